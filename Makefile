@@ -1,0 +1,42 @@
+# dossier: `make demo` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint types unit bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/dossier build examples --db demo.db
+	@echo
+	@echo "Built demo.db from examples/. Look at it with:"
+	@echo "  $(BIN)/dossier docs --db demo.db"
+	@echo "  $(BIN)/dossier show ID --db demo.db [--raw]"
+	@echo "  $(BIN)/dossier search 'Kim Il Sung' --db demo.db"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -q
+
+test: lint types unit
+
+bench: $(STAMP)
+	$(BIN)/python bench/build_speed.py
+
+clean:
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm bench/out

@@ -1,0 +1,68 @@
+"""Encoding repairs: line endings, mojibake (ftfy), U+FFFD runs, stray controls."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from dossier.offsets import Edit
+
+_NEWLINES = re.compile(r"\r\n?|\f|\u2028|\u2029")
+_REPLACEMENT_RUN = re.compile(r"[ \t]*\ufffd+(?:[ \t]*\ufffd+)*")
+# Zero-width characters and C0/C1 controls other than \n and \t: invisible in
+# print, but they break words for search and matching.
+_INVISIBLE = re.compile(r"[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff\u00ad]")
+# ftfy can only change lines holding one of these (mojibake is built from them).
+_SUSPECT = re.compile(r"[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122]")
+
+
+def newline_edits(text: str) -> list[Edit]:
+    return [
+        Edit(m.start(), m.end(), "\n\n" if m.group() == "\f" else "\n", "newline")
+        for m in _NEWLINES.finditer(text)
+    ]
+
+
+def invisible_edits(text: str) -> list[Edit]:
+    edits = []
+    for match in _REPLACEMENT_RUN.finditer(text):
+        # A run inside a word ("Kor\ufffdan") leaves nothing; between words, a space.
+        before = text[match.start() - 1 : match.start()]
+        after = text[match.end() : match.end() + 1]
+        joiner = " " if before.isalnum() and after.isalnum() and " " in match.group() else ""
+        edits.append(Edit(match.start(), match.end(), joiner, "replacement-char"))
+    for match in _INVISIBLE.finditer(text):
+        edits.append(Edit(match.start(), match.end(), "", "invisible"))
+    edits.sort(key=lambda edit: edit.start)
+    return edits
+
+
+def mojibake_edits(text: str) -> list[Edit]:
+    """Per-line ftfy fixes, diffed down to the characters that changed."""
+    if not _SUSPECT.search(text):
+        return []
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        normalization=None,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        remove_control_chars=False,
+        explain=False,
+    )
+    edits: list[Edit] = []
+    offset = 0
+    for line in text.split("\n"):
+        if _SUSPECT.search(line):
+            fixed = ftfy.fix_text(line, config)
+            if fixed != line:
+                matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                    if tag != "equal":
+                        edits.append(
+                            Edit(offset + i1, offset + i2, fixed[j1:j2], "mojibake")
+                        )
+        offset += len(line) + 1
+    return edits

@@ -1,0 +1,217 @@
+"""Offset maps: how positions in a rewritten text lead back to the raw file.
+
+Every cleaning step rewrites text through `rewrite`, which returns the new text
+and an `OffsetMap` from new positions to old ones; `compose` chains the maps so
+that a document's clean text maps straight back to the raw characters.
+
+A map is a run of segments, each `(clean_start, raw_start, clean_len, raw_len)`,
+contiguous in clean space. A segment whose two lengths agree is *linear*:
+position i maps to raw_start + i. Any other segment is a *replacement*: a span
+starting in it maps to its raw start, a span ending in it to its raw end.
+Deleted raw characters are gaps between segments' raw ranges.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+Segment = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace old text[start:end] with `text`; `kind` names the repair."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps half-open spans of a clean text to spans of the raw text."""
+
+    segments: tuple[Segment, ...]
+    clean_length: int
+    raw_length: int
+    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def build(
+        cls, segments: Iterable[Segment], clean_length: int, raw_length: int
+    ) -> OffsetMap:
+        merged = _normalise(segments)
+        return cls(
+            tuple(merged), clean_length, raw_length, tuple(s[0] for s in merged)
+        )
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        segments = [(0, 0, length, length)] if length else []
+        return cls.build(segments, length, length)
+
+    def _find(self, position: int, *, end: bool) -> Segment | None:
+        # A span end at p lies in the segment holding p - 1.
+        key = position - 1 if end else position
+        index = bisect_right(self._starts, key) - 1
+        if index < 0:
+            return None
+        return self.segments[index]
+
+    def raw_start(self, position: int) -> int:
+        """Raw position where a clean span starting at `position` begins."""
+        if position >= self.clean_length:
+            return self.raw_length
+        segment = self._find(position, end=False)
+        if segment is None:
+            return 0
+        clean_start, raw_start, clean_len, raw_len = segment
+        if clean_len == raw_len:
+            return raw_start + (position - clean_start)
+        return raw_start
+
+    def raw_end(self, position: int) -> int:
+        """Raw position where a clean span ending at `position` ends."""
+        if position <= 0:
+            return 0
+        segment = self._find(position, end=True)
+        if segment is None:
+            return 0
+        clean_start, raw_start, clean_len, raw_len = segment
+        if clean_len == raw_len:
+            return raw_start + (position - clean_start)
+        return raw_start + raw_len
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span that holds clean text[start:end]."""
+        if end <= start:
+            point = self.raw_start(start)
+            return point, point
+        return self.raw_start(start), self.raw_end(end)
+
+    def to_list(self) -> list[int]:
+        """Flat integers for storage; `from_list` reads them back."""
+        flat = [self.clean_length, self.raw_length]
+        for segment in self.segments:
+            flat.extend(segment)
+        return flat
+
+    @classmethod
+    def from_list(cls, flat: Sequence[int]) -> OffsetMap:
+        clean_length, raw_length = flat[0], flat[1]
+        segments = [
+            (flat[i], flat[i + 1], flat[i + 2], flat[i + 3])
+            for i in range(2, len(flat), 4)
+        ]
+        return cls(
+            tuple(segments), clean_length, raw_length, tuple(s[0] for s in segments)
+        )
+
+
+def _normalise(segments: Iterable[Segment]) -> list[Segment]:
+    """Drop empty segments, merge linear neighbours and overlapping replacements."""
+    merged: list[Segment] = []
+    for segment in segments:
+        clean_start, raw_start, clean_len, raw_len = segment
+        if clean_len <= 0:
+            continue
+        if merged:
+            p_clean, p_raw, p_clen, p_rlen = merged[-1]
+            both_linear = p_clen == p_rlen and clean_len == raw_len
+            if both_linear and p_raw + p_rlen == raw_start:
+                merged[-1] = (p_clean, p_raw, p_clen + clean_len, p_rlen + raw_len)
+                continue
+            if raw_start < p_raw + p_rlen:
+                # Two clean pieces inside one raw replacement: keep one segment.
+                raw_end = max(p_raw + p_rlen, raw_start + raw_len)
+                merged[-1] = (p_clean, p_raw, p_clen + clean_len, raw_end - p_raw)
+                continue
+        merged.append(segment)
+    return merged
+
+
+def rewrite(text: str, edits: Sequence[Edit]) -> tuple[str, OffsetMap]:
+    """Apply sorted, non-overlapping edits; return new text and its map to `text`."""
+    if not edits:
+        return text, OffsetMap.identity(len(text))
+    parts: list[str] = []
+    segments: list[Segment] = []
+    old = 0
+    new = 0
+    for edit in edits:
+        if edit.start < old:
+            raise ValueError(f"overlapping edit at {edit.start} ({edit.kind})")
+        if edit.start > old:
+            length = edit.start - old
+            parts.append(text[old : edit.start])
+            segments.append((new, old, length, length))
+            new += length
+        parts.append(edit.text)
+        segments.append((new, edit.start, len(edit.text), edit.end - edit.start))
+        new += len(edit.text)
+        old = edit.end
+    if old < len(text):
+        length = len(text) - old
+        parts.append(text[old:])
+        segments.append((new, old, length, length))
+        new += length
+    return "".join(parts), OffsetMap.build(segments, new, len(text))
+
+
+def compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
+    """`inner` maps clean -> mid and `outer` maps mid -> raw: return clean -> raw."""
+    result: list[Segment] = []
+    outer_starts = outer._starts
+    for clean_start, mid_start, clean_len, mid_len in inner.segments:
+        if clean_len != mid_len:
+            if mid_len == 0:
+                point = outer.raw_start(mid_start)
+                result.append((clean_start, point, clean_len, 0))
+            else:
+                raw_start, raw_end = outer.to_raw(mid_start, mid_start + mid_len)
+                result.append((clean_start, raw_start, clean_len, raw_end - raw_start))
+            continue
+        # A linear piece: split it where the outer map's segments change.
+        position = mid_start
+        mid_end = mid_start + mid_len
+        index = max(bisect_right(outer_starts, position) - 1, 0)
+        while position < mid_end and index < len(outer.segments):
+            o_clean, o_raw, o_clen, o_rlen = outer.segments[index]
+            piece_end = min(mid_end, o_clean + o_clen)
+            if piece_end <= position:
+                index += 1
+                continue
+            offset = clean_start + (position - mid_start)
+            if o_clen == o_rlen:
+                raw = o_raw + (position - o_clean)
+                result.append((offset, raw, piece_end - position, piece_end - position))
+            else:
+                result.append((offset, o_raw, piece_end - position, o_rlen))
+            position = piece_end
+            index += 1
+    return OffsetMap.build(result, inner.clean_length, outer.raw_length)
+
+
+def join_slices(
+    text: str, offsets: OffsetMap, pieces: Sequence[tuple[int, int]], sep: str
+) -> tuple[str, OffsetMap]:
+    """Join slices of `text` with `sep`; map the result through `offsets` to raw.
+
+    Separators map to an empty raw point at the start of the slice they precede.
+    """
+    segments: list[Segment] = []
+    parts: list[str] = []
+    new = 0
+    for number, (start, end) in enumerate(pieces):
+        if number:
+            parts.append(sep)
+            segments.append((new, start, len(sep), 0))
+            new += len(sep)
+        parts.append(text[start:end])
+        segments.append((new, start, end - start, end - start))
+        new += end - start
+    local = OffsetMap.build(segments, new, len(text))
+    return "".join(parts), compose(offsets, local)

@@ -1,0 +1,59 @@
+"""The flow of one file, on one screen: read → clean → segment → meta.
+
+`run_file` is a pure function of a path, its bytes and the pack; engines map
+it over files, and `store` writes what it returns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from dossier.clean import clean
+from dossier.errors import InputError
+from dossier.meta import describe
+from dossier.model import Failure, FileResult, Source, SourceResult
+from dossier.packs import Pack
+from dossier.read.files import read_bytes, read_file, sha256_of
+from dossier.segment import segment
+from dossier.settings import Settings
+
+
+def run_source(source: Source, pack: Pack) -> SourceResult:
+    cleaned = clean(source, pack)
+    documents, removed = segment(cleaned, pack)
+    described = tuple(
+        dataclasses.replace(document, meta=describe(document, source, pack))
+        for document in documents
+    )
+    return SourceResult(source, cleaned, described, tuple(removed))
+
+
+def run_file(
+    path: Path, pack: Pack, settings: Settings, *, known: dict[str, str] | None = None
+) -> FileResult:
+    """Everything the per-file stages make of one file, or why they could not.
+
+    `known` maps paths to the sha256 already stored: an unchanged file is
+    skipped without being parsed.
+    """
+    stage = "read"
+    try:
+        data = read_bytes(path, max_bytes=int(settings.max_file_mb * 1_000_000))
+        digest = sha256_of(data)
+        if known is not None and known.get(str(path)) == digest:
+            return FileResult(str(path), digest, len(data), skipped=True)
+        sources = read_file(path, data, digest)
+        stage = "clean"
+        results = []
+        failures = []
+        for source in sources:
+            try:
+                results.append(run_source(source, pack))
+            except (ValueError, IndexError, KeyError, RecursionError) as err:
+                # A rule tripped on one odd text: report it, keep the rest.
+                where = f"{path}:{source.part}" if source.part else str(path)
+                failures.append(Failure(where, "clean", f"{type(err).__name__}: {err}"))
+        return FileResult(str(path), digest, len(data), tuple(results), tuple(failures))
+    except InputError as err:
+        return FileResult(str(path), "", 0, failures=(Failure(str(path), stage, str(err)),))

@@ -1,0 +1,1 @@
+"""Present: the CLI, and (later) the web UI, over one serializer."""

@@ -1,0 +1,1 @@
+"""The `dossier` command: thin Typer wrappers over library functions."""

@@ -1,0 +1,26 @@
+"""Entry point: builds the Typer app and turns DossierError into `Error: ...`."""
+
+from __future__ import annotations
+
+import typer
+
+from dossier.present.cli import browse, build
+
+app = typer.Typer(
+    name="dossier",
+    help=(
+        "Turn piles of noisy state-media documents into a record you can check.\n\n"
+        "Example: dossier build ./documents --db my.db && dossier docs --db my.db"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("build")(build.build_command)
+app.command("docs")(browse.docs_command)
+app.command("show")(browse.show_command)
+app.command("search")(browse.search_command)
+
+
+def main() -> None:
+    app()

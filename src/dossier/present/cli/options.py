@@ -1,0 +1,47 @@
+"""Options shared by every command, defined once."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from dossier.errors import DossierError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DbOption = Annotated[
+    str,
+    typer.Option("--db", envvar="DOSSIER_DB", help="SQLite file of the dossier."),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON value on stdout, nothing else.")
+]
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1))
+    sys.stdout.write("\n")
+
+
+def guarded(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a DossierError into `Error: <one line>` and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except DossierError as error:
+            err.print(f"[red]Error:[/red] {error}")
+            raise typer.Exit(2) from error
+
+    return wrapper

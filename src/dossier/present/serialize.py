@@ -1,0 +1,56 @@
+"""One JSON shape per record, behind both `--json` and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.offsets import OffsetMap
+
+
+def document_summary(row: dict[str, Any]) -> dict[str, Any]:
+    source = row["source"] if not row.get("part") else f"{row['source']}:{row['part']}"
+    return {
+        "id": row["id"],
+        "source": source,
+        "kind": row["kind"],
+        "title": row["title"],
+        "date": row["date"],
+        "date_inferred": bool(row["date_inferred"]),
+        "outlet": row["outlet"],
+        "author": row["author"],
+        "url": row["url"],
+        "place": row["place"],
+        "chars": row["chars"],
+    }
+
+
+def document_detail(row: dict[str, Any], offsets: OffsetMap) -> dict[str, Any]:
+    detail = document_summary(row)
+    detail["text"] = row["text"]
+    detail["raw_span"] = [row["raw_start"], row["raw_end"]]
+    # Extraction (issue 3) fills these; the keys are part of the contract now.
+    for key in ("mentions", "times", "figures", "quotes", "citations"):
+        detail[key] = row.get(key, [])
+    return detail
+
+
+def removed_spans(
+    raw: str, removed: list[dict[str, Any]], start: int, end: int
+) -> list[dict[str, Any]]:
+    return [
+        {"kind": r["kind"], "raw_span": [r["raw_start"], r["raw_end"]],
+         "text": raw[r["raw_start"] : r["raw_end"]]}
+        for r in removed
+        if r["raw_end"] > start and r["raw_start"] < end
+    ]
+
+
+def search_hit(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "doc": row["doc"],
+        "title": row["title"],
+        "kind": row["kind"],
+        "date": row["date"],
+        "snippet": row["snippet"],
+        "score": row["score"],
+    }

@@ -1,0 +1,47 @@
+"""HTML pages: main text and metadata via trafilatura, else the page's text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dossier.model import Source
+from dossier.read.decode import decode
+
+
+def read_html(path: Path, data: bytes, digest: str) -> list[Source]:
+    markup, encoding = decode(data)
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        markup, with_metadata=True, include_comments=False, favor_recall=True
+    )
+    text = ""
+    fields: dict[str, str] = {}
+    if extracted is not None:
+        document = extracted if isinstance(extracted, dict) else extracted.as_dict()
+        text = document.get("text") or ""
+        for key in ("title", "date", "author", "url"):
+            value = document.get(key)
+            if value:
+                fields[key] = str(value)
+        if document.get("sitename"):
+            fields["outlet"] = str(document["sitename"])
+    if not text.strip():
+        text = _plain_text(markup)
+    # The raw text of an HTML source is the extracted text: offsets point into
+    # it, and the markup itself is kept out of the database.
+    return [Source(str(path), 0, text, f"{encoding}+html", digest, fields)]
+
+
+def _plain_text(markup: str) -> str:
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(markup)
+    except (ValueError, SyntaxError):
+        return ""
+    for element in tree.xpath("//script|//style|//nav|//header|//footer"):
+        element.drop_tree()
+    return "\n".join(
+        line.strip() for line in tree.text_content().splitlines() if line.strip()
+    )

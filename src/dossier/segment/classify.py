@@ -1,0 +1,131 @@
+"""Give each line block a kind: text, headline, meta, nav, footer, teaser-*."""
+
+from __future__ import annotations
+
+from dossier.clean.shape import MAX_HEADLINE, is_date_line, is_headline
+from dossier.model import Block
+from dossier.packs import Pack
+from dossier.segment.lines import (
+    WIRE_DATELINE,
+    end_marker_at,
+    is_body,
+    is_meta_line,
+    iter_lines,
+    matches_phrase,
+)
+from dossier.segment.teasers import find_teasers
+
+# Signature: "Michael Thorburn, First Secretary, Workers Party U.S.A."
+MAX_SIGNATURE = 140
+
+
+def classify(text: str, pack: Pack) -> list[Block]:
+    spans = list(iter_lines(text))
+    lines = [text[s:e] for s, e in spans]
+    kinds: list[str] = ["" for _ in lines]
+
+    for first, last in find_teasers(lines):
+        seen: set[str] = set()
+        for index in range(first, last):
+            line = lines[index]
+            if index == first:
+                kinds[index] = "teaser-headline"
+            elif is_date_line(line):
+                kinds[index] = "teaser-date"
+            elif line in seen:
+                kinds[index] = "teaser-repeat"
+            else:
+                kinds[index] = "teaser-lead"
+            seen.add(line)
+
+    for index, line in enumerate(lines):
+        if kinds[index]:
+            continue
+        if line.strip() in pack.end_markers:
+            kinds[index] = "end-marker"
+        elif matches_phrase(line, pack.footer, pack.boilerplate_max_line):
+            kinds[index] = "footer"
+        elif is_meta_line(line, pack):
+            kinds[index] = "meta"
+        elif matches_phrase(line, pack.navigation, pack.boilerplate_max_line):
+            kinds[index] = "nav"
+        elif is_body(line) or WIRE_DATELINE.match(line):
+            kinds[index] = "text"
+
+    body = [i for i, kind in enumerate(kinds) if kind == "text"]
+    if body:
+        _mark_head(lines, kinds, body[0])
+        _mark_tail(lines, kinds, body[-1])
+        for index in range(body[0], body[-1] + 1):
+            if kinds[index]:
+                continue
+            # Inside the body: a headline of a following article, or a subheading.
+            follows = lines[index + 1] if index + 1 < len(lines) else ""
+            starts_article = bool(WIRE_DATELINE.match(follows)) or (
+                index > 0 and kinds[index - 1] == "end-marker"
+            ) or (index > 0 and end_marker_at(lines[index - 1], pack) is not None)
+            kinds[index] = "headline" if starts_article and len(lines[index]) <= MAX_HEADLINE else "text"
+    else:
+        for index, line in enumerate(lines):
+            if not kinds[index]:
+                kinds[index] = "headline" if is_headline(line) else "nav"
+
+    blocks: list[Block] = []
+    for kind, (start, end), line in zip(kinds, spans, lines, strict=True):
+        if kind == "text":
+            blocks.extend(_split_wire_marks(start, line, pack))
+        else:
+            blocks.append(Block(kind, start, end, line))
+    return blocks
+
+
+def _split_wire_marks(start: int, line: str, pack: Pack) -> list[Block]:
+    """Cut a wire dateline off the front and an end marker off the back."""
+    parts: list[Block] = []
+    head = 0
+    tail = len(line)
+    dateline = WIRE_DATELINE.match(line)
+    if dateline:
+        head = dateline.end()
+        parts.append(Block("dateline", start, start + head, line[:head]))
+    cut = end_marker_at(line, pack)
+    if cut is not None and cut > head:
+        tail = cut
+    if tail > head:
+        parts.append(Block("text", start + head, start + tail, line[head:tail]))
+    if tail < len(line):
+        parts.append(Block("end-marker", start + tail, start + len(line), line[tail:]))
+    return parts
+
+
+def _mark_head(lines: list[str], kinds: list[str], first_body: int) -> None:
+    """Above the first paragraph: the last bare line is the headline, the rest nav."""
+    headline_found = False
+    for index in range(first_body - 1, -1, -1):
+        if kinds[index]:
+            continue
+        line = lines[index]
+        if not headline_found and len(line) <= MAX_HEADLINE and line[-1] not in ",;":
+            kinds[index] = "headline"
+            headline_found = True
+        else:
+            kinds[index] = "nav"
+
+
+def _mark_tail(lines: list[str], kinds: list[str], last_body: int) -> None:
+    """Below the last paragraph: a signature if it looks like one, the rest nav."""
+    for index in range(last_body + 1, len(lines)):
+        if kinds[index]:
+            continue
+        kinds[index] = "signature" if _is_signature(lines[index]) else "nav"
+    # A letter's signature often sits right after the last paragraph as a
+    # body-length line; it is short and has no sentence verb.
+    if _is_signature(lines[last_body]) and last_body > 0:
+        kinds[last_body] = "signature"
+
+
+def _is_signature(line: str) -> bool:
+    if len(line) > MAX_SIGNATURE or "," not in line:
+        return False
+    name = line.split(",", 1)[0].split()
+    return 2 <= len(name) <= 4 and all(word[:1].isupper() for word in name)

@@ -1,0 +1,129 @@
+"""Open, migrate and write the database."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dossier.errors import StoreError
+from dossier.model import FileResult
+from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
+    """Open (and migrate) the database; `create=False` refuses a missing file."""
+    target = Path(path)
+    if not create and not target.exists():
+        raise StoreError(f"no dossier at {target}: run `dossier build PATH --db {target}` first")
+    try:
+        connection = sqlite3.connect(target, isolation_level=None, timeout=30)
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        _migrate(connection)
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"cannot open {target} as a dossier database: {err}") from err
+    return connection
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"database schema {version} is newer than this dossier ({SCHEMA_VERSION}): "
+            "upgrade dossier"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        # One script, one transaction: a migration is applied whole or not at all.
+        connection.executescript(
+            f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+        )
+
+
+def known_files(connection: sqlite3.Connection) -> dict[str, str]:
+    """path -> sha256 of every file stored whole."""
+    rows = connection.execute("SELECT path, sha256 FROM files WHERE failure IS NULL")
+    return {row["path"]: row["sha256"] for row in rows}
+
+
+def document_id(sha256: str, path: str, part: int, ordinal: int) -> str:
+    key = f"{sha256}\0{path}\0{part}\0{ordinal}".encode()
+    return hashlib.sha1(key, usedforsecurity=False).hexdigest()[:12]
+
+
+def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
+    """Replace the file's sources and documents in one transaction.
+
+    A file that failed to read keeps whatever an earlier build stored for it.
+    """
+    if result.skipped:
+        return
+    if not result.sources:
+        return
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    failure = "; ".join(f.reason for f in result.failures) or None
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("DELETE FROM files WHERE path = ?", (result.path,))
+        connection.execute(
+            "INSERT INTO files(path, sha256, size, built_at, failure) VALUES (?,?,?,?,?)",
+            (result.path, result.sha256, result.size, now, failure),
+        )
+        for item in result.sources:
+            source = item.source
+            cursor = connection.execute(
+                "INSERT INTO sources(path, part, sha256, encoding, raw, repairs, counts)"
+                " VALUES (?,?,?,?,?,?,?)",
+                (
+                    result.path,
+                    source.part,
+                    source.sha256,
+                    source.encoding,
+                    source.raw,
+                    json.dumps([
+                        [r.kind, r.raw_start, r.raw_end, r.before, r.after]
+                        for r in item.cleaned.repairs
+                    ]),
+                    json.dumps(item.cleaned.counts),
+                ),
+            )
+            source_id = cursor.lastrowid
+            connection.executemany(
+                "INSERT INTO removed(source_id, kind, raw_start, raw_end) VALUES (?,?,?,?)",
+                [(source_id, r.kind, r.raw_start, r.raw_end) for r in item.removed],
+            )
+            connection.executemany(
+                "INSERT INTO documents(id, source_id, ordinal, kind, title, date,"
+                " date_inferred, outlet, author, url, place, text, offsets,"
+                " raw_start, raw_end, chars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        document_id(result.sha256, result.path, source.part, d.ordinal),
+                        source_id,
+                        d.ordinal,
+                        d.kind,
+                        d.meta.title,
+                        d.meta.date,
+                        int(d.meta.date_inferred),
+                        d.meta.outlet,
+                        d.meta.author,
+                        d.meta.url,
+                        d.meta.place,
+                        d.text,
+                        json.dumps(d.offsets.to_list(), separators=(",", ":")),
+                        d.raw_start,
+                        d.raw_end,
+                        len(d.text),
+                    )
+                    for d in item.documents
+                ],
+            )
+        connection.execute("COMMIT")
+    except sqlite3.DatabaseError as err:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise StoreError(f"cannot store {result.path}: {err}") from err

@@ -1,0 +1,103 @@
+"""Read the database: document lists, one document, full-text search."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+from dossier.offsets import OffsetMap
+
+DOC_COLUMNS = (
+    "d.id, d.kind, d.title, d.date, d.date_inferred, d.outlet, d.author, d.url,"
+    " d.place, d.chars, s.path AS source, s.part"
+)
+
+
+def list_documents(
+    connection: sqlite3.Connection, *, kind: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    sql = f"SELECT {DOC_COLUMNS} FROM documents d JOIN sources s ON s.id = d.source_id"
+    params: list[Any] = []
+    if kind:
+        sql += " WHERE d.kind = ?"
+        params.append(kind)
+    sql += " ORDER BY s.path, s.part, d.ordinal"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [dict(row) for row in connection.execute(sql, params)]
+
+
+def get_document(connection: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
+    row = connection.execute(
+        f"SELECT {DOC_COLUMNS}, d.text, d.offsets, d.raw_start, d.raw_end, d.source_id"
+        " FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
+        (doc_id,),
+    ).fetchone()
+    if row is None:
+        rows = connection.execute(
+            f"SELECT {DOC_COLUMNS}, d.text, d.offsets, d.raw_start, d.raw_end, d.source_id"
+            " FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id LIKE ?"
+            " LIMIT 2",
+            (doc_id + "%",),
+        ).fetchall()
+        if len(rows) != 1:
+            return None
+        row = rows[0]
+    return dict(row)
+
+
+def source_raw(connection: sqlite3.Connection, source_id: int) -> tuple[str, list[dict[str, Any]]]:
+    raw = connection.execute("SELECT raw FROM sources WHERE id = ?", (source_id,)).fetchone()[0]
+    removed = [
+        dict(row)
+        for row in connection.execute(
+            "SELECT kind, raw_start, raw_end FROM removed WHERE source_id = ?"
+            " ORDER BY raw_start",
+            (source_id,),
+        )
+    ]
+    return raw, removed
+
+
+def offsets_of(document: dict[str, Any]) -> OffsetMap:
+    return OffsetMap.from_list(json.loads(document["offsets"]))
+
+
+_OPERATORS = re.compile(r'\b(?:AND|OR|NOT|NEAR)\b|["*^():]')
+
+
+def fts_query(query: str) -> str:
+    """User words as FTS5 phrases, so `Down-with-Imperialism` is not syntax."""
+    tokens = [t for t in query.split() if t]
+    return " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+
+
+def search(
+    connection: sqlite3.Connection, query: str, *, limit: int = 20, kind: str | None = None
+) -> list[dict[str, Any]]:
+    attempts = [query, fts_query(query)] if _OPERATORS.search(query) else [fts_query(query)]
+    for attempt in attempts:
+        sql = (
+            "SELECT d.id AS doc, d.title, d.kind, d.date, d.outlet,"
+            " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet,"
+            " bm25(documents_fts, 5.0, 1.0) AS rank"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ?"
+        )
+        params: list[Any] = [attempt]
+        if kind:
+            sql += " AND d.kind = ?"
+            params.append(kind)
+        sql += " ORDER BY rank LIMIT ?"
+        params.append(limit)
+        try:
+            rows = connection.execute(sql, params).fetchall()
+        except sqlite3.OperationalError:
+            continue
+        return [
+            {**dict(row), "score": round(-row["rank"], 4)} for row in rows
+        ]
+    return []

@@ -1,0 +1,69 @@
+"""The database schema as numbered migrations; `PRAGMA user_version` says which ran."""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: files, sources, documents, removed spans, full-text search.
+    """
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        built_at TEXT NOT NULL,
+        failure TEXT
+    );
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+        part INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        raw TEXT NOT NULL,
+        repairs TEXT NOT NULL,
+        counts TEXT NOT NULL,
+        UNIQUE (path, part)
+    );
+    CREATE TABLE documents (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT,
+        date TEXT,
+        date_inferred INTEGER NOT NULL DEFAULT 0,
+        outlet TEXT,
+        author TEXT,
+        url TEXT,
+        place TEXT,
+        text TEXT NOT NULL,
+        offsets TEXT NOT NULL,
+        raw_start INTEGER NOT NULL,
+        raw_end INTEGER NOT NULL,
+        chars INTEGER NOT NULL
+    );
+    CREATE INDEX documents_source ON documents(source_id);
+    CREATE INDEX documents_kind_date ON documents(kind, date);
+    CREATE TABLE removed (
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        raw_start INTEGER NOT NULL,
+        raw_end INTEGER NOT NULL
+    );
+    CREATE INDEX removed_source ON removed(source_id);
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text)
+        VALUES (new.rowid, coalesce(new.title, ''), new.text);
+    END;
+    CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+    END;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
