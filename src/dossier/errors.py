@@ -1,9 +1,9 @@
 """The exception tree; the CLI turns any of these into `Error: <one line>`.
 
-    DossierError
-    ├── InputError   a file cannot be read or holds no usable text
-    ├── PackError    a domain pack is missing or malformed
-    └── StoreError   the database cannot be opened, migrated or written
+DossierError
+├── InputError   a file cannot be read or holds no usable text
+├── PackError    a domain pack is missing or malformed
+└── StoreError   the database cannot be opened, migrated or written
 """
 
 

@@ -44,9 +44,7 @@ class OffsetMap:
         cls, segments: Iterable[Segment], clean_length: int, raw_length: int
     ) -> OffsetMap:
         merged = _normalise(segments)
-        return cls(
-            tuple(merged), clean_length, raw_length, tuple(s[0] for s in merged)
-        )
+        return cls(tuple(merged), clean_length, raw_length, tuple(s[0] for s in merged))
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:

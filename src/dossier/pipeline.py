@@ -56,4 +56,6 @@ def run_file(
                 failures.append(Failure(where, "clean", f"{type(err).__name__}: {err}"))
         return FileResult(str(path), digest, len(data), tuple(results), tuple(failures))
     except InputError as err:
-        return FileResult(str(path), "", 0, failures=(Failure(str(path), stage, str(err)),))
+        return FileResult(
+            str(path), "", 0, failures=(Failure(str(path), stage, str(err)),)
+        )

@@ -28,7 +28,10 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("mojibake", lambda text, pack: mojibake_edits(text)),
     ("invisible", lambda text, pack: invisible_edits(text)),
     ("spaces", lambda text, pack: space_edits(text)),
-    ("unwrap", lambda text, pack: unwrap_edits(text, prefixes=pack.keep_hyphen_prefixes)),
+    (
+        "unwrap",
+        lambda text, pack: unwrap_edits(text, prefixes=pack.keep_hyphen_prefixes),
+    ),
     ("names", name_edits),
     ("glued", glued_edits),
     ("page-breaks", lambda text, pack: pagebreak_edits(text)),

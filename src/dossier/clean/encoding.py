@@ -11,7 +11,9 @@ _NEWLINES = re.compile(r"\r\n?|\f|\u2028|\u2029")
 _REPLACEMENT_RUN = re.compile(r"[ \t]*\ufffd+(?:[ \t]*\ufffd+)*")
 # Zero-width characters and C0/C1 controls other than \n and \t: invisible in
 # print, but they break words for search and matching.
-_INVISIBLE = re.compile(r"[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile(
+    r"[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff\u00ad]"
+)
 # ftfy can only change lines holding one of these (mojibake is built from them).
 _SUSPECT = re.compile(r"[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122]")
 
@@ -29,7 +31,9 @@ def invisible_edits(text: str) -> list[Edit]:
         # A run inside a word ("Kor\ufffdan") leaves nothing; between words, a space.
         before = text[match.start() - 1 : match.start()]
         after = text[match.end() : match.end() + 1]
-        joiner = " " if before.isalnum() and after.isalnum() and " " in match.group() else ""
+        joiner = (
+            " " if before.isalnum() and after.isalnum() and " " in match.group() else ""
+        )
         edits.append(Edit(match.start(), match.end(), joiner, "replacement-char"))
     for match in _INVISIBLE.finditer(text):
         edits.append(Edit(match.start(), match.end(), "", "invisible"))

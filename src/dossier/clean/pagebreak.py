@@ -9,15 +9,11 @@ from dossier.offsets import Edit
 
 # Words a sentence cannot end on: a paragraph ending with one was cut.
 FUNCTION_WORDS = frozenset(
-    """a an the of in on at to for from by with and or but nor as than that which
-    who whom whose our their its his her my your this these those into onto upon
-    about against between through during without within under over is are was
-    were be been being has have had do does did will would shall should can could
-    may might must not very""".split()
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "our", "their", "its", "his", "her", "my", "your", "this", "these", "those", "into", "onto", "upon", "about", "against", "between", "through", "during", "without", "within", "under", "over", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "very"]
 )
 # A continuation long enough to be body text, not a date line or a headline.
 MIN_CONTINUATION = 40
-_FINAL = ".!?:;\"”’)]…"
+_FINAL = '.!?:;"”’)]…'
 _BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of on or the to with vs via".split()
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "vs", "via"]
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 MONTHS = (

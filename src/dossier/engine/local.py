@@ -13,7 +13,9 @@ from dossier.packs import Pack
 from dossier.pipeline import run_file
 from dossier.settings import Settings
 
-Engine = Callable[[Sequence[Path], Pack, Settings, dict[str, str]], Iterator[FileResult]]
+Engine = Callable[
+    [Sequence[Path], Pack, Settings, dict[str, str]], Iterator[FileResult]
+]
 
 
 def run_local(
@@ -23,7 +25,9 @@ def run_local(
         yield run_file(path, pack, settings, known=known)
 
 
-def _run_one(path: Path, pack: Pack, settings: Settings, known: dict[str, str]) -> FileResult:
+def _run_one(
+    path: Path, pack: Pack, settings: Settings, known: dict[str, str]
+) -> FileResult:
     return run_file(path, pack, settings, known=known)
 
 

@@ -19,8 +19,10 @@ _LABEL = re.compile(r"(?P<key>[A-Za-z]+)\s*:\s*(?P<value>[^|]+)")
 def describe(document: Document, source: Source, pack: Pack) -> Metadata:
     fields = source.fields
     blocks = document.blocks
-    title = fields.get("title") or _first(blocks, "headline") or _first(
-        blocks, "teaser-headline"
+    title = (
+        fields.get("title")
+        or _first(blocks, "headline")
+        or _first(blocks, "teaser-headline")
     )
     year_hint = _year(fields.get("date"))
 
@@ -40,7 +42,9 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
             place = match["place"]
             outlet = outlet or _outlet(match["outlet"], pack)
             if date is None:
-                date = parse_date(match["date"], day_first=pack.day_first, year=year_hint)
+                date = parse_date(
+                    match["date"], day_first=pack.day_first, year=year_hint
+                )
     if "source" in labelled:
         outlet = outlet or _outlet(labelled["source"], pack)
     if date is None and "date" in labelled:
@@ -64,7 +68,11 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
         # A date line below the headline is the article's; one above it is
         # the page's crawl date, used only when nothing better is printed.
         value = parse_date(block.text, day_first=pack.day_first)
-        if value and date is None and (index > headline_at or document.kind == "teaser"):
+        if (
+            value
+            and date is None
+            and (index > headline_at or document.kind == "teaser")
+        ):
             date = value
     date = date or issue_date
 

@@ -12,18 +12,30 @@ MONTH_NUMBER = {
     name.lower(): number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"),
-            ("april", "apr"), ("may",), ("june", "jun"), ("july", "jul"),
-            ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ],
         start=1,
     )
     for name in names
 }
 
-_MONTH_DAY_YEAR = rf"(?P<m1>{MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-_DAY_MONTH_YEAR = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})\.?,?\s+(?P<y2>\d{{4}})"
+_MONTH_DAY_YEAR = (
+    rf"(?P<m1>{MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+)
+_DAY_MONTH_YEAR = (
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})\.?,?\s+(?P<y2>\d{{4}})"
+)
 _ISO = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
 _NUMERIC = r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y4>\d{4})"
 FULL_DATE = re.compile(
@@ -43,9 +55,13 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def _from_match(match: re.Match[str], *, day_first: bool) -> str | None:
     groups = match.groupdict()
     if groups["y1"]:
-        return _iso(int(groups["y1"]), MONTH_NUMBER[groups["m1"].lower()], int(groups["d1"]))
+        return _iso(
+            int(groups["y1"]), MONTH_NUMBER[groups["m1"].lower()], int(groups["d1"])
+        )
     if groups["y2"]:
-        return _iso(int(groups["y2"]), MONTH_NUMBER[groups["m2"].lower()], int(groups["d2"]))
+        return _iso(
+            int(groups["y2"]), MONTH_NUMBER[groups["m2"].lower()], int(groups["d2"])
+        )
     if groups["y3"]:
         return _iso(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
     first, second, year = int(groups["a"]), int(groups["b"]), int(groups["y4"])
@@ -63,7 +79,9 @@ def full_dates(text: str, *, day_first: bool = True) -> Iterator[str]:
             yield value
 
 
-def parse_date(text: str, *, day_first: bool = True, year: int | None = None) -> str | None:
+def parse_date(
+    text: str, *, day_first: bool = True, year: int | None = None
+) -> str | None:
     """The first date in `text` as an ISO prefix; a bare month and day takes `year`."""
     for value in full_dates(text, day_first=day_first):
         return value

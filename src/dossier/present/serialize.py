@@ -38,8 +38,11 @@ def removed_spans(
     raw: str, removed: list[dict[str, Any]], start: int, end: int
 ) -> list[dict[str, Any]]:
     return [
-        {"kind": r["kind"], "raw_span": [r["raw_start"], r["raw_end"]],
-         "text": raw[r["raw_start"] : r["raw_end"]]}
+        {
+            "kind": r["kind"],
+            "raw_span": [r["raw_start"], r["raw_end"]],
+            "text": raw[r["raw_start"] : r["raw_end"]],
+        }
         for r in removed
         if r["raw_end"] > start and r["raw_start"] < end
     ]

@@ -27,10 +27,10 @@ def read_jsonl(path: Path, data: bytes, digest: str) -> list[Source]:
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             problems.append(f"line {number}: no string `text`")
             continue
-        fields = {
-            key: str(record[key]) for key in METADATA_KEYS if record.get(key)
-        }
-        sources.append(Source(str(path), number, record["text"], encoding, digest, fields))
+        fields = {key: str(record[key]) for key in METADATA_KEYS if record.get(key)}
+        sources.append(
+            Source(str(path), number, record["text"], encoding, digest, fields)
+        )
     if not sources and problems:
         raise InputError(f"no usable line: {problems[0]}")
     return sources

@@ -61,10 +61,16 @@ def classify(text: str, pack: Pack) -> list[Block]:
                 continue
             # Inside the body: a headline of a following article, or a subheading.
             follows = lines[index + 1] if index + 1 < len(lines) else ""
-            starts_article = bool(WIRE_DATELINE.match(follows)) or (
-                index > 0 and kinds[index - 1] == "end-marker"
-            ) or (index > 0 and end_marker_at(lines[index - 1], pack) is not None)
-            kinds[index] = "headline" if starts_article and len(lines[index]) <= MAX_HEADLINE else "text"
+            starts_article = (
+                bool(WIRE_DATELINE.match(follows))
+                or (index > 0 and kinds[index - 1] == "end-marker")
+                or (index > 0 and end_marker_at(lines[index - 1], pack) is not None)
+            )
+            kinds[index] = (
+                "headline"
+                if starts_article and len(lines[index]) <= MAX_HEADLINE
+                else "text"
+            )
     else:
         for index, line in enumerate(lines):
             if not kinds[index]:

@@ -27,7 +27,9 @@ def group_articles(blocks: list[Block]) -> Iterator[tuple[str, list[Block]]]:
                 current, has_text = [], False
             end = index + 1
             while end < len(blocks) and blocks[end].kind in {
-                "teaser-date", "teaser-repeat", "teaser-lead",
+                "teaser-date",
+                "teaser-repeat",
+                "teaser-lead",
             }:
                 end += 1
             yield "teaser", blocks[index:end]

@@ -24,8 +24,11 @@ def find_teasers(lines: list[str]) -> list[tuple[int, int]]:
                 if end + 1 < len(lines) and lines[end] == lines[end + 1]:
                     break  # the next teaser's doubled headline
                 tail = lines[end]
-                if not (is_date_line(tail) or tail in lines[index + 2 : end] or
-                        end == index + 2):
+                if not (
+                    is_date_line(tail)
+                    or tail in lines[index + 2 : end]
+                    or end == index + 2
+                ):
                     break
                 end += 1
             teasers.append((index, end))

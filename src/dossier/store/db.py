@@ -17,7 +17,9 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     """Open (and migrate) the database; `create=False` refuses a missing file."""
     target = Path(path)
     if not create and not target.exists():
-        raise StoreError(f"no dossier at {target}: run `dossier build PATH --db {target}` first")
+        raise StoreError(
+            f"no dossier at {target}: run `dossier build PATH --db {target}` first"
+        )
     try:
         connection = sqlite3.connect(target, isolation_level=None, timeout=30)
         connection.row_factory = sqlite3.Row
@@ -84,10 +86,12 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
                     source.sha256,
                     source.encoding,
                     source.raw,
-                    json.dumps([
-                        [r.kind, r.raw_start, r.raw_end, r.before, r.after]
-                        for r in item.cleaned.repairs
-                    ]),
+                    json.dumps(
+                        [
+                            [r.kind, r.raw_start, r.raw_end, r.before, r.after]
+                            for r in item.cleaned.repairs
+                        ]
+                    ),
                     json.dumps(item.cleaned.counts),
                 ),
             )

@@ -49,8 +49,12 @@ def get_document(connection: sqlite3.Connection, doc_id: str) -> dict[str, Any] 
     return dict(row)
 
 
-def source_raw(connection: sqlite3.Connection, source_id: int) -> tuple[str, list[dict[str, Any]]]:
-    raw = connection.execute("SELECT raw FROM sources WHERE id = ?", (source_id,)).fetchone()[0]
+def source_raw(
+    connection: sqlite3.Connection, source_id: int
+) -> tuple[str, list[dict[str, Any]]]:
+    raw = connection.execute(
+        "SELECT raw FROM sources WHERE id = ?", (source_id,)
+    ).fetchone()[0]
     removed = [
         dict(row)
         for row in connection.execute(
@@ -76,9 +80,15 @@ def fts_query(query: str) -> str:
 
 
 def search(
-    connection: sqlite3.Connection, query: str, *, limit: int = 20, kind: str | None = None
+    connection: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int = 20,
+    kind: str | None = None,
 ) -> list[dict[str, Any]]:
-    attempts = [query, fts_query(query)] if _OPERATORS.search(query) else [fts_query(query)]
+    attempts = (
+        [query, fts_query(query)] if _OPERATORS.search(query) else [fts_query(query)]
+    )
     for attempt in attempts:
         sql = (
             "SELECT d.id AS doc, d.title, d.kind, d.date, d.outlet,"
@@ -97,7 +107,5 @@ def search(
             rows = connection.execute(sql, params).fetchall()
         except sqlite3.OperationalError:
             continue
-        return [
-            {**dict(row), "score": round(-row["rank"], 4)} for row in rows
-        ]
+        return [{**dict(row), "score": round(-row["rank"], 4)} for row in rows]
     return []

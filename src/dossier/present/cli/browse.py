@@ -12,13 +12,21 @@ from dossier.errors import InputError
 from dossier.present import serialize
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
 from dossier.store import connect
-from dossier.store.queries import get_document, list_documents, offsets_of, search, source_raw
+from dossier.store.queries import (
+    get_document,
+    list_documents,
+    offsets_of,
+    search,
+    source_raw,
+)
 
 
 @guarded
 def docs_command(
     db: DbOption = "dossier.db",
-    kind: Annotated[str | None, typer.Option(help="Only this kind: article or teaser.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind: article or teaser.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -27,22 +35,37 @@ def docs_command(
     Example: dossier docs --db seeds.db --kind article --json
     """
     connection = connect(db, create=False)
-    rows = [serialize.document_summary(r) for r in list_documents(connection, kind=kind, limit=limit)]
+    rows = [
+        serialize.document_summary(r)
+        for r in list_documents(connection, kind=kind, limit=limit)
+    ]
     if as_json:
         print_json(rows)
         return
     table = Table("id", "kind", "date", "outlet", "title", "chars")
     for row in rows:
         date = (row["date"] or "") + ("?" if row["date_inferred"] else "")
-        table.add_row(row["id"], row["kind"], date, row["outlet"] or "", escape(row["title"] or ""), str(row["chars"]))
+        table.add_row(
+            row["id"],
+            row["kind"],
+            date,
+            row["outlet"] or "",
+            escape(row["title"] or ""),
+            str(row["chars"]),
+        )
     out.print(table)
 
 
 @guarded
 def show_command(
-    doc_id: Annotated[str, typer.Argument(help="Document id (a unique prefix will do).")],
+    doc_id: Annotated[
+        str, typer.Argument(help="Document id (a unique prefix will do).")
+    ],
     db: DbOption = "dossier.db",
-    raw: Annotated[bool, typer.Option("--raw", help="Show the raw file text, removed spans marked.")] = False,
+    raw: Annotated[
+        bool,
+        typer.Option("--raw", help="Show the raw file text, removed spans marked."),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show one document: metadata and clean text, or the raw text with --raw.
@@ -52,21 +75,29 @@ def show_command(
     connection = connect(db, create=False)
     row = get_document(connection, doc_id)
     if row is None:
-        raise InputError(f"no document {doc_id!r} (list them with `dossier docs --db {db}`)")
+        raise InputError(
+            f"no document {doc_id!r} (list them with `dossier docs --db {db}`)"
+        )
     detail = serialize.document_detail(row, offsets_of(row))
     source_text, removed = source_raw(connection, row["source_id"])
     start, end = row["raw_start"], row["raw_end"]
     if as_json:
         if raw:
             detail["raw"] = source_text[start:end]
-            detail["removed"] = serialize.removed_spans(source_text, removed, start, end)
+            detail["removed"] = serialize.removed_spans(
+                source_text, removed, start, end
+            )
         print_json(detail)
         return
     heading = " · ".join(
-        str(v) for v in (detail["kind"], detail["date"], detail["outlet"], detail["author"]) if v
+        str(v)
+        for v in (detail["kind"], detail["date"], detail["outlet"], detail["author"])
+        if v
     )
     out.print(f"[bold]{escape(detail['title'] or '(untitled)')}[/bold]")
-    out.print(f"[dim]{detail['id']} · {escape(heading)} · {escape(detail['source'])}[/dim]\n")
+    out.print(
+        f"[dim]{detail['id']} · {escape(heading)} · {escape(detail['source'])}[/dim]\n"
+    )
     if not raw:
         out.print(escape(detail["text"]))
         return
@@ -75,7 +106,10 @@ def show_command(
         s, e = span["raw_span"]
         s = max(s, position)
         out.print(escape(source_text[position:s]), end="")
-        out.print(f"[dim strike]⟦{span['kind']}: {escape(source_text[s:e])}⟧[/dim strike]", end="")
+        out.print(
+            f"[dim strike]⟦{span['kind']}: {escape(source_text[s:e])}⟧[/dim strike]",
+            end="",
+        )
         position = max(position, e)
     out.print(escape(source_text[position:end]))
 
@@ -85,7 +119,9 @@ def search_command(
     query: Annotated[str, typer.Argument(help="Words to find (FTS5 syntax allowed).")],
     db: DbOption = "dossier.db",
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
-    kind: Annotated[str | None, typer.Option(help="Only this kind: article or teaser.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind: article or teaser.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over titles and text, best first (bm25).
@@ -93,7 +129,10 @@ def search_command(
     Example: dossier search "Down-with-Imperialism Union" --db seeds.db
     """
     connection = connect(db, create=False)
-    hits = [serialize.search_hit(r) for r in search(connection, query, limit=limit, kind=kind)]
+    hits = [
+        serialize.search_hit(r)
+        for r in search(connection, query, limit=limit, kind=kind)
+    ]
     if as_json:
         print_json(hits)
         return
@@ -101,5 +140,7 @@ def search_command(
         out.print("no match")
         return
     for hit in hits:
-        out.print(f"[bold]{escape(hit['title'] or '(untitled)')}[/bold] [dim]{hit['doc']} · {hit['kind']} · {hit['score']}[/dim]")
+        out.print(
+            f"[bold]{escape(hit['title'] or '(untitled)')}[/bold] [dim]{hit['doc']} · {hit['kind']} · {hit['score']}[/dim]"
+        )
         out.print("  " + escape(hit["snippet"] or ""))

@@ -7,16 +7,29 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from dossier.engine import ENGINES, map_files
 from dossier.model import Failure, FileResult
 from dossier.packs import load_pack
+from dossier.present.cli.options import (
+    DbOption,
+    JsonOption,
+    err,
+    guarded,
+    out,
+    print_json,
+)
 from dossier.read import walk
 from dossier.settings import Settings
 from dossier.store import connect, known_files, write_result
-from dossier.present.cli.options import DbOption, JsonOption, err, guarded, out, print_json
 
 
 @dataclass
@@ -52,7 +65,8 @@ class BuildReport:
             "raw_chars": self.raw_chars,
             "removed_chars": self.removed_chars,
             "failures": [
-                {"path": f.path, "stage": f.stage, "reason": f.reason} for f in self.failures
+                {"path": f.path, "stage": f.stage, "reason": f.reason}
+                for f in self.failures
             ],
         }
 
@@ -78,7 +92,9 @@ def build_files(
             write_result(connection, result)
             report.add(result)
             if progress is not None and task is not None:
-                progress.update(task, advance=1, description=Path(result.path).name[:30])
+                progress.update(
+                    task, advance=1, description=Path(result.path).name[:30]
+                )
     finally:
         connection.close()
     return report
@@ -86,14 +102,22 @@ def build_files(
 
 @guarded
 def build_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read (recursively).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders to read (recursively).")
+    ],
     db: DbOption = "dossier.db",
-    pack: Annotated[str, typer.Option(help="Domain pack: bundled name or folder.")] = "korea",
+    pack: Annotated[
+        str, typer.Option(help="Domain pack: bundled name or folder.")
+    ] = "korea",
     engine: Annotated[
         str, typer.Option(help=f"How files are processed: {', '.join(ENGINES)}.")
     ] = "local",
-    workers: Annotated[int, typer.Option(help="Processes for --engine pool (0: all cores).")] = 0,
-    max_file_mb: Annotated[float, typer.Option(help="Refuse files larger than this.")] = 64.0,
+    workers: Annotated[
+        int, typer.Option(help="Processes for --engine pool (0: all cores).")
+    ] = 0,
+    max_file_mb: Annotated[
+        float, typer.Option(help="Refuse files larger than this.")
+    ] = 64.0,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest, clean, segment and store documents.
@@ -104,8 +128,12 @@ def build_command(
     Example: dossier build ../shared/corpus/seeds --db seeds.db
     """
     if engine not in ENGINES:
-        raise typer.BadParameter(f"{engine!r}: choose one of {', '.join(ENGINES)}", param_hint="--engine")
-    settings = Settings(db=db, pack=pack, engine=engine, workers=workers, max_file_mb=max_file_mb)
+        raise typer.BadParameter(
+            f"{engine!r}: choose one of {', '.join(ENGINES)}", param_hint="--engine"
+        )
+    settings = Settings(
+        db=db, pack=pack, engine=engine, workers=workers, max_file_mb=max_file_mb
+    )
     with Progress(
         TextColumn("{task.description:<30}"),
         BarColumn(),
@@ -132,8 +160,12 @@ def _print_report(report: BuildReport, db: str) -> None:
     for kind, count in sorted(report.documents.items()):
         table.add_row(f"documents: {kind}", str(count))
     share = report.removed_chars / report.raw_chars if report.raw_chars else 0.0
-    table.add_row("chars removed as boilerplate", f"{report.removed_chars:,} ({share:.1%})")
+    table.add_row(
+        "chars removed as boilerplate", f"{report.removed_chars:,} ({share:.1%})"
+    )
     table.add_row("failures", str(len(report.failures)))
     out.print(table)
     for failure in report.failures:
-        out.print(f"[red]failed[/red] {failure.path}: {failure.reason} ({failure.stage})")
+        out.print(
+            f"[red]failed[/red] {failure.path}: {failure.reason} ({failure.stage})"
+        )
