@@ -43,19 +43,29 @@ def run_file(
         digest = sha256_of(data)
         if known is not None and known.get(str(path)) == digest:
             return FileResult(str(path), digest, len(data), skipped=True)
-        sources = read_file(path, data, digest)
+        sources, failures = read_file(path, data, digest)
         stage = "clean"
         results = []
-        failures = []
         for source in sources:
             try:
                 results.append(run_source(source, pack))
-            except (ValueError, IndexError, KeyError, RecursionError) as err:
+            except Exception as err:
                 # A rule tripped on one odd text: report it, keep the rest.
                 where = f"{path}:{source.part}" if source.part else str(path)
-                failures.append(Failure(where, "clean", f"{type(err).__name__}: {err}"))
+                failures.append(Failure(where, "clean", _one_line(err)))
         return FileResult(str(path), digest, len(data), tuple(results), tuple(failures))
     except InputError as err:
         return FileResult(
             str(path), "", 0, failures=(Failure(str(path), stage, str(err)),)
         )
+    except Exception as err:
+        # A reader (trafilatura, pdfium, charset-normalizer) choked on one odd
+        # file: a bug to report, not a reason to stop a build of thousands.
+        return FileResult(
+            str(path), "", 0, failures=(Failure(str(path), stage, _one_line(err)),)
+        )
+
+
+def _one_line(err: BaseException) -> str:
+    message = " ".join(str(err).split())
+    return f"{type(err).__name__}: {message}" if message else type(err).__name__

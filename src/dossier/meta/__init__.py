@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
-from dossier.meta.dates import full_dates, parse_date
+from dossier.meta.dates import FULL_DATE, full_dates, parse_date
 from dossier.model import Block, Document, Metadata, Source
 from dossier.packs import Pack
 from dossier.segment.lines import BYLINE, ISSUE_LINE, WIRE_DATELINE
 
 _LABEL = re.compile(r"(?P<key>[A-Za-z]+)\s*:\s*(?P<value>[^|]+)")
+_TITLE_DATE = re.compile(r"\s[-–—|]\s+(?P<date>[^-–—|]+?)\s*$")
 
 
 def describe(document: Document, source: Source, pack: Pack) -> Metadata:
@@ -35,16 +36,21 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
     outlet = fields.get("outlet")
     place = None
     date = fields.get("date")
+    # A dateline printed without its year (`Pyongyang, August 5 (KCNA)`) still
+    # says which day the article is from; no date found elsewhere in the text
+    # may then stand in for it.
+    yearless_dateline = False
     dateline = next((b for b in blocks if b.kind == "dateline"), None)
     if dateline is not None:
-        match = WIRE_DATELINE.match(dateline.text)
-        if match:
-            place = match["place"]
-            outlet = outlet or _outlet(match["outlet"], pack)
-            if date is None:
-                date = parse_date(
-                    match["date"], day_first=pack.day_first, year=year_hint
-                )
+        wire = WIRE_DATELINE.match(dateline.text)
+        if wire:
+            place = wire["place"]
+            outlet = outlet or _outlet(wire["outlet"], pack)
+            printed = parse_date(wire["date"], day_first=pack.day_first, year=year_hint)
+            yearless_dateline = date is None and printed is None
+            # The dateline refines a less precise field (`2024` → `2024-01-12`).
+            if printed and (date is None or _refines(printed, date)):
+                date = printed
     if "source" in labelled:
         outlet = outlet or _outlet(labelled["source"], pack)
     if date is None and "date" in labelled:
@@ -74,7 +80,7 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
             and (index > headline_at or document.kind == "teaser")
         ):
             date = value
-    date = date or issue_date
+    date = date or issue_date or _title_date(title, pack)
 
     author = fields.get("author")
     for block in blocks:
@@ -87,7 +93,10 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
             author = block.text.split(",", 1)[0].strip()
 
     inferred = False
-    if date is None and document.kind == "article":
+    # Measured on kcna-2024 read without its `date` field: the latest date in
+    # the text was the dateline's day for 0 of 64 such articles (they recall
+    # 1945, 1953, ...), so a yearless dateline leaves the date unknown.
+    if date is None and document.kind == "article" and not yearless_dateline:
         dates = sorted(full_dates(document.text, day_first=pack.day_first))
         if dates:
             date, inferred = dates[-1], True
@@ -101,6 +110,18 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
         url=fields.get("url"),
         place=place,
     )
+
+
+def _title_date(title: str | None, pack: Pack) -> str | None:
+    """A full date closing a headline after a dash: `Note … – 12 May 2011`."""
+    tail = _TITLE_DATE.search(title or "")
+    if tail is None or not FULL_DATE.fullmatch(tail["date"]):
+        return None
+    return parse_date(tail["date"], day_first=pack.day_first)
+
+
+def _refines(precise: str, vague: str) -> bool:
+    return len(precise) > len(vague) and precise.startswith(vague)
 
 
 def _first(blocks: tuple[Block, ...], kind: str) -> str | None:

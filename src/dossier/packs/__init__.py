@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,16 +46,33 @@ class Pack:
     keep_hyphen_prefixes: tuple[str, ...] = ()
     eras: tuple[Era, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # entities.toml: bodies, places and publications by name, and the word
+    # shapes (heads, roles, family names) that reveal names the pack lacks.
+    organisations: tuple[Named, ...] = ()
+    places: tuple[Named, ...] = ()
+    publications: tuple[Named, ...] = ()
+    demonyms: tuple[Named, ...] = ()  # place name, with "Chinese", "Koreans"
+    org_heads: tuple[str, ...] = ()
+    place_heads: tuple[str, ...] = ()
+    place_prefixes: tuple[str, ...] = ()
+    event_heads: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+    given_names: tuple[str, ...] = ()
+    not_names: tuple[str, ...] = ()
 
     def outlet_for(self, printed: str) -> str | None:
         """Canonical outlet name for a printed form, or None if unknown."""
-        wanted = printed.strip().casefold()
-        for outlet in self.outlets:
-            if wanted == outlet.name.casefold() or wanted in (
-                v.casefold() for v in outlet.variants
-            ):
-                return outlet.name
-        return None
+        return _outlet_index(self.outlets).get(printed.strip().casefold())
+
+
+@lru_cache(maxsize=16)
+def _outlet_index(outlets: tuple[Named, ...]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for outlet in outlets:
+        for form in (outlet.name, *outlet.variants):
+            index.setdefault(form.casefold(), outlet.name)
+    return index
 
 
 def _read(folder: Path, name: str) -> dict[str, Any]:
@@ -95,6 +113,10 @@ def load_pack(name_or_path: str = "korea") -> Pack:
     boilerplate = _read(folder, "boilerplate.toml")
     cleaning = _read(folder, "cleaning.toml")
     calendar = _read(folder, "calendar.toml")
+    entities = _read(folder, "entities.toml")
+    shapes = entities.get("shapes", {})
+    where = f"{folder}/entities.toml"
+    listed = tuple(Named(n) for n in entities.get("gazetteer", {}).get("places", ()))
     return Pack(
         name=head.get("name", folder.name),
         day_first=bool(head.get("day_first", True)),
@@ -107,4 +129,16 @@ def load_pack(name_or_path: str = "korea") -> Pack:
         boilerplate_max_line=int(boilerplate.get("max_line", 200)),
         keep_hyphen_prefixes=tuple(cleaning.get("keep_hyphen_prefixes", ())),
         eras=tuple(Era(e["name"], int(e["offset"])) for e in calendar.get("era", [])),
+        organisations=_named(entities.get("organisation", []), where),
+        places=_named(entities.get("place", []), where) + listed,
+        publications=_named(entities.get("publication", []), where),
+        demonyms=_named(entities.get("demonym", []), where),
+        org_heads=tuple(shapes.get("org_heads", ())),
+        place_heads=tuple(shapes.get("place_heads", ())),
+        place_prefixes=tuple(shapes.get("place_prefixes", ())),
+        event_heads=tuple(shapes.get("event_heads", ())),
+        roles=tuple(shapes.get("roles", ())),
+        surnames=tuple(shapes.get("surnames", ())),
+        given_names=tuple(shapes.get("given_names", ())),
+        not_names=tuple(shapes.get("not_names", ())),
     )

@@ -1,8 +1,9 @@
-"""Bytes to text: BOMs, UTF-8, then charset-normalizer's best guess."""
+"""Bytes to text: BOMs, UTF-8 (a few broken bytes allowed), then a guess."""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from dossier.errors import InputError
 
@@ -18,10 +19,28 @@ _BOMS = (
 # files in the corpus have none but \t \n \r \f; PDFs and images have >10%.
 _BINARY_SHARE = 0.02
 _TEXT_CONTROLS = {9, 10, 12, 13}
+_SAMPLE = 65536
+
+# UTF-16 without a BOM: English text puts a NUL in nearly every other byte
+# (Korean text still in every space and newline); other text has none.
+_UTF16_NUL_SHARE = 0.3
+_UTF16_OTHER_NUL_SHARE = 0.05
+
+# A well-formed UTF-8 sequence of two to four bytes; anything else above
+# 0x7F is a stray byte.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_STRAY_RUN = re.compile(rb"[\x80-\xff]+")
+
+# When charset-normalizer finds several single-byte code pages equally good,
+# windows-1252 is the one Western pages were written in (WHATWG reads even a
+# `latin-1` label as windows-1252); cp1250 would turn `è` into `č`.
+_PREFERRED_LEGACY = "cp1252"
 
 
 def looks_binary(data: bytes) -> bool:
-    sample = data[:65536]
+    sample = data[:_SAMPLE]
     if not sample:
         return False
     if b"\x00" in sample:
@@ -38,16 +57,66 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as err:
                 raise InputError(f"broken {encoding} after its BOM: {err}") from err
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if looks_binary(data):
         raise InputError("binary file, not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8 (invalid bytes replaced)"
+    return _guess(data)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken bytes, rather than a single-byte code page.
+
+    Text in a legacy code page almost never holds a well-formed multi-byte
+    sequence (it takes a capital like `É` right before a `’`), while UTF-8
+    text with a damaged spot holds many around it.
+    """
+    sequences = len(_UTF8_SEQUENCE.findall(data))
+    strays = len(_STRAY_RUN.findall(_UTF8_SEQUENCE.sub(b"", data)))
+    return sequences > strays
+
+
+def _guess(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None and best.encoding not in {"utf_8", "utf-8"}:
-        return str(best), best.encoding
-    # Mostly UTF-8 with a few broken bytes: keep what decodes, mark the rest.
-    return data.decode("utf-8", errors="replace"), "utf-8 (invalid bytes replaced)"
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None or best.encoding in {"utf_8", "utf-8"}:
+        return data.decode("utf-8", errors="replace"), "utf-8 (invalid bytes replaced)"
+    for match in matches:
+        if (
+            match.encoding == _PREFERRED_LEGACY
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence
+        ):
+            return str(match), match.encoding
+    return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    half = len(sample) // 2
+    even = sample[0::2].count(0) / half
+    odd = sample[1::2].count(0) / half
+    if odd >= _UTF16_NUL_SHARE and even < _UTF16_OTHER_NUL_SHARE:
+        encoding = "utf-16-le"
+    elif even >= _UTF16_NUL_SHARE and odd < _UTF16_OTHER_NUL_SHARE:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if looks_binary(text[:_SAMPLE].encode("utf-8", errors="replace")):
+        return None
+    return text, encoding

@@ -34,14 +34,19 @@ def read_html(path: Path, data: bytes, digest: str) -> list[Source]:
 
 
 def _plain_text(markup: str) -> str:
+    import lxml.etree
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(markup)
-    except (ValueError, SyntaxError):
+    except (ValueError, SyntaxError, lxml.etree.ParserError):
         return ""
-    for element in tree.xpath("//script|//style|//nav|//header|//footer"):
-        element.drop_tree()
+    if not isinstance(tree, lxml.html.HtmlElement):
+        return ""
+    furniture = tree.xpath("//script|//style|//nav|//header|//footer")
+    for element in furniture if isinstance(furniture, list) else []:
+        if isinstance(element, lxml.html.HtmlElement):
+            element.drop_tree()
     return "\n".join(
         line.strip() for line in tree.text_content().splitlines() if line.strip()
     )

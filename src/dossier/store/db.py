@@ -22,13 +22,20 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         )
     try:
         connection = sqlite3.connect(target, isolation_level=None, timeout=30)
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"cannot open {target} as a dossier database: {err}") from err
+    try:
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         _migrate(connection)
     except sqlite3.DatabaseError as err:
+        connection.close()
         raise StoreError(f"cannot open {target} as a dossier database: {err}") from err
+    except StoreError:
+        connection.close()
+        raise
     return connection
 
 
@@ -42,7 +49,8 @@ def _migrate(connection: sqlite3.Connection) -> None:
     for number in range(version, SCHEMA_VERSION):
         # One script, one transaction: a migration is applied whole or not at all.
         connection.executescript(
-            f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+            f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\n"
+            f"PRAGMA user_version = {number + 1};\nCOMMIT;"
         )
 
 
@@ -72,14 +80,15 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
         connection.execute("BEGIN IMMEDIATE")
         connection.execute("DELETE FROM files WHERE path = ?", (result.path,))
         connection.execute(
-            "INSERT INTO files(path, sha256, size, built_at, failure) VALUES (?,?,?,?,?)",
+            "INSERT INTO files(path, sha256, size, built_at, failure)"
+            " VALUES (?,?,?,?,?)",
             (result.path, result.sha256, result.size, now, failure),
         )
         for item in result.sources:
             source = item.source
             cursor = connection.execute(
-                "INSERT INTO sources(path, part, sha256, encoding, raw, repairs, counts)"
-                " VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO sources(path, part, sha256, encoding, raw, repairs,"
+                " counts) VALUES (?,?,?,?,?,?,?)",
                 (
                     result.path,
                     source.part,
@@ -97,7 +106,8 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
             )
             source_id = cursor.lastrowid
             connection.executemany(
-                "INSERT INTO removed(source_id, kind, raw_start, raw_end) VALUES (?,?,?,?)",
+                "INSERT INTO removed(source_id, kind, raw_start, raw_end)"
+                " VALUES (?,?,?,?)",
                 [(source_id, r.kind, r.raw_start, r.raw_end) for r in item.removed],
             )
             connection.executemany(

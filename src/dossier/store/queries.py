@@ -31,17 +31,14 @@ def list_documents(
 
 
 def get_document(connection: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
-    row = connection.execute(
-        f"SELECT {DOC_COLUMNS}, d.text, d.offsets, d.raw_start, d.raw_end, d.source_id"
-        " FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
-        (doc_id,),
-    ).fetchone()
+    select = (
+        f"SELECT {DOC_COLUMNS}, d.text, d.offsets, d.raw_start, d.raw_end,"
+        " d.source_id FROM documents d JOIN sources s ON s.id = d.source_id"
+    )
+    row = connection.execute(f"{select} WHERE d.id = ?", (doc_id,)).fetchone()
     if row is None:
         rows = connection.execute(
-            f"SELECT {DOC_COLUMNS}, d.text, d.offsets, d.raw_start, d.raw_end, d.source_id"
-            " FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id LIKE ?"
-            " LIMIT 2",
-            (doc_id + "%",),
+            f"{select} WHERE d.id LIKE ? LIMIT 2", (doc_id + "%",)
         ).fetchall()
         if len(rows) != 1:
             return None

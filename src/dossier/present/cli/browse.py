@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from contextlib import closing
+from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
@@ -20,6 +22,9 @@ from dossier.store.queries import (
     source_raw,
 )
 
+# Enough for most headlines to fit on two lines of an 80-column terminal.
+_MIN_TITLE = 28
+
 
 @guarded
 def docs_command(
@@ -34,15 +39,32 @@ def docs_command(
 
     Example: dossier docs --db seeds.db --kind article --json
     """
-    connection = connect(db, create=False)
-    rows = [
-        serialize.document_summary(r)
-        for r in list_documents(connection, kind=kind, limit=limit)
-    ]
+    with closing(connect(db, create=False)) as connection:
+        rows = [
+            serialize.document_summary(r)
+            for r in list_documents(connection, kind=kind, limit=limit)
+        ]
     if as_json:
         print_json(rows)
         return
-    table = Table("id", "kind", "date", "outlet", "title", "chars")
+    out.print(_docs_table(rows))
+
+
+def _docs_table(rows: list[dict[str, Any]]) -> Table:
+    """Ids and dates whole, the title taking all the width that is left."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("id", no_wrap=True, min_width=12)
+    table.add_column("kind", no_wrap=True, overflow="ellipsis", max_width=7)
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=12)
+    table.add_column("title", ratio=1, min_width=_MIN_TITLE)
+    table.add_column("chars", justify="right", no_wrap=True)
     for row in rows:
         date = (row["date"] or "") + ("?" if row["date_inferred"] else "")
         table.add_row(
@@ -51,9 +73,9 @@ def docs_command(
             date,
             row["outlet"] or "",
             escape(row["title"] or ""),
-            str(row["chars"]),
+            f"{row['chars']:,}",
         )
-    out.print(table)
+    return table
 
 
 @guarded
@@ -72,14 +94,14 @@ def show_command(
 
     Example: dossier show 3f2a9c --db seeds.db --raw
     """
-    connection = connect(db, create=False)
-    row = get_document(connection, doc_id)
-    if row is None:
-        raise InputError(
-            f"no document {doc_id!r} (list them with `dossier docs --db {db}`)"
-        )
+    with closing(connect(db, create=False)) as connection:
+        row = get_document(connection, doc_id)
+        if row is None:
+            raise InputError(
+                f"no document {doc_id!r} (list them with `dossier docs --db {db}`)"
+            )
+        source_text, removed = source_raw(connection, row["source_id"])
     detail = serialize.document_detail(row, offsets_of(row))
-    source_text, removed = source_raw(connection, row["source_id"])
     start, end = row["raw_start"], row["raw_end"]
     if as_json:
         if raw:
@@ -128,11 +150,11 @@ def search_command(
 
     Example: dossier search "Down-with-Imperialism Union" --db seeds.db
     """
-    connection = connect(db, create=False)
-    hits = [
-        serialize.search_hit(r)
-        for r in search(connection, query, limit=limit, kind=kind)
-    ]
+    with closing(connect(db, create=False)) as connection:
+        hits = [
+            serialize.search_hit(r)
+            for r in search(connection, query, limit=limit, kind=kind)
+        ]
     if as_json:
         print_json(hits)
         return
@@ -140,7 +162,7 @@ def search_command(
         out.print("no match")
         return
     for hit in hits:
-        out.print(
-            f"[bold]{escape(hit['title'] or '(untitled)')}[/bold] [dim]{hit['doc']} · {hit['kind']} · {hit['score']}[/dim]"
-        )
+        title = escape(hit["title"] or "(untitled)")
+        where = f"{hit['doc']} · {hit['kind']} · {hit['score']}"
+        out.print(f"[bold]{title}[/bold] [dim]{where}[/dim]")
         out.print("  " + escape(hit["snippet"] or ""))

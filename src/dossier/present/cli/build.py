@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -166,6 +167,5 @@ def _print_report(report: BuildReport, db: str) -> None:
     table.add_row("failures", str(len(report.failures)))
     out.print(table)
     for failure in report.failures:
-        out.print(
-            f"[red]failed[/red] {failure.path}: {failure.reason} ({failure.stage})"
-        )
+        line = f"{failure.path}: {failure.reason} ({failure.stage})"
+        out.print(f"[red]failed[/red] {escape(line)}")

@@ -10,6 +10,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from dossier.errors import DossierError
 
@@ -41,7 +42,9 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except DossierError as error:
-            err.print(f"[red]Error:[/red] {error}")
+            # One line however long: paths in messages must not be wrapped.
+            message = " ".join(str(error).split())
+            err.print(f"[red]Error:[/red] {escape(message)}", soft_wrap=True)
             raise typer.Exit(2) from error
 
     return wrapper

@@ -1,0 +1,94 @@
+"""Opening the database: schema version, refusals, and full-text search."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from dossier.errors import StoreError
+from dossier.store import connect
+from dossier.store.queries import fts_query, search
+from dossier.store.schema import SCHEMA_VERSION
+from tests.store.conftest import build, dump
+
+
+def test_connect_creates_schema_at_current_version(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    connect(db).close()
+    assert dump(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    tables = {row[0] for row in dump(db, "SELECT name FROM sqlite_master")}
+    assert {"files", "sources", "documents", "removed", "documents_fts"} <= tables
+    assert dump(db, "PRAGMA journal_mode") == [("wal",)]
+
+
+def test_connect_twice_does_not_migrate_again(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    connect(db).close()
+    connect(db).close()
+    assert dump(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+
+
+def test_connect_refuses_newer_schema(tmp_path: Path) -> None:
+    db = tmp_path / "future.db"
+    with closing(sqlite3.connect(db)) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="is newer than this dossier"):
+        connect(db)
+
+
+def test_connect_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    db = tmp_path / "notes.db"
+    db.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match=r"cannot open .* as a dossier database"):
+        connect(db)
+
+
+def test_connect_refuses_missing_database_when_asked(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="run `dossier build PATH --db"):
+        connect(tmp_path / "missing.db", create=False)
+    assert not (tmp_path / "missing.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Down-with-Imperialism Union", '"Down-with-Imperialism" "Union"'),
+        ('say "hi"', '"say" """hi"""'),
+        ("  ", ""),
+    ],
+)
+def test_fts_query_quotes_user_words(query: str, expected: str) -> None:
+    assert fts_query(query) == expected
+
+
+@pytest.mark.corpus
+def test_search_finds_hyphenated_name_with_snippet_and_bm25(
+    corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "seeds.db"
+    build([corpus / "seeds"], db)
+    connection = connect(db)
+    try:
+        hits = search(connection, "Down-with-Imperialism Union")
+        assert hits[0]["title"] == "Origin of Korean Revolution"
+        assert hits[0]["kind"] == "article"
+        assert "[Down-with-Imperialism] [Union]" in hits[0]["snippet"]
+        assert hits[0]["score"] > 0
+
+        broad = search(connection, "Korean revolution")
+        scores = [hit["score"] for hit in broad]
+        assert len(broad) >= 3
+        assert scores == sorted(scores, reverse=True)
+
+        # FTS5 syntax is allowed, and a broken query falls back to words.
+        assert search(connection, "Janggo OR Pomhyanggi", kind="teaser")
+        fallback = search(connection, "Juche AND (")
+        assert {h["doc"] for h in fallback} == {
+            h["doc"] for h in search(connection, "Juche")
+        }
+        assert search(connection, "zzyzx") == []
+    finally:
+        connection.close()
