@@ -113,7 +113,7 @@ def _normalise(segments: Iterable[Segment]) -> list[Segment]:
     """Drop empty segments, merge linear neighbours and overlapping replacements."""
     merged: list[Segment] = []
     for segment in segments:
-        clean_start, raw_start, clean_len, raw_len = segment
+        _, raw_start, clean_len, raw_len = segment
         if clean_len <= 0:
             continue
         if merged:
@@ -124,6 +124,19 @@ def _normalise(segments: Iterable[Segment]) -> list[Segment]:
                 continue
             if raw_start < p_raw + p_rlen:
                 # Two clean pieces inside one raw replacement: keep one segment.
+                if p_clen == p_rlen and p_raw < raw_start:
+                    # The linear head before the overlap stays linear: a piece
+                    # of a replacement whose lengths agree by chance has been
+                    # merged into copied text, and must not drag it along.
+                    head = raw_start - p_raw
+                    merged[-1] = (p_clean, p_raw, head, head)
+                    p_clean, p_raw, p_clen, p_rlen = (
+                        p_clean + head,
+                        raw_start,
+                        p_clen - head,
+                        p_rlen - head,
+                    )
+                    merged.append((p_clean, p_raw, p_clen, p_rlen))
                 raw_end = max(p_raw + p_rlen, raw_start + raw_len)
                 merged[-1] = (p_clean, p_raw, p_clen + clean_len, raw_end - p_raw)
                 continue

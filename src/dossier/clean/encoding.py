@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 
 from dossier.offsets import Edit
 
@@ -16,6 +17,7 @@ _INVISIBLE = re.compile(
 )
 # ftfy can only change lines holding one of these (mojibake is built from them).
 _SUSPECT = re.compile(r"[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122]")
+_NON_SPACE = re.compile(r"[^ \t]+")
 
 
 def newline_edits(text: str) -> list[Edit]:
@@ -56,17 +58,48 @@ def mojibake_edits(text: str) -> list[Edit]:
         remove_control_chars=False,
         explain=False,
     )
+
+    def fix(found: str) -> str:
+        return str(ftfy.fix_text(found, config))
+
     edits: list[Edit] = []
     offset = 0
     for line in text.split("\n"):
         if _SUSPECT.search(line):
-            fixed = ftfy.fix_text(line, config)
+            fixed = fix(line)
             if fixed != line:
-                matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
-                for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-                    if tag != "equal":
-                        edits.append(
-                            Edit(offset + i1, offset + i2, fixed[j1:j2], "mojibake")
-                        )
+                edits.extend(_line_edits(line, fixed, offset, fix))
         offset += len(line) + 1
+    return edits
+
+
+def _line_edits(
+    line: str, fixed: str, offset: int, fix: Callable[[str], str]
+) -> list[Edit]:
+    """Edits turning `line` into `fixed`, found word by word where possible.
+
+    A diff of a whole line can pair the wrong copies of a repeated phrase and
+    map a word to the wrong place; mojibake never spans a space (no UTF-8 byte
+    reads as one), so fixing word by word gives the same text, diffed locally.
+    """
+    pieces: list[tuple[int, str, str]] = []
+    for word in _NON_SPACE.finditer(line):
+        found = word.group()
+        repaired = fix(found) if _SUSPECT.search(found) else found
+        pieces.append((word.start(), found, repaired))
+    rebuilt = list(line)
+    for start, found, repaired in reversed(pieces):
+        rebuilt[start : start + len(found)] = [repaired]
+    if "".join(rebuilt) != fixed:
+        # ftfy needed the whole line to decide: diff the whole line.
+        pieces = [(0, line, fixed)]
+    edits = []
+    for start, found, repaired in pieces:
+        if found == repaired:
+            continue
+        matcher = difflib.SequenceMatcher(None, found, repaired, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                at = offset + start
+                edits.append(Edit(at + i1, at + i2, repaired[j1:j2], "mojibake"))
     return edits

@@ -29,7 +29,8 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
         key=len,
         reverse=True,
     )
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    # A hyphen may touch a name: "Kim Il Sung-Kim Jong Il Foundation".
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 def _canonical(found: str, names: tuple[str, ...]) -> str | None:

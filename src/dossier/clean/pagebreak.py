@@ -4,12 +4,82 @@ from __future__ import annotations
 
 import re
 
-from dossier.clean.shape import is_date_line, is_title_case
+from dossier.clean.shape import is_date_line, is_headline, is_title_case
 from dossier.offsets import Edit
 
 # Words a sentence cannot end on: a paragraph ending with one was cut.
 FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "our", "their", "its", "his", "her", "my", "your", "this", "these", "those", "into", "onto", "upon", "about", "against", "between", "through", "during", "without", "within", "under", "over", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "very"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "against",
+        "between",
+        "through",
+        "during",
+        "without",
+        "within",
+        "under",
+        "over",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "very",
+    ]
 )
 # A continuation long enough to be body text, not a date line or a headline.
 MIN_CONTINUATION = 40
@@ -29,6 +99,9 @@ def pagebreak_edits(text: str) -> list[Edit]:
         if not previous or not following or previous[-1] in _FINAL:
             continue
         if is_date_line(following) or is_title_case(following):
+            continue
+        # A headline may end on a small word ("What We Stand For").
+        if is_headline(previous):
             continue
         if following[0].islower():
             edits.append(Edit(start, end, " ", "page-break"))

@@ -5,7 +5,27 @@ from __future__ import annotations
 import re
 
 SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "vs", "via"]
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "via",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 MONTHS = (
@@ -22,7 +42,7 @@ MAX_HEADLINE = 160
 
 
 def is_title_case(line: str) -> bool:
-    """Most content words capitalised, as in a headline ("Origin of Korean Revolution")."""
+    """Most content words capitalised, as in "Origin of Korean Revolution"."""
     words = [w for w in _WORD.findall(line) if w.lower() not in SMALL_WORDS]
     if not words:
         return False

@@ -6,8 +6,12 @@ import re
 
 from dossier.offsets import Edit
 
-# Trailing blanks, leading blanks, inner runs, 3+ newlines: one pass.
-_SPACES = re.compile(r"[ \t\u00a0]+\n|\n[ \t\u00a0]+|[ \t\u00a0]{2,}|\t|\n{3,}")
+_BLANK = r"[ \t\u00a0]"
+# One pass: runs holding two or more line breaks (blank lines, even ones
+# holding spaces), a line break with blanks around it, inner runs, tabs.
+_SPACES = re.compile(
+    rf"{_BLANK}*\n(?:{_BLANK}*\n)+{_BLANK}*|{_BLANK}*\n{_BLANK}*|{_BLANK}{{2,}}|\t"
+)
 
 
 def space_edits(text: str) -> list[Edit]:
@@ -18,7 +22,7 @@ def space_edits(text: str) -> list[Edit]:
     edits = [Edit(0, body_start, "", "space")] if body_start else []
     for match in _SPACES.finditer(text, body_start, body_end):
         found = match.group()
-        if found.strip("\n") == "" and len(found) >= 3:
+        if found.count("\n") >= 2:
             replacement = "\n\n"
         elif "\n" in found:
             replacement = "\n"

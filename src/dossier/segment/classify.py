@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from dossier.clean.shape import MAX_HEADLINE, is_date_line, is_headline
+from dossier.clean.shape import (
+    MAX_HEADLINE,
+    SMALL_WORDS,
+    is_date_line,
+    is_headline,
+    is_title_case,
+)
 from dossier.model import Block
 from dossier.packs import Pack
 from dossier.segment.lines import (
+    SENTENCE_END,
     WIRE_DATELINE,
     end_marker_at,
     is_body,
@@ -17,6 +24,8 @@ from dossier.segment.teasers import find_teasers
 
 # Signature: "Michael Thorburn, First Secretary, Workers Party U.S.A."
 MAX_SIGNATURE = 140
+# "Speeches were made there." closes many KCNA items; "Share this:" does not.
+MIN_CLOSING_WORDS = 3
 
 
 def classify(text: str, pack: Pack) -> list[Block]:
@@ -38,24 +47,36 @@ def classify(text: str, pack: Pack) -> list[Block]:
                 kinds[index] = "teaser-lead"
             seen.add(line)
 
+    # Sentences that hold a boilerplate phrase ("waved back to the crowd",
+    # "disregarded the copyright"): furniture at the edges, text in the body.
+    sentences: list[int] = []
     for index, line in enumerate(lines):
         if kinds[index]:
             continue
+        body_text = _before_end_marker(line, pack)
         if line.strip() in pack.end_markers:
             kinds[index] = "end-marker"
+        elif WIRE_DATELINE.match(line) or (body_text != line and body_text.strip()):
+            # A wire dateline opens a story and an end marker closes one.
+            kinds[index] = "text"
         elif matches_phrase(line, pack.footer, pack.boilerplate_max_line):
             kinds[index] = "footer"
         elif is_meta_line(line, pack):
             kinds[index] = "meta"
         elif matches_phrase(line, pack.navigation, pack.boilerplate_max_line):
             kinds[index] = "nav"
-        elif is_body(line) or WIRE_DATELINE.match(line):
+        elif is_body(body_text):
             kinds[index] = "text"
+        if kinds[index] in {"footer", "nav"} and is_body(line):
+            sentences.append(index)
 
     body = [i for i, kind in enumerate(kinds) if kind == "text"]
     if body:
+        for index in sentences:
+            if body[0] < index < body[-1]:
+                kinds[index] = "text"
         _mark_head(lines, kinds, body[0])
-        _mark_tail(lines, kinds, body[-1])
+        _mark_tail(lines, kinds, body[-1], pack)
         for index in range(body[0], body[-1] + 1):
             if kinds[index]:
                 continue
@@ -83,6 +104,13 @@ def classify(text: str, pack: Pack) -> list[Block]:
         else:
             blocks.append(Block(kind, start, end, line))
     return blocks
+
+
+def _before_end_marker(line: str, pack: Pack) -> str:
+    """The line without a trailing end marker: a short last wire paragraph
+    ("The exhibition will run until June. -0-") is still body text."""
+    cut = end_marker_at(line, pack)
+    return line if cut is None else line[:cut]
 
 
 def _split_wire_marks(start: int, line: str, pack: Pack) -> list[Block]:
@@ -118,20 +146,46 @@ def _mark_head(lines: list[str], kinds: list[str], first_body: int) -> None:
             kinds[index] = "nav"
 
 
-def _mark_tail(lines: list[str], kinds: list[str], last_body: int) -> None:
-    """Below the last paragraph: a signature if it looks like one, the rest nav."""
+def _mark_tail(lines: list[str], kinds: list[str], last_body: int, pack: Pack) -> None:
+    """Below the last paragraph: closing sentences, a signature, the rest nav."""
+    # A closing sentence too short for `is_body` ("The participants displayed
+    # diverse techniques.") still ends the article it follows.
+    while (
+        last_body + 1 < len(lines)
+        and not kinds[last_body + 1]
+        and _is_closing_sentence(lines[last_body + 1])
+    ):
+        last_body += 1
+        kinds[last_body] = "text"
     for index in range(last_body + 1, len(lines)):
         if kinds[index]:
             continue
         kinds[index] = "signature" if _is_signature(lines[index]) else "nav"
     # A letter's signature often sits right after the last paragraph as a
     # body-length line; it is short and has no sentence verb.
-    if _is_signature(lines[last_body]) and last_body > 0:
+    if last_body > 0 and _is_signature(_before_end_marker(lines[last_body], pack)):
         kinds[last_body] = "signature"
 
 
+def _is_closing_sentence(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        bool(SENTENCE_END.search(stripped))
+        and len(stripped.split()) >= MIN_CLOSING_WORDS
+        and stripped[0].isupper()
+        and not is_title_case(stripped)
+    )
+
+
 def _is_signature(line: str) -> bool:
+    """ "Jane Doe, Chair, Example Solidarity Committee": a name, then titles."""
     if len(line) > MAX_SIGNATURE or "," not in line:
         return False
     name = line.split(",", 1)[0].split()
-    return 2 <= len(name) <= 4 and all(word[:1].isupper() for word in name)
+    if not (2 <= len(name) <= 4 and all(word[:1].isupper() for word in name)):
+        return False
+    if name[0].lower() in SMALL_WORDS:
+        return False  # "In August, the power stations generated ..."
+    # "Ho Yong Man, chairman of the committee, made an address." is a sentence.
+    last = line.rsplit(",", 1)[1].strip()
+    return not (SENTENCE_END.search(last) and not is_title_case(last))

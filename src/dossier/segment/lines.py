@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from dossier.clean.shape import MONTHS, is_date_line, is_title_case
 from dossier.packs import Pack
@@ -26,6 +27,7 @@ LABELLED = re.compile(
 )
 BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_CLOSING = ".!?…\"”’')]"
 # Body text: a paragraph at least this long, or one that ends like a sentence.
 MIN_BODY = 90
 
@@ -40,11 +42,25 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
         start = end + 1
 
 
+@lru_cache(maxsize=16)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Phrases as whole words: "register" is not "registered", "back to" is
+    not "waved back to" inside a longer word; a plural "s" may follow."""
+    alternatives = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if not phrase:
+            continue
+        head = r"(?<!\w)" if phrase[0].isalnum() else ""
+        tail = r"s?(?!\w)" if phrase[-1].isalnum() else ""
+        alternatives.append(head + re.escape(phrase) + tail)
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
 def matches_phrase(line: str, phrases: tuple[str, ...], max_line: int) -> bool:
     if len(line) > max_line:
         return False
-    lowered = line.casefold()
-    return any(phrase in lowered for phrase in phrases)
+    pattern = _phrase_pattern(phrases)
+    return pattern is not None and pattern.search(line.casefold()) is not None
 
 
 def is_meta_line(line: str, pack: Pack) -> bool:
@@ -74,6 +90,7 @@ def end_marker_at(line: str, pack: Pack) -> int | None:
     for marker in pack.end_markers:
         if stripped.endswith(marker):
             cut = len(stripped) - len(marker)
-            if cut == 0 or stripped[cut - 1].isspace():
+            # KCNA glues the marker to a sentence now and then ("happiness.-0-").
+            if cut == 0 or stripped[cut - 1].isspace() or stripped[cut - 1] in _CLOSING:
                 return len(stripped[:cut].rstrip())
     return None
