@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+from generate import generate
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -42,8 +42,15 @@ def main() -> None:
 
     command = [
         str(Path(sys.executable).with_name("dossier")),
-        "build", str(corpus), "--db", str(db), "--engine", args.engine,
-        "--workers", str(args.workers), "--json",
+        "build",
+        str(corpus),
+        "--db",
+        str(db),
+        "--engine",
+        args.engine,
+        "--workers",
+        str(args.workers),
+        "--json",
     ]
     started = time.perf_counter()
     completed = subprocess.run(command, capture_output=True, text=True, check=False)

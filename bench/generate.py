@@ -49,7 +49,9 @@ def _vary(text: str, rng: random.Random) -> str:
     return _NUMBER.sub(lambda m: str(int(m.group()) + rng.randint(0, 9)), text)
 
 
-def _document(template: str, sentences: list[str], rng: random.Random, size: int) -> str:
+def _document(
+    template: str, sentences: list[str], rng: random.Random, size: int
+) -> str:
     """The template's head and tail, its body grown to about `size` chars."""
     paragraphs = template.split("\n\n")
     head, body, tail = paragraphs[:2], paragraphs[2:-1], paragraphs[-1:]
@@ -94,7 +96,9 @@ def generate(folder: Path, megabytes: float, *, seed: int = 7) -> int:
             data = ("\n".join(lines) + "\n").encode("utf-8")
             path = folder / f"shard_{number:05d}.jsonl"
         else:
-            text = _document(rng.choice(texts), sentences, rng, rng.randint(4_000, 60_000))
+            text = _document(
+                rng.choice(texts), sentences, rng, rng.randint(4_000, 60_000)
+            )
             data = text.encode("utf-8")
             path = folder / f"doc_{number:05d}.txt"
         path.write_bytes(data)

@@ -13,6 +13,7 @@ Deleted raw characters are gaps between segments' raw ranges.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -83,12 +84,33 @@ class OffsetMap:
             return raw_start + (position - clean_start)
         return raw_start + raw_len
 
+    def is_identity(self) -> bool:
+        """True when every position maps to itself."""
+        return self.clean_length == self.raw_length and (
+            not self.segments
+            or (
+                len(self.segments) == 1
+                and self.segments[0][:2] == (0, 0)
+                and self.segments[0][2] == self.segments[0][3] == self.clean_length
+            )
+        )
+
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """The raw span that holds clean text[start:end]."""
         if end <= start:
             point = self.raw_start(start)
             return point, point
         return self.raw_start(start), self.raw_end(end)
+
+    def to_bytes(self) -> bytes:
+        """Compact storage: the flat integers as 64-bit machine words."""
+        return array("q", self.to_list()).tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> OffsetMap:
+        flat = array("q")
+        flat.frombytes(data)
+        return cls.from_list(flat)
 
     def to_list(self) -> list[int]:
         """Flat integers for storage; `from_list` reads them back."""
@@ -174,6 +196,13 @@ def rewrite(text: str, edits: Sequence[Edit]) -> tuple[str, OffsetMap]:
 
 def compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
     """`inner` maps clean -> mid and `outer` maps mid -> raw: return clean -> raw."""
+    if outer.is_identity():
+        # Most texts need no length-changing repair: nothing to compose.
+        return OffsetMap(
+            inner.segments, inner.clean_length, outer.raw_length, inner._starts
+        )
+    if inner.is_identity() and inner.clean_length == outer.clean_length:
+        return outer
     result: list[Segment] = []
     outer_starts = outer._starts
     for clean_start, mid_start, clean_len, mid_len in inner.segments:

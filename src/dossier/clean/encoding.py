@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 
@@ -15,8 +14,14 @@ _REPLACEMENT_RUN = re.compile(r"[ \t]*\ufffd+(?:[ \t]*\ufffd+)*")
 _INVISIBLE = re.compile(
     r"[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff\u00ad]"
 )
-# ftfy can only change lines holding one of these (mojibake is built from them).
-_SUSPECT = re.compile(r"[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122]")
+# UTF-8 read as cp1252 or latin-1 always leaves a lead byte (Â-ô) followed by
+# a continuation byte's character: "â€™", "Ã©". Curly quotes and dashes alone
+# do not match, so clean lines skip ftfy (33 MB/s) at regex speed.
+_SUSPECT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
 _NON_SPACE = re.compile(r"[^ \t]+")
 
 
@@ -29,7 +34,8 @@ def newline_edits(text: str) -> list[Edit]:
 
 def invisible_edits(text: str) -> list[Edit]:
     edits = []
-    for match in _REPLACEMENT_RUN.finditer(text):
+    runs = _REPLACEMENT_RUN.finditer(text) if "\ufffd" in text else ()
+    for match in runs:
         # A run inside a word ("Kor\ufffdan") leaves nothing; between words, a space.
         before = text[match.start() - 1 : match.start()]
         after = text[match.end() : match.end() + 1]
@@ -97,9 +103,28 @@ def _line_edits(
     for start, found, repaired in pieces:
         if found == repaired:
             continue
-        matcher = difflib.SequenceMatcher(None, found, repaired, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag != "equal":
-                at = offset + start
-                edits.append(Edit(at + i1, at + i2, repaired[j1:j2], "mojibake"))
+        # One edit over the span that changed (common ends trimmed): a
+        # character diff can pair a kept letter with the wrong twin and map
+        # a word to the wrong raw characters.
+        head = _common_prefix(found, repaired)
+        tail = _common_prefix(found[head:][::-1], repaired[head:][::-1])
+        at = offset + start
+        edits.append(
+            Edit(
+                at + head,
+                at + len(found) - tail,
+                repaired[head : len(repaired) - tail],
+                "mojibake",
+            )
+        )
     return edits
+
+
+def _common_prefix(first: str, second: str) -> int:
+    """How many leading characters two strings share."""
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length

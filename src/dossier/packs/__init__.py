@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,12 @@ class Pack:
     keep_hyphen_prefixes: tuple[str, ...] = ()
     eras: tuple[Era, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    _outlets: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Looked up for every short line of every file: index once, by id.
+        self._outlets.update(_outlet_index(self.outlets))
+
     # entities.toml: bodies, places and publications by name, and the word
     # shapes (heads, roles, family names) that reveal names the pack lacks.
     organisations: tuple[Named, ...] = ()
@@ -63,10 +68,15 @@ class Pack:
 
     def outlet_for(self, printed: str) -> str | None:
         """Canonical outlet name for a printed form, or None if unknown."""
-        return _outlet_index(self.outlets).get(printed.strip().casefold())
+        if len(printed) > _LONGEST_OUTLET:
+            return None
+        return self._outlets.get(printed.strip().casefold())
 
 
-@lru_cache(maxsize=16)
+# A line longer than this is not an outlet's name on its own.
+_LONGEST_OUTLET = 80
+
+
 def _outlet_index(outlets: tuple[Named, ...]) -> dict[str, str]:
     index: dict[str, str] = {}
     for outlet in outlets:

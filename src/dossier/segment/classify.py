@@ -13,12 +13,13 @@ from dossier.model import Block
 from dossier.packs import Pack
 from dossier.segment.lines import (
     SENTENCE_END,
-    WIRE_DATELINE,
+    dateline_at,
     end_marker_at,
     is_body,
     is_meta_line,
     iter_lines,
     matches_phrase,
+    phrase_words,
 )
 from dossier.segment.teasers import find_teasers
 
@@ -54,19 +55,18 @@ def classify(text: str, pack: Pack) -> list[Block]:
         if kinds[index]:
             continue
         body_text = _before_end_marker(line, pack)
+        if len(line) > pack.boilerplate_max_line:
+            # Too long for furniture or a metadata line: text or nothing.
+            if dateline_at(line) or body_text != line or is_body(body_text):
+                kinds[index] = "text"
+            continue
         if line.strip() in pack.end_markers:
             kinds[index] = "end-marker"
-        elif WIRE_DATELINE.match(line) or (body_text != line and body_text.strip()):
+        elif dateline_at(line) or (body_text != line and body_text.strip()):
             # A wire dateline opens a story and an end marker closes one.
             kinds[index] = "text"
-        elif matches_phrase(line, pack.footer, pack.boilerplate_max_line):
-            kinds[index] = "footer"
-        elif is_meta_line(line, pack):
-            kinds[index] = "meta"
-        elif matches_phrase(line, pack.navigation, pack.boilerplate_max_line):
-            kinds[index] = "nav"
-        elif is_body(body_text):
-            kinds[index] = "text"
+        else:
+            kinds[index] = _short_line_kind(line, body_text, pack)
         if kinds[index] in {"footer", "nav"} and is_body(line):
             sentences.append(index)
 
@@ -83,7 +83,7 @@ def classify(text: str, pack: Pack) -> list[Block]:
             # Inside the body: a headline of a following article, or a subheading.
             follows = lines[index + 1] if index + 1 < len(lines) else ""
             starts_article = (
-                bool(WIRE_DATELINE.match(follows))
+                bool(dateline_at(follows))
                 or (index > 0 and kinds[index - 1] == "end-marker")
                 or (index > 0 and end_marker_at(lines[index - 1], pack) is not None)
             )
@@ -106,6 +106,22 @@ def classify(text: str, pack: Pack) -> list[Block]:
     return blocks
 
 
+def _short_line_kind(line: str, body_text: str, pack: Pack) -> str:
+    """Footer, meta, nav or text for a line short enough to be furniture."""
+    body = is_body(body_text)
+    # One word scan serves both phrase lists; most lines hold no key word.
+    words = phrase_words(line)
+    if matches_phrase(line, pack.footer, pack.boilerplate_max_line, words):
+        return "footer"
+    # A metadata line (date, byline, outlet, "Date: ... | Source: ...") is
+    # never a sentence, so sentences skip its five patterns.
+    if not body and is_meta_line(line, pack):
+        return "meta"
+    if matches_phrase(line, pack.navigation, pack.boilerplate_max_line, words):
+        return "nav"
+    return "text" if body else ""
+
+
 def _before_end_marker(line: str, pack: Pack) -> str:
     """The line without a trailing end marker: a short last wire paragraph
     ("The exhibition will run until June. -0-") is still body text."""
@@ -118,7 +134,7 @@ def _split_wire_marks(start: int, line: str, pack: Pack) -> list[Block]:
     parts: list[Block] = []
     head = 0
     tail = len(line)
-    dateline = WIRE_DATELINE.match(line)
+    dateline = dateline_at(line)
     if dateline:
         head = dateline.end()
         parts.append(Block("dateline", start, start + head, line[:head]))

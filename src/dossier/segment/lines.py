@@ -32,6 +32,17 @@ _CLOSING = ".!?…\"”’')]"
 MIN_BODY = 90
 
 
+# The "(" of a wire dateline's outlet falls within this many characters.
+_DATELINE_REACH = 90
+
+
+def dateline_at(line: str) -> re.Match[str] | None:
+    """The wire dateline opening `line`, if any (a cheap test first)."""
+    if "(" not in line[:_DATELINE_REACH]:
+        return None
+    return WIRE_DATELINE.match(line)
+
+
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-empty line."""
     start = 0
@@ -56,11 +67,47 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives)) if alternatives else None
 
 
-def matches_phrase(line: str, phrases: tuple[str, ...], max_line: int) -> bool:
+_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=16)
+def _phrase_keys(phrases: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The longest word of each phrase, and the phrases that have no word."""
+    keys: set[str] = set()
+    symbols = []
+    for phrase in phrases:
+        words = _WORDS.findall(phrase.casefold())
+        if words:
+            key = max(words, key=len)
+            keys.update((key, key + "s"))  # the pattern allows a plural
+        elif phrase:
+            symbols.append(phrase.casefold())
+    return frozenset(keys), tuple(symbols)
+
+
+def phrase_words(line: str) -> frozenset[str]:
+    """Lower-cased words of a line, to test against several phrase lists."""
+    return frozenset(_WORDS.findall(line.casefold()))
+
+
+def matches_phrase(
+    line: str,
+    phrases: tuple[str, ...],
+    max_line: int,
+    words: frozenset[str] | None = None,
+) -> bool:
     if len(line) > max_line:
         return False
+    lowered = line.casefold()
+    # Most lines hold none of the phrases' key words: a set test settles them
+    # without running the phrase pattern (13 us a line, 5 s of a 13 s build).
+    keys, symbols = _phrase_keys(phrases)
+    if words is None:
+        words = frozenset(_WORDS.findall(lowered))
+    if keys.isdisjoint(words) and not any(symbol in lowered for symbol in symbols):
+        return False
     pattern = _phrase_pattern(phrases)
-    return pattern is not None and pattern.search(line.casefold()) is not None
+    return pattern is not None and pattern.search(lowered) is not None
 
 
 def is_meta_line(line: str, pack: Pack) -> bool:
@@ -84,9 +131,17 @@ def is_body(line: str) -> bool:
     return len(stripped) >= MIN_BODY and not is_title_case(stripped)
 
 
+@lru_cache(maxsize=16)
+def _marker_ends(markers: tuple[str, ...]) -> frozenset[str]:
+    """Last characters of the end markers ("-0-", "###"): a cheap first test."""
+    return frozenset(marker[-1] for marker in markers if marker)
+
+
 def end_marker_at(line: str, pack: Pack) -> int | None:
     """Index where a trailing end marker (` -0-`) starts in `line`, if any."""
     stripped = line.rstrip()
+    if not stripped or stripped[-1] not in _marker_ends(pack.end_markers):
+        return None
     for marker in pack.end_markers:
         if stripped.endswith(marker):
             cut = len(stripped) - len(marker)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from typing import Any
@@ -64,7 +63,7 @@ def source_raw(
 
 
 def offsets_of(document: dict[str, Any]) -> OffsetMap:
-    return OffsetMap.from_list(json.loads(document["offsets"]))
+    return OffsetMap.from_bytes(document["offsets"])
 
 
 _OPERATORS = re.compile(r'\b(?:AND|OR|NOT|NEAR)\b|["*^():]')

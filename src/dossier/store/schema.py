@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 MIGRATIONS: tuple[str, ...] = (
-    # 1: files, sources, documents, removed spans, full-text search.
+    # 1: files, sources, documents, removed spans, full-text search. Rows
+    # enter documents_fts in bulk from store.db.write_result; they leave it
+    # through the delete trigger.
     """
     CREATE TABLE files (
         path TEXT PRIMARY KEY,
@@ -37,7 +39,7 @@ MIGRATIONS: tuple[str, ...] = (
         url TEXT,
         place TEXT,
         text TEXT NOT NULL,
-        offsets TEXT NOT NULL,
+        offsets BLOB NOT NULL,
         raw_start INTEGER NOT NULL,
         raw_end INTEGER NOT NULL,
         chars INTEGER NOT NULL
@@ -55,10 +57,6 @@ MIGRATIONS: tuple[str, ...] = (
         title, text, content='documents', content_rowid='rowid',
         tokenize='unicode61 remove_diacritics 2'
     );
-    CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
-        INSERT INTO documents_fts(rowid, title, text)
-        VALUES (new.rowid, coalesce(new.title, ''), new.text);
-    END;
     CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
         INSERT INTO documents_fts(documents_fts, rowid, title, text)
         VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
