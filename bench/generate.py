@@ -28,8 +28,10 @@ def _templates() -> tuple[list[str], list[dict[str, str]], list[str]]:
         for line in (EXAMPLES / "wire.jsonl").read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+    # Sentences for wire items, with the OCR page's line-end spaces squeezed
+    # out: wire copy does not carry a newsletter's wrapping.
     sentences = [
-        s
+        " ".join(s.split())
         for text in texts + [w["text"] for w in wires]
         for s in re.split(r"(?<=[.!?])\s+", text.replace("\n", " "))
         if 40 <= len(s) <= 300
