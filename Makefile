@@ -37,6 +37,7 @@ test: lint types unit
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
+	$(BIN)/python bench/annotate_speed.py
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm bench/out

@@ -28,6 +28,11 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=200.0, help="corpus size in MB")
     parser.add_argument("--engine", default="local", help="local (one core) or pool")
     parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument(
+        "--annotate",
+        action="store_true",
+        help="also run extraction (the foundation target is measured without it)",
+    )
     args = parser.parse_args()
 
     corpus = OUT / f"corpus_{args.mb:g}mb"
@@ -62,6 +67,7 @@ def main() -> None:
     result = {
         "benchmark": "build",
         "engine": args.engine,
+        "annotate": args.annotate,
         "files": files,
         "mb": round(size / 1e6, 1),
         "seconds": round(seconds, 1),

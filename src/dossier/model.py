@@ -85,6 +85,7 @@ class Document:
     meta: Metadata = field(default_factory=Metadata)
     raw_start: int = 0
     raw_end: int = 0
+    annotations: Annotations | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,7 @@ class FileResult:
     sources: tuple[SourceResult, ...] = ()
     failures: tuple[Failure, ...] = ()
     skipped: bool = False
+    pipeline: str = ""  # Settings.fingerprint of the build that made it
 
     def summary(self) -> dict[str, Any]:
         kinds: dict[str, int] = {}
@@ -123,3 +125,94 @@ class FileResult:
             for document in source.documents:
                 kinds[document.kind] = kinds.get(document.kind, 0) + 1
         return kinds
+
+
+# Annotations (the `annotate` stage). Spans are half-open offsets into the
+# document's clean text; `OffsetMap` on the document leads them back to raw.
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text, resolved to an entity's canonical name."""
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    type: str  # PERSON, ORG, PLACE, PUBLICATION
+    title: str | None = None  # honorific or title printed before the name
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression, normalised as TimeML writes it."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TimeML value: 1950-10-25, 1950-10, 195, P3D, PRESENT_REF, ...
+    first_day: str | None = None  # ISO day the expression starts, when a date
+    last_day: str | None = None  # ISO day it ends
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number a source gives, as an interval, with what it counts."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    unit: str | None  # what is counted, as printed ("volunteers", "troops")
+    subject: str | None  # the counted thing resolved to an entity, if named
+    hedge: str | None = None  # "nearly", "over", "some", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A reference to a source: `(‘Title’, KCNA, 21 October 2010)`."""
+
+    start: int
+    end: int
+    text: str
+    title: str | None
+    outlet: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Quoted or reported speech, its speaker and cue."""
+
+    start: int  # span of the content
+    end: int
+    text: str
+    kind: str  # direct, reported, scare
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    via: str | None = None  # an outlet that reported the speaker ("KCNA")
+    citation: int | None = None  # index into the document's citations
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    entity_keys: dict[str, str] = field(default_factory=dict)
+    """Canonical entity name -> the key `link` resolves it by across documents."""

@@ -1,4 +1,4 @@
-"""The flow of one file, on one screen: read → clean → segment → meta.
+"""The flow of one file, on one screen: read → clean → segment → meta → annotate.
 
 `run_file` is a pure function of a path, its bytes and the pack; engines map
 it over files, and `store` writes what it returns.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from dossier.annotate import annotate
 from dossier.clean import clean
 from dossier.errors import InputError
 from dossier.meta import describe
@@ -19,14 +20,32 @@ from dossier.segment import segment
 from dossier.settings import Settings
 
 
-def run_source(source: Source, pack: Pack) -> SourceResult:
+def run_source(
+    source: Source, pack: Pack, *, extract: bool = True
+) -> tuple[SourceResult, list[Failure]]:
+    """One text through clean, segment, meta and annotate.
+
+    An extraction rule that trips on one document costs that document its
+    annotations, reported as a failure, never the document itself.
+    """
     cleaned = clean(source, pack)
     documents, removed = segment(cleaned, pack)
-    described = tuple(
-        dataclasses.replace(document, meta=describe(document, source, pack))
-        for document in documents
-    )
-    return SourceResult(source, cleaned, described, tuple(removed))
+    described = []
+    failures = []
+    for document in documents:
+        meta = describe(document, source, pack)
+        annotations = None
+        # Teasers are cut-off leads: searchable, not extracted from.
+        if extract and document.kind == "article":
+            try:
+                annotations = annotate(document.text, pack=pack, anchor=meta.date)
+            except Exception as err:
+                where = f"{source.path}:{source.part}" if source.part else source.path
+                failures.append(Failure(where, "annotate", _one_line(err)))
+        described.append(
+            dataclasses.replace(document, meta=meta, annotations=annotations)
+        )
+    return SourceResult(source, cleaned, tuple(described), tuple(removed)), failures
 
 
 def run_file(
@@ -41,19 +60,30 @@ def run_file(
     try:
         data = read_bytes(path, max_bytes=int(settings.max_file_mb * 1_000_000))
         digest = sha256_of(data)
-        if known is not None and known.get(str(path)) == digest:
+        fingerprint = settings.fingerprint
+        if known is not None and known.get(str(path)) == f"{digest} {fingerprint}":
             return FileResult(str(path), digest, len(data), skipped=True)
         sources, failures = read_file(path, data, digest)
         stage = "clean"
         results = []
         for source in sources:
             try:
-                results.append(run_source(source, pack))
+                result, trips = run_source(source, pack, extract=settings.annotate)
+                results.append(result)
+                failures.extend(trips)
             except Exception as err:
                 # A rule tripped on one odd text: report it, keep the rest.
                 where = f"{path}:{source.part}" if source.part else str(path)
                 failures.append(Failure(where, "clean", _one_line(err)))
-        return FileResult(str(path), digest, len(data), tuple(results), tuple(failures))
+        return FileResult(
+            str(path),
+            digest,
+            len(data),
+            tuple(results),
+            tuple(failures),
+            False,
+            fingerprint,
+        )
     except InputError as err:
         return FileResult(
             str(path), "", 0, failures=(Failure(str(path), stage, str(err)),)

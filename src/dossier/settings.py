@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+# Raise when a change to the stages changes what is stored for a file, so
+# the next build redoes files it would otherwise skip as unchanged.
+PIPELINE_VERSION = 2
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -20,10 +24,19 @@ class Settings:
     workers: int = field(
         default=0, metadata={"help": "Processes for --engine pool (0: one per core)."}
     )
+    annotate: bool = field(
+        default=True,
+        metadata={"help": "Extract entities, times, figures, quotes, citations."},
+    )
     max_file_mb: float = field(
         default=64.0,
         metadata={"help": "Files larger than this are refused with a reason."},
     )
+
+    @property
+    def fingerprint(self) -> str:
+        """What, besides a file's bytes, decides what a build stores for it."""
+        return f"v{PIPELINE_VERSION};pack={self.pack};annotate={int(self.annotate)}"
 
     @staticmethod
     def help_table() -> list[tuple[str, str, str]]:

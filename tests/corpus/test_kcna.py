@@ -111,7 +111,7 @@ def test_kcna_dateline_without_year_takes_year_from_date_field(
 ) -> None:
     record = records[9]  # "Pyongyang, January 12 (KCNA) --", dated 2024-01-12
     source = Source("kcna.jsonl", 10, record["text"], "utf-8", "", {"date": "2024"})
-    (document,) = run_source(source, pack).documents
+    (document,) = run_source(source, pack)[0].documents
     assert (document.meta.date, document.meta.date_inferred) == ("2024-01-12", False)
 
 
@@ -124,7 +124,7 @@ def test_kcna_dateline_without_year_is_not_replaced_by_an_old_date(
     assert record["text"].startswith("Pyongyang, July 28 (KCNA) --")
     assert "July 27, 1953" in record["text"]
     source = Source("kcna.txt", 0, record["text"], "utf-8", "")
-    (document,) = run_source(source, pack).documents
+    (document,) = run_source(source, pack)[0].documents
     assert document.meta.date is None
     assert document.meta.place == "Pyongyang"
 

@@ -104,7 +104,7 @@ def test_segment_makes_one_teaser_document_each(run_segment: SegmentFunction) ->
 def test_teaser_documents_carry_their_titles(pack: Pack) -> None:
     raw = ARTICLE + "\n" + _sidebar()
     source = Source(path="page.txt", part=0, raw=raw, encoding="utf-8", sha256="")
-    documents = run_source(source, pack).documents
+    documents = run_source(source, pack)[0].documents
     titles = [d.meta.title for d in documents if d.kind == "teaser"]
     assert titles == [title for title, _lead, _date in SIDEBAR]
 

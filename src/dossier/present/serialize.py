@@ -28,7 +28,7 @@ def document_detail(row: dict[str, Any], offsets: OffsetMap) -> dict[str, Any]:
     detail = document_summary(row)
     detail["text"] = row["text"]
     detail["raw_span"] = [row["raw_start"], row["raw_end"]]
-    # Extraction (issue 3) fills these; the keys are part of the contract now.
+    # Each annotation carries `span` into `text` and `raw_span` into the file.
     for key in ("mentions", "times", "figures", "quotes", "citations"):
         detail[key] = row.get(key, [])
     return detail

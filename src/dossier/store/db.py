@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dossier.errors import StoreError
 from dossier.model import Document, FileResult
+from dossier.store.annotations import Row, annotation_rows, insert_annotation_rows
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -55,9 +56,15 @@ def _migrate(connection: sqlite3.Connection) -> None:
 
 
 def known_files(connection: sqlite3.Connection) -> dict[str, str]:
-    """path -> sha256 of every file stored whole."""
-    rows = connection.execute("SELECT path, sha256 FROM files WHERE failure IS NULL")
-    return {row["path"]: row["sha256"] for row in rows}
+    """path -> "sha256 pipeline" of every file stored whole.
+
+    A file is skipped only when both its bytes and the pipeline that built it
+    (version, settings that change output) are unchanged.
+    """
+    rows = connection.execute(
+        "SELECT path, sha256, pipeline FROM files WHERE failure IS NULL"
+    )
+    return {row["path"]: f"{row['sha256']} {row['pipeline']}" for row in rows}
 
 
 def document_id(sha256: str, path: str, part: int, ordinal: int) -> str:
@@ -66,10 +73,11 @@ def document_id(sha256: str, path: str, part: int, ordinal: int) -> str:
 
 
 def _document_row(
-    result: FileResult, source_id: int, part: int, document: Document
+    result: FileResult, rowid: int, source_id: int, part: int, document: Document
 ) -> tuple[object, ...]:
     meta = document.meta
     return (
+        rowid,
         document_id(result.sha256, result.path, part, document.ordinal),
         source_id,
         document.ordinal,
@@ -106,15 +114,19 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
         connection.execute("BEGIN IMMEDIATE")
         connection.execute("DELETE FROM files WHERE path = ?", (result.path,))
         connection.execute(
-            "INSERT INTO files(path, sha256, size, built_at, failure)"
-            " VALUES (?,?,?,?,?)",
-            (result.path, result.sha256, result.size, now, failure),
+            "INSERT INTO files(path, sha256, size, built_at, pipeline, failure)"
+            " VALUES (?,?,?,?,?,?)",
+            (result.path, result.sha256, result.size, now, result.pipeline, failure),
         )
         # The write lock is held from BEGIN IMMEDIATE, so ids can be handed
         # out here and the sources inserted in one batch.
         first_id = connection.execute(
             "SELECT coalesce(max(id), 0) + 1 FROM sources"
         ).fetchone()[0]
+        first_rowid = connection.execute(
+            "SELECT coalesce(max(rowid), 0) + 1 FROM documents"
+        ).fetchone()[0]
+        annotations: dict[str, list[Row]] = {}
         sources: list[tuple[object, ...]] = []
         removed: list[tuple[object, ...]] = []
         documents: list[tuple[object, ...]] = []
@@ -140,9 +152,16 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
             removed.extend(
                 (source_id, r.kind, r.raw_start, r.raw_end) for r in item.removed
             )
-            documents.extend(
-                _document_row(result, source_id, source.part, d) for d in item.documents
-            )
+            for document in item.documents:
+                rowid = first_rowid + len(documents)
+                documents.append(
+                    _document_row(result, rowid, source_id, source.part, document)
+                )
+                if document.annotations is not None:
+                    for table, rows in annotation_rows(
+                        rowid, document.annotations
+                    ).items():
+                        annotations.setdefault(table, []).extend(rows)
         connection.executemany(
             "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
             " counts) VALUES (?,?,?,?,?,?,?,?)",
@@ -153,11 +172,13 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
             removed,
         )
         connection.executemany(
-            "INSERT INTO documents(id, source_id, ordinal, kind, title, date,"
+            "INSERT INTO documents(rowid, id, source_id, ordinal, kind, title, date,"
             " date_inferred, outlet, author, url, place, text, offsets,"
-            " raw_start, raw_end, chars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " raw_start, raw_end, chars)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             documents,
         )
+        insert_annotation_rows(connection, annotations)
         # Index the file's documents in one statement: FTS5 takes a bulk
         # INSERT ... SELECT about 4x faster than one trigger call per row.
         connection.execute(

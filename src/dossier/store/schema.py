@@ -12,6 +12,7 @@ MIGRATIONS: tuple[str, ...] = (
         sha256 TEXT NOT NULL,
         size INTEGER NOT NULL,
         built_at TEXT NOT NULL,
+        pipeline TEXT NOT NULL DEFAULT '',
         failure TEXT
     );
     CREATE TABLE sources (
@@ -61,6 +62,52 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO documents_fts(documents_fts, rowid, title, text)
         VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
     END;
+    """,
+    # 2: annotations (issue 3), spans into documents.text, and the entities
+    # that `link` resolves across documents.
+    """
+    CREATE TABLE mentions (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+        entity TEXT NOT NULL, type TEXT NOT NULL, title TEXT, key TEXT NOT NULL
+    );
+    CREATE INDEX mentions_doc ON mentions(doc);
+    CREATE INDEX mentions_key ON mentions(key);
+    CREATE TABLE times (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+        type TEXT NOT NULL, value TEXT NOT NULL, first_day TEXT, last_day TEXT,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL
+    );
+    CREATE INDEX times_doc ON times(doc);
+    CREATE INDEX times_first_day ON times(first_day);
+    CREATE TABLE figures (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+        low REAL NOT NULL, high REAL NOT NULL, unit TEXT, subject TEXT, hedge TEXT,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL
+    );
+    CREATE INDEX figures_doc ON figures(doc);
+    CREATE TABLE citations (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+        title TEXT, outlet TEXT, date TEXT
+    );
+    CREATE INDEX citations_doc ON citations(doc);
+    CREATE TABLE quotes (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+        kind TEXT NOT NULL, speaker TEXT, speaker_start INTEGER,
+        speaker_end INTEGER, cue TEXT, cue_start INTEGER, cue_end INTEGER,
+        via TEXT, citation INTEGER
+    );
+    CREATE INDEX quotes_doc ON quotes(doc);
+    CREATE TABLE entities (
+        key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
+        aliases TEXT NOT NULL, mentions INTEGER NOT NULL,
+        documents INTEGER NOT NULL
+    );
     """,
 )
 

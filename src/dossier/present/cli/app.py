@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from dossier.present.cli import browse, build
+from dossier.present.cli import browse, build, extract
 
 app = typer.Typer(
     name="dossier",
@@ -20,6 +20,11 @@ app.command("build")(build.build_command)
 app.command("docs")(browse.docs_command)
 app.command("show")(browse.show_command)
 app.command("search")(browse.search_command)
+app.command("entities")(extract.entities_command)
+app.command("timeline")(extract.timeline_command)
+app.command("claims")(extract.claims_command)
+app.command("quotes")(extract.quotes_command)
+app.command("citations")(extract.citations_command)
 
 
 def main() -> None:

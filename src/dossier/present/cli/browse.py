@@ -14,6 +14,7 @@ from dossier.errors import InputError
 from dossier.present import serialize
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
 from dossier.store import connect
+from dossier.store.records import document_annotations
 from dossier.store.queries import (
     get_document,
     list_documents,
@@ -101,7 +102,9 @@ def show_command(
                 f"no document {doc_id!r} (list them with `dossier docs --db {db}`)"
             )
         source_text, removed = source_raw(connection, row["source_id"])
-    detail = serialize.document_detail(row, offsets_of(row))
+        offsets = offsets_of(row)
+        row.update(document_annotations(connection, row["id"], offsets))
+    detail = serialize.document_detail(row, offsets)
     start, end = row["raw_start"], row["raw_end"]
     if as_json:
         if raw:

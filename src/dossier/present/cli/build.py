@@ -18,6 +18,7 @@ from rich.progress import (
 from rich.table import Table
 
 from dossier.engine import ENGINES, map_files
+from dossier.link import link_entities
 from dossier.model import Failure, FileResult
 from dossier.packs import load_pack
 from dossier.present.cli.options import (
@@ -42,6 +43,7 @@ class BuildReport:
     raw_chars: int = 0
     removed_chars: int = 0
     failures: list[Failure] = field(default_factory=list)
+    entities: int | None = None
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -65,6 +67,7 @@ class BuildReport:
             "documents": self.documents,
             "raw_chars": self.raw_chars,
             "removed_chars": self.removed_chars,
+            "entities": self.entities,
             "failures": [
                 {"path": f.path, "stage": f.stage, "reason": f.reason}
                 for f in self.failures
@@ -88,14 +91,19 @@ def build_files(
     connection = connect(settings.db)
     try:
         known = known_files(connection)
+        changed = False
         task = progress.add_task("building", total=len(files)) if progress else None
         for result in map_files(files, pack, settings, known):
             write_result(connection, result)
             report.add(result)
+            changed = changed or bool(result.sources)
             if progress is not None and task is not None:
                 progress.update(
                     task, advance=1, description=Path(result.path).name[:30]
                 )
+        if changed:
+            # The corpus-wide stage: resolve entities across all documents.
+            report.entities = link_entities(connection)
     finally:
         connection.close()
     return report
@@ -119,6 +127,13 @@ def build_command(
     max_file_mb: Annotated[
         float, typer.Option(help="Refuse files larger than this.")
     ] = 64.0,
+    extract: Annotated[
+        bool,
+        typer.Option(
+            "--annotate/--no-annotate",
+            help="Extract entities, times, figures, quotes and citations.",
+        ),
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest, clean, segment and store documents.
@@ -133,7 +148,12 @@ def build_command(
             f"{engine!r}: choose one of {', '.join(ENGINES)}", param_hint="--engine"
         )
     settings = Settings(
-        db=db, pack=pack, engine=engine, workers=workers, max_file_mb=max_file_mb
+        db=db,
+        pack=pack,
+        engine=engine,
+        workers=workers,
+        max_file_mb=max_file_mb,
+        annotate=extract,
     )
     with Progress(
         TextColumn("{task.description:<30}"),
@@ -164,6 +184,8 @@ def _print_report(report: BuildReport, db: str) -> None:
     table.add_row(
         "chars removed as boilerplate", f"{report.removed_chars:,} ({share:.1%})"
     )
+    if report.entities is not None:
+        table.add_row("entities (linked across documents)", f"{report.entities:,}")
     table.add_row("failures", str(len(report.failures)))
     out.print(table)
     for failure in report.failures:

@@ -1,0 +1,37 @@
+"""Annotate: sentences, entity mentions, times, figures, quotes, citations.
+
+Each finder is a pure function of a document's clean text and the pack;
+`annotate` runs them in order, later finders reading earlier results
+(figures and quotes use the mentions; quotes use the citations).
+"""
+
+from __future__ import annotations
+
+from dossier.model import Annotations
+from dossier.packs import Pack
+
+
+def annotate(text: str, *, pack: Pack, anchor: str | None) -> Annotations:
+    """All annotations of one document's clean text; `anchor` is its date."""
+    from dossier.annotate.entities import find_mentions
+    from dossier.annotate.entities.resolve import canonical_key
+    from dossier.annotate.figures import find_figures
+    from dossier.annotate.quotes import find_citations, find_quotes
+    from dossier.annotate.sentences import split_sentences
+    from dossier.annotate.time import tag_times
+
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, pack=pack)
+    times = tag_times(text, anchor=anchor, pack=pack)
+    figures = find_figures(text, pack=pack, mentions=mentions)
+    citations = find_citations(text, pack=pack)
+    quotes = find_quotes(text, pack=pack, mentions=mentions, citations=citations)
+    return Annotations(
+        sentences=tuple(sentences),
+        mentions=tuple(mentions),
+        times=tuple(times),
+        figures=tuple(figures),
+        quotes=tuple(quotes),
+        citations=tuple(citations),
+        entity_keys={m.entity: canonical_key(m.entity, pack) for m in mentions},
+    )

@@ -1,0 +1,88 @@
+"""Entity mentions: pack gazetteers, defined acronyms and name shapes, resolved.
+
+`find_mentions(text, pack=pack)` finds people, organisations, places and
+publications in a document's clean text and resolves each mention to one
+entity of the document; `resolve.canonical_key` keys names across documents.
+"""
+
+from __future__ import annotations
+
+from dossier.annotate.entities.acronyms import find_definitions
+from dossier.annotate.entities.candidates import (
+    DEFINED,
+    Candidate,
+    within,
+    without_overlaps,
+)
+from dossier.annotate.entities.classify import drop_absorbed, shape_candidates
+from dossier.annotate.entities.gazetteer import find_listed, gazetteer_for
+from dossier.annotate.entities.headlines import headline_spans
+from dossier.annotate.entities.index import PackIndex, fold, index_for
+from dossier.annotate.entities.model import model_candidates
+from dossier.annotate.entities.resolve import canonical_key, resolve_document
+from dossier.annotate.entities.roles import type_of
+from dossier.annotate.entities.shapes import WORD, Word, find_segments
+from dossier.model import Mention
+from dossier.packs import Pack
+
+__all__ = ["canonical_key", "find_mentions"]
+
+
+def find_mentions(text: str, *, pack: Pack, model: str | None = None) -> list[Mention]:
+    """Named mentions in `text`, each resolved to an entity's canonical name.
+
+    `model` names an installed spaCy pipeline (`en_core_web_sm`) whose entities
+    are added where the rules found nothing; it is skipped when not installed.
+    """
+    if not text.strip():
+        return []
+    from dossier.annotate.sentences import tokenizer
+
+    index = index_for(pack)
+    nlp = tokenizer()
+    listed = without_overlaps(find_listed(text, gazetteer_for(index, nlp), nlp))
+    segments = find_segments(text, index)
+    headlines = headline_spans(text, index)
+    shaped, absorbed = shape_candidates(segments, listed, index, text, headlines)
+    listed = drop_absorbed(listed, absorbed)
+    shaped = _outside_headlines(shaped, listed, headlines)
+    definitions = find_definitions(text)
+    events = {d.acronym for d in definitions if _event(d.long_form, index)}
+    definitions = [d for d in definitions if d.acronym not in events]
+    shaped = [c for c in shaped if c.text not in events]
+    defined = [
+        Candidate(d.start, d.end, d.long_form, None, None, DEFINED) for d in definitions
+    ]
+    candidates = without_overlaps([*listed, *shaped, *defined])
+    if model is not None:
+        added = model_candidates(text, model)
+        candidates = without_overlaps(
+            [*candidates, *_not_overlapping(added, candidates)]
+        )
+    return resolve_document(candidates, definitions, index, text)
+
+
+def _outside_headlines(
+    shaped: list[Candidate], listed: list[Candidate], headlines: list[tuple[int, int]]
+) -> list[Candidate]:
+    """In title-case lines keep only names the body prints as names too."""
+    if not headlines:
+        return shaped
+
+    def in_headline(candidate: Candidate) -> bool:
+        return within(headlines, candidate.start)
+
+    body = {fold(c.text) for c in (*shaped, *listed) if not in_headline(c)}
+    return [c for c in shaped if not in_headline(c) or fold(c.text) in body]
+
+
+def _event(long_form: str, index: PackIndex) -> bool:
+    """`Worldwide Developers Conference (WWDC)`: an event, not an entity."""
+    words = [Word(m.start(), m.end(), m.group(), " ") for m in WORD.finditer(long_form)]
+    return bool(words) and type_of(words, index) == ""
+
+
+def _not_overlapping(
+    added: list[Candidate], candidates: list[Candidate]
+) -> list[Candidate]:
+    return [a for a in added if not any(a.overlaps(c) for c in candidates)]

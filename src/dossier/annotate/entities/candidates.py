@@ -1,0 +1,50 @@
+"""A span that may name an entity, before the document's names are resolved."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Where a candidate came from; on overlap the earlier kind wins unless the
+# later one is strictly longer (an organisation named after a person).
+PACK = "pack"
+DEFINED = "defined"  # long form of an acronym defined in the text
+SHAPE = "shape"
+MODEL = "model"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    type: str | None  # PERSON, ORG, PLACE, PUBLICATION; None until typed
+    entity: str | None  # canonical name, when the pack or a definition gives it
+    source: str
+    title: str | None = None
+    sentence_start: bool = False  # first word of a sentence (capitalised by position)
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def without_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Longest first, then leftmost: a span set in which no two overlap."""
+    starts: list[int] = []
+    chosen: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        at = bisect.bisect_right(starts, candidate.start)
+        if at > 0 and chosen[at - 1].end > candidate.start:
+            continue
+        if at < len(chosen) and chosen[at].start < candidate.end:
+            continue
+        starts.insert(at, candidate.start)
+        chosen.insert(at, candidate)
+    return chosen
+
+
+def within(spans: Sequence[tuple[int, int]], position: int) -> bool:
+    """Whether `position` falls in one of `spans` (sorted, apart)."""
+    at = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= position < spans[at][1]

@@ -1,0 +1,253 @@
+"""Type capitalised runs by their shape: heads, titles, name patterns, position."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from dossier.annotate.entities.candidates import PACK, SHAPE, Candidate, within
+from dossier.annotate.entities.index import ORG, PERSON, PLACE, PackIndex, fold
+from dossier.annotate.entities.index import is_acronym as _is_acronym
+from dossier.annotate.entities.lexicon import VAGUE, is_common_word, word_set
+from dossier.annotate.entities.names import is_person_name
+from dossier.annotate.entities.roles import (
+    is_of_place,
+    split_at_role,
+    title_run,
+    type_of,
+)
+from dossier.annotate.entities.shapes import Segment, Word
+
+
+def shape_candidates(
+    segments: Sequence[Segment],
+    listed: Sequence[Candidate],
+    index: PackIndex,
+    text: str,
+    headlines: Sequence[tuple[int, int]] = (),
+) -> tuple[list[Candidate], set[int]]:
+    """Candidates from capitalised runs, and the starts of listed names they absorb.
+
+    A run that extends a listed name with a head word names something else
+    (`Kim Il Sung University`, `US Air Force`): it replaces the listed name.
+    """
+    elsewhere = _capitalised_elsewhere(segments, headlines)
+    starts = [c.start for c in listed]
+    found: list[Candidate] = []
+    absorbed: set[int] = set()
+    for segment in segments:
+        inside = _listed_inside(segment, listed, starts)
+        pieces = _pieces(segment.words, inside)
+        for piece in pieces:
+            before = _listed_before(piece, inside, text)
+            if before is not None and type_of(piece, index) in (ORG, PLACE):
+                start = before.start
+                typed = type_of(piece, index)
+                absorbed.add(before.start)
+                found.append(
+                    Candidate(
+                        start,
+                        piece[-1].end,
+                        text[start : piece[-1].end],
+                        typed,
+                        None,
+                        SHAPE,
+                    )
+                )
+                continue
+            initial = segment.sentence_start and piece[0].start == segment.start
+            owner = _listed_of(piece, inside, text, index)
+            if owner is not None:
+                absorbed.add(owner.start)
+                start, end = piece[0].start, owner.end
+                typed = type_of(piece, index)
+                found.append(Candidate(start, end, text[start:end], typed, None, SHAPE))
+                continue
+            after = _listed_after(piece, inside, text)
+            if after is not None and _names_with_place(piece, initial, index):
+                absorbed.add(after.start)
+                end = after.end
+                typed = PLACE if fold(piece[0].text) in _REGIONAL else ORG
+                found.append(
+                    Candidate(
+                        piece[0].start,
+                        end,
+                        text[piece[0].start : end],
+                        typed,
+                        None,
+                        SHAPE,
+                    )
+                )
+                continue
+            found.extend(_typed(piece, initial, index, text, elsewhere))
+    return found, absorbed
+
+
+# Words that make part of a place of the place after them: `Central London`.
+_REGIONAL = word_set(
+    """
+    central greater northern southern eastern western northeastern northwestern
+    southeastern southwestern inner outer upper lower metropolitan
+    """
+)
+
+
+_OF_GAP = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
+
+
+def _listed_of(
+    piece: Sequence[Word], inside: Sequence[Candidate], text: str, index: PackIndex
+) -> Candidate | None:
+    """`Communist Party of Cuba`, `Embassy of the DPRK`, `Lake of Samjiyon`: a
+    body or place of a listed place or body, named as one."""
+    typed = type_of(piece, index)
+    if typed != ORG and not (typed == PLACE and is_of_place(piece[-1].text)):
+        return None  # `Jangphung County of North Hwanghae`: two places
+    for candidate in inside:
+        if candidate.start < piece[-1].end or candidate.type == PERSON:
+            continue
+        if _OF_GAP.fullmatch(text, piece[-1].end, candidate.start):
+            return candidate
+        return None
+    return None
+
+
+def _listed_after(
+    piece: Sequence[Word], inside: Sequence[Candidate], text: str
+) -> Candidate | None:
+    """The listed place printed right after `piece`, one space apart."""
+    for candidate in inside:
+        gap = text[piece[-1].end : candidate.start]
+        if candidate.start >= piece[-1].end and gap in (" ", "\t"):
+            return candidate if candidate.type == PLACE else None
+    return None
+
+
+def _names_with_place(piece: Sequence[Word], initial: bool, index: PackIndex) -> bool:
+    """`Air India`, `Bank Indonesia`, `Central London`: one name with the place."""
+    first = piece[0].text
+    if len(piece) > 2 or type_of(piece, index) is not None or title_run(piece, index):
+        return False
+    if first.lower() in index.demonyms or _never_alone(first, index):
+        return False
+    return not (initial and is_common_word(first) and fold(first) not in _REGIONAL)
+
+
+def _capitalised_elsewhere(
+    segments: Sequence[Segment], headlines: Sequence[tuple[int, int]]
+) -> frozenset[str]:
+    """Words printed capitalised where position does not explain it."""
+    seen: set[str] = set()
+    for segment in segments:
+        if within(headlines, segment.start):
+            continue
+        # A run of two or more capitalised words is a name even where it opens
+        # a sentence (`Apple Computer announced`): its first word counts too.
+        initial_only = segment.sentence_start and len(segment.words) == 1
+        seen.update(
+            w.text for w in (segment.words[1:] if initial_only else segment.words)
+        )
+    return frozenset(seen)
+
+
+def _listed_inside(
+    segment: Segment, listed: Sequence[Candidate], starts: list[int]
+) -> list[Candidate]:
+    at = bisect.bisect_left(starts, segment.start)
+    if at > 0 and listed[at - 1].end > segment.start:
+        at -= 1
+    inside = []
+    while at < len(listed) and listed[at].start < segment.end:
+        inside.append(listed[at])
+        at += 1
+    return inside
+
+
+def _pieces(words: Sequence[Word], inside: Sequence[Candidate]) -> list[list[Word]]:
+    """The runs of words not covered by a listed name."""
+    pieces: list[list[Word]] = [[]]
+    for word in words:
+        if any(word.start < c.end and c.start < word.end for c in inside):
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        if not pieces[-1]:
+            word = Word(word.start, word.end, word.text, "")
+        pieces[-1].append(word)
+    return [p for p in pieces if p]
+
+
+def _listed_before(
+    piece: Sequence[Word], inside: Sequence[Candidate], text: str
+) -> Candidate | None:
+    """The listed name printed right before `piece`, one space apart."""
+    for candidate in inside:
+        gap = text[candidate.end : piece[0].start]
+        if candidate.end <= piece[0].start and gap in (" ", "\t"):
+            return candidate
+    return None
+
+
+def _typed(
+    words: list[Word],
+    initial: bool,
+    index: PackIndex,
+    text: str,
+    elsewhere: frozenset[str],
+) -> list[Candidate]:
+    """Candidates from one piece: `Apple CEO Steve Jobs` gives Apple and a person."""
+    found = []
+    for part, titled in split_at_role(words, index):
+        first = part[0].start == words[0].start
+        candidate = _typed_part(part, initial and first, titled, index, text, elsewhere)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _typed_part(
+    name: list[Word],
+    initial: bool,
+    titled: bool,
+    index: PackIndex,
+    text: str,
+    elsewhere: frozenset[str],
+) -> Candidate | None:
+    printed = [w.text for w in name]
+    if len(name) == 1 and _never_alone(printed[0], index):
+        return None
+    if (
+        len(name) == 1
+        and initial
+        and not _is_acronym(printed[0])
+        and printed[0] not in elsewhere
+        and is_common_word(printed[0])
+    ):
+        return None  # `Industry was restored`: capitalised by position only
+    typed = type_of(name, index)
+    if typed == "":
+        return None
+    if typed is None and (is_person_name(printed, index) or titled):
+        typed = PERSON
+    if typed is None and len(name) == 1 and _is_acronym(printed[0]):
+        typed = ORG
+    start, end = name[0].start, name[-1].end
+    return Candidate(start, end, text[start:end], typed, None, SHAPE, None, initial)
+
+
+def _never_alone(word: str, index: PackIndex) -> bool:
+    folded = fold(word)
+    return (
+        folded in index.not_names
+        or word.lower() in index.not_names
+        or word.lower() in index.demonyms
+        or folded in index.role_words
+        or folded in VAGUE
+        or folded in index.org_heads
+        or folded in index.event_heads
+    )
+
+
+def drop_absorbed(listed: Sequence[Candidate], absorbed: set[int]) -> list[Candidate]:
+    return [c for c in listed if not (c.source == PACK and c.start in absorbed)]

@@ -1,0 +1,298 @@
+"""Resolve a document's candidates to entities, and key names across documents.
+
+`canonical_key(name, pack)` is what the corpus-level `link` stage compares:
+two names with one key are taken for one entity. The rules, in order:
+
+1. Titles and honorifics at the start are dropped (`President Kim Il Sung`,
+   `Comrade Kim Il Sung` -> Kim Il Sung), then a leading `the` and a final
+   possessive (`Boeing's`).
+2. A form the pack lists gives the pack's canonical name: romanisations
+   (`Kim Il-sung`, `Kim Ilsung`), OCR misreads (`Kim II Sung`), acronyms
+   (`DPRK`) and apostrophes printed straight, curly or not at all
+   (`Workers' Party`, `Workers’ Party`, `Workers Party of Korea`).
+3. Legal-form suffixes are dropped (`Boeing Co.`, `Apple Inc.`).
+4. An acronym keys as its letters (`U.S.A.F.` -> usaf); an organisation name
+   of three or more words keys as its initials (`United States Air Force`
+   -> usaf, `Down-with-Imperialism Union` -> diu), so a document that only
+   prints the acronym meets one that spells it out.
+5. Anything else keys as its folded form: lower case, no apostrophes or dots,
+   hyphens as spaces (`Kim Yong-chun` = `Kim Yong Chun`).
+
+Different people who share a surname or a shape keep different keys (`Kim Il
+Sung`, `Kim Jong Il`; `KPA`, `KPRA`), since keys come from whole names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dossier.annotate.entities.acronyms import Definition, letters_of
+from dossier.annotate.entities.candidates import PACK, Candidate
+from dossier.annotate.entities.index import (
+    ORG,
+    PERSON,
+    PLACE,
+    PackIndex,
+    fold,
+    index_for,
+    is_acronym,
+)
+from dossier.annotate.entities.lexicon import CONNECTORS, CORPORATE_SUFFIXES
+from dossier.annotate.entities.names import family_name, index_people
+from dossier.annotate.entities.titles import leading_titles, title_after, title_before
+from dossier.model import Mention
+from dossier.packs import Pack
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# Initials stand for a name only from this many words up (`Northrop Grumman`
+# and `National Guard` must not meet as `ng`).
+_MIN_INITIALS = 3
+
+
+def display_name(printed: str) -> str:
+    """A printed name as an entity name: one space, straight apostrophes."""
+    return " ".join(printed.replace("’", "'").split())
+
+
+def canonical_key(name: str, pack: Pack) -> str:
+    """The key on which variants of one entity's name meet (rules above)."""
+    return key_for(name, index_for(pack))
+
+
+def key_for(name: str, index: PackIndex) -> str:
+    words = _LEADING_THE.sub("", name.strip()).split()
+    words = words[leading_titles(words, index) :] or words
+    bare = _LEADING_THE.sub("", " ".join(words))
+    bare = _POSSESSIVE.sub("", bare) or bare
+    known = index.lookup(bare)
+    if known is not None:
+        return fold(known.name)
+    words = bare.split()
+    if not words:
+        return fold(name)
+    head = _head(words)
+    while len(words) > 1 and words[-1].lower().strip(",") in CORPORATE_SUFFIXES:
+        words = words[:-1]
+    words[-1] = words[-1].rstrip(",")
+    bare = " ".join(words)
+    known = index.lookup(bare)
+    if known is not None:
+        return fold(known.name)
+    if len(words) == 1 and is_acronym(bare):
+        return letters_of(bare).lower()
+    spelt = _spelt_out(words)
+    if spelt is not None:
+        return spelt
+    if _content_parts(words) >= _MIN_INITIALS and (
+        head in index.org_heads or head in CORPORATE_SUFFIXES
+    ):
+        initials = _initials(words)
+        if len(initials) >= _MIN_INITIALS:
+            return initials.lower()
+    return fold(bare)
+
+
+def _content_parts(words: Sequence[str]) -> int:
+    """Words and hyphen parts that give an initial: `Down-with-Imperialism Union` 3."""
+    parts = (p for w in words for p in re.split(r"[-‐]", w))
+    return sum(1 for p in parts if p and p.lower() not in CONNECTORS and p != "with")
+
+
+def _spelt_out(words: Sequence[str]) -> str | None:
+    """`European Aeronautic Defence and Space Company EADS`: the acronym's key."""
+    last = words[-1]
+    if len(words) < _MIN_INITIALS or not is_acronym(last):
+        return None
+    letters = letters_of(last)
+    if len(letters) >= 2 and _initials(words[:-1]).upper().startswith(letters.upper()):
+        return letters.lower()
+    return None
+
+
+def _head(words: Sequence[str]) -> str:
+    for position, word in enumerate(words[1:], start=1):
+        if word.lower() in ("of", "for"):
+            return words[position - 1].lower().rstrip(".")
+    return words[-1].lower().rstrip(".") if words else ""
+
+
+def _initials(words: Sequence[str]) -> str:
+    letters = []
+    for word in words:
+        for part in re.split(r"[-‐]", word):
+            if not part or part.lower() in CONNECTORS or part.lower() == "with":
+                continue
+            letters.append(letters_of(part) if is_acronym(part) else part[0])
+    return "".join(letters) if all(c.isalpha() for c in letters) else ""
+
+
+def resolve_document(
+    candidates: Sequence[Candidate],
+    definitions: Sequence[Definition],
+    index: PackIndex,
+    text: str,
+) -> list[Mention]:
+    """Mentions with entities: acronyms, titles, surnames and short forms resolved."""
+    defined = _defined(candidates, definitions, index)
+    working: list[tuple[Candidate, str | None, str, str | None]] = []
+    for candidate in candidates:
+        type_, entity = candidate.type, candidate.entity
+        letters = letters_of(candidate.text) if is_acronym(candidate.text) else None
+        if letters in defined:
+            entity, type_ = defined[letters]
+        if entity is None:
+            known = index.lookup(candidate.text)
+            if known is not None:
+                entity, type_ = known.name, known.type
+            else:
+                entity = display_name(candidate.text)
+        title = None
+        if type_ in (None, PERSON):
+            title = _title(candidate, index, text)
+            if title is not None:
+                type_ = PERSON
+        working.append((candidate, type_, entity, title))
+    working = _short_forms(working, index)
+    mentions = []
+    for candidate, type_, entity, title in working:
+        mentions.append(
+            Mention(
+                candidate.start,
+                candidate.end,
+                candidate.text,
+                entity,
+                type_ or ORG,
+                title,
+            )
+        )
+    return mentions
+
+
+def _title(candidate: Candidate, index: PackIndex, text: str) -> str | None:
+    before = title_before(text, candidate.start, index)
+    if before is not None:
+        return before[1]
+    return title_after(text, candidate.end, index)
+
+
+def _defined(
+    candidates: Sequence[Candidate], definitions: Sequence[Definition], index: PackIndex
+) -> dict[str, tuple[str, str]]:
+    """Acronym -> (entity, type) of its long form, as this text defines it."""
+    from dossier.annotate.entities.roles import type_of
+    from dossier.annotate.entities.shapes import WORD, Word
+
+    defined: dict[str, tuple[str, str]] = {}
+    for definition in definitions:
+        known = index.lookup(definition.long_form)
+        if known is not None:
+            defined[definition.acronym] = (known.name, known.type)
+            continue
+        covering = [
+            c for c in candidates if c.start <= definition.start < c.end and c.type
+        ]
+        words = [
+            Word(0, 0, m.group(), " ") for m in WORD.finditer(definition.long_form)
+        ]
+        shaped = type_of(words, index) if words else None
+        type_ = shaped or (covering[0].type if covering else None) or ORG
+        defined[definition.acronym] = (display_name(definition.long_form), type_)
+    return defined
+
+
+Working = tuple[Candidate, str | None, str, str | None]
+
+
+@dataclass(slots=True)
+class _Names:
+    """A document's longer names, indexed by the short forms they may take."""
+
+    people: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    initials: dict[str, set[tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    firsts: dict[str, set[tuple[str, str, str]]] = field(
+        default_factory=lambda: defaultdict(set)
+    )  # first word -> (entity, type, second word) of two-word bodies
+    suffixes: dict[tuple[str, ...], set[tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+
+
+def _short_forms(working: list[Working], index: PackIndex) -> list[Working]:
+    """`Gallois`, `Steve` -> Louis Gallois, Steve Jobs; `USAF`; `the Air Force`."""
+    names = _Names()
+    for _, type_, entity, _ in working:
+        words = entity.split()
+        if type_ == PERSON and len(words) >= 2:
+            names.people[family_name(words, index)].add(entity)
+            if words[0] in index.given_names:
+                names.people[words[0]].add(entity)
+        elif type_ in (ORG, PLACE, None) and len(words) >= 2:
+            body = (entity, type_ or ORG)
+            letters = _initials(words) if len(words) >= _MIN_INITIALS else ""
+            if letters:
+                names.initials[letters.upper()].add(body)
+            if len(words) == 2:
+                names.firsts[words[0]].add((*body, words[1]))
+            for cut in range(1, len(words) - 1):
+                names.suffixes[tuple(words[cut:])].add(body)
+    for family, people in index_people(index).items():
+        names.people[family].update(people)
+    resolved = []
+    for candidate, type_, entity, title in working:
+        words = entity.split()
+        if candidate.source != PACK and type_ in (None, PERSON, ORG):
+            match = _short_form_of(words, type_, names, index)
+            if match is not None:
+                entity, type_ = match
+        resolved.append((candidate, type_, entity, title))
+    return resolved
+
+
+def _short_form_of(
+    words: list[str], type_: str | None, names: _Names, index: PackIndex
+) -> tuple[str, str] | None:
+    """The one longer name of the document that `words` stand for, if any."""
+    if len(words) == 1:
+        word = words[0]
+        people = names.people.get(word, set())
+        if type_ in (None, PERSON) and len(people) == 1:
+            return next(iter(people)), PERSON
+        bodies = (
+            names.initials.get(letters_of(word), set()) if is_acronym(word) else set()
+        )
+        if len(bodies) == 1:
+            return next(iter(bodies))
+        if type_ == PERSON:
+            return None
+        firsts = {
+            (entity, body_type)
+            for entity, body_type, second in names.firsts.get(word, ())
+            if _may_drop(word, second, index)
+        }
+        return next(iter(firsts)) if len(firsts) == 1 else None
+    if type_ == PERSON or not _is_head(words[-1], index):
+        return None
+    longer = names.suffixes.get(tuple(words), set())
+    return next(iter(longer)) if len(longer) == 1 else None
+
+
+def _may_drop(first: str, word: str, index: PackIndex) -> bool:
+    """Whether `Lockheed` may stand for `Lockheed Martin`, `AirTran` for
+    `AirTran Airways`: the dropped word is a name or a head, and what is left
+    is no name of its own (`Qatar` does not stand for `Qatar Airways`)."""
+    from dossier.annotate.entities.lexicon import is_common_word
+
+    if _is_head(word, index):
+        return index.lookup(first) is None and not is_common_word(first)
+    return word in index.given_names or not is_common_word(word)
+
+
+def _is_head(word: str, index: PackIndex) -> bool:
+    lowered = word.lower().rstrip(".")
+    return lowered in index.org_heads or lowered in index.place_heads

@@ -1,0 +1,257 @@
+"""Capitalised word sequences that may be names, cut where a name must end."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dossier.annotate.entities.index import PackIndex, is_acronym
+from dossier.annotate.entities.lexicon import (
+    ABBREVIATIONS,
+    LEGAL_ABBREVIATIONS,
+    MONTHS,
+    NOT_ENTITIES,
+    VAGUE,
+    WEEKDAYS,
+    is_everyday_word,
+    is_function_word,
+    is_plural,
+    word_set,
+)
+from dossier.annotate.entities.names import KOREAN_GIVEN
+
+_LETTER = r"[^\W\d_]"
+# A capitalised word: `Korea`, `People's`, `Workers’`, `U.S.`, `Anti-Japanese`,
+# `AT&T`; not glued to a letter or digit before it, nor a digit after it.
+_DOTTED = r"(?:[A-Z]\.)+[A-Z]\.?"  # U.S., N.V., U.S.A.
+_PLAIN = rf"[A-Z](?:{_LETTER}|['’&\-](?={_LETTER}))*(?:['’](?!{_LETTER})|\.)?"
+_WORD = rf"(?<![\w'’.&])(?<!\w-)(?:{_DOTTED}|{_PLAIN})(?![\d]|-\d)"
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CONNECTOR = r"(?:of|for|and|&|de|du|la|le|von|van|der|del|da|di|y)(?:[ \t]+the)?"
+_GAP = rf"(?:[ \t]+{_CONNECTOR}[ \t]+|[ \t]+)"
+CHAIN = re.compile(rf"(?=[A-Z]){_WORD}(?:{_GAP}{_WORD})*")
+WORD = re.compile(_WORD)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    gap: str  # the text between the previous word and this one ("" for the first)
+    stop: bool = False  # a full stop followed it: the next word starts a sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of capitalised words that may be one name (titles still on it)."""
+
+    words: tuple[Word, ...]
+    sentence_start: bool
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+def _words(text: str, start: int, end: int) -> list[Word]:
+    words: list[Word] = []
+    previous = start
+    for match in WORD.finditer(text, start, end):
+        printed = match.group()
+        stop = match.end()
+        full_stop = printed.endswith(".") and not _keeps_dot(printed)
+        if full_stop:
+            printed, stop = printed[:-1], stop - 1
+        if _modifier_suffix(printed):
+            # `Intel-based`, `EADS-led`: a name turned adjective; it ends here.
+            printed = printed.split("-")[0]
+            stop, full_stop = match.start() + len(printed), True
+        gap = text[previous : match.start()] if words else ""
+        words.append(Word(match.start(), stop, printed, gap, full_stop))
+        previous = stop
+    return words
+
+
+def _possessive_ends(before: Word, after: Word, heads: frozenset[str]) -> bool:
+    """`Boeing's European rival`: a possessive ends a name. Not before a head
+    (`Children's Union`, `Women's Championship`), nor after a people's plural
+    (`People's Progressive Party`, `Workers' Daily`)."""
+    if not _POSSESSIVE.search(before.text):
+        return False
+    if after.text.lower().rstrip(".") in heads:
+        return False
+    owner = _POSSESSIVE.sub("", before.text)
+    return not (is_plural(owner) and is_everyday_word(owner))
+
+
+def _modifier_suffix(word: str) -> bool:
+    """`-based`, `-led`, `-owned`; not a romanised syllable (`Yong-chun`)."""
+    if "-" not in word:
+        return False
+    last = word.rsplit("-", 1)[1]
+    return len(last) >= 3 and last.islower() and not KOREAN_GIVEN.fullmatch(last)
+
+
+def _keeps_dot(word: str) -> bool:
+    bare = word[:-1]
+    return "." in bare or len(bare) == 1 or bare.lower() in ABBREVIATIONS
+
+
+def _joins(current: list[Word], after: Word, index: PackIndex) -> bool:
+    """Whether a connector gap (`of`, `and`) sits inside one name.
+
+    `of` joins after a head (`Ministry of Railways`), and again once a name
+    has one (`Association for the Study of Songun Politics`).
+    """
+    connector = after.gap.split()[0].lower()
+    head = current[-1].text.lower().rstrip(".")
+    heads = index.org_heads | index.place_heads | index.event_heads
+    if connector in {"of", "for"}:
+        if any(w.gap.split()[:1] in (["of"], ["for"]) for w in current[1:]):
+            return True
+        return head in heads or head in _OF_HEADS or head in index.role_words
+    if connector in {"and", "&"}:
+        return connector == "&" or head not in heads
+    return True  # de, von, van: inside a person's or place's name
+
+
+# Words that take `of` inside a name without being heads of their own.
+_OF_HEADS = word_set(
+    """
+    republic kingdom states emirates commonwealth federation friends presidium
+    secretariat institute museum gulf sea cape isle bay
+    """
+)
+
+
+def _and_joins(segment: list[Word], index: PackIndex) -> list[list[Word]]:
+    """Keep `Defence and Space Company` whole; cut `Boeing and Airbus` in two."""
+    pieces: list[list[Word]] = [[]]
+    for word in segment:
+        if pieces[-1] and word.gap.split()[:1] in (["and"],):
+            pieces.append([Word(word.start, word.end, word.text, "", word.stop)])
+        else:
+            pieces[-1].append(word)
+    if len(pieces) == 2 and len(pieces[0]) > 1:
+        first_head = pieces[0][-1].text.lower().rstrip(".")
+        second = {w.text.lower().rstrip(".") for w in pieces[1]}
+        if first_head not in index.org_heads and second & index.org_heads:
+            return [segment]
+    return pieces
+
+
+def find_segments(text: str, index: PackIndex) -> list[Segment]:
+    """Every capitalised run in `text`, split at connectors that end a name."""
+    segments: list[Segment] = []
+    for chain in CHAIN.finditer(text):
+        words = _words(text, chain.start(), chain.end())
+        heads = index.org_heads | index.place_heads | index.event_heads
+        current: list[Word] = []
+        for word in words:
+            if current and (
+                current[-1].stop
+                or current[-1].text.lower() in LEGAL_ABBREVIATIONS  # `Apple Inc. Steve`
+                or (word.gap.strip() and not _joins(current, word, index))
+                or _possessive_ends(current[-1], word, heads)
+            ):
+                segments.extend(_finish(current, text, index))
+                current = [Word(word.start, word.end, word.text, "")]
+            else:
+                current.append(word)
+        if current:
+            segments.extend(_finish(current, text, index))
+    return segments
+
+
+def _finish(words: list[Word], text: str, index: PackIndex) -> list[Segment]:
+    found = []
+    for piece in _and_joins(words, index):
+        first = piece[0]
+        initial = is_sentence_start(text, first.start)
+        trimmed = _trim(piece, initial, index)
+        if trimmed:
+            found.append(Segment(tuple(trimmed), initial and trimmed[0] is first))
+    return found
+
+
+def _trim(words: list[Word], initial: bool, index: PackIndex) -> list[Word]:
+    """Drop function words, months and days from the edges of a run."""
+    words = list(words)
+    while words and _droppable(words[0], index):
+        words = words[1:]
+        if words:
+            words[0] = Word(words[0].start, words[0].end, words[0].text, "")
+    while words and (
+        _droppable(words[-1], index) or words[-1].text.lower() in ("of", "the")
+    ):
+        words.pop()
+    if words:
+        last = words[-1]
+        bare = re.sub(r"['’]s?$", "", last.text)
+        if bare != last.text and bare:
+            words[-1] = Word(last.start, last.start + len(bare), bare, last.gap)
+    return words
+
+
+def _droppable(word: Word, index: PackIndex) -> bool:
+    return _edge_word(word.text)
+
+
+@lru_cache(maxsize=65536)
+def _edge_word(printed: str) -> bool:
+    """A word that cannot open or close a name: `The`, `March`, `Christmas`."""
+    lowered = _POSSESSIVE.sub("", printed.lower().rstrip("."))
+    if lowered in MONTHS or lowered in WEEKDAYS or lowered in VAGUE:
+        return True
+    if lowered in NOT_ENTITIES:
+        return True
+    if is_acronym(printed):
+        return False
+    return is_function_word(printed)
+
+
+_OPENERS = "\"'“‘([«"
+_CLOSERS = "\"'”’)]»"
+
+
+def is_sentence_start(text: str, position: int) -> bool:
+    """Whether the word at `position` opens a sentence, line or quotation."""
+    i = position - 1
+    while i >= 0 and (text[i] in " \t" or text[i] in _OPENERS):
+        i -= 1
+    if i < 0:
+        return True
+    char = text[i]
+    if char == "\n":
+        j = i - 1
+        while j >= 0 and text[j] in " \t\r":
+            j -= 1
+        return j < 0 or text[j] in '.!?:;\n"”’)' or _short_line(text, j)
+    if char in ".!?":
+        return not _abbreviation_before(text, i)
+    if char in _CLOSERS:
+        return i > 0 and text[i - 1] in ".!?"
+    if char in "-–—":
+        # `(KCNA) -- A` and a `- Successes` bullet, not `anti-Russia`
+        return i == 0 or text[i - 1] in " \t\n-–—"
+    return char in ":|•"
+
+
+def _short_line(text: str, end: int) -> bool:
+    """A line of a few words (a heading or a dateline) ends a sentence too."""
+    line_start = text.rfind("\n", 0, end) + 1
+    return end - line_start < 40 and not text[line_start : end + 1].endswith(",")
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot]
+    return len(word.replace(".", "")) == 1 or word.lower() in ABBREVIATIONS

@@ -1,0 +1,252 @@
+"""Numbers as printed, in digits or words, read into values and vague ranges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+}  # fmt: skip
+_SHORT_SCALES = {"bn": 1e9, "mn": 1e6, "tn": 1e12}
+
+# Plural counts without a number: `thousands`, `tens of thousands`. Each spans
+# from two of its order up to ten of it (exclusive, stored as the bound):
+# `hundreds` = [200, 1,000), `tens of thousands` = [20,000, 100,000),
+# `millions` = [2,000,000, 10,000,000).
+_PLURAL_LOW = 2
+# `dozens` = [24, 144): two dozen up to a gross.
+_DOZENS = (24.0, 144.0)
+# `several` = three to nine of the scale; `a few` = two to five.
+_SEVERAL = (3, 9)
+_FEW = (2, 5)
+
+_WORD_NUMBER = "|".join([*_UNITS, *_TENS, *SCALES, "dozen", "half"])
+_SPOKEN_WORDS = (
+    r"(?:(?:a|an)[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+    rf"(?:{_WORD_NUMBER})"
+    rf"(?:(?:[ \t]+|-|[ \t]+and[ \t]+|[ \t]+a[ \t]+)(?:{_WORD_NUMBER}))*"
+)
+_SPOKEN_VAGUE = (
+    r"(?P<tens>tens|hundreds)[ \t]+of[ \t]+(?P<big>thousands|millions|billions)"
+    r"|(?P<qualifier>several|a[ \t]+few|many)[ \t]+"
+    r"(?P<scale>(?:hundred|thousand|million|billion)s?"
+    r"(?:[ \t]+(?:thousand|million|billion))?)"
+    r"|(?P<plural>hundreds|thousands|millions|billions|dozens|scores)"
+)
+_SPOKEN_PATTERN = (
+    rf"(?<![\w-])(?:(?P<vague>{_SPOKEN_VAGUE})|(?P<words>{_SPOKEN_WORDS}))(?![\w-])"
+)
+# Numbers in words, matched on lower-cased text (a third faster than ignoring
+# case); the case-blind pattern serves texts whose length lower-casing changes.
+_SPOKEN = re.compile(_SPOKEN_PATTERN)
+_SPOKEN_ANY_CASE = re.compile(_SPOKEN_PATTERN, re.IGNORECASE)
+_DIGITS = re.compile(
+    r"(?<![\w.,/:#-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])"
+    r"|\d+)(?:\.\d+)?"
+    r"(?:[ \t]*(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b)?"
+    r"(?![\w/:]|\.\d|,\d)",
+    re.IGNORECASE,
+)
+# A range printed with a dash: `200-250`, `1950-53`, `2,000–3,000`.
+_DASHED = re.compile(
+    r"(?<![\w.,/:#-])(\d{1,3}(?:,\d{3})+|\d+)[ \t]*[-–][ \t]*(\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:[ \t]*(hundred|thousand|million|billion)\b)?(?![\w/:-]|\.\d|,\d)",
+    re.IGNORECASE,
+)
+# Between two numbers of one range: `200-250`, `2 to 3 million`, `two or three`.
+_RANGE_GAP = re.compile(r"[ \t]*(?:-|–|—|to|or)[ \t]*", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:between|from)[ \t]+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number in the text: `low == high` when exact."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    kind: str  # digits, words, vague
+
+
+def word_value(words: str) -> float | None:
+    """`three million` -> 3e6, `twenty-five` -> 25, `half a million` -> 5e5."""
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    if not tokens or all(t in ("a", "an") for t in tokens):
+        return None
+    total, current = 0.0, 0.0
+    seen_number = False
+    for position, token in enumerate(tokens):
+        if token in ("a", "an"):
+            current = current or 1.0
+        elif token == "half":
+            rest = word_value(" ".join(tokens[position + 1 :]))
+            base = (current or 1.0) * 0.5
+            return (total + base * (rest or 1.0)) if rest else None
+        elif token in _UNITS:
+            current += _UNITS[token]
+            seen_number = True
+        elif token in _TENS:
+            current += _TENS[token]
+            seen_number = True
+        elif token == "dozen":
+            current = (current or 1.0) * 12
+            seen_number = True
+        elif token == "hundred":
+            current = (current or 1.0) * 100
+            seen_number = True
+        elif token in SCALES:
+            total += (current or 1.0) * SCALES[token]
+            current = 0.0
+            seen_number = True
+        else:
+            return None
+    return total + current if seen_number else None
+
+
+def digit_value(printed: str) -> float | None:
+    """`661,736` -> 661736; `1 500` -> 1500; `2 million` -> 2e6; `15bn` -> 1.5e10."""
+    match = re.fullmatch(
+        r"([\d,\s\u00a0\u202f]+(?:\.\d+)?)\s*([a-z]*)", printed.strip(), re.IGNORECASE
+    )
+    if match is None:
+        return None
+    digits = re.sub(r"[,\s\u00a0\u202f]", "", match.group(1))
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    scale = match.group(2).lower()
+    if scale in SCALES:
+        value *= SCALES[scale]
+    elif scale in _SHORT_SCALES:
+        value *= _SHORT_SCALES[scale]
+    elif scale:
+        return None
+    return value
+
+
+def vague_range(match: re.Match[str]) -> tuple[float, float]:
+    """The interval a plural count stands for (see the constants above)."""
+    if match.group("tens"):
+        unit = 10.0 if match.group("tens").lower() == "tens" else 100.0
+        big = SCALES[match.group("big").lower()[:-1]]
+        return _PLURAL_LOW * unit * big, 10 * unit * big
+    if match.group("qualifier"):
+        scale = 1
+        for word in match.group("scale").lower().split():
+            scale *= SCALES[word.rstrip("s")]
+        qualifier = " ".join(match.group("qualifier").lower().split())
+        low, high = _FEW if qualifier == "a few" else _SEVERAL
+        if qualifier == "many":
+            low, high = _PLURAL_LOW, 10
+        return low * scale, high * scale
+    plural = match.group("plural").lower()
+    if plural == "dozens":
+        return _DOZENS
+    if plural == "scores":
+        return 40.0, 100.0
+    unit = SCALES[plural[:-1]]
+    return _PLURAL_LOW * unit, 10 * unit
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in `text`, longest reading first where readings overlap."""
+    found: list[Number] = []
+    lowered = text.lower()
+    same = len(lowered) == len(text)
+    spoken = _SPOKEN if same else _SPOKEN_ANY_CASE
+    for match in spoken.finditer(lowered if same else text):
+        start, end = match.span()
+        printed = text[start:end]
+        if match.group("vague"):
+            low, high = vague_range(match)
+            found.append(Number(start, end, printed, low, high, "vague"))
+            continue
+        value = word_value(printed)
+        if value is not None:
+            found.append(Number(start, end, printed, value, value, "words"))
+    for match in _DASHED.finditer(text):
+        first = float(match.group(1).replace(",", ""))
+        second = float(match.group(2).replace(",", ""))
+        if second <= first:
+            continue  # `1950-53`, `3-1`: a year span or a score, not a range
+        scale = SCALES[match.group(3).lower()] if match.group(3) else 1
+        found.append(
+            Number(
+                match.start(),
+                match.end(),
+                match.group(),
+                first * scale,
+                second * scale,
+                "range",
+            )
+        )
+    for match in _DIGITS.finditer(text):
+        value = digit_value(match.group())
+        if value is not None:
+            found.append(
+                Number(
+                    match.start(), match.end(), match.group(), value, value, "digits"
+                )
+            )
+    found.sort(key=lambda n: (n.start, n.start - n.end))
+    kept: list[Number] = []
+    for number in found:
+        if kept and number.start < kept[-1].end:
+            continue
+        kept.append(number)
+    return _ranges(text, kept)
+
+
+def _ranges(text: str, numbers: list[Number]) -> list[Number]:
+    """Join `200-250`, `2 to 3 million`, `between 2,000 and 3,000` into ranges."""
+    joined: list[Number] = []
+    position = 0
+    while position < len(numbers):
+        first = numbers[position]
+        second = numbers[position + 1] if position + 1 < len(numbers) else None
+        if second is not None and first.kind == second.kind != "vague":
+            gap = text[first.end : second.start]
+            between = _BETWEEN.search(text, max(0, first.start - 10), first.start)
+            if _RANGE_GAP.fullmatch(gap) or (
+                between is not None and gap.strip().lower() == "and"
+            ):
+                low = first.low
+                if low < second.low / 100 and _scale_of(second.text):
+                    low *= _scale_of(second.text)  # `2 to 3 million`
+                if low < second.low:
+                    start = between.start() if between is not None else first.start
+                    joined.append(
+                        Number(
+                            start,
+                            second.end,
+                            text[start : second.end],
+                            low,
+                            second.high,
+                            "range",
+                        )
+                    )
+                    position += 2
+                    continue
+        joined.append(first)
+        position += 1
+    return joined
+
+
+def _scale_of(printed: str) -> float:
+    words = printed.lower().split()
+    return float(SCALES.get(words[-1], 0)) if len(words) > 1 else 0.0

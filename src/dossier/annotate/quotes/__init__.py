@@ -1,0 +1,119 @@
+"""Quotations with their speakers and cues, and the citations that follow them.
+
+`find_citations` reads `(‘Title’, KCNA, 21 October 2010)`; `find_quotes` pairs
+quote marks (`marks`), ties each passage to a cue and speaker (`frames`, then
+`context`; noun phrases from `phrases`, names from `speakers`), adds unmarked
+reported speech (`reported`), and points a quote at the citation printed right
+after it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from dossier.annotate.quotes.citations import find_citations
+from dossier.annotate.quotes.context import classify
+from dossier.annotate.quotes.frames import Frame, Framer, cue_text
+from dossier.annotate.quotes.marks import Quoted, find_quoted
+from dossier.annotate.quotes.reported import Reported, colon_quotes, indirect_quotes
+from dossier.annotate.quotes.spans import SpanIndex
+from dossier.annotate.quotes.speakers import Resolver
+from dossier.model import Citation, Mention, Quote
+from dossier.packs import Pack
+
+__all__ = ["find_citations", "find_quotes"]
+
+
+def _quote(text: str, start: int, end: int, kind: str, frame: Frame | None) -> Quote:
+    speaker = frame.speaker if frame else None
+    cue, cue_start, cue_end = cue_text(text, frame.cue if frame else None)
+    return Quote(
+        start,
+        end,
+        text[start:end],
+        kind,
+        speaker=speaker.name if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        cue=cue,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        via=speaker.via if speaker else None,
+    )
+
+
+def find_quotes(
+    text: str,
+    *,
+    pack: Pack,
+    mentions: Sequence[Mention] = (),
+    citations: Sequence[Citation] = (),
+) -> list[Quote]:
+    """Quoted and reported speech in `text`, in order of position.
+
+    `mentions` (entity mentions, may be empty) name speakers and resolve `he`
+    or `the President`; without them capitalised-name shapes stand in.
+    `citations` (from `find_citations`) are never read as quotes, and a quote
+    printed right before one gets its index in `Quote.citation`.
+    """
+    cited = SpanIndex((c.start, c.end) for c in citations)
+    passages = [p for p in find_quoted(text) if not cited.contains(p.open_start)]
+    top = [passage for passage in passages if passage.depth == 0]
+    resolver = Resolver(text, pack, mentions, [(p.start, p.end) for p in top])
+    framer = Framer(text, resolver)
+    reported = colon_quotes(text, framer, top)
+    merged = {id(r.merged) for r in reported if r.merged is not None}
+    taken = SpanIndex(
+        [(p.open_start, p.close_end) for p in top]
+        + [(r.start, r.end) for r in reported]
+    )
+    reported += indirect_quotes(text, framer, taken)
+    items: list[Reported | Quoted] = [
+        *reported,
+        *(p for p in top if id(p) not in merged),
+    ]
+    items.sort(
+        key=lambda item: item.open_start if isinstance(item, Quoted) else item.start
+    )
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    floor = 0
+    for item in items:
+        if isinstance(item, Quoted):
+            kind, frame = classify(framer, item, floor, previous)
+            quote = _quote(text, item.start, item.end, kind, frame)
+            if kind != "scare":
+                floor = item.close_end
+        else:
+            quote = _quote(text, item.start, item.end, "reported", item.frame)
+        quotes.append(quote)
+        if quote.kind != "scare":
+            previous = quote
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return _cite(text, quotes, citations, top)
+
+
+def _cite(
+    text: str,
+    quotes: list[Quote],
+    citations: Sequence[Citation],
+    passages: Sequence[Quoted],
+) -> list[Quote]:
+    """Point each quote at the citation printed right after it, if any."""
+    closing = {p.start: p.close_end for p in passages}
+    order = sorted(range(len(citations)), key=lambda i: citations[i].start)
+    starts = [citations[i].start for i in order]
+    result = []
+    for quote in quotes:
+        end = closing.get(quote.start, quote.end)
+        index = bisect_left(starts, end)
+        if (
+            quote.kind != "scare"
+            and index < len(starts)
+            and not text[end : starts[index]].strip(' \n\t.”’"')
+        ):
+            quote = dataclasses.replace(quote, citation=order[index])
+        result.append(quote)
+    return result

@@ -1,0 +1,72 @@
+"""Find references to sources: `(‘Title’, KCNA, 21 October 2010)` and its kin."""
+
+from __future__ import annotations
+
+import re
+
+from dossier.meta.dates import MONTH_NUMBER, parse_date
+from dossier.model import Citation
+from dossier.packs import Pack
+
+_MONTHS = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|(?i:{_MONTHS})\.?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4})"
+)
+# A title in quote marks; the closing mark is the one a comma or bracket
+# follows, so `(‘... CPV’s entry ...’, 25 October 2010)` keeps its apostrophe.
+_TITLE = r"[‘'“\"](?P<title>[^\n]{1,300}?)[’'”\"]"
+# The outlet: a short capitalised name (KCNA, Rodong Sinmun, The Pyongyang Times).
+_OUTLET_WORD = r"(?:[A-Z][\w’'.&-]*|of|the|and)"
+_OUTLET = (
+    rf"(?P<outlet>{_OUTLET_WORD}"
+    rf"(?:\s+(?:{_OUTLET_WORD}|\([^()\n]{{1,30}}\))){{0,6}})"
+)
+CITATION = re.compile(
+    r"\(\s*(?:(?i:source|from|see)\s*:\s*)?"
+    rf"(?:{_TITLE}\s*,\s*)?"
+    rf"(?:{_OUTLET}\s*,\s*)?"
+    rf"(?P<date>{_DATE})\s*\)"
+)
+# `(‘Title’, KCNA)` with no date counts only when the outlet is known.
+CITATION_NO_DATE = re.compile(rf"\(\s*{_TITLE}\s*,\s*{_OUTLET}\s*\)")
+
+
+def _outlet(printed: str | None, pack: Pack) -> str | None:
+    if not printed:
+        return None
+    printed = " ".join(printed.split())
+    return pack.outlet_for(printed) or printed
+
+
+def find_citations(text: str, *, pack: Pack) -> list[Citation]:
+    """Citations in `text`, in order; each has a title, an outlet or both."""
+    found: list[Citation] = []
+    for match in CITATION.finditer(text):
+        title, outlet = match["title"], match["outlet"]
+        if title is None and outlet is None:
+            continue  # a bare `(1950)` is a year, not a citation
+        date = parse_date(match["date"], day_first=pack.day_first)
+        found.append(
+            Citation(
+                match.start(),
+                match.end(),
+                match.group(),
+                " ".join(title.split()) if title else None,
+                _outlet(outlet, pack),
+                date,
+            )
+        )
+    taken = [(c.start, c.end) for c in found]
+    for match in CITATION_NO_DATE.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        outlet = pack.outlet_for(" ".join(match["outlet"].split()))
+        if outlet is not None:
+            title = " ".join(match["title"].split())
+            found.append(
+                Citation(match.start(), match.end(), match.group(), title, outlet, None)
+            )
+    return sorted(found, key=lambda c: c.start)

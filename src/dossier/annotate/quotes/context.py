@@ -1,0 +1,213 @@
+"""Frames from a passage's surroundings, for quotes with no cue beside them.
+
+A headline, a name and a dash, the sentence before, the quote before, a colon
+or `as a “…”`: `classify` tries these after `Framer.before` and `Framer.after`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.annotate.quotes.cues import Cue, cues
+from dossier.annotate.quotes.frames import Frame, Framer
+from dossier.annotate.quotes.marks import Quoted
+from dossier.annotate.quotes.phrases import (
+    leading_subject,
+    noun_phrase_before,
+    subject_before,
+)
+from dossier.annotate.quotes.speakers import Speaker
+from dossier.clean.shape import is_title_case
+from dossier.model import Quote
+
+_NAME_LEAD = re.compile(r"\s*(?:--|—|–|―|:)\s*$")
+# `as a “con artist”`, `like "pigs"`: the clause's subject used those words.
+_AS = re.compile(r"\b(?:as|like)\s+(?:(?:a|an|the|being|being\s+in\s+the)\s+)?$")
+# Before a title-cased passage, a preposition or a possessive marks a title.
+_OF_A_WORK = re.compile(r"(?:\b(?:on|in|of|at|from|for|about|into|to)|[’']s)\s+$")
+# Longest headline a quote may sit in, as `clean/shape.py` measures headlines.
+MAX_HEADLINE = 200
+# A title-cased quoted passage this short is a title or a slogan, not speech.
+MAX_TITLE_WORDS = 6
+# A quoted passage with no cue is speech when it is at least this long, a scare
+# quote (`“hegemony”`, `"axis of evil"`) when shorter. PolNeAR-dev quotation F1
+# is flat around it (0.949 at 6 words, 0.948 at 8, 0.944 at 10); kcna-2024's
+# cue-less scare phrases run to six or seven words, so 8 keeps them out.
+MIN_SPEECH_WORDS = 8
+
+
+def headline(framer: Framer, passage: Quoted) -> Frame | None:
+    """A quote inside a headline (`Pence: Trump Was ‘Mocking’ Clinton Camp`)."""
+    paragraphs = framer.paragraphs
+    index = paragraphs.index(passage.open_start)
+    start, end = paragraphs.start_of(index), paragraphs.content_end(index)
+    line = framer.text[start:end]
+    if (
+        len(line) > MAX_HEADLINE
+        or not is_title_case(line)
+        or (passage.open_start <= start + 1 and passage.close_end >= end - 1)
+        or paragraphs.index(passage.close_end) != index
+    ):
+        return None
+    colon = framer.text.find(":", start, passage.open_start)
+    if colon - start > 0 and len(framer.text[start:colon].split()) <= 5:
+        speaker = framer.speaker(leading_subject(framer.text, start, colon))
+        return Frame(Cue(colon, colon + 1, ":"), speaker, adjacent=True)
+    for cue in cues(framer.text, start, end, headline=True):
+        if passage.open_start <= cue.start < passage.close_end:
+            continue
+        span = subject_before(framer.text, cue.start, start)
+        if cue.start < passage.open_start or span is None:
+            return Frame(cue, framer.speaker(span), adjacent=True)
+        comma = framer.text.rfind(",", start, cue.start)
+        span = subject_before(framer.text, cue.start, max(comma + 1, start))
+        return Frame(cue, framer.speaker(span), adjacent=True)
+    return Frame()
+
+
+def previous_sentence(framer: Framer, open_start: int, floor: int) -> Frame | None:
+    """`Cummings called him a master. “He showed …”`: the sentence before."""
+    start, end = framer.left_window(open_start, floor)
+    if framer.text[start:end].strip(" \n\t") or start <= floor:
+        return None
+    before = start - 1
+    while before > floor and framer.text[before].isspace():
+        before -= 1
+    if framer.paragraphs.index(start) - framer.paragraphs.index(before) > 2:
+        return None
+    sentence = max(floor, framer.sentences.start_of(before))
+    for cue in cues(framer.text, sentence, before + 1):
+        span = framer.speaker_span(cue.start, sentence)
+        if span is not None:
+            return Frame(cue, framer.speaker(span))
+    return None
+
+
+def named_before(framer: Framer, open_start: int, floor: int) -> Frame | None:
+    """`… Mitt Romney -- “It is disqualifying …”`: a name, a dash or colon, a quote."""
+    start, end = framer.left_window(open_start, floor)
+    lead = _NAME_LEAD.search(framer.text, start, end)
+    if lead is None:
+        return None
+    span = noun_phrase_before(framer.text, start, lead.start())
+    if span is None or not framer.text[span[0] : span[1]][:1].isupper():
+        return None
+    mark = lead.start() + len(lead.group()) - len(lead.group().lstrip())
+    return Frame(
+        Cue(mark, mark + len(lead.group().strip()), "dash"),
+        framer.speaker(span),
+        adjacent=True,
+    )
+
+
+def reported_by(framer: Framer, frame: Frame, outer: Frame | None) -> Frame:
+    """`KCNA reported an article in Rodong Sinmun: “…”` keeps KCNA as `via`."""
+    speaker, reporter = frame.speaker, outer.speaker if outer else None
+    if speaker is None or reporter is None or not reporter.name:
+        return frame
+    outlet = framer.resolver.pack.outlet_for(reporter.name)
+    if outlet is None or outlet == speaker.name:
+        return frame
+    via = Speaker(speaker.name, speaker.start, speaker.end, outlet)
+    return Frame(frame.cue, via, adjacent=frame.adjacent)
+
+
+def is_title(framer: Framer, passage: Quoted) -> bool:
+    """A short title-cased passage names a work or slogan (`“Face the Nation”`)."""
+    content = framer.text[passage.start : passage.end]
+    return len(content.split()) <= MAX_TITLE_WORDS and is_title_case(content)
+
+
+def introduced(framer: Framer, open_start: int, floor: int) -> bool:
+    """`… message: “It's about me.”` or `… as a “con artist”`."""
+    start, end = framer.left_window(open_start, floor)
+    left = framer.text[start:end].rstrip()
+    return left.endswith(":") or bool(_AS.search(left))
+
+
+def subject_frame(
+    framer: Framer, open_start: int, floor: int, before: Frame | None
+) -> Frame:
+    """The clause's subject as speaker, when the cue gave none."""
+    start, end = framer.left_window(open_start, floor)
+    span = None
+    if before is None and framer.text[start:end].rstrip().endswith(":"):
+        span = framer.resolver.last_person(start, end)  # `… diary of Truman:`
+    span = span or leading_subject(framer.text, start, end)
+    return Frame(before.cue if before else None, framer.speaker(span))
+
+
+def inherited(framer: Framer, previous: Quote) -> Speaker | None:
+    if previous.speaker_start is None or previous.speaker_end is None:
+        return None
+    return Speaker(
+        previous.speaker, previous.speaker_start, previous.speaker_end, previous.via
+    )
+
+
+def _starts_sentence(framer: Framer, passage: Quoted, floor: int) -> bool:
+    start, end = framer.left_window(passage.open_start, floor)
+    return not framer.text[start:end].strip(" \n\t,:")
+
+
+def _inherits(framer: Framer, passage: Quoted, previous: Quote, floor: int) -> bool:
+    """A passage with no cue of its own continues the quote before it."""
+    text = framer.text
+    if framer.sentences.start_of(passage.open_start) <= previous.end:
+        return True  # `was “disgusting” and “a con”`
+    if not _starts_sentence(framer, passage, floor):
+        return False
+    paragraphs = framer.paragraphs
+    here = paragraphs.index(passage.open_start)
+    there = paragraphs.index(previous.end)
+    if here == there:
+        return True
+    between = text[previous.end : passage.open_start].strip(' \n\t.,”’"')
+    return paragraphs.opens_paragraph(passage.open_start) and (
+        not between or here - there <= 2
+    )
+
+
+def classify(
+    framer: Framer, passage: Quoted, floor: int, previous: Quote | None
+) -> tuple[str, Frame | None]:
+    """The kind of a quoted passage (direct, reported, scare) and its frame."""
+    text = framer.text
+    implicit = passage.open_start == passage.start
+    kind = "reported" if implicit else "direct"
+    in_headline = headline(framer, passage)
+    if in_headline is not None:
+        return kind, in_headline
+    before = framer.before(passage.open_start, floor)
+    if before is not None and before.naming:
+        return "scare", None
+    if before is not None and before.adjacent:
+        return kind, before
+    named = named_before(framer, passage.open_start, floor)
+    if named is not None:
+        return kind, reported_by(framer, named, before)
+    if is_title(framer, passage) and _OF_A_WORK.search(
+        text, max(0, passage.open_start - 40), passage.open_start
+    ):
+        return "scare", None  # `on CBS's “Face the Nation,”`, `in “13th.”`
+    after = framer.after(passage.end, passage.close_end)
+    if after is not None:
+        return kind, after
+    if is_title(framer, passage):
+        return "scare", None
+    if before is not None and before.speaker is not None and before.speech:
+        return kind, before
+    tail = framer.sentence_tail(passage.close_end)
+    if tail is not None:
+        return kind, tail
+    if previous is not None and _inherits(framer, passage, previous, floor):
+        return kind, Frame(None, inherited(framer, previous))
+    before_it = previous_sentence(framer, passage.open_start, floor)
+    if before_it is not None:
+        return kind, before_it
+    speech = before if before is not None and before.speech else None
+    if speech is not None or introduced(framer, passage.open_start, floor):
+        return kind, subject_frame(framer, passage.open_start, floor, speech)
+    if len(text[passage.start : passage.end].split()) >= MIN_SPEECH_WORDS or implicit:
+        return kind, None
+    return "scare", None

@@ -1,0 +1,283 @@
+"""Cues of speech (`said`, `noted`, `according to`) and the sentences they sit in."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+def words(text: str) -> frozenset[str]:
+    """The white-space separated words of a word list."""
+    return frozenset(text.split())
+
+
+_REGULAR = words(
+    """
+    add note stress state declare explain argue claim insist warn recall
+    recollect remark emphasize emphasise continue announce report comment
+    observe acknowledge admit concede tweet post respond suggest charge quip
+    joke lament complain urge predict vow promise pledge conclude underline
+    underscore affirm assert maintain contend caution proclaim boast shout yell
+    chant whisper exclaim repeat recount describe reply ask answer cite mention
+    reveal confirm deny disclose estimate agree counter retort scoff muse plead
+    demand reiterate criticize criticise denounce accuse praise hail blast slam
+    testify inform advise recommend indicate opine sneer stipulate specify
+    clarify elaborate highlight point call encourage rule refer dismiss fear
+    liken compare laud chastise pound mock demean question tout defend rip
+    hammer grill lambaste knock decry condemn applaud welcome thank threaten
+    characterize characterise portray paint dub label brand term nickname tease
+    taunt ridicule belittle disparage insult scold rebuke berate assail fault
+    blame credit commend congratulate profess quote echo invoke rail protest
+    object grumble gripe brag vent signal hint imply allege confess propose
+    implore beg instruct invite challenge bash lash deplore regret apologize
+    apologise recite joke retweet
+    """
+)
+_IRREGULAR = words(
+    """
+    say says said saying tell tells told telling write writes wrote written
+    writing speak speaks spoke spoken speaking went goes go going put puts think
+    thinks thought thinking believe believes believed believing feel feels felt
+    swear swears swore sworn sing sings sang sung singing read reads
+    """
+)
+
+
+_DOUBLING = words(
+    """
+        quip refer dub rip admit regret slam rap omit label
+        """
+)
+
+
+def _forms(verb: str) -> list[str]:
+    """Present, third person, past and -ing forms of a regular verb."""
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "o")) else "s")
+    if verb.endswith("e"):
+        return [verb, third, verb + "d", verb[:-1] + "ing"]
+    forms = [verb, third, verb + "ed", verb + "ing"]
+    if verb in _DOUBLING:
+        forms += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return forms
+
+
+VERBS = frozenset(
+    {form for verb in _REGULAR for form in _forms(verb)} | set(_IRREGULAR)
+)
+# Verbs that report only with a particle: `pointed out`, `went on`, `put it`.
+_PARTICLE = {
+    verb: re.compile(pattern)
+    for verbs, pattern in (
+        ("point points pointed pointing", r"\s+out\b"),
+        ("go goes went going", r"\s+on\b"),
+        ("put puts", r"\s+it\b"),
+    )
+    for verb in verbs.split()
+}
+# `recalls those days in his memoirs`, `noted in a commentary`.
+_MEMOIR = re.compile(
+    r"(?:[ ,]+[\w’'-]+){0,5}?[ ,]+(?:in|at|on)\s+(?:a|an|the|his|her|its|their)\s+"
+    r"(?:[\w’'-]+\s+)?(?:statements?|commentary|article|interview|speech|letter"
+    r"|memoirs?|editorial|report|address|message|post|tweet|book|diary|remarks"
+    r"|column|essay|op-ed|press\s+release)\b"
+)
+_WORD = re.compile(r"[A-Za-z]+")
+# A cue form printed after a determiner is the noun (`the report`, `a post`).
+_DETERMINER = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|this|these|those|our|your|my|no|any|every"
+    r"|each|such|whose|of|own)|[’']s)\s+(?:[\w-]+-[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# A noun-like cue form (`states`, `reports`) is a verb after a pronoun or
+# before `that`, a colon, a comma or a quote mark.
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:he|she|it|they|we|i|who|which|that)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_COMPLEMENT_AFTER = re.compile(r"(?:\s+\w+ly)?\s*(?:that\b|[:,“\"‘])")
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?:”\"\n]\s*|[“\"‘]\s*)$")
+# Verbs whose complement is what was said: `noted that …`, `said the plan …`.
+REPORTING = words(
+    """
+        said says say saying told tells tell noted notes stressed stresses
+        stated states added adds claimed claims argued argues insisted
+        insists warned warns explained explains reported reports announced
+        announces declared declares emphasized emphasised emphasizes
+        emphasises recalled recalls suggested suggests acknowledged
+        acknowledges admitted admits wrote writes believes believe believed
+        thinks think thought predicted predicts revealed reveals confirmed
+        confirms indicated indicates asserted asserts maintained maintains
+        contended underscored underlined affirmed affirms reiterated
+        reiterates observed observes remarked remarks denied denies conceded
+        concedes estimated estimates alleged alleges charged charges agreed
+        agrees pointed continued continues feels felt hopes hoped
+        """
+)
+# Verbs too loose to tie a quoted phrase to a speaker across other words
+# (`its futile "human rights" racket will only highlight …`, kcna-2024); they
+# still count right before or after a quote.
+_LOOSE = words(
+    """
+        highlight praise hail welcome thank credit fault blame commend
+        congratulate explain comment indicate signal hint imply read think
+        believe feel sing point go put mention recommend advise inform
+        elaborate clarify specify stipulate celebrate invite challenge
+        instruct regret apologize apologise recite muse estimate answer
+        respond reply
+        """
+)
+SPEECH = VERBS - frozenset(
+    form for verb in _LOOSE for form in (*_forms(verb), "thought", "felt", "went")
+)
+# Cue verbs that may stand before their speaker after a quote: `“…,” said Kamin`.
+INVERTING = words(
+    """
+        said says added adds noted notes asked asks wrote writes continued
+        continues explained replied stated declared recalled insisted argued
+        observed remarked concluded warned answered responded told tweeted
+        """
+)
+# Words that, right before a quote, name rather than report:
+# `an outfit called “X”`, `a film titled “Y”`, `so-called “Z”`.
+NAMING = re.compile(
+    r"(?:\bso-?\s?called|\bdubbed|\bterm(?:ed)?|\blabell?ed|\b(?:en)?titled|\bnamed"
+    r"|\bcalled|\bknown\s+as|\bthe\s+(?:words?|terms?|phrases?|slogans?|themes?"
+    r"|letters|inscription|title|motto|name|song|film|book|novel|opera|play|poem"
+    r"|headline|hashtag|label|concept|notion|idea|word)(?:\s+of)?|\breading|\bmarked"
+    r"|\bbranded|\bnicknamed|\bcalling\s+(?:himself|herself|itself|themselves)"
+    r"|\btheme\s+of|\bslogan\s+of|\b(?:book|film|song|album|show|program|programme"
+    r"|series|novel|opera|play|poem|movie|documentary|anthem|hymn|hashtag|slogan"
+    r"|motto|headline))(?:\s+(?:the|a|an|its|his|her|their))?\s*,?\s*$",
+    re.IGNORECASE,
+)
+ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+QUOTED_AS = re.compile(
+    r"\b(?:quoted|cited)\s+(?P<speaker>[^.;:“”\"]{1,160}?)\s+as\s+"
+    r"(?P<verb>saying|stating|noting|stressing|declaring|writing|telling|adding"
+    r"|remarking|pointing\s+out|warning|calling|describing|asserting|arguing)\b",
+    re.IGNORECASE,
+)
+AS_FOLLOWS = re.compile(r"\bas\s+follows\b", re.IGNORECASE)
+# Sentence ends: a stop, perhaps closing marks, space, then a capital or mark.
+_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9])|\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|St|Jr|Sr|Inc"
+    r"|Co|Corp|Ltd|No|vs|etc|Prof|Rev|Hon|Maj|Gens|Reps|Sens|Jan|Feb|Mar|Apr|Aug"
+    r"|Sept?|Oct|Nov|Dec|Ft|Mt|Ave|Blvd|approx|U\.S|U\.N|U\.K|D\.C|e\.g|i\.e)"
+    r"|\b[A-Z])\.[”’\"')\]]*\s+$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    verb: str
+
+
+class Sentences:
+    """Sentence bounds over one text (regex, no tokenizer, for speed)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        for match in _SENTENCE_END.finditer(text):
+            if match.group() != "\n" and _ABBREVIATION.search(
+                text, max(0, match.start() - 8), match.end()
+            ):
+                continue
+            starts.append(match.end())
+        self.starts = starts
+
+    def start_of(self, position: int) -> int:
+        return self.starts[bisect_right(self.starts, position) - 1]
+
+    def end_of(self, position: int) -> int:
+        index = bisect_right(self.starts, position)
+        return self.starts[index] if index < len(self.starts) else len(self.text)
+
+
+def cue_at(text: str, start: int, end: int, *, headline: bool = False) -> Cue | None:
+    """The cue a verb form at `text[start:end]` makes, or None if it is no cue.
+
+    In a headline every word is capitalised, so `headline` lets `Says` count.
+    """
+    word = text[start:end]
+    verb = word.lower()
+    if verb not in VERBS:
+        return None
+    window = text[max(0, start - 30) : start]
+    if window.endswith("-"):
+        return None  # so-called, self-proclaimed
+    if word[0].isupper() and not headline and not _SENTENCE_OPENER.search(window):
+        return None  # `the Washington Post`, `United States`
+    if verb in _NOUN_LIKE and (
+        _DETERMINER.search(window)
+        or (
+            not _SUBJECT_BEFORE.search(window)
+            and not _COMPLEMENT_AFTER.match(text, end)
+        )
+    ):
+        return None  # `the report`, `sovereign states`
+    particle = _PARTICLE.get(verb)
+    if particle is not None:
+        following = particle.match(text, end)
+        if following is None:
+            return None
+        end = following.end()
+    elif verb.startswith(("recall", "recollect", "wr", "not", "stat", "sa")):
+        frame = _MEMOIR.match(text, end)
+        if frame is not None and "\n" not in frame.group():
+            end = frame.end()
+    return Cue(start, end, verb)
+
+
+_NOUN_LIKE = words(
+    """
+        report reports post posts state states claim claims charge charges
+        comment comments answer answers attack attacks promise promises note
+        notes demand demands estimate estimates reply replies address call
+        calls praise tweet tweets pledge pledges vow vows joke jokes counter
+        boast chant chants shout whisper repeat caution point points read
+        feel lament mention highlight highlights quip blast slam hail advise
+        muse stress recall recalls thought question questions knock welcome
+        thank thanks credit fault blame rule rules fear fears paint label
+        labels brand brands term terms nickname quote quotes echo echoes
+        protest protests object objects challenge challenges hint hints
+        signal signals rip hammer grill pound compare rail brag vent defend
+        remark remarks statement statements insult insults threat threats
+        """
+)
+
+
+def cues(text: str, start: int, end: int, *, headline: bool = False) -> Iterator[Cue]:
+    """Cue verbs in `text[start:end]`, in order."""
+    for match in _WORD.finditer(text, start, end):
+        if match.group().lower() in VERBS:
+            cue = cue_at(text, match.start(), match.end(), headline=headline)
+            if cue is not None and cue.end <= end:
+                yield cue
+
+
+def last_match(
+    pattern: re.Pattern[str], text: str, start: int, end: int
+) -> re.Match[str] | None:
+    """The last match of `pattern` in `text[start:end]`."""
+    found = None
+    for match in pattern.finditer(text, start, end):
+        found = match
+    return found
+
+
+def last_cue(text: str, start: int, end: int) -> Cue | None:
+    found = None
+    for cue in cues(text, start, end):
+        found = cue
+    return found
+
+
+def first_cue(text: str, start: int, end: int) -> Cue | None:
+    return next(cues(text, start, end), None)

@@ -1,0 +1,208 @@
+"""Reported speech, unmarked: `he recollected as follows: …`, `X said that …`."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from dossier.annotate.quotes.cues import (
+    ACCORDING,
+    AS_FOLLOWS,
+    REPORTING,
+    Cue,
+    cues,
+    last_cue,
+    last_match,
+    words,
+)
+from dossier.annotate.quotes.frames import Frame, Framer
+from dossier.annotate.quotes.marks import Quoted, skip_space
+from dossier.annotate.quotes.phrases import phrase_after
+from dossier.annotate.quotes.spans import SpanIndex
+
+# `said` or `told X` with no `that`, then a clause: `said the talks failed`.
+_BARE = words(
+    """
+        said says say told tells believes thinks thought feels felt
+        """
+)
+_THAT = re.compile(r"(?:[ ,]+[\w’'.$%-]+){0,6}?[ ,]+that\s+", re.IGNORECASE)
+_NOT_CLAUSE = re.compile(
+    r"\s*(?:[,.;:!?)]|in\b|on\b|at\b|to\b|so\b|it\b\s*[.,]|nothing|anything|something"
+    r"|goodbye|hello|yes\b|no\b|sorry|thanks|with\b|about\b|of\b|for\b|by\b|as\b"
+    r"|during\b|after\b|before\b|when\b|while\b|if\b|[“\"‘])",
+    re.IGNORECASE,
+)
+_OBJECT = re.compile(
+    r"\s+(?:[\w’'.-]+\s+){1,3}?(?=that\b)|\s+(?:him|her|them|us|me|reporters)\b"
+)
+# A reported clause shorter than this is a fragment (`he said so`).
+MIN_WORDS = 4
+# Words between a cue and the colon that ends its clause (`recalls those days in
+# his memoirs With the Century:` has 3).
+MAX_INTRO_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    start: int
+    end: int
+    frame: Frame
+    merged: Quoted | None = None
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?"):
+        end -= 1
+    return end
+
+
+def colon_quotes(
+    text: str, framer: Framer, passages: Sequence[Quoted]
+) -> list[Reported]:
+    """Unmarked speech a cue and a colon introduce (`he recollected as follows:`)."""
+    covered = SpanIndex((p.open_start, p.close_end) for p in passages)
+    tops = sorted(p.open_start for p in passages if p.depth == 0)
+    opening = {p.open_start: p for p in passages if p.depth == 0}
+    found: list[Reported] = []
+    for colon in re.finditer(r":(?!\d)", text):
+        position = colon.start()
+        after = skip_space(text, position + 1)
+        if after >= len(text) or covered.contains(position) or after in opening:
+            continue
+        if text[after] in "“\"‘'«" or (found and position < found[-1].end):
+            continue
+        sentence = framer.sentences.start_of(position)
+        cue = last_cue(text, sentence, position)
+        follows = AS_FOLLOWS.search(text, sentence, position)
+        according = last_match(ACCORDING, text, sentence, position)
+        if according is not None and (cue is None or cue.start < according.start()):
+            span = phrase_after(text, according.end(), position)
+            frame = Frame(Cue(according.start(), according.end(), "according to"))
+        elif cue is not None and (
+            follows or len(text[cue.end : position].split()) <= MAX_INTRO_WORDS
+        ):
+            span = framer.speaker_span(cue.start, sentence)
+            frame = Frame(cue)
+        else:
+            continue
+        if span is None:
+            continue
+        frame = Frame(frame.cue, framer.speaker(span))
+        paragraphs = framer.paragraphs
+        index = paragraphs.index(after)
+        end = paragraphs.content_end(index)
+        inner = bisect_right(tops, after)
+        if inner < len(tops) and tops[inner] < end:  # a quote starts within it
+            end = _content_end(text, after, tops[inner])
+        merged = None
+        following = skip_space(text, end)
+        if paragraphs.index(following) > index and following in opening:
+            merged = opening[following]
+            end = merged.end
+        if end > after:
+            found.append(Reported(after, end, frame, merged))
+    return found
+
+
+def _that_clause(text: str, cue: Cue, end: int) -> int | None:
+    """Where the reported clause after a cue starts, or None if none follows."""
+    that = _THAT.match(text, cue.end, end)
+    if that is not None and "\n" not in that.group():
+        return that.end()
+    if cue.verb not in _BARE:
+        return None
+    start = cue.end
+    if cue.verb in ("told", "tells"):
+        told = _OBJECT.match(text, cue.end, end)
+        if told is None:
+            return None
+        start = told.end()
+    if _NOT_CLAUSE.match(text, start, end):
+        return None
+    return skip_space(text, start)
+
+
+def indirect_quotes(text: str, framer: Framer, taken: SpanIndex) -> Iterator[Reported]:
+    """`X said that …`, `…, sources said.` and `according to X, …` outside quotes."""
+    starts = framer.sentences.starts
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        if taken.contains(start) and taken.contains(max(start, end - 2)):
+            continue
+        found = _indirect(text, framer, start, end, taken)
+        if found is not None:
+            yield found
+
+
+def _indirect(
+    text: str, framer: Framer, start: int, end: int, taken: SpanIndex
+) -> Reported | None:
+    stop = _content_end(text, start, end)
+    according = ACCORDING.search(text, start, stop)
+    if according is not None and not taken.contains(according.start()):
+        speaker_span = phrase_after(text, according.end(), stop)
+        comma = text.find(",", speaker_span[1], stop) if speaker_span else -1
+        if according.start() - start < 3 and comma > 0:  # `According to X, …`
+            content = (comma + 1, stop)
+        else:  # `…, according to X.`
+            content = (start, according.start())
+        cue = Cue(according.start(), according.end(), "according to")
+        found = _reported(text, framer, content, speaker_span, cue, taken)
+        if found is not None:
+            return found
+    for cue in cues(text, start, stop):
+        if (
+            cue.verb not in REPORTING
+            or taken.contains(cue.start)
+            or taken.contains(max(start, cue.start - 4))  # `“…,” said Cole`
+        ):
+            continue
+        clause = _that_clause(text, cue, stop)
+        if clause is not None:
+            speaker_span = framer.speaker_span(cue.start, start)
+            found = _reported(text, framer, (clause, stop), speaker_span, cue, taken)
+            if found is not None:
+                return found
+    last = last_cue(text, start, stop)
+    if (
+        last is None
+        or last.verb not in REPORTING
+        or len(text[last.end : stop].split()) > 3
+        or text[start:end].rstrip().endswith(":")
+    ):
+        return None
+    comma = text.rfind(",", start, last.start)
+    if comma < 0:
+        return None
+    speaker_span = framer.speaker_span(last.start, comma + 1)
+    if speaker_span is None:
+        speaker_span = phrase_after(text, last.end, stop)
+    return _reported(text, framer, (start, comma), speaker_span, last, taken)
+
+
+def _reported(
+    text: str,
+    framer: Framer,
+    content: tuple[int, int],
+    speaker_span: tuple[int, int] | None,
+    cue: Cue,
+    taken: SpanIndex,
+) -> Reported | None:
+    start, end = content
+    while start < end and text[start] in " ,\n":
+        start += 1
+    end = _content_end(text, start, end)
+    while end > start and text[end - 1] in ",;—– ":
+        end -= 1
+    if (
+        speaker_span is None
+        or len(text[start:end].split()) < MIN_WORDS
+        or not any(char.isalpha() for char in text[speaker_span[0] : speaker_span[1]])
+    ):
+        return None
+    if taken.overlap(start, end) >= 0.5 * (end - start):
+        return None
+    return Reported(start, end, Frame(cue, framer.speaker(speaker_span)))

@@ -1,0 +1,50 @@
+"""Annotate stage: tag time expressions and normalise them as TimeML does."""
+
+# Rules in the spirit of HeidelTime: compiled patterns find expressions (`patterns`),
+# rules read each match into a TimeML type and value (`absolute`, `relative`,
+# `durations`), resolving relative ones against the document date (the anchor) or the
+# last date the text mentioned (`context`); printed ranges are joined (`ranges`) and
+# anniversaries dated (`anniversary`). Holidays, quarters and years have their own
+# modules; `calendar` holds the periods every rule computes with.
+
+from __future__ import annotations
+
+from dossier.annotate.time.anniversary import anniversaries
+from dossier.annotate.time.context import Context, Found, parse_anchor
+from dossier.annotate.time.finder import find
+from dossier.annotate.time.patterns import compile_rules
+from dossier.annotate.time.ranges import merge_ranges
+from dossier.model import TimeExpression
+from dossier.packs import Pack
+
+__all__ = ["tag_times"]
+
+
+def _expression(text: str, start: int, end: int, found: Found) -> TimeExpression:
+    first = last = None
+    if found.first and found.last:
+        first, last = found.first.isoformat(), found.last.isoformat()
+    elif found.period is not None:
+        first = found.period.first.isoformat()
+        last = (found.until or found.period).last.isoformat()
+    return TimeExpression(
+        start, end, text[start:end], found.type, found.value, first, last
+    )
+
+
+def tag_times(text: str, *, anchor: str | None, pack: Pack) -> list[TimeExpression]:
+    """Time expressions in `text`, sorted by start.
+
+    `anchor` is the document date as an ISO prefix (`2021-10-16`, `2011`) or
+    None; expressions that need it and cannot be resolved keep `X`s in their
+    value (`XXXX-10-17`) and have no `first_day`/`last_day`.
+    """
+    context = Context(text, pack, parse_anchor(anchor))
+    rules = compile_rules(pack.eras)
+    times = [
+        _expression(text, start, end, found)
+        for start, end, found in find(text, rules, context)
+    ]
+    times = merge_ranges(text, times)
+    times += anniversaries(text, times, context.anchor)
+    return sorted(times, key=lambda t: (t.start, t.end))

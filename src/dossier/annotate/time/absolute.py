@@ -1,0 +1,176 @@
+"""Rules for dates printed with a month: `10 October 1945`, `May 20-26`, `in May`."""
+
+# Rules for calendar dates printed with a month: days (`10 October 1945`, `July 27,
+# 1953`, `May 20-26`), months and seasons, with or without a year.
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dossier.annotate.time.calendar import Period, around, valid_day
+from dossier.annotate.time.context import Context, Found, Hit
+from dossier.annotate.time.vocabulary import (
+    MONTH_NUMBER,
+    ORDINAL_WORD,
+    SEASON_CODE,
+    WEEKDAY_NUMBER,
+)
+from dossier.annotate.time.years import DATE_PREPOSITION, century_year, year_of
+
+_SEASONS = ("SP", "SU", "FA", "WI")
+
+
+# Words after a four-digit number that make it a count, not a year.
+def _day_number(hit: Hit) -> int | None:
+    if hit.group("d"):
+        return int(re.sub(r"\D", "", hit.group("d") or ""))
+    return ORDINAL_WORD.get(hit.word("dw"))
+
+
+def _named_event(hit: Hit, ctx: Context) -> bool:
+    """`the June 15 Joint Declaration`: a date used as a name, not a time."""
+    before = ctx.text[max(0, hit.start - 4) : hit.start].lower()
+    after = ctx.text[hit.end : hit.end + 3]
+    return before.endswith("the ") and re.match(r"\s+[A-Z][a-z]", after) is not None
+
+
+def date_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`10 October 1945`, `July 27, 1953`, `Sunday 7 October’07`, `May 20-26`."""
+    month = MONTH_NUMBER[hit.word("m").rstrip(".")]
+    number = _day_number(hit)
+    if number is None or _named_event(hit, ctx):
+        return None
+    year = year_of(hit, "y", ctx)
+    if year is None and hit.group("ys2"):
+        year = century_year(int((hit.group("ys2") or "")[1:]), ctx)
+    explicit = year is not None
+    if year is None:
+        year = ctx.year_for(month, number, hit.start, hit.end)
+        weekday = _weekday_number(hit.word("wd"))
+        if year is not None and weekday is not None:
+            year = _year_with_weekday(year, month, number, weekday)
+    if year is None:
+        return Found("DATE", f"XXXX-{month:02d}-{number:02d}", refers=False)
+    period = valid_day(year, month, number)
+    if period is None:
+        return None
+    if explicit:
+        ctx.printed_day(year, hit.start)
+    if hit.group("wk"):
+        week = around(period.first, "W")
+        return Found("DATE", week.value, week)
+    until = None
+    if hit.group("d2"):
+        connector = hit.word("to")
+        last = valid_day(year, month, int(re.sub(r"\D", "", hit.group("d2") or "")))
+        between = ctx.text[max(0, hit.start - 8) : hit.start].lower()
+        if (
+            last is None
+            or last.day <= number
+            or (connector == "and" and not between.endswith("between "))
+        ):
+            if hit.match.start("m") > hit.match.start("d2"):
+                return None
+            return Found("DATE", period.value, period, end=hit.match.end("d"))
+        until = last
+    return Found("DATE", period.value, period, until)
+
+
+def _weekday_number(word: str) -> int | None:
+    word = word.rstrip(".")
+    for name, number in WEEKDAY_NUMBER.items():
+        if word and name.startswith(word[:3]):
+            return number
+    return None
+
+
+def _year_with_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """The year near `year` in which that day falls on that weekday."""
+    for candidate in (year, year - 1, year + 1):
+        try:
+            if date(candidate, month, day).isoweekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
+
+
+def month_year_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`October 1998`, `June 1950`, `September Juche 102 (2013)`."""
+    month = MONTH_NUMBER[hit.word("m").rstrip(".")]
+    year = year_of(hit, "y", ctx)
+    if year is None:
+        return None
+    ctx.explicit_year = (year, hit.start)
+    period = Period("M", year, month)
+    return Found("DATE", period.value, period)
+
+
+def month_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`in May`, `last October`, `June last year`; not `May` the verb."""
+    month = MONTH_NUMBER[hit.word("m")]
+    relation = hit.word("rel")
+    before = ctx.text[max(0, hit.start - 12) : hit.start]
+    if _named_event(hit, ctx):
+        return None
+    if relation == "the" or re.search(r"\ban?\s+$", before, re.IGNORECASE):
+        if not re.match(r"\s+[a-z]", ctx.text[hit.end : hit.end + 2]):
+            return None  # "the March First Movement"; but "the October slaying"
+        relation = ""
+    elif not (relation or hit.group("mod") or DATE_PREPOSITION.search(before)):
+        return None
+    year = _relative_year(hit, ctx, month, relation)
+    if year is None:
+        return Found("DATE", f"XXXX-{month:02d}", refers=False)
+    period = Period("M", year, month)
+    return Found("DATE", period.value, period)
+
+
+def _relative_year(hit: Hit, ctx: Context, month: int, relation: str) -> int | None:
+    """The year of a month or season named by `last`, `next`, `that` or none."""
+    year_word = hit.word("ry")
+    anchor = ctx.anchor
+    if year_word and anchor:
+        return anchor.year + {"last": -1, "next": 1}.get(year_word, 0)
+    if relation in ("that", "the following", "the previous", "the next"):
+        base = ctx.base()
+        if base is None:
+            return None
+        shift = {"the following": 1, "the next": 1, "the previous": -1}
+        return base.year + shift.get(relation, 0)
+    if anchor is None:
+        return ctx.reference.year if ctx.reference else None
+    known = anchor.part if anchor.unit in ("D", "M") else None
+    if relation in ("last", "past", "this past", "the last", "the past", "previous"):
+        return anchor.year if known and month < known else anchor.year - 1
+    if relation in ("next", "coming", "this coming", "the coming", "upcoming"):
+        return anchor.year if known and month > known else anchor.year + 1
+    if relation in ("this", "current", "the current"):
+        return anchor.year
+    return ctx.year_for(month, None, hit.start, hit.end)
+
+
+def season_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`autumn 1950`, `last fall`, `this summer`, `the winter of 1994`."""
+    code = SEASON_CODE[hit.word("s")]
+    printed = hit.group("s") or ""
+    if (
+        printed[0].isupper()
+        and not printed.isupper()
+        and hit.start == hit.match.start()
+    ):
+        before = ctx.text[max(0, hit.start - 3) : hit.start]
+        if before.strip() and not re.search(r"[.!?\n]\W*$", before):
+            return None  # a name: "``Spring of Life'' demonstrations"
+    relation = hit.word("rel")
+    year = year_of(hit, "y", ctx)
+    if year is None:
+        if code == "FA" and not (relation or hit.group("ry") or hit.group("mod")):
+            return None
+        start_month = (3, 6, 9, 12)[_SEASONS.index(code)]
+        year = _relative_year(hit, ctx, start_month, relation)
+    if year is None:
+        return Found("DATE", f"XXXX-{code}", refers=False)
+    period = Period("S", year, _SEASONS.index(code))
+    return Found("DATE", period.value, period)

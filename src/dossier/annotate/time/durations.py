@@ -1,0 +1,260 @@
+"""Rules for lengths (`three years`), sets (`every year`), clock times (`3 p.m.`)."""
+
+# Rules for lengths of time (`three years`, `the past two months`), sets (`every year`,
+# `annually`, `each Monday`) and clock times (`at 3 p.m.`).
+
+from __future__ import annotations
+
+import re
+
+from dossier.annotate.time.calendar import Period, day, shift, valid_day
+from dossier.annotate.time.context import (
+    Context,
+    Found,
+    Hit,
+    day_of,
+    in_unit,
+    named,
+    weekday_near,
+)
+from dossier.annotate.time.vocabulary import (
+    MONTH_NUMBER,
+    PART_OF_DAY,
+    SEASON_CODE,
+    UNIT_CODE,
+    WEEKDAY_NUMBER,
+    number_value,
+)
+
+# A part of a unit carried to the next smaller one: 2 1/2 years is P2Y6M.
+_SMALLER = {
+    "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
+    "MIN": ("S", 60), "Q": ("M", 3), "DE": ("Y", 10), "CE": ("Y", 100),
+}  # fmt: skip
+_IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
+# The period a date `N units ago` is given at.
+_DATE_UNIT = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "Y", "CE": "Y"}
+_SHIFT_UNIT = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "E", "CE": "C"}
+
+
+def unit_code(word: str) -> str:
+    word = word.lower()
+    return UNIT_CODE.get(word) or UNIT_CODE.get(word[:-1]) or UNIT_CODE[word[:-2]]
+
+
+def duration_value(amount: float | None, code: str) -> str:
+    """TimeML duration: `P3D`, `PT5H30M`, `P2Y6M`, `PXY` when vague."""
+    if code == "FN":
+        code, amount = "W", None if amount is None else amount * 2
+    if code in _IN_YEARS and amount is not None:
+        code, amount = "Y", amount * _IN_YEARS[code]
+    time = code in ("H", "MIN", "S")
+    prefix = "PT" if time else "P"
+    letter = "M" if code == "MIN" else code
+    if amount is None:
+        return f"{prefix}X{letter}"
+    whole = int(amount)
+    rest = amount - whole
+    if not rest:
+        return f"{prefix}{whole}{letter}"
+    smaller, factor = _SMALLER.get(code, (code, 1))
+    part = round(rest * factor)
+    part_letter = "M" if smaller == "MIN" else smaller
+    head = f"{prefix}{whole}{letter}" if whole else prefix
+    if not time and smaller in ("H", "MIN", "S"):
+        return f"{head}T{part}{part_letter}"
+    return f"{head}{part}{part_letter}"
+
+
+def duration_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`three years`, `two-year`, `the past two months`, `three days later`."""
+    number = hit.word("n")
+    if not number:
+        return None
+    unit = hit.group("u") or ""
+    code = unit_code(unit)
+    post = hit.word("post")
+    if post == "old":
+        return None  # an age ("a 44-year-old protester") is not a time
+    if number in ("a", "an", "a single") and code == "S":
+        return None  # "a second term"
+    if number in ("recent", "coming") and not unit.lower().endswith("s"):
+        return None
+    if re.fullmatch(r"1\d{3}|20\d\d", number) and not unit.lower().endswith("s"):
+        return None  # a year: "the 1988 quarter"
+    if unit[0].isupper() and not unit.isupper() and number[:1].isdigit():
+        return None  # a title: "60 Minutes"
+    if code == "Q" and (
+        number in ("a", "an", "one") or ctx.text.startswith(" of", hit.end)
+    ):
+        return None  # a fraction: "a quarter of", "three-quarters of"
+    amount = number_value(number)
+    if amount is not None and hit.group("half"):
+        amount += 0.5
+    value = duration_value(amount, code)
+    if (
+        not post
+        and number in ("a", "an")
+        and _RATE.search(ctx.text, max(0, hit.start - 24), hit.start)
+    ):
+        return Found("SET", value, refers=False)  # "$1.76 a year", "24 hours a day"
+    if number == "recent" and code in ("Y", "DE", "CE"):
+        return Found("DATE", "PAST_REF", refers=False)  # "in recent years"
+    if post in ("ago", "back", "from now", "hence", "earlier", "later"):
+        return _moved(hit, ctx, amount, code, post) or Found(
+            "DURATION", value, refers=False
+        )
+    return Found("DURATION", value, refers=False)
+
+
+def _moved(
+    hit: Hit, ctx: Context, amount: float | None, code: str, post: str
+) -> Found | None:
+    """The date `N units ago` (from the anchor) or `later` (from the reference)."""
+    if amount is None:
+        if post in ("ago", "back"):
+            return Found("DATE", "PAST_REF", refers=False)
+        return None
+    if code not in _DATE_UNIT or amount != int(amount):
+        return None
+    sign = -1 if post in ("ago", "back", "earlier") else 1
+    steps = sign * int(amount)
+    # Narrative steps ("three days later") move the reference on; comparisons
+    # with a year or more back ("a year earlier") are asides that must not.
+    refers = code in ("D", "W", "M")
+    if post in ("earlier", "later") and ctx.reference is not None:
+        moved = shift(ctx.reference, _SHIFT_UNIT[code], steps)
+    elif code == "Y" and ctx.reference is not None and ctx.reference.unit in ("Q", "H"):
+        moved = shift(ctx.reference, "Y", steps)
+    else:
+        base = in_unit(ctx.anchor, _DATE_UNIT[code])
+        moved = shift(base, _SHIFT_UNIT[code], steps) if base else None
+    return Found("DATE", moved.value, moved, refers=refers) if moved else None
+
+
+_ADVERB = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+    "annually": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
+    "biweekly": "P2W", "bimonthly": "P2M", "semiannually": "P6M",
+    "semi-annually": "P6M", "biannually": "P6M",
+}  # fmt: skip
+# An amount just before "a year" makes it a rate: a set, not a length.
+_RATE = re.compile(
+    r"(?:\d|\b(?:hours|days|times|once|twice|flights|seats|million|"
+    r"billion|thousand|hundred|dollars|cents))\s+\Z"
+)
+# Frequency words TimeML marks even before a noun ("his daily life").
+_ADJECTIVE_TOO = {"daily", "weekly", "nightly", "hourly"}
+_NOT_FREQUENCY = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|their|our|his|her|every|each)\s+$)", re.I
+)
+
+
+def set_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`every year`, `each Monday`, `twice a week`, `annually`, `daily`."""
+    adverb = hit.word("adv")
+    if adverb and named(ctx.text, hit.start, hit.group("adv") or ""):
+        return None  # a name: "Rodong Sinmun (Workers’ Daily)"
+    if adverb:
+        before = ctx.text[max(0, hit.start - 8) : hit.start]
+        after = ctx.text[hit.end : hit.end + 2]
+        if re.match(r"\s+[A-Z]", after) or (
+            _NOT_FREQUENCY.search(before) and not re.match(r"\s+[a-z]", after)
+        ):
+            return None  # a newspaper: "the daily said", "the daily Rodong Sinmun"
+        if adverb not in _ADJECTIVE_TOO and re.match(r"\s+[a-z]", after):
+            return None  # "its quarterly dividend": a kind of report, not a time
+        return Found("SET", _ADVERB[adverb], refers=False)
+    word = hit.word("u")
+    every = hit.word("e")
+    if word in WEEKDAY_NUMBER:
+        return Found("SET", f"XXXX-WXX-{WEEKDAY_NUMBER[word]}", refers=False)
+    if word in MONTH_NUMBER:
+        return Found("SET", f"XXXX-{MONTH_NUMBER[word]:02d}", refers=False)
+    if word in SEASON_CODE:
+        return Found("SET", f"XXXX-{SEASON_CODE[word]}", refers=False)
+    if word in PART_OF_DAY:
+        return Found("SET", f"XXXX-XX-XXT{PART_OF_DAY[word]}", refers=False)
+    if word == "weekend":
+        return Found("SET", "XXXX-WXX-WE", refers=False)
+    amount = number_value(hit.word("n")) if hit.group("n") else 1
+    if amount is None:
+        return None
+    if hit.group("other"):
+        amount = amount * 2 if hit.word("other") == "other" else amount
+    if every == "per" and word.endswith("s"):
+        return None
+    return Found("SET", duration_value(amount, unit_code(word)), refers=False)
+
+
+def _day_named(hit: Hit, ctx: Context, prefix: str) -> Period | None:
+    """The day a clock time names beside it: `Friday`, `yesterday`, `Nov. 6`."""
+    today = day_of(ctx.anchor)
+    if hit.group(prefix + "w"):
+        if today is None:
+            return None
+        number = WEEKDAY_NUMBER[hit.word(prefix + "w")]
+        return day(weekday_near(today.first, number, ctx.tense(hit.start, hit.end)))
+    if hit.group(prefix + "d"):
+        offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+        return shift(today, "D", offsets[hit.word(prefix + "d")]) if today else None
+    if hit.group(prefix + "m"):
+        month = MONTH_NUMBER[hit.word(prefix + "m").rstrip(".")]
+        number = int(re.sub(r"\D", "", hit.group(prefix + "n") or "0"))
+        year = ctx.year_for(month, number, hit.start, hit.end)
+        if year is None:
+            return None
+        return valid_day(year, month, number)
+    return None
+
+
+def clock_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`at 3 p.m.`, `10:35 a.m.`, `noon Thursday`, `5 p.m. EST, Nov. 6`."""
+    hour = int(hit.group("h") or 0)
+    minute = int(hit.group("mi") or hit.group("mi24") or 0)
+    if hit.group("ap"):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if hit.word("ap").startswith("p") else 0)
+    elif hit.group("mi24"):
+        before = ctx.text[max(0, hit.start - 6) : hit.start].lower()
+        if hour > 23 or not (
+            re.search(r"\b(?:at|by|from|until|till|to)\s+$", before) or hit.group("tz")
+        ):
+            return None
+    elif hit.group("ip"):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (0 if hit.word("ip") == "morning" else 12)
+    elif hit.group("nm"):
+        if named(ctx.text, hit.start, hit.group("nm") or ""):
+            return None  # a title: ``High Noon
+        hour, minute = (24 if hit.word("nm") == "midnight" else 12), 0
+    else:
+        hour = int(hit.group("h") or number_value(hit.word("hw")) or 0)
+        if not 1 <= hour <= 12:
+            return None
+    given = _day_named(hit, ctx, "r") or _day_named(hit, ctx, "s")
+    on = given or day_of(ctx.reference) or day_of(ctx.anchor)
+    stamp = f"T{hour:02d}:{minute:02d}"
+    value = (on.value if on else "XXXX-XX-XX") + stamp
+    return Found("TIME", value, on, refers=given is not None)
+
+
+_AROUND_EVENT = re.compile(r"\s+(?:before|after|that\s+followed|following|ahead)\b")
+
+
+def vague_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`for years`, `in decades`, `decades-long`: a length with no number."""
+    before = ctx.text[max(0, hit.start - 8) : hit.start]
+    if not hit.group("long") and not (
+        re.search(r"\b(?:for|in|within|over)\s+$", before, re.IGNORECASE)
+        or (
+            re.search(r"\bthe\s+$", before, re.IGNORECASE)
+            and _AROUND_EVENT.match(ctx.text, hit.end)
+        )
+    ):
+        return None
+    return Found(
+        "DURATION", duration_value(None, unit_code(hit.word("u"))), refers=False
+    )

@@ -1,0 +1,157 @@
+"""Regex pieces the tagger's patterns are built from, each prefix-factored."""
+
+# Regex pieces the temporal tagger's patterns are built from: month and day names,
+# numbers, units, years, modifiers, each as one prefix-factored regex.
+
+from __future__ import annotations
+
+import re
+
+from dossier.packs import Era
+
+
+def trie(words: set[str]) -> str:
+    """One regex for `words`, factored on shared prefixes so that `re` tries a
+    letter once instead of once per word (a flat alternation of the 300 cased
+    ordinal words scanned kcna-2024 at 1.7 MB/s, the factored one at 25)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ending = "" in node
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _emit(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ending:
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body
+
+
+def cased(*phrases: str) -> str:
+    """`phrases` in lower, Capitalised and UPPER case, as one factored regex."""
+    forms: set[str] = set()
+    for phrase in phrases:
+        forms |= {phrase, phrase[0].upper() + phrase[1:], phrase.upper()}
+    return "(?:" + trie(forms) + ")"
+
+
+def titled(*names: str) -> str:
+    """Proper names, Capitalised or UPPER case only, as one factored regex."""
+    return "(?:" + trie({form for name in names for form in (name, name.upper())}) + ")"
+
+
+def last_words(*phrases: str) -> frozenset[str]:
+    """The lower-case last word of each phrase: what may stand before a head."""
+    return frozenset(phrase.split()[-1].lower() for phrase in phrases)
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip
+MONTH_FULL = titled(*MONTHS)
+_SHORT = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov")
+MONTH = titled(*MONTHS, *_SHORT, "Dec")
+WEEKDAYS = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+WEEKDAY = titled(*WEEKDAYS)
+WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\."
+SEASON = cased("spring", "summer", "autumn", "fall", "winter")
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight")
+PART_OF_DAY = cased(*PARTS_OF_DAY)
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,]\d|\d)"
+YEAR = r"(?:1[0-9]|20)\d\d(?![\d,:.]\d|\d)"
+SHORT_YEAR = r"['’‘]\d\d(?![\d'’s])"
+NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "hundred",
+)  # fmt: skip
+_ONES = cased(*NUMBER_WORDS[:9])
+VAGUE_NUMBERS = (
+    "a couple of", "couple of", "a few", "few", "several", "some", "many",
+    "a dozen", "dozens of", "hundreds of", "half an", "half a", "a", "an",
+    "recent", "coming", "a single", "a half",
+)  # fmt: skip
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2|½)?|"
+    + cased(*NUMBER_WORDS)
+    + rf"(?:[\s-]{_ONES})?(?:\s+and\s+a\s+half)?|"
+    + cased(*VAGUE_NUMBERS)
+    + ")"
+)
+UNITS = (
+    "seconds", "second", "minutes", "minute", "hours", "hour", "days", "day",
+    "nights", "night", "weeks", "week", "fortnights", "fortnight", "months",
+    "month", "quarters", "quarter", "years", "year", "decades", "decade",
+    "centuries", "century", "millennia", "millennium",
+)  # fmt: skip
+UNIT = cased(*UNITS)
+_TEENS = cased("nineteen", "eighteen", "seventeen")
+_TENS = cased(*NUMBER_WORDS[9:27])
+SPELLED_YEAR = (
+    rf"{_TEENS}[\s-]+(?:{_TENS}(?:[\s-]+{_ONES})?|"
+    rf"{cased('hundred')}(?:\s+and)?(?:\s+{_ONES})?)"
+    rf"|{cased('two thousand')}(?:\s+and)?(?:[\s-]+{_TENS}|[\s-]+{_ONES})?"
+)
+# Words that bound a period ("early 1950", "the end of the month").
+BOUNDS = ("early", "late", "earlier", "later", "mid", "middle", "around", "about")
+BOUNDS_OF = (
+    "the end of", "the beginning of", "the start of", "the middle of",
+    "the rest of", "the remainder of", "the balance of", "the first half of",
+    "the second half of", "the last half of", "the latter half of",
+    "the early part of", "the latter part of", "the turn of", "end of",
+    "beginning of", "the close of", "the first part of", "start of",
+    "the dawn of", "the eve of",
+)  # fmt: skip
+MODIFIER = (
+    r"(?:(?:[Tt]he\s+)?"
+    + cased(*BOUNDS[:4])
+    + r"(?:[\s-]+in)?[\s-]*(?:the\s+)?|"
+    + cased(*BOUNDS[4:])
+    + r"[\s-]*(?:the\s+)?|"
+    + cased(*BOUNDS_OF)
+    + r"\s+(?:the\s+)?)"
+)
+RELATIONS = (
+    "last", "next", "this", "coming", "past", "previous", "following", "current",
+    "same", "latest", "prior", "present", "upcoming", "that", "this past",
+    "this coming", "the", "the last", "the past", "the next", "the coming",
+    "the previous", "the following", "the current", "the same", "the latest",
+    "the prior", "the present", "the preceding", "the upcoming", "the ensuing",
+    "the full", "the whole", "the entire",
+)  # fmt: skip
+RELATIVE = cased(*RELATIONS)
+DAY_REFERENCE = (
+    rf"(?:(?P<rw>{WEEKDAY})|(?P<rd>"
+    + cased("today", "yesterday", "tomorrow", "tonight")
+    + rf")|(?P<rm>{MONTH})\.?\s+(?P<rn>{DAY}))"
+)
+
+
+def year_or_era(name: str, eras: tuple[Era, ...], *, spelled: bool = False) -> str:
+    """A year: `1950`, `’07`, an era year with its Gregorian gloss, or (after
+    a month or season) `nineteen ninety-four`."""
+    options = [rf"(?P<{name}>{YEAR})", rf"(?P<{name}s>{SHORT_YEAR})"]
+    if spelled:
+        options.append(rf"(?P<{name}w>{SPELLED_YEAR})(?![\w-])")
+    if eras:
+        era_names = "|".join(re.escape(era.name) for era in eras)
+        options.append(
+            rf"(?P<{name}e>{era_names})\s+(?P<{name}n>\d{{1,3}})(?!\d)"
+            rf"(?:\s*\(\s*(?P<{name}g>{YEAR})\s*\))?"
+        )
+    return "(?:" + "|".join(options) + ")"

@@ -1,0 +1,216 @@
+"""Rules for dates relative to the anchor or the last date: `last week`, `Friday`."""
+
+# Rules for dates named relative to the document date or to the last date mentioned:
+# weekdays, `last week`, `that year`, `yesterday`, `now`, quarters.
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from dossier.annotate.time.calendar import Period, around, day, shift
+from dossier.annotate.time.context import (
+    Context,
+    Found,
+    Hit,
+    day_of,
+    in_unit,
+    weekday_near,
+)
+from dossier.annotate.time.quarters import ENDED
+from dossier.annotate.time.vocabulary import PART_OF_DAY, WEEKDAY_NUMBER
+
+# Relations counted from the document date...
+ANCHOR_OFFSET = {
+    "last": -1, "past": -1, "this past": -1, "the last": -1, "the past": -1,
+    "previous": -1, "latest": -1, "the latest": -1, "next": 1, "coming": 1,
+    "this coming": 1, "the coming": 1, "upcoming": 1, "the upcoming": 1,
+    "this": 0, "current": 0, "the current": 0, "present": 0, "the present": 0,
+    "the full": 0, "the whole": 0, "the entire": 0,
+}  # fmt: skip
+# ... and from the last date the text mentioned.
+REFERENCE_OFFSET = {
+    "the previous": -1, "the prior": -1, "the preceding": -1, "prior": -1,
+    "the following": 1, "the next": 1, "the ensuing": 1, "following": 1,
+    "that": 0, "the same": 0, "same": 0, "the": 0,
+}  # fmt: skip
+_UNIT = {"year": "Y", "month": "M", "week": "W", "weekend": "W", "decade": "E"}
+_UNIT |= {"century": "C", "day": "D"}
+
+
+def _time_of(period: Period | None, code: str) -> str:
+    return f"{period.value if period else 'XXXX-XX-XX'}T{code}"
+
+
+def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`Friday`, `last Wednesday`, `Friday morning`, `on Mondays` (a set)."""
+    number = WEEKDAY_NUMBER[hit.word("w")]
+    if hit.group("pl"):
+        return Found("SET", f"XXXX-WXX-{number}", refers=False)
+    relation = hit.word("rel")
+    if relation == "the" and re.match(
+        r"\s+[A-Z][a-z]", ctx.text[hit.end : hit.end + 3]
+    ):
+        return None  # a name: "the Sunday Times"
+    today = ctx.today
+    when = None
+    if relation in REFERENCE_OFFSET and relation != "the":
+        base = day_of(ctx.reference) or day_of(ctx.anchor)
+        if base is not None:
+            offset = REFERENCE_OFFSET[relation]
+            tense = {1: "future", -1: "before", 0: "past"}[offset]
+            start = base.first - timedelta(days=1) if offset < 0 else base.first
+            when = weekday_near(start, number, tense)
+    elif today is not None:
+        if relation in ANCHOR_OFFSET and ANCHOR_OFFSET[relation] < 0:
+            when = today - timedelta(days=(today.isoweekday() - number) % 7 or 7)
+        elif relation in ANCHOR_OFFSET and ANCHOR_OFFSET[relation] > 0:
+            when = weekday_near(today, number, "future")
+        elif relation in ("this", "current"):
+            when = today + timedelta(days=number - today.isoweekday())
+        else:
+            when = weekday_near(today, number, ctx.tense(hit.start, hit.end))
+    period = day(when) if when else None
+    if hit.group("pod"):
+        code = PART_OF_DAY[hit.word("pod")]
+        return Found("TIME", _time_of(period, code), period, refers=False)
+    if period is None:
+        return Found("DATE", f"XXXX-WXX-{number}", refers=False)
+    return Found("DATE", period.value, period)
+
+
+def _weekend(hit: Hit, ctx: Context, relation: str) -> Found | None:
+    today = ctx.today
+    if relation in REFERENCE_OFFSET and day_of(ctx.reference):
+        week = shift(
+            around(ctx.reference.first, "W") if ctx.reference else Period("W", 1, 1),
+            "W",
+            REFERENCE_OFFSET[relation],
+        )
+    elif today is not None:
+        week = around(today, "W")
+        if relation in ANCHOR_OFFSET:
+            week = shift(week, "W", ANCHOR_OFFSET[relation])
+        elif today.isoweekday() < 6 and ctx.tense(hit.start, hit.end) != "future":
+            week = shift(week, "W", -1)
+    else:
+        return Found("DATE", "XXXX-WXX-WE", refers=False)
+    if week is None:
+        return None
+    saturday = week.first + timedelta(days=5)
+    return Found(
+        "DATE", f"{week.value}-WE", week, first=saturday, last=saturday + timedelta(1)
+    )
+
+
+def relative_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`last year`, `this week`, `that day`, `the following month`, `this morning`."""
+    relation = hit.word("rel")
+    if not relation:
+        return None
+    word = hit.word("u")
+    end = hit.match.start("pos") if hit.group("pos") else None
+    printed = hit.group("u") or ""
+    if printed[0].isupper() and not printed.isupper():
+        return None  # a title: ABC's "This Week"
+    if word in ("night", "morning", "evening") and ctx.text.startswith(" of", hit.end):
+        return None  # "on the night of Oct. 23": the date says it
+    if word in PART_OF_DAY:
+        return _part_of_day(hit, ctx, relation, PART_OF_DAY[word])
+    if relation in ("year-earlier", "year-ago", "the year-earlier", "the year-ago"):
+        base = ctx.base()
+        moved = shift(base, "Y", -1) if base else None
+        return Found("DATE", moved.value, moved, refers=False) if moved else None
+    if word == "weekend":
+        return _weekend(hit, ctx, relation)
+    unit = _UNIT[word]
+    if (
+        unit == "Y"
+        and relation in ("the", "the current")
+        and ENDED.match(ctx.text, hit.end)
+    ):
+        return Found("DURATION", "P1Y", refers=False)  # "for the year ended June 30"
+    if unit == "D":
+        if relation == "the" or (relation in ANCHOR_OFFSET and relation != "next"):
+            return None
+        relation = "the next" if relation == "next" else relation
+    if relation in REFERENCE_OFFSET:
+        if relation == "the" and unit in ("E", "C"):
+            return None
+        base = in_unit(ctx.reference, unit) or in_unit(ctx.anchor, unit)
+        offset = REFERENCE_OFFSET[relation]
+    else:
+        base = in_unit(ctx.anchor, unit)
+        offset = ANCHOR_OFFSET.get(relation, 0)
+    if base is None:
+        masked = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
+        value = masked.get(unit, "XXXX")
+        return Found("DATE", value, refers=False, end=end)
+    moved = shift(base, unit, offset)
+    if moved is None:
+        return None
+    return Found("DATE", moved.value, moved, end=end)
+
+
+def _part_of_day(hit: Hit, ctx: Context, relation: str, code: str) -> Found | None:
+    if relation in ("this", "the", "that", "the same", "same"):
+        base = day_of(ctx.anchor) if relation == "this" else None
+        base = base or day_of(ctx.reference) or day_of(ctx.anchor)
+        offset = 0
+    elif relation in ("last", "the previous", "previous", "the prior"):
+        if relation == "last" and code not in ("NI", "EV"):
+            return None
+        base = day_of(ctx.anchor) if relation == "last" else day_of(ctx.reference)
+        offset = -1
+    elif relation in ("next", "the next", "the following", "following"):
+        base = day_of(ctx.reference) or day_of(ctx.anchor)
+        offset = 1
+    else:
+        return None
+    moved = shift(base, "D", offset) if base else None
+    return Found("TIME", _time_of(moved, code), moved, refers=False)
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_DEICTIC |= {"the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def deictic_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`today`, `yesterday`, `tomorrow morning`, `tonight`."""
+    word = hit.word("x")
+    code = PART_OF_DAY.get(hit.word("pod")) or ("NI" if word == "tonight" else None)
+    today = day_of(ctx.anchor)
+    moved = shift(today, "D", _DEICTIC[word]) if today else None
+    if code:
+        return Found("TIME", _time_of(moved, code), moved, refers=False)
+    if moved is None:
+        value = "PRESENT_REF" if word == "today" else "XXXX-XX-XX"
+        return Found("DATE", value, refers=False)
+    return Found("DATE", moved.value, moved)
+
+
+_REFERENCE = {
+    "PAST_REF": (
+        "recently", "recent", "lately", "previously", "formerly", "the past",
+        "more recently", "most recently",
+    ),
+    "FUTURE_REF": (
+        "the future", "future", "soon", "the near future", "the near term",
+        "the short term", "the long term", "the longer term", "the distant future",
+        "the foreseeable future", "as soon as possible", "the immediate future",
+    ),
+}  # fmt: skip
+_REFERENCE_VALUE = {word: key for key, words in _REFERENCE.items() for word in words}
+
+
+def reference_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`now` (PRESENT_REF), `recently` (PAST_REF), `the future` (FUTURE_REF)."""
+    value = _REFERENCE_VALUE.get(hit.word("x"), "PRESENT_REF")
+    if hit.word("x") == "the future" and ctx.text.startswith(" of ", hit.end):
+        return None  # "the future of our peoples": a fate, not a time
+    after = ctx.text[hit.end : hit.end + 4]
+    if hit.word("x") == "current" and (
+        not re.match(r"\s+[a-z]", after) or after.startswith(" of")
+    ):
+        return None  # a noun: "the main current", "a current of air"
+    return Found("DATE", value, refers=False)

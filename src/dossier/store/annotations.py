@@ -1,0 +1,114 @@
+"""Write and read a document's annotations (mentions, times, figures, ...)."""
+
+from __future__ import annotations
+
+import sqlite3
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+from dossier.model import Annotations, Sentence
+
+Row = tuple[Any, ...]
+
+
+def _sentence_of(
+    sentences: Sequence[Sentence], starts: list[int], position: int
+) -> tuple[int, int]:
+    index = bisect_right(starts, position) - 1
+    if index < 0:
+        return 0, 0
+    sentence = sentences[index]
+    return sentence.start, sentence.end
+
+
+TABLES = {
+    "mentions": 8,
+    "times": 10,
+    "figures": 11,
+    "citations": 8,
+    "quotes": 13,
+}
+
+
+def annotation_rows(doc: int, annotations: Annotations) -> dict[str, list[Row]]:
+    """Rows of each annotation table for one document (its `rowid` is `doc`)."""
+    sentences = annotations.sentences
+    starts = [s.start for s in sentences]
+    keys = annotations.entity_keys
+    return {
+        "mentions": [
+            (
+                doc,
+                m.start,
+                m.end,
+                m.text,
+                m.entity,
+                m.type,
+                m.title,
+                keys.get(m.entity, m.entity),
+            )
+            for m in annotations.mentions
+        ],
+        "times": [
+            (
+                doc,
+                t.start,
+                t.end,
+                t.text,
+                t.type,
+                t.value,
+                t.first_day,
+                t.last_day,
+                *_sentence_of(sentences, starts, t.start),
+            )
+            for t in annotations.times
+        ],
+        "figures": [
+            (
+                doc,
+                f.start,
+                f.end,
+                f.text,
+                f.low,
+                f.high,
+                f.unit,
+                f.subject,
+                f.hedge,
+                *_sentence_of(sentences, starts, f.start),
+            )
+            for f in annotations.figures
+        ],
+        "citations": [
+            (doc, number, c.start, c.end, c.text, c.title, c.outlet, c.date)
+            for number, c in enumerate(annotations.citations)
+        ],
+        "quotes": [
+            (
+                doc,
+                q.start,
+                q.end,
+                q.text,
+                q.kind,
+                q.speaker,
+                q.speaker_start,
+                q.speaker_end,
+                q.cue,
+                q.cue_start,
+                q.cue_end,
+                q.via,
+                q.citation,
+            )
+            for q in annotations.quotes
+        ],
+    }
+
+
+def insert_annotation_rows(
+    connection: sqlite3.Connection, rows: dict[str, list[Row]]
+) -> None:
+    """One `executemany` per table, for all the documents of a file."""
+    for table, width in TABLES.items():
+        if rows.get(table):
+            marks = ",".join("?" * width)
+            connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows[table])
