@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint types unit bench clean
+.PHONY: install demo test lint types unit bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,6 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm bench/out
+
+eval: $(STAMP)
+	$(BIN)/python -m eval.report

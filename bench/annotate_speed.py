@@ -16,16 +16,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+from generate import generate
 
-from dossier.annotate.entities import find_mentions  # noqa: E402
-from dossier.annotate.figures import find_figures  # noqa: E402
-from dossier.annotate.quotes import find_citations, find_quotes  # noqa: E402
-from dossier.annotate.sentences import split_sentences  # noqa: E402
-from dossier.annotate.time import tag_times  # noqa: E402
-from dossier.packs import load_pack  # noqa: E402
-from dossier.pipeline import run_file  # noqa: E402
-from dossier.settings import Settings  # noqa: E402
+from dossier.annotate.entities import find_mentions
+from dossier.annotate.figures import find_figures
+from dossier.annotate.quotes import find_citations, find_quotes
+from dossier.annotate.sentences import split_sentences
+from dossier.annotate.time import tag_times
+from dossier.packs import load_pack
+from dossier.pipeline import run_file
+from dossier.settings import Settings
 
 OUT = Path(__file__).resolve().parent / "out"
 

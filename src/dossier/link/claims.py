@@ -1,4 +1,4 @@
-"""Group figures by what they count and say where sources disagree."""
+"""Compare figures across sources: where they agree and where they conflict."""
 
 from __future__ import annotations
 
@@ -6,15 +6,38 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+# Counted nouns that measure the same thing: "a million volunteers" and
+# "nearly three million fighters" of one army are two answers to one question.
+UNIT_CLASSES = {
+    "personnel": {
+        "fighter",
+        "volunteer",
+        "soldier",
+        "troop",
+        "serviceman",
+        "servicemen",
+        "men",
+        "officer",
+        "personnel",
+        "combatant",
+        "guerrilla",
+        "army",
+    },
+    "people": {"people", "person", "civilian", "inhabitant", "resident"},
+    "aircraft": {"plane", "aircraft", "bomber", "fighter-bomber", "jet"},
+}
 
-def subject_key(claim: dict[str, Any]) -> str | None:
-    """What a claim counts: its entity if named, else its unit, singular."""
-    if claim.get("subject"):
-        return str(claim["subject"])
-    unit = (claim.get("unit") or "").strip().lower()
+
+def unit_class(unit: str | None) -> str | None:
+    """The class of a counted noun ("fighters" -> personnel), or its singular."""
     if not unit:
         return None
-    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+    word = unit.strip().lower().split()[-1]
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    for name, members in UNIT_CLASSES.items():
+        if word in members or singular in members:
+            return name
+    return singular
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -22,27 +45,37 @@ def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def compare_claims(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Groups of two or more claims on one subject, each with a verdict.
+    """Groups of claims on one subject and unit class given by two or more
+    documents, each with a verdict.
 
-    `conflict` when some two intervals cannot both hold (they do not
-    overlap); `agree` otherwise. Conflicts come first.
+    Only claims from different documents are compared: one text giving a
+    total and a death toll is not contradicting itself. `conflict` when some
+    such pair of intervals cannot both hold; `agree` when all overlap.
+    Conflicts come first.
     """
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
     for claim in claims:
-        key = subject_key(claim)
-        if key:
-            groups[key].append(claim)
+        # Without a named subject, "37,000 troops" and "a million volunteers"
+        # may count different armies: such claims are listed, not compared.
+        if claim.get("subject"):
+            groups[(str(claim["subject"]), unit_class(claim.get("unit")))].append(claim)
     result = []
-    for key, members in groups.items():
-        if len(members) < 2:
+    for (subject, what), members in groups.items():
+        pairs = [
+            (a, b)
+            for i, a in enumerate(members)
+            for b in members[i + 1 :]
+            if a["doc"] != b["doc"]
+        ]
+        if not pairs:
             continue
-        conflict = any(
-            not _overlap(a, b) for i, a in enumerate(members) for b in members[i + 1 :]
-        )
+        conflict = any(not _overlap(a, b) for a, b in pairs)
         result.append(
             {
-                "subject": key,
+                "subject": subject,
+                "unit": what,
                 "verdict": "conflict" if conflict else "agree",
+                "documents": len({c["doc"] for c in members}),
                 "claims": members,
             }
         )

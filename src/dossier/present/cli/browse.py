@@ -14,7 +14,6 @@ from dossier.errors import InputError
 from dossier.present import serialize
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
 from dossier.store import connect
-from dossier.store.records import document_annotations
 from dossier.store.queries import (
     get_document,
     list_documents,
@@ -22,6 +21,7 @@ from dossier.store.queries import (
     search,
     source_raw,
 )
+from dossier.store.records import document_annotations
 
 # Enough for most headlines to fit on two lines of an 80-column terminal.
 _MIN_TITLE = 28

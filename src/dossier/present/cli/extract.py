@@ -30,8 +30,9 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
+    if isinstance(value, float):
+        # Hedged intervals are products (1.1 x 100,000): print what was meant.
+        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
     return str(value)
 
 
@@ -111,9 +112,9 @@ def claims_command(
             return
         for group in groups:
             colour = "red" if group["verdict"] == "conflict" else "green"
-            out.print(
-                f"[bold]{escape(group['subject'])}[/bold] [{colour}]{group['verdict']}[/{colour}]"
-            )
+            verdict = f"[{colour}]{group['verdict']}[/{colour}]"
+            unit = escape(group.get("unit") or "")
+            out.print(f"[bold]{escape(group['subject'])}[/bold] {unit} {verdict}")
             _table(group["claims"], ["text", "low", "high", "unit", "doc"])
         return
     if as_json:

@@ -1,0 +1,173 @@
+"""`make eval`: score every extraction feature and write docs/quality.md.
+
+    python -m eval.report [--out docs/quality.md]
+
+Runs the scorers of eval/ on ../shared/corpus (and our own gold in
+eval/gold/), and writes one page with each score beside its floor (the
+pinned value CI enforces, eval/floors/) and the issue's target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eval import citations, figures, meantime, polnear, timeml
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOORS = Path(__file__).resolve().parent / "floors"
+
+# (feature, measure, how to read it from the scores, floor key path, target)
+Row = tuple[str, str, Any, tuple[str, ...], float | None]
+
+
+def _floor(name: str, keys: tuple[str, ...]) -> float | None:
+    value: Any = json.loads((FLOORS / f"{name}.json").read_text(encoding="utf-8"))
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value if isinstance(value, int | float) else None
+
+
+def collect() -> list[tuple[str, str, float, float | None, float | None]]:
+    times = timeml.score(timeml.read_corpus())
+    quotes = polnear.score(polnear.read_corpus())
+    entities = meantime.evaluate()
+    cited = citations.score()
+    counted = figures.score()
+    rows = [
+        (
+            "time (TimeML)",
+            "strict extent F1",
+            times["strict_f1"],
+            ("timeml", "strict_f1"),
+            None,
+        ),
+        (
+            "time (TimeML)",
+            "relaxed extent F1",
+            times["relaxed_f1"],
+            ("timeml", "relaxed_f1"),
+            0.88,
+        ),
+        (
+            "time (TimeML)",
+            "type accuracy",
+            times["type_accuracy"],
+            ("timeml", "type_accuracy"),
+            None,
+        ),
+        ("time (TimeML)", "value F1", times["value_f1"], ("timeml", "value_f1"), 0.80),
+        (
+            "quotes (PolNeAR dev)",
+            "content found F1",
+            quotes["quotations"]["f1"],
+            ("polnear", "quotations", "f1"),
+            0.85,
+        ),
+        (
+            "quotes (PolNeAR dev)",
+            "speaker right",
+            quotes["quotations"]["speaker_accuracy"],
+            ("polnear", "quotations", "speaker_accuracy"),
+            0.80,
+        ),
+        (
+            "attributions (PolNeAR dev)",
+            "precision",
+            quotes["attributions"]["precision"],
+            ("polnear", "attributions", "precision"),
+            None,
+        ),
+        (
+            "attributions (PolNeAR dev)",
+            "recall",
+            quotes["attributions"]["recall"],
+            ("polnear", "attributions", "recall"),
+            None,
+        ),
+        (
+            "entities (MEANTIME)",
+            "named mention F1",
+            entities["mentions"]["untyped"]["f1"],
+            ("meantime", "mention_f1"),
+            0.80,
+        ),
+        (
+            "entities (MEANTIME)",
+            "typed mention F1",
+            entities["mentions"]["typed"]["f1"],
+            ("meantime", "typed_mention_f1"),
+            None,
+        ),
+        (
+            "entities (MEANTIME)",
+            "cross-document identity F1",
+            entities["identity"]["f1"],
+            ("meantime", "identity_f1"),
+            0.80,
+        ),
+        ("citations (own gold)", "exact", cited["exact"], ("citations", "exact"), 0.95),
+        (
+            "figures (own gold)",
+            "interval and subject F1",
+            counted["right"]["f1"],
+            ("figures", "right_f1"),
+            0.85,
+        ),
+    ]
+    return [
+        (feature, measure, float(value), _floor(keys[0], keys[1:]), target)
+        for feature, measure, value, keys, target in rows
+    ]
+
+
+def render(rows: list[tuple[str, str, float, float | None, float | None]]) -> str:
+    lines = [
+        "# Extraction quality",
+        "",
+        f"Written by `make eval` on {date.today().isoformat()}"
+        f" ({platform.machine()}, Python {platform.python_version()}).",
+        "Scores on the development gold in `../shared/corpus/` and on our own gold",
+        "in `eval/gold/`. *Floor* is the value pinned in `eval/floors/`, which",
+        "`tests/eval/` enforce in CI; *target* is the issue's.",
+        "",
+        "| feature | measure | score | floor | target |",
+        "|---|---|---|---|---|",
+    ]
+    for feature, measure, value, floor, target in rows:
+        lines.append(
+            f"| {feature} | {measure} | {value:.3f} | "
+            f"{'' if floor is None else f'{floor:.2f}'} | "
+            f"{'' if target is None else f'≥ {target:.2f}'} |"
+        )
+    lines += [
+        "",
+        "How each is scored is written at the top of its scorer: `eval/timeml.py`",
+        "(TempEval-3 style), `eval/polnear.py`, `eval/meantime.py`,",
+        "`eval/citations.py`, `eval/figures.py`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "quality.md")
+    options = parser.parse_args(argv)
+    if not timeml.CORPUS.is_dir():
+        print(f"Error: gold corpora not found beside the repo ({timeml.CORPUS})")
+        return 2
+    page = render(collect())
+    options.out.parent.mkdir(parents=True, exist_ok=True)
+    options.out.write_text(page, encoding="utf-8")
+    print(page)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

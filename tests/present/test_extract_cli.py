@@ -1,0 +1,136 @@
+"""`entities`, `timeline`, `claims`, `quotes`, `citations`: JSON and filters."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.present.cli.app import app
+from tests.conftest import EXAMPLES
+
+runner = CliRunner()
+
+
+def listing(*args: str) -> list[dict[str, Any]]:
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert isinstance(rows, list)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("extract") / "examples.db"
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return str(path)
+
+
+def test_entities_json_contract_and_variants(db: str) -> None:
+    rows = listing("entities", "--db", db)
+    assert rows
+    assert {"name", "type", "aliases", "mentions", "documents"} <= set(rows[0])
+    kim = next(r for r in rows if r["name"] == "Kim Il Sung")
+    assert kim["type"] == "PERSON"
+    # The OCR'd "Kim II Sung" of the newsletter was repaired and linked with
+    # the web page's and the blog's mentions.
+    assert kim["documents"] >= 3
+    # Acronyms and curly apostrophes resolve to one entity.
+    dprk = next(r for r in rows if r["name"] == "Democratic People's Republic of Korea")
+    assert "DPRK" in dprk["aliases"]
+    kpa = next(r for r in rows if r["name"] == "Korean People's Army")
+    assert "Korean People’s Army" in kpa["aliases"]
+
+
+def test_entities_never_merge_the_three_kims(db: str) -> None:
+    names = {r["name"] for r in listing("entities", "--db", db, "--type", "PERSON")}
+    assert {"Kim Il Sung", "Kim Jong Il"} <= names
+
+
+def test_timeline_json_contract_and_range_filter(db: str) -> None:
+    rows = listing("timeline", "--db", db, "--from", "1950", "--to", "1953")
+    assert rows
+    assert {"date", "start", "end", "text", "sentence", "doc", "entities"} <= set(
+        rows[0]
+    )
+    for row in rows:
+        assert row["end"] >= "1950" and row["start"] <= "1953-99"
+        assert row["text"] in row["sentence"]
+    starts = [row["start"] for row in rows]
+    assert starts == sorted(starts)
+
+
+def test_timeline_entity_filter_keeps_sentences_naming_it(db: str) -> None:
+    rows = listing("timeline", "--db", db, "--entity", "Kim Il Sung")
+    assert rows
+    assert all("Kim Il Sung" in row["entities"] for row in rows)
+
+
+def test_timeline_unknown_entity_is_a_one_line_error(db: str) -> None:
+    result = runner.invoke(app, ["timeline", "--db", db, "--entity", "Nobody Atall"])
+    assert result.exit_code == 2
+    assert "no entity" in result.stderr
+    assert result.stdout == ""
+
+
+def test_claims_json_contract(db: str) -> None:
+    rows = listing("claims", "--db", db)
+    assert {"subject", "low", "high", "unit", "text", "sentence", "doc"} <= set(rows[0])
+    million = [r for r in rows if "million" in r["text"]]
+    assert million
+    assert all(r["low"] <= r["high"] for r in rows)
+
+
+def test_claims_conflicts_groups_have_verdicts(db: str) -> None:
+    groups = listing("claims", "--db", db, "--conflicts")
+    for group in groups:
+        assert group["verdict"] in {"conflict", "agree"}
+        assert {"subject", "claims"} <= set(group)
+        assert len({c["doc"] for c in group["claims"]}) >= 2
+
+
+def test_quotes_json_contract_and_citation(db: str) -> None:
+    rows = listing("quotes", "--db", db)
+    assert {"speaker", "text", "cue", "doc", "citation"} <= set(rows[0])
+    cited = [r for r in rows if r["citation"]]
+    assert cited
+    assert all(c["citation"]["outlet"] == "KCNA" for c in cited)
+
+
+def test_quotes_kind_filter(db: str) -> None:
+    scare = listing("quotes", "--db", db, "--kind", "scare")
+    assert all(r["kind"] == "scare" for r in scare)
+
+
+def test_citations_json_contract(db: str) -> None:
+    rows = listing("citations", "--db", db)
+    assert {"title", "outlet", "date", "doc"} <= set(rows[0])
+    assert ("KCNA", "2010-10-21") in {(r["outlet"], r["date"]) for r in rows}
+
+
+def test_show_json_annotations_have_spans_into_text(db: str) -> None:
+    docs = listing("docs", "--db", db, "--kind", "article")
+    blog = next(d for d in docs if d["title"].startswith("Sixty years of a friendship"))
+    result = runner.invoke(app, ["show", blog["id"], "--db", db, "--json"])
+    detail = json.loads(result.stdout)
+    text = detail["text"]
+    for key in ("mentions", "times", "figures", "quotes", "citations"):
+        assert detail[key], key
+        for item in detail[key]:
+            start, end = item["span"]
+            assert text[start:end] == item["text"] or key == "quotes"
+    times = detail["times"]
+    assert {"text", "type", "value", "start", "end"} <= set(times[0])
+
+
+@pytest.mark.parametrize(
+    "command", ["entities", "timeline", "claims", "quotes", "citations"]
+)
+def test_extract_commands_help_shows_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
