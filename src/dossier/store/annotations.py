@@ -70,8 +70,9 @@ def annotation_rows(doc: int, annotations: Annotations) -> dict[str, list[Row]]:
                 f.start,
                 f.end,
                 f.text,
-                f.low,
-                f.high,
+                # Hedges multiply (1.1 x 100,000): store what was meant.
+                round(f.low, 3),
+                round(f.high, 3),
                 f.unit,
                 f.subject,
                 f.hedge,
