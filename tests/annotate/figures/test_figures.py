@@ -28,10 +28,19 @@ def figures(pack: Pack) -> Callable[[str], list[Figure]]:
     ("text", "low", "high", "unit", "subject"),
     [
         (
+            # The sentence names China; "Chinese volunteers" is a listed body.
             "People's China sent a million volunteers to fight",
             1e6,
             1e6,
             "volunteers",
+            "Chinese People's Volunteers",
+        ),
+        (
+            # The nearest place is not the subject: no listed body, no guess.
+            "The U.S. aggressors occupy South Korea with 37,000 troops.",
+            37_000,
+            37_000,
+            "troops",
             None,
         ),
         (

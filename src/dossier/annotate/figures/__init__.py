@@ -10,6 +10,7 @@ kept only when at least `UNITLESS_MIN` (`226 with Order of ...`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -17,7 +18,13 @@ from dossier.annotate.entities.index import index_for
 from dossier.annotate.figures.contexts import reason_to_skip
 from dossier.annotate.figures.hedges import hedge_after, hedge_before, interval
 from dossier.annotate.figures.numbers import Number, find_numbers
-from dossier.annotate.figures.subjects import TIME_UNITS, Counted, Mentions, counted
+from dossier.annotate.figures.subjects import (
+    TIME_UNITS,
+    Counted,
+    Mentions,
+    counted,
+    implied_subject,
+)
 from dossier.model import Figure, Mention
 from dossier.packs import Pack
 
@@ -65,6 +72,10 @@ def find_figures(
         borrowed = _borrowed(text, number, what, figures)
         lent = borrowed is not what
         what = borrowed
+        if what.subject is None and what.unit is not None:
+            implied = implied_subject(text, number.start, what.unit, index, spans)
+            if implied is not None:
+                what = dataclasses.replace(what, subject=implied)
         if not _keep(text, number, what, hedge is not None, lent):
             continue
         low, high = interval(number.low, number.high, hedge.rule if hedge else None)

@@ -204,3 +204,32 @@ def _listed_phrase(words: list[str], index: PackIndex) -> str | None:
                 if known is not None:
                     return known.name
     return None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def implied_subject(
+    text: str, number_start: int, unit: str, index: PackIndex, mentions: Mentions
+) -> str | None:
+    """A listed body the sentence implies: `China sent a million volunteers`.
+
+    The nearest place named earlier in the sentence, read as its adjective
+    with the counted noun ("Chinese volunteers"), when the pack lists that
+    phrase as a body. A bare place is not taken as the subject: in "the US
+    occupies South Korea with 37,000 troops" the nearest place is wrong.
+    """
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, number_start)]
+    sentence_start = breaks[-1] if breaks else 0
+    before = [
+        m
+        for m in mentions.starting(sentence_start, number_start)
+        if m.end <= number_start
+    ]
+    for mention in reversed(before):
+        for demonym, place in index.demonyms.items():
+            if place == mention.entity:
+                known = _listed_phrase([demonym, unit], index)
+                if known is not None:
+                    return known
+    return None
