@@ -21,7 +21,7 @@ from dossier.settings import Settings
 
 
 def run_source(
-    source: Source, pack: Pack, *, extract: bool = True
+    source: Source, pack: Pack, *, extract: bool = True, model: str | None = None
 ) -> tuple[SourceResult, list[Failure]]:
     """One text through clean, segment, meta and annotate.
 
@@ -38,7 +38,9 @@ def run_source(
         # Teasers are cut-off leads: searchable, not extracted from.
         if extract and document.kind == "article":
             try:
-                annotations = annotate(document.text, pack=pack, anchor=meta.date)
+                annotations = annotate(
+                    document.text, pack=pack, anchor=meta.date, model=model
+                )
             except Exception as err:
                 where = f"{source.path}:{source.part}" if source.part else source.path
                 failures.append(Failure(where, "annotate", _one_line(err)))
@@ -68,7 +70,9 @@ def run_file(
         results = []
         for source in sources:
             try:
-                result, trips = run_source(source, pack, extract=settings.annotate)
+                result, trips = run_source(
+                    source, pack, extract=settings.annotate, model=settings.model
+                )
                 results.append(result)
                 failures.extend(trips)
             except Exception as err:

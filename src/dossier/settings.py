@@ -28,6 +28,10 @@ class Settings:
         default=True,
         metadata={"help": "Extract entities, times, figures, quotes, citations."},
     )
+    model: str | None = field(
+        default=None,
+        metadata={"help": "Installed spaCy model adding entity recall (optional)."},
+    )
     max_file_mb: float = field(
         default=64.0,
         metadata={"help": "Files larger than this are refused with a reason."},
@@ -36,7 +40,10 @@ class Settings:
     @property
     def fingerprint(self) -> str:
         """What, besides a file's bytes, decides what a build stores for it."""
-        return f"v{PIPELINE_VERSION};pack={self.pack};annotate={int(self.annotate)}"
+        return (
+            f"v{PIPELINE_VERSION};pack={self.pack};annotate={int(self.annotate)}"
+            f";model={self.model or ''}"
+        )
 
     @staticmethod
     def help_table() -> list[tuple[str, str, str]]:

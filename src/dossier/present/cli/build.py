@@ -134,15 +134,28 @@ def build_command(
             help="Extract entities, times, figures, quotes and citations.",
         ),
     ] = True,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="An installed spaCy model (e.g. en_core_web_sm) that may add "
+            "entity mentions; never downloaded."
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Ingest, clean, segment and store documents.
+    """Ingest, clean, segment, annotate and store documents.
 
     Unchanged files are skipped; a changed file replaces its documents; a bad
     file is reported with its reason and the rest still go in (exit 1).
 
     Example: dossier build ../shared/corpus/seeds --db seeds.db
     """
+    if model is not None and not _installed(model):
+        raise typer.BadParameter(
+            f"{model!r} is not an installed spaCy model; install it with pip "
+            "(dossier never downloads models) or leave --model out",
+            param_hint="--model",
+        )
     if engine not in ENGINES:
         raise typer.BadParameter(
             f"{engine!r}: choose one of {', '.join(ENGINES)}", param_hint="--engine"
@@ -154,6 +167,7 @@ def build_command(
         workers=workers,
         max_file_mb=max_file_mb,
         annotate=extract,
+        model=model,
     )
     with Progress(
         TextColumn("{task.description:<30}"),
@@ -191,3 +205,9 @@ def _print_report(report: BuildReport, db: str) -> None:
     for failure in report.failures:
         line = f"{failure.path}: {failure.reason} ({failure.stage})"
         out.print(f"[red]failed[/red] {escape(line)}")
+
+
+def _installed(model: str) -> bool:
+    import spacy
+
+    return bool(spacy.util.is_package(model))
