@@ -56,6 +56,7 @@ def main() -> None:
         "--workers",
         str(args.workers),
         "--json",
+        "--annotate" if args.annotate else "--no-annotate",
     ]
     started = time.perf_counter()
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
