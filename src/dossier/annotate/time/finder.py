@@ -76,8 +76,14 @@ def _matches(text: str, rule: Rule) -> Iterator[re.Match[str]]:
 
 def _hits(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, int, Hit]]:
     hits = []
+    # Several rules share a head pattern (a weekday head for dates and for
+    # weekdays, a year head for years and eras): scan each pattern once.
+    scanned: dict[tuple[str, bool], list[re.Match[str]]] = {}
     for index, rule in enumerate(rules):
-        for match in _matches(text, rule):
+        key = (rule.pattern.pattern, rule.numeric)
+        if key not in scanned:
+            scanned[key] = list(_matches(text, rule))
+        for match in scanned[key]:
             start, end = match.span()
             left = None
             if rule.before is not None and rule.before.may_match(text, start):
