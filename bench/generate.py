@@ -69,6 +69,15 @@ def _document(
     return "\n\n".join(head + grown + tail)
 
 
+def _paragraphs(sentences: list[str], rng: random.Random) -> list[str]:
+    """Three to eight wire paragraphs of one to three sentences each, as in
+    kcna-2024 (195 characters a paragraph line on average)."""
+    return [
+        " ".join(rng.choices(sentences, k=rng.randint(1, 3)))
+        for _ in range(rng.randint(3, 8))
+    ]
+
+
 def generate(folder: Path, megabytes: float, *, seed: int = 7) -> int:
     """Write about `megabytes` of documents into `folder`; return bytes written."""
     rng = random.Random(seed)
@@ -88,7 +97,7 @@ def generate(folder: Path, megabytes: float, *, seed: int = 7) -> int:
                 wire["text"] = _vary(
                     wire["text"].replace(" -0-", "")
                     + "\n"
-                    + "\n".join(rng.choices(sentences, k=rng.randint(3, 12)))
+                    + "\n".join(_paragraphs(sentences, rng))
                     + " -0-",
                     rng,
                 )

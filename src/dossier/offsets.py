@@ -245,6 +245,8 @@ def join_slices(
     segments: list[Segment] = []
     parts: list[str] = []
     new = 0
+    direct = True  # every piece inside one linear segment of `offsets`
+    starts = offsets._starts
     for number, (start, end) in enumerate(pieces):
         if number:
             parts.append(sep)
@@ -253,5 +255,25 @@ def join_slices(
         parts.append(text[start:end])
         segments.append((new, start, end - start, end - start))
         new += end - start
+        if direct and end > start:
+            index = bisect_right(starts, start) - 1
+            if index < 0:
+                direct = False
+                continue
+            o_clean, _, o_clen, o_rlen = offsets.segments[index]
+            direct = o_clen == o_rlen and end <= o_clean + o_clen
+    joined = "".join(parts)
+    if direct:
+        # One document a paragraph or a few, each in copied text: shift each
+        # piece by its segment's offset, without a general compose (50 us a
+        # document, a sixth of a wire archive's build).
+        shifted: list[Segment] = []
+        for position, source, clean_len, raw_len in segments:
+            if raw_len == 0:
+                shifted.append((position, offsets.raw_start(source), clean_len, 0))
+            else:
+                raw = offsets.raw_start(source)
+                shifted.append((position, raw, clean_len, raw_len))
+        return joined, OffsetMap.build(shifted, new, offsets.raw_length)
     local = OffsetMap.build(segments, new, len(text))
-    return "".join(parts), compose(offsets, local)
+    return joined, compose(offsets, local)
