@@ -8,7 +8,6 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -22,6 +21,11 @@ demo: $(STAMP)
 	@echo "  $(BIN)/dossier docs --db demo.db"
 	@echo "  $(BIN)/dossier show ID --db demo.db [--raw]"
 	@echo "  $(BIN)/dossier search 'Kim Il Sung' --db demo.db"
+	@echo "  $(BIN)/dossier entities --db demo.db"
+	@echo "  $(BIN)/dossier timeline --db demo.db --from 1945 --to 1953"
+	@echo "  $(BIN)/dossier claims --db demo.db --conflicts"
+	@echo "  $(BIN)/dossier quotes --db demo.db"
+	@echo "Every listing takes --json."
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
