@@ -59,7 +59,7 @@ def test_timeline_json_contract_and_range_filter(db: str) -> None:
         rows[0]
     )
     for row in rows:
-        assert row["end"] >= "1950" and row["start"] <= "1953-99"
+        assert row["start"] >= "1950" and row["end"] <= "1953-99"
         assert row["text"] in row["sentence"]
     starts = [row["start"] for row in rows]
     assert starts == sorted(starts)

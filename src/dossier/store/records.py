@@ -108,11 +108,13 @@ def timeline(
     where.append("t.first_day IS NOT NULL")
     where.append("t.type = ?")
     params.append((type_ or "DATE").upper())
+    # Entries dated within the range: "the last century" is not news of June
+    # 1950, though it overlaps it.
     if date_from:
-        where.append("t.last_day >= ?")
+        where.append("t.first_day >= ?")
         params.append(date_from)
     if date_to:
-        where.append("t.first_day <= ?")
+        where.append("t.last_day <= ?")
         params.append(date_to + "-99" if len(date_to) < 10 else date_to)
     sql = (
         f"SELECT t.value AS date, t.first_day AS start, t.last_day AS end, t.text,"

@@ -211,6 +211,10 @@ class Resolver:
                 ):
                     name_end = match.end("name")
                     return Speaker(match["name"], match.start("name"), name_end, via)
+        if not _is_noun_phrase(phrase):
+            # "The", "Besides", "systematic": what the phrase finder left of a
+            # sentence opening is no speaker (48 "The" on kcna-2024).
+            return Speaker(None, start, end, via)
         return Speaker(phrase, start, end, via)
 
     def outlet(self, phrase: str) -> str | None:
@@ -237,3 +241,72 @@ class Resolver:
             and not any(word in _NOT_PERSON for word in name.split())
         ):
             insort(self.spoken, (speaker.start, speaker.end, name, None))
+
+
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "such",
+        "another",
+    ]
+)
+
+
+def _is_noun_phrase(phrase: str) -> bool:
+    """More than a bare determiner, a sentence adverb or a lone adjective."""
+    words = phrase.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words:
+        return False
+    if len(words) > 1:
+        return True
+    word = words[0]
+    if word.lower() in _OPENERS:
+        return False
+    # A lone name ("Kishida") or a plural noun ("sources said", "officials").
+    return word[:1].isupper() or (word.endswith("s") and len(word) > 3)
+
+
+# Capitalised words that open sentences but never name a speaker.
+_OPENERS = frozenset(
+    [
+        "besides",
+        "much",
+        "many",
+        "some",
+        "also",
+        "however",
+        "moreover",
+        "meanwhile",
+        "then",
+        "thus",
+        "still",
+        "yet",
+        "indeed",
+        "instead",
+        "otherwise",
+        "accordingly",
+        "furthermore",
+        "nevertheless",
+        "therefore",
+        "hence",
+        "later",
+        "earlier",
+        "now",
+        "today",
+        "here",
+        "there",
+    ]
+)

@@ -62,7 +62,8 @@ def timeline_command(
     entity: EntityOption = None,
     doc: DocOption = None,
     date_from: Annotated[
-        str | None, typer.Option("--from", help="ISO date or prefix: 1950, 1950-06.")
+        str | None,
+        typer.Option("--from", help="Entries dated on or after: 1950, 1950-06."),
     ] = None,
     date_to: Annotated[
         str | None, typer.Option("--to", help="ISO date or prefix.")
