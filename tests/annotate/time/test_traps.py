@@ -72,3 +72,17 @@ def test_tag_times_without_eras_leaves_juche_alone(pack: Pack) -> None:
     plain = dataclasses.replace(pack, eras=())
     times = tag_times("on October 25, Juche 39 (1950)", anchor=None, pack=plain)
     assert [t.value for t in times] == ["XXXX-10-25", "1950"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Shortly ago, a ceremony was held.", "Shortly ago"),
+        ("Not long ago the team left.", "Not long ago"),
+    ],
+)
+def test_kcna_shortly_ago_is_a_past_reference(
+    text: str, expression: str, pack: Pack
+) -> None:
+    (found,) = tag_times(text, anchor="2024-05-01", pack=pack)
+    assert (found.text, found.value) == (expression, "PAST_REF")

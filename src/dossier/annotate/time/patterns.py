@@ -144,7 +144,7 @@ _REFERENCES = (
     "the long term", "the longer term", "the distant future",
     "the foreseeable future", "the present", "at the moment", "more recently",
     "most recently", "as soon as possible", "the immediate future",
-    "the time being",
+    "the time being", "shortly ago", "not long ago",
 )  # fmt: skip
 _AFTER_AMOUNT = (
     "ago", "earlier", "later", "from now", "hence", "old", "long", "or so",

@@ -193,6 +193,8 @@ _REFERENCE = {
     "PAST_REF": (
         "recently", "recent", "lately", "previously", "formerly", "the past",
         "more recently", "most recently",
+        # KCNA's "Shortly ago, a ceremony was held ...": a past reference.
+        "shortly ago", "not long ago",
     ),
     "FUTURE_REF": (
         "the future", "future", "soon", "the near future", "the near term",
