@@ -79,7 +79,10 @@ def _hits(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, int, Hit]]
     # Several rules share a head pattern (a weekday head for dates and for
     # weekdays, a year head for years and eras): scan each pattern once.
     scanned: dict[tuple[str, bool], list[re.Match[str]]] = {}
+    lowered = text.lower()
     for index, rule in enumerate(rules):
+        if rule.needs and not any(word in lowered for word in rule.needs):
+            continue
         key = (rule.pattern.pattern, rule.numeric)
         if key not in scanned:
             scanned[key] = list(_matches(text, rule))
