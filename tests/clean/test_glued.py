@@ -22,6 +22,10 @@ from tests.clean.conftest import CleanFunction
             "When Kim Jong Un appeared on the screen, they broke into applause.",
         ),
         (
+            "President of the State Affairs,Kim Jong Un, sent a message.",
+            "President of the State Affairs, Kim Jong Un, sent a message.",
+        ),
+        (
             "a seminar held at Kim Il SungUniversity on Sunday",
             "a seminar held at Kim Il Sung University on Sunday",
         ),
@@ -54,6 +58,7 @@ def test_glued_edits_split_names_from_neighbours(
         "the Kimilsungia and Kimjongilia festival",
         "Pyongyang, June 2 (KCNA) --Kim Jong Un, general secretary",
         "the Kim Il Sung-Kim Jong Il Foundation",
+        "portraits of Kim Il Sungs in every room",
     ],
 )
 def test_glued_edits_leave_spaced_names_alone(text: str, pack: Pack) -> None:

@@ -18,10 +18,18 @@ def glued_edits(text: str, pack: Pack) -> list[Edit]:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if start > 0 and text[start - 1].isalpha():
+            # "WhenKim Jong Un", and "Assembly,Kim Jong Un" where markup
+            # stood for the space after a comma.
+            if start > 0 and (text[start - 1].isalpha() or text[start - 1] in ",;"):
                 edits.append(Edit(start, start, " ", "glued-name"))
-            if end < len(text) and text[end].isalpha():
+            if end < len(text) and text[end].isalpha() and not _plural(text, end):
                 edits.append(Edit(end, end, " ", "glued-name"))
             start = text.find(name, end)
     edits.sort(key=lambda edit: edit.start)
     return edits
+
+
+def _plural(text: str, end: int) -> bool:
+    """`two Kim Il Sungs` or a possessive typed without its apostrophe: a lone
+    "s" after the name is part of the word, not a glued neighbour."""
+    return text[end] == "s" and (end + 1 == len(text) or not text[end + 1].isalpha())
