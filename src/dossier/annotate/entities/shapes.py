@@ -111,7 +111,7 @@ def _joins(current: list[Word], after: Word, index: PackIndex) -> bool:
     """
     connector = after.gap.split()[0].lower()
     head = current[-1].text.lower().rstrip(".")
-    heads = index.org_heads | index.place_heads | index.event_heads
+    heads = _all_heads(index)
     if connector in {"of", "for"}:
         if any(w.gap.split()[:1] in (["of"], ["for"]) for w in current[1:]):
             return True
