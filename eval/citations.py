@@ -18,10 +18,9 @@ from typing import Any
 
 from dossier.annotate.quotes import find_citations
 from dossier.packs import load_pack
+from eval import CORPUS, GOLD_DIR, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
-GOLD = ROOT / "eval" / "gold" / "citations.json"
+GOLD = GOLD_DIR / "citations.json"
 
 
 def _key(citation: dict[str, Any]) -> tuple[Any, Any, Any]:

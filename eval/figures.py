@@ -26,11 +26,10 @@ from dossier.annotate.entities import find_mentions
 from dossier.annotate.figures import find_figures
 from dossier.model import Figure
 from dossier.packs import load_pack
+from eval import CORPUS, FLOORS_DIR, GOLD_DIR, ROOT, round_down, write_floors
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
-GOLD = Path(__file__).resolve().parent / "gold" / "figures.json"
-FLOORS = Path(__file__).resolve().parent / "floors" / "figures.json"
+GOLD = GOLD_DIR / "figures.json"
+FLOORS = FLOORS_DIR / "figures.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +165,8 @@ def _f1(right: int, predicted: int, gold: int) -> dict[str, float]:
 def floors(result: dict[str, Any]) -> dict[str, float]:
     """The scores to pin, rounded down to two places."""
     return {
-        "right_f1": int(result["right"]["f1"] * 100) / 100,
-        "found_f1": int(result["found"]["f1"] * 100) / 100,
+        "right_f1": round_down(result["right"]["f1"]),
+        "found_f1": round_down(result["found"]["f1"]),
     }
 
 
@@ -182,9 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in errors[: args.errors]:
         print(line)
     if args.write:
-        FLOORS.parent.mkdir(parents=True, exist_ok=True)
-        FLOORS.write_text(json.dumps(floors(result), indent=2) + "\n", encoding="utf-8")
-        print(f"floors written to {FLOORS}", file=sys.stderr)
+        write_floors("figures", floors(result))
     return 0
 
 

@@ -34,11 +34,10 @@ from dossier.annotate import annotate
 from dossier.model import Source
 from dossier.packs import load_pack
 from dossier.pipeline import run_source
+from eval import CORPUS, GOLD_DIR
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 ARTICLES = CORPUS / "kcna-2024" / "kcna-2024.jsonl"
-GOLD = ROOT / "eval" / "gold" / "kcna.json"
+GOLD = GOLD_DIR / "kcna.json"
 QUOTE_OVERLAP = 0.8
 FIELDS = ("title", "date", "outlet", "url")
 

@@ -39,9 +39,11 @@ from dossier.annotate.entities import find_mentions
 from dossier.annotate.entities.resolve import canonical_key
 from dossier.model import Mention
 from dossier.packs import Pack, load_pack
+from eval import CORPUS as SHARED
+from eval import FLOORS_DIR, round_down, write_floors
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "meantime"
-FLOORS = Path(__file__).resolve().parent / "floors" / "meantime.json"
+CORPUS = SHARED / "meantime"
+FLOORS = FLOORS_DIR / "meantime.json"
 TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
 SAME_TYPE = {"PERSON": {"PERSON"}, "ORG": {"ORG", "PUBLICATION"}, "PLACE": {"PLACE"}}
 NAMED = {"NAM", "PRE.NAM"}
@@ -391,15 +393,12 @@ def evaluate(corpus: Path = CORPUS, errors: list[str] | None = None) -> dict[str
 def floors(result: dict[str, Any]) -> dict[str, float]:
     """The scores to pin, rounded down to two places."""
 
-    def down(value: float) -> float:
-        return int(value * 100) / 100
-
     return {
-        "mention_f1": down(result["mentions"]["untyped"]["f1"]),
-        "mention_precision": down(result["mentions"]["untyped"]["precision"]),
-        "mention_recall": down(result["mentions"]["untyped"]["recall"]),
-        "typed_mention_f1": down(result["mentions"]["typed"]["f1"]),
-        "identity_f1": down(result["identity"]["f1"]),
+        "mention_f1": round_down(result["mentions"]["untyped"]["f1"]),
+        "mention_precision": round_down(result["mentions"]["untyped"]["precision"]),
+        "mention_recall": round_down(result["mentions"]["untyped"]["recall"]),
+        "typed_mention_f1": round_down(result["mentions"]["typed"]["f1"]),
+        "identity_f1": round_down(result["identity"]["f1"]),
     }
 
 
@@ -417,9 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in errors[: args.errors]:
         print(line)
     if args.write:
-        FLOORS.parent.mkdir(parents=True, exist_ok=True)
-        FLOORS.write_text(json.dumps(floors(result), indent=2) + "\n", encoding="utf-8")
-        print(f"floors written to {FLOORS}", file=sys.stderr)
+        write_floors("meantime", floors(result))
     return 0
 
 

@@ -43,8 +43,8 @@ from typing import Any
 from dossier.annotate.quotes import find_quotes
 from dossier.model import Quote
 from dossier.packs import load_pack
+from eval import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 DEV = CORPUS / "polnear-dev" / "dev"
 QUOTE_OVERLAP = 0.8
 ATTRIBUTION_OVERLAP = 0.5

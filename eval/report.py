@@ -17,17 +17,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eval import citations, figures, kcna, meantime, polnear, timeml
-
-ROOT = Path(__file__).resolve().parent.parent
-FLOORS = Path(__file__).resolve().parent / "floors"
+from eval import (
+    FLOORS_DIR,
+    ROOT,
+    citations,
+    figures,
+    kcna,
+    meantime,
+    polnear,
+    timeml,
+)
 
 # (feature, measure, how to read it from the scores, floor key path, target)
 Row = tuple[str, str, Any, tuple[str, ...], float | None]
 
 
 def _floor(name: str, keys: tuple[str, ...]) -> float | None:
-    value: Any = json.loads((FLOORS / f"{name}.json").read_text(encoding="utf-8"))
+    value: Any = json.loads((FLOORS_DIR / f"{name}.json").read_text(encoding="utf-8"))
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None
     return value if isinstance(value, int | float) else None

@@ -19,8 +19,9 @@ from typing import Any
 from dossier.annotate.time import tag_times
 from dossier.model import TimeExpression
 from dossier.packs import load_pack
+from eval import CORPUS as SHARED
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "timeml"
+CORPUS = SHARED / "timeml"
 
 _DCT = re.compile(r"<DCT>\s*<TIMEX3[^>]*\bvalue=\"([^\"]*)\"", re.S)
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)

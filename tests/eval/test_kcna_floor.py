@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-FLOORS = ROOT / "eval" / "floors" / "kcna.json"
+from eval import CORPUS, FLOORS_DIR, GOLD_DIR
+
+FLOORS = FLOORS_DIR / "kcna.json"
 
 pytestmark = [
     pytest.mark.corpus,
@@ -34,7 +33,7 @@ def scores() -> dict[str, Any]:
 
 
 def test_gold_is_big_enough() -> None:
-    gold = json.loads((ROOT / "eval" / "gold" / "kcna.json").read_text("utf-8"))
+    gold = json.loads((GOLD_DIR / "kcna.json").read_text("utf-8"))
     documents = gold["documents"]
     assert len(documents) == 12
     assert sum(len(d["times"]) for d in documents) >= 45

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+from eval import CORPUS, FLOORS_DIR
 
 pytestmark = [
     pytest.mark.corpus,
@@ -21,7 +19,7 @@ pytestmark = [
 
 
 def _floors(name: str) -> dict[str, Any]:
-    floors: dict[str, Any] = json.loads((ROOT / "eval" / "floors" / name).read_text())
+    floors: dict[str, Any] = json.loads((FLOORS_DIR / name).read_text())
     return floors
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-FLOORS = Path(__file__).resolve().parents[2] / "eval" / "floors" / "timeml.json"
+from eval import CORPUS, FLOORS_DIR
+
+FLOORS = FLOORS_DIR / "timeml.json"
 
 
 @pytest.mark.corpus
