@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from dossier.offsets import OffsetMap
 
@@ -118,13 +117,6 @@ class FileResult:
     failures: tuple[Failure, ...] = ()
     skipped: bool = False
     pipeline: str = ""  # Settings.fingerprint of the build that made it
-
-    def summary(self) -> dict[str, Any]:
-        kinds: dict[str, int] = {}
-        for source in self.sources:
-            for document in source.documents:
-                kinds[document.kind] = kinds.get(document.kind, 0) + 1
-        return kinds
 
 
 # Annotations (the `annotate` stage). Spans are half-open offsets into the

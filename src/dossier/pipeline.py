@@ -83,10 +83,9 @@ def run_file(
             str(path),
             digest,
             len(data),
-            tuple(results),
-            tuple(failures),
-            False,
-            fingerprint,
+            sources=tuple(results),
+            failures=tuple(failures),
+            pipeline=fingerprint,
         )
     except InputError as err:
         return FileResult(

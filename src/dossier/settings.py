@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 # Raise when a change to the stages changes what is stored for a file, so
 # the next build redoes files it would otherwise skip as unchanged.
@@ -44,11 +44,3 @@ class Settings:
             f"v{PIPELINE_VERSION};pack={self.pack};annotate={int(self.annotate)}"
             f";model={self.model or ''}"
         )
-
-    @staticmethod
-    def help_table() -> list[tuple[str, str, str]]:
-        """(name, default, help) for each setting, for docs and `--help`."""
-        return [
-            (f.name, repr(f.default), str(f.metadata.get("help", "")))
-            for f in fields(Settings)
-        ]

@@ -44,7 +44,6 @@ class Pack:
     boilerplate_max_line: int = 200
     keep_hyphen_prefixes: tuple[str, ...] = ()
     eras: tuple[Era, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
     _outlets: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

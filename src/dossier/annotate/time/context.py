@@ -73,7 +73,6 @@ class Context:
     pack: Pack
     anchor: Period | None = None
     reference: Period | None = None
-    reference_at: int = -1
     explicit_year: tuple[int, int] | None = None  # (year, offset) last printed
     # (year, offset) of the last full date printed with a year far from the
     # anchor's: a history being told ("On June 25, 1950 ... On June 28 ...").
@@ -177,10 +176,9 @@ class Context:
     def _same_sentence(self, earlier: int, start: int) -> bool:
         return _SENTENCE_END.search(self.text, earlier, start) is None
 
-    def remember(self, found: Found, start: int) -> None:
+    def remember(self, found: Found) -> None:
         if found.refers and found.period and found.period.unit not in ("C", "E"):
             self.reference = found.period
-            self.reference_at = start
 
 
 def parse_anchor(anchor: str | None) -> Period | None:

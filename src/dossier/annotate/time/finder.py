@@ -132,6 +132,6 @@ def find(
             continue
         found = _halved(hit, found)
         end = found.end if found.end is not None else hit.end
-        ctx.remember(found, hit.start)
+        ctx.remember(found)
         taken = end
         yield hit.start, end, found
