@@ -29,19 +29,29 @@ def list_documents(
     return [dict(row) for row in connection.execute(sql, params)]
 
 
+_HEX = re.compile(r"[0-9a-f]+")
+
+
+def document_rowid(connection: sqlite3.Connection, doc_id: str) -> int | None:
+    """The rowid of the document whose id is `doc_id` or uniquely starts so."""
+    if not _HEX.fullmatch(doc_id):
+        return None
+    rows = connection.execute(
+        "SELECT rowid FROM documents WHERE id GLOB ? LIMIT 2", (doc_id + "*",)
+    ).fetchall()
+    return int(rows[0][0]) if len(rows) == 1 else None
+
+
 def get_document(connection: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
-    select = (
-        f"SELECT {DOC_COLUMNS}, d.text, d.offsets, d.raw_start, d.raw_end,"
+    rowid = document_rowid(connection, doc_id)
+    if rowid is None:
+        return None
+    row = connection.execute(
+        f"SELECT {DOC_COLUMNS}, d.rowid, d.text, d.offsets, d.raw_start, d.raw_end,"
         " d.source_id FROM documents d JOIN sources s ON s.id = d.source_id"
-    )
-    row = connection.execute(f"{select} WHERE d.id = ?", (doc_id,)).fetchone()
-    if row is None:
-        rows = connection.execute(
-            f"{select} WHERE d.id LIKE ? LIMIT 2", (doc_id + "%",)
-        ).fetchall()
-        if len(rows) != 1:
-            return None
-        row = rows[0]
+        " WHERE d.rowid = ?",
+        (rowid,),
+    ).fetchone()
     return dict(row)
 
 

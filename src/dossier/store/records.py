@@ -8,6 +8,7 @@ from typing import Any
 
 from dossier.errors import InputError
 from dossier.offsets import OffsetMap
+from dossier.store.queries import document_rowid
 
 
 def entity_key(connection: sqlite3.Connection, name: str) -> str:
@@ -29,12 +30,10 @@ def entity_key(connection: sqlite3.Connection, name: str) -> str:
 
 
 def _doc_rowid(connection: sqlite3.Connection, doc_id: str) -> int:
-    rows = connection.execute(
-        "SELECT rowid FROM documents WHERE id LIKE ? LIMIT 2", (doc_id + "%",)
-    ).fetchall()
-    if len(rows) != 1:
+    rowid = document_rowid(connection, doc_id)
+    if rowid is None:
         raise InputError(f"no document {doc_id!r} (list them with `dossier docs`)")
-    return int(rows[0][0])
+    return rowid
 
 
 def list_entities(
@@ -205,10 +204,9 @@ def citations(
 
 
 def document_annotations(
-    connection: sqlite3.Connection, doc_id: str, offsets: OffsetMap
+    connection: sqlite3.Connection, rowid: int, offsets: OffsetMap
 ) -> dict[str, list[dict[str, Any]]]:
     """A document's annotations, each with `span` into its text and `raw_span`."""
-    rowid = _doc_rowid(connection, doc_id)
 
     def rows(sql: str) -> list[dict[str, Any]]:
         found = []

@@ -103,7 +103,7 @@ def show_command(
             )
         source_text, removed = source_raw(connection, row["source_id"])
         offsets = offsets_of(row)
-        row.update(document_annotations(connection, row["id"], offsets))
+        row.update(document_annotations(connection, row["rowid"], offsets))
     detail = serialize.document_detail(row, offsets)
     start, end = row["raw_start"], row["raw_end"]
     if as_json:
