@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import closing
 from typing import Annotated, Any
 
 import typer
@@ -16,6 +18,22 @@ EntityOption = Annotated[
     str | None, typer.Option("--entity", help="Only sentences naming this entity.")
 ]
 DocOption = Annotated[str | None, typer.Option("--doc", help="Only this document id.")]
+
+
+def _query(
+    db: str, query: Callable[..., list[dict[str, Any]]], **filters: Any
+) -> list[dict[str, Any]]:
+    """Run one of store.records' queries on the dossier at `db`, then close it."""
+    with closing(connect(db, create=False)) as connection:
+        return query(connection, **filters)
+
+
+def _emit(rows: list[dict[str, Any]], columns: list[str], *, as_json: bool) -> None:
+    """One JSON array on stdout, or a table of `columns`."""
+    if as_json:
+        print_json(rows)
+    else:
+        _table(rows, columns)
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
@@ -49,11 +67,8 @@ def entities_command(
 
     Example: dossier entities --db seeds.db --type PERSON --json
     """
-    rows = records.list_entities(connect(db, create=False), type_=type_, limit=limit)
-    if as_json:
-        print_json(rows)
-    else:
-        _table(rows, ["name", "type", "mentions", "documents", "aliases"])
+    rows = _query(db, records.list_entities, type_=type_, limit=limit)
+    _emit(rows, ["name", "type", "mentions", "documents", "aliases"], as_json=as_json)
 
 
 @guarded
@@ -77,18 +92,16 @@ def timeline_command(
 
     Example: dossier timeline --db seeds.db --entity "Kim Il Sung" --from 1945 --to 1953
     """
-    rows = records.timeline(
-        connect(db, create=False),
+    rows = _query(
+        db,
+        records.timeline,
         entity=entity,
         doc=doc,
         date_from=date_from,
         date_to=date_to,
         type_=type_,
     )
-    if as_json:
-        print_json(rows)
-    else:
-        _table(rows, ["date", "text", "sentence", "doc"])
+    _emit(rows, ["date", "text", "sentence", "doc"], as_json=as_json)
 
 
 @guarded
@@ -105,7 +118,7 @@ def claims_command(
 
     Example: dossier claims --db seeds.db --conflicts --json
     """
-    rows = records.claims(connect(db, create=False), entity=entity, doc=doc)
+    rows = _query(db, records.claims, entity=entity, doc=doc)
     if conflicts:
         groups = compare_claims(rows)
         if as_json:
@@ -118,10 +131,7 @@ def claims_command(
             out.print(f"[bold]{escape(group['subject'])}[/bold] {unit} {verdict}")
             _table(group["claims"], ["text", "low", "high", "unit", "doc"])
         return
-    if as_json:
-        print_json(rows)
-    else:
-        _table(rows, ["subject", "text", "low", "high", "unit", "doc"])
+    _emit(rows, ["subject", "text", "low", "high", "unit", "doc"], as_json=as_json)
 
 
 @guarded
@@ -140,13 +150,8 @@ def quotes_command(
 
     Example: dossier quotes --db seeds.db --speaker "Kim Yong Chun" --json
     """
-    rows = records.quotes(
-        connect(db, create=False), speaker=speaker, doc=doc, kind=kind
-    )
-    if as_json:
-        print_json(rows)
-    else:
-        _table(rows, ["speaker", "cue", "text", "via", "doc"])
+    rows = _query(db, records.quotes, speaker=speaker, doc=doc, kind=kind)
+    _emit(rows, ["speaker", "cue", "text", "via", "doc"], as_json=as_json)
 
 
 @guarded
@@ -160,8 +165,5 @@ def citations_command(
 
     Example: dossier citations --db seeds.db --outlet KCNA --json
     """
-    rows = records.citations(connect(db, create=False), doc=doc, outlet=outlet)
-    if as_json:
-        print_json(rows)
-    else:
-        _table(rows, ["date", "outlet", "title", "doc"])
+    rows = _query(db, records.citations, doc=doc, outlet=outlet)
+    _emit(rows, ["date", "outlet", "title", "doc"], as_json=as_json)
