@@ -22,15 +22,6 @@ def _sentence_of(
     return sentence.start, sentence.end
 
 
-TABLES = {
-    "mentions": 8,
-    "times": 10,
-    "figures": 11,
-    "citations": 8,
-    "quotes": 13,
-}
-
-
 def annotation_rows(doc: int, annotations: Annotations) -> dict[str, list[Row]]:
     """Rows of each annotation table for one document (its `rowid` is `doc`)."""
     sentences = annotations.sentences
@@ -109,7 +100,7 @@ def insert_annotation_rows(
     connection: sqlite3.Connection, rows: dict[str, list[Row]]
 ) -> None:
     """One `executemany` per table, for all the documents of a file."""
-    for table, width in TABLES.items():
-        if rows.get(table):
-            marks = ",".join("?" * width)
-            connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows[table])
+    for table, table_rows in rows.items():
+        if table_rows:
+            marks = ",".join("?" * len(table_rows[0]))
+            connection.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)
