@@ -33,6 +33,9 @@ def classify(text: str, pack: Pack) -> list[Block]:
     spans = list(iter_lines(text))
     lines = [text[s:e] for s, e in spans]
     kinds: list[str] = ["" for _ in lines]
+    # Where each line's trailing end marker (" -0-") starts: read four times
+    # below, worked out once.
+    cuts = [end_marker_at(line, pack) for line in lines]
 
     for first, last in find_teasers(lines):
         seen: set[str] = set()
@@ -54,7 +57,7 @@ def classify(text: str, pack: Pack) -> list[Block]:
     for index, line in enumerate(lines):
         if kinds[index]:
             continue
-        body_text = _before_end_marker(line, pack)
+        body_text = _before_end_marker(line, cuts[index])
         if len(line) > pack.boilerplate_max_line:
             # Too long for furniture or a metadata line: text or nothing.
             if dateline_at(line) or body_text != line or is_body(body_text):
@@ -76,7 +79,7 @@ def classify(text: str, pack: Pack) -> list[Block]:
             if body[0] < index < body[-1]:
                 kinds[index] = "text"
         _mark_head(lines, kinds, body[0])
-        _mark_tail(lines, kinds, body[-1], pack)
+        _mark_tail(lines, kinds, body[-1], cuts)
         for index in range(body[0], body[-1] + 1):
             if kinds[index]:
                 continue
@@ -85,7 +88,7 @@ def classify(text: str, pack: Pack) -> list[Block]:
             starts_article = (
                 bool(dateline_at(follows))
                 or (index > 0 and kinds[index - 1] == "end-marker")
-                or (index > 0 and end_marker_at(lines[index - 1], pack) is not None)
+                or (index > 0 and cuts[index - 1] is not None)
             )
             kinds[index] = (
                 "headline"
@@ -98,9 +101,9 @@ def classify(text: str, pack: Pack) -> list[Block]:
                 kinds[index] = "headline" if is_headline(line) else "nav"
 
     blocks: list[Block] = []
-    for kind, (start, end), line in zip(kinds, spans, lines, strict=True):
+    for kind, (start, end), line, cut in zip(kinds, spans, lines, cuts, strict=True):
         if kind == "text":
-            blocks.extend(_split_wire_marks(start, line, pack))
+            blocks.extend(_split_wire_marks(start, line, cut))
         else:
             blocks.append(Block(kind, start, end, line))
     return blocks
@@ -122,14 +125,13 @@ def _short_line_kind(line: str, body_text: str, pack: Pack) -> str:
     return "text" if body else ""
 
 
-def _before_end_marker(line: str, pack: Pack) -> str:
+def _before_end_marker(line: str, cut: int | None) -> str:
     """The line without a trailing end marker: a short last wire paragraph
     ("The exhibition will run until June. -0-") is still body text."""
-    cut = end_marker_at(line, pack)
     return line if cut is None else line[:cut]
 
 
-def _split_wire_marks(start: int, line: str, pack: Pack) -> list[Block]:
+def _split_wire_marks(start: int, line: str, cut: int | None) -> list[Block]:
     """Cut a wire dateline off the front and an end marker off the back."""
     parts: list[Block] = []
     head = 0
@@ -138,7 +140,6 @@ def _split_wire_marks(start: int, line: str, pack: Pack) -> list[Block]:
     if dateline:
         head = dateline.end()
         parts.append(Block("dateline", start, start + head, line[:head]))
-    cut = end_marker_at(line, pack)
     if cut is not None and cut > head:
         tail = cut
     if tail > head:
@@ -162,7 +163,9 @@ def _mark_head(lines: list[str], kinds: list[str], first_body: int) -> None:
             kinds[index] = "nav"
 
 
-def _mark_tail(lines: list[str], kinds: list[str], last_body: int, pack: Pack) -> None:
+def _mark_tail(
+    lines: list[str], kinds: list[str], last_body: int, cuts: list[int | None]
+) -> None:
     """Below the last paragraph: closing sentences, a signature, the rest nav."""
     # A closing sentence too short for `is_body` ("The participants displayed
     # diverse techniques.") still ends the article it follows.
@@ -179,7 +182,9 @@ def _mark_tail(lines: list[str], kinds: list[str], last_body: int, pack: Pack) -
         kinds[index] = "signature" if _is_signature(lines[index]) else "nav"
     # A letter's signature often sits right after the last paragraph as a
     # body-length line; it is short and has no sentence verb.
-    if last_body > 0 and _is_signature(_before_end_marker(lines[last_body], pack)):
+    if last_body > 0 and _is_signature(
+        _before_end_marker(lines[last_body], cuts[last_body])
+    ):
         kinds[last_body] = "signature"
 
 
