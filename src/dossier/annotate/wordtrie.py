@@ -1,0 +1,33 @@
+"""Word lists as prefix-factored regexes."""
+
+from __future__ import annotations
+
+import re
+
+
+def trie(words: set[str]) -> str:
+    """One regex for `words`, factored on shared prefixes so that `re` tries a
+    letter once instead of once per word (a flat alternation of the 300 cased
+    ordinal words scanned kcna-2024 at 1.7 MB/s, the factored one at 25)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ending = "" in node
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _emit(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ending:
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body

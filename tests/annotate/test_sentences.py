@@ -1,0 +1,101 @@
+"""Sentence splitting: the sentencizer's rule over arrays equals the component."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.annotate.sentences import split_sentences, tokenizer
+from dossier.model import Sentence
+
+
+def by_component(text: str) -> list[Sentence]:
+    """What spaCy's own sentencizer gives, paragraph by paragraph."""
+    nlp = tokenizer()
+    found: list[Sentence] = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        if paragraph.strip():
+            for sent in nlp(paragraph).sents:
+                start, end = offset + sent.start_char, offset + sent.end_char
+                if text[start:end].strip():
+                    found.append(Sentence(start, end))
+        offset += len(paragraph) + 2
+    return found
+
+
+def test_sentences_of_a_wire_paragraph() -> None:
+    text = (
+        'Pyongyang, May 3 (KCNA) -- The U.S. side said "No!" Then it left.\n\n'
+        "A second paragraph... with dots. And Mr. Kim (the envoy) spoke."
+    )
+    got = [text[s.start : s.end] for s in split_sentences(text)]
+    assert got == [text[s.start : s.end] for s in by_component(text)]
+    assert (
+        got[0].startswith("Pyongyang") and got[-1] == "And Mr. Kim (the envoy) spoke."
+    )
+    assert len(got) == 4
+
+
+def test_one_sentence_paragraphs_skip_the_tokenizer_but_agree() -> None:
+    for text in [
+        "He said so.",
+        'He said "so."',
+        "He said so.)”",
+        " Leading space and no stop",
+        "Ends in spaces  ",
+        "Ends in a space ",
+        "Ends in a newline.\n",
+        "Three dots...",
+        "U.S. troops left",
+    ]:
+        assert split_sentences(text) == by_component(text), text
+
+
+_PIECES = st.sampled_from(
+    [
+        "Kim",
+        "said",
+        "U.S.",
+        ".",
+        "!",
+        "?",
+        '"',
+        "”",
+        ")",
+        "(",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "...",
+        "3.5",
+        "etc.",
+        "-",
+        "‼",
+        "।",
+        "a",
+        "B",
+        ",",
+        "'",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_splits_as_the_component_does(text: str) -> None:
+    assert split_sentences(text) == by_component(text)
+
+
+def test_kcna_articles_split_as_the_component_does(corpus: Path) -> None:
+    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        texts = [
+            json.loads(line).get("text", "") for _, line in zip(range(300), handle)
+        ]
+    for text in texts:
+        assert split_sentences(text) == by_component(text)
