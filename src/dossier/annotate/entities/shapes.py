@@ -167,6 +167,8 @@ def find_segments(text: str, index: PackIndex) -> list[Segment]:
     segments: list[Segment] = []
     heads = _all_heads(index)
     for chain in CHAIN.finditer(text):
+        if _lone_edge_word(chain.group()):
+            continue  # `The`, `It`, `June`: a third of all runs, and never a name
         words = _words(text, chain.start(), chain.end())
         current: list[Word] = []
         for word in words:
@@ -183,6 +185,15 @@ def find_segments(text: str, index: PackIndex) -> list[Segment]:
         if current:
             segments.extend(_finish(current, text, index))
     return segments
+
+
+def _lone_edge_word(printed: str) -> bool:
+    """A run of one word that `_trim` would drop whole (read as `_words` reads it)."""
+    if " " in printed or "\t" in printed or "-" in printed:
+        return False
+    if printed.endswith(".") and not _keeps_dot(printed):
+        printed = printed[:-1]
+    return _edge_word(printed)
 
 
 def _finish(words: list[Word], text: str, index: PackIndex) -> list[Segment]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import islice
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from dossier.annotate.entities.index import PackIndex, fold
 from dossier.annotate.entities.lexicon import is_plural, word_set
@@ -216,11 +216,9 @@ def _sentence_start(text: str, position: int) -> int:
     end of the last break does not depend on where the scan began.
     """
     for low in (max(0, position - 400), 0):
-        last = None
-        for last in _SENTENCE_BREAK.finditer(text, low, position):
-            pass
-        if last is not None or low == 0:
-            return last.end() if last is not None else 0
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, low, position)]
+        if ends or low == 0:
+            return ends[-1] if ends else 0
     return 0
 
 

@@ -37,6 +37,7 @@ from dossier.annotate.time.fragments import (
     titled,
     year_or_era,
 )
+from dossier.annotate.time.leads import Leads, lead_words
 from dossier.annotate.time.vocabulary import ORDINAL_WORDS
 from dossier.packs import Era
 
@@ -50,6 +51,8 @@ class Rule:
     # Lower-case strings one of which any match must contain: a text holding
     # none of them skips the rule's scan (those heads scan at 30-50 MB/s).
     needs: tuple[str, ...] = ()
+    # The words every match opens with (`leads`), or None: then scanned whole.
+    leads: Leads | None = None
 
 
 _END = r"(?![\w-])"
@@ -265,7 +268,14 @@ _NUMERIC_RULES = {"year", "numeric", "decade", "clock", "date"}
 def compile_rules(eras: tuple[Era, ...]) -> tuple[Rule, ...]:
     """The rules for a pack's calendar eras, compiled once per set of eras."""
     return tuple(
-        Rule(name, _compile(source), left, name in _NUMERIC_RULES, _needs(source))
+        Rule(
+            name,
+            _compile(source),
+            left,
+            name in _NUMERIC_RULES,
+            _needs(source),
+            lead_words(source),
+        )
         for name, source, left in [*_dates(eras), *_relatives()]
     )
 

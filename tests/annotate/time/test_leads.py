@@ -1,0 +1,72 @@
+"""Lead words: read off a head's pattern, and the scan they drive finds what a
+whole-text scan of every head finds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dossier.annotate.time.finder import _hits, _led_matches, _leads, _matches
+from dossier.annotate.time.leads import lead_words
+from dossier.annotate.time.patterns import compile_rules
+from dossier.packs import Pack
+
+
+def test_words_of_a_cased_alternation_and_an_optional_article() -> None:
+    leads = lead_words(r"(?:[Tt]he\s+)?(?:D(?:AY|ay)|day)s?(?![\w-])")
+    assert leads is not None
+    assert leads.whole == {"the", "day", "days"} and not leads.start
+
+
+def test_a_pattern_that_may_stop_inside_a_word_gives_a_start() -> None:
+    leads = lead_words(r"(?:Sun|Mon)\.?")
+    assert leads is not None
+    assert leads.start == {"sun", "mon"}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [r"\d+ days", r"\w+ ago", r"(?:ago|'s)", r"[^x]y", r".day", r"(?P<a>x)(?P=a)"],
+)
+def test_unbounded_openings_have_no_lead_words(source: str) -> None:
+    assert lead_words(source) is None
+
+
+def _same_matches(text: str, pack: Pack) -> None:
+    rules = compile_rules(pack.eras)
+    led = _led_matches(text, text.lower(), rules, _leads(rules))
+    seen: set[tuple[str, bool]] = set()
+    for index, rule in enumerate(rules):
+        key = (rule.pattern.pattern, rule.numeric)
+        if rule.leads is None or key in seen:
+            continue
+        seen.add(key)
+        expected = [m.span() for m in _matches(text, rule)]
+        assert [m.span() for m in led.get(index, [])] == expected, rule.name
+
+
+def test_lead_scan_equals_whole_scans_on_tricky_text(pack: Pack) -> None:
+    text = (
+        "The day before yesterday, at present, in the 1990s and the Nineties; "
+        "Sundays, SUNDAY, Sung, Monument, every other week, twice a year, "
+        "year-end, year's end, the year-earlier figure, noon EST, ten o'clock, "
+        "at noon local time, this morning, last Autumn, THE PAST, todays, "
+        "Mondaymorning, x-day, 3-day, nineteen fifty, two thousand and one."
+    )
+    _same_matches(text, pack)
+
+
+def test_lead_scan_equals_whole_scans_on_kcna(pack: Pack, corpus: Path) -> None:
+    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for _, line in zip(range(200), handle)]
+    _same_matches("\n\n".join(texts), pack)
+
+
+def test_text_whose_lowering_moves_offsets_scans_every_head(pack: Pack) -> None:
+    rules = compile_rules(pack.eras)
+    text = "İstanbul, the day before yesterday, and last week."
+    starts = sorted(hit[0] for hit in _hits(text, rules))
+    assert text.index("the day") in starts and text.index("last week") in starts
