@@ -40,7 +40,7 @@ def test_sentences_of_a_wire_paragraph() -> None:
     assert len(got) == 4
 
 
-def test_one_sentence_paragraphs_skip_the_tokenizer_but_agree() -> None:
+def test_edges_of_paragraphs_agree_with_the_component() -> None:
     for text in [
         "He said so.",
         'He said "so."',
@@ -51,6 +51,13 @@ def test_one_sentence_paragraphs_skip_the_tokenizer_but_agree() -> None:
         "Ends in a newline.\n",
         "Three dots...",
         "U.S. troops left",
+        "He left.  Then",
+        "He left.\tThen",
+        'He said. "Yes," she said.',
+        "End.Next word. \xa0And",
+        "Mr. Kim came. Dr. Lee left!? Then -- what.",
+        "A.\n\nB",
+        "x.",
     ]:
         assert split_sentences(text) == by_component(text), text
 
@@ -68,6 +75,12 @@ _PIECES = st.sampled_from(
         ")",
         "(",
         " ",
+        "\t",
+        "\xa0",
+        " \n",
+        "Mr.",
+        "said.",
+        "--",
         "  ",
         "\n",
         "\n\n",
@@ -85,7 +98,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=3000, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_any_text_splits_as_the_component_does(text: str) -> None:
     assert split_sentences(text) == by_component(text)

@@ -2,20 +2,17 @@
 
 # The rule is spaCy's `sentencizer`: a sentence ends at a token that is one of its
 # punctuation characters, and the next one starts at the first token after it that is
-# neither punctuation nor such a character. The component walks Python `Token`s (60% of
-# the stage's time), so the same rule runs here over the tokenizer's arrays, and a
-# paragraph that cannot hold a break at all (no such character before its closing
-# punctuation) skips the tokenizer. `tests/annotate/test_sentences.py` checks both
-# paths against the component itself.
+# neither punctuation nor such a character. Running the component tokenizes every word
+# and walks Python `Token`s, the largest cost of the whole stage; here the same rule
+# reads only the tokens around each such character (see `_split`), at a tenth of the
+# cost. `tests/annotate/test_sentences.py` checks the result against the component.
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
-
-import numpy as np
-import regex
 
 from dossier.model import Sentence
 
@@ -31,59 +28,123 @@ def tokenizer() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _rule() -> tuple[re.Pattern[str], regex.Pattern[str], int]:
-    """The sentencizer's characters as a search, a tail test and a lexeme flag."""
-    nlp = tokenizer()
-    chars = frozenset(nlp.get_pipe("sentencizer").punct_chars)
+def _rule() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
+    """Searches for the sentencizer's marks (ASCII ones only, and all), the
+    marks, and those outside ASCII."""
+    chars = frozenset(tokenizer().get_pipe("sentencizer").punct_chars)
+    ascii_marks = "".join(re.escape(c) for c in sorted(chars) if c.isascii())
     found = "".join(re.escape(c) for c in sorted(chars))
-    first = re.compile(f"[{found}]")
-    # Only punctuation after the first such character: no token there can open
-    # a sentence, since every token in it is punctuation (spaCy's `is_punct`
-    # is "every character is in a Unicode P category").
-    closing = regex.compile(rf"[\p{{P}}{found}]*")
-    # A flag on the vocabulary lets the tokenizer's array say "is a mark" in C.
-    flag = nlp.vocab.add_flag(lambda orth: orth in chars)
-    return first, closing, flag
+    others = frozenset(c for c in chars if not c.isascii())
+    return re.compile(f"[{ascii_marks}]"), re.compile(f"[{found}]"), chars, others
+
+
+def _marks(paragraph: str) -> Iterator[re.Match[str]]:
+    """The marks of a paragraph. The class of all 128 marks scans at 22 MB/s,
+    the ASCII ones at 350: most texts hold none of the others."""
+    ascii_only, every, _, others = _rule()
+    if paragraph.isascii() or others.isdisjoint(paragraph):
+        return ascii_only.finditer(paragraph)
+    return every.finditer(paragraph)
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences as spans of `text`; paragraph breaks always end a sentence."""
     sentences: list[Sentence] = []
-    first, closing, _ = _rule()
     offset = 0
     for paragraph in text.split("\n\n"):
         if paragraph.strip():
-            found = first.search(paragraph)
-            if not paragraph[-1].isspace() and (
-                found is None or closing.fullmatch(paragraph, found.start()) is not None
-            ):
-                sentences.append(Sentence(offset, offset + len(paragraph)))
-            else:
-                sentences.extend(
-                    Sentence(offset + start, offset + end)
-                    for start, end in _split(paragraph)
-                    if paragraph[start:end].strip()
-                )
+            sentences.extend(
+                Sentence(offset + start, offset + end)
+                for start, end in _split(paragraph)
+                if paragraph[start:end].strip()
+            )
         offset += len(paragraph) + 2
     return sentences
 
 
-def _split(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of one paragraph, by the sentencizer's rule."""
-    from spacy.attrs import IDX, IS_PUNCT, LENGTH
+# spaCy's tokenizer cuts a text at white space first and tokenizes each run of other
+# characters on its own; white space is no token but for one space after a run, and
+# any other white space is a token of its own. So only the runs around a sentence
+# mark need tokenizing: the mark's run, to see whether the mark is a token by itself
+# (`said.`) or inside one (`U.S.`), and the runs after it up to the first token that
+# opens the next sentence. Runs recur (`said.`, `KCNA.`), so their tokens are kept.
+_MARK, _PUNCT, _OTHER = 0, 1, 2
+_Token = tuple[int, int, int]  # start and end in the run, kind
+_RUN_CACHE_SIZE = 50_000
+_runs: dict[str, tuple[_Token, ...]] = {}
 
-    doc = tokenizer().make_doc(paragraph)
-    if len(doc) == 0:
-        return []
-    table = doc.to_array([IDX, LENGTH, IS_PUNCT, _rule()[2]])
-    marks = table[:, 3] == 1
-    normal = (table[:, 2] == 0) & ~marks
-    # A token opens a sentence when it is normal and the last token before it that
-    # was either normal or a mark is a mark; punctuation in between is neutral.
-    counted = np.flatnonzero(normal | marks)
-    opens = counted[1:][normal[counted[1:]] & marks[counted[:-1]]]
-    starts = [0, *opens.tolist()]
-    ends = [*(opens - 1).tolist(), len(doc) - 1]
-    idx = table[:, 0].tolist()
-    length = table[:, 1].tolist()
-    return [(idx[s], idx[e] + length[e]) for s, e in zip(starts, ends, strict=True)]
+
+def _run_tokens(run: str) -> tuple[_Token, ...]:
+    found = _runs.get(run)
+    if found is None:
+        if len(_runs) >= _RUN_CACHE_SIZE:
+            _runs.clear()
+        marks = _rule()[2]
+        found = _runs[run] = tuple(
+            (
+                token.idx,
+                token.idx + len(token.text),
+                _MARK if token.text in marks else _PUNCT if token.is_punct else _OTHER,
+            )
+            for token in tokenizer().make_doc(run)
+        )
+    return found
+
+
+def _split(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, by the sentencizer's rule:
+    a sentence ends at a mark token, and the next opens at the first token after
+    it that is neither a mark nor punctuation (white space included)."""
+    starts, ends = [0], []
+    position = 0  # every token starting before this has been read
+    for mark in _marks(paragraph):
+        if mark.start() < position:
+            continue
+        run_start = mark.start()
+        while run_start > 0 and not paragraph[run_start - 1].isspace():
+            run_start -= 1
+        seen, last_end = False, 0
+        while True:
+            space = _SPACE.search(paragraph, run_start)
+            run_end = space.start() if space is not None else len(paragraph)
+            opened = None
+            for start, end, kind in _run_tokens(paragraph[run_start:run_end]):
+                start, end = start + run_start, end + run_start
+                if start < position:
+                    continue
+                if kind == _MARK:
+                    seen, last_end = True, end
+                elif kind == _PUNCT:
+                    last_end = end
+                elif seen:
+                    opened = start
+                    break
+            if opened is None and not seen:
+                position = run_end
+                break
+            if opened is None:
+                if space is None:
+                    return [*zip(starts, [*ends, _last_end(paragraph)], strict=True)]
+                following = space.end()
+                gap = run_end + (paragraph[run_end] == " ")
+                opened = gap if gap < following else None  # white space, a token
+                if opened is None and following == len(paragraph):
+                    break  # the paragraph ends in one space after the marks
+            if opened is not None:
+                starts.append(opened)
+                ends.append(last_end)
+                position = opened + 1
+                break
+            run_start, position = following, 0
+    return list(zip(starts, [*ends, _last_end(paragraph)], strict=True))
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _last_end(paragraph: str) -> int:
+    """The end of the last token: one space after the last run is no token."""
+    single = (
+        paragraph.endswith(" ") and len(paragraph) > 1 and not paragraph[-2].isspace()
+    )
+    return len(paragraph) - single

@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dossier.annotate.entities.acronyms import Definition, letters_of
 from dossier.annotate.entities.candidates import PACK, Candidate
@@ -118,6 +119,12 @@ def _head(words: Sequence[str]) -> str:
         if word.lower() in ("of", "for"):
             return words[position - 1].lower().rstrip(".")
     return words[-1].lower().rstrip(".") if words else ""
+
+
+@lru_cache(maxsize=65536)
+def _entity_initials(entity: str) -> str:
+    """`_initials` of an entity's name; names recur in and across documents."""
+    return _initials(entity.split())
 
 
 def _initials(words: Sequence[str]) -> str:
@@ -234,15 +241,13 @@ def _short_forms(working: list[Working], index: PackIndex) -> list[Working]:
                 names.people[words[0]].add(entity)
         elif type_ in (ORG, PLACE, None) and len(words) >= 2:
             body = (entity, type_ or ORG)
-            letters = _initials(words) if len(words) >= _MIN_INITIALS else ""
+            letters = _entity_initials(entity) if len(words) >= _MIN_INITIALS else ""
             if letters:
                 names.initials[letters.upper()].add(body)
             if len(words) == 2:
                 names.firsts[words[0]].add((*body, words[1]))
             for cut in range(1, len(words) - 1):
                 names.suffixes[tuple(words[cut:])].add(body)
-    for family, people in index_people(index).items():
-        names.people[family].update(people)
     resolved = []
     for candidate, type_, entity, title in working:
         words = entity.split()
@@ -260,7 +265,9 @@ def _short_form_of(
     """The one longer name of the document that `words` stand for, if any."""
     if len(words) == 1:
         word = words[0]
-        people = names.people.get(word, set())
+        # The document's people and the pack's (`Mao`), read together here
+        # rather than copied into every document's index.
+        people = names.people.get(word, set()) | index_people(index).get(word, set())
         if type_ in (None, PERSON) and len(people) == 1:
             return next(iter(people)), PERSON
         bodies = (

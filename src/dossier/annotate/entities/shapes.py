@@ -165,25 +165,65 @@ def _all_heads(index: PackIndex) -> frozenset[str]:
 def find_segments(text: str, index: PackIndex) -> list[Segment]:
     """Every capitalised run in `text`, split at connectors that end a name."""
     segments: list[Segment] = []
-    heads = _all_heads(index)
+    cache = _chain_cache(index)
     for chain in CHAIN.finditer(text):
-        if _lone_edge_word(chain.group()):
+        printed = chain.group()
+        if _lone_edge_word(printed):
             continue  # `The`, `It`, `June`: a third of all runs, and never a name
-        words = _words(text, chain.start(), chain.end())
-        current: list[Word] = []
-        for word in words:
-            if current and (
-                current[-1].stop
-                or current[-1].text.lower() in LEGAL_ABBREVIATIONS  # `Apple Inc. Steve`
-                or (word.gap.strip() and not _joins(current, word, index))
-                or _possessive_ends(current[-1], word, heads)
-            ):
-                segments.extend(_finish(current, text, index))
-                current = [Word(word.start, word.end, word.text, "")]
-            else:
-                current.append(word)
-        if current:
-            segments.extend(_finish(current, text, index))
+        offset = chain.start()
+        key = (printed, is_sentence_start(text, offset))
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= _CHAIN_CACHE_SIZE:
+                cache.clear()
+            found = cache[key] = _chain_segments(printed, key[1], index)
+        segments.extend(
+            Segment(
+                tuple(
+                    Word(w.start + offset, w.end + offset, w.text, w.gap, w.stop)
+                    for w in segment.words
+                ),
+                segment.sentence_start,
+            )
+            for segment in found
+        )
+    return segments
+
+
+# A run's segments depend on its own text and on whether it opens a sentence
+# (the words before it are never read: a run cannot follow a letter or a dot),
+# and runs recur: kcna-2024 has 32,042 runs but 4,640 different ones. Cleared
+# past this many, so memory stays flat over a corpus.
+_CHAIN_CACHE_SIZE = 50_000
+_CHAINS: dict[int, tuple[PackIndex, dict[tuple[str, bool], list[Segment]]]] = {}
+
+
+def _chain_cache(index: PackIndex) -> dict[tuple[str, bool], list[Segment]]:
+    cached = _CHAINS.get(id(index))
+    if cached is None or cached[0] is not index:
+        cached = (index, {})
+        _CHAINS[id(index)] = cached
+    return cached[1]
+
+
+def _chain_segments(chain: str, initial: bool, index: PackIndex) -> list[Segment]:
+    """The segments of one run, with offsets into it; `initial`: it opens a sentence."""
+    segments: list[Segment] = []
+    heads = _all_heads(index)
+    current: list[Word] = []
+    for word in _words(chain, 0, len(chain)):
+        if current and (
+            current[-1].stop
+            or current[-1].text.lower() in LEGAL_ABBREVIATIONS  # `Apple Inc. Steve`
+            or (word.gap.strip() and not _joins(current, word, index))
+            or _possessive_ends(current[-1], word, heads)
+        ):
+            segments.extend(_finish(current, chain, index, initial))
+            current = [Word(word.start, word.end, word.text, "")]
+        else:
+            current.append(word)
+    if current:
+        segments.extend(_finish(current, chain, index, initial))
     return segments
 
 
@@ -196,11 +236,15 @@ def _lone_edge_word(printed: str) -> bool:
     return _edge_word(printed)
 
 
-def _finish(words: list[Word], text: str, index: PackIndex) -> list[Segment]:
+def _finish(
+    words: list[Word], chain: str, index: PackIndex, chain_initial: bool
+) -> list[Segment]:
     found = []
     for piece in _and_joins(words, index):
         first = piece[0]
-        initial = is_sentence_start(text, first.start)
+        initial = (
+            chain_initial if first.start == 0 else is_sentence_start(chain, first.start)
+        )
         trimmed = _trim(piece, initial, index)
         if trimmed:
             found.append(Segment(tuple(trimmed), initial and trimmed[0] is first))
