@@ -95,7 +95,8 @@ def _split(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one paragraph, by the sentencizer's rule:
     a sentence ends at a mark token, and the next opens at the first token after
     it that is neither a mark nor punctuation (white space included)."""
-    starts, ends = [0], []
+    starts: list[int] = [0]
+    ends: list[int] = []
     position = 0  # every token starting before this has been read
     for mark in _marks(paragraph):
         if mark.start() < position:
