@@ -34,7 +34,7 @@ CHAIN = re.compile(rf"(?=[A-Z]){_WORD}(?:{_GAP}{_WORD})*")
 WORD = re.compile(_WORD)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     start: int
     end: int

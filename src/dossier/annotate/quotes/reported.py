@@ -153,7 +153,8 @@ def _indirect(
         found = _reported(text, framer, content, speaker_span, cue, taken)
         if found is not None:
             return found
-    for cue in cues(text, start, stop):
+    sentence_cues = list(cues(text, start, stop))
+    for cue in sentence_cues:
         if (
             cue.verb not in REPORTING
             or taken.contains(cue.start)
@@ -166,7 +167,7 @@ def _indirect(
             found = _reported(text, framer, (clause, stop), speaker_span, cue, taken)
             if found is not None:
                 return found
-    last = last_cue(text, start, stop)
+    last = sentence_cues[-1] if sentence_cues else None
     if (
         last is None
         or last.verb not in REPORTING
