@@ -82,6 +82,9 @@ class _Leads:
 
     scan: re.Pattern[str]  # any lead word at a word start, on lower-cased text
     whole: dict[str, tuple[int, ...]]  # a whole run of letters -> rules it opens
+    # For a word that opens several rules, one pattern matching where any of
+    # them does: most places `the` or `year` stand open none of them.
+    gates: dict[str, re.Pattern[str]]
     start: dict[str, tuple[int, ...]]  # the start of a run -> rules it opens
     lengths: tuple[int, ...]  # the lengths of the `start` words, shortest first
 
@@ -118,12 +121,28 @@ def _join_leads(rules: tuple[Rule, ...]) -> _Leads:
     return _Leads(
         re.compile(scan),
         {word: tuple(indexes) for word, indexes in whole.items()},
+        {
+            word: gate
+            for word, indexes in whole.items()
+            if len(indexes) > 1
+            and (gate := _gate([rules[i].pattern.pattern for i in indexes]))
+            is not None
+        },
         {word: tuple(indexes) for word, indexes in start.items()},
         tuple(sorted({len(word) for word in start})),
     )
 
 
 _LETTERS = re.compile("[a-z]+")
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+def _gate(sources: list[str]) -> re.Pattern[str] | None:
+    """Any of `sources` (group names dropped, so they may repeat); None where a
+    back-reference needs its name."""
+    if any("(?P=" in source for source in sources):
+        return None
+    return re.compile("|".join(f"(?:{_GROUP_NAME.sub('(?:', s)})" for s in sources))
 
 
 def _led_matches(
@@ -138,6 +157,9 @@ def _led_matches(
         run = _LETTERS.match(lowered, start)
         word = run.group() if run is not None else ""
         indexes = leads.whole.get(word, ())
+        gate = leads.gates.get(word)
+        if gate is not None and gate.match(text, start) is None:
+            indexes = ()
         for length in leads.lengths:
             if length > len(word):
                 break
