@@ -125,8 +125,7 @@ def _join_leads(rules: tuple[Rule, ...]) -> _Leads:
             word: gate
             for word, indexes in whole.items()
             if len(indexes) > 1
-            and (gate := _gate([rules[i].pattern.pattern for i in indexes]))
-            is not None
+            and (gate := _gate([rules[i].pattern.pattern for i in indexes])) is not None
         },
         {word: tuple(indexes) for word, indexes in start.items()},
         tuple(sorted({len(word) for word in start})),
