@@ -80,11 +80,13 @@ def _matches(text: str, rule: Rule) -> Iterator[re.Match[str]]:
 class _Leads:
     """Where the rules that open on known words are tried (see `leads`)."""
 
-    scan: re.Pattern[str]  # any lead word at a word start, on lower-cased text
-    whole: dict[str, tuple[int, ...]]  # a whole run of letters -> rules it opens
-    # For a word that opens several rules, one pattern matching where any of
-    # them does: most places `the` or `year` stand open none of them.
-    gates: dict[str, re.Pattern[str]]
+    # Any lead word at a word start, on lower-cased text: group `whole` when the
+    # text's whole run of letters is a `whole` lead word, else group `start`.
+    scan: re.Pattern[str]
+    # A whole run -> the rules it may open (as a whole word or by its start),
+    # in order, with one pattern matching where any of them does when there
+    # are several: most places `the` or `year` stand open none of them.
+    whole: dict[str, tuple[tuple[int, ...], re.Pattern[str] | None]]
     start: dict[str, tuple[int, ...]]  # the start of a run -> rules it opens
     lengths: tuple[int, ...]  # the lengths of the `start` words, shortest first
 
@@ -115,17 +117,28 @@ def _join_leads(rules: tuple[Rule, ...]) -> _Leads:
             whole.setdefault(word, []).append(index)
         for word in rule.leads.start:
             start.setdefault(word, []).append(index)
-    scan = rf"\b(?:{trie(set(whole))})(?![a-z])"
+    opened = {
+        word: sorted(
+            {
+                *indexes,
+                *(i for s, found in start.items() if word.startswith(s) for i in found),
+            }
+        )
+        for word, indexes in whole.items()
+    }
+    scan = rf"\b(?P<whole>{trie(set(whole))})(?![a-z])"
     if start:
-        scan = rf"{scan}|\b(?:{trie(set(start))})"
+        scan = rf"{scan}|\b(?P<start>{trie(set(start))})"
     return _Leads(
         re.compile(scan),
-        {word: tuple(indexes) for word, indexes in whole.items()},
         {
-            word: gate
-            for word, indexes in whole.items()
-            if len(indexes) > 1
-            and (gate := _gate([rules[i].pattern.pattern for i in indexes])) is not None
+            word: (
+                tuple(indexes),
+                _gate([rules[i].pattern.pattern for i in indexes])
+                if len(indexes) > 1
+                else None,
+            )
+            for word, indexes in opened.items()
         },
         {word: tuple(indexes) for word, indexes in start.items()},
         tuple(sorted({len(word) for word in start})),
@@ -153,17 +166,25 @@ def _led_matches(
     resume: dict[int, int] = {}
     for hit in leads.scan.finditer(lowered):
         start = hit.start()
-        run = _LETTERS.match(lowered, start)
-        word = run.group() if run is not None else ""
-        indexes = leads.whole.get(word, ())
-        gate = leads.gates.get(word)
-        if gate is not None and gate.match(text, start) is None:
-            indexes = ()
-        for length in leads.lengths:
-            if length > len(word):
-                break
-            indexes += leads.start.get(word[:length], ())
-        for index in sorted(set(indexes)) if len(indexes) > 1 else indexes:
+        word = hit.group("whole")
+        if word is not None:
+            indexes, gate = leads.whole[word]
+            if gate is not None and gate.match(text, start) is None:
+                continue
+        else:
+            run = _LETTERS.match(lowered, start)
+            word = run.group() if run is not None else ""
+            indexes = tuple(
+                sorted(
+                    {
+                        index
+                        for length in leads.lengths
+                        if length <= len(word)
+                        for index in leads.start.get(word[:length], ())
+                    }
+                )
+            )
+        for index in indexes:
             if start < resume.get(index, 0):
                 continue
             rule = rules[index]
