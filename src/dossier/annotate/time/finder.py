@@ -65,15 +65,18 @@ def _starts_word(text: str, start: int, numeric: bool) -> bool:
 
 
 def _matches(text: str, rule: Rule) -> Iterator[re.Match[str]]:
-    search = rule.pattern.search
+    """The rule's matches that open a word, each searched for after the last
+    one ends, or one character after a match that opens none."""
     position = 0
-    while (match := search(text, position)) is not None:
-        start = match.start()
-        if _starts_word(text, start, rule.numeric):
+    while True:
+        for match in rule.pattern.finditer(text, position):
+            start = match.start()
+            if not _starts_word(text, start, rule.numeric):
+                position = start + 1  # a match may still open inside this one
+                break
             yield match
-            position = max(match.end(), start + 1)
         else:
-            position = start + 1
+            return
 
 
 @dataclass(frozen=True, slots=True)
