@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dossier.annotate.entities.index import ORG, PLACE, PackIndex, fold
 from dossier.annotate.entities.lexicon import is_common_word, word_set
 from dossier.annotate.entities.names import is_person_name
-from dossier.annotate.entities.shapes import Word
+from dossier.annotate.entities.shapes import Word, gap_word
 from dossier.annotate.entities.titles import leading_titles
 
 # Heads of `X of Y` names that make a place: `Republic of Korea`, `Gulf of Aden`.
@@ -25,7 +25,7 @@ def is_of_place(word: str) -> bool:
 def head_word(words: Sequence[Word]) -> str:
     """The word that says what a name is: before its first `of`, else the last."""
     for position, word in enumerate(words[1:], start=1):
-        if word.gap.split()[:1] in (["of"], ["for"]):
+        if gap_word(word.gap) in ("of", "for"):
             return words[position - 1].text.lower().rstrip(".")
     if len(words) > 1 and _ROMAN.fullmatch(words[-1].text):
         return words[-2].text.lower().rstrip(".")  # `World War II`, `Vatican II`
@@ -90,7 +90,7 @@ def split_at_role(words: list[Word], index: PackIndex) -> list[tuple[list[Word],
         if position:
             parts.append((words[:position], False))
         after = restart(words[position + length :])
-        if after and words[position + length].gap.split()[:1] in (["of"], ["for"]):
+        if after and gap_word(words[position + length].gap) in ("of", "for"):
             person = name_after_role(after, index)
             middle = body_of(after[: len(after) - len(person)], index)
             if middle:

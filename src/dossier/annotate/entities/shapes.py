@@ -59,6 +59,13 @@ class Segment:
         return self.words[-1].end
 
 
+@lru_cache(maxsize=4096)
+def gap_word(gap: str) -> str:
+    """The connector in the gap before a word (`of`, `and`), or "" if none."""
+    words = gap.split()
+    return words[0] if words else ""
+
+
 def _words(text: str, start: int, end: int) -> list[Word]:
     words: list[Word] = []
     previous = start
@@ -113,7 +120,7 @@ def _joins(current: list[Word], after: Word, index: PackIndex) -> bool:
     head = current[-1].text.lower().rstrip(".")
     heads = _all_heads(index)
     if connector in {"of", "for"}:
-        if any(w.gap.split()[:1] in (["of"], ["for"]) for w in current[1:]):
+        if any(gap_word(w.gap) in ("of", "for") for w in current[1:]):
             return True
         return head in heads or head in _OF_HEADS or head in index.role_words
     if connector in {"and", "&"}:
@@ -134,7 +141,7 @@ def _and_joins(segment: list[Word], index: PackIndex) -> list[list[Word]]:
     """Keep `Defence and Space Company` whole; cut `Boeing and Airbus` in two."""
     pieces: list[list[Word]] = [[]]
     for word in segment:
-        if pieces[-1] and word.gap.split()[:1] in (["and"],):
+        if pieces[-1] and gap_word(word.gap) == "and":
             pieces.append([Word(word.start, word.end, word.text, "", word.stop)])
         else:
             pieces[-1].append(word)
