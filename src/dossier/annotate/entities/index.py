@@ -28,8 +28,12 @@ _MAX_OCR_FORMS = 4
 
 
 @lru_cache(maxsize=131072)
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """Compare form of a name: lower case, no apostrophes or dots, one space."""
+    """Compare form of a name: lower case, no apostrophes or dots, one space.
+
+    Kept per name: names and their words recur, and three substitutions a
+    call made this a tenth of the entity finder's time."""
     text = _APOSTROPHES.sub("", name)
     text = _DOTS.sub("", text)
     return _SPACES.sub(" ", text).strip().lower()
