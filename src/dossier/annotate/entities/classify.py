@@ -26,13 +26,16 @@ def shape_candidates(
     index: PackIndex,
     text: str,
     headlines: Sequence[tuple[int, int]] = (),
+    known: Sequence[tuple[int, Segment]] = (),
 ) -> tuple[list[Candidate], set[int]]:
     """Candidates from capitalised runs, and the starts of listed names they absorb.
 
     A run that extends a listed name with a head word names something else
     (`Kim Il Sung University`, `US Air Force`): it replaces the listed name.
+    `known` are the segments of runs that are one listed name each (with the
+    run's start): they give no candidates, but their words count as printed.
     """
-    elsewhere = _capitalised_elsewhere(segments, headlines)
+    elsewhere = _capitalised_elsewhere([*((0, s) for s in segments), *known], headlines)
     starts = [c.start for c in listed]
     found: list[Candidate] = []
     absorbed: set[int] = set()
@@ -135,12 +138,13 @@ def _names_with_place(piece: Sequence[Word], initial: bool, index: PackIndex) ->
 
 
 def _capitalised_elsewhere(
-    segments: Sequence[Segment], headlines: Sequence[tuple[int, int]]
+    segments: Sequence[tuple[int, Segment]], headlines: Sequence[tuple[int, int]]
 ) -> frozenset[str]:
-    """Words printed capitalised where position does not explain it."""
+    """Words printed capitalised where position does not explain it (each
+    segment with the offset its word positions are taken from)."""
     seen: set[str] = set()
-    for segment in segments:
-        if within(headlines, segment.start):
+    for offset, segment in segments:
+        if within(headlines, offset + segment.start):
             continue
         # A run of two or more capitalised words is a name even where it opens
         # a sentence (`Apple Computer announced`): its first word counts too.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -169,9 +170,17 @@ def _all_heads(index: PackIndex) -> frozenset[str]:
     return cached[1]
 
 
-def find_segments(text: str, index: PackIndex) -> list[Segment]:
-    """Every capitalised run in `text`, split at connectors that end a name."""
+def find_segments(
+    text: str, index: PackIndex, listed: Collection[tuple[int, int]] = ()
+) -> tuple[list[Segment], list[tuple[int, Segment]]]:
+    """Every capitalised run in `text`, split at connectors that end a name.
+
+    A run that is exactly one of the `listed` spans (a name the pack knows)
+    can give no other name: its segments come back apart, with offsets into
+    the run and the run's start, read only for the words they print.
+    """
     segments: list[Segment] = []
+    known: list[tuple[int, Segment]] = []
     cache = _chain_cache(index)
     for chain in CHAIN.finditer(text):
         printed = chain.group()
@@ -184,6 +193,9 @@ def find_segments(text: str, index: PackIndex) -> list[Segment]:
             if len(cache) >= _CHAIN_CACHE_SIZE:
                 cache.clear()
             found = cache[key] = _chain_segments(printed, key[1], index)
+        if chain.span() in listed:
+            known.extend((offset, segment) for segment in found)
+            continue
         segments.extend(
             Segment(
                 tuple(
@@ -194,7 +206,7 @@ def find_segments(text: str, index: PackIndex) -> list[Segment]:
             )
             for segment in found
         )
-    return segments
+    return segments, known
 
 
 # A run's segments depend on its own text and on whether it opens a sentence
