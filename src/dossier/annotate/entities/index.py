@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, TypeVar, cast
 
 from dossier.packs import Named, Pack
+
+T = TypeVar("T")
 
 PERSON = "PERSON"
 ORG = "ORG"
@@ -90,6 +93,15 @@ class PackIndex:
     given_names: frozenset[str]
     not_names: frozenset[str]
     demonyms: dict[str, str]  # "chinese" -> "China"
+    # What the finders derive from the index and keep (see `kept`).
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def kept(self, name: str, make: Callable[[], T]) -> T:
+        """The value `make` gives, made once per index and kept on it, so that
+        what is derived from a pack lives exactly as long as its index."""
+        if name not in self.memo:
+            self.memo[name] = make()
+        return cast(T, self.memo[name])
 
     def lookup(self, name: str) -> Known | None:
         """The listed entity printed as `name`, or None."""

@@ -67,18 +67,15 @@ def family_name(words: Sequence[str], index: PackIndex) -> str:
     return words[-1]
 
 
-_PEOPLE: dict[int, tuple[PackIndex, dict[str, set[str]]]] = {}
-
-
 def index_people(index: PackIndex) -> dict[str, set[str]]:
     """The pack's people by the name they are called by alone (`Mao`)."""
-    cached = _PEOPLE.get(id(index))
-    if cached is not None and cached[0] is index:
-        return cached[1]
+    return index.kept("people", lambda: _people(index))
+
+
+def _people(index: PackIndex) -> dict[str, set[str]]:
     people: dict[str, set[str]] = defaultdict(set)
     for _, known in index.forms:
         words = known.name.split()
         if known.type == PERSON and len(words) >= 2:
             people[family_name(words, index)].add(known.name)
-    _PEOPLE[id(index)] = (index, dict(people))
     return dict(people)

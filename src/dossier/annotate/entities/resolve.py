@@ -61,7 +61,23 @@ def display_name(printed: str) -> str:
 
 def canonical_key(name: str, pack: Pack) -> str:
     """The key on which variants of one entity's name meet (rules above)."""
-    return key_for(name, index_for(pack))
+    index = index_for(pack)
+    keys = _keys(index)
+    key = keys.get(name)
+    if key is None:
+        if len(keys) >= _KEY_CACHE_SIZE:
+            keys.clear()
+        key = keys[name] = key_for(name, index)
+    return key
+
+
+# Entities recur across documents; their keys are kept per pack index, up to
+# this many, so memory stays flat over a corpus.
+_KEY_CACHE_SIZE = 100_000
+
+
+def _keys(index: PackIndex) -> dict[str, str]:
+    return index.kept("canonical keys", dict)
 
 
 def key_for(name: str, index: PackIndex) -> str:

@@ -154,20 +154,13 @@ def _and_joins(segment: list[Word], index: PackIndex) -> list[list[Word]]:
     return pieces
 
 
-_HEADS: dict[int, tuple[PackIndex, frozenset[str]]] = {}
-
-
 def _all_heads(index: PackIndex) -> frozenset[str]:
     """Head words of every kind, joined once per pack index (was once per run
     of capitalised words: a third of the finder's time on kcna-2024)."""
-    cached = _HEADS.get(id(index))
-    if cached is None or cached[0] is not index:
-        cached = (
-            index,
-            frozenset(index.org_heads | index.place_heads | index.event_heads),
-        )
-        _HEADS[id(index)] = cached
-    return cached[1]
+    return index.kept(
+        "all heads",
+        lambda: frozenset(index.org_heads | index.place_heads | index.event_heads),
+    )
 
 
 def find_segments(
@@ -214,15 +207,10 @@ def find_segments(
 # and runs recur: kcna-2024 has 32,042 runs but 4,640 different ones. Cleared
 # past this many, so memory stays flat over a corpus.
 _CHAIN_CACHE_SIZE = 50_000
-_CHAINS: dict[int, tuple[PackIndex, dict[tuple[str, bool], list[Segment]]]] = {}
 
 
 def _chain_cache(index: PackIndex) -> dict[tuple[str, bool], list[Segment]]:
-    cached = _CHAINS.get(id(index))
-    if cached is None or cached[0] is not index:
-        cached = (index, {})
-        _CHAINS[id(index)] = cached
-    return cached[1]
+    return index.kept("chain segments", dict)
 
 
 def _chain_segments(chain: str, initial: bool, index: PackIndex) -> list[Segment]:
