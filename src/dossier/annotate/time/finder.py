@@ -242,9 +242,11 @@ _HALF = re.compile(r"\b(?:(first)|second|last|latter)\s+half\s+of\b")
 
 def _halved(hit: Hit, found: Found) -> Found:
     """`the second half of the year` is the year's second half (`2024-H2`)."""
-    half = _HALF.search(hit.word("mod"))
     period = found.period
-    if half is None or period is None or period.unit != "Y" or found.until:
+    if period is None or period.unit != "Y" or found.until:
+        return found
+    half = _HALF.search(hit.word("mod"))
+    if half is None:
         return found
     halved = Period("H", period.year, 1 if half.group(1) else 2)
     return dataclasses.replace(found, value=halved.value, period=halved)
