@@ -21,7 +21,7 @@ from dossier.annotate.entities.index import PackIndex, fold, index_for
 from dossier.annotate.entities.model import model_candidates
 from dossier.annotate.entities.resolve import canonical_key, resolve_document
 from dossier.annotate.entities.roles import type_of
-from dossier.annotate.entities.shapes import WORD, Word, find_segments
+from dossier.annotate.entities.shapes import WORD, Word, find_runs
 from dossier.model import Mention
 from dossier.packs import Pack
 
@@ -41,9 +41,9 @@ def find_mentions(text: str, *, pack: Pack, model: str | None = None) -> list[Me
     index = index_for(pack)
     nlp = tokenizer()
     listed = without_overlaps(find_listed(text, gazetteer_for(index, nlp), nlp))
-    segments, known = find_segments(text, index, {(c.start, c.end) for c in listed})
+    runs = find_runs(text, index)
     headlines = headline_spans(text, index)
-    shaped, absorbed = shape_candidates(segments, listed, index, text, headlines, known)
+    shaped, absorbed = shape_candidates(runs, listed, index, text, headlines)
     listed = drop_absorbed(listed, absorbed)
     shaped = _outside_headlines(shaped, listed, headlines)
     definitions = find_definitions(text)

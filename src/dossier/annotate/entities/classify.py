@@ -17,73 +17,128 @@ from dossier.annotate.entities.roles import (
     title_run,
     type_of,
 )
-from dossier.annotate.entities.shapes import Segment, Word
+from dossier.annotate.entities.shapes import Run, Segment, Word, placed
 
 
 def shape_candidates(
-    segments: Sequence[Segment],
+    runs: Sequence[Run],
     listed: Sequence[Candidate],
     index: PackIndex,
     text: str,
     headlines: Sequence[tuple[int, int]] = (),
-    known: Sequence[tuple[int, Segment]] = (),
 ) -> tuple[list[Candidate], set[int]]:
     """Candidates from capitalised runs, and the starts of listed names they absorb.
 
     A run that extends a listed name with a head word names something else
     (`Kim Il Sung University`, `US Air Force`): it replaces the listed name.
-    `known` are the segments of runs that are one listed name each (with the
-    run's start): they give no candidates, but their words count as printed.
     """
-    elsewhere = _capitalised_elsewhere([*((0, s) for s in segments), *known], headlines)
+    elsewhere = _capitalised_elsewhere(runs, headlines)
     starts = [c.start for c in listed]
     found: list[Candidate] = []
     absorbed: set[int] = set()
-    for segment in segments:
-        inside = _listed_inside(segment, listed, starts)
-        pieces = _pieces(segment.words, inside)
-        for piece in pieces:
-            before = _listed_before(piece, inside, text)
-            if before is not None and type_of(piece, index) in (ORG, PLACE):
-                start = before.start
-                typed = type_of(piece, index)
-                absorbed.add(before.start)
-                found.append(
-                    Candidate(
-                        start,
-                        piece[-1].end,
-                        text[start : piece[-1].end],
-                        typed,
-                        None,
-                        SHAPE,
-                    )
-                )
-                continue
-            initial = segment.sentence_start and piece[0].start == segment.start
-            owner = _listed_of(piece, inside, text, index)
-            if owner is not None:
-                absorbed.add(owner.start)
-                start, end = piece[0].start, owner.end
-                typed = type_of(piece, index)
-                found.append(Candidate(start, end, text[start:end], typed, None, SHAPE))
-                continue
-            after = _listed_after(piece, inside, text)
-            if after is not None and _names_with_place(piece, initial, index):
-                absorbed.add(after.start)
-                end = after.end
-                typed = PLACE if fold(piece[0].text) in _REGIONAL else ORG
-                found.append(
-                    Candidate(
-                        piece[0].start,
-                        end,
-                        text[piece[0].start : end],
-                        typed,
-                        None,
-                        SHAPE,
-                    )
-                )
-                continue
-            found.extend(_typed(piece, initial, index, text, elsewhere))
+    cache: dict[tuple[object, ...], _Made] = index.kept("run candidates", dict)
+    for run in runs:
+        inside = _listed_within(run.start, run.end, listed, starts)
+        base = run.start
+        # All a run's candidates depend on (see `_run_candidates`): its text,
+        # whether it opens a sentence, the listed names over it, and whether
+        # its first word is printed capitalised elsewhere in the document.
+        key = (
+            run.text,
+            run.initial,
+            tuple(
+                (c.start - base, c.end - base, c.text, c.type, c.entity, c.source)
+                for c in inside
+            ),
+            bool(run.segments) and run.segments[0].words[0].text in elsewhere,
+        )
+        made = cache.get(key)
+        if made is None:
+            if len(cache) >= _RUN_CACHE_SIZE:
+                cache.clear()
+            made = cache[key] = _run_candidates(
+                run, listed, starts, index, text, elsewhere
+            )
+        found.extend(
+            Candidate(
+                start + base,
+                end + base,
+                text[start + base : end + base],
+                typed,
+                None,
+                SHAPE,
+                None,
+                initial,
+            )
+            for start, end, typed, initial in made[0]
+        )
+        absorbed.update(start + base for start in made[1])
+    return found, absorbed
+
+
+# Runs recur with the same listed names in them; their candidates are kept up
+# to this many, so memory stays flat over a corpus.
+_RUN_CACHE_SIZE = 50_000
+_Made = tuple[list[tuple[int, int, str | None, bool]], list[int]]
+
+
+def _run_candidates(
+    run: Run,
+    listed: Sequence[Candidate],
+    starts: list[int],
+    index: PackIndex,
+    text: str,
+    elsewhere: frozenset[str],
+) -> _Made:
+    """A run's candidates and the listed names they absorb, offsets into the run."""
+    candidates: list[tuple[int, int, str | None, bool]] = []
+    absorbed: list[int] = []
+    for relative in run.segments:
+        segment = placed(relative, run.start)
+        inside = _listed_within(segment.start, segment.end, listed, starts)
+        shaped, taken = _segment_candidates(segment, inside, index, text, elsewhere)
+        candidates.extend(
+            (c.start - run.start, c.end - run.start, c.type, c.sentence_start)
+            for c in shaped
+        )
+        absorbed.extend(start - run.start for start in taken)
+    return candidates, absorbed
+
+
+def _segment_candidates(
+    segment: Segment,
+    inside: list[Candidate],
+    index: PackIndex,
+    text: str,
+    elsewhere: frozenset[str],
+) -> tuple[list[Candidate], list[int]]:
+    """One segment's candidates, and the starts of the listed names they absorb."""
+    found: list[Candidate] = []
+    absorbed: list[int] = []
+    for piece in _pieces(segment.words, inside):
+        before = _listed_before(piece, inside, text)
+        if before is not None and type_of(piece, index) in (ORG, PLACE):
+            absorbed.append(before.start)
+            start, end = before.start, piece[-1].end
+            typed = type_of(piece, index)
+            found.append(Candidate(start, end, text[start:end], typed, None, SHAPE))
+            continue
+        initial = segment.sentence_start and piece[0].start == segment.start
+        owner = _listed_of(piece, inside, text, index)
+        if owner is not None:
+            absorbed.append(owner.start)
+            start, end = piece[0].start, owner.end
+            typed = type_of(piece, index)
+            found.append(Candidate(start, end, text[start:end], typed, None, SHAPE))
+            continue
+        after = _listed_after(piece, inside, text)
+        if after is not None and _names_with_place(piece, initial, index):
+            absorbed.append(after.start)
+            start, end = piece[0].start, after.end
+            typed = PLACE if fold(piece[0].text) in _REGIONAL else ORG
+            found.append(Candidate(start, end, text[start:end], typed, None, SHAPE))
+            continue
+        found.extend(_typed(piece, initial, index, text, elsewhere))
     return found, absorbed
 
 
@@ -138,31 +193,33 @@ def _names_with_place(piece: Sequence[Word], initial: bool, index: PackIndex) ->
 
 
 def _capitalised_elsewhere(
-    segments: Sequence[tuple[int, Segment]], headlines: Sequence[tuple[int, int]]
+    runs: Sequence[Run], headlines: Sequence[tuple[int, int]]
 ) -> frozenset[str]:
-    """Words printed capitalised where position does not explain it (each
-    segment with the offset its word positions are taken from)."""
+    """Words printed capitalised where position does not explain it."""
     seen: set[str] = set()
-    for offset, segment in segments:
-        if within(headlines, offset + segment.start):
-            continue
-        # A run of two or more capitalised words is a name even where it opens
-        # a sentence (`Apple Computer announced`): its first word counts too.
-        initial_only = segment.sentence_start and len(segment.words) == 1
-        seen.update(
-            w.text for w in (segment.words[1:] if initial_only else segment.words)
-        )
+    for run in runs:
+        for segment in run.segments:
+            if within(headlines, run.start + segment.start):
+                continue
+            # A run of two or more capitalised words is a name even where it
+            # opens a sentence (`Apple Computer announced`): its first word
+            # counts too.
+            initial_only = segment.sentence_start and len(segment.words) == 1
+            seen.update(
+                w.text for w in (segment.words[1:] if initial_only else segment.words)
+            )
     return frozenset(seen)
 
 
-def _listed_inside(
-    segment: Segment, listed: Sequence[Candidate], starts: list[int]
+def _listed_within(
+    start: int, end: int, listed: Sequence[Candidate], starts: list[int]
 ) -> list[Candidate]:
-    at = bisect.bisect_left(starts, segment.start)
-    if at > 0 and listed[at - 1].end > segment.start:
+    """The listed names that overlap `[start, end)`."""
+    at = bisect.bisect_left(starts, start)
+    if at > 0 and listed[at - 1].end > start:
         at -= 1
     inside = []
-    while at < len(listed) and listed[at].start < segment.end:
+    while at < len(listed) and listed[at].start < end:
         inside.append(listed[at])
         at += 1
     return inside

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -163,43 +162,50 @@ def _all_heads(index: PackIndex) -> frozenset[str]:
     )
 
 
-def find_segments(
-    text: str, index: PackIndex, listed: Collection[tuple[int, int]] = ()
-) -> tuple[list[Segment], list[tuple[int, Segment]]]:
-    """Every capitalised run in `text`, split at connectors that end a name.
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A run of capitalised words and its segments, with offsets into the run
+    (kept per run text: runs recur, and so do their segments)."""
 
-    A run that is exactly one of the `listed` spans (a name the pack knows)
-    can give no other name: its segments come back apart, with offsets into
-    the run and the run's start, read only for the words they print.
-    """
-    segments: list[Segment] = []
-    known: list[tuple[int, Segment]] = []
+    start: int
+    text: str
+    initial: bool  # the run opens a sentence
+    segments: list[Segment]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def find_runs(text: str, index: PackIndex) -> list[Run]:
+    """Every capitalised run in `text`, split into segments at connectors that
+    end a name; runs of one word that can be no name are left out."""
+    runs: list[Run] = []
     cache = _chain_cache(index)
     for chain in CHAIN.finditer(text):
         printed = chain.group()
         if _lone_edge_word(printed):
             continue  # `The`, `It`, `June`: a third of all runs, and never a name
-        offset = chain.start()
-        key = (printed, is_sentence_start(text, offset))
+        start = chain.start()
+        key = (printed, is_sentence_start(text, start))
         found = cache.get(key)
         if found is None:
             if len(cache) >= _CHAIN_CACHE_SIZE:
                 cache.clear()
             found = cache[key] = _chain_segments(printed, key[1], index)
-        if chain.span() in listed:
-            known.extend((offset, segment) for segment in found)
-            continue
-        segments.extend(
-            Segment(
-                tuple(
-                    Word(w.start + offset, w.end + offset, w.text, w.gap, w.stop)
-                    for w in segment.words
-                ),
-                segment.sentence_start,
-            )
-            for segment in found
-        )
-    return segments, known
+        runs.append(Run(start, printed, key[1], found))
+    return runs
+
+
+def placed(segment: Segment, offset: int) -> Segment:
+    """A run's segment with its words' offsets into the text."""
+    return Segment(
+        tuple(
+            Word(w.start + offset, w.end + offset, w.text, w.gap, w.stop)
+            for w in segment.words
+        ),
+        segment.sentence_start,
+    )
 
 
 # A run's segments depend on its own text and on whether it opens a sentence
