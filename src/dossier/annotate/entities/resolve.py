@@ -249,7 +249,8 @@ class _Names:
 def _short_forms(working: list[Working], index: PackIndex) -> list[Working]:
     """`Gallois`, `Steve` -> Louis Gallois, Steve Jobs; `USAF`; `the Air Force`."""
     names = _Names()
-    for _, type_, entity, _ in working:
+    # Each name once: adding a name to the index again changes nothing.
+    for type_, entity in dict.fromkeys((t, e) for _, t, e, _ in working):
         words = entity.split()
         if type_ == PERSON and len(words) >= 2:
             names.people[family_name(words, index)].add(entity)
