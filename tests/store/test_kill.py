@@ -16,10 +16,12 @@ from dossier.settings import Settings
 from tests.store.conftest import CONTENT, build, dump, write_corpus
 
 FILES = 300
-# Kill once this many files are in (or after a second), while the build is
-# still going: 300 files of 8 paragraphs take about 1.5 s here.
+# Kill once this many files are in (or once one is, after a second), while the
+# build is still going: 300 files of 8 paragraphs take several seconds here.
 KILL_AFTER_FILES = 20
 KILL_AFTER_SECONDS = 1.0
+# A build that has stored nothing by then is broken, not slow to start.
+GIVE_UP_SECONDS = 60.0
 
 COMMAND = "from dossier.present.cli.app import main; main()"
 
@@ -49,8 +51,10 @@ def test_build_killed_midway_keeps_whole_files_and_resumes(
     started = time.monotonic()
     while process.poll() is None:
         elapsed = time.monotonic() - started
-        if stored_files(db) >= KILL_AFTER_FILES or elapsed > KILL_AFTER_SECONDS:
+        stored = stored_files(db)
+        if stored >= KILL_AFTER_FILES or (stored and elapsed > KILL_AFTER_SECONDS):
             break
+        assert elapsed < GIVE_UP_SECONDS, "the build stored no file in a minute"
         time.sleep(0.01)
     assert process.poll() is None, "the build ended before it could be killed"
     process.send_signal(signal.SIGKILL)

@@ -146,3 +146,44 @@ def test_title_case_headline_keeps_only_names_of_the_body(triples: Triples) -> N
 def test_sentence_initial_name_known_elsewhere_is_kept(triples: Triples) -> None:
     text = "Apple unveiled a phone. Analysts said Apple would gain."
     assert [p for p, _, _ in triples(text)] == ["Apple", "Apple"]
+
+
+def test_country_pairs_stay_inside_a_friendship_body(triples: Triples) -> None:
+    text = (
+        "The chairman of the Finland-Korea Society spoke. The Paektusan "
+        "Czech-Korean Friendship Association issued a statement."
+    )
+    assert triples(text) == [
+        ("Finland-Korea Society", "Finland-Korea Society", "ORG"),
+        (
+            "Paektusan Czech-Korean Friendship Association",
+            "Paektusan Czech-Korean Friendship Association",
+            "ORG",
+        ),
+    ]
+
+
+def test_a_body_of_a_places_body_keeps_its_whole_name(triples: Triples) -> None:
+    text = "A member of the Central Executive Committee of the Myanmar Journalist Association."
+    assert [t[0] for t in triples(text)] == [
+        "Central Executive Committee of the Myanmar Journalist Association"
+    ]
+
+
+def test_a_summit_of_two_countries_still_names_both(triples: Triples) -> None:
+    names = [(t[0], t[2]) for t in triples("The DPRK-Russia summit talks were held.")]
+    assert names == [("DPRK", "PLACE"), ("Russia", "PLACE")]
+
+
+def test_unknown_names_are_typed_by_the_words_around_them(triples: Triples) -> None:
+    text = (
+        "The Zelenskiy puppet authorities attacked. Troops fought in Kursk, the "
+        "hero land that defeated the Hitler fascist clique. Tanks burned on the "
+        "Kupyansk front. The Belgian government said nothing."
+    )
+    types = {t[0]: t[2] for t in triples(text)}
+    assert types["Zelenskiy"] == "PERSON"
+    assert types["Kursk"] == "PLACE"
+    assert types["Hitler"] == "PERSON"
+    assert types["Kupyansk"] == "PLACE"
+    assert types.get("Belgian") != "PERSON"

@@ -115,7 +115,18 @@ def _segment_candidates(
     """One segment's candidates, and the starts of the listed names they absorb."""
     found: list[Candidate] = []
     absorbed: list[int] = []
-    for piece in _pieces(segment.words, inside):
+    cut = _cut_at_hyphens(segment, inside, text, index)
+    if cut:
+        # `Finland-Korea Society`, `Czech-Korean Friendship Association`: a
+        # listed place glued into a body's name is part of that name.
+        inside = [c for c in inside if c not in cut]
+        absorbed.extend(c.start for c in cut)
+    pieces = _pieces(segment.words, inside)
+    skip = False
+    for number, piece in enumerate(pieces):
+        if skip:
+            skip = False
+            continue
         before = _listed_before(piece, inside, text)
         if before is not None and type_of(piece, index) in (ORG, PLACE):
             absorbed.append(before.start)
@@ -128,6 +139,15 @@ def _segment_candidates(
         if owner is not None:
             absorbed.append(owner.start)
             start, end = piece[0].start, owner.end
+            following = pieces[number + 1] if number + 1 < len(pieces) else None
+            if (
+                following is not None
+                and text[end : following[0].start] in (" ", "\t")
+                and type_of(following, index) == ORG
+            ):
+                # `Committee of the Myanmar Journalist Association`: the body
+                # named after the listed place is what the first one is of.
+                end, skip = following[-1].end, True
             typed = type_of(piece, index)
             found.append(Candidate(start, end, text[start:end], typed, None, SHAPE))
             continue
@@ -140,6 +160,24 @@ def _segment_candidates(
             continue
         found.extend(_typed(piece, initial, index, text, elsewhere))
     return found, absorbed
+
+
+def _cut_at_hyphens(
+    segment: Segment, inside: list[Candidate], text: str, index: PackIndex
+) -> list[Candidate]:
+    """Listed names that a hyphen cuts out of a word of a body's name."""
+    if not inside or type_of(segment.words, index) != ORG:
+        return []
+    return [
+        c
+        for c in inside
+        if c.start >= segment.start
+        and c.end <= segment.end
+        and (
+            (c.start > 0 and text[c.start - 1] == "-")
+            or (c.end < len(text) and text[c.end] == "-")
+        )
+    ]
 
 
 # Words that make part of a place of the place after them: `Central London`.

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from dossier.annotate.entities.acronyms import Definition, letters_of
 from dossier.annotate.entities.candidates import PACK, Candidate
+from dossier.annotate.entities.context import type_from_context
 from dossier.annotate.entities.index import (
     ORG,
     PERSON,
@@ -173,6 +174,8 @@ def resolve_document(
                 entity, type_ = known.name, known.type
             else:
                 entity = display_name(candidate.text)
+        if type_ is None:
+            type_ = type_from_context(text, candidate.start, candidate.end)
         title = None
         if type_ in (None, PERSON):
             title = _title(candidate, index, text)
