@@ -328,3 +328,47 @@ def test_find_quotes_spans_and_cue_spans_point_into_the_text(pack: Pack) -> None
     assert text[quote.cue_start : quote.cue_end] == quote.cue
     assert quote.speaker == "Pak Jong Chon"
     assert quote.via == "KCNA"
+
+
+def _kinds(text: str, pack: Pack) -> list[tuple[str, str, str | None]]:
+    from dossier.annotate.entities import find_mentions
+
+    mentions = find_mentions(text, pack=pack)
+    citations = find_citations(text, pack=pack)
+    return [
+        (q.kind, q.text, q.speaker)
+        for q in find_quotes(text, pack=pack, mentions=mentions, citations=citations)
+    ]
+
+
+def test_writer_set_off_phrases_are_scare_quotes(pack: Pack) -> None:
+    text = (
+        'Japan, a war criminal state, is throwing away the veil of "pacifist '
+        'country" and "exclusive defense", with the ambition to become the "leader".'
+        "\nThis reveals the attempt of the U.S. to demonstrate the "
+        '"superiority of strength".'
+    )
+    assert [k for k, _, _ in _kinds(text, pack)] == ["scare"] * 4
+
+
+def test_partial_quotes_of_a_speaker_stay_speech(pack: Pack) -> None:
+    text = (
+        'Cruz called Trump a "pathological liar" who is "utterly amoral," a '
+        '"serial philanderer." Trump tweeted that Machado was "disgusting" and "a con".'
+    )
+    kinds = {t: k for k, t, _ in _kinds(text, pack)}
+    assert kinds["a con"] == kinds["serial philanderer."] == "direct"
+
+
+def test_a_statements_title_is_its_issuers_words(pack: Pack) -> None:
+    text = (
+        "A spokesman for the Foreign Ministry of the Democratic People's Republic "
+        'of Korea released the following press statement titled "U.S. will be '
+        'made to pay dear price for its act":\nThe text follows.\n\n'
+        "Kim Yo Jong, vice department director, released on Tuesday the following "
+        'press statement "An abnormal object appeared at Pusan Port":\nMore.'
+    )
+    assert [(k, s) for k, _, s in _kinds(text, pack)] == [
+        ("direct", "Foreign Ministry of the Democratic People's Republic of Korea"),
+        ("direct", "Kim Yo Jong"),
+    ]

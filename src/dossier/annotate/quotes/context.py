@@ -21,6 +21,33 @@ from dossier.clean.shape import is_title_case
 from dossier.model import Quote
 
 _NAME_LEAD = re.compile(r"\s*(?:--|—|–|―|:)\s*$")
+# `… released the following press statement titled “…”`: the title of a text the
+# clause's subject issued is that subject's words.
+_TITLED_TEXT = re.compile(
+    r"\b(?:statements?|articles?|commentar(?:y|ies)|editorials?|messages?|letters?"
+    r"|declarations?|communiques?|essays?|treatises?|answers?)\s+"
+    r"(?P<cue>titled|entitled|headlined|under\s+the\s+title)\s*,?\s*$"
+    # `… released the following press statement “…”`: the text itself.
+    r"|\b(?P<verb>released|issued|published|sent|made|delivered)\s+(?:on\s+\w+\s+)?"
+    r"the\s+following\s+(?:[\w-]+\s+){0,3}(?:statement|article|commentary"
+    r"|editorial|message|letter|declaration|communique|answer|report|notice"
+    r"|announcement|essay)s?\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A short passage right after an article, a possessive or a preposition is a
+# noun phrase set off by the writer (`the veil of “pacifist country”`), unless
+# a verb of naming or speech stands just before it (`terming it a “threat”`).
+_SET_OFF = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|of|for|into"
+    r"|with|and|or|to)|[’']s)\s+$",
+    re.IGNORECASE,
+)
+_NAMED_BY = re.compile(
+    r"\b(?:term|call|dub|label|brand|describ|refer|vocifer|claim|talk|say|said|tell"
+    r"|told)\w*(?:\s+(?:it|them|him|her|this|that|us|itself|themselves))?"
+    r"(?:\s+(?:as|to))?(?:\s+(?:a|an|the|its|their))?\s+$",
+    re.IGNORECASE,
+)
 # `as a “con artist”`, `like "pigs"`: the clause's subject used those words.
 _AS = re.compile(r"\b(?:as|like)\s+(?:(?:a|an|the|being|being\s+in\s+the)\s+)?$")
 # Before a title-cased passage, a preposition or a possessive marks a title.
@@ -168,6 +195,19 @@ def _inherits(framer: Framer, passage: Quoted, previous: Quote, floor: int) -> b
     )
 
 
+# Subjects that cannot speak: `This clearly reveals … the “superiority of strength”`.
+_IMPERSONAL = frozenset(["this", "it", "that", "these", "those", "which", "what"])
+
+
+def _spoken(framer: Framer, before: Frame | None) -> bool:
+    """Whether a verb of saying with a subject that can speak frames a passage."""
+    if before is None or not before.speech or before.speaker is None:
+        return False
+    speaker = before.speaker
+    subject = framer.text[speaker.start : speaker.end].strip().lower()
+    return bool(speaker.name) or subject not in _IMPERSONAL
+
+
 def classify(
     framer: Framer, passage: Quoted, floor: int, previous: Quote | None
 ) -> tuple[str, Frame | None]:
@@ -178,6 +218,13 @@ def classify(
     in_headline = headline(framer, passage)
     if in_headline is not None:
         return kind, in_headline
+    window = max(floor, passage.open_start - 90)
+    titled = _TITLED_TEXT.search(text, window, passage.open_start)
+    if titled is not None:
+        group = "cue" if titled.group("cue") else "verb"
+        verb = titled.group(group).lower() if group == "verb" else "titled"
+        cue = Cue(titled.start(group), titled.end(group), verb)
+        return kind, subject_frame(framer, passage.open_start, floor, Frame(cue))
     before = framer.before(passage.open_start, floor)
     if before is not None and before.naming:
         return "scare", None
@@ -193,6 +240,20 @@ def classify(
     after = framer.after(passage.end, passage.close_end)
     if after is not None:
         return kind, after
+    continues = (
+        previous is not None
+        and previous.kind != "scare"
+        and framer.sentences.start_of(passage.open_start) <= previous.end
+    )
+    if (
+        not _spoken(framer, before)
+        and not continues
+        and len(text[passage.start : passage.end].split()) < MIN_SPEECH_WORDS
+        and _SET_OFF.search(text, window, passage.open_start)
+        and not _NAMED_BY.search(text, window, passage.open_start)
+        and not _AS.search(text, window, passage.open_start)
+    ):
+        return "scare", None
     if is_title(framer, passage):
         return "scare", None
     if before is not None and before.speaker is not None and before.speech:

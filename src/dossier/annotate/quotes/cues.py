@@ -34,7 +34,7 @@ _REGULAR = words(
     blame credit commend congratulate profess quote echo invoke rail protest
     object grumble gripe brag vent signal hint imply allege confess propose
     implore beg instruct invite challenge bash lash deplore regret apologize
-    apologise recite joke retweet
+    apologise recite joke retweet vociferate talk
     """
 )
 _IRREGULAR = words(
@@ -99,6 +99,10 @@ _DETERMINER = re.compile(
 _SUBJECT_BEFORE = re.compile(
     r"\b(?:he|she|it|they|we|i|who|which|that)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
+# `, a war criminal state,`: an indefinite article a few words back and a
+# comma or stop after make a noun-like cue form a noun in apposition.
+_APPOSITIVE_NOUN = re.compile(r"(?:^|[\s,(])(?:a|an)\s+(?:[\w’'-]+\s+){0,3}$")
+_CLAUSE_MARK = re.compile(r"\s*[,.;)]")
 _COMPLEMENT_AFTER = re.compile(r"(?:\s+\w+ly)?\s*(?:that\b|[:,“\"‘])")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?:”\"\n]\s*|[“\"‘]\s*)$")
 # Verbs whose complement is what was said: `noted that …`, `said the plan …`.
@@ -216,6 +220,12 @@ def cue_at(text: str, start: int, end: int, *, headline: bool = False) -> Cue | 
         return None  # so-called, self-proclaimed
     if word[0].isupper() and not headline and not _SENTENCE_OPENER.search(window):
         return None  # `the Washington Post`, `United States`
+    if (
+        verb in _NOUN_LIKE
+        and _APPOSITIVE_NOUN.search(window)
+        and (_CLAUSE_MARK.match(text, end))
+    ):
+        return None  # `Japan, a war criminal state, is …`
     if verb in _NOUN_LIKE and (
         _DETERMINER.search(window)
         or (
@@ -251,6 +261,7 @@ _NOUN_LIKE = words(
         protest protests object objects challenge challenges hint hints
         signal signals rip hammer grill pound compare rail brag vent defend
         remark remarks statement statements insult insults threat threats
+        talk talks
         """
 )
 

@@ -91,6 +91,13 @@ _DETERMINER_OPENING = re.compile(
     re.IGNORECASE,
 )
 _WORD_AFTER = re.compile(r"[\w’'-]+")
+# An unnamed officer speaking for a body: `A spokesman for the Foreign Ministry`.
+VOICE_OF = re.compile(
+    r"(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?(?:spokes(?:man|woman|person)|head"
+    r"|director|chief|chairman|chairwoman|chairperson|representative|secretary"
+    r"|president)\s+(?:for|of)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _PROPER = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*|(?:of|and|for|the|de|van|von|al)(?=\s+[A-Z]))\s*"
     r"(?:\([^()\n]{1,20}\)\s*)?)+"
@@ -217,6 +224,22 @@ def _determined(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+_OF_THE = re.compile(r"\s*(?:of|for)\s+the\s+(?=[A-Z])")
+
+
+def _body_end(text: str, start: int, end: int) -> int | None:
+    """The end of a body's name at `start`, `of the` inside it included
+    (`Foreign Ministry of the Democratic People's Republic of Korea`)."""
+    found = None
+    while (proper := _PROPER.match(text, start, end)) and proper.group().strip():
+        found = proper.end()
+        joint = _OF_THE.match(text, found, end)
+        if joint is None:
+            break
+        start = joint.end()
+    return found
+
+
 def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The noun phrase opening a clause (`In July, Gingrich dismissed …` → Gingrich)."""
     offset = start
@@ -237,6 +260,10 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
             return begin, begin + len(word.group())
         if word and word.group().lower() in _STOP:
             return None
+        voice = VOICE_OF.match(text, begin, end)
+        body_end = _body_end(text, voice.end(), end) if voice else None
+        if body_end is not None:
+            return trim(text, begin, body_end)  # `A spokesman for the …`
         determined = _determined(text, begin, end)
         if determined:
             return determined

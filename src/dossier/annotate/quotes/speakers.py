@@ -11,6 +11,7 @@ from dossier.annotate.quotes.cues import words
 from dossier.annotate.quotes.phrases import (
     PRONOUNS,
     RELATIVES,
+    VOICE_OF,
     noun_phrase_before,
     trim,
 )
@@ -175,6 +176,17 @@ class Resolver:
         if people:
             chosen = people[-1]
             return Speaker(chosen.entity, chosen.start, chosen.end, via)
+        voice = VOICE_OF.match(self.text, start, end)
+        if (
+            voice is not None
+            and len(inside) == 1
+            and inside[0].type == "ORG"
+            and inside[0].start == voice.end()
+            and inside[0].end == end
+        ):
+            # `A spokesman for the Foreign Ministry`, `The head of the External
+            # Policy Office`: the body speaks through its unnamed officer.
+            return Speaker(inside[0].entity, inside[0].start, inside[0].end, via)
         if len(inside) == 1 and _HEADED.fullmatch(self.text, start, inside[0].start):
             # the phrase is the mention, perhaps after `the`: `the KCNA`, not
             # `a Pyongyang daily`
