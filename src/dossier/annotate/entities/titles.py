@@ -27,7 +27,7 @@ _MAX_APPOSITIVE_WORDS = 16
 
 _CLAUSE_BREAK = re.compile(r"[,;:()“”\"\n!?]|(?<![A-Z])\.(?=\s|$)")
 _WORD = re.compile(r"[\w'’.&-]+")
-_LAST_WORD = re.compile(r"[\w'’.&-]+$")
+_WORD_MARKS = "_'’.&-"
 _APPOSITIVE = re.compile(
     r",[ \t]+(?:(?:the|a|an|its|his|her|their|then|now)[ \t]+)?"
     r"([^,;:()“”\"\n]{2,200}?)(?=[,;:()“”\"\n]|\.(?:\s|$)|$)"
@@ -49,6 +49,17 @@ def leading_titles(words: Sequence[str], index: PackIndex) -> int:
     return taken
 
 
+def _last_word(window: str) -> str:
+    """The run of word characters (and `'’.&-`) that ends `window`; read from
+    the end, since a search for `…+$` tries every place in the window."""
+    start = len(window)
+    while start > 0 and (
+        window[start - 1].isalnum() or window[start - 1] in _WORD_MARKS
+    ):
+        start -= 1
+    return window[start:]
+
+
 def title_before(text: str, start: int, index: PackIndex) -> tuple[int, str] | None:
     """The title printed before the name at `start`: `US President`, `Comrade`."""
     window_start = max(0, start - 120)
@@ -58,8 +69,8 @@ def title_before(text: str, start: int, index: PackIndex) -> tuple[int, str] | N
         window = window[:-1].rstrip(" \t")
     if not window or window.endswith(("\n", "-", "'", "’")):
         return None
-    last = _LAST_WORD.search(window)
-    if last is None or fold(last.group()) not in index.role_words:
+    last = _last_word(window)
+    if not last or fold(last) not in index.role_words:
         return None  # the word before the name is no role: no title
     cut = 0
     for cut_match in _CLAUSE_BREAK.finditer(window):
