@@ -164,7 +164,10 @@ def test_country_pairs_stay_inside_a_friendship_body(triples: Triples) -> None:
 
 
 def test_a_body_of_a_places_body_keeps_its_whole_name(triples: Triples) -> None:
-    text = "A member of the Central Executive Committee of the Myanmar Journalist Association."
+    text = (
+        "A member of the Central Executive Committee of the Myanmar Journalist "
+        "Association."
+    )
     assert [t[0] for t in triples(text)] == [
         "Central Executive Committee of the Myanmar Journalist Association"
     ]

@@ -66,6 +66,11 @@ def duration_value(amount: float | None, code: str) -> str:
     return f"{head}{part}{part_letter}"
 
 
+# After "one day" or "a year": a date or a description follows, not an amount.
+_NOT_AN_AMOUNT = re.compile(r"\s+(?:in|of|last|this|next)\b")
+_AS_BEFORE = re.compile(r"\bas\s+$")
+
+
 def duration_rule(hit: Hit, ctx: Context) -> Found | None:
     """`three years`, `two-year`, `the past two months`, `three days later`."""
     number = hit.word("n")
@@ -88,6 +93,13 @@ def duration_rule(hit: Hit, ctx: Context) -> Found | None:
         number in ("a", "an", "one") or ctx.text.startswith(" of", hit.end)
     ):
         return None  # a fraction: "a quarter of", "three-quarters of"
+    if not post and _NOT_AN_AMOUNT.match(ctx.text, hit.end):
+        if number in ("one", "a", "an") and code == "D":
+            return None  # "one day in May 1967": a certain day, dated after it
+        if number in ("a", "an") and _AS_BEFORE.search(
+            ctx.text, max(0, hit.start - 6), hit.start
+        ):
+            return None  # "recorded as a year of changes": a kind of year
     amount = number_value(number)
     if amount is not None and hit.group("half"):
         amount += 0.5

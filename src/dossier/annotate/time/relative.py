@@ -137,8 +137,18 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     if relation in REFERENCE_OFFSET:
         if relation == "the" and unit in ("E", "C"):
             return None
-        base = in_unit(ctx.reference, unit) or in_unit(ctx.anchor, unit)
         offset = REFERENCE_OFFSET[relation]
+        reference = ctx.reference
+        if (
+            offset == 0
+            and reference is not None
+            and in_unit(reference, unit) is None
+            and reference != ctx.anchor
+        ):
+            # "one day in May 1967 ... That day": a day of the month last
+            # named, known only as that month.
+            return Found("DATE", reference.value, reference, end=end)
+        base = in_unit(reference, unit) or in_unit(ctx.anchor, unit)
     else:
         base = in_unit(ctx.anchor, unit)
         offset = ANCHOR_OFFSET.get(relation, 0)
@@ -215,4 +225,14 @@ def reference_rule(hit: Hit, ctx: Context) -> Found | None:
         not re.match(r"\s+[a-z]", after) or after.startswith(" of")
     ):
         return None  # a noun: "the main current", "a current of air"
+    if hit.word("x") in ("the present", "present") and _PRESENT_AS_ADJECTIVE.match(
+        ctx.text, hit.end
+    ):
+        return None  # "the present Kursk battle", "the present situation"
     return Found("DATE", value, refers=False)
+
+
+# "the present" before a word other than a time noun is an adjective.
+_PRESENT_AS_ADJECTIVE = re.compile(
+    r"[ \t]+(?!(?:day|days|time|times|moment|era|age|century|year)\b)[A-Za-z]"
+)

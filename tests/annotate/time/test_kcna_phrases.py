@@ -1,0 +1,34 @@
+"""Time phrases of KCNA copy: adjectives, kinds of years and days of a month named."""
+
+from __future__ import annotations
+
+from dossier.annotate.time import tag_times
+from dossier.packs import Pack
+
+
+def found(text: str, pack: Pack, anchor: str = "2024-08-18") -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag_times(text, anchor=anchor, pack=pack)]
+
+
+def test_the_present_before_a_noun_is_no_time(pack: Pack) -> None:
+    assert found("The present Kursk battle will be a prelude.", pack) == []
+    assert found("From 1950 to the present, they fought.", pack) == [
+        ("1950", "1950"),
+        ("the present", "PRESENT_REF"),
+    ]
+
+
+def test_a_year_of_changes_is_no_duration(pack: Pack) -> None:
+    text = "2023 could be recorded in the history as a year of changes."
+    assert found(text, pack) == [("2023", "2023")]
+    assert found("It took a year of work.", pack) == [("a year", "P1Y")]
+
+
+def test_that_day_is_a_day_of_the_month_last_named(pack: Pack) -> None:
+    text = (
+        "While walking along the river one day in May Juche 56 (1967), the "
+        "President spoke.\nThat day, the President summoned the officials."
+    )
+    values = dict(found(text, pack, anchor="2024-01-30"))
+    assert "one day" not in values
+    assert values["That day"] == "1967-05"
