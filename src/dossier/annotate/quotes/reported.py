@@ -128,28 +128,36 @@ def _that_clause(text: str, cue: Cue, end: int) -> int | None:
 def indirect_quotes(text: str, framer: Framer, taken: SpanIndex) -> Iterator[Reported]:
     """`X said that …`, `…, sources said.` and `according to X, …` outside quotes."""
     starts = framer.sentences.starts
+    # Most texts have no `according to`: one look for it saves one per sentence.
+    according = "according" in text.lower()
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         if taken.contains(start) and taken.contains(max(start, end - 2)):
             continue
-        found = _indirect(text, framer, start, end, taken)
+        found = _indirect(text, framer, start, end, taken, according=according)
         if found is not None:
             yield found
 
 
 def _indirect(
-    text: str, framer: Framer, start: int, end: int, taken: SpanIndex
+    text: str,
+    framer: Framer,
+    start: int,
+    end: int,
+    taken: SpanIndex,
+    *,
+    according: bool = True,
 ) -> Reported | None:
     stop = _content_end(text, start, end)
-    according = ACCORDING.search(text, start, stop)
-    if according is not None and not taken.contains(according.start()):
-        speaker_span = phrase_after(text, according.end(), stop)
+    cited = ACCORDING.search(text, start, stop) if according else None
+    if cited is not None and not taken.contains(cited.start()):
+        speaker_span = phrase_after(text, cited.end(), stop)
         comma = text.find(",", speaker_span[1], stop) if speaker_span else -1
-        if according.start() - start < 3 and comma > 0:  # `According to X, …`
+        if cited.start() - start < 3 and comma > 0:  # `According to X, …`
             content = (comma + 1, stop)
         else:  # `…, according to X.`
-            content = (start, according.start())
-        cue = Cue(according.start(), according.end(), "according to")
+            content = (start, cited.start())
+        cue = Cue(cited.start(), cited.end(), "according to")
         found = _reported(text, framer, content, speaker_span, cue, taken)
         if found is not None:
             return found
