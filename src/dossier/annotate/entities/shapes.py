@@ -30,7 +30,14 @@ _WORD = rf"(?<![\w'’.&])(?<!\w-)(?:{_DOTTED}|{_PLAIN})(?![\d]|-\d)"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTOR = r"(?:of|for|and|&|de|du|la|le|von|van|der|del|da|di|y)(?:[ \t]+the)?"
 _GAP = rf"(?:[ \t]+{_CONNECTOR}[ \t]+|[ \t]+)"
-CHAIN = re.compile(rf"(?=[A-Z]){_WORD}(?:{_GAP}{_WORD})*")
+# A chain opens on `[A-Z]` itself, with the look-behinds after it, so that `re`
+# skips ahead to capitals (40 MB/s against 34 for `(?=[A-Z])` + `_WORD`).
+_FIRST = (
+    r"[A-Z](?<![\w'’.&][A-Z])(?<!\w-[A-Z])"
+    rf"(?:\.(?:[A-Z]\.)*[A-Z]\.?|(?:{_LETTER}|['’&\-](?={_LETTER}))*"
+    rf"(?:['’](?!{_LETTER})|\.)?)(?![\d]|-\d)"
+)
+CHAIN = re.compile(rf"{_FIRST}(?:{_GAP}{_WORD})*")
 WORD = re.compile(_WORD)
 
 
