@@ -197,7 +197,11 @@ def render(rows: list[tuple[str, str, float, float | None, float | None]]) -> st
         "written from the same seeds and examples the rules were developed on, so",
         "1.00 there is an upper bound, not an estimate. The KCNA gold (12 articles,",
         "50 time expressions, 275 mentions, 8 quotes) was annotated by reading,",
-        "apart from the rules; its quote row rests on 8 items.",
+        "apart from the rules, but its error list has since guided fixes (scare",
+        "quotes, statement titles, names typed by context, friendship bodies,",
+        "`the present`, `that day`), so it is now development data too. The",
+        "TimeML, PolNeAR-dev and MEANTIME rows rest on far more items (1,822",
+        "times, 726 quotes, 486 mentions). The KCNA quote row rests on 8 items.",
         "",
     ]
     return "\n".join(lines)
