@@ -42,6 +42,7 @@ test: lint types unit
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
 	$(BIN)/python bench/annotate_speed.py
+	if [ -d ../shared/corpus/kcna-2024 ]; then $(BIN)/python bench/annotate_speed.py --kcna; fi
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm bench/out
