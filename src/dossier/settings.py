@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Raise when a change to the stages changes what is stored for a file, so
 # the next build redoes files it would otherwise skip as unchanged.
-PIPELINE_VERSION = 3
+PIPELINE_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
