@@ -190,3 +190,16 @@ def test_unknown_names_are_typed_by_the_words_around_them(triples: Triples) -> N
     assert types["Hitler"] == "PERSON"
     assert types["Kupyansk"] == "PLACE"
     assert types.get("Belgian") != "PERSON"
+
+
+def test_weapons_and_warships_are_no_entities(triples: Triples) -> None:
+    text = (
+        "Washington sent Abrams tanks and ATACMS long-range missiles. The attack "
+        "submarine Chogei joined warships as Taigei. The U.S. launched Minuteman-3 "
+        "intercontinental ballistic missiles."
+    )
+    assert [t[0] for t in triples(text)] == ["Washington", "U.S."]
+
+
+def test_an_unknown_name_before_a_verb_of_arms_is_kept(triples: Triples) -> None:
+    assert [t[0] for t in triples("Zelenskiy demanded more missiles.")] == ["Zelenskiy"]

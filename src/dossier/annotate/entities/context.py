@@ -26,11 +26,31 @@ _PERSON_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:puppets?|regime|clique|administration|junta|gang"
     r"|authorities|government)\b"
 )
+# A name before or after a word for a weapon or warship names that weapon, no
+# person, body or place: `Abrams tanks`, `ATACMS long-range missiles`, `the
+# attack submarine Chogei`, `warships as Taigei`.
+_ARMS = (
+    r"(?:tanks?|missiles?|warships?|submarines?|destroyers?|frigates?|cruisers?"
+    r"|bombers?|rockets?|launchers?|interceptors?|drones?|ICBMs?)"
+)
+# Words that may stand between: `long-range`, `intercontinental ballistic`.
+_ARMS_MODIFIER = (
+    r"(?:\w+-[\w-]+|intercontinental|ballistic|cruise|strategic|nuclear|attack"
+    r"|battle|guided|stealth|heavy|main|tactical|hypersonic|supersonic)"
+)
+_ARMS_AFTER = re.compile(rf"(?:\s+{_ARMS_MODIFIER}){{0,3}}\s+{_ARMS}\b")
+_ARMS_BEFORE = re.compile(rf"\b{_ARMS}\s+(?:(?:of|as|named|called)\s+)?$")
 _WINDOW = 12
+WEAPON = ""  # what `type_from_context` gives for a weapon: no entity
 
 
 def type_from_context(text: str, start: int, end: int) -> str | None:
-    """PLACE or PERSON as the words around `text[start:end]` have it, or None."""
+    """PLACE or PERSON as the words around `text[start:end]` have it, WEAPON
+    for the name of a weapon or warship, or None."""
+    if _ARMS_BEFORE.search(text, max(0, start - 24), start) or _ARMS_AFTER.match(
+        text, end
+    ):
+        return WEAPON
     one_word = not any(char.isspace() for char in text[start:end])
     if (
         one_word

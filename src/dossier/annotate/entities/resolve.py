@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from dossier.annotate.entities.acronyms import Definition, letters_of
 from dossier.annotate.entities.candidates import PACK, Candidate
-from dossier.annotate.entities.context import type_from_context
+from dossier.annotate.entities.context import WEAPON, type_from_context
 from dossier.annotate.entities.index import (
     ORG,
     PERSON,
@@ -174,8 +174,11 @@ def resolve_document(
                 entity, type_ = known.name, known.type
             else:
                 entity = display_name(candidate.text)
-        if type_ is None:
-            type_ = type_from_context(text, candidate.start, candidate.end)
+        if candidate.source != PACK:
+            around = type_from_context(text, candidate.start, candidate.end)
+            if around == WEAPON:
+                continue  # `Abrams tanks`, `ATACMS missiles`: a weapon, no entity
+            type_ = type_ or around
         title = None
         if type_ in (None, PERSON):
             title = _title(candidate, index, text)

@@ -26,7 +26,9 @@ _LETTER = r"[^\W\d_]"
 # `AT&T`; not glued to a letter or digit before it, nor a digit after it.
 _DOTTED = r"(?:[A-Z]\.)+[A-Z]\.?"  # U.S., N.V., U.S.A.
 _PLAIN = rf"[A-Z](?:{_LETTER}|['’&\-](?={_LETTER}))*(?:['’](?!{_LETTER})|\.)?"
-_WORD = rf"(?<![\w'’.&])(?<!\w-)(?:{_DOTTED}|{_PLAIN})(?![\d]|-\d)"
+# A word ends where its letters do: never cut short before a digit
+# (`Minuteman-3` is no `Minutema`).
+_WORD = rf"(?<![\w'’.&])(?<!\w-)(?:{_DOTTED}|{_PLAIN})(?![\d]|-\d|{_LETTER})"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTOR = r"(?:of|for|and|&|de|du|la|le|von|van|der|del|da|di|y)(?:[ \t]+the)?"
 _GAP = rf"(?:[ \t]+{_CONNECTOR}[ \t]+|[ \t]+)"
@@ -35,7 +37,7 @@ _GAP = rf"(?:[ \t]+{_CONNECTOR}[ \t]+|[ \t]+)"
 _FIRST = (
     r"[A-Z](?<![\w'’.&][A-Z])(?<!\w-[A-Z])"
     rf"(?:\.(?:[A-Z]\.)*[A-Z]\.?|(?:{_LETTER}|['’&\-](?={_LETTER}))*"
-    rf"(?:['’](?!{_LETTER})|\.)?)(?![\d]|-\d)"
+    rf"(?:['’](?!{_LETTER})|\.)?)(?![\d]|-\d|{_LETTER})"
 )
 CHAIN = re.compile(rf"{_FIRST}(?:{_GAP}{_WORD})*")
 WORD = re.compile(_WORD)
