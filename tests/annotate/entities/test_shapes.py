@@ -203,3 +203,17 @@ def test_weapons_and_warships_are_no_entities(triples: Triples) -> None:
 
 def test_an_unknown_name_before_a_verb_of_arms_is_kept(triples: Triples) -> None:
     assert [t[0] for t in triples("Zelenskiy demanded more missiles.")] == ["Zelenskiy"]
+
+
+def test_a_body_of_a_places_body_named_with_a_possessive(triples: Triples) -> None:
+    text = (
+        "The External Relations Department of the Central Leadership of the "
+        "Syria's Baath Arab Socialist Party issued a statement."
+    )
+    assert [(t[0], t[2]) for t in triples(text)] == [
+        (
+            "External Relations Department of the Central Leadership of the Syria's "
+            "Baath Arab Socialist Party",
+            "ORG",
+        )
+    ]

@@ -102,7 +102,31 @@ def _run_candidates(
             for c in shaped
         )
         absorbed.extend(start - run.start for start in taken)
-    return candidates, absorbed
+    return _joined_possessives(run.text, candidates), absorbed
+
+
+_OF_PLACE_POSSESSIVE = re.compile(r"\bof\s+(?:the\s+)?\S+$")
+
+
+def _joined_possessives(
+    run: str, candidates: list[tuple[int, int, str | None, bool]]
+) -> list[tuple[int, int, str | None, bool]]:
+    """`Department of the Syria's Baath Arab Socialist Party`: a body of a
+    place's body is one name, though the possessive cut the run in two."""
+    joined: list[tuple[int, int, str | None, bool]] = []
+    for candidate in candidates:
+        if joined:
+            start, end, typed, initial = joined[-1]
+            if (
+                typed == ORG
+                and candidate[2] == ORG
+                and run[end : candidate[0]] in ("'s ", "’s ")
+                and _OF_PLACE_POSSESSIVE.search(run, start, end)
+            ):
+                joined[-1] = (start, candidate[1], ORG, initial)
+                continue
+        joined.append(candidate)
+    return joined
 
 
 def _segment_candidates(
@@ -142,7 +166,7 @@ def _segment_candidates(
             following = pieces[number + 1] if number + 1 < len(pieces) else None
             if (
                 following is not None
-                and text[end : following[0].start] in (" ", "\t")
+                and text[end : following[0].start] in (" ", "\t", "'s ", "’s ")
                 and type_of(following, index) == ORG
             ):
                 # `Committee of the Myanmar Journalist Association`: the body
