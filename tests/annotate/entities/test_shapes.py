@@ -217,3 +217,9 @@ def test_a_body_of_a_places_body_named_with_a_possessive(triples: Triples) -> No
             "ORG",
         )
     ]
+
+
+def test_the_person_after_secretary_of_state(triples: Triples) -> None:
+    found = [(t[0], t[2]) for t in triples("U.S. Secretary of State Blinken said.")]
+    assert ("Blinken", "PERSON") in found
+    assert all("State" not in text for text, _ in found)

@@ -115,6 +115,13 @@ def name_after_role(words: Sequence[Word], index: PackIndex) -> list[Word]:
         tail = list(words[-size:])
         if len(words) > size and is_person_name([w.text for w in tail], index):
             return restart(tail)
+    if (
+        len(words) == 2
+        and is_common_word(words[0].text)
+        and (words[1].text in index.surnames or not is_common_word(words[1].text))
+        and not is_head(words[1].text, index)
+    ):
+        return restart(words[1:])  # `Secretary of State Blinken`
     tail = list(words[-2:])
     if (
         len(words) > 2
