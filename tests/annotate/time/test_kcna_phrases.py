@@ -32,3 +32,11 @@ def test_that_day_is_a_day_of_the_month_last_named(pack: Pack) -> None:
     values = dict(found(text, pack, anchor="2024-01-30"))
     assert "one day" not in values
     assert values["That day"] == "1967-05"
+
+
+def test_the_new_year_is_the_year_begun_or_coming(pack: Pack) -> None:
+    text = "Banquets in celebration of the new year 2024 were held."
+    assert found(text, pack, anchor="2024-01-02") == [("the new year 2024", "2024")]
+    assert found("To greet the new year.", pack, anchor="2023-12-28") == [
+        ("the new year", "2024")
+    ]

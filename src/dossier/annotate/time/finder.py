@@ -47,6 +47,7 @@ HANDLERS: dict[str, Handler] = {
     "holiday": holidays.holiday_rule,
     "year_end": holidays.year_end_rule,
     "year_back": holidays.year_back_rule,
+    "new_year": holidays.new_year_rule,
 }
 # How far back the words before a head are read ("the better part of the").
 LEFT_WINDOW = 48

@@ -112,3 +112,23 @@ def year_back_rule(hit: Hit, ctx: Context) -> Found | None:
     else:
         return Found("DATE", "XXXX", refers=False)
     return Found("DATE", moved.value, moved, refers=False) if moved else None
+
+
+# Up to this month of the anchor, "the new year" is the anchor's own year
+# (greetings run into January and February); later it is the coming one.
+NEW_YEAR_UNTIL_MONTH = 2
+
+
+def new_year_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`the new year`: the year just begun, or the one coming; `the new year
+    2024` says which."""
+    printed = hit.group("y")
+    if printed:
+        year = Period("Y", int(printed))
+        return Found("DATE", year.value, year, refers=False)
+    anchor = ctx.anchor
+    if anchor is None:
+        return Found("DATE", "XXXX", refers=False)
+    early = anchor.unit in ("M", "D") and anchor.part <= NEW_YEAR_UNTIL_MONTH
+    year = Period("Y", anchor.year if early else anchor.year + 1)
+    return Found("DATE", year.value, year, refers=False)

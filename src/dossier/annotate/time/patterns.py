@@ -189,6 +189,8 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             before.MODIFIER_ONLY,
         ),
         ("year_back", cased("year-earlier", "year-ago", "year earlier") + _END, None),
+        # Lower case: `New Year` (the holiday) is the `holiday` rule's.
+        ("new_year", rf"the\s+new\s+year(?:\s+(?P<y>{YEAR}))?" + _END, None),
         (
             "deictic",
             "(?P<x>"
