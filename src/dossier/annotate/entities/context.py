@@ -13,53 +13,65 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.entities.index import PERSON, PLACE
+from dossier.annotate.entities.lexicon import word_set
 
-_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|near)\s+(?:the\s+)?$")
-_CLAUSE_END = re.compile(r"[,.;]|[ \t]*(?:\n|$)")
 # Adjectives of peoples, which lead governments too (`the Belgian government`).
 _DEMONYM_LIKE = re.compile(r"(?:an|ese|ish|i)$")
-_PLACE_AFTER = re.compile(
-    r"\s+(?:battle(?:field| field)?|front|frontline|region|area|direction|border"
-    r"|offensive)\b"
-)
-_PERSON_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:puppets?|regime|clique|administration|junta|gang"
-    r"|authorities|government)\b"
-)
 # A name before or after a word for a weapon or warship names that weapon, no
 # person, body or place: `Abrams tanks`, `ATACMS long-range missiles`, `the
 # attack submarine Chogei`, `warships as Taigei`.
-_ARMS = (
-    r"(?:tanks?|missiles?|warships?|submarines?|destroyers?|frigates?|cruisers?"
-    r"|bombers?|rockets?|launchers?|interceptors?|drones?|ICBMs?)"
+_ARMS_WORDS = word_set(
+    """
+    tank tanks missile missiles warship warships submarine submarines destroyer
+    destroyers frigate frigates cruiser cruisers bomber bombers rocket rockets
+    launcher launchers interceptor interceptors drone drones ICBM ICBMs
+    """
 )
+_ARMS = "|".join(sorted(_ARMS_WORDS, key=len, reverse=True))
 # Words that may stand between: `long-range`, `intercontinental ballistic`.
 _ARMS_MODIFIER = (
     r"(?:\w+-[\w-]+|intercontinental|ballistic|cruise|strategic|nuclear|attack"
     r"|battle|guided|stealth|heavy|main|tactical|hypersonic|supersonic)"
 )
-_ARMS_AFTER = re.compile(rf"(?:\s+{_ARMS_MODIFIER}){{0,3}}\s+{_ARMS}\b")
-_ARMS_BEFORE = re.compile(rf"\b{_ARMS}\s+(?:(?:of|as|named|called)\s+)?$")
-_WINDOW = 12
+# What follows the name, in this order: a weapon, a place's word (`Kursk
+# battle field`), a body a person leads (`Zelenskiy puppet authorities`).
+_AFTER = re.compile(
+    rf"(?P<arms>(?:\s+{_ARMS_MODIFIER}){{0,3}}\s+(?:{_ARMS})\b)"
+    r"|(?P<place>\s+(?:battle(?:field| field)?|front|frontline|region|area"
+    r"|direction|border|offensive)\b)"
+    r"|(?P<person>\s+(?:[a-z]+\s+)?(?:puppets?|regime|clique|administration"
+    r"|junta|gang|authorities|government)\b)"
+)
+_CLAUSE_END = re.compile(r"[,.;]|[ \t]*(?:\n|$)")
+_NAMING = frozenset(["of", "as", "named", "called"])
+_WINDOW = 24
 WEAPON = ""  # what `type_from_context` gives for a weapon: no entity
 
 
 def type_from_context(text: str, start: int, end: int) -> str | None:
     """PLACE or PERSON as the words around `text[start:end]` have it, WEAPON
     for the name of a weapon or warship, or None."""
-    if _ARMS_BEFORE.search(text, max(0, start - 24), start) or _ARMS_AFTER.match(
-        text, end
+    before = text[max(0, start - _WINDOW) : start]
+    words = before.split()[-3:] if before[-1:].isspace() else []
+    last = words[-1] if words else ""
+    if last in _ARMS_WORDS or (
+        last in _NAMING and len(words) > 1 and words[-2] in _ARMS_WORDS
     ):
+        return WEAPON  # `the attack submarine Chogei`, `warships as Taigei`
+    after = _AFTER.match(text, end)
+    if after is not None and after.lastgroup == "arms":
         return WEAPON
-    one_word = not any(char.isspace() for char in text[start:end])
     if (
-        one_word
-        and _PLACE_BEFORE.search(text, max(0, start - _WINDOW), start)
+        not any(char.isspace() for char in text[start:end])
+        and (
+            last in ("in", "near")
+            or (last == "the" and len(words) > 1 and words[-2] in ("in", "near"))
+        )
         and _CLAUSE_END.match(text, end)
     ):
+        return PLACE  # `in Kursk, the hero land`: one word, a clause ending
+    if after is not None and after.lastgroup == "place":
         return PLACE
-    if _PLACE_AFTER.match(text, end):
-        return PLACE
-    if _PERSON_AFTER.match(text, end) and not _DEMONYM_LIKE.search(text, start, end):
+    if after is not None and not _DEMONYM_LIKE.search(text, start, end):
         return PERSON
     return None
