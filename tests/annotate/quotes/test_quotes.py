@@ -369,6 +369,6 @@ def test_a_statements_title_is_its_issuers_words(pack: Pack) -> None:
         'press statement "An abnormal object appeared at Pusan Port":\nMore.'
     )
     assert [(k, s) for k, _, s in _kinds(text, pack)] == [
-        ("direct", "Foreign Ministry of the Democratic People's Republic of Korea"),
+        ("direct", "Ministry of Foreign Affairs of the DPRK"),
         ("direct", "Kim Yo Jong"),
     ]
