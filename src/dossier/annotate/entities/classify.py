@@ -17,7 +17,13 @@ from dossier.annotate.entities.roles import (
     title_run,
     type_of,
 )
-from dossier.annotate.entities.shapes import Run, Segment, Word, placed
+from dossier.annotate.entities.shapes import (
+    Run,
+    Segment,
+    Word,
+    capitalised_words,
+    placed,
+)
 
 
 def shape_candidates(
@@ -257,19 +263,16 @@ def _names_with_place(piece: Sequence[Word], initial: bool, index: PackIndex) ->
 def _capitalised_elsewhere(
     runs: Sequence[Run], headlines: Sequence[tuple[int, int]]
 ) -> frozenset[str]:
-    """Words printed capitalised where position does not explain it."""
+    """Words printed capitalised where position does not explain it (in a
+    title-case line, capitals explain nothing)."""
     seen: set[str] = set()
     for run in runs:
-        for segment in run.segments:
-            if within(headlines, run.start + segment.start):
-                continue
-            # A run of two or more capitalised words is a name even where it
-            # opens a sentence (`Apple Computer announced`): its first word
-            # counts too.
-            initial_only = segment.sentence_start and len(segment.words) == 1
-            seen.update(
-                w.text for w in (segment.words[1:] if initial_only else segment.words)
-            )
+        if not headlines:
+            seen |= run.printed
+            continue
+        seen |= capitalised_words(
+            [s for s in run.segments if not within(headlines, run.start + s.start)]
+        )
     return frozenset(seen)
 
 

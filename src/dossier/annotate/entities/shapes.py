@@ -180,6 +180,9 @@ class Run:
     text: str
     initial: bool  # the run opens a sentence
     segments: list[Segment]
+    # Its words printed capitalised where position does not explain it: all
+    # of a segment's, but the one word of a segment opening a sentence.
+    printed: frozenset[str]
 
     @property
     def end(self) -> int:
@@ -201,9 +204,23 @@ def find_runs(text: str, index: PackIndex) -> list[Run]:
         if found is None:
             if len(cache) >= _CHAIN_CACHE_SIZE:
                 cache.clear()
-            found = cache[key] = _chain_segments(printed, key[1], index)
-        runs.append(Run(start, printed, key[1], found))
+            segments = _chain_segments(printed, key[1], index)
+            found = cache[key] = (segments, capitalised_words(segments))
+        runs.append(Run(start, printed, key[1], *found))
     return runs
+
+
+def capitalised_words(segments: list[Segment]) -> frozenset[str]:
+    """Words of `segments` printed capitalised where position does not explain
+    it: a run of two or more capitalised words is a name even where it opens a
+    sentence (`Apple Computer announced`), so its first word counts too."""
+    seen: set[str] = set()
+    for segment in segments:
+        initial_only = segment.sentence_start and len(segment.words) == 1
+        seen.update(
+            w.text for w in (segment.words[1:] if initial_only else segment.words)
+        )
+    return frozenset(seen)
 
 
 def placed(segment: Segment, offset: int) -> Segment:
@@ -224,7 +241,9 @@ def placed(segment: Segment, offset: int) -> Segment:
 _CHAIN_CACHE_SIZE = 50_000
 
 
-def _chain_cache(index: PackIndex) -> dict[tuple[str, bool], list[Segment]]:
+def _chain_cache(
+    index: PackIndex,
+) -> dict[tuple[str, bool], tuple[list[Segment], frozenset[str]]]:
     return index.kept("chain segments", dict)
 
 
