@@ -223,3 +223,16 @@ def test_the_person_after_secretary_of_state(triples: Triples) -> None:
     found = [(t[0], t[2]) for t in triples("U.S. Secretary of State Blinken said.")]
     assert ("Blinken", "PERSON") in found
     assert all("State" not in text for text, _ in found)
+
+
+def test_a_unit_of_a_fleet_of_a_navy_is_one_name(triples: Triples) -> None:
+    text = (
+        "It was the Guards 2nd Surface Ship Flotilla of the East Sea Fleet of "
+        "the KPA Navy."
+    )
+    assert [(t[0], t[2]) for t in triples(text)] == [
+        (
+            "Guards 2nd Surface Ship Flotilla of the East Sea Fleet of the KPA Navy",
+            "ORG",
+        )
+    ]

@@ -152,10 +152,9 @@ def _segment_candidates(
         inside = [c for c in inside if c not in cut]
         absorbed.extend(c.start for c in cut)
     pieces = _pieces(segment.words, inside)
-    skip = False
+    taken_until = -1  # pieces up to this one are inside a longer name
     for number, piece in enumerate(pieces):
-        if skip:
-            skip = False
+        if number <= taken_until:
             continue
         before = _listed_before(piece, inside, text)
         if before is not None and type_of(piece, index) in (ORG, PLACE):
@@ -169,15 +168,25 @@ def _segment_candidates(
         if owner is not None:
             absorbed.append(owner.start)
             start, end = piece[0].start, owner.end
-            following = pieces[number + 1] if number + 1 < len(pieces) else None
-            if (
-                following is not None
-                and text[end : following[0].start] in (" ", "\t", "'s ", "’s ")
-                and type_of(following, index) == ORG
-            ):
-                # `Committee of the Myanmar Journalist Association`: the body
-                # named after the listed place is what the first one is of.
-                end, skip = following[-1].end, True
+            # `Committee of the Myanmar Journalist Association`: the body named
+            # after the listed place is what the first one is of, and so on
+            # down the chain (`… Flotilla of the East Sea Fleet of the KPA Navy`).
+            next_piece = number + 1
+            while True:
+                following = pieces[next_piece] if next_piece < len(pieces) else None
+                if (
+                    following is not None
+                    and text[end : following[0].start] in (" ", "\t", "'s ", "’s ")
+                    and type_of(following, index) == ORG
+                ):
+                    end, taken_until = following[-1].end, next_piece
+                    next_piece += 1
+                    continue
+                tail = _listed_of_at(end, inside, text)
+                if tail is None:
+                    break
+                absorbed.append(tail.start)
+                end = tail.end
             typed = type_of(piece, index)
             found.append(Candidate(start, end, text[start:end], typed, None, SHAPE))
             continue
@@ -236,6 +245,18 @@ def _listed_of(
         if _OF_GAP.fullmatch(text, piece[-1].end, candidate.start):
             return candidate
         return None
+    return None
+
+
+def _listed_of_at(end: int, inside: Sequence[Candidate], text: str) -> Candidate | None:
+    """The listed body printed `of (the)` after `end`, if one is."""
+    for candidate in inside:
+        if (
+            candidate.start > end
+            and candidate.type in (ORG, PLACE)
+            and _OF_GAP.fullmatch(text, end, candidate.start)
+        ):
+            return candidate
     return None
 
 

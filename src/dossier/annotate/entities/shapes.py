@@ -31,7 +31,10 @@ _PLAIN = rf"[A-Z](?:{_LETTER}|['’&\-](?={_LETTER}))*(?:['’](?!{_LETTER})|\.)
 _WORD = rf"(?<![\w'’.&])(?<!\w-)(?:{_DOTTED}|{_PLAIN})(?![\d]|-\d|{_LETTER})"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTOR = r"(?:of|for|and|&|de|du|la|le|von|van|der|del|da|di|y)(?:[ \t]+the)?"
-_GAP = rf"(?:[ \t]+{_CONNECTOR}[ \t]+|[ \t]+)"
+# An ordinal between capitalised words is part of the name: `Guards 2nd Surface
+# Ship Flotilla` (it stays in the gap between two of the name's words).
+_ORDINAL = r"[ \t]+\d{1,3}(?:st|nd|rd|th)(?=[ \t]+[A-Z])"
+_GAP = rf"(?:{_ORDINAL})?(?:[ \t]+{_CONNECTOR}[ \t]+|[ \t]+)"
 # A chain opens on `[A-Z]` itself, with the look-behinds after it, so that `re`
 # skips ahead to capitals (40 MB/s against 34 for `(?=[A-Z])` + `_WORD`).
 _FIRST = (
