@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from dossier.annotate.memo import remembered
 from dossier.model import Sentence
 
 
@@ -75,20 +76,19 @@ _runs: dict[str, tuple[_Token, ...]] = {}
 
 
 def _run_tokens(run: str) -> tuple[_Token, ...]:
-    found = _runs.get(run)
-    if found is None:
-        if len(_runs) >= _RUN_CACHE_SIZE:
-            _runs.clear()
-        marks = _rule()[2]
-        found = _runs[run] = tuple(
-            (
-                token.idx,
-                token.idx + len(token.text),
-                _MARK if token.text in marks else _PUNCT if token.is_punct else _OTHER,
-            )
-            for token in tokenizer().make_doc(run)
+    return remembered(_runs, run, _RUN_CACHE_SIZE, _tokens, run)
+
+
+def _tokens(run: str) -> tuple[_Token, ...]:
+    marks = _rule()[2]
+    return tuple(
+        (
+            token.idx,
+            token.idx + len(token.text),
+            _MARK if token.text in marks else _PUNCT if token.is_punct else _OTHER,
         )
-    return found
+        for token in tokenizer().make_doc(run)
+    )
 
 
 def _split(paragraph: str) -> list[tuple[int, int]]:

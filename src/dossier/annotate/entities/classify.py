@@ -24,6 +24,7 @@ from dossier.annotate.entities.shapes import (
     capitalised_words,
     placed,
 )
+from dossier.annotate.memo import remembered
 
 
 def shape_candidates(
@@ -58,13 +59,18 @@ def shape_candidates(
             ),
             bool(run.segments) and run.segments[0].words[0].text in elsewhere,
         )
-        made = cache.get(key)
-        if made is None:
-            if len(cache) >= _RUN_CACHE_SIZE:
-                cache.clear()
-            made = cache[key] = _run_candidates(
-                run, listed, starts, index, text, elsewhere
-            )
+        made = remembered(
+            cache,
+            key,
+            _RUN_CACHE_SIZE,
+            _run_candidates,
+            run,
+            listed,
+            starts,
+            index,
+            text,
+            elsewhere,
+        )
         found.extend(
             Candidate(
                 start + base,

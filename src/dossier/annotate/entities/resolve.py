@@ -45,6 +45,7 @@ from dossier.annotate.entities.index import (
 from dossier.annotate.entities.lexicon import CONNECTORS, CORPORATE_SUFFIXES
 from dossier.annotate.entities.names import family_name, index_people
 from dossier.annotate.entities.titles import leading_titles, title_after, title_before
+from dossier.annotate.memo import remembered
 from dossier.model import Mention
 from dossier.packs import Pack
 
@@ -63,22 +64,13 @@ def display_name(printed: str) -> str:
 def canonical_key(name: str, pack: Pack) -> str:
     """The key on which variants of one entity's name meet (rules above)."""
     index = index_for(pack)
-    keys = _keys(index)
-    key = keys.get(name)
-    if key is None:
-        if len(keys) >= _KEY_CACHE_SIZE:
-            keys.clear()
-        key = keys[name] = key_for(name, index)
-    return key
+    keys = index.kept("canonical keys", dict[str, str])
+    return remembered(keys, name, _KEY_CACHE_SIZE, key_for, name, index)
 
 
 # Entities recur across documents; their keys are kept per pack index, up to
 # this many, so memory stays flat over a corpus.
 _KEY_CACHE_SIZE = 100_000
-
-
-def _keys(index: PackIndex) -> dict[str, str]:
-    return index.kept("canonical keys", dict)
 
 
 def key_for(name: str, index: PackIndex) -> str:

@@ -20,6 +20,7 @@ from dossier.annotate.entities.lexicon import (
     word_set,
 )
 from dossier.annotate.entities.names import KOREAN_GIVEN
+from dossier.annotate.memo import remembered
 
 _LETTER = r"[^\W\d_]"
 # A capitalised word: `Korea`, `People's`, `Workers’`, `U.S.`, `Anti-Japanese`,
@@ -202,14 +203,17 @@ def find_runs(text: str, index: PackIndex) -> list[Run]:
         if _lone_edge_word(printed):
             continue  # `The`, `It`, `June`: a third of all runs, and never a name
         start = chain.start()
-        key = (printed, is_sentence_start(text, start))
-        found = cache.get(key)
-        if found is None:
-            if len(cache) >= _CHAIN_CACHE_SIZE:
-                cache.clear()
-            segments = _chain_segments(printed, key[1], index)
-            found = cache[key] = (segments, capitalised_words(segments))
-        runs.append(Run(start, printed, key[1], *found))
+        initial = is_sentence_start(text, start)
+        segments, printed_words = remembered(
+            cache,
+            (printed, initial),
+            _CHAIN_CACHE_SIZE,
+            _chain_segments,
+            printed,
+            initial,
+            index,
+        )
+        runs.append(Run(start, printed, initial, segments, printed_words))
     return runs
 
 
@@ -250,8 +254,11 @@ def _chain_cache(
     return index.kept("chain segments", dict)
 
 
-def _chain_segments(chain: str, initial: bool, index: PackIndex) -> list[Segment]:
-    """The segments of one run, with offsets into it; `initial`: it opens a sentence."""
+def _chain_segments(
+    chain: str, initial: bool, index: PackIndex
+) -> tuple[list[Segment], frozenset[str]]:
+    """The segments of one run, with offsets into it, and the words they print
+    capitalised (see `Run.printed`); `initial`: the run opens a sentence."""
     segments: list[Segment] = []
     heads = _all_heads(index)
     current: list[Word] = []
@@ -268,7 +275,7 @@ def _chain_segments(chain: str, initial: bool, index: PackIndex) -> list[Segment
             current.append(word)
     if current:
         segments.extend(_finish(current, chain, index, initial))
-    return segments
+    return segments, capitalised_words(segments)
 
 
 def _lone_edge_word(printed: str) -> bool:
