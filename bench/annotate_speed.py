@@ -11,8 +11,6 @@ and, separately, each finder alone.
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import sys
 import time
 from collections.abc import Callable
@@ -20,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate
+from results import generated, record
 
 from dossier.annotate import annotate
 from dossier.annotate.entities import find_mentions
@@ -31,9 +29,6 @@ from dossier.annotate.time import tag_times
 from dossier.packs import load_pack
 from dossier.pipeline import run_file
 from dossier.settings import Settings
-
-OUT = Path(__file__).resolve().parent / "out"
-
 
 KCNA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "kcna-2024"
 
@@ -53,10 +48,7 @@ def main() -> None:
             raise SystemExit(f"kcna-2024 not found in {KCNA}")
         label = "kcna-2024"
     else:
-        corpus = OUT / f"corpus_{args.mb:g}mb"
-        if not corpus.exists():
-            generate(corpus, args.mb)
-        paths = sorted(corpus.iterdir())
+        paths = sorted(generated(args.mb).iterdir())
         label = f"generated {args.mb:g} MB"
     pack = load_pack()
     texts: list[tuple[str, str | None]] = []
@@ -110,12 +102,8 @@ def main() -> None:
         "seconds": round(total, 1),
         "mb_per_s": round(size / total, 2),
         "per_finder_mb_per_s_warm": {k: round(size / v, 1) for k, v in timings.items()},
-        "machine": f"{platform.machine()}, {platform.python_version()}",
     }
-    OUT.mkdir(exist_ok=True)
-    with (OUT / "results.jsonl").open("a") as handle:
-        handle.write(json.dumps(result) + "\n")
-    print(json.dumps(result, indent=1))
+    record(result)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import resource
 import subprocess
 import sys
@@ -18,9 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate
-
-OUT = Path(__file__).resolve().parent / "out"
+from results import OUT, generated, record
 
 
 def main() -> None:
@@ -35,10 +32,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    corpus = OUT / f"corpus_{args.mb:g}mb"
-    if not corpus.exists():
-        print(f"generating {args.mb:g} MB into {corpus} ...", file=sys.stderr)
-        generate(corpus, args.mb)
+    corpus = generated(args.mb)
     size = sum(p.stat().st_size for p in corpus.iterdir())
     files = sum(1 for _ in corpus.iterdir())
     db = OUT / "bench.db"
@@ -76,12 +70,8 @@ def main() -> None:
         "peak_rss_mb": round(peak_mb),
         "documents": report["documents"],
         "db_mb": round(db.stat().st_size / 1e6, 1),
-        "machine": f"{platform.machine()}, {platform.python_version()}",
     }
-    OUT.mkdir(exist_ok=True)
-    with (OUT / "results.jsonl").open("a") as handle:
-        handle.write(json.dumps(result) + "\n")
-    print(json.dumps(result, indent=1))
+    record(result)
 
 
 if __name__ == "__main__":
