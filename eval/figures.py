@@ -26,7 +26,15 @@ from dossier.annotate.entities import find_mentions
 from dossier.annotate.figures import find_figures
 from dossier.model import Figure
 from dossier.packs import load_pack
-from eval import CORPUS, FLOORS_DIR, GOLD_DIR, ROOT, round_down, write_floors
+from eval import (
+    CORPUS,
+    FLOORS_DIR,
+    GOLD_DIR,
+    ROOT,
+    print_scores,
+    round_down,
+    write_floors,
+)
 
 GOLD = GOLD_DIR / "figures.json"
 FLOORS = FLOORS_DIR / "figures.json"
@@ -177,9 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     errors: list[str] = []
     result = score(GOLD, errors)
-    print(json.dumps(result, indent=2))
-    for line in errors[: args.errors]:
-        print(line)
+    print_scores(result, errors, args.errors)
     if args.write:
         write_floors("figures", floors(result))
     return 0

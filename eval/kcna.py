@@ -34,7 +34,7 @@ from dossier.annotate import annotate
 from dossier.model import Source
 from dossier.packs import load_pack
 from dossier.pipeline import run_source
-from eval import CORPUS, GOLD_DIR
+from eval import CORPUS, GOLD_DIR, round_down, write_floors
 
 ARTICLES = CORPUS / "kcna-2024" / "kcna-2024.jsonl"
 GOLD = GOLD_DIR / "kcna.json"
@@ -234,10 +234,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print scores as JSON")
     parser.add_argument("--errors", action="store_true", help="list every error")
+    parser.add_argument(
+        "--write", action="store_true", help="raise the floors in eval/floors/kcna.json"
+    )
     options = parser.parse_args(argv)
     if not ARTICLES.is_file():
         sys.exit(f"Error: KCNA articles not found at {ARTICLES}")
     scores = score()
+    if options.write:
+        floors = {k: round_down(v) for k, v in scores.items() if isinstance(v, float)}
+        write_floors("kcna", floors)
     if options.json:
         print(json.dumps(scores, indent=2, ensure_ascii=False))
         return scores

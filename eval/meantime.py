@@ -26,7 +26,6 @@ pairs / gold pairs (a name not found loses its pairs).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -40,7 +39,7 @@ from dossier.annotate.entities.resolve import canonical_key
 from dossier.model import Mention
 from dossier.packs import Pack, load_pack
 from eval import CORPUS as SHARED
-from eval import FLOORS_DIR, round_down, write_floors
+from eval import FLOORS_DIR, print_scores, round_down, write_floors
 
 CORPUS = SHARED / "meantime"
 FLOORS = FLOORS_DIR / "meantime.json"
@@ -412,9 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     errors: list[str] = []
     result = evaluate(CORPUS, errors)
-    print(json.dumps(result, indent=2))
-    for line in errors[: args.errors]:
-        print(line)
+    print_scores(result, errors, args.errors)
     if args.write:
         write_floors("meantime", floors(result))
     return 0
