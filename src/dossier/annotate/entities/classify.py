@@ -245,24 +245,17 @@ def _listed_of(
     typed = type_of(piece, index)
     if typed != ORG and not (typed == PLACE and is_of_place(piece[-1].text)):
         return None  # `Jangphung County of North Hwanghae`: two places
-    for candidate in inside:
-        if candidate.start < piece[-1].end or candidate.type == PERSON:
-            continue
-        if _OF_GAP.fullmatch(text, piece[-1].end, candidate.start):
-            return candidate
-        return None
-    return None
+    return _listed_of_at(piece[-1].end, inside, text)
 
 
 def _listed_of_at(end: int, inside: Sequence[Candidate], text: str) -> Candidate | None:
-    """The listed body printed `of (the)` after `end`, if one is."""
+    """The first listed place or body after `end`, if `of (the)` is all between."""
     for candidate in inside:
-        if (
-            candidate.start > end
-            and candidate.type in (ORG, PLACE)
-            and _OF_GAP.fullmatch(text, end, candidate.start)
-        ):
+        if candidate.start < end or candidate.type == PERSON:
+            continue
+        if _OF_GAP.fullmatch(text, end, candidate.start):
             return candidate
+        return None
     return None
 
 

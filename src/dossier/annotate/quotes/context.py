@@ -221,8 +221,8 @@ def classify(
     window = max(floor, passage.open_start - 90)
     titled = _TITLED_TEXT.search(text, window, passage.open_start)
     if titled is not None:
-        group = "cue" if titled.group("cue") else "verb"
-        verb = titled.group(group).lower() if group == "verb" else "titled"
+        group = "cue" if titled.group("cue") else "verb"  # `titled` or `released`
+        verb = "titled" if group == "cue" else titled.group("verb").lower()
         cue = Cue(titled.start(group), titled.end(group), verb)
         return kind, subject_frame(framer, passage.open_start, floor, Frame(cue))
     before = framer.before(passage.open_start, floor)
