@@ -50,8 +50,8 @@ def test_seeds_kim_il_sung_is_one_entity_across_ocr_and_web(db: str) -> None:
 
 def test_seeds_diu_anniversary_dates_the_founding(db: str) -> None:
     rows = records.timeline(connect(db, create=False), doc=doc_of(db, "002_"))
-    anniversary = [r for r in rows if "anniversary" in r["sentence"] and r["start"]]
-    assert any(r["start"] == "1926-10-17" for r in anniversary)
+    anniversary = [r for r in rows if "anniversary" in r["sentence"] and r["first_day"]]
+    assert any(r["first_day"] == "1926-10-17" for r in anniversary)
 
 
 def test_seeds_citations_of_kcna(db: str) -> None:

@@ -55,13 +55,13 @@ def test_entities_never_merge_the_three_kims(db: str) -> None:
 def test_timeline_json_contract_and_range_filter(db: str) -> None:
     rows = listing("timeline", "--db", db, "--from", "1950", "--to", "1953")
     assert rows
-    assert {"date", "start", "end", "text", "sentence", "doc", "entities"} <= set(
+    assert {"value", "first_day", "last_day", "text", "sentence", "doc", "entities"} <= set(
         rows[0]
     )
     for row in rows:
-        assert row["start"] >= "1950" and row["end"] <= "1953-99"
+        assert row["first_day"] >= "1950" and row["last_day"] <= "1953-99"
         assert row["text"] in row["sentence"]
-    starts = [row["start"] for row in rows]
+    starts = [row["first_day"] for row in rows]
     assert starts == sorted(starts)
 
 
@@ -125,7 +125,7 @@ def test_show_json_annotations_have_spans_into_text(db: str) -> None:
             start, end = item["span"]
             assert text[start:end] == item["text"] or key == "quotes"
     times = detail["times"]
-    assert {"text", "type", "value", "start", "end"} <= set(times[0])
+    assert {"text", "type", "value", "first_day", "last_day"} <= set(times[0])
 
 
 @pytest.mark.parametrize(

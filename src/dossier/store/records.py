@@ -116,7 +116,7 @@ def timeline(
         where.append("t.last_day <= ?")
         params.append(date_to + "-99" if len(date_to) < 10 else date_to)
     sql = (
-        f"SELECT t.value AS date, t.first_day AS start, t.last_day AS end, t.text,"
+        f"SELECT t.value, t.first_day, t.last_day, t.text,"
         f" {_sentence('t')} AS sentence, d.id AS doc,"
         f" {_in_sentence_entities('t')} AS entities"
         f" FROM times t JOIN documents d ON d.rowid = t.doc"
@@ -224,8 +224,8 @@ def document_annotations(
             " WHERE doc = ? ORDER BY start"
         ),
         "times": rows(
-            "SELECT start AS s, end AS e, text, type, value, first_day AS start,"
-            " last_day AS end FROM times WHERE doc = ? ORDER BY s"
+            "SELECT start AS s, end AS e, text, type, value, first_day,"
+            " last_day FROM times WHERE doc = ? ORDER BY s"
         ),
         "figures": rows(
             "SELECT start AS s, end AS e, text, low, high, unit, subject, hedge"

@@ -101,7 +101,7 @@ def timeline_command(
         date_to=date_to,
         type_=type_,
     )
-    _emit(rows, ["date", "text", "sentence", "doc"], as_json=as_json)
+    _emit(rows, ["value", "first_day", "text", "sentence", "doc"], as_json=as_json)
 
 
 @guarded
