@@ -116,7 +116,7 @@ class FileResult:
     sources: tuple[SourceResult, ...] = ()
     failures: tuple[Failure, ...] = ()
     skipped: bool = False
-    pipeline: str = ""  # Settings.fingerprint of the build that made it
+    pipeline: str = ""  # fingerprint.build_fingerprint of the build that made it
 
 
 # Annotations (the `annotate` stage). Spans are half-open offsets into the

@@ -12,6 +12,7 @@ from pathlib import Path
 from dossier.annotate import annotate
 from dossier.clean import clean
 from dossier.errors import InputError
+from dossier.fingerprint import build_fingerprint
 from dossier.meta import describe
 from dossier.model import Failure, FileResult, Source, SourceResult
 from dossier.packs import Pack
@@ -62,7 +63,7 @@ def run_file(
     try:
         data = read_bytes(path, max_bytes=int(settings.max_file_mb * 1_000_000))
         digest = sha256_of(data)
-        fingerprint = settings.fingerprint
+        fingerprint = build_fingerprint(settings, pack)
         if known is not None and known.get(str(path)) == f"{digest} {fingerprint}":
             return FileResult(str(path), digest, len(data), skipped=True)
         sources, failures = read_file(path, data, digest)

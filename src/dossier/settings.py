@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Raise when a change to the stages changes what is stored for a file, so
-# the next build redoes files it would otherwise skip as unchanged.
-PIPELINE_VERSION = 4
-
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -36,11 +32,3 @@ class Settings:
         default=64.0,
         metadata={"help": "Files larger than this are refused with a reason."},
     )
-
-    @property
-    def fingerprint(self) -> str:
-        """What, besides a file's bytes, decides what a build stores for it."""
-        return (
-            f"v{PIPELINE_VERSION};pack={self.pack};annotate={int(self.annotate)}"
-            f";model={self.model or ''}"
-        )

@@ -7,6 +7,7 @@ pointing `--pack` at a folder of their own.
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ class Pack:
     boilerplate_max_line: int = 200
     keep_hyphen_prefixes: tuple[str, ...] = ()
     eras: tuple[Era, ...] = ()
+    digest: str = ""  # sha256 of the pack's TOML files: builds re-run when it changes
     _outlets: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -104,6 +106,13 @@ def _named(entries: list[dict[str, Any]], where: str) -> tuple[Named, ...]:
     return tuple(named)
 
 
+def _digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.toml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def load_pack(name_or_path: str = "korea") -> Pack:
     """Read a bundled pack by name, or a pack folder by path."""
     folder = Path(name_or_path)
@@ -128,6 +137,7 @@ def load_pack(name_or_path: str = "korea") -> Pack:
     listed = tuple(Named(n) for n in entities.get("gazetteer", {}).get("places", ()))
     return Pack(
         name=head.get("name", folder.name),
+        digest=_digest(folder),
         day_first=bool(head.get("day_first", True)),
         people=_named(names.get("person", []), f"{folder}/names.toml"),
         outlets=_named(outlets.get("outlet", []), f"{folder}/outlets.toml"),
