@@ -1,9 +1,10 @@
 """The exception tree; the CLI turns any of these into `Error: <one line>`.
 
 DossierError
-├── InputError   a file cannot be read or holds no usable text
-├── PackError    a domain pack is missing or malformed
-└── StoreError   the database cannot be opened, migrated or written
+├── InputError   a file cannot be read or holds no usable text   (exit 2)
+├── PackError    a domain pack is missing or malformed           (exit 2)
+└── StoreError   the database cannot be opened, migrated or written:
+                 disk full, read-only, locked, newer schema       (exit 3)
 """
 
 

@@ -239,7 +239,7 @@ def test_cli_unusable_db_exits_2(tmp_path: Path) -> None:
     notes.write_text("not a database\n" * 100)
     result = invoke("docs", "--db", str(notes), "--json")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.startswith(f"Error: cannot open {notes} as a dossier")
+    assert result.stderr.startswith(f"Error: {notes} is not a dossier database")
     nowhere = tmp_path / "no" / "such" / "dir" / "d.db"
     result = invoke("build", str(EXAMPLES / "letter.txt"), "--db", str(nowhere))
     assert (result.exit_code, result.stdout) == (2, "")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from dossier.errors import StoreError
+from dossier.errors import InputError, StoreError
 from dossier.store import connect
 from dossier.store.queries import fts_query, search
-from dossier.store.schema import SCHEMA_VERSION
+from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.store.conftest import build, dump
 
 
@@ -35,21 +37,73 @@ def test_connect_refuses_newer_schema(tmp_path: Path) -> None:
     db = tmp_path / "future.db"
     with closing(sqlite3.connect(db)) as connection:
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(StoreError, match="is newer than this dossier"):
+    with pytest.raises(StoreError, match="newer than this dossier"):
         connect(db)
 
 
 def test_connect_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     db = tmp_path / "notes.db"
     db.write_text("these are my notes, not a database\n" * 100)
-    with pytest.raises(StoreError, match=r"cannot open .* as a dossier database"):
-        connect(db)
+    for create in (True, False):
+        with pytest.raises(InputError, match=r"is not a dossier database"):
+            connect(db, create=create)
+    assert db.read_text() == "these are my notes, not a database\n" * 100
 
 
 def test_connect_refuses_missing_database_when_asked(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="run `dossier build PATH --db"):
+    with pytest.raises(InputError, match="run `dossier build PATH --db"):
         connect(tmp_path / "missing.db", create=False)
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_reading_never_writes_and_refuses_other_databases(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    with closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+        connection.commit()
+    before = other.read_bytes()
+    for create in (False, True):
+        with pytest.raises(InputError, match="is not a dossier database"):
+            connect(other, create=create)
+    assert other.read_bytes() == before
+    assert dump(other, "SELECT name FROM sqlite_master") == [("notes",)]
+
+
+def test_read_only_open_cannot_write(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    connect(db).close()
+    with closing(connect(db, create=False)) as connection:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            connection.execute("DELETE FROM files")
+        assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
+def test_read_only_open_refuses_an_older_schema_unchanged(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with closing(sqlite3.connect(db)) as connection:
+        connection.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    with pytest.raises(StoreError, match="built by an older dossier"):
+        connect(db, create=False)
+    assert dump(db, "PRAGMA user_version") == [(1,)]
+    connect(db).close()  # a build migrates it
+    assert dump(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+
+
+def test_two_processes_creating_one_database_do_not_race(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    script = (
+        "import sys; from dossier.store import connect\n"
+        "for _ in range(5): connect(sys.argv[1]).close()"
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(db)], stderr=subprocess.PIPE
+        )
+        for _ in range(4)
+    ]
+    errors = [run.communicate()[1].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0, 0], errors
+    assert dump(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
 
 
 @pytest.mark.parametrize(

@@ -7,19 +7,31 @@ import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
-from dossier.errors import StoreError
+from dossier.errors import DossierError, InputError, StoreError
 from dossier.model import Document, FileResult
 from dossier.store.annotations import Row, annotation_rows, insert_annotation_rows
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 
+# Tables every dossier holds: a database without them is someone else's.
+DOSSIER_TABLES = frozenset({"files", "sources", "documents"})
+
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
-    """Open (and migrate) the database; `create=False` refuses a missing file."""
+    """Open the dossier at `path`.
+
+    `create=True` (builds) creates and migrates it; `create=False` (every read
+    command) opens it read-only and never writes to the file: a dossier on
+    read-only storage can be read, and a path to some other SQLite file is
+    refused untouched.
+    """
     target = Path(path)
-    if not create and not target.exists():
-        raise StoreError(
-            f"no dossier at {target}: run `dossier build PATH --db {target}` first"
+    if not create:
+        return _open_read_only(target)
+    if not target.parent.is_dir():
+        raise InputError(
+            f"cannot open {target}: no folder {target.parent} to hold the database"
         )
     try:
         connection = sqlite3.connect(target, isolation_level=None, timeout=30)
@@ -28,31 +40,118 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     try:
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA foreign_keys = ON")
+        _check_dossier(connection, target)
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
-        _migrate(connection)
+        _migrate(connection, target)
     except sqlite3.DatabaseError as err:
         connection.close()
+        if "not a database" in str(err):
+            raise InputError(f"{target} is not a dossier database ({err})") from err
         raise StoreError(f"cannot open {target} as a dossier database: {err}") from err
-    except StoreError:
+    except DossierError:
         connection.close()
         raise
     return connection
 
 
-def _migrate(connection: sqlite3.Connection) -> None:
+def _open_read_only(target: Path) -> sqlite3.Connection:
+    if not target.exists():
+        raise InputError(
+            f"no dossier at {target}: run `dossier build PATH --db {target}` first"
+        )
+    location = quote(str(target.resolve()))
+    connection = None
+    # immutable=1 is the fallback for read-only storage, where SQLite cannot
+    # make the shared-memory file a WAL database is read with.
+    for mode in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            connection = sqlite3.connect(
+                f"file:{location}?{mode}", uri=True, isolation_level=None, timeout=30
+            )
+            connection.row_factory = sqlite3.Row
+            _check_dossier(connection, target, exists=True)
+            return connection
+        except sqlite3.DatabaseError as err:
+            if connection is not None:
+                connection.close()
+            if "not a database" in str(err):
+                raise InputError(f"{target} is not a dossier database ({err})") from err
+            if "unable to open" in str(err) and "immutable" not in mode:
+                continue
+            raise StoreError(f"cannot read {target}: {err}") from err
+        except DossierError:
+            if connection is not None:
+                connection.close()
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _check_dossier(
+    connection: sqlite3.Connection, target: Path, *, exists: bool = False
+) -> None:
+    """Refuse a database dossier did not make, or one of a schema it cannot read.
+
+    `exists` (read commands) also refuses an empty file or an older schema,
+    which only a build may create or migrate.
+    """
     version = connection.execute("PRAGMA user_version").fetchone()[0]
+    tables = {
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        )
+    }
     if version > SCHEMA_VERSION:
         raise StoreError(
-            f"database schema {version} is newer than this dossier ({SCHEMA_VERSION}): "
-            "upgrade dossier"
+            f"{target} has database schema {version}, newer than this dossier's "
+            f"({SCHEMA_VERSION}): upgrade dossier to read it"
         )
-    for number in range(version, SCHEMA_VERSION):
-        # One script, one transaction: a migration is applied whole or not at all.
-        connection.executescript(
-            f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\n"
-            f"PRAGMA user_version = {number + 1};\nCOMMIT;"
+    if (tables or version) and not tables >= DOSSIER_TABLES:
+        raise InputError(
+            f"{target} is not a dossier database (it holds other tables); "
+            "nothing was changed: give another --db"
         )
+    if exists and version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{target} was built by an older dossier (schema {version}, this one "
+            f"reads {SCHEMA_VERSION}): run `dossier build` with --db {target} "
+            "to upgrade it"
+        )
+
+
+def _migrate(connection: sqlite3.Connection, target: Path) -> None:
+    if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return
+    # The version is read again under the write lock: two builds opening one
+    # new database must not both create its tables.
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        _check_dossier(connection, target)
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """A migration script cut into statements (a trigger body holds `;` too)."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
 
 
 def known_files(connection: sqlite3.Connection) -> dict[str, str]:

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from dossier.errors import DossierError
+from dossier.errors import DossierError, StoreError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,7 +35,12 @@ def print_json(value: Any) -> None:
 
 
 def guarded(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a DossierError into `Error: <one line>` and exit code 2."""
+    """Turn a DossierError into `Error: <one line>` and its exit code.
+
+    2 for usage (bad input, options, packs), 3 for the environment (the
+    database cannot be opened or written: disk full, read-only, locked, a
+    newer schema).
+    """
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -45,6 +50,6 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
             # One line however long: paths in messages must not be wrapped.
             message = " ".join(str(error).split())
             err.print(f"[red]Error:[/red] {escape(message)}", soft_wrap=True)
-            raise typer.Exit(2) from error
+            raise typer.Exit(3 if isinstance(error, StoreError) else 2) from error
 
     return wrapper
