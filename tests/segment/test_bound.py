@@ -12,19 +12,7 @@ from dossier.packs import Pack
 from dossier.pipeline import run_source
 from dossier.segment.bound import MAX_DOCUMENT_CHARS, bounded
 
-WORDS = [
-    "the",
-    "delegation",
-    "visited",
-    "a",
-    "factory",
-    "and",
-    "met",
-    "workers",
-    "of",
-    "the",
-    "county",
-]
+WORDS = ["the", "delegation", "visited", "a", "factory", "and", "met", "workers"]
 
 
 def pieces_of(text: str) -> list[tuple[int, int]]:
