@@ -11,7 +11,7 @@ import pytest
 from dossier.errors import InputError
 from dossier.packs import Pack
 from dossier.pipeline import run_file
-from dossier.read.files import read_bytes, read_file, walk
+from dossier.read.files import Found, read_bytes, read_file, walk
 from dossier.settings import Settings
 from tests.read.samples import SENTENCE, text_pdf, write_bad_files
 
@@ -122,11 +122,18 @@ def test_walk_ends_a_symlink_loop(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_text(SENTENCE)
     (tmp_path / "a" / "up").symlink_to(tmp_path)
+    (tmp_path / "self").symlink_to(tmp_path / "self")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     found = list(walk([tmp_path]))
     assert found == [
-        (tmp_path / "a" / "one.txt", None),
-        (tmp_path / "a" / "up", "symlink loop: folder already read, skipped"),
+        Found(tmp_path / "a" / "one.txt"),
+        Found(tmp_path / "a" / "up", skipped="symlink loop: folder already read"),
+        Found(
+            tmp_path / "gone.txt", problem=f"broken symlink to {tmp_path}/nowhere.txt"
+        ),
+        Found(tmp_path / "self", skipped="symlink loop: the link leads back to itself"),
     ]
+    assert list(walk([tmp_path / "self"])) == [found[-1]]
 
 
 def test_walk_names_each_file_once_and_absolute(
@@ -138,8 +145,19 @@ def test_walk_names_each_file_once_and_absolute(
     (tmp_path / "docs" / "README.md").write_text("about this folder")
     (tmp_path / "docs" / ".hidden.txt").write_text(SENTENCE)
     monkeypatch.chdir(tmp_path)
-    found = list(walk(["docs", "./docs/one.txt", tmp_path / "docs", "nowhere"]))
+    (tmp_path / "docs" / "big.txt").write_text(SENTENCE * 100)
+    found = list(
+        walk(["docs", "./docs/one.txt", tmp_path / "docs", "nowhere"], max_bytes=1000)
+    )
+    docs = tmp_path / "docs"
     assert found == [
-        (tmp_path / "docs" / "one.txt", None),
-        (tmp_path / "nowhere", "no such file or folder"),
+        Found(docs / ".hidden.txt", skipped="hidden"),
+        Found(docs / "README.md", skipped="folder note (name it to read it)"),
+        Found(docs / "big.txt", skipped=found[2].skipped),
+        Found(docs / "notes.csv", skipped="type not read (.csv)"),
+        Found(docs / "one.txt"),
+        Found(tmp_path / "nowhere", problem="no such file or folder"),
     ]
+    assert found[2].skipped and found[2].skipped.startswith("too large: ")
+    # Named on the command line, a folder note is read.
+    assert list(walk([docs / "README.md"])) == [Found(docs / "README.md")]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.errors import InputError
@@ -23,52 +25,116 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".jsonl"}
 FOLDER_NOTES = {"readme", "license", "licence", "copying", "changelog"}
 
 
-def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
-    """Yield (file, problem) for every readable-looking file under `paths`.
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A path the walk met: to read, left out on purpose, or not readable.
 
-    Paths come out absolute and each once, so `seeds`, `./seeds` and
-    `/abs/seeds` name the same stored file. Folders are followed recursively,
-    symlinked ones too, but each real folder only once, so a symlink loop ends
-    instead of recursing forever. A given path that does not exist is yielded
-    with its problem.
+    Every path is accounted for: `skipped` says why a file is left out by
+    design (hidden, a type dossier does not read, a folder's README, too
+    large, a folder already read through a link), `problem` why it cannot be
+    read (missing, a dangling link, a folder that cannot be listed).
+    """
+
+    path: Path
+    skipped: str | None = None
+    problem: str | None = None
+
+
+def walk(
+    paths: Iterable[str | Path], *, max_bytes: int | None = None
+) -> Iterator[Found]:
+    """Every path under `paths`, each once, absolute, in name order.
+
+    So `seeds`, `./seeds` and `/abs/seeds` name the same stored file. Folders
+    are followed recursively, symlinked ones too, but each real folder only
+    once, so a symlink loop ends instead of recursing forever.
     """
     seen: set[str] = set()
     files: set[str] = set()
     for given in paths:
         path = Path(os.path.abspath(given))
         if not path.exists() and not path.is_symlink():
-            yield path, "no such file or folder"
-        elif path.is_dir():
-            for found, problem in _walk_folder(path, seen):
-                if problem or str(found) not in files:
-                    files.add(str(found))
-                    yield found, problem
-        elif str(path) not in files:
-            files.add(str(path))
-            yield path, None
+            yield Found(path, problem="no such file or folder")
+            continue
+        if not _is_dir(path):
+            found = iter([_given(path, max_bytes)])
+        elif os.path.realpath(path) in seen:
+            continue  # the same folder named twice
+        else:
+            found = _walk_folder(path, seen, max_bytes)
+        for item in found:
+            if str(item.path) not in files:
+                files.add(str(item.path))
+                yield item
 
 
-def _walk_folder(folder: Path, seen: set[str]) -> Iterator[tuple[Path, str | None]]:
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a self-referencing symlink: ELOOP
+        return False
+
+
+def _given(path: Path, max_bytes: int | None) -> Found:
+    """A file named on the command line: read whatever its name."""
+    return _bad_link(path) or Found(path, skipped=_too_large(path, max_bytes))
+
+
+def _walk_folder(
+    folder: Path, seen: set[str], max_bytes: int | None
+) -> Iterator[Found]:
     real = os.path.realpath(folder)
     if real in seen:
+        yield Found(folder, skipped="symlink loop: folder already read")
         return
     seen.add(real)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as err:
-        yield folder, f"cannot list folder: {err.strerror}"
+        yield Found(folder, problem=f"cannot list folder: {err.strerror}")
         return
     for entry in entries:
         path = Path(entry.path)
-        if entry.name.startswith(".") or path.stem.lower() in FOLDER_NOTES:
-            continue
-        if entry.is_dir(follow_symlinks=True):
-            if entry.is_symlink() and os.path.realpath(path) in seen:
-                yield path, "symlink loop: folder already read, skipped"
-                continue
-            yield from _walk_folder(path, seen)
-        elif path.suffix.lower() in SUFFIXES:
-            yield path, None
+        bad_link = _bad_link(path) if entry.is_symlink() else None
+        if bad_link:
+            yield bad_link
+        elif entry.name.startswith("."):
+            yield Found(path, skipped="hidden")
+        elif entry.is_dir(follow_symlinks=True):
+            yield from _walk_folder(path, seen, max_bytes)
+        elif path.suffix.lower() not in SUFFIXES:
+            kind = path.suffix.lower() or "no extension"
+            yield Found(path, skipped=f"type not read ({kind})")
+        elif path.stem.lower() in FOLDER_NOTES:
+            yield Found(path, skipped="folder note (name it to read it)")
+        else:
+            yield Found(path, skipped=_too_large(path, max_bytes))
+
+
+def _bad_link(path: Path) -> Found | None:
+    """A symlink that leads nowhere: a loop is skipped, a dangling one fails."""
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return Found(path, skipped="symlink loop: the link leads back to itself")
+        if path.is_symlink():
+            return Found(path, problem=f"broken symlink to {os.readlink(path)}")
+        return Found(path, problem=f"cannot read: {err.strerror}")
+    return None
+
+
+def _too_large(path: Path, max_bytes: int | None) -> str | None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # read_bytes reports it with its reason
+    if max_bytes is not None and size > max_bytes:
+        return (
+            f"too large: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB "
+            "limit (raise it with --max-file-mb)"
+        )
+    return None
 
 
 def sha256_of(data: bytes) -> str:

@@ -43,6 +43,7 @@ class BuildReport:
     raw_chars: int = 0
     removed_chars: int = 0
     failures: list[Failure] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
     entities: int | None = None
 
     def add(self, result: FileResult) -> None:
@@ -68,6 +69,7 @@ class BuildReport:
             "raw_chars": self.raw_chars,
             "removed_chars": self.removed_chars,
             "entities": self.entities,
+            "skipped": [{"path": path, "reason": why} for path, why in self.skipped],
             "failures": [
                 {"path": f.path, "stage": f.stage, "reason": f.reason}
                 for f in self.failures
@@ -82,12 +84,15 @@ def build_files(
     pack = load_pack(settings.pack)
     report = BuildReport()
     files: list[Path] = []
-    for path, problem in walk(paths):
-        if problem:
+    for found in walk(paths, max_bytes=int(settings.max_file_mb * 1_000_000)):
+        if found.problem:
             report.files += 1
-            report.failures.append(Failure(str(path), "read", problem))
+            report.failures.append(Failure(str(found.path), "read", found.problem))
+        elif found.skipped:
+            report.files += 1
+            report.skipped.append((str(found.path), found.skipped))
         else:
-            files.append(path)
+            files.append(found.path)
     connection = connect(settings.db)
     try:
         known = known_files(connection)
@@ -191,7 +196,9 @@ def _print_report(report: BuildReport, db: str) -> None:
     table = Table(title=f"dossier build → {db}", show_header=False)
     table.add_row("files seen", str(report.files))
     table.add_row("files stored", str(report.stored))
-    table.add_row("files unchanged (skipped)", str(report.unchanged))
+    table.add_row("files unchanged", str(report.unchanged))
+    if report.skipped:
+        table.add_row("files skipped", str(len(report.skipped)))
     for kind, count in sorted(report.documents.items()):
         table.add_row(f"documents: {kind}", str(count))
     share = report.removed_chars / report.raw_chars if report.raw_chars else 0.0
@@ -202,6 +209,8 @@ def _print_report(report: BuildReport, db: str) -> None:
         table.add_row("entities (linked across documents)", f"{report.entities:,}")
     table.add_row("failures", str(len(report.failures)))
     out.print(table)
+    for path, why in report.skipped:
+        out.print(f"[yellow]skipped[/yellow] {escape(f'{path}: {why}')}")
     for failure in report.failures:
         line = f"{failure.path}: {failure.reason} ({failure.stage})"
         out.print(f"[red]failed[/red] {escape(line)}")
