@@ -3,9 +3,15 @@
 Every non-empty line becomes a `Block` with a kind. Lines that are not
 article text (navigation, headline, metadata, teasers, footer) never enter
 an article's text but are kept as removed spans, so they can be shown.
+Nothing is lost silently (#13): a piece too slight to be a document (no real
+words) joins its neighbour, and a source that would lose all its text is
+kept whole as one article flagged `kept-whole`.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import re
 
 from dossier.model import Block, Cleaned, Document, Removed
 from dossier.offsets import join_slices
@@ -15,31 +21,41 @@ from dossier.segment.group import group_articles
 
 PARAGRAPH = "\n\n"
 TEXT_KINDS = frozenset({"text"})
+KEPT_WHOLE = "kept-whole"
+# A document needs real words: this many characters and letter words. The
+# ", ," tail of a comma-joined story (3 characters) made 562 "teasers" in a
+# year of KCNA; the shortest real KCNA item is a photo caption of 60.
+MIN_DOCUMENT_CHARS = 20
+MIN_DOCUMENT_WORDS = 3
+# A source whose whole text is shorter than a document is one removed span.
+TOO_SHORT = "too-short"
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+Group = tuple[str, list[Block]]
+
+
+def has_words(text: str) -> bool:
+    """Enough characters and letter words to be read as a document."""
+    return (
+        len(text.strip()) >= MIN_DOCUMENT_CHARS
+        and len(_LETTER_WORD.findall(text)) >= MIN_DOCUMENT_WORDS
+    )
 
 
 def segment(cleaned: Cleaned, pack: Pack) -> tuple[list[Document], list[Removed]]:
     blocks = classify(cleaned.text, pack)
-    documents: list[Document] = []
-    for kind, group in group_articles(blocks):
-        pieces = [(b.start, b.end) for b in group if b.kind in TEXT_KINDS]
-        if kind == "teaser":
-            pieces = [(b.start, b.end) for b in group if b.kind == "teaser-lead"][:1]
-        if not pieces:
-            continue
-        text, offsets = join_slices(cleaned.text, cleaned.offsets, pieces, PARAGRAPH)
-        raw_start = cleaned.offsets.raw_start(group[0].start)
-        raw_end = cleaned.offsets.raw_end(group[-1].end)
-        documents.append(
-            Document(
-                kind=kind,
-                ordinal=len(documents),
-                text=text,
-                offsets=offsets,
-                blocks=tuple(group),
-                raw_start=raw_start,
-                raw_end=raw_end,
-            )
-        )
+    groups = _fold_slight(list(group_articles(blocks)))
+    documents = [
+        document
+        for kind, group in groups
+        if (document := _document(cleaned, kind, group, 0)) is not None
+    ]
+    documents = [
+        dataclasses.replace(document, ordinal=index)
+        for index, document in enumerate(documents)
+    ]
+    if not any(d.kind == "article" for d in documents):
+        return _whole(cleaned)
     removed = [
         Removed(block.kind, *cleaned.offsets.to_raw(block.start, block.end))
         for block in blocks
@@ -48,4 +64,83 @@ def segment(cleaned: Cleaned, pack: Pack) -> tuple[list[Document], list[Removed]
     return documents, removed
 
 
-__all__ = ["PARAGRAPH", "Block", "segment"]
+def _pieces(kind: str, group: list[Block]) -> list[tuple[int, int]]:
+    if kind == "teaser":
+        return [(b.start, b.end) for b in group if b.kind == "teaser-lead"][:1]
+    return [(b.start, b.end) for b in group if b.kind in TEXT_KINDS]
+
+
+def _text_of(kind: str, group: list[Block]) -> str:
+    return " ".join(b.text for b in group if (b.start, b.end) in _pieces(kind, group))
+
+
+def _fold_slight(groups: list[Group]) -> list[Group]:
+    """An article without real words joins the article before it (or after
+    it, if first); a teaser without real words is no document, its lines
+    stay removed spans."""
+    folded: list[Group] = []
+    carried: list[Block] = []
+    for kind, group in groups:
+        if has_words(_text_of(kind, group)) or not _pieces(kind, group):
+            if carried and kind == "article":
+                group = carried + group
+                carried = []
+            folded.append((kind, group))
+            continue
+        if kind == "teaser":
+            folded.append((kind, [b for b in group if b.kind != "teaser-lead"]))
+            continue
+        previous = next(
+            (i for i in range(len(folded) - 1, -1, -1) if folded[i][0] == "article"),
+            None,
+        )
+        if previous is None:
+            carried.extend(group)
+        else:
+            folded[previous] = ("article", folded[previous][1] + group)
+    # Blocks still carried found no article to join: `segment` then keeps
+    # the source whole, or as one removed span.
+    return folded
+
+
+def _document(
+    cleaned: Cleaned, kind: str, group: list[Block], ordinal: int
+) -> Document | None:
+    pieces = _pieces(kind, group)
+    if not pieces:
+        return None
+    text, offsets = join_slices(cleaned.text, cleaned.offsets, pieces, PARAGRAPH)
+    return Document(
+        kind=kind,
+        ordinal=ordinal,
+        text=text,
+        offsets=offsets,
+        blocks=tuple(group),
+        raw_start=cleaned.offsets.raw_start(group[0].start),
+        raw_end=cleaned.offsets.raw_end(group[-1].end),
+    )
+
+
+def _whole(cleaned: Cleaned) -> tuple[list[Document], list[Removed]]:
+    """No line read as an article: keep the source whole, flagged, or, when
+    it holds no real words, as one removed span."""
+    text = cleaned.text
+    if not text.strip():
+        return [], []
+    if not has_words(text):
+        return [], [Removed(TOO_SHORT, *cleaned.offsets.to_raw(0, len(text)))]
+    whole, offsets = join_slices(text, cleaned.offsets, [(0, len(text))], PARAGRAPH)
+    document = Document(
+        kind="article",
+        ordinal=0,
+        text=whole,
+        offsets=offsets,
+        blocks=(Block("text", 0, len(text), text),),
+        raw_start=cleaned.offsets.raw_start(0),
+        raw_end=cleaned.offsets.raw_end(len(text)),
+        flags=(KEPT_WHOLE,),
+    )
+    return [document], []
+
+
+__all__ = ["KEPT_WHOLE", "PARAGRAPH", "Block", "has_words", "segment"]
