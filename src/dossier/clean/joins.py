@@ -18,8 +18,12 @@ _BARE = re.compile(r"^[ \t]*,(?:[ \t]*,)*[ \t]*$", re.MULTILINE)
 _TAIL = re.compile(r"[ \t]*,(?:[ \t\n]*,)+[ \t\n]*\Z")
 # ", " opening a line: the joiner of the paragraph before.
 _OPENING = re.compile(r"^,[ \t]*(?=\S)", re.MULTILINE)
-# "visit., It was": a sentence end, the joiner, then the next paragraph.
-_INLINE = re.compile(r"(?<=[.!?\"”’)])[ \t]*,[ \t]+(?=[A-Z\"“‘(-])")
+# "visit., It was": a sentence end, the joiner, then the next paragraph;
+# not an abbreviation's point ("the C.C., WPK", "the U.S., Japan").
+_INLINE = re.compile(
+    r"(?:(?<=[a-z0-9][.!?])|(?<=[.!?][\"”’)]))[ \t]*,[ \t]+(?=[A-Z\"“‘(-])"
+)
+_QUOTES = "\"“”’'‘"
 # "visit.," at a line's end.
 _LINE_END = re.compile(r"(?<=[.!?\"”’)])[ \t]*,[ \t]*$", re.MULTILINE)
 # Lines of bare commas or lines opening on one: this many mark a joined text.
@@ -43,7 +47,14 @@ def join_edits(text: str) -> list[Edit]:
         spans.append((start, end, ""))
     spans += [(m.start(), m.end(), "") for m in openings]
     spans += [(m.start(), m.end(), "") for m in _LINE_END.finditer(text)]
-    spans += [(m.start(), m.end(), "\n") for m in _INLINE.finditer(text)]
+    if "\n" not in text.strip():
+        # Joined on one line: the joiners between sentences are the breaks.
+        # A list of quoted slogans ("...!", "...") keeps its commas.
+        spans += [
+            (m.start(), m.end(), "\n")
+            for m in _INLINE.finditer(text)
+            if not (text[m.start() - 1] in _QUOTES and text[m.end()] in _QUOTES)
+        ]
     if tail is not None:
         spans.append((tail.start(), tail.end(), ""))
     return _merge(spans)

@@ -44,7 +44,8 @@ def is_menu_like(line: str, pack: Pack) -> bool:
     """A navigation item's shape: a few capitalised words and no sentence.
 
     Wrapped prose is not: it ends on a small word or a hyphen, or starts in
-    lower case; nor is a list of people, whose lines open on a family name.
+    lower case; nor is a list of people, whose lines open on a family name,
+    nor a list of dates or amounts.
     """
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_MENU_LINE or stripped[-1] in _CONTINUED:
@@ -55,6 +56,10 @@ def is_menu_like(line: str, pack: Pack) -> bool:
     if words[-1].casefold() in FUNCTION_WORDS or is_body(stripped):
         return False
     if words[0].casefold() in _name_starts(pack.surnames):
+        return False
+    # Menu labels are words: a line with a figure or a comma is an item of
+    # a list (dates of a tour, a recipe's amounts, vote counts).
+    if "," in stripped or any(c.isdigit() for c in stripped):
         return False
     return len(words) <= FEW_WORDS or is_title_case(stripped)
 
