@@ -20,6 +20,7 @@ from typing import Any
 from eval import (
     FLOORS_DIR,
     ROOT,
+    articles,
     citations,
     figures,
     kcna,
@@ -46,7 +47,29 @@ def collect() -> list[tuple[str, str, float, float | None, float | None]]:
     cited = citations.score()
     counted = figures.score()
     ours = kcna.score()
+    kept = articles.score()["dossier"]
     rows = [
+        (
+            "article text (147 files)",
+            "recall",
+            kept["all/all"]["recall"],
+            ("articles", "all/all/recall"),
+            0.97,
+        ),
+        (
+            "article text (147 files)",
+            "precision",
+            kept["all/all"]["precision"],
+            ("articles", "all/all/precision"),
+            0.95,
+        ),
+        (
+            "article text (html-dev, 81 pages)",
+            "recall",
+            kept["html/all"]["recall"],
+            ("articles", "html/all/recall"),
+            None,
+        ),
         (
             "time (TimeML)",
             "strict extent F1",
@@ -191,7 +214,7 @@ def render(rows: list[tuple[str, str, float, float | None, float | None]]) -> st
         "",
         "How each is scored is written at the top of its scorer: `eval/timeml.py`",
         "(TempEval-3 style), `eval/polnear.py`, `eval/meantime.py`,",
-        "`eval/citations.py`, `eval/figures.py`, `eval/kcna.py`.",
+        "`eval/citations.py`, `eval/figures.py`, `eval/kcna.py`, `eval/articles.py`.",
         "",
         "Read the own-gold rows with care: the citation and figure gold was",
         "written from the same seeds and examples the rules were developed on, so",

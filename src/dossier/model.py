@@ -85,6 +85,8 @@ class Document:
     raw_start: int = 0
     raw_end: int = 0
     annotations: Annotations | None = None
+    flags: tuple[str, ...] = ()
+    """What segment noted: `kept-whole` when no line read as an article."""
 
 
 @dataclass(frozen=True, slots=True)

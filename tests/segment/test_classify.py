@@ -121,8 +121,9 @@ PAGES = {"web": WEB_PAGE, "aggregator": AGGREGATOR_HEAD, "wire": WIRE, "letter":
             "headline",
         ),
         ("letter", "15 August 2005", "meta"),
-        ("letter", "Dear Comrades,", "nav"),
-        ("letter", "Yours in solidarity,", "nav"),
+        # A salutation and a closing are the letter's own words, not furniture.
+        ("letter", "Dear Comrades,", "text"),
+        ("letter", "Yours in solidarity,", "text"),
         (
             "letter",
             "John Smith, Secretary, Example Friendship Association",
@@ -156,8 +157,9 @@ def test_classify_blocks_point_into_the_text(pack: Pack) -> None:
 @pytest.mark.parametrize(
     ("text", "kinds"),
     [
-        # No body at all: title-cased lines are headlines, the rest nav.
-        ("Photo Exhibition Opens\nsee the photos", ["headline", "nav"]),
+        # No paragraph at all: nothing is furniture without evidence; a
+        # title-cased first line is still the headline.
+        ("Photo Exhibition Opens\nsee the photos", ["headline", "text"]),
         ("", []),
         # A signature needs a name first, not a phrase.
         (

@@ -81,8 +81,8 @@ def test_segment_examples_document_counts(
         ),
         (
             "letter.txt",
-            "On behalf of the members of the Example Solidarity Committee",
-            "reunification of their homeland.",
+            "Dear Comrade Kim Jong Il,\n\nOn behalf of the members of the Example",
+            "reunification of their homeland.\n\nWith comradely greetings,",
         ),
         (
             "blog_post.txt",

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from dossier.clean.encoding import invisible_edits, mojibake_edits, newline_edits
 from dossier.clean.glued import glued_edits
+from dossier.clean.joins import join_edits
 from dossier.clean.names import name_edits
 from dossier.clean.pagebreak import pagebreak_edits
 from dossier.clean.spaces import space_edits
@@ -28,6 +29,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("mojibake", lambda text, pack: mojibake_edits(text)),
     ("invisible", lambda text, pack: invisible_edits(text)),
     ("spaces", lambda text, pack: space_edits(text)),
+    ("joins", lambda text, pack: join_edits(text)),
     (
         "unwrap",
         lambda text, pack: unwrap_edits(text, prefixes=pack.keep_hyphen_prefixes),

@@ -57,6 +57,16 @@ def margin(lines: list[str]) -> int | None:
     return width
 
 
+def _is_caps_heading(line: str, following: str) -> bool:
+    """ "FRIENDSHIP NEWS" over a narrow column: a heading, not a wrapped line."""
+    return (
+        any(c.isalpha() for c in line)
+        and not any(c.islower() for c in line)
+        and following[:1].isupper()
+        and any(c.islower() for c in following)
+    )
+
+
 def unwrap_edits(text: str, *, prefixes: Collection[str] = ()) -> list[Edit]:
     lines = text.split("\n")
     width = margin(lines)
@@ -71,6 +81,8 @@ def unwrap_edits(text: str, *, prefixes: Collection[str] = ()) -> list[Edit]:
             continue
         hyphenated = line[-1] in _HYPHENS and len(line) > 1 and line[-2].isalpha()
         wrapped = width is not None and len(line) >= AT_MARGIN * width
+        if wrapped and _is_caps_heading(line, following):
+            continue
         if not wrapped and not (hyphenated and following[:1].islower() and width):
             continue
         if hyphenated and following[:1].isalpha():

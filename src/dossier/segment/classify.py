@@ -1,7 +1,18 @@
-"""Give each line block a kind: text, headline, meta, nav, footer, teaser-*."""
+"""Give each line block a kind: text, headline, meta, nav, footer, teaser-*.
+
+A line leaves the article text only on evidence that it is furniture (#13):
+a pack phrase, a metadata shape, a line repeated in the file, a doubled
+teaser headline, or position and shape together (a run of menu-like lines
+at the top or bottom edge of the page, the headline above the first
+paragraph, a signature below the last). Shortness alone is never evidence:
+a short line with no such evidence is article text.
+"""
 
 from __future__ import annotations
 
+import re
+
+from dossier.clean.pagebreak import FUNCTION_WORDS
 from dossier.clean.shape import (
     MAX_HEADLINE,
     SMALL_WORDS,
@@ -21,12 +32,15 @@ from dossier.segment.lines import (
     matches_phrase,
     phrase_words,
 )
+from dossier.segment.menus import announces_list, edge_runs, repeated_lines
 from dossier.segment.teasers import find_teasers
 
 # Signature: "Michael Thorburn, First Secretary, Workers Party U.S.A."
 MAX_SIGNATURE = 140
 # "Speeches were made there." closes many KCNA items; "Share this:" does not.
 MIN_CLOSING_WORDS = 3
+# "... were made. Every story was read": a sentence ends inside the line.
+INNER_SENTENCE_END = re.compile(r"[a-z)][.!?][\"”’']? [A-Z]")
 
 
 def classify(text: str, pack: Pack) -> list[Block]:
@@ -52,7 +66,8 @@ def classify(text: str, pack: Pack) -> list[Block]:
             seen.add(line)
 
     # Sentences that hold a boilerplate phrase ("waved back to the crowd",
-    # "disregarded the copyright"): furniture at the edges, text in the body.
+    # "disregarded the copyright") and bare outlet names: furniture at the
+    # edges, text in the body.
     sentences: list[int] = []
     for index, line in enumerate(lines):
         if kinds[index]:
@@ -72,14 +87,20 @@ def classify(text: str, pack: Pack) -> list[Block]:
             kinds[index] = _short_line_kind(line, body_text, pack)
         if kinds[index] in {"footer", "nav"} and is_body(line):
             sentences.append(index)
+        elif kinds[index] == "meta" and pack.outlet_for(line) is not None:
+            # "Rodong Sinmun" over its items in a press review: a subhead
+            # inside the body, the outlet's line above or below it.
+            sentences.append(index)
 
     body = [i for i, kind in enumerate(kinds) if kind == "text"]
     if body:
         for index in sentences:
             if body[0] < index < body[-1]:
                 kinds[index] = "text"
-        _mark_head(lines, kinds, body[0])
-        _mark_tail(lines, kinds, body[-1], cuts)
+        furniture = edge_runs(lines, kinds, body[0], body[-1], pack)
+        furniture |= repeated_lines(lines, kinds)
+        _mark_head(lines, kinds, body[0], furniture)
+        _mark_tail(lines, kinds, body[-1], cuts, furniture)
         for index in range(body[0], body[-1] + 1):
             if kinds[index]:
                 continue
@@ -96,9 +117,17 @@ def classify(text: str, pack: Pack) -> list[Block]:
                 else "text"
             )
     else:
-        for index, line in enumerate(lines):
+        # No line reads as a paragraph: a list, a column of short lines, a
+        # table. Only furniture shown by evidence leaves; the rest is text
+        # (a title-cased first line stays the headline when text follows).
+        furniture = edge_runs(lines, kinds, len(lines), -1, pack)
+        furniture |= repeated_lines(lines, kinds)
+        for index in range(len(lines)):
             if not kinds[index]:
-                kinds[index] = "headline" if is_headline(line) else "nav"
+                kinds[index] = "nav" if index in furniture else "text"
+        texts = [i for i, kind in enumerate(kinds) if kind == "text"]
+        if len(texts) > 1 and is_headline(lines[texts[0]]):
+            kinds[texts[0]] = "headline"
 
     blocks: list[Block] = []
     for kind, (start, end), line, cut in zip(kinds, spans, lines, cuts, strict=True):
@@ -149,53 +178,81 @@ def _split_wire_marks(start: int, line: str, cut: int | None) -> list[Block]:
     return parts
 
 
-def _mark_head(lines: list[str], kinds: list[str], first_body: int) -> None:
-    """Above the first paragraph: the last bare line is the headline, the rest nav."""
+def _mark_head(
+    lines: list[str], kinds: list[str], first_body: int, furniture: set[int]
+) -> None:
+    """Above the first paragraph: short lead paragraphs, then the headline.
+
+    A line above is furniture only on evidence (a menu run at the page's top
+    edge, a repeated line); the headline is the first bare line above the
+    lead that is not announced by a line ending in a colon.
+    """
+    index = first_body - 1
+    while index >= 0 and (kinds[index] or _is_lead(lines[index])):
+        if not kinds[index]:
+            kinds[index] = "text"
+        index -= 1
     headline_found = False
-    for index in range(first_body - 1, -1, -1):
+    for index in range(index, -1, -1):  # noqa: B020 - continues the walk up
         if kinds[index]:
             continue
         line = lines[index]
-        if not headline_found and len(line) <= MAX_HEADLINE and line[-1] not in ",;":
+        if (
+            not headline_found
+            and len(line) <= MAX_HEADLINE
+            and line[-1] not in ",;:"
+            and not (index > 0 and announces_list(lines[index - 1]))
+        ):
             kinds[index] = "headline"
             headline_found = True
         else:
-            kinds[index] = "nav"
+            kinds[index] = "nav" if index in furniture else "text"
+
+
+def _is_lead(line: str) -> bool:
+    """A short paragraph of prose: a sentence, a lead ending in a colon, or
+    the first line of a wrapped paragraph (a sentence ends inside it, or it
+    breaks off on a small word or a comma)."""
+    stripped = line.strip()
+    words = stripped.split()
+    if len(words) < MIN_CLOSING_WORDS or is_title_case(stripped):
+        return False
+    return bool(
+        SENTENCE_END.search(stripped)
+        or stripped[-1] in ":,"
+        or INNER_SENTENCE_END.search(stripped)
+        or words[-1].casefold() in FUNCTION_WORDS
+    )
 
 
 def _mark_tail(
-    lines: list[str], kinds: list[str], last_body: int, cuts: list[int | None]
+    lines: list[str],
+    kinds: list[str],
+    last_body: int,
+    cuts: list[int | None],
+    furniture: set[int],
 ) -> None:
-    """Below the last paragraph: closing sentences, a signature, the rest nav."""
-    # A closing sentence too short for `is_body` ("The participants displayed
-    # diverse techniques.") still ends the article it follows.
-    while (
-        last_body + 1 < len(lines)
-        and not kinds[last_body + 1]
-        and _is_closing_sentence(lines[last_body + 1])
-    ):
-        last_body += 1
-        kinds[last_body] = "text"
+    """Below the last paragraph: text, a signature, and furniture on evidence.
+
+    A list announced by a colon ("... made up of following persons:") runs
+    on as text; a line below is navigation only as part of a menu run at the
+    page's bottom edge or as a repeated line.
+    """
     for index in range(last_body + 1, len(lines)):
         if kinds[index]:
             continue
-        kinds[index] = "signature" if _is_signature(lines[index]) else "nav"
+        if index in furniture:
+            kinds[index] = "nav"
+        elif _is_signature(lines[index]):
+            kinds[index] = "signature"
+        else:
+            kinds[index] = "text"
     # A letter's signature often sits right after the last paragraph as a
     # body-length line; it is short and has no sentence verb.
     if last_body > 0 and _is_signature(
         _before_end_marker(lines[last_body], cuts[last_body])
     ):
         kinds[last_body] = "signature"
-
-
-def _is_closing_sentence(line: str) -> bool:
-    stripped = line.strip()
-    return (
-        bool(SENTENCE_END.search(stripped))
-        and len(stripped.split()) >= MIN_CLOSING_WORDS
-        and stripped[0].isupper()
-        and not is_title_case(stripped)
-    )
 
 
 def _is_signature(line: str) -> bool:

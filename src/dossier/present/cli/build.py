@@ -30,6 +30,7 @@ from dossier.present.cli.options import (
     print_json,
 )
 from dossier.read import walk
+from dossier.segment import KEPT_WHOLE
 from dossier.settings import Settings
 from dossier.store import connect, known_files, write_result
 
@@ -42,6 +43,11 @@ class BuildReport:
     documents: dict[str, int] = field(default_factory=dict)
     raw_chars: int = 0
     removed_chars: int = 0
+    removed: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Removal class (nav, teaser-lead, footer, ...) -> spans and chars."""
+    kept_whole: int = 0
+    """Sources no line of which read as an article, stored whole (#13)."""
+    join_artefacts: int = 0
     failures: list[Failure] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
     entities: int | None = None
@@ -56,9 +62,16 @@ class BuildReport:
             self.stored += 1
         for item in result.sources:
             self.raw_chars += len(item.source.raw)
-            self.removed_chars += sum(r.raw_end - r.raw_start for r in item.removed)
+            for span in item.removed:
+                chars = span.raw_end - span.raw_start
+                self.removed_chars += chars
+                counts = self.removed.setdefault(span.kind, {"spans": 0, "chars": 0})
+                counts["spans"] += 1
+                counts["chars"] += chars
+            self.join_artefacts += item.cleaned.counts.get("join-artefact", 0)
             for document in item.documents:
                 self.documents[document.kind] = self.documents.get(document.kind, 0) + 1
+                self.kept_whole += KEPT_WHOLE in document.flags
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +81,9 @@ class BuildReport:
             "documents": self.documents,
             "raw_chars": self.raw_chars,
             "removed_chars": self.removed_chars,
+            "removed": {kind: dict(c) for kind, c in sorted(self.removed.items())},
+            "kept_whole": self.kept_whole,
+            "join_artefacts": self.join_artefacts,
             "entities": self.entities,
             "skipped": [{"path": path, "reason": why} for path, why in self.skipped],
             "failures": [
@@ -205,6 +221,12 @@ def _print_report(report: BuildReport, db: str) -> None:
     table.add_row(
         "chars removed as boilerplate", f"{report.removed_chars:,} ({share:.1%})"
     )
+    for kind, counts in sorted(report.removed.items()):
+        table.add_row(
+            f"  removed: {kind}", f"{counts['chars']:,} chars in {counts['spans']:,}"
+        )
+    table.add_row("sources kept whole (no article found)", str(report.kept_whole))
+    table.add_row("join artefacts cleaned (', ,')", str(report.join_artefacts))
     if report.entities is not None:
         table.add_row("entities (linked across documents)", f"{report.entities:,}")
     table.add_row("failures", str(len(report.failures)))
