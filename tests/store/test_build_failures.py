@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from typer.testing import CliRunner
 from dossier.present.cli.app import app
 from dossier.read import files
 from tests.read.samples import SENTENCE, write_bad_files
-from tests.store.conftest import CONTENT, DOCUMENTS, build, dump, write_corpus
+from tests.store.conftest import CONTENT, DOCUMENTS, build, dump
 
 GOOD = (
     "Pyongyang, May 3 (KCNA) -- The Chollima tractor factory fulfilled its yearly "
@@ -111,28 +109,6 @@ def test_build_pool_engine_stores_the_same(wire_folder: Path, tmp_path: Path) ->
     assert (pool.stored, pool.documents) == (local.stored, local.documents)
     columns = "SELECT id, kind, title, date, text FROM documents ORDER BY id"
     assert dump(tmp_path / "pool.db", columns) == dump(tmp_path / "local.db", columns)
-
-
-@pytest.mark.slow
-def test_build_50_mb_text_file(tmp_path: Path) -> None:
-    # Measured on 2 cores: 50 MB of this generated wire text builds in about
-    # 11 s, 50 MB of kcna-2024 text in 22 s (0.7 GB peak memory): well under a
-    # minute, so the 64 MB default limit lets it in rather than refusing it.
-    folder = tmp_path / "big"
-    write_corpus(folder, 1, paragraphs=6)
-    one = (folder / "wire-0000.txt").read_text()
-    (folder / "wire-0000.txt").unlink()
-    big = folder / "big.txt"
-    with big.open("w", encoding="utf-8") as handle:
-        while handle.tell() < 50_000_000:
-            handle.write(one)
-    assert os.path.getsize(big) >= 50_000_000
-    started = time.monotonic()
-    report = build([folder], tmp_path / "d.db")
-    assert report.failures == []
-    assert report.stored == 1
-    assert report.documents["article"] > 10_000
-    assert time.monotonic() - started < 120
 
 
 def test_build_jsonl_bad_line_is_reported_on_every_build(tmp_path: Path) -> None:

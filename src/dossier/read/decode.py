@@ -71,6 +71,29 @@ def decode(data: bytes) -> tuple[str, str]:
     return _guess(data)
 
 
+def sniff(sample: bytes) -> str:
+    """The encoding of a file, read from a sample of its head (for files too
+    big to decode whole). A UTF-8 sample that a block cut mid-character still
+    reads as UTF-8; stray bytes later in the file are replaced."""
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    utf16 = _utf16_without_bom(sample)
+    if utf16 is not None:
+        return utf16[1]
+    if looks_binary(sample):
+        raise InputError("binary file, not text")
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as err:
+        if err.start >= len(sample) - 3 and err.reason == "unexpected end of data":
+            return "utf-8"
+    if _mostly_utf8(sample):
+        return "utf-8 (invalid bytes replaced)"
+    return _guess(sample)[1]
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """UTF-8 with a few broken bytes, rather than a single-byte code page.
 
