@@ -65,6 +65,6 @@ def cut_point(text: str, limit: int) -> int:
     low = limit // 2
     blank = _BLANK_LINE.search(text, low, limit)
     if blank is not None:
-        return blank.end()
+        return int(blank.end())
     newline = text.rfind("\n", low, limit)
     return newline + 1 if newline >= 0 else limit
