@@ -35,6 +35,7 @@ HANDLERS: dict[str, Handler] = {
     "numeric": years.numeric_rule,
     "decade": years.decade_rule,
     "century": years.century_rule,
+    "era": years.era_rule,
     "weekday": relative.weekday_rule,
     "relative": relative.relative_rule,
     "deictic": relative.deictic_rule,
