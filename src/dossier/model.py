@@ -201,6 +201,18 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class AnnotationFailure:
+    """A span one finder could not read: skipped, the rest of the document kept."""
+
+    stage: str  # "annotate"
+    finder: str  # sentences, mentions, times, figures, quotes, citations
+    start: int  # the span tried; the whole text when the finder failed outright
+    end: int
+    excerpt: str  # the span's text on one line, cut short
+    reason: str  # the error on one line: "ValueError: year 0 is out of range"
+
+
+@dataclass(frozen=True, slots=True)
 class Annotations:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
@@ -210,3 +222,5 @@ class Annotations:
     citations: tuple[Citation, ...] = ()
     entity_keys: dict[str, str] = field(default_factory=dict)
     """Canonical entity name -> the key `link` resolves it by across documents."""
+    failures: tuple[AnnotationFailure, ...] = ()
+    """Spans a finder failed on and skipped (issue 13); kept last for old pickles."""

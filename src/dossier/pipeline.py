@@ -26,7 +26,9 @@ def run_source(
 ) -> tuple[SourceResult, list[Failure]]:
     """One text through clean, segment, meta and annotate.
 
-    An extraction rule that trips on one document costs that document its
+    An extraction rule that trips on one span costs that span only: `annotate`
+    notes it in `Annotations.failures` and the file still counts as stored
+    (issue 13). Only an error outside every finder costs the document its
     annotations, reported as a failure, never the document itself.
     """
     cleaned = clean(source, pack)

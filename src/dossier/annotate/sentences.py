@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.memo import remembered
 from dossier.model import Sentence
 
@@ -48,15 +49,23 @@ def _marks(paragraph: str) -> Iterator[re.Match[str]]:
     return every.finditer(paragraph)
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences as spans of `text`; paragraph breaks always end a sentence."""
+def split_sentences(text: str, *, failures: Failures | None = None) -> list[Sentence]:
+    """Sentences as spans of `text`; paragraph breaks always end a sentence.
+
+    A paragraph the rule trips on is left out and noted in `failures` (raised
+    when None).
+    """
+    failures = strict_or(failures, text)
     sentences: list[Sentence] = []
     offset = 0
     for paragraph in text.split("\n\n"):
         if paragraph.strip():
+            spans = failures.attempt(
+                "sentences", offset, offset + len(paragraph), _split, paragraph
+            )
             sentences.extend(
                 Sentence(offset + start, offset + end)
-                for start, end in _split(paragraph)
+                for start, end in spans or ()
                 if paragraph[start:end].strip()
             )
         offset += len(paragraph) + 2

@@ -93,6 +93,10 @@ def annotation_rows(doc: int, annotations: Annotations) -> dict[str, list[Row]]:
             )
             for q in annotations.quotes
         ],
+        "annotation_failures": [
+            (doc, f.stage, f.finder, f.start, f.end, f.excerpt, f.reason)
+            for f in annotations.failures
+        ],
     }
 
 

@@ -109,6 +109,17 @@ MIGRATIONS: tuple[str, ...] = (
         documents INTEGER NOT NULL
     );
     """,
+    # 3: spans a finder failed on and skipped (issue 13): the document keeps
+    # its other annotations and the file counts as stored.
+    """
+    CREATE TABLE annotation_failures (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        stage TEXT NOT NULL, finder TEXT NOT NULL,
+        start INTEGER NOT NULL, end INTEGER NOT NULL,
+        excerpt TEXT NOT NULL, reason TEXT NOT NULL
+    );
+    CREATE INDEX annotation_failures_doc ON annotation_failures(doc);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,6 +25,9 @@ VOCABULARY = (
     "'", ".", "early", "late", "mid-", "past", "two", "months", "a", "decade",
     "recent", "today", "yesterday", "Thanksgiving", "quarter", "third", "fiscal",
     "now", "",
+    # Eras and the deep past (issue 13).
+    "B.C.", "BC", "BCE", "AD", "A.D.", "CE", "277", "10000", "0", "0000", "9999",
+    "300,000", "5,000", "years", "0th", "5000th", "1st", "3rd", "31", "February",
 )  # fmt: skip
 WORDS = st.sampled_from(VOCABULARY)
 TEXTS = st.one_of(
@@ -34,6 +37,7 @@ TEXTS = st.one_of(
 )
 ANCHORS = st.one_of(
     st.none(),
+    st.sampled_from(["0001-01-01", "0001", "9999-12-31", "9999"]),
     st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)).map(dt.date.isoformat),
     st.integers(1900, 2100).map(str),
 )

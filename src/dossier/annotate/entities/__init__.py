@@ -22,17 +22,25 @@ from dossier.annotate.entities.model import model_candidates
 from dossier.annotate.entities.resolve import canonical_key, resolve_document
 from dossier.annotate.entities.roles import type_of
 from dossier.annotate.entities.shapes import WORD, Word, find_runs
+from dossier.annotate.failures import Failures
 from dossier.model import Mention
 from dossier.packs import Pack
 
 __all__ = ["canonical_key", "find_mentions"]
 
 
-def find_mentions(text: str, *, pack: Pack, model: str | None = None) -> list[Mention]:
+def find_mentions(
+    text: str,
+    *,
+    pack: Pack,
+    model: str | None = None,
+    failures: Failures | None = None,
+) -> list[Mention]:
     """Named mentions in `text`, each resolved to an entity's canonical name.
 
     `model` names an installed spaCy pipeline (`en_core_web_sm`) whose entities
     are added where the rules found nothing; it is skipped when not installed.
+    A name the rules trip on is noted in `failures` (raised when None).
     """
     if not text.strip():
         return []
@@ -43,7 +51,9 @@ def find_mentions(text: str, *, pack: Pack, model: str | None = None) -> list[Me
     listed = without_overlaps(find_listed(text, gazetteer_for(index, nlp), nlp))
     runs = find_runs(text, index)
     headlines = headline_spans(text, index)
-    shaped, absorbed = shape_candidates(runs, listed, index, text, headlines)
+    shaped, absorbed = shape_candidates(
+        runs, listed, index, text, headlines, failures=failures
+    )
     listed = drop_absorbed(listed, absorbed)
     shaped = _outside_headlines(shaped, listed, headlines)
     definitions = find_definitions(text)
@@ -59,7 +69,7 @@ def find_mentions(text: str, *, pack: Pack, model: str | None = None) -> list[Me
         candidates = without_overlaps(
             [*candidates, *_not_overlapping(added, candidates)]
         )
-    return resolve_document(candidates, definitions, index, text)
+    return resolve_document(candidates, definitions, index, text, failures)
 
 
 def _outside_headlines(

@@ -24,6 +24,7 @@ from dossier.annotate.entities.shapes import (
     capitalised_words,
     placed,
 )
+from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.memo import remembered
 
 
@@ -33,12 +34,15 @@ def shape_candidates(
     index: PackIndex,
     text: str,
     headlines: Sequence[tuple[int, int]] = (),
+    failures: Failures | None = None,
 ) -> tuple[list[Candidate], set[int]]:
     """Candidates from capitalised runs, and the starts of listed names they absorb.
 
     A run that extends a listed name with a head word names something else
     (`Kim Il Sung University`, `US Air Force`): it replaces the listed name.
+    A run the rules trip on is noted in `failures` (raised when None).
     """
+    failures = strict_or(failures, text)
     elsewhere = _capitalised_elsewhere(runs, headlines)
     starts = [c.start for c in listed]
     found: list[Candidate] = []
@@ -59,7 +63,11 @@ def shape_candidates(
             ),
             bool(run.segments) and run.segments[0].words[0].text in elsewhere,
         )
-        made = remembered(
+        made = failures.attempt(
+            "mentions",
+            run.start,
+            run.end,
+            remembered,
             cache,
             key,
             _RUN_CACHE_SIZE,
@@ -71,6 +79,8 @@ def shape_candidates(
             text,
             elsewhere,
         )
+        if made is None:
+            continue
         found.extend(
             Candidate(
                 start + base,

@@ -45,6 +45,7 @@ from dossier.annotate.entities.index import (
 from dossier.annotate.entities.lexicon import CONNECTORS, CORPORATE_SUFFIXES
 from dossier.annotate.entities.names import family_name, index_people
 from dossier.annotate.entities.titles import leading_titles, title_after, title_before
+from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.memo import remembered
 from dossier.model import Mention
 from dossier.packs import Pack
@@ -151,32 +152,27 @@ def resolve_document(
     definitions: Sequence[Definition],
     index: PackIndex,
     text: str,
+    failures: Failures | None = None,
 ) -> list[Mention]:
-    """Mentions with entities: acronyms, titles, surnames and short forms resolved."""
+    """Mentions with entities: acronyms, titles, surnames and short forms
+    resolved. A candidate the rules trip on is noted in `failures` (raised
+    when None)."""
+    failures = strict_or(failures, text)
     defined = _defined(candidates, definitions, index)
-    working: list[tuple[Candidate, str | None, str, str | None]] = []
+    working: list[Working] = []
     for candidate in candidates:
-        type_, entity = candidate.type, candidate.entity
-        letters = letters_of(candidate.text) if is_acronym(candidate.text) else None
-        if letters in defined:
-            entity, type_ = defined[letters]
-        if entity is None:
-            known = index.lookup(candidate.text)
-            if known is not None:
-                entity, type_ = known.name, known.type
-            else:
-                entity = display_name(candidate.text)
-        if candidate.source != PACK:
-            around = type_from_context(text, candidate.start, candidate.end)
-            if around == WEAPON:
-                continue  # `Abrams tanks`, `ATACMS missiles`: a weapon, no entity
-            type_ = type_ or around
-        title = None
-        if type_ in (None, PERSON):
-            title = _title(candidate, index, text)
-            if title is not None:
-                type_ = PERSON
-        working.append((candidate, type_, entity, title))
+        read = failures.attempt(
+            "mentions",
+            candidate.start,
+            candidate.end,
+            _resolve,
+            candidate,
+            defined,
+            index,
+            text,
+        )
+        if read is not None:
+            working.append(read)
     working = _short_forms(working, index)
     mentions = []
     for candidate, type_, entity, title in working:
@@ -191,6 +187,36 @@ def resolve_document(
             )
         )
     return mentions
+
+
+def _resolve(
+    candidate: Candidate,
+    defined: dict[str, tuple[str, str]],
+    index: PackIndex,
+    text: str,
+) -> Working | None:
+    """The candidate's type, entity and title; None for a weapon's name."""
+    type_, entity = candidate.type, candidate.entity
+    letters = letters_of(candidate.text) if is_acronym(candidate.text) else None
+    if letters in defined:
+        entity, type_ = defined[letters]
+    if entity is None:
+        known = index.lookup(candidate.text)
+        if known is not None:
+            entity, type_ = known.name, known.type
+        else:
+            entity = display_name(candidate.text)
+    if candidate.source != PACK:
+        around = type_from_context(text, candidate.start, candidate.end)
+        if around == WEAPON:
+            return None  # `Abrams tanks`, `ATACMS missiles`: a weapon, no entity
+        type_ = type_ or around
+    title = None
+    if type_ in (None, PERSON):
+        title = _title(candidate, index, text)
+        if title is not None:
+            type_ = PERSON
+    return candidate, type_, entity, title
 
 
 def _title(candidate: Candidate, index: PackIndex, text: str) -> str | None:

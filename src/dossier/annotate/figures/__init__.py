@@ -14,7 +14,8 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from dossier.annotate.entities.index import index_for
+from dossier.annotate.entities.index import PackIndex, index_for
+from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.figures.contexts import reason_to_skip
 from dossier.annotate.figures.hedges import hedge_after, hedge_before, interval
 from dossier.annotate.figures.numbers import Number, find_numbers
@@ -52,49 +53,78 @@ _INHERIT_WINDOW = 300
 
 
 def find_figures(
-    text: str, *, pack: Pack, mentions: Sequence[Mention] = ()
+    text: str,
+    *,
+    pack: Pack,
+    mentions: Sequence[Mention] = (),
+    failures: Failures | None = None,
 ) -> list[Figure]:
-    """Every figure in `text`; `mentions` name the entities counted."""
+    """Every figure in `text`; `mentions` name the entities counted. A number
+    the rules trip on is left out and noted in `failures` (raised when None)."""
+    failures = strict_or(failures, text)
     index = index_for(pack)
     spans = Mentions(mentions)
     figures: list[Figure] = []
-    for number in find_numbers(text):
-        if _never_a_figure(text, number) or reason_to_skip(text, number, pack):
-            continue
-        what = counted(text, number.start, number.end, index, spans)
-        if what.unit is not None and what.unit.lower() in TIME_UNITS:
-            continue
-        before = hedge_before(text, number.start)
-        after = hedge_after(text, number.end)
-        if after is None and what.unit is not None:
-            after = hedge_after(text, what.end)
-        hedge = before or after
-        borrowed = _borrowed(text, number, what, figures)
-        lent = borrowed is not what
-        what = borrowed
-        if what.subject is None and what.unit is not None:
-            implied = implied_subject(text, number.start, what.unit, index, spans)
-            if implied is not None:
-                what = dataclasses.replace(what, subject=implied)
-        if not _keep(text, number, what, hedge is not None, lent):
-            continue
-        low, high = interval(number.low, number.high, hedge.rule if hedge else None)
-        start = number.start if what.start is None else what.start
-        start = before.start if before is not None else start
-        end = max(what.end, number.end, after.end if after is not None else 0)
-        figures.append(
-            Figure(
-                start,
-                end,
-                text[start:end],
-                low,
-                high,
-                what.unit,
-                what.subject,
-                hedge.text.lower() if hedge else None,
-            )
+    for number in find_numbers(text, failures):
+        figure = failures.attempt(
+            "figures",
+            number.start,
+            number.end,
+            _figure,
+            text,
+            number,
+            pack,
+            index,
+            spans,
+            figures,
         )
+        if figure is not None:
+            figures.append(figure)
     return figures
+
+
+def _figure(
+    text: str,
+    number: Number,
+    pack: Pack,
+    index: PackIndex,
+    spans: Mentions,
+    figures: list[Figure],
+) -> Figure | None:
+    """The figure `number` gives, or None when it is no count."""
+    if _never_a_figure(text, number) or reason_to_skip(text, number, pack):
+        return None
+    what = counted(text, number.start, number.end, index, spans)
+    if what.unit is not None and what.unit.lower() in TIME_UNITS:
+        return None
+    before = hedge_before(text, number.start)
+    after = hedge_after(text, number.end)
+    if after is None and what.unit is not None:
+        after = hedge_after(text, what.end)
+    hedge = before or after
+    borrowed = _borrowed(text, number, what, figures)
+    lent = borrowed is not what
+    what = borrowed
+    if what.subject is None and what.unit is not None:
+        implied = implied_subject(text, number.start, what.unit, index, spans)
+        if implied is not None:
+            what = dataclasses.replace(what, subject=implied)
+    if not _keep(text, number, what, hedge is not None, lent):
+        return None
+    low, high = interval(number.low, number.high, hedge.rule if hedge else None)
+    start = number.start if what.start is None else what.start
+    start = before.start if before is not None else start
+    end = max(what.end, number.end, after.end if after is not None else 0)
+    return Figure(
+        start,
+        end,
+        text[start:end],
+        low,
+        high,
+        what.unit,
+        what.subject,
+        hedge.text.lower() if hedge else None,
+    )
 
 
 def _never_a_figure(text: str, number: Number) -> bool:

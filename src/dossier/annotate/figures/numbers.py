@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 import regex
 
+from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.wordtrie import trie
 
 _UNITS = {
@@ -143,7 +145,8 @@ def digit_value(printed: str) -> float | None:
         value *= _SHORT_SCALES[scale]
     elif scale:
         return None
-    return value
+    # Hundreds of digits overflow to `inf`: no figure a source gives.
+    return value if math.isfinite(value) else None
 
 
 def vague_range(match: re.Match[str]) -> tuple[float, float]:
@@ -170,46 +173,25 @@ def vague_range(match: re.Match[str]) -> tuple[float, float]:
     return _PLURAL_LOW * unit, 10 * unit
 
 
-def find_numbers(text: str) -> list[Number]:
-    """Every number in `text`, longest reading first where readings overlap."""
+def find_numbers(text: str, failures: Failures | None = None) -> list[Number]:
+    """Every number in `text`, longest reading first where readings overlap; a
+    number that trips its reading is noted in `failures` (raised when None)."""
+    failures = strict_or(failures, text)
     found: list[Number] = []
     lowered = text.lower()
     same = len(lowered) == len(text)
     spoken = _SPOKEN if same else _SPOKEN_ANY_CASE
-    for match in spoken.finditer(lowered if same else text):
-        start, end = match.span()
-        printed = text[start:end]
-        if match.group("vague"):
-            low, high = vague_range(match)
-            found.append(Number(start, end, printed, low, high, "vague"))
-            continue
-        value = word_value(printed)
-        if value is not None:
-            found.append(Number(start, end, printed, value, value, "words"))
-    for match in _DASHED.finditer(text):
-        first = float(match.group(1).replace(",", ""))
-        second = float(match.group(2).replace(",", ""))
-        if second <= first:
-            continue  # `1950-53`, `3-1`: a year span or a score, not a range
-        scale = SCALES[match.group(3).lower()] if match.group(3) else 1
-        found.append(
-            Number(
-                match.start(),
-                match.end(),
-                match.group(),
-                first * scale,
-                second * scale,
-                "range",
-            )
-        )
-    for match in _DIGITS.finditer(text):
-        value = digit_value(match.group())
-        if value is not None:
-            found.append(
-                Number(
-                    match.start(), match.end(), match.group(), value, value, "digits"
-                )
-            )
+    readings = (
+        (spoken.finditer(lowered if same else text), _spoken),
+        (_DASHED.finditer(text), _dashed),
+        (_DIGITS.finditer(text), _digits),
+    )
+    for matches, read in readings:
+        for match in matches:
+            start, end = match.span()
+            number = failures.attempt("figures", start, end, read, match, text)
+            if number is not None:
+                found.append(number)
     found.sort(key=lambda n: (n.start, n.start - n.end))
     kept: list[Number] = []
     for number in found:
@@ -257,3 +239,38 @@ def _ranges(text: str, numbers: list[Number]) -> list[Number]:
 def _scale_of(printed: str) -> float:
     words = printed.lower().split()
     return float(SCALES.get(words[-1], 0)) if len(words) > 1 else 0.0
+
+
+def _spoken(match: re.Match[str], text: str) -> Number | None:
+    start, end = match.span()
+    printed = text[start:end]
+    if match.group("vague"):
+        low, high = vague_range(match)
+        return Number(start, end, printed, low, high, "vague")
+    value = word_value(printed)
+    return None if value is None else Number(start, end, printed, value, value, "words")
+
+
+def _dashed(match: re.Match[str], text: str) -> Number | None:
+    first = float(match.group(1).replace(",", ""))
+    second = float(match.group(2).replace(",", ""))
+    if second <= first:
+        return None  # `1950-53`, `3-1`: a year span or a score, not a range
+    scale = SCALES[match.group(3).lower()] if match.group(3) else 1
+    if not math.isfinite(second * scale):
+        return None
+    return Number(
+        match.start(),
+        match.end(),
+        match.group(),
+        first * scale,
+        second * scale,
+        "range",
+    )
+
+
+def _digits(match: re.Match[str], text: str) -> Number | None:
+    value = digit_value(match.group())
+    if value is None:
+        return None
+    return Number(match.start(), match.end(), match.group(), value, value, "digits")

@@ -13,6 +13,7 @@ import dataclasses
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.quotes.citations import find_citations
 from dossier.annotate.quotes.context import classify
 from dossier.annotate.quotes.frames import Frame, Framer, cue_text
@@ -50,26 +51,29 @@ def find_quotes(
     pack: Pack,
     mentions: Sequence[Mention] = (),
     citations: Sequence[Citation] = (),
+    failures: Failures | None = None,
 ) -> list[Quote]:
     """Quoted and reported speech in `text`, in order of position.
 
     `mentions` (entity mentions, may be empty) name speakers and resolve `he`
     or `the President`; without them capitalised-name shapes stand in.
     `citations` (from `find_citations`) are never read as quotes, and a quote
-    printed right before one gets its index in `Quote.citation`.
+    printed right before one gets its index in `Quote.citation`. A passage
+    the rules trip on is left out and noted in `failures` (raised when None).
     """
+    failures = strict_or(failures, text)
     cited = SpanIndex((c.start, c.end) for c in citations)
     passages = [p for p in find_quoted(text) if not cited.contains(p.open_start)]
     top = [passage for passage in passages if passage.depth == 0]
     resolver = Resolver(text, pack, mentions, [(p.start, p.end) for p in top])
     framer = Framer(text, resolver)
-    reported = colon_quotes(text, framer, top)
+    reported = colon_quotes(text, framer, top, failures)
     merged = {id(r.merged) for r in reported if r.merged is not None}
     taken = SpanIndex(
         [(p.open_start, p.close_end) for p in top]
         + [(r.start, r.end) for r in reported]
     )
-    reported += indirect_quotes(text, framer, taken)
+    reported += indirect_quotes(text, framer, taken, failures)
     items: list[Reported | Quoted] = [
         *reported,
         *(p for p in top if id(p) not in merged),
@@ -81,18 +85,31 @@ def find_quotes(
     previous: Quote | None = None
     floor = 0
     for item in items:
-        if isinstance(item, Quoted):
-            kind, frame = classify(framer, item, floor, previous)
-            quote = _quote(text, item.start, item.end, kind, frame)
-            if kind != "scare":
-                floor = item.close_end
-        else:
-            quote = _quote(text, item.start, item.end, "reported", item.frame)
+        quote = failures.attempt(
+            "quotes", item.start, item.end, _read, text, framer, item, floor, previous
+        )
+        if quote is None:
+            continue
+        if isinstance(item, Quoted) and quote.kind != "scare":
+            floor = item.close_end
         quotes.append(quote)
         if quote.kind != "scare":
             previous = quote
     quotes.sort(key=lambda q: (q.start, q.end))
     return _cite(text, quotes, citations, top)
+
+
+def _read(
+    text: str,
+    framer: Framer,
+    item: Reported | Quoted,
+    floor: int,
+    previous: Quote | None,
+) -> Quote:
+    if isinstance(item, Quoted):
+        kind, frame = classify(framer, item, floor, previous)
+        return _quote(text, item.start, item.end, kind, frame)
+    return _quote(text, item.start, item.end, "reported", item.frame)
 
 
 def _cite(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dossier.annotate.failures import Failures, strict_or
 from dossier.meta.dates import MONTH_NUMBER, parse_date
 from dossier.model import Citation
 from dossier.packs import Pack
@@ -41,32 +42,49 @@ def _outlet(printed: str | None, pack: Pack) -> str | None:
     return pack.outlet_for(printed) or printed
 
 
-def find_citations(text: str, *, pack: Pack) -> list[Citation]:
-    """Citations in `text`, in order; each has a title, an outlet or both."""
+def find_citations(
+    text: str, *, pack: Pack, failures: Failures | None = None
+) -> list[Citation]:
+    """Citations in `text`, in order; each has a title, an outlet or both. A
+    citation the reading trips on is noted in `failures` (raised when None)."""
+    failures = strict_or(failures, text)
     found: list[Citation] = []
     for match in CITATION.finditer(text):
-        title, outlet = match["title"], match["outlet"]
-        if title is None and outlet is None:
-            continue  # a bare `(1950)` is a year, not a citation
-        date = parse_date(match["date"], day_first=pack.day_first)
-        found.append(
-            Citation(
-                match.start(),
-                match.end(),
-                match.group(),
-                " ".join(title.split()) if title else None,
-                _outlet(outlet, pack),
-                date,
-            )
+        citation = failures.attempt(
+            "citations", match.start(), match.end(), _dated, match, pack
         )
+        if citation is not None:
+            found.append(citation)
     taken = [(c.start, c.end) for c in found]
     for match in CITATION_NO_DATE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        outlet = pack.outlet_for(" ".join(match["outlet"].split()))
-        if outlet is not None:
-            title = " ".join(match["title"].split())
-            found.append(
-                Citation(match.start(), match.end(), match.group(), title, outlet, None)
-            )
+        citation = failures.attempt(
+            "citations", match.start(), match.end(), _undated, match, pack
+        )
+        if citation is not None:
+            found.append(citation)
     return sorted(found, key=lambda c: c.start)
+
+
+def _dated(match: re.Match[str], pack: Pack) -> Citation | None:
+    title, outlet = match["title"], match["outlet"]
+    if title is None and outlet is None:
+        return None  # a bare `(1950)` is a year, not a citation
+    date = parse_date(match["date"], day_first=pack.day_first)
+    return Citation(
+        match.start(),
+        match.end(),
+        match.group(),
+        " ".join(title.split()) if title else None,
+        _outlet(outlet, pack),
+        date,
+    )
+
+
+def _undated(match: re.Match[str], pack: Pack) -> Citation | None:
+    outlet = pack.outlet_for(" ".join(match["outlet"].split()))
+    if outlet is None:
+        return None
+    title = " ".join(match["title"].split())
+    return Citation(match.start(), match.end(), match.group(), title, outlet, None)

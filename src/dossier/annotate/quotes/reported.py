@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from dossier.annotate.failures import Failures
 from dossier.annotate.quotes.cues import (
     ACCORDING,
     AS_FOLLOWS,
@@ -60,9 +61,10 @@ def _content_end(text: str, start: int, end: int) -> int:
 
 
 def colon_quotes(
-    text: str, framer: Framer, passages: Sequence[Quoted]
+    text: str, framer: Framer, passages: Sequence[Quoted], failures: Failures
 ) -> list[Reported]:
-    """Unmarked speech a cue and a colon introduce (`he recollected as follows:`)."""
+    """Unmarked speech a cue and a colon introduce (`he recollected as follows:`);
+    a colon the rules trip on is noted in `failures`."""
     covered = SpanIndex((p.open_start, p.close_end) for p in passages)
     tops = sorted(p.open_start for p in passages if p.depth == 0)
     opening = {p.open_start: p for p in passages if p.depth == 0}
@@ -74,37 +76,62 @@ def colon_quotes(
             continue
         if text[after] in "“\"‘'«" or (found and position < found[-1].end):
             continue
-        sentence = framer.sentences.start_of(position)
-        cue = last_cue(text, sentence, position)
-        follows = AS_FOLLOWS.search(text, sentence, position)
-        according = last_match(ACCORDING, text, sentence, position)
-        if according is not None and (cue is None or cue.start < according.start()):
-            span = phrase_after(text, according.end(), position)
-            frame = Frame(Cue(according.start(), according.end(), "according to"))
-        elif cue is not None and (
-            follows or len(text[cue.end : position].split()) <= MAX_INTRO_WORDS
-        ):
-            span = framer.speaker_span(cue.start, sentence)
-            frame = Frame(cue)
-        else:
-            continue
-        if span is None:
-            continue
-        frame = Frame(frame.cue, framer.speaker(span))
-        paragraphs = framer.paragraphs
-        index = paragraphs.index(after)
-        end = paragraphs.content_end(index)
-        inner = bisect_right(tops, after)
-        if inner < len(tops) and tops[inner] < end:  # a quote starts within it
-            end = _content_end(text, after, tops[inner])
-        merged = None
-        following = skip_space(text, end)
-        if paragraphs.index(following) > index and following in opening:
-            merged = opening[following]
-            end = merged.end
-        if end > after:
-            found.append(Reported(after, end, frame, merged))
+        reported = failures.attempt(
+            "quotes",
+            position,
+            after,
+            _after_colon,
+            text,
+            framer,
+            position,
+            after,
+            tops,
+            opening,
+        )
+        if reported is not None:
+            found.append(reported)
     return found
+
+
+def _after_colon(
+    text: str,
+    framer: Framer,
+    position: int,
+    after: int,
+    tops: list[int],
+    opening: dict[int, Quoted],
+) -> Reported | None:
+    sentence = framer.sentences.start_of(position)
+    cue = last_cue(text, sentence, position)
+    follows = AS_FOLLOWS.search(text, sentence, position)
+    according = last_match(ACCORDING, text, sentence, position)
+    if according is not None and (cue is None or cue.start < according.start()):
+        span = phrase_after(text, according.end(), position)
+        frame = Frame(Cue(according.start(), according.end(), "according to"))
+    elif cue is not None and (
+        follows or len(text[cue.end : position].split()) <= MAX_INTRO_WORDS
+    ):
+        span = framer.speaker_span(cue.start, sentence)
+        frame = Frame(cue)
+    else:
+        return None
+    if span is None:
+        return None
+    frame = Frame(frame.cue, framer.speaker(span))
+    paragraphs = framer.paragraphs
+    index = paragraphs.index(after)
+    end = paragraphs.content_end(index)
+    inner = bisect_right(tops, after)
+    if inner < len(tops) and tops[inner] < end:  # a quote starts within it
+        end = _content_end(text, after, tops[inner])
+    merged = None
+    following = skip_space(text, end)
+    if paragraphs.index(following) > index and following in opening:
+        merged = opening[following]
+        end = merged.end
+    if end > after:
+        return Reported(after, end, frame, merged)
+    return None
 
 
 def _that_clause(text: str, cue: Cue, end: int) -> int | None:
@@ -125,8 +152,11 @@ def _that_clause(text: str, cue: Cue, end: int) -> int | None:
     return skip_space(text, start)
 
 
-def indirect_quotes(text: str, framer: Framer, taken: SpanIndex) -> Iterator[Reported]:
-    """`X said that …`, `…, sources said.` and `according to X, …` outside quotes."""
+def indirect_quotes(
+    text: str, framer: Framer, taken: SpanIndex, failures: Failures
+) -> Iterator[Reported]:
+    """`X said that …`, `…, sources said.` and `according to X, …` outside
+    quotes; a sentence the rules trip on is noted in `failures`."""
     starts = framer.sentences.starts
     # Most texts have no `according to`: one look for it saves one per sentence.
     according = "according" in text.lower()
@@ -134,7 +164,18 @@ def indirect_quotes(text: str, framer: Framer, taken: SpanIndex) -> Iterator[Rep
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         if taken.contains(start) and taken.contains(max(start, end - 2)):
             continue
-        found = _indirect(text, framer, start, end, taken, according=according)
+        found = failures.attempt(
+            "quotes",
+            start,
+            end,
+            _indirect,
+            text,
+            framer,
+            start,
+            end,
+            taken,
+            according=according,
+        )
         if found is not None:
             yield found
 

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.time.anniversary import anniversaries
 from dossier.annotate.time.context import Context, Found, parse_anchor
 from dossier.annotate.time.finder import find
@@ -32,19 +33,27 @@ def _expression(text: str, start: int, end: int, found: Found) -> TimeExpression
     )
 
 
-def tag_times(text: str, *, anchor: str | None, pack: Pack) -> list[TimeExpression]:
+def tag_times(
+    text: str, *, anchor: str | None, pack: Pack, failures: Failures | None = None
+) -> list[TimeExpression]:
     """Time expressions in `text`, sorted by start.
 
     `anchor` is the document date as an ISO prefix (`2021-10-16`, `2011`) or
     None; expressions that need it and cannot be resolved keep `X`s in their
-    value (`XXXX-10-17`) and have no `first_day`/`last_day`.
+    value (`XXXX-10-17`) and have no `first_day`/`last_day`. An expression a
+    rule trips on is left out and noted in `failures` (raised when None).
     """
+    failures = strict_or(failures, text)
     context = Context(text, pack, parse_anchor(anchor))
     rules = compile_rules(pack.eras)
     times = [
-        _expression(text, start, end, found)
-        for start, end, found in find(text, rules, context)
+        time
+        for start, end, found in find(text, rules, context, failures)
+        for time in [
+            failures.attempt("times", start, end, _expression, text, start, end, found)
+        ]
+        if time is not None
     ]
     times = merge_ranges(text, times)
-    times += anniversaries(text, times, context.anchor)
+    times += anniversaries(text, times, context.anchor, failures)
     return sorted(times, key=lambda t: (t.start, t.end))

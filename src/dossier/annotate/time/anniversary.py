@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from dossier.annotate.failures import Failures
 from dossier.annotate.time.calendar import Period, coarsen, parse_value, shift
 from dossier.annotate.time.fragments import cased
 from dossier.annotate.time.vocabulary import ORDINAL_WORD, ordinal_value
@@ -63,9 +64,13 @@ def _founding(
 
 
 def anniversaries(
-    text: str, times: list[TimeExpression], anchor: Period | None
+    text: str,
+    times: list[TimeExpression],
+    anchor: Period | None,
+    failures: Failures,
 ) -> list[TimeExpression]:
-    """DATE expressions for anniversary phrases that a date in their sentence fixes."""
+    """DATE expressions for anniversary phrases that a date in their sentence
+    fixes; a phrase that trips the reading is noted in `failures`."""
     if "nniversar" not in text and "NNIVERSAR" not in text:
         return []
     found = []
@@ -74,32 +79,45 @@ def anniversaries(
         if match is None:
             continue
         start, end = match.start(), head.end()
-        years = ordinal_value(match.group("n") or match.group("w") or "")
-        if not years or any(t.start < end and start < t.end for t in times):
-            continue
-        low, high = _sentence(text, start, end)
-        near = [
-            (abs(t.start - start), t, p)
-            for t in times
-            if low <= t.start and t.end <= high and t.type == "DATE"
-            for p in [parse_value(t.value)]
-            if p is not None and p.unit in _DATED
-        ]
-        if not near:
-            continue
-        _, date, period = min(near, key=lambda item: item[0])
-        founded = _founding(text, date, period, years, (start, end), anchor)
-        if founded is None:
-            continue
-        found.append(
-            TimeExpression(
-                start,
-                end,
-                text[start:end],
-                "DATE",
-                founded.value,
-                founded.first.isoformat(),
-                founded.last.isoformat(),
-            )
+        dated = failures.attempt(
+            "times", start, end, _anniversary, text, times, anchor, match, (start, end)
         )
+        if dated is not None:
+            found.append(dated)
     return found
+
+
+def _anniversary(
+    text: str,
+    times: list[TimeExpression],
+    anchor: Period | None,
+    match: re.Match[str],
+    span: tuple[int, int],
+) -> TimeExpression | None:
+    start, end = span
+    years = ordinal_value(match.group("n") or match.group("w") or "")
+    if not years or any(t.start < end and start < t.end for t in times):
+        return None
+    low, high = _sentence(text, start, end)
+    near = [
+        (abs(t.start - start), t, p)
+        for t in times
+        if low <= t.start and t.end <= high and t.type == "DATE"
+        for p in [parse_value(t.value)]
+        if p is not None and p.unit in _DATED
+    ]
+    if not near:
+        return None
+    _, date, period = min(near, key=lambda item: item[0])
+    founded = _founding(text, date, period, years, (start, end), anchor)
+    if founded is None:
+        return None
+    return TimeExpression(
+        start,
+        end,
+        text[start:end],
+        "DATE",
+        founded.value,
+        founded.first.isoformat(),
+        founded.last.isoformat(),
+    )

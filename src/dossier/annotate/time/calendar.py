@@ -18,6 +18,9 @@ SEASONS = ("SP", "SU", "FA", "WI")
 # named by, so `1950-WI` runs from 1950-12-01 to the end of February 1951.
 SEASON_START = (3, 6, 9, 12)
 _MONTHS_IN = {"H": 6, "Q": 3, "S": 3, "M": 1}
+# The years a `Period` may name: those of Python's `date` (TimeML writes years
+# before 1 as `BC0277`, which the rules give without a `Period`; issue 13).
+MIN_YEAR, MAX_YEAR = 1, 9999
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +52,11 @@ class Period:
 
     @property
     def first(self) -> date:
-        if self.unit in ("C", "E", "Y"):
+        if self.unit in ("C", "E"):
+            # The first century (`00`) and decade (`000`) open in year 0, which
+            # Python's calendar lacks: their days are held from 0001-01-01.
+            return date(max(self.year, MIN_YEAR), 1, 1)
+        if self.unit == "Y":
             return date(self.year, 1, 1)
         if self.unit == "W":
             return date.fromisocalendar(self.year, self.part, 1)
@@ -79,13 +86,25 @@ class Period:
         return self.part
 
 
+def in_calendar(period: Period) -> bool:
+    """Whether Python's `date` holds the period's first and last day."""
+    if period.year < (0 if period.unit in ("C", "E") else MIN_YEAR):
+        return False
+    try:
+        return period.first <= period.last
+    except (ValueError, OverflowError):
+        return False
+
+
 def day(value: date) -> Period:
     return Period("D", value.year, value.month, value.day)
 
 
 def valid_day(year: int, month: int, number: int) -> Period | None:
-    """The day, or None when it does not exist (31 June, 30 February)."""
-    if not (1 <= month <= 12 and 1 <= number <= monthrange(year, month)[1]):
+    """The day, or None when it does not exist (31 June, 30 February, year 0)."""
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+        return None
+    if not 1 <= number <= monthrange(year, month)[1]:
         return None
     return Period("D", year, month, number)
 
@@ -126,7 +145,13 @@ def _add_months(value: date, months: int) -> date:
 
 
 def shift(period: Period, unit: str, amount: int) -> Period | None:
-    """`period` moved by `amount` of `unit`, kept at its own granularity."""
+    """`period` moved by `amount` of `unit`, kept at its own granularity; None
+    when that leaves the years Python's `date` holds (`300,000 years ago`)."""
+    moved = _shifted(period, unit, amount)
+    return moved if moved is not None and in_calendar(moved) else None
+
+
+def _shifted(period: Period, unit: str, amount: int) -> Period | None:
     try:
         if unit in ("C", "E", "Y"):
             years = {"C": 100, "E": 10, "Y": 1}[unit] * amount
@@ -160,6 +185,8 @@ def parse_value(value: str) -> Period | None:
             return Period("C", int(value) * 100)
         return None
     year = int(found["year"])
+    if year < MIN_YEAR:
+        return None
     try:
         if found["day"]:
             return valid_day(year, int(found["month"]), int(found["day"]))

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dossier.annotate.time.calendar import UNITS, Period, around, parse_value
+from dossier.annotate.time.calendar import (
+    MAX_YEAR,
+    MIN_YEAR,
+    UNITS,
+    Period,
+    around,
+    parse_value,
+)
 from dossier.packs import Pack
 
 _FUTURE = (
@@ -125,6 +132,14 @@ class Context:
         return self.reference or self.anchor
 
     def year_for(self, month: int, day: int | None, start: int, end: int) -> int | None:
+        """The year of a date printed without one (`On 6 June`, `in October`),
+        or None; never one Python's `date` cannot hold (see `_year_for`)."""
+        year = self._year_for(month, day, start, end)
+        return year if year is None or MIN_YEAR <= year <= MAX_YEAR else None
+
+    def _year_for(
+        self, month: int, day: int | None, start: int, end: int
+    ) -> int | None:
         """The year of a date printed without one (`On 6 June`, `in October`).
 
         A year printed earlier in the same sentence wins (`from June 25, 1950

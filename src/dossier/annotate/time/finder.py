@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from dossier.annotate.failures import Failures
 from dossier.annotate.time import (
     absolute,
     durations,
@@ -35,6 +36,7 @@ HANDLERS: dict[str, Handler] = {
     "numeric": years.numeric_rule,
     "decade": years.decade_rule,
     "century": years.century_rule,
+    "era": years.era_rule,
     "weekday": relative.weekday_rule,
     "relative": relative.relative_rule,
     "deictic": relative.deictic_rule,
@@ -253,10 +255,16 @@ def _halved(hit: Hit, found: Found) -> Found:
     return dataclasses.replace(found, value=halved.value, period=halved)
 
 
+def _read(handler: Handler, hit: Hit, ctx: Context) -> Found | None:
+    found = handler(hit, ctx)
+    return None if found is None else _halved(hit, found)
+
+
 def find(
-    text: str, rules: tuple[Rule, ...], ctx: Context
+    text: str, rules: tuple[Rule, ...], ctx: Context, failures: Failures
 ) -> Iterator[tuple[int, int, Found]]:
-    """Chosen matches in text order, each as (start, end, what its rule made)."""
+    """Chosen matches in text order, each as (start, end, what its rule made);
+    a match its rule trips on is noted in `failures` and passed over."""
     taken = 0
     for _, _, index, hit in _hits(text, rules):
         if hit.end <= taken:
@@ -265,10 +273,10 @@ def find(
             if hit.match.start() < taken:
                 continue
             hit = Hit(hit.match, None, hit.match.start(), hit.end)
-        found = HANDLERS[rules[index].name](hit, ctx)
+        handler = HANDLERS[rules[index].name]
+        found = failures.attempt("times", hit.start, hit.end, _read, handler, hit, ctx)
         if found is None:
             continue
-        found = _halved(hit, found)
         end = found.end if found.end is not None else hit.end
         ctx.remember(found)
         taken = end

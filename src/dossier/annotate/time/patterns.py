@@ -56,6 +56,9 @@ class Rule:
 
 
 _END = r"(?![\w-])"
+# Era words after a year: before Christ (TimeML `BC0277`) and the common era.
+_BC = r"B\.\s?C\.(?:\s?E\.)?|BCE?"
+_AD = r"A\.\s?D\.|AD|C\.\s?E\.|CE"
 _RY = cased("last", "next", "this")
 
 
@@ -134,7 +137,21 @@ def _dates(eras: tuple[Era, ...]) -> list[tuple[str, str, Before | None]]:
             + r")(?!\w)",
             before.DECADE,
         ),
-        ("century", rf"(?P<cu>{cased('century', 'centuries')}){_END}", before.CENTURY),
+        (
+            "century",
+            rf"(?P<cu>{cased('century', 'centuries')})"
+            rf"(?:\s+(?:(?P<cbc>{_BC})|{_AD}))?{_END}",
+            before.CENTURY,
+        ),
+        # `277 B.C.`, `10000 BC`, `79 AD`, `AD 79` (issue 13); a plain year with
+        # no era word stays with the `year` rule.
+        (
+            "era",
+            rf"(?P<bn>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})\s*(?:(?P<bc>{_BC})|{_AD})"
+            + _END,
+            before.YEAR_PREFIX,
+        ),
+        ("era", r"(?P<ad>AD)\s*(?P<bn>\d{1,4})(?![\d,.]\d|\d)", None),
     ]
 
 
@@ -263,7 +280,7 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
     ]
 
 
-_NUMERIC_RULES = {"year", "numeric", "decade", "clock", "date"}
+_NUMERIC_RULES = {"year", "numeric", "decade", "clock", "date", "era"}
 
 
 @lru_cache(maxsize=8)
@@ -287,7 +304,16 @@ def compile_rules(eras: tuple[Era, ...]) -> tuple[Rule, ...]:
 # engine scans those 3-6x faster (kcna-2024 x 1,500 articles: years 35 -> 169 MB/s,
 # numeric dates 87 -> 263, decades 50 -> 128, weekday dates 46 -> 200) and slower
 # than `re` on the others, so each head gets the faster engine.
-_REGEX_OPENINGS = ("(?:(?P<y>", "(?P<a>", "(?P<iy>", "(?:(?P<dd>", "(?P<h>", "(?P<wd>")
+# An era year after its number (`277 B.C.`): 0.196 s -> 0.026 s a pass on kcna-2024.
+_REGEX_OPENINGS = (
+    "(?:(?P<y>",
+    "(?P<a>",
+    "(?P<iy>",
+    "(?:(?P<dd>",
+    "(?P<h>",
+    "(?P<wd>",
+    "(?P<bn>",
+)
 
 
 def _compile(source: str) -> re.Pattern[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 MONTH_NUMBER = {
@@ -155,7 +156,8 @@ def number_value(text: str) -> float | None:
         else:
             continue
         seen = True
-    return total + half if seen else None
+    # A run of hundreds of digits is no amount of time (float gives `inf`).
+    return total + half if seen and math.isfinite(total) else None
 
 
 def ordinal_value(text: str) -> int | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dossier.annotate.time.calendar import Period, valid_day
+from dossier.annotate.time.calendar import MAX_YEAR, Period, valid_day
 from dossier.annotate.time.context import Context, Found, Hit
 from dossier.annotate.time.vocabulary import ordinal_value, spelled_year
 
@@ -185,5 +185,22 @@ def century_rule(hit: Hit, ctx: Context) -> Found | None:
     number = ordinal_value(hit.group("cn") or hit.word("cw"))
     if number is None or not 1 <= number <= 30:
         return None
+    if hit.group("cbc"):
+        # As issue 13 gives it: `the 3rd century BC` is `BC03`; no days.
+        return Found("DATE", f"BC{number:02d}", refers=False)
     period = Period("C", (number - 1) * 100)
+    return Found("DATE", period.value, period)
+
+
+def era_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`277 B.C.` (TimeML `BC0277`, no days), `AD 79` and `79 CE` (`0079`)."""
+    number = int((hit.group("bn") or "0").replace(",", ""))
+    if number == 0:
+        return None  # no year 0 in either era
+    if hit.group("bc"):
+        return Found("DATE", f"BC{number:04d}", refers=False)
+    if number > MAX_YEAR:
+        return None
+    period = Period("Y", number)
+    ctx.explicit_year = (number, hit.start)
     return Found("DATE", period.value, period)

@@ -34,6 +34,9 @@ from dossier.segment import KEPT_WHOLE
 from dossier.settings import Settings
 from dossier.store import connect, known_files, write_result
 
+# Skipped spans listed after the summary; the rest are counted (and in --json).
+SKIPPED_SHOWN = 20
+
 
 @dataclass
 class BuildReport:
@@ -51,6 +54,9 @@ class BuildReport:
     failures: list[Failure] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
     entities: int | None = None
+    # Spans a finder skipped in documents that were stored (issue 13): reported,
+    # but the file went in, so they are no failure of the build.
+    annotation_failures: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -69,9 +75,24 @@ class BuildReport:
                 counts["spans"] += 1
                 counts["chars"] += chars
             self.join_artefacts += item.cleaned.counts.get("join-artefact", 0)
+            where = f"{result.path}:{item.source.part}" if item.source.part else None
             for document in item.documents:
                 self.documents[document.kind] = self.documents.get(document.kind, 0) + 1
                 self.kept_whole += KEPT_WHOLE in document.flags
+                if document.annotations is None:
+                    continue
+                self.annotation_failures.extend(
+                    {
+                        "path": where or result.path,
+                        "document": document.ordinal,
+                        "stage": f.stage,
+                        "finder": f.finder,
+                        "span": [f.start, f.end],
+                        "excerpt": f.excerpt,
+                        "reason": f.reason,
+                    }
+                    for f in document.annotations.failures
+                )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +111,7 @@ class BuildReport:
                 {"path": f.path, "stage": f.stage, "reason": f.reason}
                 for f in self.failures
             ],
+            "annotation_failures": self.annotation_failures,
         }
 
 
@@ -230,12 +252,23 @@ def _print_report(report: BuildReport, db: str) -> None:
     if report.entities is not None:
         table.add_row("entities (linked across documents)", f"{report.entities:,}")
     table.add_row("failures", str(len(report.failures)))
+    table.add_row("annotation failures", str(len(report.annotation_failures)))
     out.print(table)
     for path, why in report.skipped:
         out.print(f"[yellow]skipped[/yellow] {escape(f'{path}: {why}')}")
     for failure in report.failures:
         line = f"{failure.path}: {failure.reason} ({failure.stage})"
         out.print(f"[red]failed[/red] {escape(line)}")
+    for skipped in report.annotation_failures[:SKIPPED_SHOWN]:
+        start, end = skipped["span"]
+        line = (
+            f"{skipped['path']} document {skipped['document']} [{start}:{end}] "
+            f"{skipped['excerpt']!r}: {skipped['reason']} ({skipped['finder']})"
+        )
+        out.print(f"[yellow]skipped[/yellow] {escape(line)}")
+    hidden = len(report.annotation_failures) - SKIPPED_SHOWN
+    if hidden > 0:
+        out.print(f"... and {hidden:,} more skipped spans (all of them in --json)")
 
 
 def _installed(model: str) -> bool:
