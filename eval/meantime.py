@@ -17,6 +17,7 @@ normalised text, as the README's spaCy anchor is keyed.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from typing import Any
 from dossier.packs import load_pack
 from eval import CORPUS as SHARED
 from eval import round_down, write_floors
-from eval.standard import dump_texts, read, score_predictions
+from eval.standard import Text, dump_texts, read, score_predictions
 
 CORPUS = SHARED / "meantime"
 TOPICS = (CORPUS / "corpus_airbus", CORPUS / "corpus_apple")
@@ -56,6 +57,19 @@ def predict(*, path: str = "annotate") -> list[dict[str, Any]]:
                     }
                 )
     return lines
+
+
+@functools.cache
+def _topic(folder: Path) -> dict[str, Text]:
+    return {
+        d["doc"]: Text(d["doc"], d["text"], None)
+        for d in dump_texts(SCRIPT, "--corpus", folder)
+    }
+
+
+def read_document(path: Path) -> Text:
+    """The scorer's text of one MEANTIME file (its name without `.xml`)."""
+    return _topic(path.parent)[path.stem]
 
 
 def score(

@@ -23,7 +23,7 @@ from typing import Any
 from dossier.model import Quote
 from dossier.packs import load_pack
 from eval import CORPUS, round_down, write_floors
-from eval.standard import dump_texts, load_scorer, read, score_predictions
+from eval.standard import Text, dump_texts, load_scorer, read, score_predictions
 
 DEV = CORPUS / "polnear-dev" / "dev"
 SCRIPT = "quotes/score.py"
@@ -61,6 +61,11 @@ def predict(*, path: str = "annotate") -> list[dict[str, Any]]:
         ]
         lines.append({"doc": article["doc"], "quotes": quotes})
     return lines
+
+
+def read_corpus() -> list[Text]:
+    """The scorer's articles (no anchor date: PolNeAR gives none)."""
+    return [Text(a["doc"], a["text"], None) for a in dump_texts(SCRIPT, DEV)]
 
 
 def _only(lines: list[dict[str, Any]], kinds: tuple[str, ...]) -> list[dict[str, Any]]:

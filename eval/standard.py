@@ -90,6 +90,16 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One text a scorer dumps (what its offsets index) and its anchor date;
+    bench/annotate_snapshot.py reads the gold corpora's texts this way."""
+
+    name: str
+    text: str
+    anchor: str | None
+
+
 Spans = Callable[[int, int], tuple[int, int]]
 
 

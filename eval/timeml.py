@@ -20,7 +20,7 @@ from typing import Any
 from dossier.packs import load_pack
 from eval import CORPUS as SHARED
 from eval import round_down, write_floors
-from eval.standard import dump_texts, load_scorer, read, score_predictions
+from eval.standard import Text, dump_texts, load_scorer, read, score_predictions
 
 CORPUS = SHARED / "timeml"
 SCRIPT = "time/score.py"
@@ -54,6 +54,14 @@ def predict(*, path: str = "annotate") -> Iterator[dict[str, Any]]:
                     }
                 )
         yield {"doc": document["doc"], "timexes": timexes}
+
+
+def read_corpus() -> list[Text]:
+    """The scorer's texts with their DCT day as anchor."""
+    return [
+        Text(d["doc"], d["text"], d["dct"][:10] if d["dct"] else None)
+        for d in dump_texts(SCRIPT, "--gold", CORPUS)
+    ]
 
 
 def score(
