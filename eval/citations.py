@@ -1,4 +1,4 @@
-"""Score `find_citations` on hand-written gold (`eval/gold/citations.json`).
+"""Own scorer: citations from `annotate` on hand-written gold (eval/gold/).
 
 Run from the repository root: `python -m eval.citations [--json]`.
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from dossier.annotate.quotes import find_citations
+from dossier.annotate import annotate
 from dossier.packs import load_pack
 from eval import CORPUS, GOLD_DIR, ROOT
 
@@ -43,7 +43,7 @@ def score(gold_path: Path = GOLD, corpus: Path = CORPUS) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8", errors="replace")
         found = [
             {"title": c.title, "outlet": c.outlet, "date": c.date}
-            for c in find_citations(text, pack=pack)
+            for c in annotate(text, pack=pack, anchor=None).citations
         ]
         wanted = [_key(c) for c in document["citations"]]
         gold += len(wanted)

@@ -1,4 +1,4 @@
-"""Score `find_figures` on hand-written gold (`eval/gold/figures.json`).
+"""Own scorer: figures from `annotate` on hand-written gold (eval/gold/figures.json).
 
 Run from the repository root: `python -m eval.figures [--write] [--errors N]`.
 
@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dossier.annotate.entities import find_mentions
-from dossier.annotate.figures import find_figures
+from dossier.annotate import annotate
 from dossier.model import Figure
 from dossier.packs import load_pack
 from eval import (
@@ -103,9 +102,7 @@ def score(gold_file: Path = GOLD, errors: list[str] | None = None) -> dict[str, 
         documents += 1
         text = read_text(path)
         gold = [locate(text, e, document["file"]) for e in document["figures"]]
-        predicted = find_figures(
-            text, pack=pack, mentions=find_mentions(text, pack=pack)
-        )
+        predicted = list(annotate(text, pack=pack, anchor=None).figures)
         predicted_count += len(predicted)
         gold_count += len(gold)
         matched = _match(predicted, gold)

@@ -1,4 +1,4 @@
-"""Score times, mentions and quotes on hand-written KCNA gold (eval/gold/kcna.json)."""
+"""Own scorer: times, mentions and quotes on hand-written KCNA gold (eval/gold)."""
 
 # Run from the repository root: `python -m eval.kcna [--json] [--errors]`.
 #

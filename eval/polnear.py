@@ -1,332 +1,201 @@
-"""Score `find_quotes` on PolNeAR-dev attributions (84 US political news articles).
+"""Quotes with speakers on PolNeAR dev by the standard strict/union quote scorer.
 
-Run from the repository root: `python -m eval.polnear [--json] [--errors N]`
-(`--errors` lists missed quotations, wrong ones and wrong speakers).
+    python -m eval.polnear [--write] [--errors N] [--path annotate|build]
 
-Gold. Each article's `.ann` file lists attributions (`E` lines) tying a
-Content span (perhaps discontinuous, perhaps `Content2`) to a Cue and, mostly,
-a Source. Two articles carry every annotator's file: the annotator id that
-sorts first is used, so the choice is fixed.
-
-Quotations (the main score). A gold attribution counts as a quotation when its
-Content holds a passage delimited by quote marks (“…”, "…", ''…'', or ‘…’ in
-a fragment with no double marks, as in headlines); its gold characters are
-the ones inside those marks. Only letters and digits are compared, so spacing,
-punctuation and the marks themselves never matter.
-- found: the predicted `direct` quotes that touch a gold quotation cover at
-  least 80% of its characters (a quotation split by its cue, `"X," he said.
-  "Y."`, is one gold item and may be two predicted quotes);
-- correct: at least 80% of a predicted `direct` quote's characters lie inside
-  some gold quotation; precision = correct / predicted, recall = found / gold.
-- speaker right, over found quotations whose gold has a Source: the
-  predicted quote covering most of it has a speaker span overlapping the gold
-  Source span, or a speaker name sharing a capitalised name word (titles such
-  as `Mr.` or `President` left out) with the gold Source text
-  (`Trump` ~ `Donald Trump`).
-
-All attributions (secondary): every gold Content against every predicted
-`direct` or `reported` quote, with the same rules at 50% instead of 80%.
+The scorer (../shared/scorers/quotes/score.py) dumps the 84 articles; dossier
+annotates each, and its `direct` quotes are scored against the 604 gold
+direct quotes (an attribution whose Content begins or ends with a quote
+mark): *strict*, one system quote covers ≥ 80% of the gold and is at most
+twice as long; *union*, also the system quotes lying mostly inside the gold
+that together cover ≥ 80% (a quote split by its cue). Speaker and cue right
+are rates over the found quotes. A second run adds the `reported` quotes, for
+the share of all 2,192 attributions (indirect speech too) that dossier covers.
+`--write` raises the floors in eval/floors/polnear.json.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
-import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
-from dossier.annotate.quotes import find_quotes
 from dossier.model import Quote
 from dossier.packs import load_pack
-from eval import CORPUS
+from eval import CORPUS, round_down, write_floors
+from eval.standard import Text, dump_texts, load_scorer, read, score_predictions
 
 DEV = CORPUS / "polnear-dev" / "dev"
-QUOTE_OVERLAP = 0.8
-ATTRIBUTION_OVERLAP = 0.5
-
-Spans = tuple[tuple[int, int], ...]
-
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+SCRIPT = "quotes/score.py"
+DIRECT = ("direct",)
+SPOKEN = ("direct", "reported")
 
 
-_DOUBLE = re.compile(r"''|[“”\"]")
-_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=\w)(.+?)(?<=[\w.,?!])[’'](?!\w)")
-_NAME_WORD = re.compile(r"\b[A-Z][\w’'.-]*[a-z][\w’'-]*")
-_NOT_NAMES = words(
-    """
-        Mr Mrs Ms Dr Sen Rep Gov President Vice Secretary The A An He She It
-        They We I Comrade Chairman Senator Representative Governor Former
-        Democratic Republican Democrat
-        """
-)
+def _spans(pairs: list[tuple[int | None, int | None]], part: Any) -> list[list[int]]:
+    return [
+        list(part.to_text(start, end))
+        for start, end in pairs
+        if start is not None and end is not None
+    ]
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    content: Spans
-    source: Spans
-    source_text: str
-    quoted: Spans  # the parts of `content` inside quote marks
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    name: str
-    text: str
-    attributions: tuple[Attribution, ...]
-
-
-def _spans(field: str) -> Spans:
-    pieces = []
-    for piece in field.split(";"):
-        start, end = piece.split()
-        pieces.append((int(start), int(end)))
-    return tuple(sorted(pieces))
-
-
-def quoted_parts(text: str, spans: Spans) -> Spans:
-    """Character spans inside quote marks within each content fragment."""
-    parts: list[tuple[int, int]] = []
-    for start, end in spans:
-        fragment = text[start:end]
-        marks = list(_DOUBLE.finditer(fragment))
-        opened: int | None = None
-        for index, mark in enumerate(marks):
-            char = mark.group()
-            reversed_open = char == "”" and mark.start() == 0  # `”Mr. Trump …”`
-            closes = (char == "”" and not reversed_open) or (
-                char != "“" and opened is not None
-            )
-            if opened is None and closes and index == 0:
-                parts.append((start, start + mark.start()))  # opened before it
-            elif opened is None:
-                opened = mark.end()
-            elif closes:
-                parts.append((start + opened, start + mark.start()))
-                opened = None
-        if opened is not None:
-            parts.append((start + opened, end))
-        if not marks:
-            for single in _SINGLE.finditer(fragment):
-                parts.append((start + single.start(1), start + single.end(1)))
-    return tuple(part for part in parts if part[1] > part[0])
-
-
-def read_annotations(path: Path, text: str) -> tuple[Attribution, ...]:
-    spans: dict[str, tuple[str, Spans, str]] = {}
-    events: list[dict[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if line.startswith("T") and len(fields) >= 2:
-            label, _, offsets = fields[1].partition(" ")
-            spans[fields[0]] = (
-                label,
-                _spans(offsets),
-                fields[2] if len(fields) > 2 else "",
-            )
-        elif line.startswith("E") and len(fields) >= 2:
-            roles = dict(
-                part.split(":", 1) for part in fields[1].split() if ":" in part
-            )
-            events.append(roles)
-    attributions = []
-    for roles in events:
-        content: list[tuple[int, int]] = []
-        for role, target in roles.items():
-            if role.startswith("Content") and target in spans:
-                content.extend(spans[target][1])
-        if not content:
-            continue
-        source = spans.get(roles.get("Source", ""), ("", (), ""))
-        ordered = tuple(sorted(content))
-        attributions.append(
-            Attribution(ordered, source[1], source[2], quoted_parts(text, ordered))
-        )
-    return tuple(attributions)
-
-
-def read_corpus(folder: Path = DEV) -> list[Article]:
-    articles = []
-    for path in sorted((folder / "text").glob("*.txt")):
-        annotations = sorted((folder / "attributions").glob(f"{path.stem}_*.ann"))
-        if not annotations:
-            continue
-        text = path.read_text(encoding="utf-8")
-        articles.append(
-            Article(path.stem, text, read_annotations(annotations[0], text))
-        )
-    return articles
-
-
-def _letters(text: str, spans: Iterable[tuple[int, int]]) -> set[int]:
-    return {i for start, end in spans for i in range(start, end) if text[i].isalnum()}
-
-
-def _name_words(text: str) -> set[str]:
+def _record(quote: Quote, part: Any) -> dict[str, Any]:
     return {
-        word.rstrip(".’'s").casefold()
-        for word in _NAME_WORD.findall(text)
-        if word.rstrip(".") not in _NOT_NAMES
+        "content": _spans([(quote.start, quote.end)], part),
+        "speaker": _spans([(quote.speaker_start, quote.speaker_end)], part),
+        "speaker_text": quote.speaker or "",
+        "cue": _spans([(quote.cue_start, quote.cue_end)], part),
+        "kind": quote.kind,
     }
 
 
-def speaker_right(quote: Quote, gold: Attribution) -> bool:
-    if quote.speaker_start is not None and quote.speaker_end is not None:
-        for start, end in gold.source:
-            if quote.speaker_start < end and start < quote.speaker_end:
-                return True
-    if quote.speaker:
-        return bool(_name_words(quote.speaker) & _name_words(gold.source_text))
-    return False
-
-
-@dataclass
-class Tally:
-    gold: int = 0
-    found: int = 0
-    predicted: int = 0
-    correct: int = 0
-    speakers: int = 0
-    speakers_right: int = 0
-
-    def scores(self) -> dict[str, float | int]:
-        precision = self.correct / self.predicted if self.predicted else 0.0
-        recall = self.found / self.gold if self.gold else 0.0
-        total = precision + recall
-        return {
-            "gold": self.gold,
-            "predicted": self.predicted,
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(2 * precision * recall / total if total else 0.0, 4),
-            "speaker_scored": self.speakers,
-            "speaker_accuracy": round(
-                self.speakers_right / self.speakers if self.speakers else 0.0, 4
-            ),
-        }
-
-
-def _score(
-    text: str,
-    golds: Sequence[tuple[Attribution, Spans]],
-    quotes: Sequence[Quote],
-    threshold: float,
-    tally: Tally,
-    errors: list[str],
-) -> None:
-    gold_letters = [_letters(text, spans) for _, spans in golds]
-    every_gold = set().union(*gold_letters) if gold_letters else set()
-    quote_letters = [_letters(text, [(q.start, q.end)]) for q in quotes]
-    for quote, letters in zip(quotes, quote_letters, strict=True):
-        tally.predicted += 1
-        if letters and len(letters & every_gold) >= threshold * len(letters):
-            tally.correct += 1
-        else:
-            errors.append(f"  FP  {quote.kind} {quote.text[:110]!r}")
-    for (gold, _), letters in zip(golds, gold_letters, strict=True):
-        if not letters:
-            continue
-        tally.gold += 1
-        touching = [
-            (len(letters & mine), quote)
-            for quote, mine in zip(quotes, quote_letters, strict=True)
-            if letters & mine
+def predict(*, path: str = "annotate") -> list[dict[str, Any]]:
+    """One line per article with every quote dossier finds (kinds kept)."""
+    pack = load_pack()
+    lines = []
+    for article in dump_texts(SCRIPT, DEV):
+        quotes = [
+            _record(quote, part)
+            for part in read(article["text"], pack=pack, anchor=None, path=path)
+            for quote in part.annotations.quotes
         ]
-        covered = set().union(*(quote_letters[quotes.index(q)] for _, q in touching))
-        if len(covered & letters) < threshold * len(letters):
-            snippet = " | ".join(text[s:e] for s, e in gold.content)
-            errors.append(f"  FN  {snippet[:110]!r}")
-            continue
-        tally.found += 1
-        if gold.source:
-            tally.speakers += 1
-            best = max(touching, key=lambda pair: pair[0])[1]
-            if speaker_right(best, gold):
-                tally.speakers_right += 1
-            else:
-                errors.append(
-                    f"  SPK {best.speaker!r} ({best.cue!r}) vs gold "
-                    f"{gold.source_text!r}: {best.text[:60]!r}"
-                )
+        lines.append({"doc": article["doc"], "quotes": quotes})
+    return lines
+
+
+def read_corpus() -> list[Text]:
+    """The scorer's articles (no anchor date: PolNeAR gives none)."""
+    return [Text(a["doc"], a["text"], None) for a in dump_texts(SCRIPT, DEV)]
+
+
+def _only(lines: list[dict[str, Any]], kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc": line["doc"],
+            "quotes": [q for q in line["quotes"] if q["kind"] in kinds],
+        }
+        for line in lines
+    ]
 
 
 def score(
-    articles: Sequence[Article], *, errors: list[str] | None = None
+    *, path: str = "annotate", predictions: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
-    pack = load_pack("korea")
-    quotations, attributions = Tally(), Tally()
-    quote_errors: list[str] = []
-    chars = 0
-    started = time.perf_counter()
-    for article in articles:
-        chars += len(article.text)
-        quotes = find_quotes(article.text, pack=pack)
-        direct = [q for q in quotes if q.kind == "direct"]
-        spoken = [q for q in quotes if q.kind in ("direct", "reported")]
-        mine: list[str] = []
-        _score(
-            article.text,
-            [(a, a.quoted) for a in article.attributions if a.quoted],
-            direct,
-            QUOTE_OVERLAP,
-            quotations,
-            mine,
-        )
-        if mine:
-            quote_errors.append(f"{article.name}")
-            quote_errors.extend(mine)
-        _score(
-            article.text,
-            [(a, a.content) for a in article.attributions],
-            spoken,
-            ATTRIBUTION_OVERLAP,
-            attributions,
-            [],
-        )
-    seconds = time.perf_counter() - started
-    if errors is not None:
-        errors.extend(quote_errors)
+    """The scorer's JSON for `direct` quotes, `spoken` (direct and reported),
+    and `found_with_speaker`: gold direct quotes found (union) whose speaker is
+    right, over all gold direct quotes (union recall × speaker right)."""
+    lines = predict(path=path) if predictions is None else predictions
+    direct, table = score_predictions(
+        SCRIPT,
+        [DEV, "{pred}", "--label", f"dossier ({path}), direct"],
+        _only(lines, DIRECT),
+    )
+    spoken, _ = score_predictions(
+        SCRIPT,
+        [DEV, "{pred}", "--label", f"dossier ({path}), spoken"],
+        _only(lines, SPOKEN),
+    )
+    union = direct["union"]
     return {
-        "articles": len(articles),
-        "quotations": quotations.scores(),
-        "attributions": attributions.scores(),
-        "chars_per_second": round(chars / seconds) if seconds else 0,
+        "direct": direct,
+        "spoken": spoken,
+        "found_with_speaker": union["speaker_right_n"] / direct["gold_direct"],
+        "table": table,
     }
 
 
-def main(argv: list[str] | None = None) -> dict[str, Any]:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print scores as JSON")
-    parser.add_argument("--errors", type=int, default=0, help="print N error lines")
+def floors(result: dict[str, Any]) -> dict[str, float]:
+    direct = result["direct"]
+    pinned = {
+        f"{rule}/{key}": direct[rule][key]
+        for rule in ("strict", "union")
+        for key in ("P", "R", "F1", "speaker_right", "cue_right")
+    }
+    pinned["found_with_speaker"] = result["found_with_speaker"]
+    pinned["spoken/all_recall50"] = result["spoken"]["all_recall50"]
+    return {key: round_down(value) for key, value in pinned.items()}
+
+
+def errors(lines: list[dict[str, Any]]) -> Iterator[str]:
+    """Gold direct quotes missed, found with the wrong speaker, and system
+    `direct` quotes mostly outside every gold direct quote."""
+    scorer = load_scorer(SCRIPT)
+    found = {line["doc"]: _only([line], DIRECT)[0]["quotes"] for line in lines}
+    for article in scorer.load_split(str(DEV)):
+        text, name = article["text"], article["name"]
+        quotes = found.get(name, [])
+        direct = [a for a in article["attrs"] if a["direct"]]
+        gold = [scorer.chars(a["content"]) for a in direct]
+        every = set().union(*gold) if gold else set()
+        for attribution, characters in zip(direct, gold, strict=True):
+            shown = " | ".join(text[s:e] for s, e in attribution["content"])[:100]
+            best = _found(scorer, quotes, characters)
+            if best is None:
+                yield f"missed  {name}: {shown!r}"
+            elif not scorer.speaker_ok(
+                best, text, attribution["source"], attribution["source_text"]
+            ):
+                yield (
+                    f"speaker {name}: {best['speaker_text']!r} vs gold "
+                    f"{attribution['source_text']!r}: {shown[:60]!r}"
+                )
+        for quote in quotes:
+            mine = scorer.chars(quote["content"])
+            if len(mine & every) < 0.5 * len(mine):
+                (start, end), *_ = quote["content"]
+                yield f"extra   {name}: {text[start:end][:100]!r}"
+
+
+def _found(
+    scorer: Any, quotes: list[dict[str, Any]], gold: set[int]
+) -> dict[str, Any] | None:
+    """The system quote the scorer credits a gold quote to, by its union rule."""
+    size = {id(q): scorer.chars(q["content"]) for q in quotes}
+    strict = [
+        q
+        for q in quotes
+        if len(size[id(q)] & gold) >= 0.8 * len(gold)
+        and len(size[id(q)]) <= 2 * len(gold)
+    ]
+    inside = [
+        q
+        for q in quotes
+        if size[id(q)] and len(size[id(q)] & gold) >= 0.5 * len(size[id(q)])
+    ]
+    covered = set().union(*(size[id(q)] for q in inside))
+    if not strict and len(covered & gold) < 0.8 * len(gold):
+        return None
+    return max(strict or inside, key=lambda q: len(size[id(q)] & gold))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.polnear", description=__doc__)
+    parser.add_argument("--write", action="store_true", help="raise the floors")
+    parser.add_argument("--errors", type=int, default=0, metavar="N")
+    parser.add_argument("--path", choices=("annotate", "build"), default="annotate")
     options = parser.parse_args(argv)
+    if options.write and options.path != "annotate":
+        parser.error("floors are pinned on the annotate path")
     if not DEV.is_dir():
-        sys.exit(f"Error: PolNeAR-dev not found at {DEV}")
-    errors: list[str] = []
-    scores = score(read_corpus(), errors=errors)
-    if options.json:
-        print(json.dumps(scores, indent=2))
-    else:
-        for task in ("quotations", "attributions"):
-            numbers = scores[task]
-            print(
-                f"{task:13} gold {numbers['gold']:4}  "
-                f"predicted {numbers['predicted']:4}  "
-                f"P {numbers['precision']:.3f}  R {numbers['recall']:.3f}  "
-                f"F1 {numbers['f1']:.3f}  speaker {numbers['speaker_accuracy']:.3f} "
-                f"of {numbers['speaker_scored']}"
-            )
-        print(f"speed {scores['chars_per_second'] / 1e6:.2f} M chars/s")
-    for line in errors[: options.errors]:
+        print(f"Error: PolNeAR dev not found at {DEV}", file=sys.stderr)
+        return 2
+    lines = predict(path=options.path)
+    result = score(path=options.path, predictions=lines)
+    print(result["table"])
+    spoken = result["spoken"]
+    print(
+        f"direct quotes found with the right speaker: "
+        f"{result['found_with_speaker']:.3f} of {result['direct']['gold_direct']}\n"
+        f"direct and reported quotes: all-attribution recall "
+        f"{spoken['all_recall50']:.3f} (direct {spoken['direct_recall50']:.3f}, "
+        f"non-direct {spoken['indirect_recall50']:.3f})"
+    )
+    for line in list(errors(lines))[: options.errors]:
         print(line)
-    return scores
+    if options.write:
+        write_floors("polnear", floors(result))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
