@@ -28,8 +28,8 @@ demo: $(STAMP)
 	@echo "Every listing takes --json."
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench eval
+	$(BIN)/ruff format --check src tests bench eval
 
 types: $(STAMP)
 	$(BIN)/mypy
