@@ -109,6 +109,16 @@ MIGRATIONS: tuple[str, ...] = (
         documents INTEGER NOT NULL
     );
     """,
+    # 3: provenance (issue 13): where each source's raw text lies in its file
+    # (offsets.SourceMap as JSON; NULL: the raw text is the decoded file).
+    # Document ids are content addresses, so the path is looked up by content
+    # when a file moves. Files stored before have path-made ids and no
+    # locators: forgetting their pipeline makes the next build redo them.
+    """
+    ALTER TABLE sources ADD COLUMN locator TEXT;
+    CREATE INDEX files_sha256 ON files(sha256);
+    UPDATE files SET pipeline = '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

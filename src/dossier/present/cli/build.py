@@ -31,7 +31,7 @@ from dossier.present.cli.options import (
 )
 from dossier.read import walk
 from dossier.settings import Settings
-from dossier.store import connect, known_files, write_result
+from dossier.store import connect, known_files, move_files, write_result
 
 
 @dataclass
@@ -39,6 +39,7 @@ class BuildReport:
     files: int = 0
     unchanged: int = 0
     stored: int = 0
+    moved: int = 0
     documents: dict[str, int] = field(default_factory=dict)
     raw_chars: int = 0
     removed_chars: int = 0
@@ -64,6 +65,7 @@ class BuildReport:
             "files": self.files,
             "stored": self.stored,
             "unchanged": self.unchanged,
+            "moved": self.moved,
             "documents": self.documents,
             "raw_chars": self.raw_chars,
             "removed_chars": self.removed_chars,
@@ -90,6 +92,9 @@ def build_files(
             files.append(path)
     connection = connect(settings.db)
     try:
+        # A moved file keeps its rows under its new path, then counts as
+        # unchanged: its content, not its path, names its documents.
+        report.moved = len(move_files(connection, files, settings.fingerprint))
         known = known_files(connection)
         changed = False
         task = progress.add_task("building", total=len(files)) if progress else None
@@ -192,6 +197,8 @@ def _print_report(report: BuildReport, db: str) -> None:
     table.add_row("files seen", str(report.files))
     table.add_row("files stored", str(report.stored))
     table.add_row("files unchanged (skipped)", str(report.unchanged))
+    if report.moved:
+        table.add_row("files moved (path updated)", str(report.moved))
     for kind, count in sorted(report.documents.items()):
         table.add_row(f"documents: {kind}", str(count))
     share = report.removed_chars / report.raw_chars if report.raw_chars else 0.0
