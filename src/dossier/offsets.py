@@ -311,6 +311,9 @@ class SourceMap:
     breaks: tuple[int, ...] = ()
     """Raw positions where the text jumps back in the file (an HTML extractor
     moved it): a span across one gets the range around its pieces."""
+    skips: tuple[int, ...] = ()
+    """Raw positions where the text skips file text (an HTML extractor left
+    out a caption): a span across one holds more than its text."""
 
     @classmethod
     def text(cls, length: int) -> SourceMap:
@@ -332,6 +335,8 @@ class SourceMap:
                 file_start = min(file_start, region.file_start)
                 file_end = max(file_end, region.file_end)
                 approximate = True
+        if any(start < skip < end for skip in self.skips):
+            approximate = True
         locator: dict[str, object] = {"format": self.format}
         if self.format == "jsonl":
             locator["line"] = self.line
@@ -360,6 +365,7 @@ class SourceMap:
                 [r.start, r.end, r.file_start, r.file_end] for r in self.approximate
             ],
             "breaks": list(self.breaks),
+            "skips": list(self.skips),
         }
 
     @classmethod
@@ -371,4 +377,5 @@ class SourceMap:
             tuple(data.get("pages", ())),
             tuple(Region(*r) for r in data.get("approximate", ())),
             tuple(data.get("breaks", ())),
+            tuple(data.get("skips", ())),
         )

@@ -29,6 +29,10 @@ _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)[^>]*?(/?)>")
 _MARKUP = re.compile(f"{_SKIPPED.pattern}|{_TAG.pattern}", re.DOTALL | re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _WORD = re.compile(r"\S+")
+# What trafilatura writes that no page holds: "- " before a list item, "|"
+# between table cells and "---" under a table head. Unplaced, these are not
+# approximate text, just nothing.
+_MARKERS = re.compile(r"[\s|-]*")
 # An extracted line; trafilatura starts a list item with "- ", which the page
 # does not hold.
 _LINE = re.compile(r"(?:- )?(?P<body>[^\n]*)")
@@ -110,6 +114,7 @@ def align(text: str, markup: str) -> SourceMap:
     placed = _place(text, page.chars)
     pieces: list[list[Segment]] = [[]]
     regions: list[Region] = []
+    skips: list[int] = []
     previous = -1  # index in page.chars of the last placed character
     index = 0
     while index < len(text):
@@ -117,6 +122,8 @@ def align(text: str, markup: str) -> SourceMap:
         if found >= 0:
             if found <= previous:
                 pieces.append([])  # extraction moved this text: a new piece
+            elif previous >= 0 and found > previous + 1:
+                skips.append(index)  # it left out page text (a caption, an ad)
             start, end = page.starts[found], page.ends[found]
             pieces[-1].append((index, start, 1, end - start))
             previous = found
@@ -135,8 +142,11 @@ def align(text: str, markup: str) -> SourceMap:
             before = after
         if before is None or after is None:
             before = after = 0
-        pieces[-1].append((index, before, stop - index, after - before))
-        if not text[index:stop].isspace():
+        if _MARKERS.fullmatch(text, index, stop):
+            # Nothing of the page: a span ending here ends with the text before.
+            pieces[-1].append((index, before, stop - index, 0))
+        else:
+            pieces[-1].append((index, before, stop - index, after - before))
             outer = _enclosing(page.elements, before, after, len(markup))
             regions.append(Region(index, stop, *outer))
         index = stop
@@ -149,7 +159,13 @@ def align(text: str, markup: str) -> SourceMap:
         tuple(segments), len(text), len(markup), tuple(s[0] for s in segments)
     )
     breaks = tuple(piece[0][0] for piece in pieces[1:] if piece)
-    return SourceMap("html", offsets, approximate=tuple(regions), breaks=breaks)
+    return SourceMap(
+        "html",
+        offsets,
+        approximate=tuple(regions),
+        breaks=breaks,
+        skips=tuple(skips),
+    )
 
 
 def _place(text: str, chars: str) -> list[int]:
