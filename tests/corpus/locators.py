@@ -83,6 +83,7 @@ class Files:
 
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
+        self._lines: dict[str, list[str]] = {}
         self._pages: dict[str, list[str]] = {}
 
     def text(self, path: str) -> str:
@@ -117,7 +118,9 @@ class Files:
         if kind == "text":
             return self.text(path)[start:end]
         if kind == "jsonl":
-            line = self.text(path).split("\n")[locator["line"] - 1]
+            if path not in self._lines:
+                self._lines[path] = self.text(path).split("\n")
+            line = self._lines[path][locator["line"] - 1]
             return str(json.loads(f'"{line[start:end]}"'))
         if kind == "html":
             return html.unescape(_TAG.sub("", self.text(path)[start:end]))

@@ -27,7 +27,8 @@ _SKIPPED = re.compile(
 )
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)[^>]*?(/?)>")
 _MARKUP = re.compile(f"{_SKIPPED.pattern}|{_TAG.pattern}", re.DOTALL | re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+# A character reference, or a run of other characters that are not space.
+_RUN = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|&|[^\s&]+")
 _WORD = re.compile(r"\S+")
 # What trafilatura writes that no page holds: "- " before a list item, "|"
 # between table cells and "---" under a table head. Unplaced, these are not
@@ -53,33 +54,19 @@ class Visible:
     chars: str
     starts: list[int]
     ends: list[int]
-    elements: list[tuple[int, int]]
 
 
 def visible(markup: str) -> Visible:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    elements: list[tuple[int, int]] = []
-    open_tags: list[tuple[str, int]] = []
     position = 0
     for match in _MARKUP.finditer(markup):
-        _add_text(markup, position, match.start(), chars, starts, ends)
+        if match.start() > position:
+            _add_text(markup, position, match.start(), chars, starts, ends)
         position = match.end()
-        name = (match.group(3) or "").lower()
-        if not name or name in _VOID or match.group(4):
-            continue
-        if not match.group(2):
-            open_tags.append((name, match.start()))
-            continue
-        for depth in range(len(open_tags) - 1, -1, -1):
-            if open_tags[depth][0] == name:
-                elements.append((open_tags[depth][1], match.end()))
-                del open_tags[depth:]
-                break
     _add_text(markup, position, len(markup), chars, starts, ends)
-    elements.extend((start, len(markup)) for _, start in open_tags)
-    return Visible("".join(chars), starts, ends, elements)
+    return Visible("".join(chars), starts, ends)
 
 
 def _add_text(
@@ -90,22 +77,44 @@ def _add_text(
     starts: list[int],
     ends: list[int],
 ) -> None:
-    position = start
-    while position < end:
-        char = markup[position]
-        if char == "&" and (entity := _ENTITY.match(markup, position, end)):
-            for decoded in html.unescape(entity.group()):
-                if decoded.isprintable() and not decoded.isspace():
-                    chars.append(decoded)
-                    starts.append(position)
-                    ends.append(entity.end())
-            position = entity.end()
+    for run in _RUN.finditer(markup, start, end):
+        text, first, last = run.group(), run.start(), run.end()
+        if text[0] == "&" and len(text) > 1:
+            decoded = html.unescape(text)
+            kept = [c for c in decoded if c.isprintable() and not c.isspace()]
+            chars.extend(kept)
+            starts.extend([first] * len(kept))
+            ends.extend([last] * len(kept))
+        elif text.isprintable():
+            chars.append(text)
+            starts.extend(range(first, last))
+            ends.extend(range(first + 1, last + 1))
+        else:
+            for offset, char in enumerate(text):
+                if char.isprintable():
+                    chars.append(char)
+                    starts.append(first + offset)
+                    ends.append(first + offset + 1)
+
+
+def elements(markup: str) -> list[tuple[int, int]]:
+    """The range of each element of the page, from its start tag to its end."""
+    found: list[tuple[int, int]] = []
+    open_tags: list[tuple[str, int]] = []
+    for match in _MARKUP.finditer(markup):
+        name = (match.group(3) or "").lower()
+        if not name or name in _VOID or match.group(4):
             continue
-        if char.isprintable() and not char.isspace():
-            chars.append(char)
-            starts.append(position)
-            ends.append(position + 1)
-        position += 1
+        if not match.group(2):
+            open_tags.append((name, match.start()))
+            continue
+        for depth in range(len(open_tags) - 1, -1, -1):
+            if open_tags[depth][0] == name:
+                found.append((open_tags[depth][1], match.end()))
+                del open_tags[depth:]
+                break
+    found.extend((start, len(markup)) for _, start in open_tags)
+    return found
 
 
 def align(text: str, markup: str) -> SourceMap:
@@ -115,6 +124,7 @@ def align(text: str, markup: str) -> SourceMap:
     pieces: list[list[Segment]] = [[]]
     regions: list[Region] = []
     skips: list[int] = []
+    outer: list[tuple[int, int]] | None = None  # the page's elements, once needed
     previous = -1  # index in page.chars of the last placed character
     index = 0
     while index < len(text):
@@ -125,9 +135,22 @@ def align(text: str, markup: str) -> SourceMap:
             elif previous >= 0 and found > previous + 1:
                 skips.append(index)  # it left out page text (a caption, an ad)
             start, end = page.starts[found], page.ends[found]
-            pieces[-1].append((index, start, 1, end - start))
-            previous = found
-            index += 1
+            # Characters that follow each other in the page, one for one, make
+            # one linear segment.
+            stop = index + 1
+            if end == start + 1:
+                while (
+                    stop < len(text)
+                    and placed[stop] == found + (stop - index)
+                    and page.starts[placed[stop]] == end
+                    and page.ends[placed[stop]] == end + 1
+                ):
+                    end += 1
+                    stop += 1
+            length = stop - index
+            pieces[-1].append((index, start, length, end - start))
+            previous = found + length - 1
+            index = stop
             continue
         # A run of characters not placed: spaces between placed ones, or text
         # extraction added or changed.
@@ -147,8 +170,10 @@ def align(text: str, markup: str) -> SourceMap:
             pieces[-1].append((index, before, stop - index, 0))
         else:
             pieces[-1].append((index, before, stop - index, after - before))
-            outer = _enclosing(page.elements, before, after, len(markup))
-            regions.append(Region(index, stop, *outer))
+            if outer is None:
+                outer = elements(markup)
+            around = _enclosing(outer, before, after, len(markup))
+            regions.append(Region(index, stop, *around))
         index = stop
     segments = [
         segment
