@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
+from dossier.store import connect
 from dossier.store.db import document_id
+from dossier.store.schema import MIGRATIONS
 from tests.store.conftest import build, dump
 
 IDS = (
@@ -131,3 +135,22 @@ def test_ids_jsonl_repeated_line_is_stored_twice_with_two_ids(tmp_path: Path) ->
     assert report.failures == []
     ids = ids_by(db)
     assert len(set(ids.values())) == 3
+
+
+def test_ids_files_stored_before_content_ids_are_built_again(
+    wire_folder: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "old.db"
+    with closing(sqlite3.connect(db)) as connection:
+        for number, script in enumerate(MIGRATIONS[:2], start=1):
+            connection.executescript(script)
+            connection.execute(f"PRAGMA user_version = {number}")
+        connection.execute(
+            "INSERT INTO files VALUES (?, 'old-sha', 1, 'then', 'v1', NULL)",
+            (str(wire_folder / "wire-0000.txt"),),
+        )
+        connection.commit()
+    connect(db).close()
+    assert dump(db, "SELECT pipeline FROM files") == [("",)]
+    report = build([wire_folder], db)
+    assert (report.stored, report.unchanged) == (6, 0)

@@ -229,6 +229,7 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
         sources: list[tuple[object, ...]] = []
         removed: list[tuple[object, ...]] = []
         documents: list[tuple[object, ...]] = []
+        locators: list[tuple[int, str]] = []
         ids = _assign_ids(connection, result)
         for source_id, (item, doc_ids) in enumerate(
             zip(result.sources, ids, strict=True), start=first_id
@@ -249,11 +250,10 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
                         ]
                     ),
                     json.dumps(item.cleaned.counts),
-                    None
-                    if source.locator is None
-                    else json.dumps(source.locator.to_json()),
                 )
             )
+            if source.locator is not None:
+                locators.append((source_id, json.dumps(source.locator.to_json())))
             removed.extend(
                 (source_id, r.kind, r.raw_start, r.raw_end) for r in item.removed
             )
@@ -267,8 +267,11 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
                         annotations.setdefault(table, []).extend(rows)
         connection.executemany(
             "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
-            " counts, locator) VALUES (?,?,?,?,?,?,?,?,?)",
+            " counts) VALUES (?,?,?,?,?,?,?,?)",
             sources,
+        )
+        connection.executemany(
+            "INSERT INTO locators(source_id, map) VALUES (?,?)", locators
         )
         connection.executemany(
             "INSERT INTO removed(source_id, kind, raw_start, raw_end) VALUES (?,?,?,?)",

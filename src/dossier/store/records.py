@@ -206,7 +206,9 @@ def citations(
 def source_map(connection: sqlite3.Connection, source_id: int) -> SourceMap:
     """Where the source's raw text lies in its file (see offsets.SourceMap)."""
     raw, stored = connection.execute(
-        "SELECT length(raw), locator FROM sources WHERE id = ?", (source_id,)
+        "SELECT length(s.raw), l.map FROM sources s"
+        " LEFT JOIN locators l ON l.source_id = s.id WHERE s.id = ?",
+        (source_id,),
     ).fetchone()
     if stored is None:
         return SourceMap.text(raw)
