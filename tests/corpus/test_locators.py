@@ -104,9 +104,10 @@ def test_locators_html_point_into_the_markup(corpus: Path, tmp_path: Path) -> No
         for key, count in tally.approximate.items()
         if not key.endswith("documents")
     )
-    # Measured on html-dev: no annotation needs its element's range (issue 13).
-    assert annotations > 1000
-    assert approximate <= annotations / 100
+    # Measured on html-dev: 4 of 6,256 annotations approximate, quotes running
+    # over a caption extraction left out; the rest read exactly their text.
+    assert annotations > 6000
+    assert approximate <= 10
 
 
 PDF_PAGES = [
