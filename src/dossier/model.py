@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dossier.offsets import OffsetMap
+from dossier.offsets import OffsetMap, SourceMap
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One text as read from a file: a whole file, or one line of a `.jsonl`."""
+    """One text as read from a file: a whole file, or one line of a `.jsonl`.
+
+    `sha256` is of the source's own bytes (a JSONL record's line, else the
+    file), which with a document's ordinal makes its id.
+    """
 
     path: str
     part: int
@@ -18,6 +22,11 @@ class Source:
     sha256: str
     fields: dict[str, str] = field(default_factory=dict)
     """Metadata the format itself carries (jsonl keys, HTML meta tags)."""
+    locator: SourceMap | None = None
+    """Where `raw` lies in the file; None: `raw` is the decoded file itself."""
+
+    def source_map(self) -> SourceMap:
+        return self.locator or SourceMap.text(len(self.raw))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
 
 Segment = tuple[int, int, int, int]
 
@@ -277,3 +279,103 @@ def join_slices(
         return joined, OffsetMap.build(shifted, new, offsets.raw_length)
     local = OffsetMap.build(segments, new, len(text))
     return joined, compose(offsets, local)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Source text at [start, end) that the reader could place only inside an
+    element of the file, [file_start, file_end)."""
+
+    start: int
+    end: int
+    file_start: int
+    file_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Where a source's raw text lies in its file, as the reader of its format
+    knows it (docs/contracts.md, "Locators").
+
+    `offsets` maps raw positions to positions in the located text: the decoded
+    file (`text`), the record's line (`jsonl`), the markup (`html`), or the
+    pages' texts joined by form feeds (`pdf`, `pages` holding where each page
+    starts).
+    """
+
+    format: str
+    offsets: OffsetMap
+    line: int = 0
+    pages: tuple[int, ...] = ()
+    approximate: tuple[Region, ...] = ()
+    breaks: tuple[int, ...] = ()
+    """Raw positions where the text jumps back in the file (an HTML extractor
+    moved it): a span across one gets the range around its pieces."""
+    skips: tuple[int, ...] = ()
+    """Raw positions where the text skips file text (an HTML extractor left
+    out a caption): a span across one holds more than its text."""
+
+    @classmethod
+    def text(cls, length: int) -> SourceMap:
+        return cls("text", OffsetMap.identity(length))
+
+    def locate(self, start: int, end: int) -> dict[str, object]:
+        """The locator of raw text[start:end] in the file."""
+        file_start, file_end = self.offsets.to_raw(start, end)
+        approximate = False
+        inside = [b for b in self.breaks if start < b < end]
+        if inside:
+            edges = [start, *inside, end]
+            ranges = [self.offsets.to_raw(a, b) for a, b in pairwise(edges)]
+            file_start = min(r[0] for r in ranges)
+            file_end = max(r[1] for r in ranges)
+            approximate = True
+        for region in self.approximate:
+            if region.start < max(end, start + 1) and start < region.end:
+                file_start = min(file_start, region.file_start)
+                file_end = max(file_end, region.file_end)
+                approximate = True
+        if any(start < skip < end for skip in self.skips):
+            approximate = True
+        locator: dict[str, object] = {"format": self.format}
+        if self.format == "jsonl":
+            locator["line"] = self.line
+        if self.format == "pdf" and self.pages:
+            page = max(bisect_right(self.pages, file_start) - 1, 0)
+            last = max(bisect_right(self.pages, max(file_end - 1, file_start)) - 1, 0)
+            locator["page"] = page + 1
+            if last != page:
+                locator["end_page"] = last + 1
+            file_start -= self.pages[page]
+            file_end -= self.pages[last]
+        locator["start"] = file_start
+        locator["end"] = file_end
+        if self.format == "html":
+            locator["approximate"] = approximate
+        return locator
+
+    def to_json(self) -> dict[str, object]:
+        """Plain JSON for storage; `from_json` reads it back."""
+        return {
+            "format": self.format,
+            "offsets": self.offsets.to_list(),
+            "line": self.line,
+            "pages": list(self.pages),
+            "approximate": [
+                [r.start, r.end, r.file_start, r.file_end] for r in self.approximate
+            ],
+            "breaks": list(self.breaks),
+            "skips": list(self.skips),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SourceMap:
+        return cls(
+            str(data["format"]),
+            OffsetMap.from_list(data["offsets"]),
+            int(data.get("line", 0)),
+            tuple(data.get("pages", ())),
+            tuple(Region(*r) for r in data.get("approximate", ())),
+            tuple(data.get("breaks", ())),
+            tuple(data.get("skips", ())),
+        )

@@ -164,10 +164,13 @@ def test_cli_show_raw_marks_removed_spans(db: str, docs: list[dict[str, Any]]) -
     kinds = [span["kind"] for span in detail["removed"]]
     assert kinds == ["dateline", "end-marker"]
     assert detail["raw"].startswith("Pyongyang, May 3 (KCNA) --")
-    offset = detail["raw_span"][0]
+    assert detail["locator"]["format"] == "jsonl"
+    line = (EXAMPLES / "wire.jsonl").read_text().split("\n")[0]
     for span in detail["removed"]:
-        start, end = span["raw_span"]
-        assert span["text"] == detail["raw"][start - offset : end - offset]
+        locator = span["locator"]
+        assert locator["line"] == 1
+        escaped = line[locator["start"] : locator["end"]]
+        assert json.loads(f'"{escaped}"') == span["text"]
 
 
 def test_cli_show_plain_text(db: str, docs: list[dict[str, Any]]) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier.offsets import OffsetMap
+from dossier.offsets import OffsetMap, SourceMap
 
 
 def document_summary(row: dict[str, Any]) -> dict[str, Any]:
+    # The path, and a JSONL record's line number: where to look, not who it
+    # is (the id is made from the content).
     source = row["source"] if not row.get("part") else f"{row['source']}:{row['part']}"
     return {
         "id": row["id"],
@@ -24,24 +26,28 @@ def document_summary(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def document_detail(row: dict[str, Any], offsets: OffsetMap) -> dict[str, Any]:
+def document_detail(
+    row: dict[str, Any], offsets: OffsetMap, source: SourceMap
+) -> dict[str, Any]:
     detail = document_summary(row)
     detail["text"] = row["text"]
-    detail["raw_span"] = [row["raw_start"], row["raw_end"]]
-    # Each annotation carries `span` into `text` and `raw_span` into the file.
+    detail["locator"] = source.locate(row["raw_start"], row["raw_end"])
+    # Each annotation carries `span` into `text` and `locator` into the file.
     for key in ("mentions", "times", "figures", "quotes", "citations"):
         detail[key] = row.get(key, [])
     return detail
 
 
 def removed_spans(
-    raw: str, removed: list[dict[str, Any]], start: int, end: int
+    raw: str, removed: list[dict[str, Any]], start: int, end: int, source: SourceMap
 ) -> list[dict[str, Any]]:
+    """The removed spans that overlap raw[start:end], each with its text as
+    read and its `locator` in the file."""
     return [
         {
             "kind": r["kind"],
-            "raw_span": [r["raw_start"], r["raw_end"]],
             "text": raw[r["raw_start"] : r["raw_end"]],
+            "locator": source.locate(r["raw_start"], r["raw_end"]),
         }
         for r in removed
         if r["raw_end"] > start and r["raw_start"] < end

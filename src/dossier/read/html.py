@@ -6,6 +6,7 @@ from pathlib import Path
 
 from dossier.model import Source
 from dossier.read.decode import decode
+from dossier.read.markup import align
 
 
 def read_html(path: Path, data: bytes, digest: str) -> list[Source]:
@@ -28,9 +29,10 @@ def read_html(path: Path, data: bytes, digest: str) -> list[Source]:
             fields["outlet"] = str(document["sitename"])
     if not text.strip():
         text = _plain_text(markup)
-    # The raw text of an HTML source is the extracted text: offsets point into
-    # it, and the markup itself is kept out of the database.
-    return [Source(str(path), 0, text, f"{encoding}+html", digest, fields)]
+    # The raw text of an HTML source is the extracted text, and the markup is
+    # kept out of the database: the locator map leads back into it.
+    locator = align(text, markup)
+    return [Source(str(path), 0, text, f"{encoding}+html", digest, fields, locator)]
 
 
 def _plain_text(markup: str) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -166,18 +168,115 @@ def known_files(connection: sqlite3.Connection) -> dict[str, str]:
     return {row["path"]: f"{row['sha256']} {row['pipeline']}" for row in rows}
 
 
-def document_id(sha256: str, path: str, part: int, ordinal: int) -> str:
-    key = f"{sha256}\0{path}\0{part}\0{ordinal}".encode()
-    return hashlib.sha1(key, usedforsecurity=False).hexdigest()[:12]
+def move_files(
+    connection: sqlite3.Connection, paths: Iterable[Path], fingerprint: str
+) -> dict[str, str]:
+    """Re-point stored files whose path is gone to where their bytes are now.
+
+    A file moved or renamed is recognised by size, then sha256, among stored
+    files built by the same pipeline whose path no longer exists; its rows
+    (and so its document ids) stay, under the new path, each move in one
+    transaction. Returns new path -> old path.
+    """
+    gone: dict[int, list[tuple[str, str]]] = {}
+    stored: set[str] = set()
+    for row in connection.execute(
+        "SELECT path, sha256, size FROM files WHERE failure IS NULL AND pipeline = ?",
+        (fingerprint,),
+    ):
+        stored.add(row["path"])
+        if not os.path.lexists(row["path"]):
+            gone.setdefault(row["size"], []).append((row["sha256"], row["path"]))
+    moves: dict[str, str] = {}
+    if not gone:
+        return moves
+    for path in paths:
+        try:
+            candidates = gone.get(path.stat().st_size, [])
+            if str(path) in stored or not candidates:
+                continue
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue  # the build reports it when it reads it
+        for candidate in candidates:
+            if candidate[0] == digest:
+                candidates.remove(candidate)
+                _move_file(connection, candidate[1], str(path))
+                moves[str(path)] = candidate[1]
+                break
+    return moves
+
+
+def _move_file(connection: sqlite3.Connection, old: str, new: str) -> None:
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        # Parent and children change their path in turn; the foreign key is
+        # checked at commit, when both agree.
+        connection.execute("PRAGMA defer_foreign_keys = ON")
+        connection.execute("DELETE FROM files WHERE path = ?", (new,))
+        connection.execute("UPDATE files SET path = ? WHERE path = ?", (new, old))
+        connection.execute("UPDATE sources SET path = ? WHERE path = ?", (new, old))
+        connection.execute("COMMIT")
+    except sqlite3.DatabaseError as err:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise StoreError(f"cannot move {old} to {new}: {err}") from err
+
+
+def document_id(sha256: str, ordinal: int, copy: int = 1) -> str:
+    """A content address: the source's bytes (their sha256) and the document's
+    index in it. The `copy`-th source with the same bytes in one dossier (a
+    file stored under two paths, a JSONL line repeated) gets its own id."""
+    key = f"{sha256}\0{ordinal}" + (f"\0{copy}" if copy > 1 else "")
+    return hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:12]
+
+
+def _assign_ids(connection: sqlite3.Connection, result: FileResult) -> list[list[str]]:
+    """Ids for each source's documents, in order: the content address, or the
+    next free copy of it where another source already holds that one."""
+    wanted = {
+        document_id(item.source.sha256, document.ordinal)
+        for item in result.sources
+        for document in item.documents
+    }
+    taken = _stored_ids(connection, wanted)
+    assigned = []
+    for item in result.sources:
+        ids = []
+        for document in item.documents:
+            copy = 1
+            while (
+                candidate := document_id(item.source.sha256, document.ordinal, copy)
+            ) in taken or (copy > 1 and _stored_ids(connection, {candidate})):
+                copy += 1
+            taken.add(candidate)
+            ids.append(candidate)
+        assigned.append(ids)
+    return assigned
+
+
+def _stored_ids(connection: sqlite3.Connection, ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    batch = sorted(ids)
+    for start in range(0, len(batch), 500):
+        chunk = batch[start : start + 500]
+        found.update(
+            row[0]
+            for row in connection.execute(
+                f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return found
 
 
 def _document_row(
-    result: FileResult, rowid: int, source_id: int, part: int, document: Document
+    doc_id: str, rowid: int, source_id: int, document: Document
 ) -> tuple[object, ...]:
     meta = document.meta
     return (
         rowid,
-        document_id(result.sha256, result.path, part, document.ordinal),
+        doc_id,
         source_id,
         document.ordinal,
         document.kind,
@@ -229,7 +328,11 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
         sources: list[tuple[object, ...]] = []
         removed: list[tuple[object, ...]] = []
         documents: list[tuple[object, ...]] = []
-        for source_id, item in enumerate(result.sources, start=first_id):
+        locators: list[tuple[int, str]] = []
+        ids = _assign_ids(connection, result)
+        for source_id, (item, doc_ids) in enumerate(
+            zip(result.sources, ids, strict=True), start=first_id
+        ):
             source = item.source
             sources.append(
                 (
@@ -248,14 +351,14 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
                     json.dumps(item.cleaned.counts),
                 )
             )
+            if source.locator is not None:
+                locators.append((source_id, json.dumps(source.locator.to_json())))
             removed.extend(
                 (source_id, r.kind, r.raw_start, r.raw_end) for r in item.removed
             )
-            for document in item.documents:
+            for document, doc_id in zip(item.documents, doc_ids, strict=True):
                 rowid = first_rowid + len(documents)
-                documents.append(
-                    _document_row(result, rowid, source_id, source.part, document)
-                )
+                documents.append(_document_row(doc_id, rowid, source_id, document))
                 if document.annotations is not None:
                     for table, rows in annotation_rows(
                         rowid, document.annotations
@@ -265,6 +368,9 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
             "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
             " counts) VALUES (?,?,?,?,?,?,?,?)",
             sources,
+        )
+        connection.executemany(
+            "INSERT INTO locators(source_id, map) VALUES (?,?)", locators
         )
         connection.executemany(
             "INSERT INTO removed(source_id, kind, raw_start, raw_end) VALUES (?,?,?,?)",

@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any
 
 from dossier.errors import InputError
-from dossier.offsets import OffsetMap
+from dossier.offsets import OffsetMap, SourceMap
 from dossier.store.queries import document_rowid
 
 
@@ -203,10 +203,26 @@ def citations(
     return [dict(row) for row in connection.execute(sql, params)]
 
 
+def source_map(connection: sqlite3.Connection, source_id: int) -> SourceMap:
+    """Where the source's raw text lies in its file (see offsets.SourceMap)."""
+    raw, stored = connection.execute(
+        "SELECT length(s.raw), l.map FROM sources s"
+        " LEFT JOIN locators l ON l.source_id = s.id WHERE s.id = ?",
+        (source_id,),
+    ).fetchone()
+    if stored is None:
+        return SourceMap.text(raw)
+    return SourceMap.from_json(json.loads(stored))
+
+
 def document_annotations(
-    connection: sqlite3.Connection, rowid: int, offsets: OffsetMap
+    connection: sqlite3.Connection,
+    rowid: int,
+    offsets: OffsetMap,
+    source: SourceMap,
 ) -> dict[str, list[dict[str, Any]]]:
-    """A document's annotations, each with `span` into its text and `raw_span`."""
+    """A document's annotations, each with `span` into its text and `locator`
+    into its file."""
 
     def rows(sql: str) -> list[dict[str, Any]]:
         found = []
@@ -214,7 +230,7 @@ def document_annotations(
             record = dict(row)
             start, end = record.pop("s"), record.pop("e")
             record["span"] = [start, end]
-            record["raw_span"] = list(offsets.to_raw(start, end))
+            record["locator"] = source.locate(*offsets.to_raw(start, end))
             found.append(record)
         return found
 

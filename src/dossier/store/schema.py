@@ -120,6 +120,20 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX annotation_failures_doc ON annotation_failures(doc);
     """,
+    # 4: provenance (issue 13): where each source's raw text lies in its file
+    # (offsets.SourceMap as JSON), for sources whose raw text is not the
+    # decoded file itself. Document ids are content addresses, so the path
+    # is looked up by content when a file moves. Files stored before have
+    # path-made ids and no locators: forgetting their pipeline makes the next
+    # build redo them.
+    """
+    CREATE TABLE locators (
+        source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+        map TEXT NOT NULL
+    );
+    CREATE INDEX files_sha256 ON files(sha256);
+    UPDATE files SET pipeline = '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

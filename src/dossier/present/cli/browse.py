@@ -21,7 +21,7 @@ from dossier.store.queries import (
     search,
     source_raw,
 )
-from dossier.store.records import document_annotations
+from dossier.store.records import document_annotations, source_map
 
 # Enough for most headlines to fit on two lines of an 80-column terminal.
 _MIN_TITLE = 28
@@ -103,14 +103,15 @@ def show_command(
             )
         source_text, removed = source_raw(connection, row["source_id"])
         offsets = offsets_of(row)
-        row.update(document_annotations(connection, row["rowid"], offsets))
-    detail = serialize.document_detail(row, offsets)
+        located = source_map(connection, row["source_id"])
+        row.update(document_annotations(connection, row["rowid"], offsets, located))
+    detail = serialize.document_detail(row, offsets, located)
     start, end = row["raw_start"], row["raw_end"]
     if as_json:
         if raw:
             detail["raw"] = source_text[start:end]
             detail["removed"] = serialize.removed_spans(
-                source_text, removed, start, end
+                source_text, removed, start, end, located
             )
         print_json(detail)
         return
@@ -127,9 +128,10 @@ def show_command(
         out.print(escape(detail["text"]))
         return
     position = start
-    for span in serialize.removed_spans(source_text, removed, start, end):
-        s, e = span["raw_span"]
-        s = max(s, position)
+    for span in removed:
+        if span["raw_end"] <= start or span["raw_start"] >= end:
+            continue
+        s, e = max(span["raw_start"], position), span["raw_end"]
         out.print(escape(source_text[position:s]), end="")
         out.print(
             f"[dim strike]⟦{span['kind']}: {escape(source_text[s:e])}⟧[/dim strike]",

@@ -18,6 +18,7 @@ from rich.progress import (
 from rich.table import Table
 
 from dossier.engine import ENGINES, map_files
+from dossier.fingerprint import build_fingerprint
 from dossier.link import link_entities
 from dossier.model import Failure, FileResult
 from dossier.packs import load_pack
@@ -32,7 +33,7 @@ from dossier.present.cli.options import (
 from dossier.read import walk
 from dossier.segment import KEPT_WHOLE
 from dossier.settings import Settings
-from dossier.store import connect, known_files, write_result
+from dossier.store import connect, known_files, move_files, write_result
 
 # Skipped spans listed after the summary; the rest are counted (and in --json).
 SKIPPED_SHOWN = 20
@@ -43,6 +44,7 @@ class BuildReport:
     files: int = 0
     unchanged: int = 0
     stored: int = 0
+    moved: int = 0
     documents: dict[str, int] = field(default_factory=dict)
     raw_chars: int = 0
     removed_chars: int = 0
@@ -84,7 +86,7 @@ class BuildReport:
                 self.annotation_failures.extend(
                     {
                         "path": where or result.path,
-                        "document": document.ordinal,
+                        "ordinal": document.ordinal,
                         "stage": f.stage,
                         "finder": f.finder,
                         "span": [f.start, f.end],
@@ -99,6 +101,7 @@ class BuildReport:
             "files": self.files,
             "stored": self.stored,
             "unchanged": self.unchanged,
+            "moved": self.moved,
             "documents": self.documents,
             "raw_chars": self.raw_chars,
             "removed_chars": self.removed_chars,
@@ -133,6 +136,11 @@ def build_files(
             files.append(found.path)
     connection = connect(settings.db)
     try:
+        # A moved file keeps its rows under its new path, then counts as
+        # unchanged: its content, not its path, names its documents.
+        report.moved = len(
+            move_files(connection, files, build_fingerprint(settings, pack))
+        )
         known = known_files(connection)
         changed = False
         task = progress.add_task("building", total=len(files)) if progress else None
@@ -235,6 +243,8 @@ def _print_report(report: BuildReport, db: str) -> None:
     table.add_row("files seen", str(report.files))
     table.add_row("files stored", str(report.stored))
     table.add_row("files unchanged", str(report.unchanged))
+    if report.moved:
+        table.add_row("files moved (path updated)", str(report.moved))
     if report.skipped:
         table.add_row("files skipped", str(len(report.skipped)))
     for kind, count in sorted(report.documents.items()):
@@ -262,7 +272,7 @@ def _print_report(report: BuildReport, db: str) -> None:
     for skipped in report.annotation_failures[:SKIPPED_SHOWN]:
         start, end = skipped["span"]
         line = (
-            f"{skipped['path']} document {skipped['document']} [{start}:{end}] "
+            f"{skipped['path']} document {skipped['ordinal']} [{start}:{end}] "
             f"{skipped['excerpt']!r}: {skipped['reason']} ({skipped['finder']})"
         )
         out.print(f"[yellow]skipped[/yellow] {escape(line)}")
