@@ -119,7 +119,11 @@ class SourceResult:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What `run_file` returns: the sources of one file, or why it failed."""
+    """What `run_file` returns: the sources of one file, or why it failed.
+
+    A streamed file's result comes in pieces: `first` opens the file's
+    transaction and `last` commits it; a file read whole is both.
+    """
 
     path: str
     sha256: str
@@ -128,6 +132,8 @@ class FileResult:
     failures: tuple[Failure, ...] = ()
     skipped: bool = False
     pipeline: str = ""  # fingerprint.build_fingerprint of the build that made it
+    first: bool = True
+    last: bool = True
 
 
 # Annotations (the `annotate` stage). Spans are half-open offsets into the

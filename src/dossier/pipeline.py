@@ -1,12 +1,18 @@
 """The flow of one file, on one screen: read → clean → segment → meta → annotate.
 
 `run_file` is a pure function of a path, its bytes and the pack; engines map
-it over files, and `store` writes what it returns.
+it over files, and `store` writes what it returns. A streamed file (every
+JSONL file, big text files) is never held whole: `plan_file` reads it as a
+stream of sources cut into batches, `run_batch` runs one batch anywhere (a
+worker), and `piece` makes its results a piece of the file's result: the
+first piece opens the file's transaction and the last commits it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.annotate import annotate
@@ -16,7 +22,8 @@ from dossier.fingerprint import build_fingerprint
 from dossier.meta import describe
 from dossier.model import Failure, FileResult, Source, SourceResult
 from dossier.packs import Pack
-from dossier.read.files import read_bytes, read_file, sha256_of
+from dossier.read.files import file_sha256, read_bytes, read_file, sha256_of
+from dossier.read.stream import stream_sources
 from dossier.segment import segment
 from dossier.settings import Settings
 
@@ -53,6 +60,139 @@ def run_source(
     return SourceResult(source, cleaned, tuple(described), tuple(removed)), failures
 
 
+# A batch holds about this much text: big enough that a task's overhead (2 ms
+# in a pool, more on a cluster) is nothing, small enough that its results stay
+# a few MB, in the worker and in the writer.
+BATCH_CHARS = 1_000_000
+# And at most this many sources: a JSONL of one-line items.
+BATCH_SOURCES = 500
+
+Batch = list[Source | Failure]
+BatchResult = tuple[tuple[SourceResult, ...], tuple[Failure, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A streamed file: what names it, and its sources in batches, read lazily."""
+
+    path: Path
+    sha256: str
+    size: int
+    pipeline: str
+    batches: Iterator[Batch]
+
+
+def plan_file(
+    path: Path, pack: Pack, settings: Settings, *, known: dict[str, str] | None = None
+) -> Plan | FileResult:
+    """A streamed file's plan, or its result when it is unchanged or unreadable.
+
+    Only the file's hash is read whole (block by block); its sources come
+    later, a batch at a time, as the engine asks for them.
+    """
+    try:
+        size = path.stat().st_size
+        digest = file_sha256(path)
+        fingerprint = build_fingerprint(settings, pack)
+        if known is not None and known.get(str(path)) == f"{digest} {fingerprint}":
+            return FileResult(str(path), digest, size, skipped=True)
+        items = stream_sources(path)
+    except OSError as err:
+        reason = f"cannot read: {err.strerror}"
+        return FileResult(
+            str(path), "", 0, failures=(Failure(str(path), "read", reason),)
+        )
+    except InputError as err:
+        return FileResult(
+            str(path), "", 0, failures=(Failure(str(path), "read", str(err)),)
+        )
+    return Plan(path, digest, size, fingerprint, _batches(path, items))
+
+
+def _batches(path: Path, items: Iterable[Source | Failure]) -> Iterator[Batch]:
+    """Items in batches. Failures before the first source wait for it: a file
+    with no usable part at all is one failure saying so, as when read whole."""
+    batch: Batch = []
+    waiting: list[Failure] = []
+    seen = False  # a source
+    chars = 0
+    for item in items:
+        if isinstance(item, Failure) and not seen:
+            waiting.append(item)
+            continue
+        if not seen:
+            batch, waiting, seen = [*waiting], [], True
+        batch.append(item)
+        chars += len(item.raw) if isinstance(item, Source) else 0
+        if chars >= BATCH_CHARS or len(batch) >= BATCH_SOURCES:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+    elif not seen:
+        reason = (
+            f"no usable line: {waiting[0].reason}" if waiting else "no text in file"
+        )
+        yield [Failure(str(path), "read", reason)]
+
+
+def run_batch(batch: Batch, pack: Pack, settings: Settings) -> BatchResult:
+    """One batch of a streamed file's sources through the per-source stages."""
+    results: list[SourceResult] = []
+    failures: list[Failure] = []
+    for item in batch:
+        if isinstance(item, Failure):
+            failures.append(item)
+            continue
+        result, trips = _run_guarded(item, pack, settings)
+        if result is not None:
+            results.append(result)
+        failures.extend(trips)
+    return tuple(results), tuple(failures)
+
+
+def flagged(batches: Iterable[Batch]) -> Iterator[tuple[Batch, bool, bool]]:
+    """Each batch with whether it is the file's first and its last.
+
+    A stream that ends at once still gives one (empty) batch, so the writer
+    sees the file begin and end.
+    """
+    previous: Batch | None = None
+    first = True
+    for batch in batches:
+        if previous is not None:
+            yield previous, first, False
+            first = False
+        previous = batch
+    yield previous or [], first, True
+
+
+def piece(plan: Plan, result: BatchResult, *, first: bool, last: bool) -> FileResult:
+    """One batch's results as a piece of the plan's file result."""
+    sources, failures = result
+    return FileResult(
+        str(plan.path),
+        plan.sha256,
+        plan.size,
+        sources=sources,
+        failures=failures,
+        pipeline=plan.pipeline,
+        first=first,
+        last=last,
+    )
+
+
+def _run_guarded(
+    source: Source, pack: Pack, settings: Settings
+) -> tuple[SourceResult | None, list[Failure]]:
+    try:
+        return run_source(source, pack, extract=settings.annotate, model=settings.model)
+    except Exception as err:
+        # A rule tripped on one odd text: report it, keep the rest.
+        where = f"{source.path}:{source.part}" if source.part else source.path
+        return None, [Failure(where, "clean", _one_line(err))]
+
+
 def run_file(
     path: Path, pack: Pack, settings: Settings, *, known: dict[str, str] | None = None
 ) -> FileResult:
@@ -72,16 +212,10 @@ def run_file(
         stage = "clean"
         results = []
         for source in sources:
-            try:
-                result, trips = run_source(
-                    source, pack, extract=settings.annotate, model=settings.model
-                )
+            result, trips = _run_guarded(source, pack, settings)
+            if result is not None:
                 results.append(result)
-                failures.extend(trips)
-            except Exception as err:
-                # A rule tripped on one odd text: report it, keep the rest.
-                where = f"{path}:{source.part}" if source.part else str(path)
-                failures.append(Failure(where, "clean", _one_line(err)))
+            failures.extend(trips)
         return FileResult(
             str(path),
             digest,

@@ -1,4 +1,9 @@
-"""Map `run_file` over files in-process or with a local process pool."""
+"""Map the pipeline over files in-process or with a local process pool.
+
+A file read whole is one task; a streamed file (JSONL, big text) is a task
+per batch of its sources, so one 20,000-line JSONL spreads over the workers
+as 20,000 files would. Results come back in file order, batch by batch.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,22 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.model import FileResult
 from dossier.packs import Pack
-from dossier.pipeline import run_file
+from dossier.pipeline import (
+    Batch,
+    BatchResult,
+    Plan,
+    flagged,
+    piece,
+    plan_file,
+    run_batch,
+    run_file,
+)
+from dossier.read.stream import streamed
 from dossier.settings import Settings
 
 Engine = Callable[
@@ -26,7 +42,15 @@ def run_local(
     paths: Sequence[Path], pack: Pack, settings: Settings, known: dict[str, str]
 ) -> Iterator[FileResult]:
     for path in paths:
-        yield run_file(path, pack, settings, known=known)
+        if not streamed(path):
+            yield run_file(path, pack, settings, known=known)
+            continue
+        plan = plan_file(path, pack, settings, known=known)
+        if isinstance(plan, FileResult):
+            yield plan
+            continue
+        for batch, first, last in flagged(plan.batches):
+            yield piece(plan, run_batch(batch, pack, settings), first=first, last=last)
 
 
 # What every task in a worker process shares, sent once when it starts rather
@@ -44,25 +68,73 @@ def _run_in_worker(path: Path, stored_sha256: str | None) -> FileResult:
     return run_file(path, pack, settings, known=known)
 
 
+def _run_batch_in_worker(batch: Batch) -> BatchResult:
+    pack, settings = _worker_state[0]
+    return run_batch(batch, pack, settings)
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """What the pool hands back in order: a file's result (done, or a task), or
+    a batch's task whose results become a piece of its plan's file."""
+
+    file: Future[FileResult] | FileResult | None = None
+    batch: Future[BatchResult] | None = None
+    plan: Plan | None = None
+    first: bool = True
+    last: bool = True
+
+    def result(self) -> FileResult:
+        if self.batch is not None and self.plan is not None:
+            found = self.batch.result()
+            return piece(self.plan, found, first=self.first, last=self.last)
+        if isinstance(self.file, Future):
+            return self.file.result()
+        assert self.file is not None
+        return self.file
+
+
 def run_pool(
     paths: Sequence[Path], pack: Pack, settings: Settings, known: dict[str, str]
 ) -> Iterator[FileResult]:
-    """Results in file order; each task carries one path and its stored sha256.
+    """Results in file order; each task carries one path and its stored sha256,
+    or one batch of a streamed file's sources.
 
     Sending the whole `known` map with every task, as `pool.map(partial(...))`
-    does, costs time quadratic in the number of stored files.
+    does, costs time quadratic in the number of stored files. A streamed file
+    is planned here (hashed, then read as it goes) and its batches sent out.
     """
     workers = settings.workers or os.cpu_count() or 1
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(pack, settings)
     ) as pool:
-        pending: deque[Future[FileResult]] = deque()
-        for path in paths:
-            pending.append(pool.submit(_run_in_worker, path, known.get(str(path))))
+        pending: deque[_Slot] = deque()
+        for slot in _slots(pool, paths, pack, settings, known):
+            pending.append(slot)
             if len(pending) >= workers * _AHEAD_PER_WORKER:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def _slots(
+    pool: ProcessPoolExecutor,
+    paths: Sequence[Path],
+    pack: Pack,
+    settings: Settings,
+    known: dict[str, str],
+) -> Iterator[_Slot]:
+    for path in paths:
+        if not streamed(path):
+            yield _Slot(file=pool.submit(_run_in_worker, path, known.get(str(path))))
+            continue
+        plan = plan_file(path, pack, settings, known=known)
+        if isinstance(plan, FileResult):
+            yield _Slot(file=plan)
+            continue
+        for batch, first, last in flagged(plan.batches):
+            task = pool.submit(_run_batch_in_worker, batch)
+            yield _Slot(batch=task, plan=plan, first=first, last=last)
 
 
 ENGINES: dict[str, Engine] = {"local": run_local, "pool": run_pool}

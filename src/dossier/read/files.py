@@ -141,6 +141,15 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    """The file's sha256, read a block at a time (a big file is never held)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def read_bytes(path: Path, *, max_bytes: int) -> bytes:
     """The file's bytes, or InputError: missing, not a regular file, too big."""
     try:

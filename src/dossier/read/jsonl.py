@@ -31,47 +31,54 @@ _ESCAPE = re.compile(
 def read_jsonl(path: Path, data: bytes, digest: str) -> list[Source | Failure]:
     """A source per usable line, and a failure naming each line that is not."""
     text, encoding = decode(data)
-    sources: list[Source | Failure] = []
-    problems: list[Failure] = []
     # Lines end at "\n" only: a record may hold a raw U+2028, which
     # `str.splitlines` would take for a line end.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        problem = None
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            problem = f"line {number}: not JSON ({err.msg})"
-        else:
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                problem = f"line {number}: no string `text`"
-            elif not record["text"].strip():
-                problem = f"line {number}: empty `text`"
-        if problem is not None:
-            problems.append(Failure(f"{path}:{number}", "read", problem))
-            continue
-        fields = {key: str(record[key]) for key in METADATA_KEYS if record.get(key)}
-        line = line.removesuffix("\r")
-        try:
-            locator = line_map(line, number, record["text"])
-        except (ValueError, InputError) as err:
-            problems.append(Failure(f"{path}:{number}", "read", str(err)))
-            continue
-        sources.append(
-            Source(
-                str(path),
-                number,
-                record["text"],
-                encoding,
-                hashlib.sha256(line.encode("utf-8", "surrogatepass")).hexdigest(),
-                fields,
-                locator,
-            )
-        )
+    items = [
+        item
+        for number, line in enumerate(text.split("\n"), start=1)
+        if (item := read_line(path, number, line, encoding)) is not None
+    ]
+    sources: list[Source | Failure] = [i for i in items if isinstance(i, Source)]
+    problems = [i for i in items if isinstance(i, Failure)]
     if not sources and problems:
         raise InputError(f"no usable line: {problems[0].reason}")
     return sources + problems
+
+
+def read_line(
+    path: Path, number: int, line: str, encoding: str
+) -> Source | Failure | None:
+    """Line `number` of a JSONL file as a source, a failure saying why it is
+    not one, or None for a blank line."""
+    if not line.strip():
+        return None
+    problem = None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        problem = f"line {number}: not JSON ({err.msg})"
+    else:
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            problem = f"line {number}: no string `text`"
+        elif not record["text"].strip():
+            problem = f"line {number}: empty `text`"
+    if problem is not None:
+        return Failure(f"{path}:{number}", "read", problem)
+    fields = {key: str(record[key]) for key in METADATA_KEYS if record.get(key)}
+    line = line.removesuffix("\r")
+    try:
+        locator = line_map(line, number, record["text"])
+    except (ValueError, InputError) as err:
+        return Failure(f"{path}:{number}", "read", str(err))
+    return Source(
+        str(path),
+        number,
+        record["text"],
+        encoding,
+        hashlib.sha256(line.encode("utf-8", "surrogatepass")).hexdigest(),
+        fields,
+        locator,
+    )
 
 
 def text_literal(line: str) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from dossier.errors import DossierError, InputError, StoreError
 from dossier.model import Document, FileResult
+from dossier.read.files import file_sha256
 from dossier.store.annotations import Row, annotation_rows, insert_annotation_rows
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -195,7 +196,7 @@ def move_files(
             candidates = gone.get(path.stat().st_size, [])
             if str(path) in stored or not candidates:
                 continue
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = file_sha256(path)
         except OSError:
             continue  # the build reports it when it reads it
         for candidate in candidates:
@@ -299,101 +300,125 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
     """Replace the file's sources and documents in one transaction.
 
     A file that failed to read keeps whatever an earlier build stored for it.
-    Rows go in one `executemany` per table for the whole file: a JSONL file
+    Rows go in one `executemany` per table for the whole piece: a JSONL file
     holds thousands of sources, and a statement per source cost 0.1 ms each.
+    A streamed file comes in pieces: the first opens the transaction and
+    replaces the file's rows, the last commits, so a build killed inside a big
+    file leaves it as it was; a stream that gave no source at all is rolled
+    back, keeping what was stored.
     """
     if result.skipped:
         return
-    if not result.sources:
+    if result.first and result.last and not result.sources:
         return
-    now = datetime.now(UTC).isoformat(timespec="seconds")
     failure = "; ".join(f.reason for f in result.failures) or None
     try:
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute("DELETE FROM files WHERE path = ?", (result.path,))
-        connection.execute(
-            "INSERT INTO files(path, sha256, size, built_at, pipeline, failure)"
-            " VALUES (?,?,?,?,?,?)",
-            (result.path, result.sha256, result.size, now, result.pipeline, failure),
-        )
-        # The write lock is held from BEGIN IMMEDIATE, so ids can be handed
-        # out here and the sources inserted in one batch.
-        first_id = connection.execute(
-            "SELECT coalesce(max(id), 0) + 1 FROM sources"
-        ).fetchone()[0]
-        first_rowid = connection.execute(
-            "SELECT coalesce(max(rowid), 0) + 1 FROM documents"
-        ).fetchone()[0]
-        annotations: dict[str, list[Row]] = {}
-        sources: list[tuple[object, ...]] = []
-        removed: list[tuple[object, ...]] = []
-        documents: list[tuple[object, ...]] = []
-        locators: list[tuple[int, str]] = []
-        ids = _assign_ids(connection, result)
-        for source_id, (item, doc_ids) in enumerate(
-            zip(result.sources, ids, strict=True), start=first_id
-        ):
-            source = item.source
-            sources.append(
-                (
-                    source_id,
-                    result.path,
-                    source.part,
-                    source.sha256,
-                    source.encoding,
-                    source.raw,
-                    json.dumps(
-                        [
-                            [r.kind, r.raw_start, r.raw_end, r.before, r.after]
-                            for r in item.cleaned.repairs
-                        ]
-                    ),
-                    json.dumps(item.cleaned.counts),
-                )
+        if result.first:
+            _open_file(connection, result, failure)
+        elif failure:
+            connection.execute(
+                "UPDATE files SET failure = coalesce(failure || '; ', '') || ?"
+                " WHERE path = ?",
+                (failure, result.path),
             )
-            if source.locator is not None:
-                locators.append((source_id, json.dumps(source.locator.to_json())))
-            removed.extend(
-                (source_id, r.kind, r.raw_start, r.raw_end) for r in item.removed
-            )
-            for document, doc_id in zip(item.documents, doc_ids, strict=True):
-                rowid = first_rowid + len(documents)
-                documents.append(_document_row(doc_id, rowid, source_id, document))
-                if document.annotations is not None:
-                    for table, rows in annotation_rows(
-                        rowid, document.annotations
-                    ).items():
-                        annotations.setdefault(table, []).extend(rows)
-        connection.executemany(
-            "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
-            " counts) VALUES (?,?,?,?,?,?,?,?)",
-            sources,
-        )
-        connection.executemany(
-            "INSERT INTO locators(source_id, map) VALUES (?,?)", locators
-        )
-        connection.executemany(
-            "INSERT INTO removed(source_id, kind, raw_start, raw_end) VALUES (?,?,?,?)",
-            removed,
-        )
-        connection.executemany(
-            "INSERT INTO documents(rowid, id, source_id, ordinal, kind, title, date,"
-            " date_inferred, outlet, author, url, place, text, offsets,"
-            " raw_start, raw_end, chars)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            documents,
-        )
-        insert_annotation_rows(connection, annotations)
-        # Index the file's documents in one statement: FTS5 takes a bulk
-        # INSERT ... SELECT about 4x faster than one trigger call per row.
-        connection.execute(
-            "INSERT INTO documents_fts(rowid, title, text)"
-            " SELECT d.rowid, coalesce(d.title, ''), d.text FROM documents d"
-            " WHERE d.source_id >= ?",
-            (first_id,),
-        )
-        connection.execute("COMMIT")
+        _insert_sources(connection, result)
+        if result.last:
+            stored = connection.execute(
+                "SELECT 1 FROM sources WHERE path = ? LIMIT 1", (result.path,)
+            ).fetchone()
+            connection.execute("COMMIT" if stored else "ROLLBACK")
     except sqlite3.DatabaseError as err:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise StoreError(f"cannot store {result.path}: {err}") from err
+
+
+def _open_file(
+    connection: sqlite3.Connection, result: FileResult, failure: str | None
+) -> None:
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    connection.execute("BEGIN IMMEDIATE")
+    connection.execute("DELETE FROM files WHERE path = ?", (result.path,))
+    connection.execute(
+        "INSERT INTO files(path, sha256, size, built_at, pipeline, failure)"
+        " VALUES (?,?,?,?,?,?)",
+        (result.path, result.sha256, result.size, now, result.pipeline, failure),
+    )
+
+
+def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
+    """The piece's sources, documents, annotations and search index rows."""
+    # The write lock is held from BEGIN IMMEDIATE, so ids can be handed
+    # out here and the sources inserted in one batch.
+    first_id = connection.execute(
+        "SELECT coalesce(max(id), 0) + 1 FROM sources"
+    ).fetchone()[0]
+    first_rowid = connection.execute(
+        "SELECT coalesce(max(rowid), 0) + 1 FROM documents"
+    ).fetchone()[0]
+    annotations: dict[str, list[Row]] = {}
+    sources: list[tuple[object, ...]] = []
+    removed: list[tuple[object, ...]] = []
+    documents: list[tuple[object, ...]] = []
+    locators: list[tuple[int, str]] = []
+    ids = _assign_ids(connection, result)
+    for source_id, (item, doc_ids) in enumerate(
+        zip(result.sources, ids, strict=True), start=first_id
+    ):
+        source = item.source
+        sources.append(
+            (
+                source_id,
+                result.path,
+                source.part,
+                source.sha256,
+                source.encoding,
+                source.raw,
+                json.dumps(
+                    [
+                        [r.kind, r.raw_start, r.raw_end, r.before, r.after]
+                        for r in item.cleaned.repairs
+                    ]
+                ),
+                json.dumps(item.cleaned.counts),
+            )
+        )
+        if source.locator is not None:
+            locators.append((source_id, json.dumps(source.locator.to_json())))
+        removed.extend(
+            (source_id, r.kind, r.raw_start, r.raw_end) for r in item.removed
+        )
+        for document, doc_id in zip(item.documents, doc_ids, strict=True):
+            rowid = first_rowid + len(documents)
+            documents.append(_document_row(doc_id, rowid, source_id, document))
+            if document.annotations is not None:
+                for table, rows in annotation_rows(rowid, document.annotations).items():
+                    annotations.setdefault(table, []).extend(rows)
+    connection.executemany(
+        "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
+        " counts) VALUES (?,?,?,?,?,?,?,?)",
+        sources,
+    )
+    connection.executemany(
+        "INSERT INTO locators(source_id, map) VALUES (?,?)", locators
+    )
+    connection.executemany(
+        "INSERT INTO removed(source_id, kind, raw_start, raw_end) VALUES (?,?,?,?)",
+        removed,
+    )
+    connection.executemany(
+        "INSERT INTO documents(rowid, id, source_id, ordinal, kind, title, date,"
+        " date_inferred, outlet, author, url, place, text, offsets,"
+        " raw_start, raw_end, chars)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        documents,
+    )
+    insert_annotation_rows(connection, annotations)
+    # Index the file's documents in one statement: FTS5 takes a bulk
+    # INSERT ... SELECT about 4x faster than one trigger call per row.
+    connection.execute(
+        "INSERT INTO documents_fts(rowid, title, text)"
+        " SELECT d.rowid, coalesce(d.title, ''), d.text FROM documents d"
+        " WHERE d.source_id >= ?",
+        (first_id,),
+    )

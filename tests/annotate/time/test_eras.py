@@ -107,3 +107,16 @@ def test_in_calendar_holds_the_first_century_from_year_one() -> None:
     assert not in_calendar(Period("C", -100))
     assert parse_value("0000") is None
     assert parse_value("BC0277") is None
+
+
+WEEKDAYS = ("Friday", "last Friday", "next Friday", "this Friday", "Friday morning")
+
+
+@pytest.mark.parametrize("anchor", ["0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize("text", [*WEEKDAYS, "the following Friday", "Friday 3 p.m."])
+def test_weekdays_at_the_calendar_ends_are_left_unresolved_not_raised(
+    pack: Pack, text: str, anchor: str
+) -> None:
+    # Found by the property test: 'Friday' in a text dated 0001-01-01.
+    (found,) = tag_times(text, anchor=anchor, pack=pack)
+    assert found.value.startswith(("XXXX", anchor[:4]))

@@ -208,12 +208,16 @@ def parse_anchor(anchor: str | None) -> Period | None:
     return period
 
 
-def weekday_near(today: date, weekday: int, tense: str) -> date:
-    """The `weekday` (1 = Monday) nearest `today`: ahead when `future`."""
-    if tense == "future":
-        ahead = (weekday - today.isoweekday()) % 7 or 7
-        return today + timedelta(days=ahead)
-    return today - timedelta(days=(today.isoweekday() - weekday) % 7)
+def weekday_near(today: date, weekday: int, tense: str) -> date | None:
+    """The `weekday` (1 = Monday) nearest `today`: ahead when `future`; None
+    past the calendar's ends (a document dated 0001-01-01 or 9999-12-31)."""
+    try:
+        if tense == "future":
+            ahead = (weekday - today.isoweekday()) % 7 or 7
+            return today + timedelta(days=ahead)
+        return today - timedelta(days=(today.isoweekday() - weekday) % 7)
+    except OverflowError:
+        return None
 
 
 def day_of(period: Period | None) -> Period | None:

@@ -206,7 +206,8 @@ def _day_named(hit: Hit, ctx: Context, prefix: str) -> Period | None:
         if today is None:
             return None
         number = WEEKDAY_NUMBER[hit.word(prefix + "w")]
-        return day(weekday_near(today.first, number, ctx.tense(hit.start, hit.end)))
+        when = weekday_near(today.first, number, ctx.tense(hit.start, hit.end))
+        return day(when) if when else None
     if hit.group(prefix + "d"):
         offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
         return shift(today, "D", offsets[hit.word(prefix + "d")]) if today else None

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dossier.annotate.time.calendar import Period, around, day, shift
 from dossier.annotate.time.context import (
@@ -62,14 +62,7 @@ def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
             start = base.first - timedelta(days=1) if offset < 0 else base.first
             when = weekday_near(start, number, tense)
     elif today is not None:
-        if relation in ANCHOR_OFFSET and ANCHOR_OFFSET[relation] < 0:
-            when = today - timedelta(days=(today.isoweekday() - number) % 7 or 7)
-        elif relation in ANCHOR_OFFSET and ANCHOR_OFFSET[relation] > 0:
-            when = weekday_near(today, number, "future")
-        elif relation in ("this", "current"):
-            when = today + timedelta(days=number - today.isoweekday())
-        else:
-            when = weekday_near(today, number, ctx.tense(hit.start, hit.end))
+        when = _weekday_from(today, number, relation, ctx.tense(hit.start, hit.end))
     period = day(when) if when else None
     if hit.group("pod"):
         code = PART_OF_DAY[hit.word("pod")]
@@ -77,6 +70,21 @@ def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
     if period is None:
         return Found("DATE", f"XXXX-WXX-{number}", refers=False)
     return Found("DATE", period.value, period)
+
+
+def _weekday_from(today: date, number: int, relation: str, tense: str) -> date | None:
+    """The weekday `number` a relation names from the document date, or None
+    past the calendar's ends."""
+    try:
+        if relation in ANCHOR_OFFSET and ANCHOR_OFFSET[relation] < 0:
+            return today - timedelta(days=(today.isoweekday() - number) % 7 or 7)
+        if relation in ANCHOR_OFFSET and ANCHOR_OFFSET[relation] > 0:
+            return weekday_near(today, number, "future")
+        if relation in ("this", "current"):
+            return today + timedelta(days=number - today.isoweekday())
+    except OverflowError:
+        return None
+    return weekday_near(today, number, tense)
 
 
 def _weekend(hit: Hit, ctx: Context, relation: str) -> Found | None:

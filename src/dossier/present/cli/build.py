@@ -59,14 +59,19 @@ class BuildReport:
     # Spans a finder skipped in documents that were stored (issue 13): reported,
     # but the file went in, so they are no failure of the build.
     annotation_failures: list[dict[str, Any]] = field(default_factory=list)
+    _file_has_sources: bool = field(default=False, repr=False)
 
     def add(self, result: FileResult) -> None:
-        self.files += 1
+        """Count one file's result, or one piece of a streamed file's."""
+        if result.first:
+            self.files += 1
+            self._file_has_sources = False
         self.failures.extend(result.failures)
         if result.skipped:
             self.unchanged += 1
             return
-        if result.sources:
+        self._file_has_sources = self._file_has_sources or bool(result.sources)
+        if result.last and self._file_has_sources:
             self.stored += 1
         for item in result.sources:
             self.raw_chars += len(item.source.raw)
@@ -150,7 +155,9 @@ def build_files(
             changed = changed or bool(result.sources)
             if progress is not None and task is not None:
                 progress.update(
-                    task, advance=1, description=Path(result.path).name[:30]
+                    task,
+                    advance=int(result.last),
+                    description=Path(result.path).name[:30],
                 )
         if changed:
             # The corpus-wide stage: resolve entities across all documents.
