@@ -10,7 +10,7 @@ finder works out once and asks for again.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
@@ -35,7 +35,6 @@ class Reading:
     mentions: tuple[Mention, ...] = ()  # the entity finder's, once it has run
     citations: tuple[Citation, ...] = ()  # the citation finder's
     scratch: dict[str, Any] = field(default_factory=dict, repr=False)
-    _starts: list[int] = field(default_factory=list, repr=False)
 
     def remember(self, name: str, make: Callable[[], T]) -> T:
         """The value `make` gives, made once for this document."""
@@ -43,12 +42,31 @@ class Reading:
             self.scratch[name] = make()
         return cast(T, self.scratch[name])
 
-    def sentence_start(self, position: int) -> int:
-        """Where the sentence holding `position` starts (0 before the first)."""
-        if not self._starts:
-            self._starts = [s.start for s in self.sentences] or [0]
-        index = bisect_right(self._starts, position) - 1
-        return self._starts[index] if index >= 0 else 0
+    @property
+    def bounds(self) -> Bounds:
+        """Sentence lookups by position over the one split."""
+        return self.remember("bounds", lambda: Bounds(self.text, self.sentences))
+
+
+class Bounds:
+    """Where the sentence around a position starts and the next one starts.
+
+    A position between two sentences (the space after a stop) belongs to the
+    one before it; text before the first sentence starts at 0.
+    """
+
+    __slots__ = ("length", "starts")
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
+        self.length = len(text)
+        self.starts = [0, *(s.start for s in sentences if s.start > 0)]
+
+    def start_of(self, position: int) -> int:
+        return self.starts[bisect_right(self.starts, position) - 1]
+
+    def end_of(self, position: int) -> int:
+        index = bisect_right(self.starts, position)
+        return self.starts[index] if index < len(self.starts) else self.length
 
 
 def read_text(

@@ -84,7 +84,7 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
     passages = [p for p in find_quoted(text) if not cited.contains(p.open_start)]
     top = [passage for passage in passages if passage.depth == 0]
     resolver = Resolver(text, pack, mentions, [(p.start, p.end) for p in top])
-    framer = Framer(text, resolver)
+    framer = Framer(text, resolver, reading.bounds)
     reported = colon_quotes(text, framer, top, failures)
     merged = {id(r.merged) for r in reported if r.merged is not None}
     taken = SpanIndex(
