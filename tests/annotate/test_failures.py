@@ -98,7 +98,7 @@ def test_a_finder_failing_outright_costs_its_own_output_only(
     def broken(*args: object, **kwargs: object) -> list[object]:
         raise KeyError("figures")
 
-    monkeypatch.setattr(figures_module, "find_figures", broken)
+    monkeypatch.setattr(figures_module, "find", broken)
     text = "Kim Il Sung said on 3 May 1950 that 200 soldiers had come (KCNA, 1950)."
     annotations = annotate(text, pack=pack, anchor=None)
     assert annotations.figures == ()

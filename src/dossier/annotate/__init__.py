@@ -1,10 +1,12 @@
 """Annotate: sentences, entity mentions, times, figures, quotes, citations.
 
-Each finder is a pure function of a document's clean text and the pack;
-`annotate` runs them in order, later finders reading earlier results
-(figures and quotes use the mentions; quotes use the citations). A finder that
-trips on one span skips it; one that fails outright costs only its own output
-(see `failures`).
+`annotate` reads a document once (`reading.read_text`: text, lower-cased copy,
+paragraphs, the one sentence split, anchor) and hands that `Reading`, with the
+pack compiled once per process (`compiled.compile_pack`), to every finder:
+`find(reading, compiled) -> records`. Later finders read what earlier ones put
+on the reading (figures and quotes the mentions; quotes the citations). A
+finder that trips on one span skips it; one that fails outright costs only its
+own output (see `failures`).
 """
 
 from __future__ import annotations
@@ -26,15 +28,16 @@ def annotate(
     `model` names an installed spaCy pipeline that may add entity mentions.
     What a finder could not read is in `Annotations.failures`, never raised.
     """
-    from dossier.annotate.entities import find_mentions
-    from dossier.annotate.entities.resolve import canonical_key
+    from dossier.annotate import entities, figures, quotes, time
+    from dossier.annotate.compiled import compile_pack
+    from dossier.annotate.entities.resolve import key_of
     from dossier.annotate.failures import Failures
-    from dossier.annotate.figures import find_figures
-    from dossier.annotate.quotes import find_citations, find_quotes
-    from dossier.annotate.sentences import split_sentences
-    from dossier.annotate.time import tag_times
+    from dossier.annotate.quotes import citations
+    from dossier.annotate.reading import read_text
 
     failures = Failures(text)
+    compiled = compile_pack(pack)
+    reading = read_text(text, anchor=anchor, model=model, failures=failures)
 
     def run(finder: str, work: Callable[[], list[T]]) -> list[T]:
         # Per-span failures are caught inside each finder; this catches a
@@ -42,45 +45,27 @@ def annotate(
         found = failures.attempt(finder, 0, len(text), work)
         return found if found is not None else []
 
-    sentences = run("sentences", lambda: split_sentences(text, failures=failures))
-    mentions = run(
-        "mentions",
-        lambda: find_mentions(text, pack=pack, model=model, failures=failures),
+    reading.mentions = tuple(run("mentions", lambda: entities.find(reading, compiled)))
+    found_times = run("times", lambda: time.find(reading, compiled))
+    found_figures = run("figures", lambda: figures.find(reading, compiled))
+    reading.citations = tuple(
+        run("citations", lambda: citations.find(reading, compiled))
     )
-    times = run(
-        "times", lambda: tag_times(text, anchor=anchor, pack=pack, failures=failures)
-    )
-    figures = run(
-        "figures",
-        lambda: find_figures(text, pack=pack, mentions=mentions, failures=failures),
-    )
-    citations = run(
-        "citations", lambda: find_citations(text, pack=pack, failures=failures)
-    )
-    quotes = run(
-        "quotes",
-        lambda: find_quotes(
-            text,
-            pack=pack,
-            mentions=mentions,
-            citations=citations,
-            failures=failures,
-        ),
-    )
+    found_quotes = run("quotes", lambda: quotes.find(reading, compiled))
     keys = run(
         "mentions",
         lambda: [
-            (e, canonical_key(e, pack))
-            for e in dict.fromkeys(m.entity for m in mentions)
+            (e, key_of(e, compiled))
+            for e in dict.fromkeys(m.entity for m in reading.mentions)
         ],
     )
     return Annotations(
-        sentences=tuple(sentences),
-        mentions=tuple(mentions),
-        times=tuple(times),
-        figures=tuple(figures),
-        quotes=tuple(quotes),
-        citations=tuple(citations),
+        sentences=reading.sentences,
+        mentions=reading.mentions,
+        times=tuple(found_times),
+        figures=tuple(found_figures),
+        quotes=tuple(found_quotes),
+        citations=reading.citations,
         entity_keys=dict(keys),
         failures=tuple(failures.found),
     )

@@ -1,11 +1,16 @@
-"""Sentence boundaries from spaCy's tokenizer and the sentencizer's rule."""
+"""The one sentence split: spaCy's tokenizer and the sentencizer's rule, per line."""
 
-# The rule is spaCy's `sentencizer`: a sentence ends at a token that is one of its
-# punctuation characters, and the next one starts at the first token after it that is
-# neither punctuation nor such a character. Running the component tokenizes every word
-# and walks Python `Token`s (6 MB/s); here the same rule reads only the tokens around
-# each such character (see `_split`): 50 MB/s on kcna-2024.
-# `tests/annotate/test_sentences.py` checks the result against the component.
+# The rule is spaCy's `sentencizer`, with a line break always ending a sentence: a
+# sentence ends at a token that is one of its punctuation characters, and the next one
+# starts at the first token after it that is neither punctuation nor such a character
+# in the same run, else at the first run after white space that holds a word, its
+# opening quote mark or bracket included (`said. “Yes`: the component leaves the mark
+# with the sentence before, and the quote finder then read `Yes` as the subject).
+# Every finder reads this split (`reading.Reading.bounds`) and it is the one stored.
+# Running the component tokenizes every word and walks Python `Token`s (6 MB/s);
+# here the rule reads only the tokens around each such character (see `_split`):
+# 50 MB/s on kcna-2024. `tests/annotate/test_sentences.py` checks the result against
+# the component.
 
 from __future__ import annotations
 
@@ -50,7 +55,8 @@ def _marks(paragraph: str) -> Iterator[re.Match[str]]:
 
 
 def split_sentences(text: str, *, failures: Failures | None = None) -> list[Sentence]:
-    """Sentences as spans of `text`; paragraph breaks always end a sentence.
+    """Sentences as spans of `text`; a line break always ends a sentence (after
+    cleaning, lines are headlines, datelines, list items or paragraphs).
 
     A paragraph the rule trips on is left out and noted in `failures` (raised
     when None).
@@ -58,17 +64,17 @@ def split_sentences(text: str, *, failures: Failures | None = None) -> list[Sent
     failures = strict_or(failures, text)
     sentences: list[Sentence] = []
     offset = 0
-    for paragraph in text.split("\n\n"):
-        if paragraph.strip():
+    for line in text.split("\n"):
+        if line.strip():
             spans = failures.attempt(
-                "sentences", offset, offset + len(paragraph), _split, paragraph
+                "sentences", offset, offset + len(line), _split, line
             )
             sentences.extend(
                 Sentence(offset + start, offset + end)
                 for start, end in spans or ()
-                if paragraph[start:end].strip()
+                if line[start:end].strip()
             )
-        offset += len(paragraph) + 2
+        offset += len(line) + 1
     return sentences
 
 
@@ -101,9 +107,10 @@ def _tokens(run: str) -> tuple[_Token, ...]:
 
 
 def _split(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of one paragraph, by the sentencizer's rule:
-    a sentence ends at a mark token, and the next opens at the first token after
-    it that is neither a mark nor punctuation (white space included)."""
+    """(start, end) of each sentence of one paragraph: a sentence ends at a mark
+    token and the marks and punctuation after it, and the next opens at the
+    first other token in the mark's run, else at the start of the first run
+    after white space that holds a word (`said. “Yes`: at the quote mark)."""
     starts: list[int] = [0]
     ends: list[int] = []
     position = 0  # every token starting before this has been read
@@ -113,39 +120,45 @@ def _split(paragraph: str) -> list[tuple[int, int]]:
         run_start = mark.start()
         while run_start > 0 and not paragraph[run_start - 1].isspace():
             run_start -= 1
-        seen, last_end = False, 0
-        while True:
+        seen, last_end, opened = False, 0, None
+        space = _SPACE.search(paragraph, run_start)
+        run_end = space.start() if space is not None else len(paragraph)
+        for start, end, kind in _run_tokens(paragraph[run_start:run_end]):
+            start, end = start + run_start, end + run_start
+            if start < position:
+                continue
+            if kind == _MARK:
+                seen, last_end = True, end
+            elif kind == _PUNCT:
+                last_end = end
+            elif seen:
+                opened = start
+                break
+        while seen and opened is None:
+            # Runs after white space: the first that holds a word opens the
+            # next sentence, its opening quote mark or bracket included; runs
+            # of marks and punctuation alone (`. …”`) close this one.
+            if space is None or space.end() == len(paragraph):
+                return [*zip(starts, [*ends, last_end], strict=True)]
+            run_start = space.end()
             space = _SPACE.search(paragraph, run_start)
             run_end = space.start() if space is not None else len(paragraph)
-            opened = None
-            for start, end, kind in _run_tokens(paragraph[run_start:run_end]):
-                start, end = start + run_start, end + run_start
-                if start < position:
-                    continue
-                if kind == _MARK:
-                    seen, last_end = True, end
-                elif kind == _PUNCT:
-                    last_end = end
-                elif seen:
-                    opened = start
-                    break
-            if opened is None and not seen:
-                position = run_end
-                break
-            if opened is None:
-                if space is None:
-                    return [*zip(starts, [*ends, _last_end(paragraph)], strict=True)]
-                following = space.end()
-                gap = run_end + (paragraph[run_end] == " ")
-                opened = gap if gap < following else None  # white space, a token
-                if opened is None and following == len(paragraph):
-                    break  # the paragraph ends in one space after the marks
-            if opened is not None:
-                starts.append(opened)
-                ends.append(last_end)
-                position = opened + 1
-                break
-            run_start, position = following, 0
+            tokens = _run_tokens(paragraph[run_start:run_end])
+            words = [n for n, token in enumerate(tokens) if token[2] == _OTHER]
+            if not words:
+                last_end = run_start + tokens[-1][1]
+            elif any(kind == _MARK for _, _, kind in tokens[: words[0]]):
+                # `. !Kim`: the marks still close this one
+                last_end = run_start + tokens[words[0] - 1][1]
+                opened = run_start + tokens[words[0]][0]
+            else:
+                opened = run_start
+        if opened is None:
+            position = run_end
+            continue
+        starts.append(opened)
+        ends.append(last_end)
+        position = opened
     return list(zip(starts, [*ends, _last_end(paragraph)], strict=True))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.annotate.time.finder import _hits, _leads, _led_matches, _matches
+from dossier.annotate.time.finder import _hits, _led_matches, _matches, join_leads
 from dossier.annotate.time.leads import lead_words
 from dossier.annotate.time.patterns import compile_rules
 from dossier.packs import Pack
@@ -37,7 +37,7 @@ def test_unbounded_openings_have_no_lead_words(source: str) -> None:
 
 def _same_matches(text: str, pack: Pack) -> None:
     rules = compile_rules(pack.eras)
-    led = _led_matches(text, text.lower(), rules, _leads(rules))
+    led = _led_matches(text, text.lower(), rules, join_leads(rules))
     seen: set[tuple[str, bool]] = set()
     for index, rule in enumerate(rules):
         key = (rule.pattern.pattern, rule.numeric)
@@ -69,5 +69,7 @@ def test_lead_scan_equals_whole_scans_on_kcna(pack: Pack, corpus: Path) -> None:
 def test_text_whose_lowering_moves_offsets_scans_every_head(pack: Pack) -> None:
     rules = compile_rules(pack.eras)
     text = "İstanbul, the day before yesterday, and last week."
-    starts = sorted(hit[0] for hit in _hits(text, rules))
+    starts = sorted(
+        hit[0] for hit in _hits(text, text.lower(), rules, join_leads(rules))
+    )
     assert text.index("the day") in starts and text.index("last week") in starts

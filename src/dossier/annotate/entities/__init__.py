@@ -1,11 +1,14 @@
 """Entity mentions: pack gazetteers, defined acronyms and name shapes, resolved.
 
-`find_mentions(text, pack=pack)` finds people, organisations, places and
+`find(reading, compiled)` finds people, organisations, places and
 publications in a document's clean text and resolves each mention to one
-entity of the document; `resolve.canonical_key` keys names across documents.
+entity of the document (`find_mentions(text, pack=pack)` does the same for a
+text alone); `resolve.canonical_key` keys names across documents.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from dossier.annotate.entities.acronyms import find_definitions
 from dossier.annotate.entities.candidates import (
@@ -15,9 +18,9 @@ from dossier.annotate.entities.candidates import (
     without_overlaps,
 )
 from dossier.annotate.entities.classify import drop_absorbed, shape_candidates
-from dossier.annotate.entities.gazetteer import find_listed, gazetteer_for
+from dossier.annotate.entities.gazetteer import find_listed
 from dossier.annotate.entities.headlines import headline_spans
-from dossier.annotate.entities.index import PackIndex, fold, index_for
+from dossier.annotate.entities.index import PackIndex, fold
 from dossier.annotate.entities.model import model_candidates
 from dossier.annotate.entities.resolve import canonical_key, resolve_document
 from dossier.annotate.entities.roles import type_of
@@ -26,7 +29,11 @@ from dossier.annotate.failures import Failures
 from dossier.model import Mention
 from dossier.packs import Pack
 
-__all__ = ["canonical_key", "find_mentions"]
+if TYPE_CHECKING:
+    from dossier.annotate.compiled import Compiled
+    from dossier.annotate.reading import Reading
+
+__all__ = ["canonical_key", "find", "find_mentions"]
 
 
 def find_mentions(
@@ -36,23 +43,38 @@ def find_mentions(
     model: str | None = None,
     failures: Failures | None = None,
 ) -> list[Mention]:
-    """Named mentions in `text`, each resolved to an entity's canonical name.
-
-    `model` names an installed spaCy pipeline (`en_core_web_sm`) whose entities
-    are added where the rules found nothing; it is skipped when not installed.
-    A name the rules trip on is noted in `failures` (raised when None).
+    """Named mentions in `text`, each resolved to an entity's canonical name
+    (`find` on a reading of `text` alone; errors raised when `failures` is None).
     """
+    from dossier.annotate.compiled import compile_pack
+    from dossier.annotate.reading import read_text
+
+    reading = read_text(text, model=model, failures=failures)
+    return find(reading, compile_pack(pack))
+
+
+def find(reading: Reading, compiled: Compiled) -> list[Mention]:
+    """Named mentions in the document, each resolved to an entity's canonical name.
+
+    `reading.model` names an installed spaCy pipeline (`en_core_web_sm`) whose
+    entities are added where the rules found nothing; it is skipped when not
+    installed. A name the rules trip on is noted in `reading.failures`.
+    """
+    text, failures = reading.text, reading.failures
     if not text.strip():
         return []
-    from dossier.annotate.sentences import tokenizer
-
-    index = index_for(pack)
-    nlp = tokenizer()
-    listed = without_overlaps(find_listed(text, gazetteer_for(index, nlp), nlp))
-    runs = find_runs(text, index)
+    index, nlp = compiled.index, compiled.nlp
+    listed = without_overlaps(find_listed(text, compiled.gazetteer, nlp))
+    runs = find_runs(text, index, compiled.kept("chain segments", dict))
     headlines = headline_spans(text, index)
     shaped, absorbed = shape_candidates(
-        runs, listed, index, text, headlines, failures=failures
+        runs,
+        listed,
+        index,
+        text,
+        headlines,
+        cache=compiled.kept("run candidates", dict),
+        failures=failures,
     )
     listed = drop_absorbed(listed, absorbed)
     shaped = _outside_headlines(shaped, listed, headlines)
@@ -64,8 +86,8 @@ def find_mentions(
         Candidate(d.start, d.end, d.long_form, None, None, DEFINED) for d in definitions
     ]
     candidates = without_overlaps([*listed, *shaped, *defined])
-    if model is not None:
-        added = model_candidates(text, model)
+    if reading.model is not None:
+        added = model_candidates(text, reading.model)
         candidates = without_overlaps(
             [*candidates, *_not_overlapping(added, candidates)]
         )

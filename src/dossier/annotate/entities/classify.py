@@ -34,20 +34,22 @@ def shape_candidates(
     index: PackIndex,
     text: str,
     headlines: Sequence[tuple[int, int]] = (),
+    *,
+    cache: dict[tuple[object, ...], _Made],
     failures: Failures | None = None,
 ) -> tuple[list[Candidate], set[int]]:
     """Candidates from capitalised runs, and the starts of listed names they absorb.
 
     A run that extends a listed name with a head word names something else
     (`Kim Il Sung University`, `US Air Force`): it replaces the listed name.
-    A run the rules trip on is noted in `failures` (raised when None).
+    A run the rules trip on is noted in `failures` (raised when None); `cache`
+    keeps each run's candidates across documents (see `compiled`).
     """
     failures = strict_or(failures, text)
     elsewhere = _capitalised_elsewhere(runs, headlines)
     starts = [c.start for c in listed]
     found: list[Candidate] = []
     absorbed: set[int] = set()
-    cache: dict[tuple[object, ...], _Made] = index.kept("run candidates", dict)
     for run in runs:
         inside = _listed_within(run.start, run.end, listed, starts)
         base = run.start

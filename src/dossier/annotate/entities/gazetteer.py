@@ -35,22 +35,13 @@ class Gazetteer:
     )  # region text -> matches in it (see `find_listed`)
 
 
-_GAZETTEERS: dict[int, tuple[PackIndex, Gazetteer]] = {}
 # `(KCNA) --Kim Jong Un`: spaCy keeps `--Kim` whole; blank the dashes (same
 # length, so offsets hold) before tokenizing.
 _DASH_GLUED = re.compile(r"(?<!\w)[-–—]+(?=[A-Z])")
 
 
-def gazetteer_for(index: PackIndex, nlp: Any) -> Gazetteer:
-    cached = _GAZETTEERS.get(id(index))
-    if cached is not None and cached[0] is index:
-        return cached[1]
-    built = _build(index, nlp)
-    _GAZETTEERS[id(index)] = (index, built)
-    return built
-
-
-def _build(index: PackIndex, nlp: Any) -> Gazetteer:
+def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
+    """The matchers for every form `index` lists (see `compiled`)."""
     from spacy.matcher import PhraseMatcher
 
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")

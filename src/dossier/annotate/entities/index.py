@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, TypeVar, cast
+from typing import TypeVar
 
 from dossier.packs import Named, Pack
 
@@ -76,7 +76,7 @@ class Known:
 
 @dataclass(frozen=True, slots=True)
 class PackIndex:
-    """Lookup tables for one pack; build with `index_for(pack)`."""
+    """Lookup tables for one pack; `compiled.compile_pack` builds it once."""
 
     known: dict[str, Known]  # fold(form) -> entity, all listed forms
     acronyms: dict[str, Known]  # exact all-capital forms (DPRK, KPA)
@@ -93,15 +93,10 @@ class PackIndex:
     given_names: frozenset[str]
     not_names: frozenset[str]
     demonyms: dict[str, str]  # "chinese" -> "China"
-    # What the finders derive from the index and keep (see `kept`).
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def kept(self, name: str, make: Callable[[], T]) -> T:
-        """The value `make` gives, made once per index and kept on it, so that
-        what is derived from a pack lives exactly as long as its index."""
-        if name not in self.memo:
-            self.memo[name] = make()
-        return cast(T, self.memo[name])
+    all_heads: frozenset[str]  # org, place and event heads together
+    # The pack's people by the name they are called by alone (`Mao`); filled
+    # by `compiled` with `names.index_people`, which reads the tables above.
+    people: dict[str, set[str]] = field(default_factory=dict)
 
     def lookup(self, name: str) -> Known | None:
         """The listed entity printed as `name`, or None."""
@@ -182,6 +177,9 @@ def build_index(pack: Pack) -> PackIndex:
         given_names=frozenset(pack.given_names),
         not_names=_lower_set(pack.not_names),
         demonyms=demonyms,
+        all_heads=_lower_set(pack.org_heads)
+        | _lower_set(pack.place_heads)
+        | _lower_set(pack.event_heads),
     )
 
 
@@ -192,18 +190,3 @@ def _by_word(
     for title in titles:
         grouped.setdefault(title[position], []).append(title)
     return {word: tuple(group) for word, group in grouped.items()}
-
-
-_INDEXES: dict[int, tuple[Pack, PackIndex]] = {}
-
-
-def index_for(pack: Pack) -> PackIndex:
-    """The index of `pack`, built on first use (packs hold dicts: not hashable)."""
-    cached = _INDEXES.get(id(pack))
-    if cached is not None and cached[0] is pack:
-        return cached[1]
-    index = build_index(pack)
-    if len(_INDEXES) > 16:
-        _INDEXES.clear()
-    _INDEXES[id(pack)] = (pack, index)
-    return index

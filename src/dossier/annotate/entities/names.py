@@ -69,10 +69,6 @@ def family_name(words: Sequence[str], index: PackIndex) -> str:
 
 def index_people(index: PackIndex) -> dict[str, set[str]]:
     """The pack's people by the name they are called by alone (`Mao`)."""
-    return index.kept("people", lambda: _people(index))
-
-
-def _people(index: PackIndex) -> dict[str, set[str]]:
     people: dict[str, set[str]] = defaultdict(set)
     for _, known in index.forms:
         words = known.name.split()

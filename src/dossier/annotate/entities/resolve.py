@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from dossier.annotate.entities.acronyms import Definition, letters_of
 from dossier.annotate.entities.candidates import PACK, Candidate
@@ -39,16 +40,18 @@ from dossier.annotate.entities.index import (
     PLACE,
     PackIndex,
     fold,
-    index_for,
     is_acronym,
 )
 from dossier.annotate.entities.lexicon import CONNECTORS, CORPORATE_SUFFIXES
-from dossier.annotate.entities.names import family_name, index_people
+from dossier.annotate.entities.names import family_name
 from dossier.annotate.entities.titles import leading_titles, title_after, title_before
 from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.memo import remembered
 from dossier.model import Mention
 from dossier.packs import Pack
+
+if TYPE_CHECKING:
+    from dossier.annotate.compiled import Compiled
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -64,9 +67,15 @@ def display_name(printed: str) -> str:
 
 def canonical_key(name: str, pack: Pack) -> str:
     """The key on which variants of one entity's name meet (rules above)."""
-    index = index_for(pack)
-    keys = index.kept("canonical keys", dict[str, str])
-    return remembered(keys, name, _KEY_CACHE_SIZE, key_for, name, index)
+    from dossier.annotate.compiled import compile_pack
+
+    return key_of(name, compile_pack(pack))
+
+
+def key_of(name: str, compiled: Compiled) -> str:
+    """`canonical_key` with the pack compiled; keys are kept on `compiled`."""
+    keys = compiled.kept("canonical keys", dict[str, str])
+    return remembered(keys, name, _KEY_CACHE_SIZE, key_for, name, compiled.index)
 
 
 # Entities recur across documents; their keys are kept per pack index, up to
@@ -308,7 +317,7 @@ def _short_form_of(
         word = words[0]
         # The document's people and the pack's (`Mao`), read together here
         # rather than copied into every document's index.
-        people = names.people.get(word, set()) | index_people(index).get(word, set())
+        people = names.people.get(word, set()) | index.people.get(word, set())
         if type_ in (None, PERSON) and len(people) == 1:
             return next(iter(people)), PERSON
         bodies = (

@@ -131,7 +131,7 @@ def _joins(current: list[Word], after: Word, index: PackIndex) -> bool:
     """
     connector = after.gap.split()[0].lower()
     head = current[-1].text.lower().rstrip(".")
-    heads = _all_heads(index)
+    heads = index.all_heads
     if connector in {"of", "for"}:
         if any(gap_word(w.gap) in ("of", "for") for w in current[1:]):
             return True
@@ -166,15 +166,6 @@ def _and_joins(segment: list[Word], index: PackIndex) -> list[list[Word]]:
     return pieces
 
 
-def _all_heads(index: PackIndex) -> frozenset[str]:
-    """Head words of every kind, joined once per pack index (was once per run
-    of capitalised words: a third of the finder's time on kcna-2024)."""
-    return index.kept(
-        "all heads",
-        lambda: frozenset(index.org_heads | index.place_heads | index.event_heads),
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Run:
     """A run of capitalised words and its segments, with offsets into the run
@@ -193,11 +184,15 @@ class Run:
         return self.start + len(self.text)
 
 
-def find_runs(text: str, index: PackIndex) -> list[Run]:
+def find_runs(
+    text: str,
+    index: PackIndex,
+    cache: dict[tuple[str, bool], tuple[list[Segment], frozenset[str]]],
+) -> list[Run]:
     """Every capitalised run in `text`, split into segments at connectors that
-    end a name; runs of one word that can be no name are left out."""
+    end a name; runs of one word that can be no name are left out. `cache`
+    keeps each printed run's segments across documents (see `compiled`)."""
     runs: list[Run] = []
-    cache = _chain_cache(index)
     for chain in CHAIN.finditer(text):
         printed = chain.group()
         if _lone_edge_word(printed):
@@ -248,19 +243,13 @@ def placed(segment: Segment, offset: int) -> Segment:
 _CHAIN_CACHE_SIZE = 50_000
 
 
-def _chain_cache(
-    index: PackIndex,
-) -> dict[tuple[str, bool], tuple[list[Segment], frozenset[str]]]:
-    return index.kept("chain segments", dict)
-
-
 def _chain_segments(
     chain: str, initial: bool, index: PackIndex
 ) -> tuple[list[Segment], frozenset[str]]:
     """The segments of one run, with offsets into it, and the words they print
     capitalised (see `Run.printed`); `initial`: the run opens a sentence."""
     segments: list[Segment] = []
-    heads = _all_heads(index)
+    heads = index.all_heads
     current: list[Word] = []
     for word in _words(chain, 0, len(chain)):
         if current and (

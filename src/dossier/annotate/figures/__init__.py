@@ -1,11 +1,12 @@
 """Figures: numbers a source gives, as intervals, with what they count.
 
-`find_figures(text, pack=pack, mentions=mentions)` reads numbers in digits and
-words, turns hedges into intervals (see `hedges`), skips numbers that are not
-counts (years, dates, times, ordinals, labels: see `contexts`), and finds what
-each counts (see `subjects`). Percentages are figures with the unit `%`;
-sums of money carry their currency as unit. A number with no counted noun is
-kept only when at least `UNITLESS_MIN` (`226 with Order of ...`).
+`find(reading, compiled)` (`find_figures(text, pack=pack)` for a text alone)
+reads numbers in digits and words, turns hedges into intervals (see
+`hedges`), skips numbers that are not counts (years, dates, times, ordinals,
+labels: see `contexts`), and finds what each counts (see `subjects`).
+Percentages are figures with the unit `%`; sums of money carry their currency
+as unit. A number with no counted noun is kept only when at least
+`UNITLESS_MIN` (`226 with Order of ...`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from dossier.annotate.entities.index import PackIndex, index_for
-from dossier.annotate.failures import Failures, strict_or
+from dossier.annotate.entities.index import PackIndex
+from dossier.annotate.failures import Failures
 from dossier.annotate.figures.contexts import reason_to_skip
 from dossier.annotate.figures.hedges import hedge_after, hedge_before, interval
 from dossier.annotate.figures.numbers import Number, find_numbers
@@ -29,7 +31,11 @@ from dossier.annotate.figures.subjects import (
 from dossier.model import Figure, Mention
 from dossier.packs import Pack
 
-__all__ = ["find_figures"]
+if TYPE_CHECKING:
+    from dossier.annotate.compiled import Compiled
+    from dossier.annotate.reading import Reading
+
+__all__ = ["find", "find_figures"]
 
 # A bare number with nothing counted after it is kept from this value up:
 # smaller ones are ages, scores and list items far more often than claims.
@@ -59,11 +65,21 @@ def find_figures(
     mentions: Sequence[Mention] = (),
     failures: Failures | None = None,
 ) -> list[Figure]:
-    """Every figure in `text`; `mentions` name the entities counted. A number
-    the rules trip on is left out and noted in `failures` (raised when None)."""
-    failures = strict_or(failures, text)
-    index = index_for(pack)
-    spans = Mentions(mentions)
+    """Every figure in `text`; `mentions` name the entities counted (`find`
+    on a reading of `text` alone; errors raised when `failures` is None)."""
+    from dossier.annotate.compiled import compile_pack
+    from dossier.annotate.reading import read_text
+
+    reading = read_text(text, mentions=tuple(mentions), failures=failures)
+    return find(reading, compile_pack(pack))
+
+
+def find(reading: Reading, compiled: Compiled) -> list[Figure]:
+    """Every figure in the document; its mentions name the entities counted.
+    A number the rules trip on is left out and noted in `reading.failures`."""
+    text, failures = reading.text, reading.failures
+    pack, index = compiled.pack, compiled.index
+    spans = Mentions(reading.mentions)
     figures: list[Figure] = []
     for number in find_numbers(text, failures):
         figure = failures.attempt(

@@ -1,10 +1,10 @@
 """Quotations with their speakers and cues, and the citations that follow them.
 
-`find_citations` reads `(‘Title’, KCNA, 21 October 2010)`; `find_quotes` pairs
+`citations.find` reads `(‘Title’, KCNA, 21 October 2010)`; `find` pairs
 quote marks (`marks`), ties each passage to a cue and speaker (`frames`, then
 `context`; noun phrases from `phrases`, names from `speakers`), adds unmarked
 reported speech (`reported`), and points a quote at the citation printed right
-after it.
+after it. `find_quotes` and `find_citations` do the same for a text alone.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from dossier.annotate.failures import Failures, strict_or
+from dossier.annotate.failures import Failures
 from dossier.annotate.quotes.citations import find_citations
 from dossier.annotate.quotes.context import classify
 from dossier.annotate.quotes.frames import Frame, Framer, cue_text
@@ -24,7 +25,11 @@ from dossier.annotate.quotes.speakers import Resolver
 from dossier.model import Citation, Mention, Quote
 from dossier.packs import Pack
 
-__all__ = ["find_citations", "find_quotes"]
+if TYPE_CHECKING:
+    from dossier.annotate.compiled import Compiled
+    from dossier.annotate.reading import Reading
+
+__all__ = ["find", "find_citations", "find_quotes"]
 
 
 def _quote(text: str, start: int, end: int, kind: str, frame: Frame | None) -> Quote:
@@ -53,20 +58,33 @@ def find_quotes(
     citations: Sequence[Citation] = (),
     failures: Failures | None = None,
 ) -> list[Quote]:
-    """Quoted and reported speech in `text`, in order of position.
+    """Quoted and reported speech in `text` (`find` on a reading of `text`
+    alone; errors raised when `failures` is None)."""
+    from dossier.annotate.compiled import compile_pack
+    from dossier.annotate.reading import read_text
 
-    `mentions` (entity mentions, may be empty) name speakers and resolve `he`
-    or `the President`; without them capitalised-name shapes stand in.
-    `citations` (from `find_citations`) are never read as quotes, and a quote
-    printed right before one gets its index in `Quote.citation`. A passage
-    the rules trip on is left out and noted in `failures` (raised when None).
+    reading = read_text(
+        text, mentions=tuple(mentions), citations=tuple(citations), failures=failures
+    )
+    return find(reading, compile_pack(pack))
+
+
+def find(reading: Reading, compiled: Compiled) -> list[Quote]:
+    """Quoted and reported speech in the document, in order of position.
+
+    Its mentions (may be none) name speakers and resolve `he` or `the
+    President`; without them capitalised-name shapes stand in. Its citations
+    are never read as quotes, and a quote printed right before one gets its
+    index in `Quote.citation`. A passage the rules trip on is left out and
+    noted in `reading.failures`.
     """
-    failures = strict_or(failures, text)
+    text, failures, pack = reading.text, reading.failures, compiled.pack
+    mentions, citations = reading.mentions, reading.citations
     cited = SpanIndex((c.start, c.end) for c in citations)
     passages = [p for p in find_quoted(text) if not cited.contains(p.open_start)]
     top = [passage for passage in passages if passage.depth == 0]
     resolver = Resolver(text, pack, mentions, [(p.start, p.end) for p in top])
-    framer = Framer(text, resolver)
+    framer = Framer(text, resolver, reading.bounds)
     reported = colon_quotes(text, framer, top, failures)
     merged = {id(r.merged) for r in reported if r.merged is not None}
     taken = SpanIndex(

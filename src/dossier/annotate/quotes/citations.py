@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from dossier.annotate.failures import Failures, strict_or
+from dossier.annotate.failures import Failures
 from dossier.meta.dates import MONTH_NUMBER, parse_date
 from dossier.model import Citation
 from dossier.packs import Pack
+
+if TYPE_CHECKING:
+    from dossier.annotate.compiled import Compiled
+    from dossier.annotate.reading import Reading
 
 _MONTHS = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _DATE = (
@@ -45,9 +50,18 @@ def _outlet(printed: str | None, pack: Pack) -> str | None:
 def find_citations(
     text: str, *, pack: Pack, failures: Failures | None = None
 ) -> list[Citation]:
-    """Citations in `text`, in order; each has a title, an outlet or both. A
-    citation the reading trips on is noted in `failures` (raised when None)."""
-    failures = strict_or(failures, text)
+    """Citations in `text` (`find` on a reading of `text` alone; errors raised
+    when `failures` is None)."""
+    from dossier.annotate.compiled import compile_pack
+    from dossier.annotate.reading import read_text
+
+    return find(read_text(text, failures=failures), compile_pack(pack))
+
+
+def find(reading: Reading, compiled: Compiled) -> list[Citation]:
+    """Citations in the document, in order; each has a title, an outlet or
+    both. A citation the reading trips on is noted in `reading.failures`."""
+    text, failures, pack = reading.text, reading.failures, compiled.pack
     found: list[Citation] = []
     for match in CITATION.finditer(text):
         citation = failures.attempt(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -167,14 +167,6 @@ QUOTED_AS = re.compile(
     re.IGNORECASE,
 )
 AS_FOLLOWS = re.compile(r"\bas\s+follows\b", re.IGNORECASE)
-# Sentence ends: a stop, perhaps closing marks, space, then a capital or mark.
-_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9])|\n")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|St|Jr|Sr|Inc"
-    r"|Co|Corp|Ltd|No|vs|etc|Prof|Rev|Hon|Maj|Gens|Reps|Sens|Jan|Feb|Mar|Apr|Aug"
-    r"|Sept?|Oct|Nov|Dec|Ft|Mt|Ave|Blvd|approx|U\.S|U\.N|U\.K|D\.C|e\.g|i\.e)"
-    r"|\b[A-Z])\.[”’\"')\]]*\s+$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,28 +174,6 @@ class Cue:
     start: int
     end: int
     verb: str
-
-
-class Sentences:
-    """Sentence bounds over one text (regex, no tokenizer, for speed)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        starts = [0]
-        for match in _SENTENCE_END.finditer(text):
-            if match.group() != "\n" and _ABBREVIATION.search(
-                text, max(0, match.start() - 8), match.end()
-            ):
-                continue
-            starts.append(match.end())
-        self.starts = starts
-
-    def start_of(self, position: int) -> int:
-        return self.starts[bisect_right(self.starts, position) - 1]
-
-    def end_of(self, position: int) -> int:
-        index = bisect_right(self.starts, position)
-        return self.starts[index] if index < len(self.starts) else len(self.text)
 
 
 def cue_at(text: str, start: int, end: int, *, headline: bool = False) -> Cue | None:

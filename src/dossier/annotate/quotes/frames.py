@@ -13,7 +13,6 @@ from dossier.annotate.quotes.cues import (
     SPEECH,
     VERBS,
     Cue,
-    Sentences,
     cues,
     first_cue,
     last_cue,
@@ -28,6 +27,7 @@ from dossier.annotate.quotes.phrases import (
     subject_before,
 )
 from dossier.annotate.quotes.speakers import Resolver, Speaker
+from dossier.annotate.reading import Bounds
 
 _DASH = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -84,9 +84,9 @@ class Frame:
 class Framer:
     """Finds frames for passages of one text."""
 
-    def __init__(self, text: str, resolver: Resolver) -> None:
+    def __init__(self, text: str, resolver: Resolver, sentences: Bounds) -> None:
         self.text = text
-        self.sentences = Sentences(text)
+        self.sentences = sentences
         self.paragraphs = Paragraphs(text)
         self.resolver = resolver
 

@@ -9,16 +9,21 @@
 
 from __future__ import annotations
 
-from dossier.annotate.failures import Failures, strict_or
+from typing import TYPE_CHECKING
+
+from dossier.annotate.failures import Failures
+from dossier.annotate.time import finder
 from dossier.annotate.time.anniversary import anniversaries
 from dossier.annotate.time.context import Context, Found, parse_anchor
-from dossier.annotate.time.finder import find
-from dossier.annotate.time.patterns import compile_rules
 from dossier.annotate.time.ranges import merge_ranges
 from dossier.model import TimeExpression
 from dossier.packs import Pack
 
-__all__ = ["tag_times"]
+if TYPE_CHECKING:
+    from dossier.annotate.compiled import Compiled
+    from dossier.annotate.reading import Reading
+
+__all__ = ["find", "tag_times"]
 
 
 def _expression(text: str, start: int, end: int, found: Found) -> TimeExpression:
@@ -36,19 +41,31 @@ def _expression(text: str, start: int, end: int, found: Found) -> TimeExpression
 def tag_times(
     text: str, *, anchor: str | None, pack: Pack, failures: Failures | None = None
 ) -> list[TimeExpression]:
-    """Time expressions in `text`, sorted by start.
+    """Time expressions in `text` with `anchor` as its date (`find` on a
+    reading of `text` alone; errors raised when `failures` is None)."""
+    from dossier.annotate.compiled import compile_pack
+    from dossier.annotate.reading import read_text
 
-    `anchor` is the document date as an ISO prefix (`2021-10-16`, `2011`) or
-    None; expressions that need it and cannot be resolved keep `X`s in their
-    value (`XXXX-10-17`) and have no `first_day`/`last_day`. An expression a
-    rule trips on is left out and noted in `failures` (raised when None).
+    reading = read_text(text, anchor=anchor, failures=failures)
+    return find(reading, compile_pack(pack))
+
+
+def find(reading: Reading, compiled: Compiled) -> list[TimeExpression]:
+    """Time expressions in the document, sorted by start.
+
+    `reading.anchor` is the document date as an ISO prefix (`2021-10-16`,
+    `2011`) or None; expressions that need it and cannot be resolved keep `X`s
+    in their value (`XXXX-10-17`) and have no `first_day`/`last_day`. An
+    expression a rule trips on is left out and noted in `reading.failures`.
     """
-    failures = strict_or(failures, text)
-    context = Context(text, pack, parse_anchor(anchor))
-    rules = compile_rules(pack.eras)
+    text, failures = reading.text, reading.failures
+    context = Context(text, compiled.pack, parse_anchor(reading.anchor))
+    matches = finder.find(
+        text, reading.lower, compiled.time_rules, compiled.time_leads, context, failures
+    )
     times = [
         time
-        for start, end, found in find(text, rules, context, failures)
+        for start, end, found in matches
         for time in [
             failures.attempt("times", start, end, _expression, text, start, end, found)
         ]

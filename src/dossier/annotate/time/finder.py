@@ -83,7 +83,7 @@ def _matches(text: str, rule: Rule) -> Iterator[re.Match[str]]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Leads:
+class Leads:
     """Where the rules that open on known words are tried (see `leads`)."""
 
     # Any lead word at a word start, on lower-cased text: group `whole` when the
@@ -97,20 +97,8 @@ class _Leads:
     lengths: tuple[int, ...]  # the lengths of the `start` words, shortest first
 
 
-_LEADS: dict[int, tuple[tuple[Rule, ...], _Leads]] = {}
-
-
-def _leads(rules: tuple[Rule, ...]) -> _Leads:
-    """The lead words of `rules`, joined once per rule set (kept by identity:
-    hashing the rules for a cache cost a tenth of the tagger's time)."""
-    cached = _LEADS.get(id(rules))
-    if cached is None or cached[0] is not rules:
-        cached = (rules, _join_leads(rules))
-        _LEADS[id(rules)] = cached
-    return cached[1]
-
-
-def _join_leads(rules: tuple[Rule, ...]) -> _Leads:
+def join_leads(rules: tuple[Rule, ...]) -> Leads:
+    """The lead words of `rules`, joined once per rule set (see `compiled`)."""
     whole: dict[str, list[int]] = {}
     start: dict[str, list[int]] = {}
     seen: set[tuple[str, bool]] = set()
@@ -135,7 +123,7 @@ def _join_leads(rules: tuple[Rule, ...]) -> _Leads:
     scan = rf"\b(?P<whole>{trie(set(whole))})(?![a-z])"
     if start:
         scan = rf"{scan}|\b(?P<start>{trie(set(start))})"
-    return _Leads(
+    return Leads(
         re.compile(scan),
         {
             word: (
@@ -164,7 +152,7 @@ def _gate(sources: list[str]) -> re.Pattern[str] | None:
 
 
 def _led_matches(
-    text: str, lowered: str, rules: tuple[Rule, ...], leads: _Leads
+    text: str, lowered: str, rules: tuple[Rule, ...], leads: Leads
 ) -> dict[int, list[re.Match[str]]]:
     """Each lead-word rule's matches, tried only where one of its words opens a
     word: the same matches `_matches` finds, from one scan instead of one each."""
@@ -201,13 +189,13 @@ def _led_matches(
     return found
 
 
-def _hits(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, int, Hit]]:
+def _hits(
+    text: str, lowered: str, rules: tuple[Rule, ...], leads: Leads
+) -> list[tuple[int, int, int, Hit]]:
     hits = []
     # Several rules share a head pattern (a weekday head for dates and for
     # weekdays, a year head for years and eras): scan each pattern once.
     scanned: dict[tuple[str, bool], list[re.Match[str]]] = {}
-    lowered = text.lower()
-    leads = _leads(rules)
     # Lower-casing must keep offsets and map no other letter to an ASCII one
     # (it does, but for `İ` and the Kelvin sign); else every head is scanned.
     led = (
@@ -261,12 +249,18 @@ def _read(handler: Handler, hit: Hit, ctx: Context) -> Found | None:
 
 
 def find(
-    text: str, rules: tuple[Rule, ...], ctx: Context, failures: Failures
+    text: str,
+    lowered: str,
+    rules: tuple[Rule, ...],
+    leads: Leads,
+    ctx: Context,
+    failures: Failures,
 ) -> Iterator[tuple[int, int, Found]]:
     """Chosen matches in text order, each as (start, end, what its rule made);
-    a match its rule trips on is noted in `failures` and passed over."""
+    `lowered` is `text.lower()`, `leads` the rules' lead words (`join_leads`).
+    A match its rule trips on is noted in `failures` and passed over."""
     taken = 0
-    for _, _, index, hit in _hits(text, rules):
+    for _, _, index, hit in _hits(text, lowered, rules, leads):
         if hit.end <= taken:
             continue
         if hit.start < taken:
