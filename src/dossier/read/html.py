@@ -8,6 +8,11 @@ from dossier.model import Source
 from dossier.read.decode import decode
 from dossier.read.markup import align
 
+# How the text of an HTML source was made, after its encoding: the
+# extractor's main text, or (no main text found) the whole page's text.
+EXTRACTED = "+html"
+PAGE_TEXT = "+html-page"
+
 
 def read_html(path: Path, data: bytes, digest: str) -> list[Source]:
     markup, encoding = decode(data)
@@ -32,12 +37,20 @@ def read_html(path: Path, data: bytes, digest: str) -> list[Source]:
                 fields[key] = str(value)
         if document.get("sitename"):
             fields["outlet"] = str(document["sitename"])
+    kind = EXTRACTED
     if not text.strip():
-        text = _plain_text(markup)
+        text, kind = _plain_text(markup), PAGE_TEXT
     # The raw text of an HTML source is the extracted text, and the markup is
     # kept out of the database: the locator map leads back into it.
     locator = align(text, markup)
-    return [Source(str(path), 0, text, f"{encoding}+html", digest, fields, locator)]
+    return [Source(str(path), 0, text, f"{encoding}{kind}", digest, fields, locator)]
+
+
+def is_extracted(source: Source) -> bool:
+    """The source's text is an HTML extractor's main text: the page's menus,
+    sidebars and footer are already out, and `segment` needs no evidence of
+    its own that a short line at the edge is one."""
+    return source.encoding.endswith(EXTRACTED)
 
 
 def _plain_text(markup: str) -> str:
