@@ -1,5 +1,6 @@
 """Article text (#13): recall and precision against gold may not fall below
-eval/floors/articles.json, and stay near trafilatura's on the same pages."""
+eval/floors/articles.json, and HTML recall not below trafilatura's own on the
+same pages."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ FLOORS = FLOORS_DIR / "articles.json"
 # The issue's targets over all files.
 TARGET_RECALL = 0.97
 TARGET_PRECISION = 0.95
-# On html-dev dossier reads trafilatura's favor_recall extraction, which
-# alone recalls 0.977 against 0.979 for trafilatura's default `extract`;
-# segmentation costs 0.003 more (headlines and © lines gold counts as text).
-MAX_RECALL_GAP_TO_TRAFILATURA = 0.01
+# The issue's measure on HTML: recall no lower than trafilatura's own
+# `extract` on the same pages, in each part. dossier reads trafilatura's
+# main text (default settings) and segments it trusting the extractor, so
+# it keeps every gold line trafilatura keeps: measured 0.9786 against 0.9785
+# (dev 0.9712 / 0.9711, held 0.9894 / 0.9894).
+HTML_PARTS = ("html/all", "html/dev", "html/held")
 
 pytestmark = [
     pytest.mark.corpus,
@@ -70,9 +73,19 @@ def test_article_scores_meet_the_issue_targets(scores: dict[str, Any]) -> None:
     assert overall["precision"] >= TARGET_PRECISION
 
 
-def test_html_recall_keeps_up_with_trafilatura(scores: dict[str, Any]) -> None:
-    ours = scores["dossier"]["html/all"]
-    theirs = scores["trafilatura"]["html/all"]
-    assert ours["recall"] >= theirs["recall"] - MAX_RECALL_GAP_TO_TRAFILATURA
+@pytest.mark.parametrize("part", HTML_PARTS)
+def test_html_recall_no_lower_than_trafilaturas(
+    scores: dict[str, Any], part: str
+) -> None:
+    ours = scores["dossier"][part]
+    theirs = scores["trafilatura"][part]
+    behind = [
+        (row["name"], row["recall"], row["trafilatura_recall"])
+        for row in scores["files"]
+        if row["group"] == "html"
+        and part.split("/")[1] in ("all", row["split"])
+        and row["recall"] < row["trafilatura_recall"]
+    ]
+    assert ours["recall"] >= theirs["recall"], (part, behind)
     assert ours["lost"] <= theirs["lost"]
     assert ours["f1"] >= theirs["f1"]

@@ -173,3 +173,84 @@ def test_classify_handles_pages_without_structure(
     text: str, kinds: list[str], pack: Pack
 ) -> None:
     assert [block.kind for block in classify(text, pack)] == kinds
+
+
+# An HTML extractor's main text, as trafilatura gives it: the menus are gone,
+# and what remains of the page's shape (a headline repeating the title, short
+# table rows, a rights line) is the article's. Shapes seen on html-dev pages.
+EXTRACTED = """\
+Meal Prep for A Little More Obsessed
+If you have done the program, you have seen how its meal plan complements the workouts to get you the results you want.
+Nighttime Supplement
+30 minutes before bed
+Beachbody Performance Recharge, 1 tsp. nut butter
+Nighttime Supplement
+30 minutes before bed
+Beachbody Performance Recharge, 1 tsp. nut butter
+Sign up for our newsletter
+© Reuters
+Pre-Workout Meal
+Post-Workout Meal
+Evening Snack
+"""  # noqa: E501
+EXTRACTED_TITLE = "Meal Prep for A Little More Obsessed | The Beachbody Blog"
+
+
+@pytest.mark.parametrize(
+    ("line", "as_text", "as_extracted"),
+    [
+        ("Meal Prep for A Little More Obsessed", "headline", "headline"),
+        # A run of short title-cased lines at the bottom edge reads as a menu
+        # in a page saved as text; the extractor already took the menus out.
+        ("Pre-Workout Meal", "nav", "text"),
+        # Printed twice on one side of the article: table rows, not a menu
+        # printed above and below it.
+        ("Nighttime Supplement", "nav", "text"),
+        ("Beachbody Performance Recharge, 1 tsp. nut butter", "nav", "text"),
+        # A pack phrase is evidence in both.
+        ("Sign up for our newsletter", "nav", "nav"),
+        # The article's rights line: kept by the extractor, the gold's text.
+        ("© Reuters", "footer", "text"),
+    ],
+)
+def test_classify_trusts_an_extractors_main_text(
+    line: str, as_text: str, as_extracted: str, pack: Pack
+) -> None:
+    def kinds(**options: object) -> set[str]:
+        blocks = classify(EXTRACTED, pack, **options)  # type: ignore[arg-type]
+        return {block.kind for block in blocks if block.text == line}
+
+    assert kinds() == {as_text}
+    assert kinds(extracted=True, title=EXTRACTED_TITLE) == {as_extracted}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("2018 Boys State Swim Results", "text"),
+        ("", "text"),
+        ("click for full state swim results", "headline"),
+    ],
+)
+def test_classify_extracted_headline_repeats_the_title(
+    title: str, kind: str, pack: Pack
+) -> None:
+    text = (
+        "CLICK FOR FULL STATE SWIM RESULTS\n"
+        "Trinity Academy junior Ben Patton added to his collection of state "
+        "titles, winning the 200 yard Individual Medley state title.\n"
+    )
+    blocks = classify(text, pack, extracted=True, title=title)
+    assert blocks[0].kind == kind
+
+
+def test_classify_extracted_repeats_around_the_article_are_furniture(
+    pack: Pack,
+) -> None:
+    text = (
+        "Most Read Stories\n"
+        "The committee met on Tuesday and agreed the plan for the coming year.\n"
+        "Most Read Stories\n"
+    )
+    kinds = [b.kind for b in classify(text, pack, extracted=True, title="")]
+    assert kinds == ["nav", "text", "nav"]

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from dossier.model import Document, FileResult, SourceResult
+from dossier.clean import clean
+from dossier.model import Document, FileResult, Source, SourceResult
 from dossier.packs import Pack
 from dossier.pipeline import run_file
+from dossier.segment import segment
 from dossier.settings import Settings
 from tests.conftest import EXAMPLES
 
@@ -184,3 +186,30 @@ def test_segment_seed_aggregator_teasers(corpus: Path, pack: Pack) -> None:
         assert teaser.meta.title
         assert teaser.meta.title not in article.text
         assert teaser.text not in article.text
+
+
+SIGNED = (
+    "On behalf of our committee I send warm greetings on the anniversary of "
+    "the liberation of Korea.\n"
+    "John Smith, Secretary, Example Friendship Association\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "fields", "kinds"),
+    [
+        # Saved as text: a name and titles below the last paragraph sign it.
+        ("utf-8", {}, ["text", "signature"]),
+        # An extractor's text names its author in the page's metadata; a
+        # line shaped like a signature there is the article's.
+        ("utf-8+html", {"author": "John Smith"}, ["text", "text"]),
+        # The page's text when no main text was found: read as saved text.
+        ("utf-8+html-page", {}, ["text", "signature"]),
+    ],
+)
+def test_segment_trusts_an_html_extractors_text(
+    encoding: str, fields: dict[str, str], kinds: list[str], pack: Pack
+) -> None:
+    source = Source("page", 0, SIGNED, encoding, "", fields)
+    [document], _ = segment(clean(source, pack), pack)
+    assert [block.kind for block in document.blocks] == kinds

@@ -16,6 +16,7 @@ import re
 from dossier.model import Block, Cleaned, Document, Removed
 from dossier.offsets import join_slices
 from dossier.packs import Pack
+from dossier.read.html import is_extracted
 from dossier.segment.bound import bounded
 from dossier.segment.classify import classify
 from dossier.segment.group import group_articles
@@ -44,7 +45,13 @@ def has_words(text: str) -> bool:
 
 
 def segment(cleaned: Cleaned, pack: Pack) -> tuple[list[Document], list[Removed]]:
-    blocks = classify(cleaned.text, pack)
+    source = cleaned.source
+    blocks = classify(
+        cleaned.text,
+        pack,
+        extracted=is_extracted(source),
+        title=source.fields.get("title", ""),
+    )
     groups = _fold_slight(list(group_articles(blocks)))
     documents = [
         document

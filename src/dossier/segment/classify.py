@@ -6,6 +6,13 @@ teaser headline, or position and shape together (a run of menu-like lines
 at the top or bottom edge of the page, the headline above the first
 paragraph, a signature below the last). Shortness alone is never evidence:
 a short line with no such evidence is article text.
+
+An HTML extractor's main text (`extracted`) has had the page's menus,
+sidebars and footer taken out already, and the page's title and author are
+known: there only a pack phrase, a metadata shape, a doubled teaser headline
+and a line printed both above and below the article count; menu runs at the
+edges and signatures are not looked for; the headline is the line that
+repeats the title; and a rights line ("© Reuters") is the article's own.
 """
 
 from __future__ import annotations
@@ -28,9 +35,11 @@ from dossier.segment.lines import (
     end_marker_at,
     is_body,
     is_meta_line,
+    is_rights_line,
     iter_lines,
     matches_phrase,
     phrase_words,
+    repeats_title,
 )
 from dossier.segment.menus import announces_list, edge_runs, repeated_lines
 from dossier.segment.teasers import find_teasers
@@ -43,7 +52,9 @@ MIN_CLOSING_WORDS = 3
 INNER_SENTENCE_END = re.compile(r"[a-z)][.!?][\"”’']? [A-Z]")
 
 
-def classify(text: str, pack: Pack) -> list[Block]:
+def classify(
+    text: str, pack: Pack, *, extracted: bool = False, title: str = ""
+) -> list[Block]:
     spans = list(iter_lines(text))
     lines = [text[s:e] for s, e in spans]
     kinds: list[str] = ["" for _ in lines]
@@ -84,7 +95,7 @@ def classify(text: str, pack: Pack) -> list[Block]:
             # A wire dateline opens a story and an end marker closes one.
             kinds[index] = "text"
         else:
-            kinds[index] = _short_line_kind(line, body_text, pack)
+            kinds[index] = _short_line_kind(line, body_text, pack, extracted)
         if kinds[index] in {"footer", "nav"} and is_body(line):
             sentences.append(index)
         elif kinds[index] == "meta" and pack.outlet_for(line) is not None:
@@ -97,10 +108,13 @@ def classify(text: str, pack: Pack) -> list[Block]:
         for index in sentences:
             if body[0] < index < body[-1]:
                 kinds[index] = "text"
-        furniture = edge_runs(lines, kinds, body[0], body[-1], pack)
-        furniture |= repeated_lines(lines, kinds)
-        _mark_head(lines, kinds, body[0], furniture)
-        _mark_tail(lines, kinds, body[-1], cuts, furniture)
+        if extracted:
+            furniture = repeated_lines(lines, kinds, around=(body[0], body[-1]))
+        else:
+            furniture = repeated_lines(lines, kinds)
+            furniture |= edge_runs(lines, kinds, body[0], body[-1], pack)
+        _mark_head(lines, kinds, body[0], furniture, title if extracted else None)
+        _mark_tail(lines, kinds, body[-1], cuts, furniture, signed=not extracted)
         for index in range(body[0], body[-1] + 1):
             if kinds[index]:
                 continue
@@ -120,13 +134,21 @@ def classify(text: str, pack: Pack) -> list[Block]:
         # No line reads as a paragraph: a list, a column of short lines, a
         # table. Only furniture shown by evidence leaves; the rest is text
         # (a title-cased first line stays the headline when text follows).
-        furniture = edge_runs(lines, kinds, len(lines), -1, pack)
-        furniture |= repeated_lines(lines, kinds)
+        if extracted:
+            # No paragraph to frame: nothing is above or below the text.
+            furniture = set()
+        else:
+            furniture = repeated_lines(lines, kinds)
+            furniture |= edge_runs(lines, kinds, len(lines), -1, pack)
         for index in range(len(lines)):
             if not kinds[index]:
                 kinds[index] = "nav" if index in furniture else "text"
         texts = [i for i, kind in enumerate(kinds) if kind == "text"]
-        if len(texts) > 1 and is_headline(lines[texts[0]]):
+        if len(texts) > 1 and (
+            repeats_title(lines[texts[0]], title)
+            if extracted
+            else is_headline(lines[texts[0]])
+        ):
             kinds[texts[0]] = "headline"
 
     blocks: list[Block] = []
@@ -138,9 +160,14 @@ def classify(text: str, pack: Pack) -> list[Block]:
     return blocks
 
 
-def _short_line_kind(line: str, body_text: str, pack: Pack) -> str:
+def _short_line_kind(line: str, body_text: str, pack: Pack, extracted: bool) -> str:
     """Footer, meta, nav or text for a line short enough to be furniture."""
     body = is_body(body_text)
+    # An extractor keeps a page's own copyright footer out; a rights line it
+    # kept closes the article ("© 2019 Associated Press. All Rights
+    # Reserved."), and the html-dev gold counts it as article text.
+    if extracted and is_rights_line(line):
+        return "text"
     # One word scan serves both phrase lists; most lines hold no key word.
     words = phrase_words(line)
     if matches_phrase(line, pack.footer, pack.boilerplate_max_line, words):
@@ -179,13 +206,18 @@ def _split_wire_marks(start: int, line: str, cut: int | None) -> list[Block]:
 
 
 def _mark_head(
-    lines: list[str], kinds: list[str], first_body: int, furniture: set[int]
+    lines: list[str],
+    kinds: list[str],
+    first_body: int,
+    furniture: set[int],
+    title: str | None,
 ) -> None:
     """Above the first paragraph: short lead paragraphs, then the headline.
 
     A line above is furniture only on evidence (a menu run at the page's top
     edge, a repeated line); the headline is the first bare line above the
-    lead that is not announced by a line ending in a colon.
+    lead that is not announced by a line ending in a colon, or, when the
+    page's `title` is known, the line that repeats it.
     """
     index = first_body - 1
     while index >= 0 and (kinds[index] or _is_lead(lines[index])):
@@ -197,11 +229,14 @@ def _mark_head(
         if kinds[index]:
             continue
         line = lines[index]
-        if (
-            not headline_found
-            and len(line) <= MAX_HEADLINE
-            and line[-1] not in ",;:"
-            and not (index > 0 and announces_list(lines[index - 1]))
+        if not headline_found and (
+            repeats_title(line, title)
+            if title is not None
+            else (
+                len(line) <= MAX_HEADLINE
+                and line[-1] not in ",;:"
+                and not (index > 0 and announces_list(lines[index - 1]))
+            )
         ):
             kinds[index] = "headline"
             headline_found = True
@@ -231,26 +266,32 @@ def _mark_tail(
     last_body: int,
     cuts: list[int | None],
     furniture: set[int],
+    *,
+    signed: bool,
 ) -> None:
     """Below the last paragraph: text, a signature, and furniture on evidence.
 
     A list announced by a colon ("... made up of following persons:") runs
     on as text; a line below is navigation only as part of a menu run at the
-    page's bottom edge or as a repeated line.
+    page's bottom edge or as a repeated line. A signature is looked for only
+    when the text may be `signed` (an extractor's text gives the author in
+    the page's metadata, and a line shaped like one there is a list's item).
     """
     for index in range(last_body + 1, len(lines)):
         if kinds[index]:
             continue
         if index in furniture:
             kinds[index] = "nav"
-        elif _is_signature(lines[index]):
+        elif signed and _is_signature(lines[index]):
             kinds[index] = "signature"
         else:
             kinds[index] = "text"
     # A letter's signature often sits right after the last paragraph as a
     # body-length line; it is short and has no sentence verb.
-    if last_body > 0 and _is_signature(
-        _before_end_marker(lines[last_body], cuts[last_body])
+    if (
+        signed
+        and last_body > 0
+        and _is_signature(_before_end_marker(lines[last_body], cuts[last_body]))
     ):
         kinds[last_body] = "signature"
 

@@ -123,6 +123,27 @@ def is_meta_line(line: str, pack: Pack) -> bool:
     return bool(BYLINE.match(stripped))
 
 
+# "© Reuters", "Copyright 2019 The Associated Press. All rights reserved."
+RIGHTS = re.compile(r"©|\(c\) \d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
+# A page's title carries the site's name ("Opinion | Is Football Violence a
+# Crime?", "... - SpaceNews.com"); the headline is most of it.
+MIN_TITLE_SHARE = 0.5
+
+
+def is_rights_line(line: str) -> bool:
+    return bool(RIGHTS.search(line))
+
+
+def repeats_title(line: str, title: str) -> bool:
+    """The line is the page's title, or most of it beside the site's name."""
+    stripped = " ".join(line.split()).casefold()
+    whole = " ".join(title.split()).casefold()
+    return bool(stripped) and (
+        stripped == whole
+        or (stripped in whole and len(stripped) >= MIN_TITLE_SHARE * len(whole))
+    )
+
+
 def is_body(line: str) -> bool:
     stripped = line.strip()
     if SENTENCE_END.search(stripped):

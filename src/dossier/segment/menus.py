@@ -86,11 +86,24 @@ def edge_runs(
     return found
 
 
-def repeated_lines(lines: list[str], kinds: list[str]) -> set[int]:
-    """Undecided lines printed more than once in the file, sentences aside."""
+def repeated_lines(
+    lines: list[str], kinds: list[str], *, around: tuple[int, int] | None = None
+) -> set[int]:
+    """Undecided lines printed more than once in the file, sentences aside.
+
+    With `around` (the first and last body line), only lines printed both
+    above the first and below the last: in an extractor's main text the
+    menus are gone, and a line repeated on one side is a table's or a list's
+    (a meal plan's rows, a poll's "61 votes"), which the html-dev gold keeps.
+    """
     counts = Counter(line.strip() for line in lines)
-    return {
+    found = {
         index
         for index, line in enumerate(lines)
         if not kinds[index] and counts[line.strip()] > 1 and not is_body(line)
     }
+    if around is None:
+        return found
+    above = {lines[i].strip() for i in found if i < around[0]}
+    below = {lines[i].strip() for i in found if i > around[1]}
+    return {i for i in found if lines[i].strip() in above & below}
