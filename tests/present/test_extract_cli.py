@@ -55,9 +55,15 @@ def test_entities_never_merge_the_three_kims(db: str) -> None:
 def test_timeline_json_contract_and_range_filter(db: str) -> None:
     rows = listing("timeline", "--db", db, "--from", "1950", "--to", "1953")
     assert rows
-    assert {"value", "first_day", "last_day", "text", "sentence", "doc", "entities"} <= set(
-        rows[0]
-    )
+    assert {
+        "value",
+        "first_day",
+        "last_day",
+        "text",
+        "sentence",
+        "doc",
+        "entities",
+    } <= set(rows[0])
     for row in rows:
         assert row["first_day"] >= "1950" and row["last_day"] <= "1953-99"
         assert row["text"] in row["sentence"]

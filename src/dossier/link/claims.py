@@ -44,14 +44,20 @@ def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(a["low"] <= b["high"] and b["low"] <= a["high"])
 
 
+def independent_text(claim: dict[str, Any]) -> str:
+    """The text a claim stands for: its copy group's earliest document."""
+    return str(claim.get("copy_of") or claim["doc"])
+
+
 def compare_claims(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Groups of claims on one subject and unit class given by two or more
-    documents, each with a verdict.
+    independent texts, each with a verdict.
 
-    Only claims from different documents are compared: one text giving a
-    total and a death toll is not contradicting itself. `conflict` when some
-    such pair of intervals cannot both hold; `agree` when all overlap.
-    Conflicts come first.
+    Only claims from different texts are compared: one text giving a total
+    and a death toll is not contradicting itself, and a text seen five times
+    (copies, `copy_of`) is one source, not five agreeing. `conflict` when
+    some such pair of intervals cannot both hold; `agree` when all overlap.
+    `documents` counts the independent texts. Conflicts come first.
     """
     groups: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
     for claim in claims:
@@ -65,7 +71,7 @@ def compare_claims(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             (a, b)
             for i, a in enumerate(members)
             for b in members[i + 1 :]
-            if a["doc"] != b["doc"]
+            if independent_text(a) != independent_text(b)
         ]
         if not pairs:
             continue
@@ -75,7 +81,7 @@ def compare_claims(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 "subject": subject,
                 "unit": what,
                 "verdict": "conflict" if conflict else "agree",
-                "documents": len({c["doc"] for c in members}),
+                "documents": len({independent_text(c) for c in members}),
                 "claims": members,
             }
         )

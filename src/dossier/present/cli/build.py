@@ -18,7 +18,7 @@ from rich.progress import (
 from rich.table import Table
 
 from dossier.engine import ENGINES, map_files
-from dossier.link import link_entities
+from dossier.link import CopyReport, link_copies, link_entities, needs_linking
 from dossier.model import Failure, FileResult
 from dossier.packs import load_pack
 from dossier.present.cli.options import (
@@ -44,6 +44,7 @@ class BuildReport:
     removed_chars: int = 0
     failures: list[Failure] = field(default_factory=list)
     entities: int | None = None
+    copies: CopyReport | None = None
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -68,6 +69,9 @@ class BuildReport:
             "raw_chars": self.raw_chars,
             "removed_chars": self.removed_chars,
             "entities": self.entities,
+            "copies": None
+            if self.copies is None
+            else {"groups": self.copies.groups, "documents": self.copies.copies},
             "failures": [
                 {"path": f.path, "stage": f.stage, "reason": f.reason}
                 for f in self.failures
@@ -101,8 +105,10 @@ def build_files(
                 progress.update(
                     task, advance=1, description=Path(result.path).name[:30]
                 )
-        if changed:
-            # The corpus-wide stage: resolve entities across all documents.
+        if changed or needs_linking(connection):
+            # The corpus-wide stage: group copies (signing new documents
+            # only), then resolve entities, whose counts skip copies.
+            report.copies = link_copies(connection)
             report.entities = link_entities(connection)
     finally:
         connection.close()
@@ -200,6 +206,11 @@ def _print_report(report: BuildReport, db: str) -> None:
     )
     if report.entities is not None:
         table.add_row("entities (linked across documents)", f"{report.entities:,}")
+    if report.copies is not None:
+        table.add_row(
+            "copies (documents repeating another)",
+            f"{report.copies.copies:,} in {report.copies.groups:,} groups",
+        )
     table.add_row("failures", str(len(report.failures)))
     out.print(table)
     for failure in report.failures:
