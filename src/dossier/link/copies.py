@@ -20,7 +20,14 @@ import numpy as np
 import numpy.typing as npt
 
 from dossier.link import shingles
-from dossier.link.shingles import containment, shingle_hashes, sign, words
+from dossier.link.shingles import (
+    Signature,
+    containment,
+    digest,
+    shingle_hashes,
+    sign_words,
+    words,
+)
 
 # A near copy: at least this share of the smaller text's shingles is in the
 # larger. Measured on the clean text of kcna-2024's 1,039 distinct stories
@@ -69,16 +76,19 @@ def link_copies(connection: sqlite3.Connection, *, batch: int = BATCH) -> CopyRe
             ["DELETE FROM near_copies", "DELETE FROM bands", "DELETE FROM signatures"],
         )
     signed = 0
+    after = 0
     while True:
+        # From where the last batch ended: one pass over the documents.
         rows = connection.execute(
-            "SELECT d.rowid, d.text FROM documents d WHERE NOT EXISTS"
-            " (SELECT 1 FROM signatures s WHERE s.doc = d.rowid)"
+            "SELECT d.rowid, d.kind, d.text FROM documents d WHERE d.rowid > ?"
+            " AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc = d.rowid)"
             " ORDER BY d.rowid LIMIT ?",
-            (batch,),
+            (after, batch),
         ).fetchall()
         if not rows:
             break
-        _sign_batch(connection, [(int(r[0]), str(r[1])) for r in rows])
+        after = int(rows[-1][0])
+        _sign_batch(connection, [(int(r[0]), str(r[1]), str(r[2])) for r in rows])
         signed += len(rows)
     groups = _groups(connection)
     copies = _mark(connection, groups)
@@ -96,10 +106,29 @@ def _transaction(connection: sqlite3.Connection, statements: Iterable[str]) -> N
         raise
 
 
-def _sign_batch(connection: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
+def _sign_batch(
+    connection: sqlite3.Connection, rows: list[tuple[int, str, str]]
+) -> None:
     """Store the batch's signatures and the near copies they lead to, together:
-    a build killed half-way never leaves a document signed but unchecked."""
-    signatures = [(doc, sign(text)) for doc, text in rows]
+    a build killed half-way never leaves a document signed but unchecked.
+
+    A document whose words equal a signed one's (of its kind) takes that
+    twin's bands and needs no search: the twin's near copies are its own, and
+    the digest joins the two. On kcna-2024, 801 of 1,840 documents.
+    """
+    seen: dict[tuple[str, bytes], Signature] = {}
+    signatures: list[tuple[int, Signature]] = []
+    fresh: list[int] = []
+    for doc, kind, text in rows:
+        tokens = words(text)
+        key = (kind, digest(tokens))
+        known = seen.get(key) or _twin(connection, *key)
+        if known is None:
+            known = sign_words(tokens, key[1])
+            if known.bands:
+                fresh.append(doc)
+        seen[key] = known
+        signatures.append((doc, known))
     connection.execute("BEGIN IMMEDIATE")
     try:
         connection.executemany(
@@ -113,12 +142,28 @@ def _sign_batch(connection: sqlite3.Connection, rows: list[tuple[int, str]]) -> 
         connection.executemany(
             "INSERT OR IGNORE INTO near_copies(a, b, containment, size_ratio)"
             " VALUES (?,?,?,?)",
-            _near_copies(connection, [doc for doc, s in signatures if s.bands]),
+            _near_copies(connection, fresh),
         )
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+
+
+def _twin(
+    connection: sqlite3.Connection, kind: str, digested: bytes
+) -> Signature | None:
+    """The stored signature of a document of `kind` with these words, if any."""
+    row = connection.execute(
+        # CROSS JOIN keeps SQLite on the digest index (not the kind index).
+        "SELECT s.doc, s.shingles FROM signatures s CROSS JOIN documents d"
+        " ON d.rowid = s.doc WHERE s.digest = ? AND d.kind = ? LIMIT 1",
+        (digested, kind),
+    ).fetchone()
+    if row is None:
+        return None
+    bands = connection.execute("SELECT key FROM bands WHERE doc = ?", (row[0],))
+    return Signature(digested, int(row[1]), tuple(key for (key,) in bands))
 
 
 def _near_copies(
@@ -127,17 +172,23 @@ def _near_copies(
     """Verified near copies among the pairs sharing a band with `docs`."""
     if not docs:
         return []
-    connection.execute("CREATE TEMP TABLE IF NOT EXISTS copy_batch(doc INTEGER)")
+    connection.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS copy_batch(doc INTEGER PRIMARY KEY)"
+    )
     connection.execute("DELETE FROM copy_batch")
     connection.executemany("INSERT INTO copy_batch VALUES (?)", [(d,) for d in docs])
     # Pairs whose words are equal are grouped by digest; pairs whose sizes
     # differ too much can never be copies: neither needs its text read.
     candidates = connection.execute(
         "SELECT DISTINCT min(n.doc, o.doc), max(n.doc, o.doc)"
-        " FROM copy_batch c JOIN bands n ON n.doc = c.doc"
-        " JOIN bands o ON o.key = n.key AND o.doc != n.doc"
-        " JOIN signatures sn ON sn.doc = n.doc JOIN signatures so ON so.doc = o.doc"
-        " JOIN documents dn ON dn.rowid = n.doc JOIN documents do ON do.rowid = o.doc"
+        # CROSS JOINs fix the order: from the batch's bands out, never a scan
+        # of all bands or of every document of a kind.
+        " FROM copy_batch c CROSS JOIN bands n ON n.doc = c.doc"
+        " CROSS JOIN bands o ON o.key = n.key AND o.doc != n.doc"
+        " CROSS JOIN signatures sn ON sn.doc = n.doc"
+        " CROSS JOIN signatures so ON so.doc = o.doc"
+        " CROSS JOIN documents dn ON dn.rowid = n.doc"
+        " CROSS JOIN documents do ON do.rowid = o.doc"
         " WHERE sn.digest != so.digest AND dn.kind = do.kind"
         " AND min(sn.shingles, so.shingles)"
         " >= ? * max(sn.shingles, so.shingles)",
@@ -179,16 +230,16 @@ def _groups(connection: sqlite3.Connection) -> list[list[int]]:
 
     previous: tuple[str, bytes] | None = None
     first = 0
-    for kind, digest, doc in connection.execute(
+    for kind, digested, doc in connection.execute(
         "SELECT d.kind, s.digest, s.doc FROM signatures s"
         " JOIN documents d ON d.rowid = s.doc WHERE s.digest IN"
         " (SELECT digest FROM signatures GROUP BY digest HAVING count(*) > 1)"
         " ORDER BY d.kind, s.digest"
     ):
-        if (kind, digest) == previous:
+        if (kind, digested) == previous:
             join(doc, first)
         else:
-            previous, first = (kind, digest), doc
+            previous, first = (kind, digested), doc
             root(doc)
     for a, b in connection.execute("SELECT a, b FROM near_copies"):
         join(a, b)

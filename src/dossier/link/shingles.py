@@ -116,10 +116,14 @@ def band_keys(signature: npt.NDArray[np.uint32]) -> tuple[int, ...]:
 
 
 def sign(text: str) -> Signature:
-    tokens = words(text)
+    return sign_words(words(text))
+
+
+def sign_words(tokens: list[str], digested: bytes | None = None) -> Signature:
+    """The signature of a text's `words`, whose digest may be known already."""
     shingles = shingle_hashes(tokens)
     bands = band_keys(minhash(shingles)) if len(shingles) >= MIN_SHINGLES else ()
-    return Signature(digest(tokens), len(shingles), bands)
+    return Signature(digested or digest(tokens), len(shingles), bands)
 
 
 def containment(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:
