@@ -50,14 +50,15 @@ def independent_text(claim: dict[str, Any]) -> str:
 
 
 def compare_claims(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Groups of claims on one subject and unit class given by two or more
-    independent texts, each with a verdict.
+    """Groups of claims on one subject and unit class, each with a verdict.
 
-    Only claims from different texts are compared: one text giving a total
-    and a death toll is not contradicting itself, and a text seen five times
-    (copies, `copy_of`) is one source, not five agreeing. `conflict` when
-    some such pair of intervals cannot both hold; `agree` when all overlap.
-    `documents` counts the independent texts. Conflicts come first.
+    Claims are compared across documents only: one text giving a total and a
+    death toll is not contradicting itself. `conflict` when some such pair of
+    intervals cannot both hold, even between copies of one text (a re-run
+    that changed the figure); `agree` when all overlap and two or more
+    independent texts give them: a text seen five times (copies, `copy_of`)
+    is one source, not five agreeing. `documents` counts independent texts.
+    Conflicts come first.
     """
     groups: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
     for claim in claims:
@@ -71,17 +72,18 @@ def compare_claims(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             (a, b)
             for i, a in enumerate(members)
             for b in members[i + 1 :]
-            if independent_text(a) != independent_text(b)
+            if a["doc"] != b["doc"]
         ]
-        if not pairs:
-            continue
         conflict = any(not _overlap(a, b) for a, b in pairs)
+        texts = {independent_text(c) for c in members}
+        if not conflict and len(texts) < 2:
+            continue
         result.append(
             {
                 "subject": subject,
                 "unit": what,
                 "verdict": "conflict" if conflict else "agree",
-                "documents": len({independent_text(c) for c in members}),
+                "documents": len(texts),
                 "claims": members,
             }
         )

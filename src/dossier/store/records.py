@@ -177,7 +177,9 @@ def timeline(
         f" d.id AS doc, {_in_sentence_entities('t')} AS entities",
         "times t JOIN documents d ON d.rowid = t.doc",
         where,
-        repeat=["t.value", "t.text", _sentence("t")],
+        # Not the value: "on Friday" in a re-run dated a week later is the
+        # same Friday, anchored on the earliest member's date.
+        repeat=["t.text", _sentence("t")],
         order=["t.first_day", "t.last_day", "d.id", "t.start"],
         all_=all_,
     )
