@@ -188,7 +188,8 @@ def test_a_changed_file_regroups(tmp_path: Path) -> None:
     build(tmp_path / "in", tmp_path / "d.db")
     write(tmp_path / "in", "a.jsonl", record(OTHER, "Steel", "2024-05-04"))
     report = build(tmp_path / "in", tmp_path / "d.db")
-    assert report.copies == copies.CopyReport(signed=1, groups=0, copies=0)
+    # The new document, and "Again", which takes over the bands of its text.
+    assert report.copies == copies.CopyReport(signed=2, groups=0, copies=0)
     assert marks(tmp_path / "d.db") == {"Steel": (None, None), "Again": (None, None)}
 
 
@@ -204,3 +205,27 @@ def test_a_new_scheme_signs_everything_again(
         assert copies.needs_linking(connection)
         assert copies.link_copies(connection) == copies.CopyReport(2, 1, 1)
         assert not copies.needs_linking(connection)
+
+
+def test_a_copy_takes_over_when_its_banded_twin_is_gone(tmp_path: Path) -> None:
+    # Bands are kept for one document of a text; when its file changes, an
+    # exact copy is signed again and still finds the near copy.
+    rerun = STORY.replace("Friday", "Friday morning") + "\nIt was seen off there."
+    write(tmp_path / "in", "a.jsonl", record(STORY, "First", "2024-05-03"))
+    write(tmp_path / "in", "b.jsonl", record(STORY, "Again", "2024-05-05"))
+    write(tmp_path / "in", "c.jsonl", record(rerun, "Rerun", "2024-05-06"))
+    assert build(tmp_path / "in", tmp_path / "d.db").copies == copies.CopyReport(
+        3, 1, 2
+    )
+    with closing(sqlite3.connect(tmp_path / "d.db")) as connection:
+        assert connection.execute(
+            "SELECT count(DISTINCT doc) FROM bands"
+        ).fetchone() == (2,)
+    write(tmp_path / "in", "a.jsonl", record(OTHER, "Steel", "2024-05-04"))
+    report = build(tmp_path / "in", tmp_path / "d.db")
+    assert report.copies == copies.CopyReport(signed=2, groups=1, copies=1)
+    assert marks(tmp_path / "d.db") == {
+        "Steel": (None, None),
+        "Again": (None, "Again"),
+        "Rerun": ("Again", "Again"),
+    }

@@ -21,9 +21,11 @@ import numpy.typing as npt
 
 from dossier.link import shingles
 from dossier.link.shingles import (
+    MIN_SHINGLES,
     Signature,
     containment,
     digest,
+    estimated_containment,
     shingle_hashes,
     sign_words,
     words,
@@ -42,8 +44,21 @@ CONTAINMENT = 0.85
 # cut-off lead (containment 1.0) and a commentary may quote a story whole;
 # neither is a copy of it (text reuse, not repetition).
 SIZE_RATIO = 0.5
+# A pair is a candidate when it shares at least this many of the 42 bands.
+# One shared band is mostly chance among texts built of common phrases: on the
+# generated bench corpus (9,311 documents recombining a few examples) 2.31 M
+# of 2.71 M pairs sharing a band share only one. A pair at Jaccard 0.5 shares
+# two or more with probability 0.97, at 0.57 (the 5th percentile of edited
+# kcna-2024 copies) 0.998, at 0.4 (the least a copy can have) 0.76.
+SHARED_BANDS = 2
+# Candidates whose containment, estimated from their MinHash values, falls
+# this far below CONTAINMENT are dropped without reading their text: three
+# standard deviations of the estimate at the least Jaccard a copy can have.
+ESTIMATE_MARGIN = 0.25
 # Stored signatures and near copies of another scheme are made again.
-SCHEME = f"{shingles.SCHEME}-c{CONTAINMENT}-s{SIZE_RATIO}"
+SCHEME = (
+    f"{shingles.SCHEME}-c{CONTAINMENT}-s{SIZE_RATIO}-b{SHARED_BANDS}-e{ESTIMATE_MARGIN}"
+)
 # Documents signed, and their candidates verified, per transaction.
 BATCH = 500
 
@@ -75,6 +90,7 @@ def link_copies(connection: sqlite3.Connection, *, batch: int = BATCH) -> CopyRe
             connection,
             ["DELETE FROM near_copies", "DELETE FROM bands", "DELETE FROM signatures"],
         )
+    _unband_orphans(connection)
     signed = 0
     after = 0
     while True:
@@ -112,28 +128,43 @@ def _sign_batch(
     """Store the batch's signatures and the near copies they lead to, together:
     a build killed half-way never leaves a document signed but unchecked.
 
-    A document whose words equal a signed one's (of its kind) takes that
-    twin's bands and needs no search: the twin's near copies are its own, and
-    the digest joins the two. On kcna-2024, 801 of 1,840 documents.
+    Bands are kept for one document of each distinct text (of a kind). A
+    document whose words equal a banded one's needs no MinHash and no search:
+    that twin's near copies are its own, and the digest joins the two. On
+    kcna-2024, 801 of 1,840 documents; without it, a text seen 10,000 times
+    filled every bucket it is in with 10,000 candidates.
     """
-    seen: dict[tuple[str, bytes], Signature] = {}
+    seen: dict[tuple[str, bytes], int] = {}  # text -> its shingle count
     signatures: list[tuple[int, Signature]] = []
-    fresh: list[int] = []
     for doc, kind, text in rows:
         tokens = words(text)
         key = (kind, digest(tokens))
-        known = seen.get(key) or _twin(connection, *key)
-        if known is None:
-            known = sign_words(tokens, key[1])
-            if known.bands:
-                fresh.append(doc)
-        seen[key] = known
-        signatures.append((doc, known))
+        twin = seen.get(key)
+        if twin is None:
+            twin = _twin(connection, *key)
+        if twin is not None:
+            signatures.append((doc, Signature(key[1], twin, (), b"")))
+            continue
+        signature = sign_words(tokens, key[1])
+        seen[key] = signature.shingles
+        signatures.append((doc, signature))
+    fresh = [doc for doc, signature in signatures if signature.bands]
     connection.execute("BEGIN IMMEDIATE")
     try:
         connection.executemany(
-            "INSERT INTO signatures(doc, scheme, digest, shingles) VALUES (?,?,?,?)",
-            [(doc, SCHEME, s.digest, s.shingles) for doc, s in signatures],
+            "INSERT INTO signatures(doc, scheme, digest, shingles, banded, minhash)"
+            " VALUES (?,?,?,?,?,?)",
+            [
+                (
+                    doc,
+                    SCHEME,
+                    s.digest,
+                    s.shingles,
+                    int(bool(s.bands)),
+                    s.minhash or None,
+                )
+                for doc, s in signatures
+            ],
         )
         connection.executemany(
             "INSERT OR IGNORE INTO bands(key, doc) VALUES (?,?)",
@@ -150,20 +181,33 @@ def _sign_batch(
         raise
 
 
-def _twin(
-    connection: sqlite3.Connection, kind: str, digested: bytes
-) -> Signature | None:
-    """The stored signature of a document of `kind` with these words, if any."""
+def _twin(connection: sqlite3.Connection, kind: str, digested: bytes) -> int | None:
+    """The shingle count of a stored document of `kind` with these words that
+    holds their bands (or is too short for any), if there is one."""
     row = connection.execute(
         # CROSS JOIN keeps SQLite on the digest index (not the kind index).
-        "SELECT s.doc, s.shingles FROM signatures s CROSS JOIN documents d"
-        " ON d.rowid = s.doc WHERE s.digest = ? AND d.kind = ? LIMIT 1",
-        (digested, kind),
+        "SELECT s.shingles FROM signatures s CROSS JOIN documents d"
+        " ON d.rowid = s.doc WHERE s.digest = ? AND d.kind = ?"
+        " AND (s.banded OR s.shingles < ?) LIMIT 1",
+        (digested, kind, MIN_SHINGLES),
     ).fetchone()
-    if row is None:
-        return None
-    bands = connection.execute("SELECT key FROM bands WHERE doc = ?", (row[0],))
-    return Signature(digested, int(row[1]), tuple(key for (key,) in bands))
+    return None if row is None else int(row[0])
+
+
+def _unband_orphans(connection: sqlite3.Connection) -> None:
+    """Sign again one document of each text whose banded document is gone
+    (its file changed): it gets the bands and is searched anew."""
+    orphans = connection.execute(
+        "SELECT min(s.doc) FROM signatures s JOIN documents d ON d.rowid = s.doc"
+        " WHERE s.shingles >= ? GROUP BY d.kind, s.digest HAVING max(s.banded) = 0",
+        (MIN_SHINGLES,),
+    ).fetchall()
+    if orphans:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.executemany(
+            "DELETE FROM signatures WHERE doc = ?", [(doc,) for (doc,) in orphans]
+        )
+        connection.execute("COMMIT")
 
 
 def _near_copies(
@@ -179,8 +223,8 @@ def _near_copies(
     connection.executemany("INSERT INTO copy_batch VALUES (?)", [(d,) for d in docs])
     # Pairs whose words are equal are grouped by digest; pairs whose sizes
     # differ too much can never be copies: neither needs its text read.
-    candidates = connection.execute(
-        "SELECT DISTINCT min(n.doc, o.doc), max(n.doc, o.doc)"
+    rows = connection.execute(
+        "SELECT n.doc, o.doc, sn.shingles, so.shingles, sn.minhash, so.minhash"
         # CROSS JOINs fix the order: from the batch's bands out, never a scan
         # of all bands or of every document of a kind.
         " FROM copy_batch c CROSS JOIN bands n ON n.doc = c.doc"
@@ -191,9 +235,16 @@ def _near_copies(
         " CROSS JOIN documents do ON do.rowid = o.doc"
         " WHERE sn.digest != so.digest AND dn.kind = do.kind"
         " AND min(sn.shingles, so.shingles)"
-        " >= ? * max(sn.shingles, so.shingles)",
-        (SIZE_RATIO,),
+        " >= ? * max(sn.shingles, so.shingles)"
+        " GROUP BY n.doc, o.doc HAVING count(*) >= ?",
+        (SIZE_RATIO, SHARED_BANDS),
     ).fetchall()
+    candidates = {
+        (min(a, b), max(a, b))
+        for a, b, size_a, size_b, minhash_a, minhash_b in rows
+        if estimated_containment(minhash_a, minhash_b, size_a, size_b)
+        >= CONTAINMENT - ESTIMATE_MARGIN
+    }
     shingles: dict[int, npt.NDArray[np.uint64]] = {}
 
     def of(doc: int) -> npt.NDArray[np.uint64]:
@@ -205,7 +256,7 @@ def _near_copies(
         return shingles[doc]
 
     found = []
-    for a, b in candidates:
+    for a, b in sorted(candidates):
         sa, sb = of(a), of(b)
         share = containment(sa, sb)
         ratio = min(len(sa), len(sb)) / max(len(sa), len(sb))

@@ -57,6 +57,7 @@ class Signature:
     digest: bytes  # of the normalised words: equal digests, equal words
     shingles: int  # distinct shingles; below MIN_SHINGLES, no bands
     bands: tuple[int, ...]  # signed 64-bit keys, one per band
+    minhash: bytes  # PERMUTATIONS uint32 values when banded, else empty
 
 
 def words(text: str) -> list[str]:
@@ -122,8 +123,23 @@ def sign(text: str) -> Signature:
 def sign_words(tokens: list[str], digested: bytes | None = None) -> Signature:
     """The signature of a text's `words`, whose digest may be known already."""
     shingles = shingle_hashes(tokens)
-    bands = band_keys(minhash(shingles)) if len(shingles) >= MIN_SHINGLES else ()
-    return Signature(digested or digest(tokens), len(shingles), bands)
+    if len(shingles) < MIN_SHINGLES:
+        return Signature(digested or digest(tokens), len(shingles), (), b"")
+    values = minhash(shingles)
+    return Signature(
+        digested or digest(tokens), len(shingles), band_keys(values), values.tobytes()
+    )
+
+
+def estimated_containment(
+    a: bytes, b: bytes, a_shingles: int, b_shingles: int
+) -> float:
+    """Containment from two MinHash signatures and the two set sizes."""
+    same = float(
+        np.mean(np.frombuffer(a, dtype=np.uint32) == np.frombuffer(b, dtype=np.uint32))
+    )
+    shared = same * (a_shingles + b_shingles) / (1 + same)
+    return shared / min(a_shingles, b_shingles)
 
 
 def containment(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:

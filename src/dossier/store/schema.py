@@ -110,11 +110,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     # 3: copies (issue 13). `link.copies` signs each document once
-    # (`signatures`, `bands`), keeps the verified near copies it found
-    # (`near_copies`), and marks every member of a copy group with the group's
-    # earliest document (`copy_group`) and every member but that one with
-    # `copy_of`. Entities keep counts over every document beside the counts
-    # over independent texts.
+    # (`signatures`; `bands` for one document of each distinct text, marked
+    # `banded`), keeps the verified near copies it found (`near_copies`), and
+    # marks every member of a copy group with the group's earliest document
+    # (`copy_group`) and every member but that one with `copy_of`. Entities
+    # keep counts over every document beside those over independent texts.
     """
     ALTER TABLE documents ADD COLUMN copy_of TEXT;
     ALTER TABLE documents ADD COLUMN copy_group TEXT;
@@ -122,7 +122,8 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE copy_group IS NOT NULL;
     CREATE TABLE signatures (
         doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
-        scheme TEXT NOT NULL, digest BLOB NOT NULL, shingles INTEGER NOT NULL
+        scheme TEXT NOT NULL, digest BLOB NOT NULL, shingles INTEGER NOT NULL,
+        banded INTEGER NOT NULL, minhash BLOB
     );
     CREATE INDEX signatures_digest ON signatures(digest);
     CREATE TABLE bands (
