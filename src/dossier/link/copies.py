@@ -27,7 +27,7 @@ from dossier.link.shingles import (
     digest,
     estimated_containment,
     shingle_hashes,
-    sign_words,
+    sign_shingles,
     words,
 )
 
@@ -55,6 +55,8 @@ SHARED_BANDS = 2
 # this far below CONTAINMENT are dropped without reading their text: three
 # standard deviations of the estimate at the least Jaccard a copy can have.
 ESTIMATE_MARGIN = 0.25
+# Shingle sets kept across batches for verification (about 3 KB each).
+KEPT_SHINGLES = 20_000
 # Stored signatures and near copies of another scheme are made again.
 SCHEME = (
     f"{shingles.SCHEME}-c{CONTAINMENT}-s{SIZE_RATIO}-b{SHARED_BANDS}-e{ESTIMATE_MARGIN}"
@@ -93,6 +95,7 @@ def link_copies(connection: sqlite3.Connection, *, batch: int = BATCH) -> CopyRe
     _unband_orphans(connection)
     signed = 0
     after = 0
+    kept: dict[int, npt.NDArray[np.uint64]] = {}
     while True:
         # From where the last batch ended: one pass over the documents.
         rows = connection.execute(
@@ -104,7 +107,9 @@ def link_copies(connection: sqlite3.Connection, *, batch: int = BATCH) -> CopyRe
         if not rows:
             break
         after = int(rows[-1][0])
-        _sign_batch(connection, [(int(r[0]), str(r[1]), str(r[2])) for r in rows])
+        if len(kept) > KEPT_SHINGLES:
+            kept.clear()
+        _sign_batch(connection, [(int(r[0]), str(r[1]), str(r[2])) for r in rows], kept)
         signed += len(rows)
     groups = _groups(connection)
     copies = _mark(connection, groups)
@@ -123,7 +128,9 @@ def _transaction(connection: sqlite3.Connection, statements: Iterable[str]) -> N
 
 
 def _sign_batch(
-    connection: sqlite3.Connection, rows: list[tuple[int, str, str]]
+    connection: sqlite3.Connection,
+    rows: list[tuple[int, str, str]],
+    kept: dict[int, npt.NDArray[np.uint64]],
 ) -> None:
     """Store the batch's signatures and the near copies they lead to, together:
     a build killed half-way never leaves a document signed but unchecked.
@@ -135,7 +142,7 @@ def _sign_batch(
     filled every bucket it is in with 10,000 candidates.
     """
     seen: dict[tuple[str, bytes], int] = {}  # text -> its shingle count
-    signatures: list[tuple[int, Signature]] = []
+    signatures: list[tuple[int, str, Signature]] = []
     for doc, kind, text in rows:
         tokens = words(text)
         key = (kind, digest(tokens))
@@ -143,37 +150,41 @@ def _sign_batch(
         if twin is None:
             twin = _twin(connection, *key)
         if twin is not None:
-            signatures.append((doc, Signature(key[1], twin, (), b"")))
+            signatures.append((doc, kind, Signature(key[1], twin, (), b"")))
             continue
-        signature = sign_words(tokens, key[1])
+        hashes = shingle_hashes(tokens)
+        signature = sign_shingles(hashes, key[1])
+        if signature.bands:
+            kept[doc] = hashes
         seen[key] = signature.shingles
-        signatures.append((doc, signature))
-    fresh = [doc for doc, signature in signatures if signature.bands]
+        signatures.append((doc, kind, signature))
+    fresh = [doc for doc, _, signature in signatures if signature.bands]
     connection.execute("BEGIN IMMEDIATE")
     try:
         connection.executemany(
-            "INSERT INTO signatures(doc, scheme, digest, shingles, banded, minhash)"
-            " VALUES (?,?,?,?,?,?)",
+            "INSERT INTO signatures(doc, scheme, kind, digest, shingles, banded,"
+            " minhash) VALUES (?,?,?,?,?,?,?)",
             [
                 (
                     doc,
                     SCHEME,
+                    kind,
                     s.digest,
                     s.shingles,
                     int(bool(s.bands)),
                     s.minhash or None,
                 )
-                for doc, s in signatures
+                for doc, kind, s in signatures
             ],
         )
         connection.executemany(
             "INSERT OR IGNORE INTO bands(key, doc) VALUES (?,?)",
-            [(key, doc) for doc, s in signatures for key in s.bands],
+            [(key, doc) for doc, _, s in signatures for key in s.bands],
         )
         connection.executemany(
             "INSERT OR IGNORE INTO near_copies(a, b, containment, size_ratio)"
             " VALUES (?,?,?,?)",
-            _near_copies(connection, fresh),
+            _near_copies(connection, fresh, kept),
         )
         connection.execute("COMMIT")
     except BaseException:
@@ -185,10 +196,8 @@ def _twin(connection: sqlite3.Connection, kind: str, digested: bytes) -> int | N
     """The shingle count of a stored document of `kind` with these words that
     holds their bands (or is too short for any), if there is one."""
     row = connection.execute(
-        # CROSS JOIN keeps SQLite on the digest index (not the kind index).
-        "SELECT s.shingles FROM signatures s CROSS JOIN documents d"
-        " ON d.rowid = s.doc WHERE s.digest = ? AND d.kind = ?"
-        " AND (s.banded OR s.shingles < ?) LIMIT 1",
+        "SELECT shingles FROM signatures WHERE digest = ? AND kind = ?"
+        " AND (banded OR shingles < ?) LIMIT 1",
         (digested, kind, MIN_SHINGLES),
     ).fetchone()
     return None if row is None else int(row[0])
@@ -198,8 +207,8 @@ def _unband_orphans(connection: sqlite3.Connection) -> None:
     """Sign again one document of each text whose banded document is gone
     (its file changed): it gets the bands and is searched anew."""
     orphans = connection.execute(
-        "SELECT min(s.doc) FROM signatures s JOIN documents d ON d.rowid = s.doc"
-        " WHERE s.shingles >= ? GROUP BY d.kind, s.digest HAVING max(s.banded) = 0",
+        "SELECT min(doc) FROM signatures WHERE shingles >= ?"
+        " GROUP BY kind, digest HAVING max(banded) = 0",
         (MIN_SHINGLES,),
     ).fetchall()
     if orphans:
@@ -211,9 +220,12 @@ def _unband_orphans(connection: sqlite3.Connection) -> None:
 
 
 def _near_copies(
-    connection: sqlite3.Connection, docs: list[int]
+    connection: sqlite3.Connection,
+    docs: list[int],
+    kept: dict[int, npt.NDArray[np.uint64]],
 ) -> list[tuple[int, int, float, float]]:
-    """Verified near copies among the pairs sharing a band with `docs`."""
+    """Verified near copies among the pairs sharing bands with `docs`; `kept`
+    holds shingle sets already made (and takes those this makes)."""
     if not docs:
         return []
     connection.execute(
@@ -224,40 +236,46 @@ def _near_copies(
     # Pairs whose words are equal are grouped by digest; pairs whose sizes
     # differ too much can never be copies: neither needs its text read.
     rows = connection.execute(
-        "SELECT n.doc, o.doc, sn.shingles, so.shingles, sn.minhash, so.minhash"
+        "SELECT p.a, p.b, sa.shingles, sb.shingles, sa.minhash, sb.minhash FROM"
         # CROSS JOINs fix the order: from the batch's bands out, never a scan
-        # of all bands or of every document of a kind.
-        " FROM copy_batch c CROSS JOIN bands n ON n.doc = c.doc"
-        " CROSS JOIN bands o ON o.key = n.key AND o.doc != n.doc"
-        " CROSS JOIN signatures sn ON sn.doc = n.doc"
-        " CROSS JOIN signatures so ON so.doc = o.doc"
-        " CROSS JOIN documents dn ON dn.rowid = n.doc"
-        " CROSS JOIN documents do ON do.rowid = o.doc"
-        " WHERE sn.digest != so.digest AND dn.kind = do.kind"
-        " AND min(sn.shingles, so.shingles)"
-        " >= ? * max(sn.shingles, so.shingles)"
-        " GROUP BY n.doc, o.doc HAVING count(*) >= ?",
-        (SIZE_RATIO, SHARED_BANDS),
+        # of all bands; signatures are read for the pairs sharing enough.
+        " (SELECT n.doc AS a, o.doc AS b FROM copy_batch c"
+        "  CROSS JOIN bands n ON n.doc = c.doc"
+        "  CROSS JOIN bands o ON o.key = n.key AND o.doc != n.doc"
+        "  GROUP BY n.doc, o.doc HAVING count(*) >= ?) p"
+        " CROSS JOIN signatures sa ON sa.doc = p.a"
+        " CROSS JOIN signatures sb ON sb.doc = p.b"
+        " WHERE sa.digest != sb.digest AND sa.kind = sb.kind"
+        " AND min(sa.shingles, sb.shingles) >= ? * max(sa.shingles, sb.shingles)",
+        (SHARED_BANDS, SIZE_RATIO),
     ).fetchall()
-    candidates = {
-        (min(a, b), max(a, b))
-        for a, b, size_a, size_b, minhash_a, minhash_b in rows
-        if estimated_containment(minhash_a, minhash_b, size_a, size_b)
-        >= CONTAINMENT - ESTIMATE_MARGIN
-    }
-    shingles: dict[int, npt.NDArray[np.uint64]] = {}
-
-    def of(doc: int) -> npt.NDArray[np.uint64]:
-        if doc not in shingles:
-            (text,) = connection.execute(
-                "SELECT text FROM documents WHERE rowid = ?", (doc,)
-            ).fetchone()
-            shingles[doc] = shingle_hashes(words(text))
-        return shingles[doc]
-
+    if not rows:
+        return []
+    left, right, sizes_left, sizes_right, minhash_left, minhash_right = zip(
+        *rows, strict=True
+    )
+    estimates = estimated_containment(
+        list(minhash_left), list(minhash_right), list(sizes_left), list(sizes_right)
+    )
+    candidates = sorted(
+        {
+            (min(a, b), max(a, b))
+            for a, b, estimate in zip(left, right, estimates, strict=True)
+            if estimate >= CONTAINMENT - ESTIMATE_MARGIN
+        }
+    )
+    missing = sorted({doc for pair in candidates for doc in pair} - kept.keys())
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
+        for doc, text in connection.execute(
+            f"SELECT rowid, text FROM documents WHERE rowid IN"
+            f" ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            kept[doc] = shingle_hashes(words(text))
     found = []
-    for a, b in sorted(candidates):
-        sa, sb = of(a), of(b)
+    for a, b in candidates:
+        sa, sb = kept[a], kept[b]
         share = containment(sa, sb)
         ratio = min(len(sa), len(sb)) / max(len(sa), len(sb))
         if share >= CONTAINMENT and ratio >= SIZE_RATIO:
@@ -282,10 +300,9 @@ def _groups(connection: sqlite3.Connection) -> list[list[int]]:
     previous: tuple[str, bytes] | None = None
     first = 0
     for kind, digested, doc in connection.execute(
-        "SELECT d.kind, s.digest, s.doc FROM signatures s"
-        " JOIN documents d ON d.rowid = s.doc WHERE s.digest IN"
+        "SELECT kind, digest, doc FROM signatures WHERE digest IN"
         " (SELECT digest FROM signatures GROUP BY digest HAVING count(*) > 1)"
-        " ORDER BY d.kind, s.digest"
+        " ORDER BY kind, digest"
     ):
         if (kind, digested) == previous:
             join(doc, first)

@@ -122,24 +122,28 @@ def sign(text: str) -> Signature:
 
 def sign_words(tokens: list[str], digested: bytes | None = None) -> Signature:
     """The signature of a text's `words`, whose digest may be known already."""
-    shingles = shingle_hashes(tokens)
+    return sign_shingles(shingle_hashes(tokens), digested or digest(tokens))
+
+
+def sign_shingles(shingles: npt.NDArray[np.uint64], digested: bytes) -> Signature:
     if len(shingles) < MIN_SHINGLES:
-        return Signature(digested or digest(tokens), len(shingles), (), b"")
+        return Signature(digested, len(shingles), (), b"")
     values = minhash(shingles)
-    return Signature(
-        digested or digest(tokens), len(shingles), band_keys(values), values.tobytes()
-    )
+    return Signature(digested, len(shingles), band_keys(values), values.tobytes())
 
 
 def estimated_containment(
-    a: bytes, b: bytes, a_shingles: int, b_shingles: int
-) -> float:
-    """Containment from two MinHash signatures and the two set sizes."""
-    same = float(
-        np.mean(np.frombuffer(a, dtype=np.uint32) == np.frombuffer(b, dtype=np.uint32))
-    )
-    shared = same * (a_shingles + b_shingles) / (1 + same)
-    return shared / min(a_shingles, b_shingles)
+    a: list[bytes], b: list[bytes], a_shingles: list[int], b_shingles: list[int]
+) -> npt.NDArray[np.float64]:
+    """Containment of each pair, from MinHash values and the set sizes."""
+    left = np.frombuffer(b"".join(a), dtype=np.uint32).reshape(-1, PERMUTATIONS)
+    right = np.frombuffer(b"".join(b), dtype=np.uint32).reshape(-1, PERMUTATIONS)
+    same = (left == right).mean(axis=1)
+    sizes_a = np.array(a_shingles, dtype=np.float64)
+    sizes_b = np.array(b_shingles, dtype=np.float64)
+    shared = same * (sizes_a + sizes_b) / (1 + same)
+    result: npt.NDArray[np.float64] = shared / np.minimum(sizes_a, sizes_b)
+    return result
 
 
 def containment(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:

@@ -122,8 +122,8 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE copy_group IS NOT NULL;
     CREATE TABLE signatures (
         doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
-        scheme TEXT NOT NULL, digest BLOB NOT NULL, shingles INTEGER NOT NULL,
-        banded INTEGER NOT NULL, minhash BLOB
+        scheme TEXT NOT NULL, kind TEXT NOT NULL, digest BLOB NOT NULL,
+        shingles INTEGER NOT NULL, banded INTEGER NOT NULL, minhash BLOB
     );
     CREATE INDEX signatures_digest ON signatures(digest);
     CREATE TABLE bands (
