@@ -42,6 +42,7 @@ test: lint types unit
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
 	$(BIN)/python bench/annotate_speed.py
+	$(BIN)/python bench/copies_speed.py
 	if [ -d ../shared/corpus/kcna-2024 ]; then $(BIN)/python bench/annotate_speed.py --kcna; fi
 
 clean:

@@ -10,9 +10,21 @@ from dossier.link.claims import compare_claims, unit_class
 
 
 def claim(
-    doc: str, low: float, high: float, unit: str, subject: str | None = "CPV"
+    doc: str,
+    low: float,
+    high: float,
+    unit: str,
+    subject: str | None = "CPV",
+    copy_of: str | None = None,
 ) -> dict[str, Any]:
-    return {"doc": doc, "low": low, "high": high, "unit": unit, "subject": subject}
+    return {
+        "doc": doc,
+        "low": low,
+        "high": high,
+        "unit": unit,
+        "subject": subject,
+        "copy_of": copy_of,
+    }
 
 
 @pytest.mark.parametrize(
@@ -86,3 +98,25 @@ def test_compare_claims_different_units_are_different_questions() -> None:
         )
         == []
     )
+
+
+def test_compare_claims_copies_of_one_text_are_one_source() -> None:
+    claims = [
+        claim("a", 1_000_000, 1_000_000, "volunteers"),
+        claim("b", 1_000_000, 1_000_000, "volunteers", copy_of="a"),
+        claim("c", 1_000_000, 1_000_000, "volunteers", copy_of="a"),
+    ]
+    assert compare_claims(claims) == []
+    claims.append(claim("d", 900_000, 1_100_000, "troops"))
+    (group,) = compare_claims(claims)
+    assert (group["verdict"], group["documents"]) == ("agree", 2)
+
+
+def test_compare_claims_a_copy_that_changed_the_figure_conflicts() -> None:
+    (group,) = compare_claims(
+        [
+            claim("a", 1_000_000, 1_000_000, "volunteers"),
+            claim("b", 2_700_000, 3_000_000, "fighters", copy_of="a"),
+        ]
+    )
+    assert (group["verdict"], group["documents"]) == ("conflict", 1)

@@ -1,10 +1,19 @@
-"""Link: the only corpus-wide stage. Entities across documents, claims compared.
+"""Link: the only corpus-wide stage. Copies grouped, entities across documents,
+claims compared.
 
-It reads compact rows (mention keys, figure intervals) from the store, so it
-scales with the number of distinct entities and subjects, not with text.
+It reads compact rows (signatures, mention keys, figure intervals) from the
+store, so it scales with the number of distinct texts, entities and subjects.
+Copies come first: the counts of the others count independent texts.
 """
 
 from dossier.link.claims import compare_claims
+from dossier.link.copies import CopyReport, link_copies, needs_linking
 from dossier.link.entities import link_entities
 
-__all__ = ["compare_claims", "link_entities"]
+__all__ = [
+    "CopyReport",
+    "compare_claims",
+    "link_copies",
+    "link_entities",
+    "needs_linking",
+]

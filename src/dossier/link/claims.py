@@ -44,13 +44,20 @@ def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(a["low"] <= b["high"] and b["low"] <= a["high"])
 
 
-def compare_claims(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Groups of claims on one subject and unit class given by two or more
-    documents, each with a verdict.
+def independent_text(claim: dict[str, Any]) -> str:
+    """The text a claim stands for: its copy group's earliest document."""
+    return str(claim.get("copy_of") or claim["doc"])
 
-    Only claims from different documents are compared: one text giving a
-    total and a death toll is not contradicting itself. `conflict` when some
-    such pair of intervals cannot both hold; `agree` when all overlap.
+
+def compare_claims(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Groups of claims on one subject and unit class, each with a verdict.
+
+    Claims are compared across documents only: one text giving a total and a
+    death toll is not contradicting itself. `conflict` when some such pair of
+    intervals cannot both hold, even between copies of one text (a re-run
+    that changed the figure); `agree` when all overlap and two or more
+    independent texts give them: a text seen five times (copies, `copy_of`)
+    is one source, not five agreeing. `documents` counts independent texts.
     Conflicts come first.
     """
     groups: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
@@ -67,15 +74,16 @@ def compare_claims(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             for b in members[i + 1 :]
             if a["doc"] != b["doc"]
         ]
-        if not pairs:
-            continue
         conflict = any(not _overlap(a, b) for a, b in pairs)
+        texts = {independent_text(c) for c in members}
+        if not conflict and len(texts) < 2:
+            continue
         result.append(
             {
                 "subject": subject,
                 "unit": what,
                 "verdict": "conflict" if conflict else "agree",
-                "documents": len({c["doc"] for c in members}),
+                "documents": len(texts),
                 "claims": members,
             }
         )

@@ -23,6 +23,10 @@ def document_summary(row: dict[str, Any]) -> dict[str, Any]:
         "url": row["url"],
         "place": row["place"],
         "chars": row["chars"],
+        # The earliest document of its copy group, when it repeats another's
+        # text; the group (that earliest document's id) on every member.
+        "copy_of": row.get("copy_of"),
+        "copy_group": row.get("copy_group"),
     }
 
 

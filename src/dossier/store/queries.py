@@ -10,18 +10,28 @@ from dossier.offsets import OffsetMap
 
 DOC_COLUMNS = (
     "d.id, d.kind, d.title, d.date, d.date_inferred, d.outlet, d.author, d.url,"
-    " d.place, d.chars, s.path AS source, s.part"
+    " d.place, d.chars, d.copy_of, d.copy_group, s.path AS source, s.part"
 )
 
 
 def list_documents(
-    connection: sqlite3.Connection, *, kind: str | None = None, limit: int | None = None
+    connection: sqlite3.Connection,
+    *,
+    kind: str | None = None,
+    limit: int | None = None,
+    all_: bool = False,
 ) -> list[dict[str, Any]]:
+    """Stored documents in file order; a copy of another only with `all_`."""
     sql = f"SELECT {DOC_COLUMNS} FROM documents d JOIN sources s ON s.id = d.source_id"
+    where: list[str] = []
     params: list[Any] = []
     if kind:
-        sql += " WHERE d.kind = ?"
+        where.append("d.kind = ?")
         params.append(kind)
+    if not all_:
+        where.append("d.copy_of IS NULL")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY s.path, s.part, d.ordinal"
     if limit:
         sql += " LIMIT ?"

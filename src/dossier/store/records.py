@@ -41,8 +41,16 @@ def list_entities(
     *,
     type_: str | None = None,
     limit: int | None = None,
+    all_: bool = False,
 ) -> list[dict[str, Any]]:
-    sql = "SELECT name, type, aliases, mentions, documents FROM entities"
+    """Entities, their counts over independent texts (a copy group counts
+    once) or, with `all_`, over every document."""
+    counts = (
+        "mentions_all AS mentions, documents_all AS documents"
+        if all_
+        else "mentions, documents"
+    )
+    sql = f"SELECT name, type, aliases, {counts} FROM entities"
     params: list[Any] = []
     if type_:
         sql += " WHERE type = ?"
@@ -94,6 +102,54 @@ def _filters(
     return where, params
 
 
+def _once_per_text(
+    columns: str,
+    source: str,
+    where: list[str],
+    *,
+    repeat: list[str],
+    order: list[str],
+    all_: bool,
+) -> str:
+    """SELECT `columns` FROM `source` WHERE `where`, in `order`, each row with
+    its document's `copy_of`.
+
+    Unless `all_`, a row that another member of its copy group repeats (the
+    same `repeat` values, the same occurrence of them in its document) is
+    given once, from the earliest member that has it: a text seen five times
+    gives its rows once, and a near copy's added line still gives its own.
+    """
+    sort = ", ".join(f"{expression} AS _order{n}" for n, expression in enumerate(order))
+    filters = f" WHERE {' AND '.join(where)}" if where else ""
+    outer = ", ".join(f"_order{n}" for n in range(len(order)))
+    if all_:
+        return (
+            f"SELECT {columns}, d.copy_of, {sort} FROM {source}{filters}"
+            f" ORDER BY {outer}"
+        )
+    keys = ", ".join(
+        f"{expression} AS _repeat{n}" for n, expression in enumerate(repeat)
+    )
+    same = ", ".join(f"_repeat{n}" for n in range(len(repeat)))
+    inner = (
+        f"SELECT {columns}, d.copy_of, {sort}, {keys},"
+        f" row_number() OVER (PARTITION BY d.rowid, {', '.join(repeat)}"
+        f" ORDER BY {', '.join(order)})"
+        " AS _occurrence, coalesce(d.copy_group, d.id) AS _group,"
+        " d.copy_of IS NOT NULL AS _copy, d.date IS NULL AS _undated,"
+        f" d.date AS _date, d.id AS _id FROM {source}{filters}"
+    )
+    ranked = (
+        f"SELECT *, row_number() OVER (PARTITION BY _group, {same}, _occurrence"
+        f" ORDER BY _copy, _undated, _date, _id) AS _nth FROM ({inner})"
+    )
+    return f"SELECT * FROM ({ranked}) WHERE _nth = 1 ORDER BY {outer}"
+
+
+def _public(row: sqlite3.Row) -> dict[str, Any]:
+    return {k: v for k, v in dict(row).items() if not k.startswith("_")}
+
+
 def timeline(
     connection: sqlite3.Connection,
     *,
@@ -102,6 +158,7 @@ def timeline(
     date_from: str | None = None,
     date_to: str | None = None,
     type_: str | None = None,
+    all_: bool = False,
 ) -> list[dict[str, Any]]:
     where, params = _filters(connection, "t", entity=entity, doc=doc)
     where.append("t.first_day IS NOT NULL")
@@ -115,15 +172,19 @@ def timeline(
     if date_to:
         where.append("t.last_day <= ?")
         params.append(date_to + "-99" if len(date_to) < 10 else date_to)
-    sql = (
-        f"SELECT t.value, t.first_day, t.last_day, t.text,"
-        f" {_sentence('t')} AS sentence, d.id AS doc,"
-        f" {_in_sentence_entities('t')} AS entities"
-        f" FROM times t JOIN documents d ON d.rowid = t.doc"
-        f" WHERE {' AND '.join(where)} ORDER BY t.first_day, t.last_day, d.id, t.start"
+    sql = _once_per_text(
+        f"t.value, t.first_day, t.last_day, t.text, {_sentence('t')} AS sentence,"
+        f" d.id AS doc, {_in_sentence_entities('t')} AS entities",
+        "times t JOIN documents d ON d.rowid = t.doc",
+        where,
+        # Not the value: "on Friday" in a re-run dated a week later is the
+        # same Friday, anchored on the earliest member's date.
+        repeat=["t.text", _sentence("t")],
+        order=["t.first_day", "t.last_day", "d.id", "t.start"],
+        all_=all_,
     )
     return [
-        {**dict(row), "entities": json.loads(row["entities"] or "[]")}
+        {**_public(row), "entities": json.loads(row["entities"] or "[]")}
         for row in connection.execute(sql, params)
     ]
 
@@ -133,16 +194,19 @@ def claims(
     *,
     entity: str | None = None,
     doc: str | None = None,
+    all_: bool = False,
 ) -> list[dict[str, Any]]:
     where, params = _filters(connection, "f", entity=entity, doc=doc)
-    sql = (
-        f"SELECT f.subject, f.low, f.high, f.unit, f.hedge, f.text,"
-        f" {_sentence('f')} AS sentence, d.id AS doc"
-        f" FROM figures f JOIN documents d ON d.rowid = f.doc"
-        f"{' WHERE ' + ' AND '.join(where) if where else ''}"
-        f" ORDER BY d.id, f.start"
+    sql = _once_per_text(
+        f"f.subject, f.low, f.high, f.unit, f.hedge, f.text,"
+        f" {_sentence('f')} AS sentence, d.id AS doc",
+        "figures f JOIN documents d ON d.rowid = f.doc",
+        where,
+        repeat=["f.text", "f.subject", "f.unit", _sentence("f")],
+        order=["d.id", "f.start"],
+        all_=all_,
     )
-    return [dict(row) for row in connection.execute(sql, params)]
+    return [_public(row) for row in connection.execute(sql, params)]
 
 
 def quotes(
@@ -151,6 +215,7 @@ def quotes(
     speaker: str | None = None,
     doc: str | None = None,
     kind: str | None = None,
+    all_: bool = False,
 ) -> list[dict[str, Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -163,13 +228,15 @@ def quotes(
     if kind:
         where.append("q.kind = ?")
         params.append(kind)
-    sql = (
-        "SELECT q.speaker, q.text, q.cue, q.kind, q.via, d.id AS doc,"
-        " c.title AS c_title, c.outlet AS c_outlet, c.date AS c_date"
-        " FROM quotes q JOIN documents d ON d.rowid = q.doc"
-        " LEFT JOIN citations c ON c.doc = q.doc AND c.number = q.citation"
-        f"{' WHERE ' + ' AND '.join(where) if where else ''}"
-        " ORDER BY d.id, q.start"
+    sql = _once_per_text(
+        "q.speaker, q.text, q.cue, q.kind, q.via, d.id AS doc,"
+        " c.title AS c_title, c.outlet AS c_outlet, c.date AS c_date",
+        "quotes q JOIN documents d ON d.rowid = q.doc"
+        " LEFT JOIN citations c ON c.doc = q.doc AND c.number = q.citation",
+        where,
+        repeat=["q.text", "q.speaker", "q.kind"],
+        order=["d.id", "q.start"],
+        all_=all_,
     )
     result = []
     for row in connection.execute(sql, params):
@@ -179,12 +246,17 @@ def quotes(
             if row["c_title"] or row["c_outlet"]
             else None
         )
+        record["copy_of"] = row["copy_of"]
         result.append(record)
     return result
 
 
 def citations(
-    connection: sqlite3.Connection, *, doc: str | None = None, outlet: str | None = None
+    connection: sqlite3.Connection,
+    *,
+    doc: str | None = None,
+    outlet: str | None = None,
+    all_: bool = False,
 ) -> list[dict[str, Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -194,13 +266,15 @@ def citations(
     if outlet:
         where.append("c.outlet = ? COLLATE NOCASE")
         params.append(outlet)
-    sql = (
-        "SELECT c.title, c.outlet, c.date, d.id AS doc, c.text"
-        " FROM citations c JOIN documents d ON d.rowid = c.doc"
-        f"{' WHERE ' + ' AND '.join(where) if where else ''}"
-        " ORDER BY c.date, d.id, c.start"
+    sql = _once_per_text(
+        "c.title, c.outlet, c.date, d.id AS doc, c.text",
+        "citations c JOIN documents d ON d.rowid = c.doc",
+        where,
+        repeat=["c.text"],
+        order=["c.date", "d.id", "c.start"],
+        all_=all_,
     )
-    return [dict(row) for row in connection.execute(sql, params)]
+    return [_public(row) for row in connection.execute(sql, params)]
 
 
 def source_map(connection: sqlite3.Connection, source_id: int) -> SourceMap:

@@ -134,6 +134,39 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX files_sha256 ON files(sha256);
     UPDATE files SET pipeline = '';
     """,
+    # 5: copies (issue 13). `link.copies` signs each document once
+    # (`signatures`; `bands` for one document of each distinct text, marked
+    # `banded`), keeps the verified near copies it found (`near_copies`), and
+    # marks every member of a copy group with the group's earliest document
+    # (`copy_group`) and every member but that one with `copy_of`. Entities
+    # keep counts over every document beside those over independent texts.
+    """
+    ALTER TABLE documents ADD COLUMN copy_of TEXT;
+    ALTER TABLE documents ADD COLUMN copy_group TEXT;
+    CREATE INDEX documents_copy_group ON documents(copy_group)
+        WHERE copy_group IS NOT NULL;
+    CREATE TABLE signatures (
+        doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+        scheme TEXT NOT NULL, kind TEXT NOT NULL, digest BLOB NOT NULL,
+        shingles INTEGER NOT NULL, banded INTEGER NOT NULL, minhash BLOB
+    );
+    CREATE INDEX signatures_digest ON signatures(digest);
+    CREATE TABLE bands (
+        key INTEGER NOT NULL,
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        PRIMARY KEY (key, doc)
+    ) WITHOUT ROWID;
+    CREATE INDEX bands_doc ON bands(doc);
+    CREATE TABLE near_copies (
+        a INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        b INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        containment REAL NOT NULL, size_ratio REAL NOT NULL,
+        PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX near_copies_b ON near_copies(b);
+    ALTER TABLE entities ADD COLUMN mentions_all INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN documents_all INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from dossier.errors import InputError
 from dossier.present import serialize
+from dossier.present.cli.extract import AllOption
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
 from dossier.store import connect
 from dossier.store.queries import (
@@ -34,16 +35,17 @@ def docs_command(
         str | None, typer.Option(help="Only this kind: article or teaser.")
     ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """List stored documents.
+    """List stored documents; a copy of another's text only with --all.
 
     Example: dossier docs --db seeds.db --kind article --json
     """
     with closing(connect(db, create=False)) as connection:
         rows = [
             serialize.document_summary(r)
-            for r in list_documents(connection, kind=kind, limit=limit)
+            for r in list_documents(connection, kind=kind, limit=limit, all_=all_)
         ]
     if as_json:
         print_json(rows)

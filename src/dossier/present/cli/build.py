@@ -19,7 +19,7 @@ from rich.table import Table
 
 from dossier.engine import ENGINES, map_files
 from dossier.fingerprint import build_fingerprint
-from dossier.link import link_entities
+from dossier.link import CopyReport, link_copies, link_entities, needs_linking
 from dossier.model import Failure, FileResult
 from dossier.packs import load_pack
 from dossier.present.cli.options import (
@@ -60,6 +60,7 @@ class BuildReport:
     # but the file went in, so they are no failure of the build.
     annotation_failures: list[dict[str, Any]] = field(default_factory=list)
     _file_has_sources: bool = field(default=False, repr=False)
+    copies: CopyReport | None = None
 
     def add(self, result: FileResult) -> None:
         """Count one file's result, or one piece of a streamed file's."""
@@ -115,6 +116,9 @@ class BuildReport:
             "join_artefacts": self.join_artefacts,
             "entities": self.entities,
             "skipped": [{"path": path, "reason": why} for path, why in self.skipped],
+            "copies": None
+            if self.copies is None
+            else {"groups": self.copies.groups, "documents": self.copies.copies},
             "failures": [
                 {"path": f.path, "stage": f.stage, "reason": f.reason}
                 for f in self.failures
@@ -159,8 +163,10 @@ def build_files(
                     advance=int(result.last),
                     description=Path(result.path).name[:30],
                 )
-        if changed:
-            # The corpus-wide stage: resolve entities across all documents.
+        if changed or needs_linking(connection):
+            # The corpus-wide stage: group copies (signing new documents
+            # only), then resolve entities, whose counts skip copies.
+            report.copies = link_copies(connection)
             report.entities = link_entities(connection)
     finally:
         connection.close()
@@ -268,6 +274,11 @@ def _print_report(report: BuildReport, db: str) -> None:
     table.add_row("join artefacts cleaned (', ,')", str(report.join_artefacts))
     if report.entities is not None:
         table.add_row("entities (linked across documents)", f"{report.entities:,}")
+    if report.copies is not None:
+        table.add_row(
+            "copies (documents repeating another)",
+            f"{report.copies.copies:,} in {report.copies.groups:,} groups",
+        )
     table.add_row("failures", str(len(report.failures)))
     table.add_row("annotation failures", str(len(report.annotation_failures)))
     out.print(table)

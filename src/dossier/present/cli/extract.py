@@ -18,6 +18,14 @@ EntityOption = Annotated[
     str | None, typer.Option("--entity", help="Only sentences naming this entity.")
 ]
 DocOption = Annotated[str | None, typer.Option("--doc", help="Only this document id.")]
+AllOption = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Also what copies repeat: by default a text stored more than once "
+        "(exactly or nearly) counts once.",
+    ),
+]
 
 
 def _query(
@@ -61,13 +69,16 @@ def entities_command(
         str | None, typer.Option("--type", help="PERSON, ORG, PLACE or PUBLICATION.")
     ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Entities across all documents, with every name variant seen.
 
+    `documents` counts independent texts (copies once) unless --all.
+
     Example: dossier entities --db seeds.db --type PERSON --json
     """
-    rows = _query(db, records.list_entities, type_=type_, limit=limit)
+    rows = _query(db, records.list_entities, type_=type_, limit=limit, all_=all_)
     _emit(rows, ["name", "type", "mentions", "documents", "aliases"], as_json=as_json)
 
 
@@ -86,6 +97,7 @@ def timeline_command(
     type_: Annotated[
         str | None, typer.Option("--type", help="DATE (default), TIME, DURATION, SET.")
     ] = None,
+    all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """What the sources say happened when, in date order.
@@ -100,6 +112,7 @@ def timeline_command(
         date_from=date_from,
         date_to=date_to,
         type_=type_,
+        all_=all_,
     )
     _emit(rows, ["value", "first_day", "text", "sentence", "doc"], as_json=as_json)
 
@@ -112,13 +125,16 @@ def claims_command(
     conflicts: Annotated[
         bool, typer.Option("--conflicts", help="Group by subject with a verdict.")
     ] = False,
+    all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Figures each source gives; with --conflicts, where sources disagree.
 
+    Verdicts and counts compare independent texts only, even with --all.
+
     Example: dossier claims --db seeds.db --conflicts --json
     """
-    rows = _query(db, records.claims, entity=entity, doc=doc)
+    rows = _query(db, records.claims, entity=entity, doc=doc, all_=all_)
     if conflicts:
         groups = compare_claims(rows)
         if as_json:
@@ -144,13 +160,14 @@ def quotes_command(
     kind: Annotated[
         str | None, typer.Option(help="direct, reported or scare (default: all).")
     ] = None,
+    all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Who is quoted saying what, with the cue and the citation.
 
     Example: dossier quotes --db seeds.db --speaker "Kim Yong Chun" --json
     """
-    rows = _query(db, records.quotes, speaker=speaker, doc=doc, kind=kind)
+    rows = _query(db, records.quotes, speaker=speaker, doc=doc, kind=kind, all_=all_)
     _emit(rows, ["speaker", "cue", "text", "via", "doc"], as_json=as_json)
 
 
@@ -159,11 +176,12 @@ def citations_command(
     db: DbOption = "dossier.db",
     doc: DocOption = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Sources the documents cite: title, outlet, date.
 
     Example: dossier citations --db seeds.db --outlet KCNA --json
     """
-    rows = _query(db, records.citations, doc=doc, outlet=outlet)
+    rows = _query(db, records.citations, doc=doc, outlet=outlet, all_=all_)
     _emit(rows, ["date", "outlet", "title", "doc"], as_json=as_json)

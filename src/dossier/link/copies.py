@@ -1,0 +1,284 @@
+"""Copies: group the documents that repeat another's text, exactly or nearly.
+
+Part of `link`, run after files are stored. Each document is signed once
+(`link.shingles`: digest of its words, MinHash bands) and the signature kept
+in the store, so a build that adds files signs only the new documents and
+looks up their bands in the index. A band shared is only a candidate: the
+pair is a near copy when the shingles themselves say so. Then every copy
+group (equal words, or near copies, joined transitively; one kind only) gets
+its earliest document, by date and then id, as `copy_group` on each member
+and as `copy_of` on the others.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from dossier.link import shingles
+from dossier.link.groups import copy_groups, mark_copies
+from dossier.link.shingles import (
+    MIN_SHINGLES,
+    Signature,
+    containment,
+    digest,
+    estimated_containment,
+    shingle_hashes,
+    sign_shingles,
+    words,
+)
+
+# A near copy: at least this share of the smaller text's shingles is in the
+# larger. Measured on the clean text of kcna-2024's 1,039 distinct stories
+# (bench/copies_threshold.py): among texts of MIN_SHINGLES or more, no pair
+# of different stories reaches 0.85 (the closest: 0.80, one florists' notice
+# of July and another of August; 0.76, two different meetings); at 0.8, one
+# does. Copies made by adding a line and changing two words reach it in 977
+# of 1,039 stories (the 60 shorter texts are only grouped when equal); by
+# changing five words, in 876.
+CONTAINMENT = 0.85
+# ... and the smaller has at least half the larger's shingles: a teaser is a
+# cut-off lead (containment 1.0) and a commentary may quote a story whole;
+# neither is a copy of it (text reuse, not repetition).
+SIZE_RATIO = 0.5
+# A pair is a candidate when it shares at least this many of the 42 bands.
+# One shared band is mostly chance among texts built of common phrases: on the
+# generated bench corpus (9,311 documents recombining a few examples) 2.31 M
+# of 2.71 M pairs sharing a band share only one. A pair at Jaccard 0.5 shares
+# two or more with probability 0.97, at 0.57 (the 5th percentile of edited
+# kcna-2024 copies) 0.998, at 0.4 (the least a copy can have) 0.76.
+SHARED_BANDS = 2
+# Candidates whose containment, estimated from their MinHash values, falls
+# this far below CONTAINMENT are dropped without reading their text: three
+# standard deviations of the estimate at the least Jaccard a copy can have.
+ESTIMATE_MARGIN = 0.25
+# Shingle sets kept across batches for verification (about 3 KB each).
+KEPT_SHINGLES = 20_000
+# Stored signatures and near copies of another scheme are made again.
+SCHEME = (
+    f"{shingles.SCHEME}-c{CONTAINMENT}-s{SIZE_RATIO}-b{SHARED_BANDS}-e{ESTIMATE_MARGIN}"
+)
+# Documents signed, and their candidates verified, per transaction.
+BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class CopyReport:
+    signed: int  # documents signed by this run
+    groups: int  # copy groups: texts seen more than once
+    copies: int  # documents marked `copy_of`
+
+
+def needs_linking(connection: sqlite3.Connection) -> bool:
+    """Whether some document is unsigned or signed by another scheme."""
+    row = connection.execute(
+        "SELECT 1 FROM documents d WHERE NOT EXISTS"
+        " (SELECT 1 FROM signatures s WHERE s.doc = d.rowid AND s.scheme = ?)"
+        " LIMIT 1",
+        (SCHEME,),
+    ).fetchone()
+    return row is not None
+
+
+def link_copies(connection: sqlite3.Connection, *, batch: int = BATCH) -> CopyReport:
+    """Sign the new documents, find their near copies, regroup every copy."""
+    if connection.execute(
+        "SELECT 1 FROM signatures WHERE scheme != ? LIMIT 1", (SCHEME,)
+    ).fetchone():
+        _transaction(
+            connection,
+            ["DELETE FROM near_copies", "DELETE FROM bands", "DELETE FROM signatures"],
+        )
+    _unband_orphans(connection)
+    signed = 0
+    after = 0
+    kept: dict[int, npt.NDArray[np.uint64]] = {}
+    while True:
+        # From where the last batch ended: one pass over the documents.
+        rows = connection.execute(
+            "SELECT d.rowid, d.kind, d.text FROM documents d WHERE d.rowid > ?"
+            " AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc = d.rowid)"
+            " ORDER BY d.rowid LIMIT ?",
+            (after, batch),
+        ).fetchall()
+        if not rows:
+            break
+        after = int(rows[-1][0])
+        if len(kept) > KEPT_SHINGLES:
+            kept.clear()
+        _sign_batch(connection, [(int(r[0]), str(r[1]), str(r[2])) for r in rows], kept)
+        signed += len(rows)
+    groups = copy_groups(connection)
+    copies = mark_copies(connection, groups)
+    return CopyReport(signed=signed, groups=len(groups), copies=copies)
+
+
+def _transaction(connection: sqlite3.Connection, statements: Iterable[str]) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in statements:
+            connection.execute(statement)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _sign_batch(
+    connection: sqlite3.Connection,
+    rows: list[tuple[int, str, str]],
+    kept: dict[int, npt.NDArray[np.uint64]],
+) -> None:
+    """Store the batch's signatures and the near copies they lead to, together:
+    a build killed half-way never leaves a document signed but unchecked.
+
+    Bands are kept for one document of each distinct text (of a kind). A
+    document whose words equal a banded one's needs no MinHash and no search:
+    that twin's near copies are its own, and the digest joins the two. On
+    kcna-2024, 801 of 1,840 documents; without it, a text seen 10,000 times
+    filled every bucket it is in with 10,000 candidates.
+    """
+    seen: dict[tuple[str, bytes], int] = {}  # text -> its shingle count
+    signatures: list[tuple[int, str, Signature]] = []
+    for doc, kind, text in rows:
+        tokens = words(text)
+        key = (kind, digest(tokens))
+        twin = seen.get(key)
+        if twin is None:
+            twin = _twin(connection, *key)
+        if twin is not None:
+            signatures.append((doc, kind, Signature(key[1], twin, (), b"")))
+            continue
+        hashes = shingle_hashes(tokens)
+        signature = sign_shingles(hashes, key[1])
+        if signature.bands:
+            kept[doc] = hashes
+        seen[key] = signature.shingles
+        signatures.append((doc, kind, signature))
+    fresh = [doc for doc, _, signature in signatures if signature.bands]
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.executemany(
+            "INSERT INTO signatures(doc, scheme, kind, digest, shingles, banded,"
+            " minhash) VALUES (?,?,?,?,?,?,?)",
+            [
+                (
+                    doc,
+                    SCHEME,
+                    kind,
+                    s.digest,
+                    s.shingles,
+                    int(bool(s.bands)),
+                    s.minhash or None,
+                )
+                for doc, kind, s in signatures
+            ],
+        )
+        connection.executemany(
+            "INSERT OR IGNORE INTO bands(key, doc) VALUES (?,?)",
+            [(key, doc) for doc, _, s in signatures for key in s.bands],
+        )
+        connection.executemany(
+            "INSERT OR IGNORE INTO near_copies(a, b, containment, size_ratio)"
+            " VALUES (?,?,?,?)",
+            _near_copies(connection, fresh, kept),
+        )
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _twin(connection: sqlite3.Connection, kind: str, digested: bytes) -> int | None:
+    """The shingle count of a stored document of `kind` with these words that
+    holds their bands (or is too short for any), if there is one."""
+    row = connection.execute(
+        "SELECT shingles FROM signatures WHERE digest = ? AND kind = ?"
+        " AND (banded OR shingles < ?) LIMIT 1",
+        (digested, kind, MIN_SHINGLES),
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _unband_orphans(connection: sqlite3.Connection) -> None:
+    """Sign again one document of each text whose banded document is gone
+    (its file changed): it gets the bands and is searched anew."""
+    orphans = connection.execute(
+        "SELECT min(doc) FROM signatures WHERE shingles >= ?"
+        " GROUP BY kind, digest HAVING max(banded) = 0",
+        (MIN_SHINGLES,),
+    ).fetchall()
+    if orphans:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.executemany(
+            "DELETE FROM signatures WHERE doc = ?", [(doc,) for (doc,) in orphans]
+        )
+        connection.execute("COMMIT")
+
+
+def _near_copies(
+    connection: sqlite3.Connection,
+    docs: list[int],
+    kept: dict[int, npt.NDArray[np.uint64]],
+) -> list[tuple[int, int, float, float]]:
+    """Verified near copies among the pairs sharing bands with `docs`; `kept`
+    holds shingle sets already made (and takes those this makes)."""
+    if not docs:
+        return []
+    connection.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS copy_batch(doc INTEGER PRIMARY KEY)"
+    )
+    connection.execute("DELETE FROM copy_batch")
+    connection.executemany("INSERT INTO copy_batch VALUES (?)", [(d,) for d in docs])
+    # Pairs whose words are equal are grouped by digest; pairs whose sizes
+    # differ too much can never be copies: neither needs its text read.
+    rows = connection.execute(
+        "SELECT p.a, p.b, sa.shingles, sb.shingles, sa.minhash, sb.minhash FROM"
+        # CROSS JOINs fix the order: from the batch's bands out, never a scan
+        # of all bands; signatures are read for the pairs sharing enough.
+        " (SELECT n.doc AS a, o.doc AS b FROM copy_batch c"
+        "  CROSS JOIN bands n ON n.doc = c.doc"
+        "  CROSS JOIN bands o ON o.key = n.key AND o.doc != n.doc"
+        "  GROUP BY n.doc, o.doc HAVING count(*) >= ?) p"
+        " CROSS JOIN signatures sa ON sa.doc = p.a"
+        " CROSS JOIN signatures sb ON sb.doc = p.b"
+        " WHERE sa.digest != sb.digest AND sa.kind = sb.kind"
+        " AND min(sa.shingles, sb.shingles) >= ? * max(sa.shingles, sb.shingles)",
+        (SHARED_BANDS, SIZE_RATIO),
+    ).fetchall()
+    if not rows:
+        return []
+    left, right, sizes_left, sizes_right, minhash_left, minhash_right = zip(
+        *rows, strict=True
+    )
+    estimates = estimated_containment(
+        list(minhash_left), list(minhash_right), list(sizes_left), list(sizes_right)
+    )
+    candidates = sorted(
+        {
+            (min(a, b), max(a, b))
+            for a, b, estimate in zip(left, right, estimates, strict=True)
+            if estimate >= CONTAINMENT - ESTIMATE_MARGIN
+        }
+    )
+    missing = sorted({doc for pair in candidates for doc in pair} - kept.keys())
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
+        for doc, text in connection.execute(
+            f"SELECT rowid, text FROM documents WHERE rowid IN"
+            f" ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            kept[doc] = shingle_hashes(words(text))
+    found = []
+    for a, b in candidates:
+        sa, sb = kept[a], kept[b]
+        share = containment(sa, sb)
+        ratio = min(len(sa), len(sb)) / max(len(sa), len(sb))
+        if share >= CONTAINMENT and ratio >= SIZE_RATIO:
+            found.append((a, b, round(share, 4), round(ratio, 4)))
+    return found
