@@ -120,3 +120,12 @@ def test_weekdays_at_the_calendar_ends_are_left_unresolved_not_raised(
     # Found by the property test: 'Friday' in a text dated 0001-01-01.
     (found,) = tag_times(text, anchor=anchor, pack=pack)
     assert found.value.startswith(("XXXX", anchor[:4]))
+
+
+@pytest.mark.parametrize("text", ["Last May", "last December", "the previous year"])
+def test_relative_dates_off_the_calendar_are_left_out(pack: Pack, text: str) -> None:
+    # Found by the property test: May before 0001-01-01 is in no year.
+    assert all(
+        t.first_day is None or t.first_day >= "0001"
+        for t in tag_times(text, anchor="0001-01-01", pack=pack)
+    )

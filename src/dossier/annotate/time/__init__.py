@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from dossier.annotate.failures import Failures
 from dossier.annotate.time import finder
 from dossier.annotate.time.anniversary import anniversaries
+from dossier.annotate.time.calendar import in_calendar
 from dossier.annotate.time.context import Context, Found, parse_anchor
 from dossier.annotate.time.ranges import merge_ranges
 from dossier.model import TimeExpression
@@ -26,11 +27,17 @@ if TYPE_CHECKING:
 __all__ = ["find", "tag_times"]
 
 
-def _expression(text: str, start: int, end: int, found: Found) -> TimeExpression:
+def _expression(text: str, start: int, end: int, found: Found) -> TimeExpression | None:
+    """The expression a rule found, or None when its period falls off the
+    calendar ("last May" in a text dated 0001-01-01 is in no year)."""
     first = last = None
     if found.first and found.last:
         first, last = found.first.isoformat(), found.last.isoformat()
     elif found.period is not None:
+        if not in_calendar(found.period) or (
+            found.until is not None and not in_calendar(found.until)
+        ):
+            return None
         first = found.period.first.isoformat()
         last = (found.until or found.period).last.isoformat()
     return TimeExpression(
