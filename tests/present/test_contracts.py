@@ -86,6 +86,12 @@ def test_show_keeps_the_contract_for_every_document(
     assert kinds == {"mentions", "times", "figures", "quotes", "citations"}
 
 
+def test_forget_keeps_the_contract(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    run_json("build", str(EXAMPLES), "--db", db)
+    check("forget", run_json("forget", str(EXAMPLES / "letter.txt"), "--db", db))
+
+
 def test_the_schema_rejects_a_renamed_field(built: tuple[str, dict[str, Any]]) -> None:
     rows = run_json("timeline", "--db", built[0])
     renamed = [{**rows[0], "start": rows[0]["first_day"]}]

@@ -34,6 +34,7 @@ from dossier.read import walk
 from dossier.segment import KEPT_WHOLE
 from dossier.settings import Settings
 from dossier.store import connect, known_files, move_files, write_result
+from dossier.store.forget import forget, gone_files
 
 # Skipped spans listed after the summary; the rest are counted (and in --json).
 SKIPPED_SHOWN = 20
@@ -55,6 +56,9 @@ class BuildReport:
     join_artefacts: int = 0
     failures: list[Failure] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    gone: list[str] = field(default_factory=list)  # stored, no longer on disk
+    pruned: int = 0  # documents of gone files removed (--prune)
+    pruned_files: int = 0
     entities: int | None = None
     # Spans a finder skipped in documents that were stored (issue 13): reported,
     # but the file went in, so they are no failure of the build.
@@ -116,6 +120,8 @@ class BuildReport:
             "join_artefacts": self.join_artefacts,
             "entities": self.entities,
             "skipped": [{"path": path, "reason": why} for path, why in self.skipped],
+            "gone": self.gone,
+            "pruned": self.pruned,
             "copies": None
             if self.copies is None
             else {"groups": self.copies.groups, "documents": self.copies.copies},
@@ -128,9 +134,17 @@ class BuildReport:
 
 
 def build_files(
-    paths: list[Path], settings: Settings, *, progress: Progress | None = None
+    paths: list[Path],
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    prune: bool = False,
 ) -> BuildReport:
-    """Build `paths` into the dossier at `settings.db`; the library entry point."""
+    """Build `paths` into the dossier at `settings.db`; the library entry point.
+
+    Stored files no longer on disk are listed in `gone`, and with `prune`
+    removed with all that derives from them.
+    """
     pack = load_pack(settings.pack)
     report = BuildReport()
     files: list[Path] = []
@@ -163,6 +177,11 @@ def build_files(
                     advance=int(result.last),
                     description=Path(result.path).name[:30],
                 )
+        report.gone = gone_files(connection)
+        if prune and report.gone:
+            report.pruned = forget(connection, report.gone)
+            report.pruned_files = len(report.gone)
+            changed = True
         if changed or needs_linking(connection):
             # The corpus-wide stage: group copies (signing new documents
             # only), then resolve entities, whose counts skip copies.
@@ -205,6 +224,14 @@ def build_command(
             "entity mentions; never downloaded."
         ),
     ] = None,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune",
+            help="Remove stored files that are gone from disk, and all that "
+            "derives from them (without it they are only listed).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest, clean, segment, annotate and store documents.
@@ -242,7 +269,7 @@ def build_command(
         transient=True,
         disable=as_json or not err.is_terminal,
     ) as progress:
-        report = build_files(paths, settings, progress=progress)
+        report = build_files(paths, settings, progress=progress, prune=prune)
     if as_json:
         print_json(report.as_dict())
     else:
@@ -260,6 +287,9 @@ def _print_report(report: BuildReport, db: str) -> None:
         table.add_row("files moved (path updated)", str(report.moved))
     if report.skipped:
         table.add_row("files skipped", str(len(report.skipped)))
+    if report.gone:
+        what = "removed (--prune)" if report.pruned_files else "kept"
+        table.add_row(f"files gone from disk, {what}", str(len(report.gone)))
     for kind, count in sorted(report.documents.items()):
         table.add_row(f"documents: {kind}", str(count))
     share = report.removed_chars / report.raw_chars if report.raw_chars else 0.0
@@ -284,6 +314,10 @@ def _print_report(report: BuildReport, db: str) -> None:
     out.print(table)
     for path, why in report.skipped:
         out.print(f"[yellow]skipped[/yellow] {escape(f'{path}: {why}')}")
+    if report.gone and not report.pruned_files:
+        for path in report.gone:
+            out.print(f"[yellow]gone[/yellow] {escape(path)} (still stored)")
+        out.print("remove them with `dossier build --prune` or `dossier forget PATH`")
     for failure in report.failures:
         line = f"{failure.path}: {failure.reason} ({failure.stage})"
         out.print(f"[red]failed[/red] {escape(line)}")

@@ -1,0 +1,48 @@
+"""`dossier forget`: take files or documents out of the dossier."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from dossier.link import link_copies, link_entities
+from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
+from dossier.store import connect
+from dossier.store.forget import forget, resolve
+
+
+@guarded
+def forget_command(
+    targets: Annotated[
+        list[str],
+        typer.Argument(
+            help="Stored files, folders (every stored file under them) or "
+            "document ids (the file each came from)."
+        ),
+    ],
+    db: DbOption = "dossier.db",
+    as_json: JsonOption = False,
+) -> None:
+    """Remove files and all that derives from them, in one transaction.
+
+    Entities and copies are re-linked after. A file forgotten comes back if a
+    later build reads it again.
+
+    Example: dossier forget old/notes.txt 3f2a9c --db seeds.db
+    """
+    with closing(connect(db)) as connection:
+        paths: list[str] = []
+        for target in targets:
+            paths.extend(p for p in resolve(connection, target) if p not in paths)
+        documents = forget(connection, paths)
+        link_copies(connection)
+        link_entities(connection)
+    if as_json:
+        print_json({"files": paths, "documents": documents})
+        return
+    for path in paths:
+        out.print(f"forgot {escape(path)}")
+    out.print(f"{len(paths)} files, {documents:,} documents removed")
