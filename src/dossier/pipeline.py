@@ -22,7 +22,13 @@ from dossier.fingerprint import build_fingerprint
 from dossier.meta import describe
 from dossier.model import Failure, FileResult, Source, SourceResult
 from dossier.packs import Pack
-from dossier.read.files import file_sha256, read_bytes, read_file, sha256_of
+from dossier.read.files import (
+    STREAMED_SUFFIXES,
+    file_sha256,
+    read_bytes,
+    read_file,
+    sha256_of,
+)
 from dossier.read.stream import stream_sources
 from dossier.segment import segment
 from dossier.settings import Settings
@@ -203,7 +209,10 @@ def run_file(
     """
     stage = "read"
     try:
-        data = read_bytes(path, max_bytes=int(settings.max_file_mb * 1_000_000))
+        # Text and JSONL have no size limit: over 8 MB they are streamed.
+        streamed_type = path.suffix.lower() in STREAMED_SUFFIXES
+        limit = 1 << 62 if streamed_type else int(settings.max_file_mb * 1_000_000)
+        data = read_bytes(path, max_bytes=limit)
         digest = sha256_of(data)
         fingerprint = build_fingerprint(settings, pack)
         if known is not None and known.get(str(path)) == f"{digest} {fingerprint}":

@@ -30,5 +30,8 @@ class Settings:
     )
     max_file_mb: float = field(
         default=64.0,
-        metadata={"help": "Files larger than this are refused with a reason."},
+        metadata={
+            "help": "HTML and PDF files larger than this are skipped with a reason "
+            "(text and JSONL are streamed: any size)."
+        },
     )

@@ -145,7 +145,7 @@ def test_walk_names_each_file_once_and_absolute(
     (tmp_path / "docs" / "README.md").write_text("about this folder")
     (tmp_path / "docs" / ".hidden.txt").write_text(SENTENCE)
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "docs" / "big.txt").write_text(SENTENCE * 100)
+    (tmp_path / "docs" / "big.htm").write_text(SENTENCE * 100)
     found = list(
         walk(["docs", "./docs/one.txt", tmp_path / "docs", "nowhere"], max_bytes=1000)
     )
@@ -153,7 +153,7 @@ def test_walk_names_each_file_once_and_absolute(
     assert found == [
         Found(docs / ".hidden.txt", skipped="hidden"),
         Found(docs / "README.md", skipped="folder note (name it to read it)"),
-        Found(docs / "big.txt", skipped=found[2].skipped),
+        Found(docs / "big.htm", skipped=found[2].skipped),
         Found(docs / "notes.csv", skipped="type not read (.csv)"),
         Found(docs / "one.txt"),
         Found(tmp_path / "nowhere", problem="no such file or folder"),

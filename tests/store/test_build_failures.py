@@ -57,22 +57,24 @@ def test_build_with_bad_files_keeps_stored_documents_and_exits_1(
     assert stored == {"good.txt", "zz-late-good.txt", *readable}
 
 
-def test_build_refuses_file_over_limit(tmp_path: Path) -> None:
+def test_build_skips_html_over_limit_but_streams_text_of_any_size(
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
-    (folder / "big.txt").write_bytes(
-        ((SENTENCE + "\n\n").encode() * 16_000)[:2_000_000]
-    )
+    big = ((SENTENCE + "\n\n").encode() * 16_000)[:2_000_000]
+    (folder / "big.html").write_bytes(b"<html><body><p>" + big + b"</p></body></html>")
+    (folder / "big.txt").write_bytes(big)
     (folder / "small.txt").write_text(GOOD)
     report = build([folder], tmp_path / "d.db", max_file_mb=1.0)
     assert report.failures == []
     assert [(Path(path).name, why) for path, why in report.skipped] == [
         (
-            "big.txt",
+            "big.html",
             "too large: 2.0 MB is over the 1 MB limit (raise it with --max-file-mb)",
         )
     ]
-    assert (report.files, report.stored) == (2, 1)
+    assert (report.files, report.stored) == (3, 2)
 
 
 def test_build_reports_a_reader_crash_and_goes_on(

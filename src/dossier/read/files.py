@@ -20,6 +20,7 @@ from dossier.read.pdf import read_pdf
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".jsonl"}
+STREAMED_SUFFIXES = TEXT_SUFFIXES | {".jsonl"}
 # Files that describe a folder rather than hold a document; read only when
 # named on the command line.
 FOLDER_NOTES = {"readme", "license", "licence", "copying", "changelog"}
@@ -125,6 +126,10 @@ def _bad_link(path: Path) -> Found | None:
 
 
 def _too_large(path: Path, max_bytes: int | None) -> str | None:
+    """Why a file read whole is too large, or None. Text and JSONL are read as
+    streams (read/stream.py), so no size is too large for them."""
+    if path.suffix.lower() in STREAMED_SUFFIXES:
+        return None
     try:
         size = path.stat().st_size
     except OSError:

@@ -208,7 +208,11 @@ def build_command(
         int, typer.Option(help="Processes for --engine pool (0: all cores).")
     ] = 0,
     max_file_mb: Annotated[
-        float, typer.Option(help="Refuse files larger than this.")
+        float,
+        typer.Option(
+            help="Skip HTML and PDF files larger than this (text and JSONL are "
+            "streamed: any size)."
+        ),
     ] = 64.0,
     extract: Annotated[
         bool,
