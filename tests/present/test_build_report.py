@@ -3,8 +3,12 @@ artefacts (#13), in text and --json."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from dossier.present.cli.app import app
 from dossier.present.cli.build import build_files
 from dossier.settings import Settings
 
@@ -35,3 +39,19 @@ def test_build_report_counts_every_removal_class(tmp_path: Path) -> None:
     assert removed["too-short"] == {"spans": 1, "chars": 5}
     assert report["removed_chars"] == sum(c["chars"] for c in removed.values())
     assert report["documents"] == {"article": 3}
+
+
+def test_a_source_kept_whole_says_so_in_docs(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    build_files([folder], Settings(db=db, annotate=False))
+    result = CliRunner().invoke(app, ["docs", "--db", db, "--json"])
+    flags = {Path(d["source"]).name: d["flags"] for d in json.loads(result.stdout)}
+    assert flags == {
+        "furniture.txt": ["kept-whole"],
+        "joined.txt": [],
+        "menus.txt": [],
+    }

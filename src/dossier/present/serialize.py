@@ -27,6 +27,9 @@ def document_summary(row: dict[str, Any]) -> dict[str, Any]:
         # text; the group (that earliest document's id) on every member.
         "copy_of": row.get("copy_of"),
         "copy_group": row.get("copy_group"),
+        # What segmentation says of it: `kept-whole` when no line of its source
+        # read as an article and it was stored whole rather than lost.
+        "flags": (row.get("flags") or "").split(),
     }
 
 

@@ -293,6 +293,7 @@ def _document_row(
         document.raw_start,
         document.raw_end,
         len(document.text),
+        " ".join(document.flags),
     )
 
 
@@ -409,8 +410,8 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
     connection.executemany(
         "INSERT INTO documents(rowid, id, source_id, ordinal, kind, title, date,"
         " date_inferred, outlet, author, url, place, text, offsets,"
-        " raw_start, raw_end, chars)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " raw_start, raw_end, chars, flags)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         documents,
     )
     insert_annotation_rows(connection, annotations)

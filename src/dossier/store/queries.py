@@ -10,7 +10,7 @@ from dossier.offsets import OffsetMap
 
 DOC_COLUMNS = (
     "d.id, d.kind, d.title, d.date, d.date_inferred, d.outlet, d.author, d.url,"
-    " d.place, d.chars, d.copy_of, d.copy_group, s.path AS source, s.part"
+    " d.place, d.chars, d.copy_of, d.copy_group, d.flags, s.path AS source, s.part"
 )
 
 

@@ -167,6 +167,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE entities ADD COLUMN mentions_all INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE entities ADD COLUMN documents_all INTEGER NOT NULL DEFAULT 0;
     """,
+    # 6: what segmentation says of a document (issue 13): `kept-whole` when no
+    # line of its source read as an article and it was stored whole rather
+    # than lost. A space-separated list, empty for most documents.
+    """
+    ALTER TABLE documents ADD COLUMN flags TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
