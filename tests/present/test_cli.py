@@ -160,6 +160,9 @@ def test_cli_show_raw_marks_removed_spans(db: str, docs: list[dict[str, Any]]) -
     assert result.exit_code == 0
     assert "⟦dateline: Pyongyang, May 3 (KCNA) -- ⟧" in result.stdout
     assert "⟦end-marker:  -0-⟧" in result.stdout
+    dateline = len("Pyongyang, May 3 (KCNA) -- ")
+    summary = f"removed: dateline 1 ({dateline} chars), end-marker 1 (4 chars)"
+    assert result.stdout.rstrip().splitlines()[-1] == summary
     detail = only_json(invoke("show", wire["id"], "--db", db, "--raw", "--json"))
     kinds = [span["kind"] for span in detail["removed"]]
     assert kinds == ["dateline", "end-marker"]

@@ -130,6 +130,7 @@ def show_command(
         out.print(escape(detail["text"]))
         return
     position = start
+    classes: dict[str, list[int]] = {}
     for span in removed:
         if span["raw_end"] <= start or span["raw_start"] >= end:
             continue
@@ -139,8 +140,17 @@ def show_command(
             f"[dim strike]⟦{span['kind']}: {escape(source_text[s:e])}⟧[/dim strike]",
             end="",
         )
+        counted = classes.setdefault(span["kind"], [0, 0])
+        counted[0] += 1
+        counted[1] += span["raw_end"] - span["raw_start"]
         position = max(position, e)
     out.print(escape(source_text[position:end]))
+    if classes:
+        summary = ", ".join(
+            f"{kind} {n} ({chars:,} chars)"
+            for kind, (n, chars) in sorted(classes.items())
+        )
+        out.print(f"[dim]removed: {escape(summary)}[/dim]")
 
 
 @guarded
