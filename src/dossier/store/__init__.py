@@ -1,5 +1,19 @@
 """Store: one SQLite file (WAL, FTS5), written one source file per transaction."""
 
-from dossier.store.db import connect, known_files, move_files, write_result
+from dossier.store.db import (
+    connect,
+    known_files,
+    link_pending,
+    mark_linked,
+    move_files,
+    write_result,
+)
 
-__all__ = ["connect", "known_files", "move_files", "write_result"]
+__all__ = [
+    "connect",
+    "known_files",
+    "link_pending",
+    "mark_linked",
+    "move_files",
+    "write_result",
+]

@@ -157,6 +157,21 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
+def mark_link_pending(connection: sqlite3.Connection) -> None:
+    """Note, in the caller's transaction, that the corpus-wide stage must run."""
+    connection.execute("UPDATE state SET value = 'pending' WHERE key = 'link'")
+
+
+def link_pending(connection: sqlite3.Connection) -> bool:
+    """Whether a write since the last finished link stage awaits linking."""
+    row = connection.execute("SELECT value FROM state WHERE key = 'link'").fetchone()
+    return row is not None and row[0] == "pending"
+
+
+def mark_linked(connection: sqlite3.Connection) -> None:
+    connection.execute("UPDATE state SET value = 'done' WHERE key = 'link'")
+
+
 def known_files(connection: sqlite3.Connection) -> dict[str, str]:
     """path -> "sha256 pipeline" of every file stored whole.
 
@@ -340,6 +355,7 @@ def _open_file(
     now = datetime.now(UTC).isoformat(timespec="seconds")
     connection.execute("BEGIN IMMEDIATE")
     connection.execute("DELETE FROM files WHERE path = ?", (result.path,))
+    mark_link_pending(connection)
     connection.execute(
         "INSERT INTO files(path, sha256, size, built_at, pipeline, failure)"
         " VALUES (?,?,?,?,?,?)",

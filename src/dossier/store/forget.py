@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from dossier.errors import InputError, StoreError
+from dossier.store.db import mark_link_pending
 from dossier.store.queries import document_rowid
 
 
@@ -59,6 +60,7 @@ def forget(connection: sqlite3.Connection, paths: list[str]) -> int:
         return 0
     try:
         connection.execute("BEGIN IMMEDIATE")
+        mark_link_pending(connection)
         removed = 0
         for path in paths:
             removed += connection.execute(

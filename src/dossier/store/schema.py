@@ -173,6 +173,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE documents ADD COLUMN flags TEXT NOT NULL DEFAULT '';
     """,
+    # 7: the build's own state (issue 17). `link` is `pending` from the first
+    # file a build writes (in that file's transaction) until the corpus-wide
+    # stage has finished, so a crash in between re-links on the next build.
+    """
+    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO state VALUES ('link', 'done');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

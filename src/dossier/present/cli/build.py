@@ -33,7 +33,14 @@ from dossier.present.cli.options import (
 from dossier.read import walk
 from dossier.segment import KEPT_WHOLE
 from dossier.settings import Settings
-from dossier.store import connect, known_files, move_files, write_result
+from dossier.store import (
+    connect,
+    known_files,
+    link_pending,
+    mark_linked,
+    move_files,
+    write_result,
+)
 from dossier.store.forget import forget, gone_files
 
 # Skipped spans listed after the summary; the rest are counted (and in --json).
@@ -182,11 +189,13 @@ def build_files(
             report.pruned = forget(connection, report.gone)
             report.pruned_files = len(report.gone)
             changed = True
-        if changed or needs_linking(connection):
+        if changed or link_pending(connection) or needs_linking(connection):
             # The corpus-wide stage: group copies (signing new documents
-            # only), then resolve entities, whose counts skip copies.
+            # only), then resolve entities, whose counts skip copies. Marked
+            # done only at its end: a crash before re-links next time.
             report.copies = link_copies(connection)
             report.entities = link_entities(connection)
+            mark_linked(connection)
     finally:
         connection.close()
     return report

@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from dossier.link import link_copies, link_entities
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
-from dossier.store import connect
+from dossier.store import connect, mark_linked
 from dossier.store.forget import forget, resolve
 
 
@@ -40,6 +40,7 @@ def forget_command(
         documents = forget(connection, paths)
         link_copies(connection)
         link_entities(connection)
+        mark_linked(connection)
     if as_json:
         print_json({"files": paths, "documents": documents})
         return
