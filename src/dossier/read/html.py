@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from dossier.model import Source
 from dossier.read.decode import decode
-from dossier.read.markup import align
+from dossier.read.markup import MARKUP, align
 
 # How the text of an HTML source was made, after its encoding: the
 # extractor's main text, or (no main text found) the whole page's text.
@@ -16,6 +17,22 @@ PAGE_TEXT = "+html-page"
 
 def read_html(path: Path, data: bytes, digest: str) -> list[Source]:
     markup, encoding = decode(data)
+    if too_deep(markup):
+        # libxml2 stops nesting at 256 levels and drops what lies deeper (300
+        # nested <div>s gave no text at all, 400 unclosed <font>s 127 of 400
+        # paragraphs): such a page is read flat, without a tree.
+        text = flat_text(markup)
+        return [
+            Source(
+                str(path),
+                0,
+                text,
+                f"{encoding}{PAGE_TEXT}",
+                digest,
+                {},
+                align(text, markup),
+            )
+        ]
     import trafilatura
 
     # Default settings, comments left out: on the html-dev pages developed on
@@ -44,6 +61,50 @@ def read_html(path: Path, data: bytes, digest: str) -> list[Source]:
     # kept out of the database: the locator map leads back into it.
     locator = align(text, markup)
     return [Source(str(path), 0, text, f"{encoding}{kind}", digest, fields, locator)]
+
+
+# Deeper than this, libxml2 (under lxml and trafilatura) would cut the tree.
+MAX_DEPTH = 200
+# Tags a parser closes by themselves when a sibling opens: not nesting.
+_SELF_CLOSING = frozenset({"p", "li", "td", "th", "tr", "option", "dt", "dd"})
+_BLOCK = frozenset(
+    {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table"}
+    | {"section", "article", "blockquote", "pre", "ul", "ol", "dl", "dt", "dd"}
+    | {"header", "footer", "nav", "aside", "main", "title", "hr", "td", "th"}
+)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+    | {"param", "source", "track", "wbr"}
+)
+
+
+def too_deep(markup: str) -> bool:
+    """Whether the page nests elements deeper than a parser keeps."""
+    depth = 0
+    for match in MARKUP.finditer(markup):
+        name = (match.group(3) or "").lower()
+        if not name or name in _VOID or name in _SELF_CLOSING or match.group(4):
+            continue
+        depth += -1 if match.group(2) else 1
+        depth = max(depth, 0)
+        if depth > MAX_DEPTH:
+            return True
+    return False
+
+
+def flat_text(markup: str) -> str:
+    """The page's text without a tree: scripts, styles and comments left
+    out, a line break at each block element, entities decoded."""
+    pieces: list[str] = []
+    position = 0
+    for match in MARKUP.finditer(markup):
+        pieces.append(html.unescape(markup[position : match.start()]))
+        if (match.group(3) or "").lower() in _BLOCK:
+            pieces.append("\n")
+        position = match.end()
+    pieces.append(html.unescape(markup[position:]))
+    lines = ("".join(pieces)).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
 def is_extracted(source: Source) -> bool:

@@ -28,7 +28,7 @@ _SKIPPED = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)[^>]*?(/?)>")
-_MARKUP = re.compile(f"{_SKIPPED.pattern}|{_TAG.pattern}", re.DOTALL | re.IGNORECASE)
+MARKUP = re.compile(f"{_SKIPPED.pattern}|{_TAG.pattern}", re.DOTALL | re.IGNORECASE)
 # A character reference, or a run of other characters that are not space.
 _RUN = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|&|[^\s&]+")
 _WORD = re.compile(r"\S+")
@@ -64,7 +64,7 @@ def visible(markup: str) -> Visible:
     starts: list[int] = []
     ends: list[int] = []
     position = 0
-    for match in _MARKUP.finditer(markup):
+    for match in MARKUP.finditer(markup):
         if match.start() > position:
             _add_text(markup, position, match.start(), chars, starts, ends)
         position = match.end()
@@ -104,7 +104,7 @@ def elements(markup: str) -> list[tuple[int, int]]:
     """The range of each element of the page, from its start tag to its end."""
     found: list[tuple[int, int]] = []
     open_tags: list[tuple[str, int]] = []
-    for match in _MARKUP.finditer(markup):
+    for match in MARKUP.finditer(markup):
         name = (match.group(3) or "").lower()
         if not name or name in _VOID or match.group(4):
             continue
