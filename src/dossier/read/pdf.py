@@ -32,9 +32,13 @@ def _pdfium_text(data: bytes) -> list[str]:
 
 def _pypdf_text(data: bytes) -> list[str]:
     import io
+    import logging
 
     import pypdf
 
+    # pypdf logs what it repairs ("EOF marker not found") to stderr; a file it
+    # cannot read is reported once, by the build, with its reason.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = pypdf.PdfReader(io.BytesIO(data))
     return [page.extract_text() or "" for page in reader.pages]
 
