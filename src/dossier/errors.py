@@ -4,7 +4,9 @@ DossierError
 ├── InputError   a file cannot be read or holds no usable text   (exit 2)
 ├── PackError    a domain pack is missing or malformed           (exit 2)
 └── StoreError   the database cannot be opened, migrated or written:
-                 disk full, read-only, locked, newer schema       (exit 3)
+    │            disk full, read-only, locked, newer schema       (exit 3)
+    └── FileNotStored  one file's rows broke a constraint: reported, the
+                       build goes on
 """
 
 
@@ -22,3 +24,8 @@ class PackError(DossierError):
 
 class StoreError(DossierError):
     """The database cannot be opened, migrated or written."""
+
+
+class FileNotStored(StoreError):
+    """One file's rows could not be stored (a constraint they broke, a bug);
+    its transaction is rolled back and the build goes on with the others."""

@@ -78,7 +78,21 @@ def _is_dir(path: Path) -> bool:
 
 def _given(path: Path, max_bytes: int | None) -> Found:
     """A file named on the command line: read whatever its name."""
+    if not _utf8_name(path):
+        return Found(path, problem=UNREADABLE_NAME)
     return _bad_link(path) or Found(path, skipped=_too_large(path, max_bytes))
+
+
+# The database keeps paths as UTF-8 text; a name of other bytes cannot be one.
+UNREADABLE_NAME = "file name is not valid UTF-8: rename the file to read it"
+
+
+def _utf8_name(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _walk_folder(
@@ -97,7 +111,9 @@ def _walk_folder(
     for entry in entries:
         path = Path(entry.path)
         bad_link = _bad_link(path) if entry.is_symlink() else None
-        if bad_link:
+        if not _utf8_name(path):
+            yield Found(path, problem=UNREADABLE_NAME)
+        elif bad_link:
             yield bad_link
         elif entry.name.startswith("."):
             yield Found(path, skipped="hidden")

@@ -5,8 +5,8 @@ its head, then it is decoded block by block. A JSONL file gives a source per
 line as it goes. A text file over `STREAM_BYTES` is cut into parts of about
 `PART_CHARS` characters, each ending after a blank line where there is one (a
 paragraph boundary), else after a line end; each part is a source of its own,
-numbered by the file line it starts on, and its locator places it in the
-decoded file, so its offsets stay offsets of the file.
+numbered from 1, and its locator places it in the decoded file, so its
+offsets stay offsets of the file.
 """
 
 from __future__ import annotations
@@ -109,8 +109,9 @@ def _records(path: Path, encoding: str) -> Iterator[Source | Failure]:
 
 
 def _text_sources(path: Path, encoding: str) -> Iterator[Source]:
-    line = 1
-    for part in _parts(path, encoding, PART_CHARS):
+    # Parts are numbered 1, 2, ... (a part's first line would repeat when one
+    # line is longer than a part); the locator places each in the file.
+    for number, part in enumerate(_parts(path, encoding, PART_CHARS), start=1):
         length = len(part.text)
         shift = OffsetMap.build(
             [(0, part.base, length, length)], length, part.base + length
@@ -118,13 +119,12 @@ def _text_sources(path: Path, encoding: str) -> Iterator[Source]:
         digest = hashlib.sha256(part.text.encode("utf-8", "surrogatepass")).hexdigest()
         yield Source(
             str(path),
-            line,
+            number,
             part.text,
             encoding,
             digest,
             locator=SourceMap("text", shift),
         )
-        line += part.text.count("\n")
 
 
 def decoded_lines(path: Path, encoding: str) -> Iterator[str]:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from dossier.errors import DossierError, InputError, StoreError
+from dossier.errors import DossierError, FileNotStored, InputError, StoreError
 from dossier.model import Document, FileResult
 from dossier.read.files import file_sha256
 from dossier.store.annotations import Row, annotation_rows, insert_annotation_rows
@@ -343,6 +343,10 @@ def write_result(connection: sqlite3.Connection, result: FileResult) -> None:
                 "SELECT 1 FROM sources WHERE path = ? LIMIT 1", (result.path,)
             ).fetchone()
             connection.execute("COMMIT" if stored else "ROLLBACK")
+    except sqlite3.IntegrityError as err:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise FileNotStored(f"cannot store it: {err}") from err
     except sqlite3.DatabaseError as err:
         if connection.in_transaction:
             connection.execute("ROLLBACK")

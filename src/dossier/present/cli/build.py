@@ -18,6 +18,7 @@ from rich.progress import (
 from rich.table import Table
 
 from dossier.engine import ENGINES, map_files
+from dossier.errors import FileNotStored
 from dossier.fingerprint import build_fingerprint
 from dossier.link import CopyReport, link_copies, link_entities, needs_linking
 from dossier.model import Failure, FileResult
@@ -174,8 +175,17 @@ def build_files(
         known = known_files(connection)
         changed = False
         task = progress.add_task("building", total=len(files)) if progress else None
+        not_stored: str | None = None  # a streamed file whose write failed
         for result in map_files(files, pack, settings, known):
-            write_result(connection, result)
+            if result.path == not_stored:
+                continue  # the rest of a file already rolled back
+            try:
+                write_result(connection, result)
+            except FileNotStored as error:
+                not_stored = None if result.last else result.path
+                report.files += int(result.first)
+                report.failures.append(Failure(result.path, "store", str(error)))
+                continue
             report.add(result)
             changed = changed or bool(result.sources)
             if progress is not None and task is not None:

@@ -30,7 +30,11 @@ err = Console(stderr=True, highlight=False)
 
 
 def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1))
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    # A file name of bytes that are not UTF-8 comes as lone surrogates: write
+    # them as JSON escapes, so stdout stays valid UTF-8 and valid JSON.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    sys.stdout.write(text)
     sys.stdout.write("\n")
 
 
