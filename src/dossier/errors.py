@@ -3,8 +3,10 @@
 DossierError
 ├── InputError   a file cannot be read or holds no usable text   (exit 2)
 ├── PackError    a domain pack is missing or malformed           (exit 2)
-└── StoreError   the database cannot be opened, migrated or written:
-                 disk full, read-only, locked, newer schema       (exit 3)
+├── StoreError   the database cannot be opened, migrated or written:
+│                disk full, read-only, locked, newer schema       (exit 3)
+└── EngineError  the engine cannot run: a Dask scheduler out of reach,
+                 no workers, or workers running other code        (exit 2)
 """
 
 
@@ -22,3 +24,7 @@ class PackError(DossierError):
 
 class StoreError(DossierError):
     """The database cannot be opened, migrated or written."""
+
+
+class EngineError(DossierError):
+    """The engine cannot run: a cluster out of reach or running other code."""
