@@ -3,10 +3,12 @@
 DossierError
 ├── InputError   a file cannot be read or holds no usable text   (exit 2)
 ├── PackError    a domain pack is missing or malformed           (exit 2)
-└── StoreError   the database cannot be opened, migrated or written:
-    │            disk full, read-only, locked, newer schema       (exit 3)
-    └── FileNotStored  one file's rows broke a constraint: reported, the
-                       build goes on
+├── StoreError   the database cannot be opened, migrated or written:
+│   │            disk full, read-only, locked, newer schema       (exit 3)
+│   └── FileNotStored  one file's rows broke a constraint: reported, the
+│                      build goes on
+└── EngineError  the engine cannot run: a Dask scheduler out of reach,
+                 no workers, or workers running other code        (exit 2)
 """
 
 
@@ -29,3 +31,7 @@ class StoreError(DossierError):
 class FileNotStored(StoreError):
     """One file's rows could not be stored (a constraint they broke, a bug);
     its transaction is rolled back and the build goes on with the others."""
+
+
+class EngineError(DossierError):
+    """The engine cannot run: a cluster out of reach or running other code."""

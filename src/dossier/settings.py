@@ -15,10 +15,21 @@ class Settings:
     )
     engine: str = field(
         default="local",
-        metadata={"help": "How files are mapped: local (one process) or pool."},
+        metadata={"help": "How files are mapped: local (one process), pool or dask."},
     )
     workers: int = field(
-        default=0, metadata={"help": "Processes for --engine pool (0: one per core)."}
+        default=0,
+        metadata={
+            "help": "Processes for --engine pool or dask's local cluster "
+            "(0: one per core)."
+        },
+    )
+    scheduler: str | None = field(
+        default=None,
+        metadata={
+            "help": "Dask scheduler (tcp://HOST:PORT) for --engine dask; "
+            "none: a local cluster."
+        },
     )
     annotate: bool = field(
         default=True,

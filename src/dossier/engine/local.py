@@ -135,12 +135,3 @@ def _slots(
         for batch, first, last in flagged(plan.batches):
             task = pool.submit(_run_batch_in_worker, batch)
             yield _Slot(batch=task, plan=plan, first=first, last=last)
-
-
-ENGINES: dict[str, Engine] = {"local": run_local, "pool": run_pool}
-
-
-def map_files(
-    paths: Sequence[Path], pack: Pack, settings: Settings, known: dict[str, str]
-) -> Iterator[FileResult]:
-    return ENGINES[settings.engine](paths, pack, settings, known)

@@ -224,8 +224,18 @@ def build_command(
         str, typer.Option(help=f"How files are processed: {', '.join(ENGINES)}.")
     ] = "local",
     workers: Annotated[
-        int, typer.Option(help="Processes for --engine pool (0: all cores).")
+        int,
+        typer.Option(
+            help="Processes for --engine pool or dask's local cluster (0: all cores)."
+        ),
     ] = 0,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786 "
+            "(without it: a local cluster)."
+        ),
+    ] = None,
     max_file_mb: Annotated[
         float,
         typer.Option(
@@ -263,6 +273,9 @@ def build_command(
     file is reported with its reason and the rest still go in (exit 1).
 
     Example: dossier build ../shared/corpus/seeds --db seeds.db
+
+    On a Dask cluster: dossier build archive/ --engine dask --scheduler
+    tcp://10.0.0.5:8786
     """
     if model is not None and not _installed(model):
         raise typer.BadParameter(
@@ -274,11 +287,17 @@ def build_command(
         raise typer.BadParameter(
             f"{engine!r}: choose one of {', '.join(ENGINES)}", param_hint="--engine"
         )
+    if scheduler is not None and engine != "dask":
+        raise typer.BadParameter(
+            "a scheduler is for --engine dask; add it or leave --scheduler out",
+            param_hint="--scheduler",
+        )
     settings = Settings(
         db=db,
         pack=pack,
         engine=engine,
         workers=workers,
+        scheduler=scheduler,
         max_file_mb=max_file_mb,
         annotate=extract,
         model=model,
