@@ -18,7 +18,8 @@ STATE = (
     "SELECT d.id, d.text, d.copy_of, d.copy_group FROM documents d ORDER BY d.id",
     "SELECT key, name, type, mentions, documents FROM entities ORDER BY key",
     "SELECT path, sha256, pipeline FROM files ORDER BY path",
-    "SELECT value FROM state WHERE key = 'link'",
+    "SELECT (SELECT value FROM state WHERE key = 'linked')"
+    " = (SELECT value FROM state WHERE key = 'writes')",
 )
 
 

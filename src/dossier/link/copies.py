@@ -159,9 +159,13 @@ def _sign_batch(
             kept[doc] = hashes
         seen[key] = signature.shingles
         signatures.append((doc, kind, signature))
-    fresh = [doc for doc, _, signature in signatures if signature.bands]
     connection.execute("BEGIN IMMEDIATE")
     try:
+        # Another build may have signed some of these, or replaced their file,
+        # since they were read: sign what is still there and unsigned.
+        alive = _unsigned(connection, [doc for doc, _, _ in signatures])
+        signatures = [entry for entry in signatures if entry[0] in alive]
+        fresh = [doc for doc, _, signature in signatures if signature.bands]
         connection.executemany(
             "INSERT INTO signatures(doc, scheme, kind, digest, shingles, banded,"
             " minhash) VALUES (?,?,?,?,?,?,?)",
@@ -191,6 +195,22 @@ def _sign_batch(
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+
+
+def _unsigned(connection: sqlite3.Connection, docs: list[int]) -> set[int]:
+    found: set[int] = set()
+    for start in range(0, len(docs), 500):
+        chunk = docs[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            row[0]
+            for row in connection.execute(
+                f"SELECT rowid FROM documents WHERE rowid IN ({marks}) AND NOT EXISTS"
+                " (SELECT 1 FROM signatures s WHERE s.doc = documents.rowid)",
+                chunk,
+            )
+        )
+    return found
 
 
 def _twin(connection: sqlite3.Connection, kind: str, digested: bytes) -> int | None:

@@ -7,6 +7,7 @@ from dossier.store.db import (
     mark_linked,
     move_files,
     write_result,
+    writes,
 )
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "mark_linked",
     "move_files",
     "write_result",
+    "writes",
 ]

@@ -158,18 +158,28 @@ def _statements(script: str) -> list[str]:
 
 
 def mark_link_pending(connection: sqlite3.Connection) -> None:
-    """Note, in the caller's transaction, that the corpus-wide stage must run."""
-    connection.execute("UPDATE state SET value = 'pending' WHERE key = 'link'")
+    """Count a write, in the caller's transaction: the corpus-wide stage must
+    run again."""
+    connection.execute("UPDATE state SET value = value + 1 WHERE key = 'writes'")
+
+
+def writes(connection: sqlite3.Connection) -> int:
+    """How many writes the dossier has seen: taken when the link stage starts."""
+    row = connection.execute("SELECT value FROM state WHERE key = 'writes'").fetchone()
+    return int(row[0])
 
 
 def link_pending(connection: sqlite3.Connection) -> bool:
-    """Whether a write since the last finished link stage awaits linking."""
-    row = connection.execute("SELECT value FROM state WHERE key = 'link'").fetchone()
-    return row is not None and row[0] == "pending"
+    """Whether a write came after the start of the last finished link stage."""
+    rows = dict(connection.execute("SELECT key, value FROM state").fetchall())
+    return bool(rows["linked"] < rows["writes"])
 
 
-def mark_linked(connection: sqlite3.Connection) -> None:
-    connection.execute("UPDATE state SET value = 'done' WHERE key = 'link'")
+def mark_linked(connection: sqlite3.Connection, started_at: int) -> None:
+    """The link stage that began at write count `started_at` has finished."""
+    connection.execute(
+        "UPDATE state SET value = max(value, ?) WHERE key = 'linked'", (started_at,)
+    )
 
 
 def known_files(connection: sqlite3.Connection) -> dict[str, str]:

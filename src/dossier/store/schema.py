@@ -173,12 +173,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE documents ADD COLUMN flags TEXT NOT NULL DEFAULT '';
     """,
-    # 7: the build's own state (issue 17). `link` is `pending` from the first
-    # file a build writes (in that file's transaction) until the corpus-wide
-    # stage has finished, so a crash in between re-links on the next build.
+    # 7: the build's own state (issue 17). Every file written or forgotten
+    # counts in `writes` (in its own transaction); the corpus-wide stage,
+    # when it has finished, records in `linked` the count it started from. A
+    # crash in between, or a write by another build meanwhile, leaves
+    # `linked` behind, so the next build links again.
     """
-    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    INSERT INTO state VALUES ('link', 'done');
+    CREATE TABLE state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO state VALUES ('writes', 0), ('linked', 0);
     """,
 )
 

@@ -41,6 +41,7 @@ from dossier.store import (
     mark_linked,
     move_files,
     write_result,
+    writes,
 )
 from dossier.store.forget import forget, gone_files
 
@@ -203,9 +204,10 @@ def build_files(
             # The corpus-wide stage: group copies (signing new documents
             # only), then resolve entities, whose counts skip copies. Marked
             # done only at its end: a crash before re-links next time.
+            started_at = writes(connection)
             report.copies = link_copies(connection)
             report.entities = link_entities(connection)
-            mark_linked(connection)
+            mark_linked(connection, started_at)
     finally:
         connection.close()
     return report

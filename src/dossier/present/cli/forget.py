@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from dossier.link import link_copies, link_entities
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
-from dossier.store import connect, mark_linked
+from dossier.store import connect, mark_linked, writes
 from dossier.store.forget import forget, resolve
 
 
@@ -38,9 +38,10 @@ def forget_command(
         for target in targets:
             paths.extend(p for p in resolve(connection, target) if p not in paths)
         documents = forget(connection, paths)
+        started_at = writes(connection)
         link_copies(connection)
         link_entities(connection)
-        mark_linked(connection)
+        mark_linked(connection, started_at)
     if as_json:
         print_json({"files": paths, "documents": documents})
         return
