@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from dossier import english
+
 
 def word_set(text: str) -> frozenset[str]:
     """The words of `text` as a set (lists of words are kept as text)."""
@@ -33,18 +35,9 @@ FUNCTION_WORDS = word_set(
     """
 )
 
-MONTHS = word_set(
-    """
-    january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
-
-WEEKDAYS = word_set(
-    """
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu
-    thur thurs fri sat sun
-    """
+MONTHS = frozenset(m.lower() for m in (*english.MONTHS, *english.MONTH_ABBREVIATIONS))
+WEEKDAYS = frozenset(
+    d.lower() for d in (*english.WEEKDAYS, *english.WEEKDAY_ABBREVIATIONS)
 )
 
 # Compass words and seasons, capitalised as regions or headings, too vague to

@@ -15,14 +15,15 @@ import re
 from dossier.annotate.failures import Failures
 from dossier.annotate.time.calendar import Period, coarsen, parse_value, shift
 from dossier.annotate.time.fragments import cased
-from dossier.annotate.time.vocabulary import ORDINAL_WORD, ordinal_value
+from dossier.annotate.time.vocabulary import ordinal_value
+from dossier.english import ORDINAL_NUMBER
 from dossier.model import TimeExpression
 
 _ANNIVERSARY = re.compile(r"[Aa]nniversary|ANNIVERSARY")
 # What must stand before "anniversary": an ordinal, perhaps "founding".
 _ORDINAL_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:[Tt]he|THE)\s+)?(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>"
-    + cased(*ORDINAL_WORD)
+    + cased(*ORDINAL_NUMBER)
     + r"))\s+(?:(?:founding|birth|death|wedding|foundation|inaugural)\s+)?$"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘'(])|\n\s*\n")
