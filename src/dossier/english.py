@@ -71,6 +71,35 @@ def _ordinals() -> dict[str, int]:
 # Ordinal words, `first` to `hundredth` (`twenty-first` hyphenated) -> value.
 ORDINAL_NUMBER = _ordinals()
 
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of `text` as a set (lists of words are kept as text)."""
+    return frozenset(text.split())
+
+
+# Plural nouns no ending gives away.
+_PLURAL_NOUNS = word_set(
+    """
+    men women people children personnel police servicemen servicewomen troops
+    aircraft cattle sheep fish staff crew infantry artillery militia livestock
+    deer data media youth clergy offspring folk kin gentry peasantry
+    """
+)
+
+
+def is_plural(word: str) -> bool:
+    """`troops`, `people`, `servicemen`: a plural noun by its ending or by heart."""
+    lowered = word.lower()
+    if lowered in _PLURAL_NOUNS or lowered.endswith("men"):
+        return True
+    return (
+        len(lowered) > 2
+        and lowered.endswith("s")
+        and not lowered.endswith(("ss", "us", "is"))
+        and lowered.isalpha()
+    )
+
+
 # Words a headline leaves in lower case.
 SMALL_WORDS = frozenset((
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of",

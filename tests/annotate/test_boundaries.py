@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import dossier
+from dossier.annotate import entities
 
 PACKAGE = Path(dossier.__file__).parent
 
@@ -36,3 +37,12 @@ def test_quotes_import_no_other_stage(stage: str) -> None:
         for module, names in imports_of("annotate/quotes").items()
     }
     assert {m: n for m, n in reached.items() if n} == {}
+
+
+def test_figures_read_entities_through_their_public_api() -> None:
+    inside = {
+        module: sorted(n for n in names if n.startswith("dossier.annotate.entities."))
+        for module, names in imports_of("annotate/figures").items()
+    }
+    public = {f"dossier.annotate.entities.{name}" for name in entities.__all__}
+    assert {m: n for m, n in inside.items() if set(n) - public} == {}

@@ -5,12 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dossier import english
-
-
-def word_set(text: str) -> frozenset[str]:
-    """The words of `text` as a set (lists of words are kept as text)."""
-    return frozenset(text.split())
-
+from dossier.english import word_set
 
 # Closed-class words and sentence openers: capitalised only by position.
 FUNCTION_WORDS = word_set(
@@ -127,26 +122,3 @@ def is_everyday_word(word: str) -> bool:
 def is_function_word(word: str) -> bool:
     """A closed-class word, month or weekday (`The`, `However`, `March`)."""
     return word.lower().rstrip(".") in _POSITIONAL
-
-
-# Plurals that do not end in s.
-_IRREGULAR = word_set(
-    """
-    men women people children personnel police servicemen servicewomen troops
-    aircraft cattle sheep fish staff crew infantry artillery militia livestock
-    deer data media youth clergy offspring folk kin gentry peasantry
-    """
-)
-
-
-def is_plural(word: str) -> bool:
-    """`troops`, `people`, `servicemen`: a plural noun by its ending or by heart."""
-    lowered = word.lower()
-    if lowered in _IRREGULAR or lowered.endswith("men"):
-        return True
-    return (
-        len(lowered) > 2
-        and lowered.endswith("s")
-        and not lowered.endswith(("ss", "us", "is"))
-        and lowered.isalpha()
-    )

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from dossier.annotate.entities.index import PackIndex
+from dossier.annotate.entities import PackIndex
 from dossier.annotate.failures import Failures
 from dossier.annotate.figures.contexts import reason_to_skip
 from dossier.annotate.figures.hedges import hedge_after, hedge_before, interval

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.wordtrie import trie
-from dossier.english import MONTH_ABBREVIATIONS, MONTHS, ONES, TENS, WEEKDAYS
+from dossier.english import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    ONES,
+    TENS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 from dossier.packs import Era
 
 
@@ -33,7 +40,7 @@ def last_words(*phrases: str) -> frozenset[str]:
 MONTH_FULL = titled(*MONTHS)
 MONTH = titled(*MONTHS, *MONTH_ABBREVIATIONS)
 WEEKDAY = titled(*WEEKDAYS)
-WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\."
+WEEKDAY_SHORT = "(?:" + trie(set(WEEKDAY_ABBREVIATIONS)) + r")\."
 SEASON = cased("spring", "summer", "autumn", "fall", "winter")
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight")
 PART_OF_DAY = cased(*PARTS_OF_DAY)
