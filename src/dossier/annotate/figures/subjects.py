@@ -213,33 +213,21 @@ def _listed_phrase(words: list[str], index: PackIndex) -> str | None:
     return None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
-
-
-def _sentence_start(text: str, position: int) -> int:
-    """Where the last sentence break before `position` ends (0 if none).
-
-    Read in a window first: a break found there is the last one, since the
-    end of the last break does not depend on where the scan began.
-    """
-    for low in (max(0, position - 400), 0):
-        ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, low, position)]
-        if ends or low == 0:
-            return ends[-1] if ends else 0
-    return 0
-
-
 def implied_subject(
-    text: str, number_start: int, unit: str, index: PackIndex, mentions: Mentions
+    sentence_start: int,
+    number_start: int,
+    unit: str,
+    index: PackIndex,
+    mentions: Mentions,
 ) -> str | None:
     """A listed body the sentence implies: `China sent a million volunteers`.
 
     The nearest place named earlier in the sentence, read as its adjective
     with the counted noun ("Chinese volunteers"), when the pack lists that
     phrase as a body. A bare place is not taken as the subject: in "the US
-    occupies South Korea with 37,000 troops" the nearest place is wrong.
+    occupies South Korea with 37,000 troops" the nearest place is wrong. The
+    sentence starts at `sentence_start` (the stored split).
     """
-    sentence_start = _sentence_start(text, number_start)
     before = [
         m
         for m in mentions.starting(sentence_start, number_start)
