@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dossier.annotate.time.calendar import Period, around, valid_day
+from dossier.annotate.time.calendar import MAX_YEAR, MIN_YEAR, Period, around, valid_day
 from dossier.annotate.time.context import Context, Found, Hit
 from dossier.annotate.time.vocabulary import SEASON_CODE
 from dossier.annotate.time.years import DATE_PREPOSITION, century_year, year_of
@@ -125,7 +125,13 @@ def month_rule(hit: Hit, ctx: Context) -> Found | None:
 
 
 def _relative_year(hit: Hit, ctx: Context, month: int, relation: str) -> int | None:
-    """The year of a month or season named by `last`, `next`, `that` or none."""
+    """The year of a month or season named by `last`, `next`, `that` or none;
+    None past the calendar's ends (`next May` in a text dated 9999-12-31)."""
+    year = _year_named(hit, ctx, month, relation)
+    return year if year is None or MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _year_named(hit: Hit, ctx: Context, month: int, relation: str) -> int | None:
     year_word = hit.word("ry")
     anchor = ctx.anchor
     if year_word and anchor:
