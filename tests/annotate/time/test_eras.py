@@ -120,3 +120,11 @@ def test_weekdays_at_the_calendar_ends_are_left_unresolved_not_raised(
     # Found by the property test: 'Friday' in a text dated 0001-01-01.
     (found,) = tag_times(text, anchor=anchor, pack=pack)
     assert found.value.startswith(("XXXX", anchor[:4]))
+
+
+@pytest.mark.parametrize("text", ["Next Thanksgiving", "Next May", "next Easter"])
+def test_relative_dates_past_the_calendar_end_are_not_raised(
+    pack: Pack, text: str
+) -> None:
+    times = tag_times(text, anchor="9999-12-31", pack=pack)
+    assert all(not t.value.startswith("10000") for t in times)
