@@ -5,45 +5,9 @@ from __future__ import annotations
 import pytest
 
 from dossier.meta import describe
-from dossier.meta.dates import full_dates, parse_date
 from dossier.model import Block, Document, Metadata, Source
 from dossier.offsets import OffsetMap
 from dossier.packs import Pack
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("July 26, 2003", "2003-07-26"),
-        ("26 July 2003", "2003-07-26"),
-        ("Sept. 9th, 1948", "1948-09-09"),
-        ("2021-10-16", "2021-10-16"),
-        ("Date: 16/10/2021 | Source: Naenara (En)", "2021-10-16"),
-        ("03/04/2011", "2011-04-03"),  # day first, as the pack says
-        ("Proletarian issue 20 (October 2007)", "2007-10"),
-        ("October 2007", "2007-10"),
-        ("1945", "1945"),
-        ("February 30, 2020", None),
-        ("no date here", None),
-        ("August 5", None),  # no year to give it
-    ],
-)
-def test_parse_date(text: str, expected: str | None) -> None:
-    assert parse_date(text, day_first=True) == expected
-
-
-def test_parse_date_month_day_takes_year_hint() -> None:
-    assert parse_date("August 5", year=2024) == "2024-08-05"
-
-
-def test_parse_date_month_first_when_pack_says_so() -> None:
-    assert parse_date("03/04/2011", day_first=False) == "2011-03-04"
-    assert parse_date("16/10/2021", day_first=False) == "2021-10-16"  # forced
-
-
-def test_full_dates_finds_every_full_date() -> None:
-    text = "On 25 October 2010 a rally; KCNA, 21 October 2010; and June 1950."
-    assert list(full_dates(text)) == ["2010-10-25", "2010-10-21"]
 
 
 def document(
@@ -181,3 +145,8 @@ def test_describe_format_fields_win(pack: Pack) -> None:
         "A. Writer",
         "http://x/1",
     )
+
+
+def test_describe_reads_a_date_line_in_a_pack_era(pack: Pack) -> None:
+    doc = document(("headline", "A Title"), ("meta", "October 25, Juche 39"), BODY)
+    assert meta_of(pack, doc).date == "1950-10-25"

@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import re
 
-SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "vs",
-        "via",
-    ]
-)
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|"
-    "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+from dossier.english import MONTH_PATTERN as MONTHS
+from dossier.english import SMALL_WORDS, is_title_case
+
+__all__ = [
+    "DATE_LINE",
+    "MAX_HEADLINE",
+    "MONTHS",
+    "SMALL_WORDS",
+    "is_date_line",
+    "is_headline",
+    "is_title_case",
+]
+
 # A line that is only a date, perhaps printed twice ("March 09, 2026Mar 09, 2026").
 DATE_LINE = re.compile(
     rf"^(?:(?:(?:{MONTHS})\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{MONTHS})\.? \d{{4}}"
@@ -39,15 +24,6 @@ DATE_LINE = re.compile(
 )
 # Longest headline seen in the seeds and kcna-2024 is 148 characters.
 MAX_HEADLINE = 160
-
-
-def is_title_case(line: str) -> bool:
-    """Most content words capitalised, as in "Origin of Korean Revolution"."""
-    words = [w for w in _WORD.findall(line) if w.lower() not in SMALL_WORDS]
-    if not words:
-        return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised / len(words) >= 0.75
 
 
 def is_headline(line: str) -> bool:

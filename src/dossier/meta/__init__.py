@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dossier.meta.dates import FULL_DATE, full_dates, parse_date
+from dossier.dates import FULL_DATE, full_dates, parse_date
 from dossier.model import Block, Document, Metadata, Source
 from dossier.packs import Pack
 from dossier.segment.lines import BYLINE, ISSUE_LINE, WIRE_DATELINE
@@ -46,7 +46,9 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
         if wire:
             place = wire["place"]
             outlet = outlet or _outlet(wire["outlet"], pack)
-            printed = parse_date(wire["date"], day_first=pack.day_first, year=year_hint)
+            printed = parse_date(
+                wire["date"], day_first=pack.day_first, year=year_hint, eras=pack.eras
+            )
             yearless_dateline = date is None and printed is None
             # The dateline refines a less precise field (`2024` → `2024-01-12`).
             if printed and (date is None or _refines(printed, date)):
@@ -54,7 +56,7 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
     if "source" in labelled:
         outlet = outlet or _outlet(labelled["source"], pack)
     if date is None and "date" in labelled:
-        date = parse_date(labelled["date"], day_first=pack.day_first)
+        date = parse_date(labelled["date"], day_first=pack.day_first, eras=pack.eras)
 
     headline_at = next((i for i, b in enumerate(blocks) if b.kind == "headline"), 0)
     issue_date = None
@@ -65,7 +67,9 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
         if issue:
             outlet = outlet or _outlet(issue["outlet"], pack)
             if issue["date"]:
-                issue_date = parse_date(issue["date"], day_first=pack.day_first)
+                issue_date = parse_date(
+                    issue["date"], day_first=pack.day_first, eras=pack.eras
+                )
             continue
         known = pack.outlet_for(block.text)
         if known:
@@ -73,7 +77,7 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
             continue
         # A date line below the headline is the article's; one above it is
         # the page's crawl date, used only when nothing better is printed.
-        value = parse_date(block.text, day_first=pack.day_first)
+        value = parse_date(block.text, day_first=pack.day_first, eras=pack.eras)
         if (
             value
             and date is None
@@ -97,7 +101,9 @@ def describe(document: Document, source: Source, pack: Pack) -> Metadata:
     # the text was the dateline's day for 0 of 64 such articles (they recall
     # 1945, 1953, ...), so a yearless dateline leaves the date unknown.
     if date is None and document.kind == "article" and not yearless_dateline:
-        dates = sorted(full_dates(document.text, day_first=pack.day_first))
+        dates = sorted(
+            full_dates(document.text, day_first=pack.day_first, eras=pack.eras)
+        )
         if dates:
             date, inferred = dates[-1], True
 
@@ -117,7 +123,7 @@ def _title_date(title: str | None, pack: Pack) -> str | None:
     tail = _TITLE_DATE.search(title or "")
     if tail is None or not FULL_DATE.fullmatch(tail["date"]):
         return None
-    return parse_date(tail["date"], day_first=pack.day_first)
+    return parse_date(tail["date"], day_first=pack.day_first, eras=pack.eras)
 
 
 def _refines(precise: str, vague: str) -> bool:

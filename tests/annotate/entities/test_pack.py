@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dossier.annotate import entities
+from dossier.annotate.compiled import compile_pack
 from dossier.annotate.entities.index import fold
 from dossier.packs import Pack, load_pack
 
@@ -33,3 +35,12 @@ def test_pack_without_entities_file_still_loads(tmp_path: Path) -> None:
     (tmp_path / "pack.toml").write_text('name = "bare"\n', encoding="utf-8")
     bare = load_pack(str(tmp_path))
     assert bare.organisations == () and bare.org_heads == ()
+
+
+def test_public_lookups_on_the_compiled_index(pack: Pack) -> None:
+    index = compile_pack(pack).index
+    assert entities.lookup(index, "DPRK") == entities.lookup(index, "North Korea")
+    assert entities.listed(index, "chinese people's volunteers") is not None
+    assert entities.place_of_demonym(index, "Chinese") == "China"
+    assert "chinese" in entities.demonyms_of(index, "China")
+    assert entities.demonyms_of(index, "Atlantis") == ()

@@ -229,3 +229,23 @@ def test_figures_lie_in_the_text(text: str) -> None:
 def test_figures_lie_in_any_text(text: str) -> None:
     for figure in find_figures(text, pack=PACK):
         assert text[figure.start : figure.end] == figure.text
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # `Oct.` ends no sentence in the stored split: China is in the sentence.
+        (
+            "China, in Oct. 1950, sent a million volunteers.",
+            "Chinese People's Volunteers",
+        ),
+        ("China sent troops. a million volunteers crossed.", None),
+    ],
+)
+def test_implied_subject_reads_the_stored_sentence(
+    pack: Pack, text: str, subject: str | None
+) -> None:
+    from dossier.annotate import annotate
+
+    (figure,) = annotate(text, pack=pack, anchor=None).figures
+    assert figure.subject == subject

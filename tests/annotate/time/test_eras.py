@@ -129,3 +129,11 @@ def test_relative_dates_off_the_calendar_are_left_out(pack: Pack, text: str) -> 
         t.first_day is None or t.first_day >= "0001"
         for t in tag_times(text, anchor="0001-01-01", pack=pack)
     )
+
+
+@pytest.mark.parametrize("text", ["Next Thanksgiving", "Next May", "next Easter"])
+def test_relative_dates_past_the_calendar_end_are_not_raised(
+    pack: Pack, text: str
+) -> None:
+    times = tag_times(text, anchor="9999-12-31", pack=pack)
+    assert all(not t.value.startswith("10000") for t in times)

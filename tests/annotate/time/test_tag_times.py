@@ -497,3 +497,40 @@ def test_tag_times_halves_a_year(pack: Pack) -> None:
     (half,) = tag_times(text, anchor="2024-07-20", pack=pack)
     assert (half.text, half.value) == ("the second half of the year", "2024-H2")
     assert (half.first_day, half.last_day) == ("2024-07-01", "2024-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value"),
+    [
+        # A year printed earlier lends itself within the stored sentence only:
+        # the split ends a sentence at a stop before a lower-case word too.
+        (
+            "The talks opened on 3 March 2020 and on June 28 they ended.",
+            "June 28",
+            "2020-06-28",
+        ),
+        (
+            "The talks opened on 3 March 2020. then on June 28 they ended.",
+            "June 28",
+            "2021-06-28",
+        ),
+        # An anniversary is dated by a date of its own sentence; a line break
+        # ends one.
+        (
+            "The 95th anniversary of the Union falls on October 17. a rally.",
+            "The 95th anniversary",
+            "1926-10-17",
+        ),
+        (
+            "Celebrating the 95th anniversary of the Union\nOn October 17, 2021 a"
+            " rally was held.",
+            "October 17, 2021",
+            "2021-10-17",
+        ),
+    ],
+)
+def test_sentence_windows_read_the_stored_split(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    times = tag_times(text, anchor="2021-10-16", pack=pack)
+    assert [(t.text, t.value) for t in times if t.text == printed] == [(printed, value)]

@@ -4,6 +4,10 @@
 publications in a document's clean text and resolves each mention to one
 entity of the document (`find_mentions(text, pack=pack)` does the same for a
 text alone); `resolve.canonical_key` keys names across documents.
+
+Other finders read the pack's entities only through the functions below, on
+the compiled pack's `PackIndex`: `lookup` (a name as printed), `listed` (a
+phrase in any case), `place_of_demonym` and `demonyms_of`.
 """
 
 from __future__ import annotations
@@ -33,7 +37,40 @@ if TYPE_CHECKING:
     from dossier.annotate.compiled import Compiled
     from dossier.annotate.reading import Reading
 
-__all__ = ["canonical_key", "find", "find_mentions"]
+__all__ = [
+    "PackIndex",
+    "canonical_key",
+    "demonyms_of",
+    "find",
+    "find_mentions",
+    "listed",
+    "lookup",
+    "place_of_demonym",
+]
+
+
+def lookup(index: PackIndex, name: str) -> str | None:
+    """The canonical name of the listed entity printed as `name`, or None
+    (`DPRK` by its exact case; a short unknown acronym never by folding)."""
+    known = index.lookup(name)
+    return known.name if known is not None else None
+
+
+def listed(index: PackIndex, phrase: str) -> str | None:
+    """The canonical name of the listed entity `phrase` names in any case,
+    apostrophes and dots aside (`Chinese volunteers`), or None."""
+    known = index.known.get(fold(phrase))
+    return known.name if known is not None else None
+
+
+def place_of_demonym(index: PackIndex, word: str) -> str | None:
+    """The place whose people or adjective `word` is (`Chinese` -> China)."""
+    return index.demonyms.get(word.lower())
+
+
+def demonyms_of(index: PackIndex, place: str) -> tuple[str, ...]:
+    """The pack's demonyms of `place`, lower case, in pack order."""
+    return index.demonyms_by_place.get(place, ())
 
 
 def find_mentions(

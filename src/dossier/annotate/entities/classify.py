@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dossier.annotate.entities.candidates import PACK, SHAPE, Candidate, within
 from dossier.annotate.entities.index import ORG, PERSON, PLACE, PackIndex, fold
 from dossier.annotate.entities.index import is_acronym as _is_acronym
-from dossier.annotate.entities.lexicon import VAGUE, is_common_word, word_set
+from dossier.annotate.entities.lexicon import VAGUE, is_common_word
 from dossier.annotate.entities.names import is_person_name
 from dossier.annotate.entities.roles import (
     is_of_place,
@@ -26,6 +26,7 @@ from dossier.annotate.entities.shapes import (
 )
 from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.memo import remembered
+from dossier.english import word_set
 
 
 def shape_candidates(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.entities.index import PERSON, PLACE
-from dossier.annotate.entities.lexicon import word_set
+from dossier.english import word_set
 
 # Adjectives of peoples, which lead governments too (`the Belgian government`).
 _DEMONYM_LIKE = re.compile(r"(?:an|ese|ish|i)$")

@@ -93,6 +93,7 @@ class PackIndex:
     given_names: frozenset[str]
     not_names: frozenset[str]
     demonyms: dict[str, str]  # "chinese" -> "China"
+    demonyms_by_place: dict[str, tuple[str, ...]]  # "China" -> ("chinese", ...)
     all_heads: frozenset[str]  # org, place and event heads together
     # The pack's people by the name they are called by alone (`Mao`); filled
     # by `compiled` with `names.index_people`, which reads the tables above.
@@ -139,6 +140,13 @@ def _lower_set(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in words)
 
 
+def _by_place(demonyms: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    by_place: dict[str, list[str]] = {}
+    for demonym, place in demonyms.items():
+        by_place.setdefault(place, []).append(demonym)
+    return {place: tuple(forms) for place, forms in by_place.items()}
+
+
 def build_index(pack: Pack) -> PackIndex:
     known: dict[str, Known] = {}
     acronyms: dict[str, Known] = {}
@@ -177,6 +185,7 @@ def build_index(pack: Pack) -> PackIndex:
         given_names=frozenset(pack.given_names),
         not_names=_lower_set(pack.not_names),
         demonyms=demonyms,
+        demonyms_by_place=_by_place(demonyms),
         all_heads=_lower_set(pack.org_heads)
         | _lower_set(pack.place_heads)
         | _lower_set(pack.event_heads),

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-
-def word_set(text: str) -> frozenset[str]:
-    """The words of `text` as a set (lists of words are kept as text)."""
-    return frozenset(text.split())
-
+from dossier import english
+from dossier.english import word_set
 
 # Closed-class words and sentence openers: capitalised only by position.
 FUNCTION_WORDS = word_set(
@@ -33,18 +30,9 @@ FUNCTION_WORDS = word_set(
     """
 )
 
-MONTHS = word_set(
-    """
-    january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
-
-WEEKDAYS = word_set(
-    """
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu
-    thur thurs fri sat sun
-    """
+MONTHS = frozenset(m.lower() for m in (*english.MONTHS, *english.MONTH_ABBREVIATIONS))
+WEEKDAYS = frozenset(
+    d.lower() for d in (*english.WEEKDAYS, *english.WEEKDAY_ABBREVIATIONS)
 )
 
 # Compass words and seasons, capitalised as regions or headings, too vague to
@@ -134,26 +122,3 @@ def is_everyday_word(word: str) -> bool:
 def is_function_word(word: str) -> bool:
     """A closed-class word, month or weekday (`The`, `However`, `March`)."""
     return word.lower().rstrip(".") in _POSITIONAL
-
-
-# Plurals that do not end in s.
-_IRREGULAR = word_set(
-    """
-    men women people children personnel police servicemen servicewomen troops
-    aircraft cattle sheep fish staff crew infantry artillery militia livestock
-    deer data media youth clergy offspring folk kin gentry peasantry
-    """
-)
-
-
-def is_plural(word: str) -> bool:
-    """`troops`, `people`, `servicemen`: a plural noun by its ending or by heart."""
-    lowered = word.lower()
-    if lowered in _IRREGULAR or lowered.endswith("men"):
-        return True
-    return (
-        len(lowered) > 2
-        and lowered.endswith("s")
-        and not lowered.endswith(("ss", "us", "is"))
-        and lowered.isalpha()
-    )

@@ -6,10 +6,11 @@ import re
 from collections.abc import Sequence
 
 from dossier.annotate.entities.index import ORG, PLACE, PackIndex, fold
-from dossier.annotate.entities.lexicon import is_common_word, word_set
+from dossier.annotate.entities.lexicon import is_common_word
 from dossier.annotate.entities.names import is_person_name
 from dossier.annotate.entities.shapes import Word, gap_word
 from dossier.annotate.entities.titles import leading_titles
+from dossier.english import word_set
 
 # Heads of `X of Y` names that make a place: `Republic of Korea`, `Gulf of Aden`.
 _PLACE_OF_HEADS = frozenset(

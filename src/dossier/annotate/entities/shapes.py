@@ -16,11 +16,10 @@ from dossier.annotate.entities.lexicon import (
     WEEKDAYS,
     is_everyday_word,
     is_function_word,
-    is_plural,
-    word_set,
 )
 from dossier.annotate.entities.names import KOREAN_GIVEN
 from dossier.annotate.memo import remembered
+from dossier.english import is_plural, word_set
 
 _LETTER = r"[^\W\d_]"
 # A capitalised word: `Korea`, `People's`, `Workers’`, `U.S.`, `Anti-Japanese`,

@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from dossier.annotate.entities.index import PackIndex, fold
-from dossier.annotate.entities.lexicon import is_function_word, word_set
+from dossier.annotate.entities.lexicon import is_function_word
+from dossier.english import word_set
 
 # Lower-case words that may stand inside a title before the role word:
 # `the then south Korean President`, `DPRK defence minister`.

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from dossier.annotate.entities.index import PackIndex
+from dossier.annotate.entities import PackIndex
 from dossier.annotate.failures import Failures
 from dossier.annotate.figures.contexts import reason_to_skip
 from dossier.annotate.figures.hedges import hedge_after, hedge_before, interval
@@ -33,7 +33,7 @@ from dossier.packs import Pack
 
 if TYPE_CHECKING:
     from dossier.annotate.compiled import Compiled
-    from dossier.annotate.reading import Reading
+    from dossier.annotate.reading import Bounds, Reading
 
 __all__ = ["find", "find_figures"]
 
@@ -91,6 +91,7 @@ def find(reading: Reading, compiled: Compiled) -> list[Figure]:
             number,
             pack,
             index,
+            reading.bounds,
             spans,
             figures,
         )
@@ -104,6 +105,7 @@ def _figure(
     number: Number,
     pack: Pack,
     index: PackIndex,
+    bounds: Bounds,
     spans: Mentions,
     figures: list[Figure],
 ) -> Figure | None:
@@ -122,7 +124,8 @@ def _figure(
     lent = borrowed is not what
     what = borrowed
     if what.subject is None and what.unit is not None:
-        implied = implied_subject(text, number.start, what.unit, index, spans)
+        sentence_start = bounds.start_of(number.start)
+        implied = implied_subject(sentence_start, number.start, what.unit, index, spans)
         if implied is not None:
             what = dataclasses.replace(what, subject=implied)
     if not _keep(text, number, what, hedge is not None, lent):

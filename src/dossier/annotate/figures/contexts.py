@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 
-from dossier.annotate.entities.lexicon import is_plural, word_set
 from dossier.annotate.figures.numbers import Number
+from dossier.annotate.wordtrie import trie
+from dossier.english import MONTH_ABBREVIATIONS, MONTHS, is_plural, word_set
 from dossier.packs import Pack
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = "(?:" + trie({m.lower() for m in (*MONTHS, *MONTH_ABBREVIATIONS)}) + r")\.?"
 _MONTH_BEFORE = re.compile(
     rf"(?<![\w-]){_MONTH}(?:[ \t]+(?:of|the))*[ \t,]*$", re.IGNORECASE
 )

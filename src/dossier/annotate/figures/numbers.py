@@ -10,17 +10,10 @@ import regex
 
 from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.wordtrie import trie
+from dossier.english import CARDINAL_NUMBER, ONES, TENS
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+_UNITS = {word: CARDINAL_NUMBER[word] for word in ONES}
+_TENS = {word: CARDINAL_NUMBER[word] for word in TENS}
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000,
     "billion": 1_000_000_000, "trillion": 1_000_000_000_000,

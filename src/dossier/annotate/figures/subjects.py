@@ -8,8 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from dossier.annotate.entities.index import PackIndex, fold
-from dossier.annotate.entities.lexicon import is_plural, word_set
+from dossier.annotate.entities import (
+    PackIndex,
+    demonyms_of,
+    listed,
+    lookup,
+    place_of_demonym,
+)
+from dossier.english import is_plural, word_set
 from dossier.model import Mention
 
 # Units that make a number a duration or a frequency, not a count: those
@@ -149,10 +155,11 @@ def _noun_phrase(
             head = (position, word)
             break
     if head is None:
-        if phrase and phrase[0][1].lower() in index.demonyms:
+        place = place_of_demonym(index, phrase[0][1]) if phrase else None
+        if place is not None:
             # `millions of Chinese`: the people of a place, counted.
             position, word = phrase[0]
-            return Counted(word, index.demonyms[word.lower()], position + len(word))
+            return Counted(word, place, position + len(word))
         return Counted(None, None, start)
     head_end = head[0] + len(head[1])
     modifiers = [w for _, w in phrase]
@@ -178,9 +185,9 @@ def _subject_of(
             return mention.entity, mention.end
         name = _CAPITALISED.match(text, object_start)
         if name is not None:
-            known = index.lookup(name.group())
+            known = lookup(index, name.group())
             if known is not None:
-                return known.name, name.end()
+                return known, name.end()
     known_phrase = _listed_phrase(modifiers, index)
     if known_phrase is not None:
         return known_phrase, head_end
@@ -188,7 +195,7 @@ def _subject_of(
         if mention.end <= head_end:
             return mention.entity, head_end
     for word in modifiers:
-        place = index.demonyms.get(word.lower())
+        place = place_of_demonym(index, word)
         if place is not None:
             return place, head_end
     return None, head_end
@@ -200,48 +207,35 @@ def _listed_phrase(words: list[str], index: PackIndex) -> str | None:
         for first in range(len(words) - size + 1):
             phrase = " ".join(words[first : first + size])
             for form in (phrase, phrase + "s"):
-                known = index.known.get(fold(form))
+                known = listed(index, form)
                 if known is not None:
-                    return known.name
+                    return known
     return None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
-
-
-def _sentence_start(text: str, position: int) -> int:
-    """Where the last sentence break before `position` ends (0 if none).
-
-    Read in a window first: a break found there is the last one, since the
-    end of the last break does not depend on where the scan began.
-    """
-    for low in (max(0, position - 400), 0):
-        ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, low, position)]
-        if ends or low == 0:
-            return ends[-1] if ends else 0
-    return 0
-
-
 def implied_subject(
-    text: str, number_start: int, unit: str, index: PackIndex, mentions: Mentions
+    sentence_start: int,
+    number_start: int,
+    unit: str,
+    index: PackIndex,
+    mentions: Mentions,
 ) -> str | None:
     """A listed body the sentence implies: `China sent a million volunteers`.
 
     The nearest place named earlier in the sentence, read as its adjective
     with the counted noun ("Chinese volunteers"), when the pack lists that
     phrase as a body. A bare place is not taken as the subject: in "the US
-    occupies South Korea with 37,000 troops" the nearest place is wrong.
+    occupies South Korea with 37,000 troops" the nearest place is wrong. The
+    sentence starts at `sentence_start` (the stored split).
     """
-    sentence_start = _sentence_start(text, number_start)
     before = [
         m
         for m in mentions.starting(sentence_start, number_start)
         if m.end <= number_start
     ]
     for mention in reversed(before):
-        for demonym, place in index.demonyms.items():
-            if place == mention.entity:
-                known = _listed_phrase([demonym, unit], index)
-                if known is not None:
-                    return known
+        for demonym in demonyms_of(index, mention.entity):
+            known = _listed_phrase([demonym, unit], index)
+            if known is not None:
+                return known
     return None

@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 from dossier.annotate.failures import Failures
-from dossier.meta.dates import MONTH_NUMBER, parse_date
+from dossier.dates import parse_date
+from dossier.english import MONTH_NUMBER
 from dossier.model import Citation
 from dossier.packs import Pack
 
@@ -85,7 +86,7 @@ def _dated(match: re.Match[str], pack: Pack) -> Citation | None:
     title, outlet = match["title"], match["outlet"]
     if title is None and outlet is None:
         return None  # a bare `(1950)` is a year, not a citation
-    date = parse_date(match["date"], day_first=pack.day_first)
+    date = parse_date(match["date"], day_first=pack.day_first, eras=pack.eras)
     return Citation(
         match.start(),
         match.end(),

@@ -17,7 +17,7 @@ from dossier.annotate.quotes.phrases import (
     subject_before,
 )
 from dossier.annotate.quotes.speakers import Speaker
-from dossier.clean.shape import is_title_case
+from dossier.english import is_title_case
 from dossier.model import Quote
 
 _NAME_LEAD = re.compile(r"\s*(?:--|—|–|―|:)\s*$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.quotes.cues import VERBS, words
+from dossier.english import MONTHS, WEEKDAYS
 
 PRONOUNS = words(
     """
@@ -51,13 +52,15 @@ _MAIN_VERB = re.compile(
     r"|continued|continues|began|begins|appears?|appeared|used|needs?|needed|got"
     r"|gets|goes|hopes?|hoped|plans?|planned|declined|declines)\b"
 )
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(MONTHS)
 _TRAILING = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|also|later|then|further|again|earlier"
     r"|previously|recently|reportedly|publicly|once|never|always|often|would|will"
     r"|could|might|may|should|must|did|does|do|not|first|finally|simply|flatly"
     r"|repeatedly|bluntly|quickly|just|already|even|still|today|yesterday|tonight"
     r"|privately|openly|proudly|angrily|been|being|[a-z]+ly"
-    r"|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"|(?:on\s+)?(?:{_WEEKDAY})"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next)\s+(?:week|month|year|night|morning|weekend)))+\s*$"
 )
@@ -81,9 +84,7 @@ _ADVERBIAL = re.compile(
 # `Several days later, a daily returned …`: a time, not the subject.
 _TIME_SEGMENT = re.compile(
     r"^(?:(?:[\w-]+\s+){0,3}(?:later|ago|earlier|afterwards|before|since)"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today"
-    r"|January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)(?:\s+[\w,]+){0,3})$",
+    rf"|(?:{_WEEKDAY}|Yesterday|Today|{_MONTH})(?:\s+[\w,]+){{0,3}})$",
     re.IGNORECASE,
 )
 _DETERMINER_OPENING = re.compile(

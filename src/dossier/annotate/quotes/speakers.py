@@ -15,6 +15,7 @@ from dossier.annotate.quotes.phrases import (
     noun_phrase_before,
     trim,
 )
+from dossier.english import MONTHS, WEEKDAYS
 from dossier.model import Mention
 from dossier.packs import Pack
 
@@ -41,9 +42,7 @@ _NOT_PERSON = words(
         Liberation Front Forces Volunteers Center Centre Institute
         Foundation Bank Company Service Security Soviet American Americans
         America Japan Japanese Russia Russian North South East West New York
-        Washington Pyongyang Beijing Monday Tuesday Wednesday Thursday
-        Friday Saturday Sunday January February March April May June July
-        August September October November December The This That In On At
+        Washington Pyongyang Beijing The This That In On At
         But And As For If When While After Before Today Yesterday Times
         Daily Press Network Media Court Police Commission Federal State City
         County Church Trust Fund Group Campaign Administration White Capitol
@@ -53,7 +52,7 @@ _NOT_PERSON = words(
         Marxism Leninism English British Britain Europe European Asia Asian
         Africa African Latino Latinos Hispanic Hispanics Black White Yes No
         """
-)
+) | frozenset((*MONTHS, *WEEKDAYS))
 _ROLE = re.compile(
     r"^(?:the|this|that|our|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<role>president|leader"
     r"|minister|chairman|premier|secretary|senator|governor|candidate|nominee"

@@ -66,7 +66,9 @@ def find(reading: Reading, compiled: Compiled) -> list[TimeExpression]:
     expression a rule trips on is left out and noted in `reading.failures`.
     """
     text, failures = reading.text, reading.failures
-    context = Context(text, compiled.pack, parse_anchor(reading.anchor))
+    context = Context(
+        text, compiled.pack, reading.bounds, anchor=parse_anchor(reading.anchor)
+    )
     matches = finder.find(
         text, reading.lower, compiled.time_rules, compiled.time_leads, context, failures
     )
@@ -79,5 +81,5 @@ def find(reading: Reading, compiled: Compiled) -> list[TimeExpression]:
         if time is not None
     ]
     times = merge_ranges(text, times)
-    times += anniversaries(text, times, context.anchor, failures)
+    times += anniversaries(text, times, context.anchor, reading.bounds, failures)
     return sorted(times, key=lambda t: (t.start, t.end))

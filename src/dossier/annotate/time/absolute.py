@@ -8,15 +8,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dossier.annotate.time.calendar import Period, around, valid_day
+from dossier.annotate.time.calendar import MAX_YEAR, MIN_YEAR, Period, around, valid_day
 from dossier.annotate.time.context import Context, Found, Hit
-from dossier.annotate.time.vocabulary import (
-    MONTH_NUMBER,
-    ORDINAL_WORD,
-    SEASON_CODE,
-    WEEKDAY_NUMBER,
-)
+from dossier.annotate.time.vocabulary import SEASON_CODE
 from dossier.annotate.time.years import DATE_PREPOSITION, century_year, year_of
+from dossier.dates import month_number
+from dossier.english import ORDINAL_NUMBER, WEEKDAY_NUMBER
 
 _SEASONS = ("SP", "SU", "FA", "WI")
 
@@ -25,7 +22,7 @@ _SEASONS = ("SP", "SU", "FA", "WI")
 def _day_number(hit: Hit) -> int | None:
     if hit.group("d"):
         return int(re.sub(r"\D", "", hit.group("d") or ""))
-    return ORDINAL_WORD.get(hit.word("dw"))
+    return ORDINAL_NUMBER.get(hit.word("dw"))
 
 
 def _named_event(hit: Hit, ctx: Context) -> bool:
@@ -37,9 +34,8 @@ def _named_event(hit: Hit, ctx: Context) -> bool:
 
 def date_rule(hit: Hit, ctx: Context) -> Found | None:
     """`10 October 1945`, `July 27, 1953`, `Sunday 7 October’07`, `May 20-26`."""
-    month = MONTH_NUMBER[hit.word("m").rstrip(".")]
-    number = _day_number(hit)
-    if number is None or _named_event(hit, ctx):
+    month, number = month_number(hit.word("m")), _day_number(hit)
+    if month is None or number is None or _named_event(hit, ctx):
         return None
     year = year_of(hit, "y", ctx)
     if year is None and hit.group("ys2"):
@@ -98,9 +94,8 @@ def _year_with_weekday(year: int, month: int, day: int, weekday: int) -> int:
 
 def month_year_rule(hit: Hit, ctx: Context) -> Found | None:
     """`October 1998`, `June 1950`, `September Juche 102 (2013)`."""
-    month = MONTH_NUMBER[hit.word("m").rstrip(".")]
-    year = year_of(hit, "y", ctx)
-    if year is None:
+    month, year = month_number(hit.word("m")), year_of(hit, "y", ctx)
+    if month is None or year is None:
         return None
     ctx.explicit_year = (year, hit.start)
     period = Period("M", year, month)
@@ -109,7 +104,9 @@ def month_year_rule(hit: Hit, ctx: Context) -> Found | None:
 
 def month_rule(hit: Hit, ctx: Context) -> Found | None:
     """`in May`, `last October`, `June last year`; not `May` the verb."""
-    month = MONTH_NUMBER[hit.word("m")]
+    month = month_number(hit.word("m"))
+    if month is None:
+        return None
     relation = hit.word("rel")
     before = ctx.text[max(0, hit.start - 12) : hit.start]
     if _named_event(hit, ctx):
@@ -128,7 +125,13 @@ def month_rule(hit: Hit, ctx: Context) -> Found | None:
 
 
 def _relative_year(hit: Hit, ctx: Context, month: int, relation: str) -> int | None:
-    """The year of a month or season named by `last`, `next`, `that` or none."""
+    """The year of a month or season named by `last`, `next`, `that` or none;
+    None past the calendar's ends (`next May` in a text dated 9999-12-31)."""
+    year = _year_named(hit, ctx, month, relation)
+    return year if year is None or MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _year_named(hit: Hit, ctx: Context, month: int, relation: str) -> int | None:
     year_word = hit.word("ry")
     anchor = ctx.anchor
     if year_word and anchor:

@@ -13,19 +13,22 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.failures import Failures
+from dossier.annotate.reading import Bounds
 from dossier.annotate.time.calendar import Period, coarsen, parse_value, shift
 from dossier.annotate.time.fragments import cased
-from dossier.annotate.time.vocabulary import ORDINAL_WORD, ordinal_value
+from dossier.annotate.time.vocabulary import ordinal_value
+from dossier.english import ORDINAL_NUMBER
 from dossier.model import TimeExpression
 
 _ANNIVERSARY = re.compile(r"[Aa]nniversary|ANNIVERSARY")
 # What must stand before "anniversary": an ordinal, perhaps "founding".
 _ORDINAL_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:[Tt]he|THE)\s+)?(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>"
-    + cased(*ORDINAL_WORD)
+    + cased(*ORDINAL_NUMBER)
     + r"))\s+(?:(?:founding|birth|death|wedding|foundation|inaugural)\s+)?$"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘'(])|\n\s*\n")
+# How far from the phrase, within its sentence, the date that fixes it may stand.
+_REACH = 400
 _FALLS_ON = re.compile(
     r"\b(?:falls?|fell|falling|is|was|will\s+be|comes?|came)\s+on\s*$", re.IGNORECASE
 )
@@ -33,12 +36,11 @@ _MARKS = re.compile(r"^\W*(?:marks?|marked|marking|is|was|will\s+be)\b", re.IGNO
 _DATED = ("D", "M", "Y", "S")
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
-    after = _SENTENCE_END.search(text, end, end + 400)
-    return (ends[-1] if ends else max(0, start - 400)), (
-        after.start() if after else min(len(text), end + 400)
-    )
+def _sentence(bounds: Bounds, start: int, end: int) -> tuple[int, int]:
+    """Where a date fixing the phrase at `start:end` may stand: its sentence
+    (the stored split), no further than `_REACH` either side."""
+    low = max(bounds.start_of(start), start - _REACH)
+    return low, min(bounds.end_of(start), end + _REACH)
 
 
 def _founding(
@@ -67,6 +69,7 @@ def anniversaries(
     text: str,
     times: list[TimeExpression],
     anchor: Period | None,
+    bounds: Bounds,
     failures: Failures,
 ) -> list[TimeExpression]:
     """DATE expressions for anniversary phrases that a date in their sentence
@@ -80,7 +83,16 @@ def anniversaries(
             continue
         start, end = match.start(), head.end()
         dated = failures.attempt(
-            "times", start, end, _anniversary, text, times, anchor, match, (start, end)
+            "times",
+            start,
+            end,
+            _anniversary,
+            text,
+            times,
+            anchor,
+            bounds,
+            match,
+            (start, end),
         )
         if dated is not None:
             found.append(dated)
@@ -91,6 +103,7 @@ def _anniversary(
     text: str,
     times: list[TimeExpression],
     anchor: Period | None,
+    bounds: Bounds,
     match: re.Match[str],
     span: tuple[int, int],
 ) -> TimeExpression | None:
@@ -98,7 +111,7 @@ def _anniversary(
     years = ordinal_value(match.group("n") or match.group("w") or "")
     if not years or any(t.start < end and start < t.end for t in times):
         return None
-    low, high = _sentence(text, start, end)
+    low, high = _sentence(bounds, start, end)
     near = [
         (abs(t.start - start), t, p)
         for t in times

@@ -23,12 +23,11 @@ from dossier.annotate.time.fragments import (
     RELATIONS,
     RELATIVE,
     VAGUE_NUMBERS,
-    WEEKDAYS,
     YEAR,
     cased,
     last_words,
 )
-from dossier.annotate.time.vocabulary import ORDINAL_WORD
+from dossier.english import ORDINAL_NUMBER, WEEKDAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +81,7 @@ RELATION = Before(
     ),
     last_words(*RELATIONS, *_YEAR_BACK, "fiscal", "calendar"),
 )
-_ORDINALS = tuple(sorted(ORDINAL_WORD, key=len, reverse=True))
+_ORDINALS = tuple(sorted(ORDINAL_NUMBER, key=len, reverse=True))
 CENTURY = Before(
     re.compile(
         _DATE.replace("(?:(?P<fy>", "(?:(?P<fy_>")

@@ -3,7 +3,9 @@
 # The anchor is the document date; the reference is the last date the text mentioned
 # (TimeML's "temporal function" anchors: news deixis such as `yesterday` uses the
 # anchor, narrative anaphora such as `three days later` uses the reference). Tense is
-# read from the words of the same sentence.
+# read from the words of the same clause, never past the sentence: the one stored
+# sentence split (`reading.Reading.bounds`) bounds both the tense window and the
+# year a date printed earlier lends to one printed without it.
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dossier.annotate.reading import Bounds
 from dossier.annotate.time.calendar import (
     MAX_YEAR,
     MIN_YEAR,
@@ -40,9 +43,7 @@ _MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
 # Where a clause begins: the nearest verb before an expression is read back to
 # here, then the words after it up to the next clause break.
 _CLAUSE = re.compile(r"[;:.!?\"“”()\n]|,\s|\b(?:and|but|while|because)\s")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n\s*\n|\n(?=[A-Z(])")
-# The window read for tense on either side of an expression; sentences in the
-# TimeML and kcna-2024 news are rarely longer than this.
+# The window read for tense on either side of an expression, within its sentence.
 TENSE_WINDOW = 160
 # Days a date may lie after the anchor in a past-tense clause and still be in
 # the anchor's year ("set Friday, Jan. 14 as the deadline"), and the mirror.
@@ -79,6 +80,7 @@ class Context:
 
     text: str
     pack: Pack
+    bounds: Bounds  # the document's one sentence split
     anchor: Period | None = None
     reference: Period | None = None
     explicit_year: tuple[int, int] | None = None  # (year, offset) last printed
@@ -91,18 +93,6 @@ class Context:
     def today(self) -> date | None:
         return self.anchor.first if self.anchor and self.anchor.unit == "D" else None
 
-    def sentence(self, start: int, end: int) -> str:
-        """The words around a span, cut at the sentence ends on either side."""
-        before = self.text[max(0, start - TENSE_WINDOW) : start]
-        after = self.text[end : end + TENSE_WINDOW]
-        cuts = list(_SENTENCE_END.finditer(before))
-        if cuts:
-            before = before[cuts[-1].end() :]
-        cut = _SENTENCE_END.search(after)
-        if cut:
-            after = after[: cut.start()]
-        return f"{before} {after}"
-
     def tense(self, start: int, end: int) -> str:
         """`future`, `past` or `none`: the tense of the nearest verb in the clause.
 
@@ -110,13 +100,15 @@ class Context:
         Thursday`, `said Friday`), then those after (`Friday, he said`).
         """
         if start not in self.cache:
-            before = self.text[max(0, start - TENSE_WINDOW // 2) : start]
+            low = max(self.bounds.start_of(start), start - TENSE_WINDOW // 2)
+            before = self.text[low:start]
             breaks = list(_CLAUSE.finditer(before))
             if breaks:
                 before = before[breaks[-1].end() :]
             markers = list(_MARKER.finditer(before.lower()))
             if not markers:
-                after = self.text[end : end + TENSE_WINDOW // 2]
+                high = min(self.bounds.end_of(start), end + TENSE_WINDOW // 2)
+                after = self.text[end:high]
                 cut = _CLAUSE.search(after)
                 clause = after[: cut.start()] if cut else after
                 markers = list(_MARKER.finditer(clause.lower()))
@@ -191,7 +183,7 @@ class Context:
             self.story_year = None
 
     def _same_sentence(self, earlier: int, start: int) -> bool:
-        return _SENTENCE_END.search(self.text, earlier, start) is None
+        return self.bounds.start_of(start) <= earlier
 
     def remember(self, found: Found) -> None:
         if found.refers and found.period and found.period.unit not in ("C", "E"):

@@ -18,13 +18,12 @@ from dossier.annotate.time.context import (
     weekday_near,
 )
 from dossier.annotate.time.vocabulary import (
-    MONTH_NUMBER,
     PART_OF_DAY,
     SEASON_CODE,
     UNIT_CODE,
-    WEEKDAY_NUMBER,
     number_value,
 )
+from dossier.english import MONTH_NUMBER, WEEKDAY_NUMBER
 
 # A part of a unit carried to the next smaller one: 2 1/2 years is P2Y6M.
 _SMALLER = {

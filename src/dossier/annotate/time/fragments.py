@@ -8,6 +8,14 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.wordtrie import trie
+from dossier.english import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    ONES,
+    TENS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 from dossier.packs import Era
 
 
@@ -29,18 +37,10 @@ def last_words(*phrases: str) -> frozenset[str]:
     return frozenset(phrase.split()[-1].lower() for phrase in phrases)
 
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)  # fmt: skip
 MONTH_FULL = titled(*MONTHS)
-_SHORT = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov")
-MONTH = titled(*MONTHS, *_SHORT, "Dec")
-WEEKDAYS = (
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-)  # fmt: skip
+MONTH = titled(*MONTHS, *MONTH_ABBREVIATIONS)
 WEEKDAY = titled(*WEEKDAYS)
-WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\."
+WEEKDAY_SHORT = "(?:" + trie(set(WEEKDAY_ABBREVIATIONS)) + r")\."
 SEASON = cased("spring", "summer", "autumn", "fall", "winter")
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight")
 PART_OF_DAY = cased(*PARTS_OF_DAY)
@@ -49,12 +49,7 @@ PART_OF_DAY = cased(*PARTS_OF_DAY)
 DAY = r"(?:3[01]|1\d|2\d|0[1-9]|1|2|3|4|5|6|7|8|9)(?:st|nd|rd|th)?(?![\d:,]\d|\d)"
 YEAR = r"(?:1[0-9]|20)\d\d(?![\d,:.]\d|\d)"
 SHORT_YEAR = r"['’‘]\d\d(?![\d'’s])"
-NUMBER_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "hundred",
-)  # fmt: skip
+NUMBER_WORDS = (*ONES[1:], *TENS, "hundred")
 _ONES = cased(*NUMBER_WORDS[:9])
 VAGUE_NUMBERS = (
     "a couple of", "couple of", "a few", "few", "several", "some", "many",

@@ -9,7 +9,14 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from dossier.annotate.time.calendar import Period, around, day, shift
+from dossier.annotate.time.calendar import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Period,
+    around,
+    day,
+    shift,
+)
 from dossier.annotate.time.context import Context, Found, Hit
 
 
@@ -85,6 +92,8 @@ def holiday_rule(hit: Hit, ctx: Context) -> Found | None:
         else:
             guess = ctx.year_for(this_year.month, this_year.day, hit.start, hit.end)
             year = anchor.year if guess is None else guess
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None  # past the calendar's ends (an anchor of 9999-12-31)
     found = day(when(year))
     if name == "easter week":
         week = around(found.first, "W")

@@ -10,7 +10,7 @@ import re
 from dossier.annotate.time.calendar import Period, coarsen, shift
 from dossier.annotate.time.context import Context, Found, Hit, in_unit
 from dossier.annotate.time.fragments import MONTH
-from dossier.annotate.time.vocabulary import MONTH_NUMBER
+from dossier.english import MONTH_NUMBER
 
 # "the year ended June 30", "the quarter ending Sept. 30": a period named by
 # its last day.

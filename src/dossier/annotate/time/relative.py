@@ -18,7 +18,8 @@ from dossier.annotate.time.context import (
     weekday_near,
 )
 from dossier.annotate.time.quarters import ENDED
-from dossier.annotate.time.vocabulary import PART_OF_DAY, WEEKDAY_NUMBER
+from dossier.annotate.time.vocabulary import PART_OF_DAY
+from dossier.english import WEEKDAY_NUMBER
 
 # Relations counted from the document date...
 ANCHOR_OFFSET = {

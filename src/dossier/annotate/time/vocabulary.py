@@ -1,41 +1,13 @@
-"""Words of time for the temporal tagger: months, days, numbers, units, seasons."""
+"""Words of time for the temporal tagger: seasons, parts of day, units and number
+phrases; month, weekday and number words come from `dossier.english`."""
 
 from __future__ import annotations
 
 import math
 import re
 
-MONTH_NUMBER = {
-    **{
-        name: number
-        for number, name in enumerate(
-            (
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ),
-            start=1,
-        )
-    },
-    **{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8},
-    **{"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12},
-}
-WEEKDAY_NUMBER = {
-    name: number
-    for number, name in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        start=1,
-    )
-}
+from dossier.english import CARDINAL_NUMBER, ORDINAL_NUMBER
+
 SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA"}
 SEASON_CODE["winter"] = "WI"
 PART_OF_DAY = {
@@ -67,65 +39,13 @@ UNIT_CODE = {
     "millennium": "ML",
     "millennia": "ML",
 }
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-NUMBER_WORD: dict[str, float] = {word: value for value, word in enumerate(_ONES)}
-NUMBER_WORD.update({word: 20 + 10 * index for index, word in enumerate(_TENS)})
+NUMBER_WORD: dict[str, float] = dict(CARDINAL_NUMBER)
 NUMBER_WORD.update({"a": 1, "an": 1, "hundred": 100, "thousand": 1000})
 NUMBER_WORD.update({"dozen": 12, "couple": 2, "half": 0.5, "single": 1})
 VAGUE_AMOUNT = {"few", "several", "some", "many", "numerous", "recent", "various"}
 VAGUE_AMOUNT |= {"countless", "dozens", "hundreds", "thousands", "coming", "the"}
 
-_ORDINAL_ONES = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-]
-ORDINAL_WORD = {word: value for value, word in enumerate(_ORDINAL_ONES, start=1)}
-_ORDINAL_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth"
-for _index, _word in enumerate((*_ORDINAL_TENS.split(), "ninetieth")):
-    ORDINAL_WORD[_word] = 20 + 10 * _index
-    for _one, _value in list(ORDINAL_WORD.items())[:9]:
-        ORDINAL_WORD[f"{_TENS[_index]}-{_one}"] = 20 + 10 * _index + _value
-ORDINAL_WORD["hundredth"] = 100
-ORDINAL_WORDS = "|".join(sorted(ORDINAL_WORD, key=len, reverse=True))
+ORDINAL_WORDS = "|".join(sorted(ORDINAL_NUMBER, key=len, reverse=True))
 
 _NUMBER_PIECE = re.compile(r"1/2|\d+(?:\.\d+)?|[a-z]+")
 _MULTIPLIER = {"hundred": 100, "thousand": 1000, "dozen": 12}
@@ -163,8 +83,8 @@ def number_value(text: str) -> float | None:
 def ordinal_value(text: str) -> int | None:
     """1 for "first" or "1st", 21 for "twenty-first"; None if not an ordinal."""
     word = text.lower().replace(" ", "-")
-    if word in ORDINAL_WORD:
-        return ORDINAL_WORD[word]
+    if word in ORDINAL_NUMBER:
+        return ORDINAL_NUMBER[word]
     digits = re.match(r"(\d+)(?:st|nd|rd|th)?$", word)
     return int(digits.group(1)) if digits else None
 

@@ -10,6 +10,7 @@ import re
 from dossier.annotate.time.calendar import MAX_YEAR, Period, valid_day
 from dossier.annotate.time.context import Context, Found, Hit
 from dossier.annotate.time.vocabulary import ordinal_value, spelled_year
+from dossier.dates import era_year, month_and_day
 
 # Words before a bare month or year that make it a date ("in May", "since 1990");
 # without one, "May" is usually the verb and "March" the noun.
@@ -63,8 +64,7 @@ def year_of(hit: Hit, name: str, ctx: Context) -> int | None:
         return spelled_year(spelled)
     era = hit.group(name + "e")
     if era:
-        offset = next(e.offset for e in ctx.pack.eras if e.name == era)
-        return int(hit.group(name + "n") or 0) + offset
+        return era_year(era, int(hit.group(name + "n") or 0), ctx.pack.eras)
     return None
 
 
@@ -144,9 +144,8 @@ def numeric_rule(hit: Hit, ctx: Context) -> Found | None:
         if hit.group("sep") == "." and len(printed) == 2:
             return None
         year = int(printed) if len(printed) == 4 else century_year(int(printed), ctx)
-        if first > 12 or (ctx.pack.day_first and second <= 12):
-            first, second = second, first
-        period = valid_day(year, first, second)
+        month, day = month_and_day(first, second, day_first=ctx.pack.day_first)
+        period = valid_day(year, month, day)
     if period is None:
         return None
     ctx.printed_day(period.year, hit.start)
