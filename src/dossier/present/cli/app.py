@@ -19,7 +19,7 @@ app = typer.Typer(
 app.command("build")(build.build_command)
 app.command("docs")(browse.docs_command)
 app.command("show")(browse.show_command)
-app.command("search")(browse.search_command)
+app.command("search", context_settings=browse.SEARCH_SETTINGS)(browse.search_command)
 app.command("entities")(extract.entities_command)
 app.command("timeline")(extract.timeline_command)
 app.command("claims")(extract.claims_command)

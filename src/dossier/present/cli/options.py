@@ -6,13 +6,15 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.exceptions import TyperException
 
 from dossier.errors import DossierError, StoreError
+from dossier.present.cli.crash import INTERNAL_ERROR, write_crash_log
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -43,7 +45,8 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
 
     2 for usage (bad input, options, packs), 3 for the environment (the
     database cannot be opened or written: disk full, read-only, locked, a
-    newer schema).
+    newer schema). Anything else is a bug: one line, the traceback in a log
+    file (see `crash_log`), exit 70.
     """
 
     @functools.wraps(command)
@@ -51,9 +54,24 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except DossierError as error:
-            # One line however long: paths in messages must not be wrapped.
-            message = " ".join(str(error).split())
-            err.print(f"[red]Error:[/red] {escape(message)}", soft_wrap=True)
-            raise typer.Exit(3 if isinstance(error, StoreError) else 2) from error
+            fail(str(error), 3 if isinstance(error, StoreError) else 2, error)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise  # Typer's own: an exit code chosen, or a usage error
+        except Exception as error:
+            where = write_crash_log(error)
+            detail = f"details in {where}" if where else "no log could be written"
+            fail(
+                f"internal error: {type(error).__name__}: {error} ({detail})",
+                INTERNAL_ERROR,
+                error,
+            )
 
     return wrapper
+
+
+def fail(message: str, code: int, cause: BaseException | None = None) -> NoReturn:
+    """Print `Error: <message>` on one line of stderr and exit with `code`."""
+    # One line however long: paths in messages must not be wrapped.
+    line = " ".join(message.split())
+    err.print(f"[red]Error:[/red] {escape(line)}", soft_wrap=True)
+    raise typer.Exit(code) from cause
