@@ -58,20 +58,30 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         except (typer.Exit, typer.Abort, TyperException):
             raise  # Typer's own: an exit code chosen, or a usage error
         except Exception as error:
-            where = write_crash_log(error)
-            detail = f"details in {where}" if where else "no log could be written"
-            fail(
-                f"internal error: {type(error).__name__}: {error} ({detail})",
-                INTERNAL_ERROR,
-                error,
-            )
+            internal_error(error)
 
     return wrapper
 
 
+def internal_error(error: Exception) -> NoReturn:
+    """A bug: its traceback to the log file, one line to the user, exit 70."""
+    where = write_crash_log(error)
+    detail = f"details in {where}" if where else "no log could be written"
+    fail(
+        f"internal error: {type(error).__name__}: {error} ({detail})",
+        INTERNAL_ERROR,
+        error,
+    )
+
+
 def fail(message: str, code: int, cause: BaseException | None = None) -> NoReturn:
     """Print `Error: <message>` on one line of stderr and exit with `code`."""
-    # One line however long: paths in messages must not be wrapped.
+    one_line(message)
+    raise typer.Exit(code) from cause
+
+
+def one_line(message: str) -> None:
+    """`Error: <message>` on stderr, one line however long: paths in messages
+    must not be wrapped."""
     line = " ".join(message.split())
     err.print(f"[red]Error:[/red] {escape(line)}", soft_wrap=True)
-    raise typer.Exit(code) from cause
