@@ -3,6 +3,7 @@ and nothing on stdout; a bug exits 70 with one line and a log."""
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 
@@ -43,6 +44,7 @@ def error_line(result: Result) -> str:
         (["timeline", "--from", "abc"], "--from 'abc' is not a date"),
         (["timeline", "--to", "2024-13"], "--to '2024-13' is not a date"),
         (["timeline", "--from", "1950-02-30"], "is not a date"),
+        (["timeline", "--from", "1953", "--to", "1950"], "--from 1953 is after"),
         (["timeline", "--type", "bogus"], "not one of DATE, TIME, DURATION, SET"),
         (["docs", "--kind", "bogus"], "--kind 'bogus' is not one of article, teaser"),
         (["search", "Kim", "--kind", "bogus"], "is not one of article, teaser"),
@@ -198,3 +200,20 @@ def test_crash_log_falls_back_to_the_temporary_folder(
     result = invoke("docs", "--db", db)
     assert result.exit_code == 70
     assert f"(details in {tmp_path / 'dossier-error.log'})" in error_line(result)
+
+
+def test_a_closed_pipe_is_no_bug(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `dossier show ID --json | head -c 10`: the reader went away.
+    log = tmp_path / "dossier-error.log"
+    monkeypatch.setenv("DOSSIER_ERROR_LOG", str(log))
+
+    def closed(_: object) -> None:
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    monkeypatch.setattr(browse, "print_json", closed)
+    result = invoke("docs", "--db", db, "--json")
+    assert result.exit_code == 1
+    assert "internal error" not in result.output
+    assert not log.exists()

@@ -194,6 +194,8 @@ def timeline(
 ) -> list[dict[str, Any]]:
     date_from = iso_day(date_from, "--from")
     date_to = iso_day(date_to, "--to")
+    if date_from and date_to and date_from > date_to + "-99":
+        raise InputError(f"--from {date_from} is after --to {date_to}")
     type_ = choice(type_, TIME_TYPES, "--type") or "DATE"
     where, params = _filters(connection, "t", entity=entity, doc=doc)
     where.append("t.first_day IS NOT NULL")

@@ -57,6 +57,8 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
             fail(str(error), 3 if isinstance(error, StoreError) else 2, error)
         except (typer.Exit, typer.Abort, TyperException):
             raise  # Typer's own: an exit code chosen, or a usage error
+        except BrokenPipeError:
+            raise  # `dossier docs | head`: Typer exits quietly, no bug
         except Exception as error:
             internal_error(error)
 
