@@ -3,17 +3,19 @@ in a log, a line every few seconds (#17)."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from dossier.model import FileResult
 from dossier.present.cli import build
 from dossier.present.cli.app import app
 from dossier.present.cli.build import build_files
-from dossier.present.cli.progress import LogProgress, ProgressCounter
+from dossier.present.cli.progress import LogProgress, ProgressCounter, RichProgress
 from dossier.settings import Settings
 from tests.conftest import EXAMPLES
 
@@ -141,3 +143,19 @@ def test_build_in_a_log_prints_progress_lines_on_stderr(
     )
     assert quiet.exit_code == 0
     assert quiet.stderr == ""
+
+
+def test_terminal_progress_shows_documents_megabytes_and_rate(tmp_path: Path) -> None:
+    wire(tmp_path)
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    with RichProgress(console) as progress:
+        build_files(
+            [tmp_path],
+            Settings(db=str(tmp_path / "d.db"), annotate=False),
+            progress=progress,
+        )
+    shown = screen.getvalue()
+    assert " docs " in shown
+    assert "113.0/113.0 kB" in shown  # bytes done of bytes to read
+    assert "B/s" in shown

@@ -116,6 +116,15 @@ def test_entity_apostrophes_fold(db: str) -> None:
         assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("name", ["Kim Il-sung", "kim il sung", "Il Sung"])
+def test_speaker_found_through_folded_variants(db: str, name: str) -> None:
+    result = invoke("quotes", "--speaker", name, "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows
+    assert {r["speaker"] for r in rows} == {"Kim Il Sung"}
+
+
 def search(db: str, *args: str) -> list[dict[str, object]]:
     result = invoke("search", *args, "--db", db, "--json")
     assert result.exit_code == 0, result.output

@@ -26,6 +26,10 @@ def fold_name(name: str) -> str:
     return _SPACES.sub(" ", _APOSTROPHES.sub("", name)).strip().casefold()
 
 
+def _fold_or_null(name: str | None) -> str | None:
+    return None if name is None else fold_name(name)
+
+
 def entity_key(connection: sqlite3.Connection, name: str) -> str:
     """The link key of the entity named `name`: its canonical name, its key or
     any variant printed, compared folded (`Kim Il-sung` finds Kim Il Sung).
@@ -261,8 +265,10 @@ def quotes(
         where.append("q.doc = ?")
         params.append(_doc_rowid(connection, doc))
     if speaker:
-        where.append("q.speaker LIKE ?")
-        params.append(f"%{speaker}%")
+        # Folded like entity names: `Kim Il-sung` finds quotes of Kim Il Sung.
+        connection.create_function("dossier_fold", 1, _fold_or_null, deterministic=True)
+        where.append("instr(dossier_fold(q.speaker), ?) > 0")
+        params.append(fold_name(speaker))
     if kind:
         where.append("q.kind = ?")
         params.append(kind)
