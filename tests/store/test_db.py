@@ -137,12 +137,11 @@ def test_search_finds_hyphenated_name_with_snippet_and_bm25(
         assert len(broad) >= 3
         assert scores == sorted(scores, reverse=True)
 
-        # FTS5 syntax is allowed, and a broken query falls back to words.
-        assert search(connection, "Janggo OR Pomhyanggi", kind="teaser")
-        fallback = search(connection, "Juche AND (")
-        assert {h["doc"] for h in fallback} == {
-            h["doc"] for h in search(connection, "Juche")
-        }
+        # FTS5 syntax only when asked for; a broken query is an error (#17).
+        assert search(connection, "Janggo OR Pomhyanggi", kind="teaser") == []
+        assert search(connection, "Janggo OR Pomhyanggi", kind="teaser", syntax="fts")
+        with pytest.raises(InputError, match="not an FTS5 query"):
+            search(connection, "Juche AND (", syntax="fts")
         assert search(connection, "zzyzx") == []
     finally:
         connection.close()

@@ -1,12 +1,59 @@
-"""Read the database: document lists, one document, full-text search."""
+"""Read the database: document lists, one document, full-text search; and
+the checks every listing's filters pass first (a bad value is an error, #17)."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from typing import Any
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, Literal
 
+from dossier.errors import InputError, StoreError
 from dossier.offsets import OffsetMap
+
+KINDS = ("article", "teaser")
+SYNTAXES = ("words", "fts")
+Syntax = Literal["words", "fts"]
+
+
+def choice(value: str | None, choices: Sequence[str], what: str) -> str | None:
+    """`value` as spelt in `choices`, matched without case; None stays None."""
+    if value is None:
+        return None
+    for known in choices:
+        if value.casefold() == known.casefold():
+            return known
+    raise InputError(f"{what} {value!r} is not one of {', '.join(choices)}")
+
+
+def positive(limit: int | None, what: str = "--limit") -> int | None:
+    """A limit of 1 or more, or None for no limit."""
+    if limit is not None and limit < 1:
+        raise InputError(f"{what} {limit} must be 1 or more (leave it out for all)")
+    return limit
+
+
+_DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def iso_day(value: str | None, what: str) -> str | None:
+    """An ISO date or its prefix (`1950`, `1950-06`, `1950-06-25`), checked
+    against the calendar; None stays None."""
+    if value is None:
+        return None
+    matched = _DAY.fullmatch(value.strip())
+    try:
+        if matched is None:
+            raise ValueError(value)
+        year, month, day = matched.groups()
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError as error:
+        raise InputError(
+            f"{what} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"
+        ) from error
+    return matched.group(0)
+
 
 DOC_COLUMNS = (
     "d.id, d.kind, d.title, d.date, d.date_inferred, d.outlet, d.author, d.url,"
@@ -22,6 +69,8 @@ def list_documents(
     all_: bool = False,
 ) -> list[dict[str, Any]]:
     """Stored documents in file order; a copy of another only with `all_`."""
+    kind = choice(kind, KINDS, "--kind")
+    limit = positive(limit)
     sql = f"SELECT {DOC_COLUMNS} FROM documents d JOIN sources s ON s.id = d.source_id"
     where: list[str] = []
     params: list[Any] = []
@@ -86,13 +135,16 @@ def offsets_of(document: dict[str, Any]) -> OffsetMap:
     return OffsetMap.from_bytes(document["offsets"])
 
 
-_OPERATORS = re.compile(r'\b(?:AND|OR|NOT|NEAR)\b|["*^():]')
-
-
 def fts_query(query: str) -> str:
-    """User words as FTS5 phrases, so `Down-with-Imperialism` is not syntax."""
+    """User words as FTS5 strings, so `Down-with-Imperialism` or `NOT` is
+    searched for, never read as syntax."""
     tokens = [t for t in query.split() if t]
     return " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+
+
+# FTS5 reports a query it cannot read with these; anything else is the
+# database's trouble (locked, corrupt, disk I/O), not the user's query.
+_QUERY_ERRORS = ("fts5:", "no such column", "unknown special query", "unterminated")
 
 
 def search(
@@ -101,27 +153,41 @@ def search(
     *,
     limit: int = 20,
     kind: str | None = None,
+    syntax: Syntax = "words",
 ) -> list[dict[str, Any]]:
-    attempts = (
-        [query, fts_query(query)] if _OPERATORS.search(query) else [fts_query(query)]
+    """Documents matching `query`, best first (bm25).
+
+    With `syntax="words"` every word is a term to find (operators too: `NOT`
+    is a word); with `"fts"` the query is FTS5 syntax, and a query FTS5
+    cannot read is an InputError, never a silent fallback to words.
+    """
+    kind = choice(kind, KINDS, "--kind")
+    positive(limit)
+    syntax_checked = choice(syntax, SYNTAXES, "--syntax")
+    match = query.strip() if syntax_checked == "fts" else fts_query(query)
+    if not match:
+        raise InputError("nothing to search for: give one or more words")
+    sql = (
+        "SELECT d.id AS doc, d.title, d.kind, d.date, d.outlet,"
+        " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet,"
+        " bm25(documents_fts, 5.0, 1.0) AS rank"
+        " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+        " WHERE documents_fts MATCH ?"
     )
-    for attempt in attempts:
-        sql = (
-            "SELECT d.id AS doc, d.title, d.kind, d.date, d.outlet,"
-            " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet,"
-            " bm25(documents_fts, 5.0, 1.0) AS rank"
-            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-            " WHERE documents_fts MATCH ?"
-        )
-        params: list[Any] = [attempt]
-        if kind:
-            sql += " AND d.kind = ?"
-            params.append(kind)
-        sql += " ORDER BY rank LIMIT ?"
-        params.append(limit)
-        try:
-            rows = connection.execute(sql, params).fetchall()
-        except sqlite3.OperationalError:
-            continue
-        return [{**dict(row), "score": round(-row["rank"], 4)} for row in rows]
-    return []
+    params: list[Any] = [match]
+    if kind:
+        sql += " AND d.kind = ?"
+        params.append(kind)
+    sql += " ORDER BY rank LIMIT ?"
+    params.append(limit)
+    try:
+        rows = connection.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as error:
+        reason = str(error)
+        if syntax_checked == "fts" and reason.startswith(_QUERY_ERRORS):
+            raise InputError(
+                f"--syntax fts: {query!r} is not an FTS5 query ({reason}); "
+                "leave out --syntax fts to search for the words"
+            ) from error
+        raise StoreError(f"search failed: {reason}") from error
+    return [{**dict(row), "score": round(-row["rank"], 4)} for row in rows]

@@ -2,31 +2,65 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 import sqlite3
 from typing import Any
 
 from dossier.errors import InputError
 from dossier.offsets import OffsetMap, SourceMap
-from dossier.store.queries import document_rowid
+from dossier.store.queries import choice, document_rowid, iso_day, positive
+
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "PUBLICATION")
+TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
+QUOTE_KINDS = ("direct", "reported", "scare")
+
+_APOSTROPHES = re.compile(r"['’‘`´ʼ]")
+_SPACES = re.compile(r"[\s\-‐‑–—.]+")
+
+
+def fold_name(name: str) -> str:
+    """A name as compared with entities': no case, apostrophes or dots, a
+    hyphen as a space (`Kim Il-sung` = `kim il sung`, `Workers’` = `workers`)."""
+    return _SPACES.sub(" ", _APOSTROPHES.sub("", name)).strip().casefold()
+
+
+def _fold_or_null(name: str | None) -> str | None:
+    return None if name is None else fold_name(name)
 
 
 def entity_key(connection: sqlite3.Connection, name: str) -> str:
-    """The link key of an entity named `name` (its canonical name or an alias)."""
+    """The link key of the entity named `name`: its canonical name, its key or
+    any variant printed, compared folded (`Kim Il-sung` finds Kim Il Sung).
+
+    Among several, the most mentioned; none is an InputError naming the
+    closest names.
+    """
     row = connection.execute(
         "SELECT key FROM entities WHERE name = ? COLLATE NOCASE"
         " OR key = ? ORDER BY mentions DESC LIMIT 1",
         (name, name),
     ).fetchone()
-    if row is None:
-        row = connection.execute(
-            "SELECT e.key FROM entities e, json_each(e.aliases) a"
-            " WHERE a.value = ? COLLATE NOCASE ORDER BY e.mentions DESC LIMIT 1",
-            (name,),
-        ).fetchone()
-    if row is None:
-        raise InputError(f"no entity {name!r} (list them with `dossier entities`)")
-    return str(row[0])
+    if row is not None:
+        return str(row[0])
+    wanted = fold_name(name)
+    best: tuple[int, str] | None = None
+    names: list[str] = []
+    for key, canonical, aliases, mentions in connection.execute(
+        "SELECT key, name, aliases, mentions FROM entities"
+    ):
+        names.append(canonical)
+        forms = [key, canonical, *json.loads(aliases)]
+        if any(fold_name(form) == wanted for form in forms) and (
+            best is None or mentions > best[0]
+        ):
+            best = (mentions, key)
+    if best is not None:
+        return best[1]
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.75)
+    hint = f"did you mean {', '.join(map(repr, close))}? " if close else ""
+    raise InputError(f"no entity {name!r} ({hint}list them with `dossier entities`)")
 
 
 def _doc_rowid(connection: sqlite3.Connection, doc_id: str) -> int:
@@ -50,11 +84,13 @@ def list_entities(
         if all_
         else "mentions, documents"
     )
+    type_ = choice(type_, ENTITY_TYPES, "--type")
+    limit = positive(limit)
     sql = f"SELECT name, type, aliases, {counts} FROM entities"
     params: list[Any] = []
     if type_:
         sql += " WHERE type = ?"
-        params.append(type_.upper())
+        params.append(type_)
     sql += " ORDER BY mentions DESC, name"
     if limit:
         sql += " LIMIT ?"
@@ -160,10 +196,15 @@ def timeline(
     type_: str | None = None,
     all_: bool = False,
 ) -> list[dict[str, Any]]:
+    date_from = iso_day(date_from, "--from")
+    date_to = iso_day(date_to, "--to")
+    if date_from and date_to and date_from > date_to + "-99":
+        raise InputError(f"--from {date_from} is after --to {date_to}")
+    type_ = choice(type_, TIME_TYPES, "--type") or "DATE"
     where, params = _filters(connection, "t", entity=entity, doc=doc)
     where.append("t.first_day IS NOT NULL")
     where.append("t.type = ?")
-    params.append((type_ or "DATE").upper())
+    params.append(type_)
     # Entries dated within the range: "the last century" is not news of June
     # 1950, though it overlaps it.
     if date_from:
@@ -217,14 +258,17 @@ def quotes(
     kind: str | None = None,
     all_: bool = False,
 ) -> list[dict[str, Any]]:
+    kind = choice(kind, QUOTE_KINDS, "--kind")
     where: list[str] = []
     params: list[Any] = []
     if doc:
         where.append("q.doc = ?")
         params.append(_doc_rowid(connection, doc))
     if speaker:
-        where.append("q.speaker LIKE ?")
-        params.append(f"%{speaker}%")
+        # Folded like entity names: `Kim Il-sung` finds quotes of Kim Il Sung.
+        connection.create_function("dossier_fold", 1, _fold_or_null, deterministic=True)
+        where.append("instr(dossier_fold(q.speaker), ?) > 0")
+        params.append(fold_name(speaker))
     if kind:
         where.append("q.kind = ?")
         params.append(kind)

@@ -153,24 +153,50 @@ def show_command(
         out.print(f"[dim]removed: {escape(summary)}[/dim]")
 
 
+# A query may start with `-` (`dossier search -foo`): an unknown option is
+# taken as the query, so only dossier's own options are options.
+SEARCH_SETTINGS = {"ignore_unknown_options": True}
+
+
 @guarded
 def search_command(
-    query: Annotated[str, typer.Argument(help="Words to find (FTS5 syntax allowed).")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Words to find, each as written (AND, NOT, quotes are words "
+            "too); FTS5 syntax with --syntax fts."
+        ),
+    ],
     db: DbOption = "dossier.db",
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
     kind: Annotated[
         str | None, typer.Option(help="Only this kind: article or teaser.")
     ] = None,
+    syntax: Annotated[
+        str,
+        typer.Option(
+            help="words: find each word (default); fts: the query is SQLite "
+            'FTS5 syntax (AND, OR, NOT, NEAR, "phrases", prefix*).'
+        ),
+    ] = "words",
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over titles and text, best first (bm25).
 
     Example: dossier search "Down-with-Imperialism Union" --db seeds.db
+
+    Example: dossier search --syntax fts "Juche NOT Kim*" --db seeds.db
     """
     with closing(connect(db, create=False)) as connection:
         hits = [
             serialize.search_hit(r)
-            for r in search(connection, query, limit=limit, kind=kind)
+            for r in search(
+                connection,
+                query,
+                limit=limit,
+                kind=kind,
+                syntax=syntax,  # type: ignore[arg-type]  # checked by search
+            )
         ]
     if as_json:
         print_json(hits)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
 from dossier.engine import ENGINES, map_files
@@ -31,6 +25,7 @@ from dossier.present.cli.options import (
     out,
     print_json,
 )
+from dossier.present.cli.progress import BuildProgress, LogProgress, RichProgress
 from dossier.read import walk
 from dossier.segment import KEPT_WHOLE
 from dossier.settings import Settings
@@ -146,7 +141,7 @@ def build_files(
     paths: list[Path],
     settings: Settings,
     *,
-    progress: Progress | None = None,
+    progress: BuildProgress | None = None,
     prune: bool = False,
 ) -> BuildReport:
     """Build `paths` into the dossier at `settings.db`; the library entry point.
@@ -175,9 +170,12 @@ def build_files(
         )
         known = known_files(connection)
         changed = False
-        task = progress.add_task("building", total=len(files)) if progress else None
+        if progress is not None:
+            progress.start(files=len(files), total_bytes=_total_bytes(files))
         not_stored: str | None = None  # a streamed file whose write failed
         for result in map_files(files, pack, settings, known):
+            if progress is not None:
+                progress.advance(result)
             if result.path == not_stored:
                 continue  # the rest of a file already rolled back
             try:
@@ -189,12 +187,6 @@ def build_files(
                 continue
             report.add(result)
             changed = changed or bool(result.sources)
-            if progress is not None and task is not None:
-                progress.update(
-                    task,
-                    advance=int(result.last),
-                    description=Path(result.path).name[:30],
-                )
         report.gone = gone_files(connection)
         if prune and report.gone:
             report.pruned = forget(connection, report.gone)
@@ -304,15 +296,7 @@ def build_command(
         annotate=extract,
         model=model,
     )
-    with Progress(
-        TextColumn("{task.description:<30}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-        disable=as_json or not err.is_terminal,
-    ) as progress:
+    with _progress(as_json=as_json) as progress:
         report = build_files(paths, settings, progress=progress, prune=prune)
     if as_json:
         print_json(report.as_dict())
@@ -320,6 +304,25 @@ def build_command(
         _print_report(report, db)
     if report.failures:
         raise typer.Exit(1)
+
+
+def _total_bytes(files: list[Path]) -> int:
+    total = 0
+    for path in files:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # gone since the walk: the read reports it
+    return total
+
+
+def _progress(*, as_json: bool) -> RichProgress | LogProgress | nullcontext[None]:
+    """A bar on a terminal; a line every few seconds in a log, unless --json."""
+    if err.is_terminal:
+        return RichProgress(err)
+    if as_json:
+        return nullcontext()
+    return LogProgress(lambda line: err.print(escape(line), soft_wrap=True))
 
 
 def _print_report(report: BuildReport, db: str) -> None:

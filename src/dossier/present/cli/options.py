@@ -6,13 +6,15 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.exceptions import TyperException
 
 from dossier.errors import DossierError, StoreError
+from dossier.present.cli.crash import INTERNAL_ERROR, write_crash_log
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -43,7 +45,8 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
 
     2 for usage (bad input, options, packs), 3 for the environment (the
     database cannot be opened or written: disk full, read-only, locked, a
-    newer schema).
+    newer schema). Anything else is a bug: one line, the traceback in a log
+    file (see `crash_log`), exit 70.
     """
 
     @functools.wraps(command)
@@ -51,9 +54,36 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except DossierError as error:
-            # One line however long: paths in messages must not be wrapped.
-            message = " ".join(str(error).split())
-            err.print(f"[red]Error:[/red] {escape(message)}", soft_wrap=True)
-            raise typer.Exit(3 if isinstance(error, StoreError) else 2) from error
+            fail(str(error), 3 if isinstance(error, StoreError) else 2, error)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise  # Typer's own: an exit code chosen, or a usage error
+        except BrokenPipeError:
+            raise  # `dossier docs | head`: Typer exits quietly, no bug
+        except Exception as error:
+            internal_error(error)
 
     return wrapper
+
+
+def internal_error(error: Exception) -> NoReturn:
+    """A bug: its traceback to the log file, one line to the user, exit 70."""
+    where = write_crash_log(error)
+    detail = f"details in {where}" if where else "no log could be written"
+    fail(
+        f"internal error: {type(error).__name__}: {error} ({detail})",
+        INTERNAL_ERROR,
+        error,
+    )
+
+
+def fail(message: str, code: int, cause: BaseException | None = None) -> NoReturn:
+    """Print `Error: <message>` on one line of stderr and exit with `code`."""
+    one_line(message)
+    raise typer.Exit(code) from cause
+
+
+def one_line(message: str) -> None:
+    """`Error: <message>` on stderr, one line however long: paths in messages
+    must not be wrapped."""
+    line = " ".join(message.split())
+    err.print(f"[red]Error:[/red] {escape(line)}", soft_wrap=True)
