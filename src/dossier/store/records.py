@@ -9,6 +9,7 @@ from typing import Any
 from dossier.errors import InputError
 from dossier.offsets import OffsetMap, SourceMap
 from dossier.store.queries import document_rowid
+from dossier.store.reuses import reused_spans
 
 
 def entity_key(connection: sqlite3.Connection, name: str) -> str:
@@ -329,4 +330,6 @@ def document_annotations(
             "SELECT start AS s, end AS e, text, title, outlet, date FROM citations"
             " WHERE doc = ? ORDER BY number"
         ),
+        # Passages another document repeats, or that repeat another (#15).
+        "reused": reused_spans(connection, rowid, offsets, source),
     }

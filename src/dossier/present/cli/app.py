@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from dossier.present.cli import browse, build, extract, forget
+from dossier.present.cli import browse, build, extract, forget, reuse
 
 app = typer.Typer(
     name="dossier",
@@ -25,6 +25,7 @@ app.command("timeline")(extract.timeline_command)
 app.command("claims")(extract.claims_command)
 app.command("quotes")(extract.quotes_command)
 app.command("citations")(extract.citations_command)
+app.command("reuse")(reuse.reuse_command)
 app.command("forget")(forget.forget_command)
 
 

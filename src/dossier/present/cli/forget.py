@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from dossier.link import link_copies, link_entities
+from dossier.link import link_copies, link_entities, link_reuse
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
 from dossier.store import connect
 from dossier.store.forget import forget, resolve
@@ -28,7 +28,7 @@ def forget_command(
 ) -> None:
     """Remove files and all that derives from them, in one transaction.
 
-    Entities and copies are re-linked after. A file forgotten comes back if a
+    Entities, copies and reuse are re-linked after. A file forgotten comes back if a
     later build reads it again.
 
     Example: dossier forget old/notes.txt 3f2a9c --db seeds.db
@@ -39,6 +39,7 @@ def forget_command(
             paths.extend(p for p in resolve(connection, target) if p not in paths)
         documents = forget(connection, paths)
         link_copies(connection)
+        link_reuse(connection)
         link_entities(connection)
     if as_json:
         print_json({"files": paths, "documents": documents})
