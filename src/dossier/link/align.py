@@ -45,38 +45,52 @@ class Alignment:
         return self.matched / max(self.a_end - self.a_start, self.b_end - self.b_start)
 
 
-def anchors(a: Words, b: Words) -> list[tuple[int, int]]:
-    """(i, j): the shingle at word i of `a` equals the one at word j of `b`."""
-    common = np.intersect1d(a.shingles, b.shingles)
-    if not len(common):
+def anchors(a: Words, b: Words, *, least: int = 1) -> list[tuple[int, int]]:
+    """(i, j), sorted: the shingle at word i of `a` equals the one at word j
+    of `b`, and neither text holds it more than MAX_REPEATS times; none when
+    fewer than `least` distinct shingles are shared so."""
+    common = np.intersect1d(
+        a.distinct[a.counts <= MAX_REPEATS],
+        b.distinct[b.counts <= MAX_REPEATS],
+        assume_unique=True,
+    )
+    if len(common) < max(least, 1):
         return []
-    found: list[tuple[int, int]] = []
-    positions_a = _positions(a.shingles, common)
-    positions_b = _positions(b.shingles, common)
-    for value, in_a in positions_a.items():
-        in_b = positions_b[value]
-        if len(in_a) > MAX_REPEATS or len(in_b) > MAX_REPEATS:
-            continue
-        found.extend((i, j) for i in in_a for j in in_b)
-    found.sort()
-    return found
+    in_a = np.flatnonzero(np.isin(a.shingles, common))
+    in_b = np.flatnonzero(np.isin(b.shingles, common))
+    order = np.argsort(b.shingles[in_b], kind="stable")
+    sorted_b = b.shingles[in_b][order]
+    positions_b = in_b[order]
+    first = np.searchsorted(sorted_b, a.shingles[in_a], side="left")
+    last = np.searchsorted(sorted_b, a.shingles[in_a], side="right")
+    repeats = last - first
+    i = np.repeat(in_a, repeats)
+    # Each i's run of matches in b: first[k], first[k] + 1, ... last[k] - 1.
+    offsets = np.arange(len(i)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    j = positions_b[np.repeat(first, repeats) + offsets]
+    order = np.lexsort((j, i))
+    return list(zip(i[order].tolist(), j[order].tolist(), strict=True))
 
 
-def _positions(shingles: np.ndarray, common: np.ndarray) -> dict[int, list[int]]:
-    where = np.flatnonzero(np.isin(shingles, common))
-    positions: dict[int, list[int]] = {}
-    for index, value in zip(where.tolist(), shingles[where].tolist(), strict=True):
-        positions.setdefault(value, []).append(index)
-    return positions
-
-
-def chains(found: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+def chains(
+    found: list[tuple[int, int]], *, shortest: int = 0
+) -> list[list[tuple[int, int]]]:
     """Anchors (sorted) grouped into chains, each the best-scoring path of
     anchors with both positions rising by at most GAP and the diagonal moving
-    by at most SHIFT, best first; chains share no anchor."""
+    by at most SHIFT, best first; chains share no anchor, and those matching
+    fewer than `shortest` words are left out."""
     best: list[int] = []  # words matched by the best chain ending here
     previous: list[int] = []
+    index: dict[tuple[int, int], int] = {}
     for k, (i, j) in enumerate(found):
+        index[(i, j)] = k
+        # Mostly the anchor just before on the same diagonal continues the
+        # chain: no other can add more than the one word it adds.
+        m = index.get((i - 1, j - 1), -1)
+        if m != -1:
+            best.append(best[m] + 1)
+            previous.append(m)
+            continue
         score, link = SHINGLE_WORDS, -1
         for m in range(k - 1, -1, -1):
             pi, pj = found[m]
@@ -96,6 +110,8 @@ def chains(found: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     used = [False] * len(found)
     result: list[list[tuple[int, int]]] = []
     for end in sorted(range(len(found)), key=lambda k: -best[k]):
+        if best[end] < shortest:
+            break
         if used[end]:
             continue
         chain: list[int] = []
@@ -167,6 +183,9 @@ def similar(x: str, y: str) -> bool:
     return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
-def align(a: Words, b: Words) -> list[Alignment]:
-    """Every aligned passage of two texts, longest chains first."""
-    return [align_chain(chain, a, b) for chain in chains(anchors(a, b))]
+def align(a: Words, b: Words, *, least: int = 1, shortest: int = 0) -> list[Alignment]:
+    """Every aligned passage of two texts, longest chains first; none when
+    they share fewer than `least` distinct shingles, and none from a chain of
+    anchors matching fewer than `shortest` words."""
+    found = anchors(a, b, least=least)
+    return [align_chain(chain, a, b) for chain in chains(found, shortest=shortest)]

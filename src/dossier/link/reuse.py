@@ -33,6 +33,13 @@ SHARED_BANDS = 2
 MIN_WORDS = 40
 # ... and they are this share of the longer side's words.
 MIN_SCORE = 0.5
+# Candidates sharing fewer distinct shingles are not aligned: a passage of
+# MIN_WORDS words with an edit every fourth word still shares this many. On
+# kcna-2024 every passage stored shared 27 or more; 45% of candidates fewer.
+LEAST_SHARED = MIN_WORDS // 2
+# Nor extended, a chain of anchors matching fewer words than this: ends
+# extended over a slip or two gain a few words, never half a passage.
+SHORTEST_CHAIN = MIN_WORDS // 2
 # A passage more than this many other documents repeat (overlapping spans of
 # it align with each) is a stock passage, not reuse: hidden when listed, so
 # it holds however the corpus grows. On kcna-2024 the spans aligned over 40
@@ -201,7 +208,10 @@ def _reuses(
     found = []
     for (a, b), seeds in sorted(candidates.items()):
         words_a, words_b = read[a], read[b]
-        for alignment in _kept(align(words_a, words_b), seeds, words_a, words_b):
+        alignments = align(
+            words_a, words_b, least=LEAST_SHARED, shortest=SHORTEST_CHAIN
+        )
+        for alignment in _kept(alignments, seeds, words_a, words_b):
             found.append(
                 (
                     a,
