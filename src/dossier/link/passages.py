@@ -69,9 +69,12 @@ def read_words(text: str) -> Words:
     # Lower-casing may lengthen a few characters (İ): read spans from the text.
     source = lowered if len(lowered) == len(text) else text
     matches = list(_WORD.finditer(source))
-    tokens = [m.group().lower() for m in matches]
-    starts = np.fromiter((m.start() for m in matches), np.int64, len(matches))
-    ends = np.fromiter((m.end() for m in matches), np.int64, len(matches))
+    if source is lowered:
+        tokens = [m.group() for m in matches]
+    else:
+        tokens = [m.group().lower() for m in matches]
+    spans = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
+    starts, ends = spans[:, 0], spans[:, 1]
     shingles = shingle_hashes(tokens)
     distinct, counts = np.unique(shingles, return_counts=True)
     return Words(tokens, starts, ends, shingles, distinct, counts)

