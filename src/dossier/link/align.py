@@ -27,6 +27,9 @@ SHIFT = 4
 # A shingle seen more often than this in either text is no anchor (refrains,
 # lists): it would tie every occurrence to every other.
 MAX_REPEATS = 8
+# Runs looked back at for the one a run continues (runs are sorted by start,
+# so a long run that ends nearby may start far back).
+LOOKBACK = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +48,14 @@ class Alignment:
         return self.matched / max(self.a_end - self.a_start, self.b_end - self.b_start)
 
 
-def anchors(a: Words, b: Words, *, least: int = 1) -> list[tuple[int, int]]:
-    """(i, j), sorted: the shingle at word i of `a` equals the one at word j
-    of `b`, and neither text holds it more than MAX_REPEATS times; none when
-    fewer than `least` distinct shingles are shared so."""
+Run = tuple[int, int, int]  # (i, j, n): anchors (i, j) ... (i + n - 1, j + n - 1)
+
+
+def anchors(a: Words, b: Words, *, least: int = 1) -> list[Run]:
+    """Runs of anchors, sorted: the shingle at word i + k of `a` equals the
+    one at word j + k of `b` for k < n, and neither text holds it more than
+    MAX_REPEATS times; none when fewer than `least` distinct shingles are
+    shared so. A shared passage is one run until an edit breaks it."""
     common = np.intersect1d(
         a.distinct[a.counts <= MAX_REPEATS],
         b.distinct[b.counts <= MAX_REPEATS],
@@ -68,47 +75,51 @@ def anchors(a: Words, b: Words, *, least: int = 1) -> list[tuple[int, int]]:
     # Each i's run of matches in b: first[k], first[k] + 1, ... last[k] - 1.
     offsets = np.arange(len(i)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
     j = positions_b[np.repeat(first, repeats) + offsets]
-    order = np.lexsort((j, i))
-    return list(zip(i[order].tolist(), j[order].tolist(), strict=True))
+    # Along each diagonal (j - i), consecutive anchors make one run.
+    diagonal = j - i
+    order = np.lexsort((i, diagonal))
+    i, diagonal = i[order], diagonal[order]
+    starts = np.ones(len(i), dtype=bool)
+    starts[1:] = (diagonal[1:] != diagonal[:-1]) | (i[1:] != i[:-1] + 1)
+    begin = np.flatnonzero(starts)
+    lengths = np.diff(np.append(begin, len(i)))
+    run_i, run_j = i[begin], i[begin] + diagonal[begin]
+    order = np.lexsort((run_j, run_i))
+    return list(
+        zip(
+            run_i[order].tolist(),
+            run_j[order].tolist(),
+            lengths[order].tolist(),
+            strict=True,
+        )
+    )
 
 
-def chains(
-    found: list[tuple[int, int]], *, shortest: int = 0
-) -> list[list[tuple[int, int]]]:
-    """Anchors (sorted) grouped into chains, each the best-scoring path of
-    anchors with both positions rising by at most GAP and the diagonal moving
-    by at most SHIFT, best first; chains share no anchor, and those matching
-    fewer than `shortest` words are left out."""
+def chains(found: list[Run], *, shortest: int = 0) -> list[list[Run]]:
+    """Runs (sorted) grouped into chains, each the best-scoring path of runs
+    where the next starts at most GAP words after the last ends on each side
+    and the diagonal moves by at most SHIFT, best first; chains share no run,
+    and those matching fewer than `shortest` words are left out."""
     best: list[int] = []  # words matched by the best chain ending here
     previous: list[int] = []
-    index: dict[tuple[int, int], int] = {}
-    for k, (i, j) in enumerate(found):
-        index[(i, j)] = k
-        # Mostly the anchor just before on the same diagonal continues the
-        # chain: no other can add more than the one word it adds.
-        m = index.get((i - 1, j - 1), -1)
-        if m != -1:
-            best.append(best[m] + 1)
-            previous.append(m)
-            continue
-        score, link = SHINGLE_WORDS, -1
-        for m in range(k - 1, -1, -1):
-            pi, pj = found[m]
-            if i - pi > GAP:
-                break
+    for k, (i, j, n) in enumerate(found):
+        score, link = n + SHINGLE_WORDS - 1, -1
+        # Runs are sorted by start, not end: look back a bounded way.
+        for m in range(k - 1, max(k - LOOKBACK, 0) - 1, -1):
+            pi, pj, pn = found[m]
+            step_i, step_j = i - (pi + pn - 1), j - (pj + pn - 1)
             if (
-                pi < i
-                and pj < j
-                and j - pj <= GAP
-                and abs((j - pj) - (i - pi)) <= SHIFT
+                0 < step_i <= GAP
+                and 0 < step_j <= GAP
+                and abs(step_j - step_i) <= SHIFT
             ):
-                gain = best[m] + min(i - pi, j - pj, SHINGLE_WORDS)
+                gain = best[m] + min(step_i, step_j, SHINGLE_WORDS) + n - 1
                 if gain > score:
                     score, link = gain, m
         best.append(score)
         previous.append(link)
     used = [False] * len(found)
-    result: list[list[tuple[int, int]]] = []
+    result: list[list[Run]] = []
     for end in sorted(range(len(found)), key=lambda k: -best[k]):
         if best[end] < shortest:
             break
@@ -128,14 +139,18 @@ def chains(
     return result
 
 
-def align_chain(chain: list[tuple[int, int]], a: Words, b: Words) -> Alignment:
+def align_chain(chain: list[Run], a: Words, b: Words) -> Alignment:
     """The chain's passage, extended at both ends over similar words."""
-    covered: set[int] = set()
-    for i, _ in chain:
-        covered.update(range(i, i + SHINGLE_WORDS))
-    a_start, b_start = chain[0]
-    a_end, b_end = chain[-1][0] + SHINGLE_WORDS, chain[-1][1] + SHINGLE_WORDS
-    matched = len(covered)
+    matched = 0
+    reached = -1  # words of `a` before this are counted
+    for i, _, n in chain:
+        end = i + n - 1 + SHINGLE_WORDS
+        matched += max(0, end - max(i, reached))
+        reached = max(reached, end)
+    a_start, b_start, _ = chain[0]
+    last_i, last_j, last_n = chain[-1]
+    a_end = last_i + last_n - 1 + SHINGLE_WORDS
+    b_end = last_j + last_n - 1 + SHINGLE_WORDS
     # Backwards: compare the words before each start.
     back = _extend(a.tokens, b.tokens, a_start - 1, b_start - 1, -1)
     forth = _extend(a.tokens, b.tokens, a_end, b_end, 1)

@@ -21,7 +21,8 @@ from dossier.link.align import Alignment, align
 from dossier.link.passages import Words, passage_bands, passage_words, read_words
 
 # A band more documents hold than this is a stock phrase's: never a candidate.
-# Measured on kcna-2024 (bench/reuse_common.py): see docs/benchmarks.md.
+# On kcna-2024 it changes nothing found: its stock phrases are shorter than
+# MIN_WORDS; it keeps a formula in every story out of every candidate list.
 COMMON = 10
 # A pair of documents is aligned when its passages share this many bands.
 SHARED_BANDS = 2
@@ -46,7 +47,7 @@ SHORTEST_CHAIN = MIN_WORDS // 2
 # words or more had 1 to 19 partners; from 6 up they are templates filled
 # with other names (ceremonies for moving into new houses, greetings
 # received, floral baskets laid), at 1 to 5 mostly a story and the press
-# review or commentary repeating it (bench/reuse_common.py).
+# review or commentary repeating it (bench/reuse_speed.py --partners).
 STOCK_PARTNERS = 5
 SCHEME = f"{passages.SCHEME}-c{COMMON}-s{SHARED_BANDS}-w{MIN_WORDS}-m{MIN_SCORE}"
 BATCH = 500
@@ -183,9 +184,16 @@ def _candidates(
         " WHERE n.key NOT IN common",
         (COMMON + 1, COMMON),
     ).fetchall()
+    # A passage whose bands lead to more than STOCK_PARTNERS documents is a
+    # stock passage: its candidates would be hidden when listed anyway.
+    holders: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for doc, passage, other, _ in rows:
+        holders[(doc, passage)].add(other)
     batch = set(docs)
     seeds: dict[tuple[int, int], set[tuple[int, int, int]]] = defaultdict(set)
     for number, (doc, passage, other, other_passage) in enumerate(rows):
+        if len(holders[(doc, passage)]) > STOCK_PARTNERS:
+            continue
         # A pair within the batch is seen from both sides: keep one.
         if other in batch and other < doc:
             continue
