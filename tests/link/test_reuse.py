@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dossier.link.align import similar
@@ -130,6 +132,14 @@ def test_words_keep_their_spans_and_ignore_quote_marks() -> None:
     words = read_words("The “new strains” had withstood")
     assert words.tokens == ["the", "new", "strains", "had", "withstood"]
     assert (int(words.starts[1]), int(words.ends[2])) == (5, 16)
+
+
+@given(st.text(max_size=200))
+def test_every_word_span_holds_its_word(text: str) -> None:
+    words = read_words(text)
+    assert len(words.shingles) == max(len(words.tokens) - 2, min(len(words.tokens), 1))
+    for token, start, end in zip(words.tokens, words.starts, words.ends, strict=True):
+        assert text[start:end].lower() == token
 
 
 @pytest.mark.parametrize(
