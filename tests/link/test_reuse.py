@@ -69,12 +69,15 @@ def quotation() -> str:
     return textwrap.fill(text, 60)
 
 
-def essay() -> tuple[str, tuple[int, int]]:
-    before = essay_words(1, 1000)
-    after = essay_words(2, 1000)
-    lead = before + '\n\nAs the agency reported at the time:\n\n"'
-    quoted = quotation()
-    return lead + quoted + '"\n\n' + after, (len(lead), len(lead) + len(quoted))
+def essay() -> str:
+    """About 2,000 words with the quotation in the middle."""
+    return (
+        essay_words(1, 1000)
+        + '\n\nAs the agency reported at the time:\n\n"'
+        + quotation()
+        + '"\n\n'
+        + essay_words(2, 1000)
+    )
 
 
 def write(folder: Path, name: str, *records: dict[str, Any]) -> Path:
@@ -112,7 +115,7 @@ def near(span: list[int], expected: tuple[int, int], slack: int = 20) -> bool:
 @pytest.fixture
 def built(tmp_path: Path) -> Path:
     db = tmp_path / "d.db"
-    text, _ = essay()
+    text = essay()
     write(
         tmp_path / "in", "wire.jsonl", record(STORY, "Delegation Leaves", "2024-05-03")
     )
@@ -214,7 +217,7 @@ def test_copies_are_no_reuse_and_new_documents_alone_are_signed(
     write(tmp_path / "in", "b.jsonl", record(STORY, "Farm Study Tour", "2024-05-04"))
     build_files([tmp_path / "in"], Settings(db=str(db), annotate=False))
     assert listing("reuse", "--db", str(db)) == []
-    text, _ = essay()
+    text = essay()
     write(tmp_path / "in", "c.jsonl", record(text, "On Farming", None))
     with closing(sqlite3.connect(db)) as connection:
         before = connection.execute("SELECT doc FROM reuse_signed").fetchall()
@@ -226,3 +229,21 @@ def test_copies_are_no_reuse_and_new_documents_alone_are_signed(
     [pair] = listing("reuse", "--db", str(db))
     assert ids(db)["Delegation Leaves"] in (pair["a"], pair["b"])
     assert pair["direction"] == "undirected"
+
+
+def test_forgetting_the_quoted_text_hands_its_pairs_to_its_copy(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "d.db"
+    first = write(
+        tmp_path / "in", "a.jsonl", record(STORY, "Delegation Leaves", "2024-05-03")
+    )
+    write(tmp_path / "in", "b.jsonl", record(STORY, "Farm Study Tour", "2024-05-04"))
+    write(tmp_path / "in", "c.jsonl", record(essay(), "On Farming", "2024-06-01"))
+    build_files([tmp_path / "in"], Settings(db=str(db), annotate=False))
+    titles = ids(db)
+    [pair] = listing("reuse", "--db", str(db), "--doc", titles["On Farming"])
+    assert pair["b"] == titles["Delegation Leaves"]
+    listing("forget", str(first), "--db", str(db))
+    [pair] = listing("reuse", "--db", str(db), "--doc", titles["On Farming"])
+    assert pair["b"] == titles["Farm Study Tour"] and pair["direction"] == "b->a"

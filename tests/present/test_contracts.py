@@ -89,7 +89,7 @@ def test_show_keeps_the_contract_for_every_document(
 
 def test_reuse_keeps_the_contract(tmp_path: Path) -> None:
     story = test_reuse.record(test_reuse.STORY, "Delegation", "2024-05-03")
-    paper = test_reuse.record(test_reuse.essay()[0], "Essay", "2024-06-01")
+    paper = test_reuse.record(test_reuse.essay(), "Essay", "2024-06-01")
     test_reuse.write(tmp_path / "in", "a.jsonl", story)
     test_reuse.write(tmp_path / "in", "b.jsonl", paper)
     db = str(tmp_path / "d.db")
