@@ -15,11 +15,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from dossier.link import reuse
 from dossier.link.align import similar
 from dossier.link.passages import read_words
 from dossier.present.cli.app import app
 from dossier.present.cli.build import build_files
 from dossier.settings import Settings
+from dossier.store import connect
 from dossier.store.reuses import direction
 
 runner = CliRunner()
@@ -247,3 +249,20 @@ def test_forgetting_the_quoted_text_hands_its_pairs_to_its_copy(
     listing("forget", str(first), "--db", str(db))
     [pair] = listing("reuse", "--db", str(db), "--doc", titles["On Farming"])
     assert pair["b"] == titles["Farm Study Tour"] and pair["direction"] == "b->a"
+
+
+def test_a_batch_another_build_signed_meanwhile_is_not_signed_twice(
+    built: Path,
+) -> None:
+    """Two builds on one database: the second to link finds the batch it read
+    already signed, and stores nothing twice."""
+    with closing(connect(built)) as connection:
+        batch = {
+            int(doc): read_words(text)
+            for doc, text in connection.execute("SELECT rowid, text FROM documents")
+        }
+        count = "SELECT count(*) FROM reuses"
+        before = connection.execute(count).fetchone()[0]
+        reuse._sign_batch(connection, batch, {})
+        after = connection.execute(count).fetchone()[0]
+    assert after == before == 1

@@ -141,10 +141,22 @@ def _sign_batch(
     connection: sqlite3.Connection, batch: dict[int, Words], kept: dict[int, Words]
 ) -> None:
     """Store the batch's bands and the reuse they lead to in one transaction:
-    a build killed half-way never leaves a document signed but unsearched."""
-    bands = {doc: passage_bands(words.shingles) for doc, words in batch.items()}
+    a build killed half-way never leaves a document signed but unsearched.
+    Another build on the same database may have signed or removed some of
+    the batch since it was read: only what is still there and unsigned is."""
     connection.execute("BEGIN IMMEDIATE")
     try:
+        unsigned = {
+            int(doc)
+            for (doc,) in connection.execute(
+                f"SELECT d.rowid FROM documents d WHERE d.rowid IN"
+                f" ({','.join('?' * len(batch))}) AND NOT EXISTS"
+                " (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid)",
+                list(batch),
+            )
+        }
+        batch = {doc: words for doc, words in batch.items() if doc in unsigned}
+        bands = {doc: passage_bands(words.shingles) for doc, words in batch.items()}
         connection.executemany(
             "INSERT INTO reuse_signed(doc, scheme, passages) VALUES (?,?,?)",
             [(doc, SCHEME, len(keys)) for doc, keys in bands.items()],
