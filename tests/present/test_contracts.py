@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from dossier.present.cli.app import app
 from dossier.present.contracts import COMMANDS, schema, schema_for
 from tests.conftest import EXAMPLES, ROOT
+from tests.link import test_reuse
 
 runner = CliRunner()
 CONTRACTS_MD = ROOT / "docs" / "contracts.md"
@@ -84,6 +85,21 @@ def test_show_keeps_the_contract_for_every_document(
                 start, end = record["span"]
                 assert 0 <= start <= end <= len(detail["text"])
     assert kinds == {"mentions", "times", "figures", "quotes", "citations"}
+
+
+def test_reuse_keeps_the_contract(tmp_path: Path) -> None:
+    story = test_reuse.record(test_reuse.STORY, "Delegation", "2024-05-03")
+    paper = test_reuse.record(test_reuse.essay(), "Essay", "2024-06-01")
+    test_reuse.write(tmp_path / "in", "a.jsonl", story)
+    test_reuse.write(tmp_path / "in", "b.jsonl", paper)
+    db = str(tmp_path / "d.db")
+    run_json("build", str(tmp_path / "in"), "--db", db)
+    pairs = run_json("reuse", "--db", db)
+    assert pairs
+    check("reuse", pairs)
+    detail = run_json("show", pairs[0]["b"], "--db", db)
+    assert detail["reused"]
+    check("show", detail)
 
 
 def test_forget_keeps_the_contract(tmp_path: Path) -> None:

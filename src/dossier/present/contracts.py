@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, bool]] = {
     "claims --conflicts": ("claim_group", True),
     "quotes": ("quote", True),
     "citations": ("citation", True),
+    "reuse": ("reuse_pair", True),
     "forget": ("forget_summary", False),
 }
 

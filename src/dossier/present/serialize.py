@@ -40,7 +40,8 @@ def document_detail(
     detail["text"] = row["text"]
     detail["locator"] = source.locate(row["raw_start"], row["raw_end"])
     # Each annotation carries `span` into `text` and `locator` into the file.
-    for key in ("mentions", "times", "figures", "quotes", "citations"):
+    # `reused` gives the other document and its span too.
+    for key in ("mentions", "times", "figures", "quotes", "citations", "reused"):
         detail[key] = row.get(key, [])
     return detail
 

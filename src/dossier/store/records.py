@@ -11,6 +11,7 @@ from typing import Any
 from dossier.errors import InputError
 from dossier.offsets import OffsetMap, SourceMap
 from dossier.store.queries import choice, document_rowid, iso_day, positive
+from dossier.store.reuses import reused_spans
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "PUBLICATION")
 TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -373,4 +374,6 @@ def document_annotations(
             "SELECT start AS s, end AS e, text, title, outlet, date FROM citations"
             " WHERE doc = ? ORDER BY number"
         ),
+        # Passages another document repeats, or that repeat another (#15).
+        "reused": reused_spans(connection, rowid, offsets, source),
     }

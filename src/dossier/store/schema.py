@@ -182,6 +182,32 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     INSERT INTO state VALUES ('writes', 0), ('linked', 0);
     """,
+    # 8: text reuse (issue 15). `link.reuse` signs each independent text once
+    # (`reuse_signed`), keeps its passages' MinHash bands (`reuse_bands`) and
+    # the reused passages it found (`reuses`: `a` < `b`, character spans of
+    # each document's clean text, score, words matched).
+    """
+    CREATE TABLE reuse_signed (
+        doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+        scheme TEXT NOT NULL, passages INTEGER NOT NULL
+    );
+    CREATE TABLE reuse_bands (
+        key INTEGER NOT NULL,
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        passage INTEGER NOT NULL,
+        PRIMARY KEY (key, doc, passage)
+    ) WITHOUT ROWID;
+    CREATE INDEX reuse_bands_doc ON reuse_bands(doc);
+    CREATE TABLE reuses (
+        a INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        b INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        a_start INTEGER NOT NULL, a_end INTEGER NOT NULL,
+        b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,
+        score REAL NOT NULL, words INTEGER NOT NULL
+    );
+    CREATE INDEX reuses_a ON reuses(a);
+    CREATE INDEX reuses_b ON reuses(b);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,7 +14,14 @@ from rich.table import Table
 from dossier.engine import ENGINES, map_files
 from dossier.errors import FileNotStored
 from dossier.fingerprint import build_fingerprint
-from dossier.link import CopyReport, link_copies, link_entities, needs_linking
+from dossier.link import (
+    CopyReport,
+    link_copies,
+    link_entities,
+    link_reuse,
+    needs_linking,
+    needs_reuse,
+)
 from dossier.model import Failure, FileResult
 from dossier.packs import load_pack
 from dossier.present.cli.options import (
@@ -192,12 +199,18 @@ def build_files(
             report.pruned = forget(connection, report.gone)
             report.pruned_files = len(report.gone)
             changed = True
-        if changed or link_pending(connection) or needs_linking(connection):
+        if (
+            changed
+            or link_pending(connection)
+            or needs_linking(connection)
+            or needs_reuse(connection)
+        ):
             # The corpus-wide stage: group copies (signing new documents
             # only), then resolve entities, whose counts skip copies. Marked
             # done only at its end: a crash before re-links next time.
             started_at = writes(connection)
             report.copies = link_copies(connection)
+            link_reuse(connection)
             report.entities = link_entities(connection)
             mark_linked(connection, started_at)
     finally:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from dossier.link import link_copies, link_entities
+from dossier.link import link_copies, link_entities, link_reuse
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
 from dossier.store import connect, mark_linked, writes
 from dossier.store.forget import forget, resolve
@@ -28,7 +28,7 @@ def forget_command(
 ) -> None:
     """Remove files and all that derives from them, in one transaction.
 
-    Entities and copies are re-linked after. A file forgotten comes back if a
+    Entities, copies and reuse are re-linked after. A file forgotten comes back if a
     later build reads it again.
 
     Example: dossier forget old/notes.txt 3f2a9c --db seeds.db
@@ -40,6 +40,7 @@ def forget_command(
         documents = forget(connection, paths)
         started_at = writes(connection)
         link_copies(connection)
+        link_reuse(connection)
         link_entities(connection)
         mark_linked(connection, started_at)
     if as_json:

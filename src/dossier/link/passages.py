@@ -1,0 +1,128 @@
+"""A document's passages as MinHash bands, for `link.reuse`: pure functions of one text.
+
+Words are `link.shingles`' words (lower-cased `\\w+` runs, so punctuation,
+quote marks, case and re-wrapping never differ), each kept with its character
+span in the clean text. A passage is a window of WINDOW word 3-shingles,
+one every STRIDE: any stretch of WINDOW + STRIDE words one document shares
+with another holds a whole passage of the first, and the second's nearest
+passage overlaps that stretch by at least three quarters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import xxhash
+
+from dossier.link.shingles import SHINGLE_WORDS
+
+# Shingles per stride; a passage is two strides (32 shingles, 34 words: about
+# a KCNA sentence and a half), so a 3-sentence quotation (60 to 90 words)
+# holds one side's passage whole and three quarters of one of the other's.
+STRIDE = 16
+WINDOW = 2 * STRIDE
+# Bands of ROWS MinHash values. Two passages sharing a Jaccard J of their
+# shingles share a band with probability 1 - (1 - J**2)**10: 0.99 at J = 0.6
+# (a quoted passage against the worst-placed passage of its source), 0.83
+# at 0.4, 0.34 at 0.2, 0.10 at 0.1; a quotation of 60 words or more gives
+# several such pairs. Against 3 rows of 20 bands, on kcna-2024: half the
+# rows to store (the costliest part of signing), twice the candidates to
+# align, as many passages found (243 pairs of documents against 237).
+ROWS = 2
+BANDS = 10
+PERMUTATIONS = ROWS * BANDS
+# Fewer shingles than this (about a dozen words) and a text has no passage.
+MIN_SHINGLES = 10
+SCHEME = f"1-w{WINDOW}-s{STRIDE}-r{ROWS}-b{BANDS}-m{MIN_SHINGLES}"
+
+_WORD = re.compile(r"\w+")
+_MULTIPLY = np.array(
+    [xxhash.xxh32_intdigest(f"passage {n}".encode()) | 1 for n in range(PERMUTATIONS)],
+    dtype=np.uint32,
+)
+_POSITION = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 1][-SHINGLE_WORDS:], dtype=np.uint64
+)
+_ROW_WEIGHTS = np.array(
+    [0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x9E3779B97F4A7C15], dtype=np.uint64
+)[:ROWS]
+_BAND_SALT = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0xD6E8FEB86659FD93)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A text's words, their spans in it and their shingles' hashes."""
+
+    tokens: list[str]
+    starts: npt.NDArray[np.int64]  # character offset of each word
+    ends: npt.NDArray[np.int64]
+    shingles: npt.NDArray[np.uint64]  # one per position: words i .. i+2
+    distinct: npt.NDArray[np.uint64]  # the shingles, sorted, once each
+    counts: npt.NDArray[np.int64]  # how often each distinct shingle occurs
+
+
+def read_words(text: str) -> Words:
+    lowered = text.lower()
+    # Lower-casing may lengthen a few characters (İ): read spans from the text.
+    source = lowered if len(lowered) == len(text) else text
+    matches = list(_WORD.finditer(source))
+    if source is lowered:
+        tokens = [m.group() for m in matches]
+    else:
+        tokens = [m.group().lower() for m in matches]
+    spans = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
+    starts, ends = spans[:, 0], spans[:, 1]
+    shingles = shingle_hashes(tokens)
+    distinct, counts = np.unique(shingles, return_counts=True)
+    return Words(tokens, starts, ends, shingles, distinct, counts)
+
+
+def shingle_hashes(tokens: list[str]) -> npt.NDArray[np.uint64]:
+    """The hash of the shingle starting at each word (fewer words than a
+    shingle: one, of them all); as `link.shingles`, in text order, repeats kept."""
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.fromiter(
+        (xxhash.xxh3_64_intdigest(t.encode()) for t in tokens),
+        dtype=np.uint64,
+        count=len(tokens),
+    )
+    width = min(SHINGLE_WORDS, len(hashes))
+    count = len(hashes) - width + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset, weight in enumerate(_POSITION[-width:]):
+        combined += hashes[offset : offset + count] * weight
+    return combined
+
+
+def passage_words(passage: int, words: int) -> tuple[int, int]:
+    """The words [first, last) passage number `passage` covers."""
+    start = passage * STRIDE
+    return start, min(start + WINDOW + SHINGLE_WORDS - 1, words)
+
+
+def passage_bands(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
+    """Band keys, one row of BANDS per passage (signed, for SQLite)."""
+    if len(shingles) < MIN_SHINGLES:
+        return np.zeros((0, BANDS), dtype=np.int64)
+    top = (shingles >> np.uint64(32)).astype(np.uint32)
+    values = top[:, None] * _MULTIPLY[None, :]  # shingles x PERMUTATIONS
+    blocks = -(-len(values) // STRIDE)
+    padded = np.full(
+        (blocks * STRIDE, PERMUTATIONS), np.iinfo(np.uint32).max, dtype=np.uint32
+    )
+    padded[: len(values)] = values
+    lowest = padded.reshape(blocks, STRIDE, PERMUTATIONS).min(axis=1)
+    if blocks > 1:
+        lowest = np.minimum(lowest[:-1], lowest[1:])
+    rows = lowest.reshape(len(lowest), BANDS, ROWS).astype(np.uint64)
+    keys = (rows * _ROW_WEIGHTS).sum(axis=2, dtype=np.uint64) + _BAND_SALT
+    # A final mix so nearby sums never give nearby keys.
+    keys ^= keys >> np.uint64(31)
+    keys *= np.uint64(0x94D049BB133111EB)
+    keys ^= keys >> np.uint64(29)
+    signed: npt.NDArray[np.int64] = keys.view(np.int64)
+    return signed

@@ -1,0 +1,309 @@
+"""Text reuse: passages one document repeats from another, with both spans.
+
+Part of `link`, run after `link.copies`. One document of each copy group
+(its earliest, `copy_of` null) and every text stored once is signed, once:
+its passages' MinHash bands go to `reuse_bands` (`link.passages`). A new
+document's bands are looked up among all stored ones, leaving out bands that
+more than COMMON documents hold (stock phrases) and passages whose bands
+reach more than STOCK_PARTNERS documents; pairs sharing SHARED_BANDS are
+aligned word by word (`link.align`), and each aligned passage long and
+close enough is stored in `reuses` as character spans of both clean texts.
+Direction comes from the documents' dates when `reuse` lists them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+
+from dossier.link import passages
+from dossier.link.align import Alignment, align
+from dossier.link.passages import Words, passage_bands, passage_words, read_words
+
+# A band more documents hold than this is a stock phrase's: never a candidate,
+# and no evidence that a passage is a stock passage either (STOCK_PARTNERS
+# counts the documents a passage's other bands reach). On kcna-2024, with 5,
+# 10, 50 or no limit: 122, 83, 61, 58 passages stored, in the same time.
+# Which of them are reuse is for the gold of issue 15's measures to say.
+COMMON = 10
+# ... or by more passages than this, in whatever documents: a text repeating
+# itself (a page printed over and over, a 2 MB file of one sentence) would
+# otherwise join every passage of it to every other, quadratically.
+COMMON_PASSAGES = 40
+# A pair of documents is aligned when its passages share this many bands.
+SHARED_BANDS = 2
+# An aligned passage is reuse when this many words of each side correspond:
+# two sentences of wire copy. On kcna-2024 a leader's titles and the lists of
+# officials accompanying him align over 30 to 36 words between stories that
+# share nothing else (`Choe Ryong Hae, member of the Presidium of the
+# Political Bureau of the C.C., WPK, first vice-president of ...`).
+MIN_WORDS = 40
+# ... and they are this share of the longer side's words.
+MIN_SCORE = 0.5
+# Candidates sharing fewer distinct shingles are not aligned: a passage of
+# MIN_WORDS words with an edit every fourth word still shares this many. On
+# kcna-2024 every passage stored shared 27 or more; 45% of candidates fewer.
+LEAST_SHARED = MIN_WORDS // 2
+# Nor extended, a chain of anchors matching fewer words than this: ends
+# extended over a slip or two gain a few words, never half a passage.
+SHORTEST_CHAIN = MIN_WORDS // 2
+# A passage more than this many other documents repeat is a stock passage,
+# not reuse: a passage whose bands reach more documents seeds no candidate,
+# and a stored one whose spans align with more is hidden when listed, so it
+# holds however the corpus grows. On kcna-2024, before either rule, the spans
+# aligned over 40 words or more had 1 to 19 partners; every example from 6
+# up was a template filled with other names (ceremonies for moving into new
+# houses, greetings received, floral baskets laid); from 1 to 5, lists of
+# officials or greeting parties two stories share, beside a story and the
+# press review or commentary that repeats it (bench/reuse_speed.py --partners).
+STOCK_PARTNERS = 5
+SCHEME = (
+    f"{passages.SCHEME}-c{COMMON}-s{SHARED_BANDS}-w{MIN_WORDS}-m{MIN_SCORE}"
+    f"-p{STOCK_PARTNERS}"
+)
+BATCH = 500
+# Documents' words kept across batches for alignment (a KCNA story's: 30 KB).
+KEPT_WORDS = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseReport:
+    signed: int  # documents signed by this run
+    pairs: int  # reused passages stored, in all
+
+
+def needs_reuse(connection: sqlite3.Connection) -> bool:
+    """Whether some independent text is unsigned, or signed by another scheme."""
+    row = connection.execute(
+        "SELECT 1 FROM documents d WHERE d.kind = 'article' AND d.copy_of IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid"
+        " AND s.scheme = ?) LIMIT 1",
+        (SCHEME,),
+    ).fetchone()
+    return row is not None
+
+
+def link_reuse(connection: sqlite3.Connection, *, batch: int = BATCH) -> ReuseReport:
+    """Sign the new independent texts, find and store the passages they share
+    with any signed text."""
+    _forget_stale(connection)
+    signed = 0
+    after = 0
+    kept: dict[int, Words] = {}
+    while True:
+        rows = connection.execute(
+            "SELECT d.rowid, d.text FROM documents d WHERE d.rowid > ?"
+            " AND d.kind = 'article' AND d.copy_of IS NULL AND NOT EXISTS"
+            " (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid)"
+            " ORDER BY d.rowid LIMIT ?",
+            (after, batch),
+        ).fetchall()
+        if not rows:
+            break
+        after = int(rows[-1][0])
+        if len(kept) > KEPT_WORDS:
+            kept.clear()
+        read = {int(doc): read_words(str(text)) for doc, text in rows}
+        _sign_batch(connection, read, kept)
+        signed += len(rows)
+    (pairs,) = connection.execute("SELECT count(*) FROM reuses").fetchone()
+    return ReuseReport(signed=signed, pairs=int(pairs))
+
+
+def _forget_stale(connection: sqlite3.Connection) -> None:
+    """Drop what another scheme signed, and documents that are no longer
+    independent texts (a copy now, or a teaser): their pairs go with them."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if connection.execute(
+            "SELECT 1 FROM reuse_signed WHERE scheme != ? LIMIT 1", (SCHEME,)
+        ).fetchone():
+            for table in ("reuses", "reuse_bands", "reuse_signed"):
+                connection.execute(f"DELETE FROM {table}")
+        stale = [
+            (doc,)
+            for (doc,) in connection.execute(
+                "SELECT s.doc FROM reuse_signed s JOIN documents d ON d.rowid = s.doc"
+                " WHERE d.copy_of IS NOT NULL OR d.kind != 'article'"
+            )
+        ]
+        for statement in (
+            "DELETE FROM reuse_signed WHERE doc = ?",
+            "DELETE FROM reuse_bands WHERE doc = ?",
+            "DELETE FROM reuses WHERE a = ?",
+            "DELETE FROM reuses WHERE b = ?",
+        ):
+            connection.executemany(statement, stale)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _sign_batch(
+    connection: sqlite3.Connection, batch: dict[int, Words], kept: dict[int, Words]
+) -> None:
+    """Store the batch's bands and the reuse they lead to in one transaction:
+    a build killed half-way never leaves a document signed but unsearched.
+    Another build on the same database may have signed or removed some of
+    the batch since it was read: only what is still there and unsigned is."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        unsigned = {
+            int(doc)
+            for (doc,) in connection.execute(
+                f"SELECT d.rowid FROM documents d WHERE d.rowid IN"
+                f" ({','.join('?' * len(batch))}) AND NOT EXISTS"
+                " (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid)",
+                list(batch),
+            )
+        }
+        batch = {doc: words for doc, words in batch.items() if doc in unsigned}
+        bands = {doc: passage_bands(words.shingles) for doc, words in batch.items()}
+        connection.executemany(
+            "INSERT INTO reuse_signed(doc, scheme, passages) VALUES (?,?,?)",
+            [(doc, SCHEME, len(keys)) for doc, keys in bands.items()],
+        )
+        # In key order: 1.5x faster into the index than in document order.
+        connection.executemany(
+            "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
+            sorted(
+                (key, doc, passage)
+                for doc, keys in bands.items()
+                for passage, row in enumerate(keys.tolist())
+                for key in row
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            _reuses(connection, batch, kept),
+        )
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _candidates(
+    connection: sqlite3.Connection, docs: list[int]
+) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """(a, b) with a < b -> the passage pairs (of a, of b) sharing a band, once
+    per band shared, for pairs sharing SHARED_BANDS bands or more."""
+    connection.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS reuse_batch(doc INTEGER PRIMARY KEY)"
+    )
+    connection.execute("DELETE FROM reuse_batch")
+    connection.executemany("INSERT INTO reuse_batch VALUES (?)", [(d,) for d in docs])
+    rows = connection.execute(
+        "WITH keys AS (SELECT DISTINCT n.key FROM reuse_batch c"
+        "  CROSS JOIN reuse_bands n ON n.doc = c.doc),"
+        " common AS (SELECT k.key FROM keys k WHERE (SELECT count(*) FROM"
+        "  (SELECT DISTINCT x.doc FROM reuse_bands x WHERE x.key = k.key"
+        "   LIMIT ?)) > ? OR (SELECT count(*) FROM"
+        "  (SELECT 1 FROM reuse_bands x WHERE x.key = k.key LIMIT ?)) > ?)"
+        " SELECT n.doc, n.passage, o.doc, o.passage FROM reuse_batch c"
+        " CROSS JOIN reuse_bands n ON n.doc = c.doc"
+        " CROSS JOIN reuse_bands o ON o.key = n.key AND o.doc != n.doc"
+        " WHERE n.key NOT IN common",
+        (COMMON + 1, COMMON, COMMON_PASSAGES + 1, COMMON_PASSAGES),
+    ).fetchall()
+    # A passage whose bands lead to more than STOCK_PARTNERS documents is a
+    # stock passage: its candidates would be hidden when listed anyway.
+    holders: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for doc, passage, other, _ in rows:
+        holders[(doc, passage)].add(other)
+    batch = set(docs)
+    seeds: dict[tuple[int, int], set[tuple[int, int, int]]] = defaultdict(set)
+    for number, (doc, passage, other, other_passage) in enumerate(rows):
+        if len(holders[(doc, passage)]) > STOCK_PARTNERS:
+            continue
+        # A pair within the batch is seen from both sides: keep one.
+        if other in batch and other < doc:
+            continue
+        if doc < other:
+            seeds[(doc, other)].add((passage, other_passage, number))
+        else:
+            seeds[(other, doc)].add((other_passage, passage, number))
+    return {
+        pair: [(p, q) for p, q, _ in found]
+        for pair, found in seeds.items()
+        if len(found) >= SHARED_BANDS
+    }
+
+
+def _reuses(
+    connection: sqlite3.Connection, batch: dict[int, Words], kept: dict[int, Words]
+) -> list[tuple[int, int, int, int, int, int, float, int]]:
+    """Reused passages between the batch and any signed document; `kept`
+    holds words already read (and takes those this reads)."""
+    candidates = _candidates(connection, sorted(batch))
+    read = kept
+    read.update(batch)
+    missing = sorted({doc for pair in candidates for doc in pair} - read.keys())
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
+        for doc, text in connection.execute(
+            f"SELECT rowid, text FROM documents WHERE rowid IN"
+            f" ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            read[int(doc)] = read_words(str(text))
+    found = []
+    for (a, b), seeds in sorted(candidates.items()):
+        words_a, words_b = read[a], read[b]
+        alignments = align(
+            words_a, words_b, least=LEAST_SHARED, shortest=SHORTEST_CHAIN
+        )
+        for alignment in _kept(alignments, seeds, words_a, words_b):
+            found.append(
+                (
+                    a,
+                    b,
+                    int(words_a.starts[alignment.a_start]),
+                    int(words_a.ends[alignment.a_end - 1]),
+                    int(words_b.starts[alignment.b_start]),
+                    int(words_b.ends[alignment.b_end - 1]),
+                    round(alignment.score, 4),
+                    alignment.matched,
+                )
+            )
+    return found
+
+
+def _kept(
+    alignments: list[Alignment],
+    seeds: list[tuple[int, int]],
+    a: Words,
+    b: Words,
+) -> list[Alignment]:
+    """Alignments long and close enough, on a pair of passages that shared a
+    band (not a stock phrase two candidates happen to share too), overlapping
+    no better one on either side."""
+    seed_words = [
+        (passage_words(p, len(a.tokens)), passage_words(q, len(b.tokens)))
+        for p, q in seeds
+    ]
+    kept: list[Alignment] = []
+    for alignment in sorted(alignments, key=lambda x: -x.matched):
+        if alignment.matched < MIN_WORDS or alignment.score < MIN_SCORE:
+            continue
+        if not any(
+            _overlaps(alignment.a_start, alignment.a_end, *in_a)
+            and _overlaps(alignment.b_start, alignment.b_end, *in_b)
+            for in_a, in_b in seed_words
+        ):
+            continue
+        if any(
+            _overlaps(alignment.a_start, alignment.a_end, k.a_start, k.a_end)
+            or _overlaps(alignment.b_start, alignment.b_end, k.b_start, k.b_end)
+            for k in kept
+        ):
+            continue
+        kept.append(alignment)
+    return kept
+
+
+def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
+    return start < other_end and other_start < end
