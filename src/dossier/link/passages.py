@@ -18,6 +18,7 @@ import numpy.typing as npt
 import xxhash
 
 from dossier.link.shingles import SHINGLE_WORDS
+from dossier.link.shingles import shingles_in_order as shingle_hashes
 
 # Shingles per stride; a passage is two strides (32 shingles, 34 words: about
 # a KCNA sentence and a half), so a 3-sentence quotation (60 to 90 words)
@@ -42,9 +43,6 @@ _WORD = re.compile(r"\w+")
 _MULTIPLY = np.array(
     [xxhash.xxh32_intdigest(f"passage {n}".encode()) | 1 for n in range(PERMUTATIONS)],
     dtype=np.uint32,
-)
-_POSITION = np.array(
-    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 1][-SHINGLE_WORDS:], dtype=np.uint64
 )
 _ROW_WEIGHTS = np.array(
     [0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x9E3779B97F4A7C15], dtype=np.uint64
@@ -78,24 +76,6 @@ def read_words(text: str) -> Words:
     shingles = shingle_hashes(tokens)
     distinct, counts = np.unique(shingles, return_counts=True)
     return Words(tokens, starts, ends, shingles, distinct, counts)
-
-
-def shingle_hashes(tokens: list[str]) -> npt.NDArray[np.uint64]:
-    """The hash of the shingle starting at each word (fewer words than a
-    shingle: one, of them all); as `link.shingles`, in text order, repeats kept."""
-    if not tokens:
-        return np.zeros(0, dtype=np.uint64)
-    hashes = np.fromiter(
-        (xxhash.xxh3_64_intdigest(t.encode()) for t in tokens),
-        dtype=np.uint64,
-        count=len(tokens),
-    )
-    width = min(SHINGLE_WORDS, len(hashes))
-    count = len(hashes) - width + 1
-    combined = np.zeros(count, dtype=np.uint64)
-    for offset, weight in enumerate(_POSITION[-width:]):
-        combined += hashes[offset : offset + count] * weight
-    return combined
 
 
 def passage_words(passage: int, words: int) -> tuple[int, int]:
