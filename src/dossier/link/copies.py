@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dossier.link import shingles
+from dossier.link.batch import load_batch
 from dossier.link.groups import copy_groups, mark_copies
 from dossier.link.shingles import (
     MIN_SHINGLES,
@@ -249,11 +250,7 @@ def _near_copies(
     holds shingle sets already made (and takes those this makes)."""
     if not docs:
         return []
-    connection.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS copy_batch(doc INTEGER PRIMARY KEY)"
-    )
-    connection.execute("DELETE FROM copy_batch")
-    connection.executemany("INSERT INTO copy_batch VALUES (?)", [(d,) for d in docs])
+    load_batch(connection, "copy_batch", docs)
     # Pairs whose words are equal are grouped by digest; pairs whose sizes
     # differ too much can never be copies: neither needs its text read.
     rows = connection.execute(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from dossier.link import passages
 from dossier.link.align import Alignment, align
+from dossier.link.batch import load_batch
 from dossier.link.passages import Words, passage_bands, passage_words, read_words
 
 # A band more documents hold than this is a stock phrase's: never a candidate,
@@ -191,11 +192,7 @@ def _candidates(
 ) -> dict[tuple[int, int], list[tuple[int, int]]]:
     """(a, b) with a < b -> the passage pairs (of a, of b) sharing a band, once
     per band shared, for pairs sharing SHARED_BANDS bands or more."""
-    connection.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS reuse_batch(doc INTEGER PRIMARY KEY)"
-    )
-    connection.execute("DELETE FROM reuse_batch")
-    connection.executemany("INSERT INTO reuse_batch VALUES (?)", [(d,) for d in docs])
+    load_batch(connection, "reuse_batch", docs)
     rows = connection.execute(
         "WITH keys AS (SELECT DISTINCT n.key FROM reuse_batch c"
         "  CROSS JOIN reuse_bands n ON n.doc = c.doc),"
