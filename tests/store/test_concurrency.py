@@ -34,8 +34,11 @@ def test_two_builds_and_a_reader_share_one_new_database(tmp_path: Path) -> None:
             if reader.returncode != 0 and "no dossier" not in error:
                 read_errors.append(error)
     for build in builds:
-        error = build.communicate()[1].decode()
-        assert (build.returncode, error) == (0, "")
+        # A slow build (a loaded machine) prints periodic progress lines when
+        # stderr is not a terminal; anything else would be an error.
+        lines = build.communicate()[1].decode().splitlines()
+        errors = [line for line in lines if not line.startswith("progress: ")]
+        assert (build.returncode, errors) == (0, [])
     assert read_errors == []
     assert dump(Path(db), "SELECT count(*) FROM files") == [(60,)]
     assert dump(Path(db), "PRAGMA integrity_check") == [("ok",)]
