@@ -44,6 +44,8 @@ def unit_class(unit: str | None) -> str | None:
         return None
     word = unit.strip().lower().split()[-1]
     singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word.endswith("ies") and len(word) > 4:
+        singular = word[:-3] + "y"  # countries, families, cities
     for name, members in UNIT_CLASSES.items():
         if word in members or singular in members:
             return name
