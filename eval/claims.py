@@ -4,15 +4,16 @@
 Run from the repository root: `python -m eval.claims [--write] [--db PATH]`.
 
 Builds kcna-2024 and the seeds into one dossier (or reads `--db`), lists
-`claims --conflicts`, and matches each listed conflict to the gold groups
-two of whose claims (document id and figure text) it holds from different
-documents. A listed conflict is real when it matches a group labelled
-real; one matching no gold group counts as not real. Scores: the share of
-listed conflicts that are real (`conflict_precision`, also for the
-development months and the held-out ones: a listed group is held out when
-all its documents are dated from `held_out_from`), the share of real gold
-groups listed (`conflict_recall`), and whether the seed conflict ("a million
-volunteers" against "nearly three million fighters") is listed.
+`claims --conflicts` (figures and the dates sources give events), and
+matches each listed conflict to the gold groups two of whose claims
+(document id and figure text) it holds from different documents. A listed
+conflict is real when it matches a group labelled real; one matching no
+gold group counts as not real. Scores: the share of listed conflicts that
+are real (`conflict_precision`, also for the development months and the
+held-out ones: a listed group is held out when all its documents are dated
+from `held_out_from`), the share of real gold groups listed
+(`conflict_recall`), and whether the seed conflict ("a million volunteers"
+against "nearly three million fighters") is listed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 
 from dossier.link import compare_claims
 from dossier.store import claims as stored
+from dossier.store import events
 from eval import CORPUS, FLOORS_DIR, GOLD_DIR, print_scores, round_down, write_floors
 
 GOLD = GOLD_DIR / "claim_groups.json"
@@ -48,7 +50,9 @@ def listed_conflicts(db: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """The conflicts `claims --conflicts` lists, and each document's date."""
     with closing(sqlite3.connect(db)) as connection:
         connection.row_factory = sqlite3.Row
-        groups = compare_claims(stored.claims(connection))
+        groups = compare_claims(
+            stored.claims(connection) + events.date_claims(connection)
+        )
         dates = {
             str(row[0]): str(row[1] or "")
             for row in connection.execute("SELECT id, date FROM documents")

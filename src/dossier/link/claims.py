@@ -53,6 +53,8 @@ def unit_class(unit: str | None) -> str | None:
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a.get("_day") and b.get("_day") and a["_day"] != b["_day"]:
+        return False  # one event, two days: April 15 is not April 16
     return bool(a["low"] <= b["high"] and b["low"] <= a["high"])
 
 
@@ -111,6 +113,11 @@ def _days(scope: tuple[str, str]) -> str:
 
 def _figure(claim: dict[str, Any]) -> str:
     low, high = claim["low"], claim["high"]
+    if claim.get("measure") == "date":
+        shown = claim.get("_day") or (
+            f"{low:.0f}" if low == high else f"{low:.0f} or {high:.0f}"
+        )
+        return f"'{claim['text']}' (dates it {shown}, {claim['doc']})"
     shown = f"{low:,.0f}" if low == high else f"{low:,.0f}-{high:,.0f}"
     return f"'{claim['text']}' ({shown}, {claim['doc']})"
 
@@ -124,14 +131,17 @@ def compare_claims(
     and measure that cannot be compared, with why.
     """
     buckets: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
+    claims = list(claims)
+    # A text too short to tell its language is taken to be in the usual one.
+    languages = Counter(c.get("language") for c in claims if c.get("language"))
+    usual = languages.most_common(1)[0][0] if languages else None
     for claim in claims:
         key = _subject_key(claim)
         # Without a subject, "37,000 troops" and "a million volunteers" may
         # count different armies: such claims are listed, not compared.
         if key is not None:
-            buckets[
-                (key, str(claim.get("measure", "count")), claim.get("language"))
-            ].append(claim)
+            language = claim.get("language") or usual
+            buckets[(key, str(claim.get("measure", "count")), language)].append(claim)
     groups: list[dict[str, Any]] = []
     for (key, measure, _language), members in buckets.items():
         if len({c["doc"] for c in members}) < 2:
@@ -207,7 +217,8 @@ def _verdict(key: str, measure: str, claims: list[dict[str, Any]]) -> dict[str, 
         measure,
         claims,
         "agree",
-        f"{len(sources)} independent sources give overlapping figures",
+        f"{len(sources)} independent sources give "
+        + ("the same date" if measure == "date" else "overlapping figures"),
     )
 
 
@@ -220,7 +231,8 @@ def _group(
     key: str, measure: str, claims: list[dict[str, Any]], verdict: str, reason: str
 ) -> dict[str, Any]:
     named = [c["subject"] for c in claims if c.get("_named_subject", True)]
-    subject = Counter(named).most_common(1)[0][0] if named else key
+    printed = named or [c["subject"] for c in claims if c.get("subject")]
+    subject = Counter(printed).most_common(1)[0][0] if printed else key
     return {
         "subject": str(subject),
         "unit": unit_class(claims[0].get("unit")),

@@ -24,8 +24,9 @@ _STOP_WORDS = {
 _WORD = re.compile(r"[^\W\d_]+")
 # Words read from the start of a text: enough to tell, cheap for long texts.
 _SAMPLE = 3000
-# Fewer stop words than this: too little text to say.
-_MIN_HITS = 3
+# Fewer stop words than this: too little text to say (a two-line wire
+# story in English holds two or three).
+_MIN_HITS = 2
 
 
 def language_of(text: str) -> str | None:

@@ -55,7 +55,7 @@ def claims(
         all_=all_,
     )
     rows = [dict(row) for row in connection.execute(sql, params)]
-    context = _Context(connection)
+    context = DocumentContext(connection)
     sources = independent_sources(connection)
     types, common = _entity_facts(connection)
     result = []
@@ -151,7 +151,7 @@ def independent_sources(connection: sqlite3.Connection) -> dict[str, str]:
     return {item: find(item) for item in parent}
 
 
-class _Context:
+class DocumentContext:
     """Per-document context read once per document the claims come from."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -169,6 +169,12 @@ class _Context:
             ).fetchone()
             self._texts[rowid] = str(row[0])
         return self._texts[rowid]
+
+    def outlet(self, rowid: int) -> str | None:
+        row = self.connection.execute(
+            "SELECT outlet FROM documents WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
 
     def language(self, rowid: int) -> str | None:
         if rowid not in self._languages:

@@ -74,6 +74,7 @@ app.command("claims")(claims.claims_command)
 app.command("quotes")(extract.quotes_command)
 app.command("citations")(extract.citations_command)
 app.command("reuse")(reuse.reuse_command)
+app.command("calendar")(claims.calendar_command)
 app.command("forget")(forget.forget_command)
 
 

@@ -19,6 +19,7 @@ from dossier.present.cli.extract import (
 )
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
 from dossier.store import claims as stored
+from dossier.store import events
 from dossier.store.records import fold_name
 
 
@@ -76,6 +77,9 @@ def claims_command(
     Example: dossier claims --db seeds.db --conflicts --json
     """
     rows = _query(db, stored.claims, entity=entity, doc=doc, all_=all_)
+    if conflicts and not (entity or doc):
+        # Dates two sources give one event are compared like figures.
+        rows += _query(db, events.date_claims)
     rows = _asserted(rows, by=by, outlet=outlet)
     if conflicts:
         groups = compare_claims(rows, unrelated=unrelated)
@@ -96,3 +100,30 @@ def claims_command(
         _table(
             listed, ["subject", "measure", "text", "low", "high", "asserted_by", "doc"]
         )
+
+
+@guarded
+def calendar_command(
+    db: DbOption = "dossier.db",
+    date_from: Annotated[
+        str | None,
+        typer.Option("--from", help="Anniversaries on or after: 2026, 2026-10."),
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="ISO date or prefix.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Round anniversaries (1, 5, 10, ... 100, then every 25) of the events,
+    births, deaths and foundings the documents date, in a period (this year
+    by default), with the sources that date them.
+
+    Example: dossier calendar --db kcna.db --from 2026 --to 2026-12 --json
+    """
+    rows = _query(db, events.calendar, date_from=date_from, date_to=date_to)
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        row["sources"] = [s["doc"] for s in row["sources"]]
+    _table(rows, ["date", "anniversary", "event", "event_date", "sources"])
