@@ -50,6 +50,14 @@ STORIES = [
         " in a poor family of farmers.",
     },
     {
+        "title": "Statement of the General Staff",
+        "date": "2024-07-22",
+        "outlet": "KCNA",
+        "text": "Pyongyang, July 22 (KCNA) -- A spokesman for the General Staff of"
+        " the Korean People's Army issued a statement. \"The enemy fired 300 shells"
+        ' across the border on July 20, 2024," the spokesman said.',
+    },
+    {
         "title": "History of the union",
         "date": "2021-10-16",
         "outlet": "Naenara",
@@ -142,3 +150,11 @@ def test_calendar_from_after_to_is_a_usage_error(db: str) -> None:
     )
     assert result.exit_code == 2
     assert "after" in result.output
+
+
+def test_dated_statements_and_figures_in_a_quote_are_the_speakers(db: str) -> None:
+    (fired,) = [r for r in listing("timeline", "--db", db) if "July 20" in r["text"]]
+    assert fired["asserted_by"] != "document"
+    assert fired["via"] == ["KCNA"]
+    shells = listing("claims", "--db", db, "--by", fired["asserted_by"])
+    assert [r["text"] for r in shells] == ["300 shells"]

@@ -12,7 +12,8 @@ from typing import Any
 from dossier.errors import InputError
 from dossier.link.assertion import assertion
 from dossier.link.events import Dated, EventDate, Mentioned, events, is_round, refine
-from dossier.store.claims import DocumentContext, independent_sources
+from dossier.store.claims import independent_sources
+from dossier.store.context import DocumentContext
 from dossier.store.queries import iso_day
 
 
