@@ -12,8 +12,10 @@ gold group counts as not real. Scores: the share of listed conflicts that
 are real (`conflict_precision`, also for the development months and the
 held-out ones: a listed group is held out when all its documents are dated
 from `held_out_from`), the share of real gold groups listed
-(`conflict_recall`), and whether the seed conflict ("a million volunteers"
-against "nearly three million fighters") is listed.
+(`conflict_recall`), whether the seed conflict ("a million volunteers"
+against "nearly three million fighters") is listed, and the share of listed
+agreements matching a gold group that the gold labels `agree`
+(`agree_precision`).
 """
 
 from __future__ import annotations
@@ -46,8 +48,9 @@ def build(paths: list[Path], db: Path) -> None:
         raise RuntimeError(f"build failed: {result.output[-500:]}")
 
 
-def listed_conflicts(db: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """The conflicts `claims --conflicts` lists, and each document's date."""
+def listed_groups(db: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The conflicts and agreements `claims --conflicts` lists, and each
+    document's date."""
     with closing(sqlite3.connect(db)) as connection:
         connection.row_factory = sqlite3.Row
         groups = compare_claims(
@@ -57,7 +60,7 @@ def listed_conflicts(db: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
             str(row[0]): str(row[1] or "")
             for row in connection.execute("SELECT id, date FROM documents")
         }
-    return [g for g in groups if g["verdict"] == "conflict"], dates
+    return [g for g in groups if g["verdict"] in ("conflict", "agree")], dates
 
 
 def _keys(claims: list[dict[str, Any]]) -> set[tuple[str, str]]:
@@ -70,7 +73,17 @@ def _matches(listed: dict[str, Any], gold: dict[str, Any]) -> bool:
 
 
 def score_db(db: Path, gold: dict[str, Any]) -> dict[str, Any]:
-    conflicts, dates = listed_conflicts(db)
+    listed, dates = listed_groups(db)
+    conflicts = [g for g in listed if g["verdict"] == "conflict"]
+    # An agreement is right when it matches a group labelled `agree`, wrong
+    # when it matches one labelled otherwise (groups no gold names are not
+    # scored: dates of events are not in the gold).
+    agreements = [
+        any(g["label"] == "agree" for g in gold["groups"] if _matches(group, g))
+        for group in listed
+        if group["verdict"] == "agree"
+        and any(_matches(group, g) for g in gold["groups"])
+    ]
     held_from = gold["held_out_from"]
     errors: list[str] = []
     split: dict[str, list[bool]] = {"development": [], "held_out": []}
@@ -102,6 +115,8 @@ def score_db(db: Path, gold: dict[str, Any]) -> dict[str, Any]:
         "listed_held_out": len(split["held_out"]),
         "conflict_recall": len(found_real) / len(real_gold) if real_gold else 1.0,
         "seed_conflict_found": 1.0 if seed else 0.0,
+        "agree_precision": _share(agreements),
+        "listed_agreements_in_gold": len(agreements),
         "gold_groups": len(gold["groups"]),
         "errors": errors,
     }
@@ -132,7 +147,12 @@ def main() -> None:
     errors = result.pop("errors")
     print_scores(result, errors, options.errors)
     if options.write:
-        keys = ("conflict_precision", "conflict_recall", "seed_conflict_found")
+        keys = (
+            "conflict_precision",
+            "conflict_recall",
+            "seed_conflict_found",
+            "agree_precision",
+        )
         write_floors("claims", {k: round_down(result[k]) for k in keys})
 
 
