@@ -193,6 +193,11 @@ def test_running_totals_as_of_different_dates_are_not_compared() -> None:
 
 def test_claims_in_other_languages_are_not_compared() -> None:
     assert compare_claims([news("a", 4_100), news("b", 15, language="es")]) == []
+    # Two Spanish stories: the rules read English figures only.
+    spanish = [news("a", 15, language="es"), news("b", 20, language="es")]
+    assert compare_claims(spanish) == []
+    (group,) = compare_claims(spanish, unrelated=True)
+    assert "language the rules do not read (es)" in group["reason"]
 
 
 def test_texts_that_reuse_each_other_are_one_source_not_a_conflict() -> None:

@@ -77,9 +77,17 @@ def _subject_key(claim: dict[str, Any]) -> str | None:
     return f"{subject}|{what}" if subject != claim.get("unit") else what
 
 
+# Languages whose figures the rules read (counted nouns, measure words,
+# hedges are English): a Spanish story's "15 de agosto" is no count.
+READ_LANGUAGES = ("en",)
+
+
 def not_comparable(a: dict[str, Any], b: dict[str, Any]) -> str | None:
     """Why claims `a` and `b` (same subject, measure, language) do not answer
     one question, or None when they do."""
+    language = a.get("language")
+    if language and language not in READ_LANGUAGES:
+        return f"figures in a language the rules do not read ({language})"
     if bool(a.get("cumulative")) != bool(b.get("cumulative")):
         return "a running total and a count of one event"
     named = a.get("_named_subject", True) and b.get("_named_subject", True)

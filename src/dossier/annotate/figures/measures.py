@@ -77,12 +77,13 @@ _AFTER = 90
 _BEFORE = 80
 
 # Running totals: counted over a period up to a date, not one event's count.
-# "the death toll rose to", "a total of", "so far", "since October".
+# "the death toll rose to", "a total of", "so far", "since October". A toll
+# is a running total however it is put: it rises as reports come in.
 _CUMULATIVE = re.compile(
     r"(?<![\w-])(a[ \t]+total[ \t]+of|in[ \t]+total|in[ \t]+all|total(?:ling|ing|led"
     r"|ed|s)?|so[ \t]+far|to[ \t]+date|up[ \t]+to[ \t]+now|till[ \t]+now|until[ \t]+"
     r"now|since|altogether|all[ \t]+told|cumulative(?:ly)?|rose[ \t]+to|risen[ \t]+to"
-    r"|climbed[ \t]+to|reached|has[ \t]+reached|as[ \t]+of|every[ \t]+year|"
+    r"|climbed[ \t]+to|reached|has[ \t]+reached|as[ \t]+of|every[ \t]+year|toll|"
     r"annually|a[ \t]+year)(?![\w-])",
     re.IGNORECASE,
 )
