@@ -42,6 +42,7 @@ _ANNIVERSARY = re.compile(
 # Where the name of the commemorated event ends.
 _EVENT_END = re.compile(
     r"[ \t]+(?:on|at|with|was|were|is|are|falls?|fell|will|by|which|that|when|who|to"
+    r"|from|into"
     r"|for|under|amid|as|this|next|last|\w+ly|in[ \t]+(?:the[ \t]+)?(?:capital|city|"
     r"county|province|presence)|in[ \t]+(?:Pyongyang|Juche|\d))\b",
     re.IGNORECASE,
@@ -63,6 +64,7 @@ _ADJECTIVES = re.compile(
     r"(?<![\w-])(?:glorious|veteran|great|heroic|sacred|historic|victorious)[ \t]+",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"^([A-Z][\w -]*?)'s ([a-z]+)$")
 _AS_A_DATE = re.compile(r"(?<![\w-])on[ \t]+$", re.IGNORECASE)
 _ANAPHORA = re.compile(
     r"\b(?:two|both|its|their|our|his|her|this|these|that|those|the[ \t]+country)\b",
@@ -82,6 +84,7 @@ class Mentioned:
     start: int
     end: int
     entity: str
+    type: str = ""  # PERSON, ORG, PLACE, PUBLICATION
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +251,10 @@ def _event(
     )
     skip = lead.end() - start if lead else 4
     whole = [m for m in inside if m.start - start <= skip and end - m.end <= 1]
+    if whole and not kind:
+        # "the 80th anniversary of the WPK" is of its founding; "the 112th
+        # anniversary of Kim Il Sung", of his birth.
+        kind = {"ORG": "founding", "PERSON": "birth"}.get(whole[0].type, "")
     if kind and whole:
         return f"{kind} of {whole[0].entity}", kind
     words = text[start:end]
@@ -259,6 +266,8 @@ def _event(
         )
     words = _ADJECTIVES.sub("", _TITLES.sub("", words.strip()))
     name = " ".join(words.replace("’", "'").split())
+    # "Korea's liberation" is the "liberation of Korea".
+    name = _POSSESSIVE.sub(lambda m: f"{m.group(2)} of {m.group(1)}", name)
     if _ANAPHORA.search(name) or not any(w[:1].isupper() for w in name.split()):
         # "the two countries", "its independence": which ones, the words do
         # not say; nor do words without a name ("the founding of schools").

@@ -40,9 +40,10 @@ def event_dates(
             ).fetchone()[0]
         )
         mentions = [
-            Mentioned(int(s), int(e), str(entity))
-            for s, e, entity in connection.execute(
-                "SELECT start, end, entity FROM mentions WHERE doc = ? ORDER BY start",
+            Mentioned(int(s), int(e), str(entity), str(type_))
+            for s, e, entity, type_ in connection.execute(
+                "SELECT start, end, entity, type FROM mentions WHERE doc = ?"
+                " ORDER BY start",
                 (rowid,),
             )
         ]
