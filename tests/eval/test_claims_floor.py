@@ -55,7 +55,7 @@ def test_gold_is_big_enough() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     assert len(gold["groups"]) >= 60
     assert any(g["real"] for g in gold["groups"])
-    assert {g["corpus"] for g in gold["groups"]} == {"kcna-2024", "seeds"}
+    assert {"kcna-2024", "seeds"} <= {g["corpus"] for g in gold["groups"]}
 
 
 @pytest.mark.parametrize("measure", sorted(_floors()))

@@ -93,11 +93,7 @@ def date_claims(connection: sqlite3.Connection) -> list[dict[str, Any]]:
     for document, event in event_dates(connection):
         rowid = document["_rowid"]
         text = context.text(rowid)
-        start = (
-            text.rfind(". ", 0, event.start) + 2 if ". " in text[: event.start] else 0
-        )
-        end = text.find(". ", event.end)
-        end = len(text) if end < 0 else end + 1
+        start, end = _sentence(text, event.start, event.end)
         said = assertion(
             event.start,
             event.end,
@@ -133,6 +129,15 @@ def date_claims(connection: sqlite3.Connection) -> list[dict[str, Any]]:
             }
         )
     return claims
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around `start:end`: from after the last full stop or line
+    break before it to the next one after it."""
+    stop = text.rfind(". ", 0, start)
+    before = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return before, (min(stops) + 1 if stops else len(text))
 
 
 def calendar(
