@@ -15,7 +15,8 @@ from `held_out_from`), the share of real gold groups listed
 (`conflict_recall`), whether the seed conflict ("a million volunteers"
 against "nearly three million fighters") is listed, and the share of listed
 agreements matching a gold group that the gold labels `agree`
-(`agree_precision`).
+(`agree_precision`). `kept_apart_*`: the share of gold groups that are no
+conflict which are not listed as one, on each part.
 """
 
 from __future__ import annotations
@@ -97,6 +98,15 @@ def score_db(db: Path, gold: dict[str, Any]) -> dict[str, Any]:
         if not real:
             why = "labelled not real" if matched else "in no gold group"
             errors.append(f"not real ({why}): {group['subject']}: {group['reason']}")
+    # Gold groups that are no conflict must not be listed as one: the share
+    # kept apart, on the development months and the held-out ones.
+    apart: dict[str, list[bool]] = {"development": [], "held_out": []}
+    for entry in gold["groups"]:
+        if entry["real"]:
+            continue
+        listed_as_conflict = any(_matches(group, entry) for group in conflicts)
+        held = all(c.get("date") and c["date"] >= held_from for c in entry["claims"])
+        apart["held_out" if held else "development"].append(not listed_as_conflict)
     real_gold = [i for i, g in enumerate(gold["groups"]) if g["real"]]
     errors.extend(
         f"missed: {gold['groups'][i]['note']}" for i in real_gold if i not in found_real
@@ -115,6 +125,9 @@ def score_db(db: Path, gold: dict[str, Any]) -> dict[str, Any]:
         "listed_held_out": len(split["held_out"]),
         "conflict_recall": len(found_real) / len(real_gold) if real_gold else 1.0,
         "seed_conflict_found": 1.0 if seed else 0.0,
+        "kept_apart_development": _share(apart["development"]),
+        "kept_apart_held_out": _share(apart["held_out"]),
+        "gold_not_real_held_out": len(apart["held_out"]),
         "agree_precision": _share(agreements),
         "listed_agreements_in_gold": len(agreements),
         "gold_groups": len(gold["groups"]),
@@ -152,6 +165,8 @@ def main() -> None:
             "conflict_recall",
             "seed_conflict_found",
             "agree_precision",
+            "kept_apart_development",
+            "kept_apart_held_out",
         )
         write_floors("claims", {k: round_down(result[k]) for k in keys})
 
