@@ -218,3 +218,13 @@ def test_conflicts_rank_by_independent_sources() -> None:
     ]
     groups = compare_claims([*two, *three])
     assert [g["documents"] for g in groups] == [3, 2]
+
+
+def test_a_large_group_compares_claims_whose_dates_overlap() -> None:
+    # Past 200 claims only overlapping dates are paired: the two of one day
+    # are still found among 300 of other days.
+    days = [f"2024-{1 + n // 28:02d}-{1 + n % 28:02d}" for n in range(300)]
+    others = [news(f"d{n}", 100 + n, day=day) for n, day in enumerate(days)]
+    clash = [news("x", 4_100, day="2025-01-01"), news("y", 6_000, day="2025-01-01")]
+    groups = compare_claims([*others, *clash])
+    assert [(g["verdict"], len(g["claims"])) for g in groups] == [("conflict", 2)]

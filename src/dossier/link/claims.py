@@ -12,7 +12,7 @@ passages (`_source`), count once.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 # Counted nouns that measure the same thing: "a million volunteers" and
@@ -171,16 +171,15 @@ def _judge(
         return i
 
     reasons: Counter[str] = Counter()
-    for i, a in enumerate(members):
-        for j in range(i + 1, len(members)):
-            b = members[j]
-            if a["doc"] == b["doc"]:
-                continue  # a text giving a total and a toll contradicts nothing
-            why = not_comparable(a, b)
-            if why is None:
-                parent[find(j)] = find(i)
-            else:
-                reasons[why] += 1
+    for i, j in _candidate_pairs(members):
+        a, b = members[i], members[j]
+        if a["doc"] == b["doc"]:
+            continue  # a text giving a total and a toll contradicts nothing
+        why = not_comparable(a, b)
+        if why is None:
+            parent[find(j)] = find(i)
+        else:
+            reasons[why] += 1
     components: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for i, claim in enumerate(members):
         components[find(i)].append(claim)
@@ -195,6 +194,37 @@ def _judge(
         why = reasons.most_common(1)[0][0] if reasons else "not comparable"
         groups.append(_group(key, measure, alone, "unrelated", why))
     return [g for g in groups if g["verdict"] != "unrelated" or unrelated]
+
+
+# Up to this many claims on one subject and measure, every pair is looked at
+# (and an unrelated group can say why); past it, only claims whose dates
+# overlap: "people" counted in a whole archive would be billions of pairs.
+_ALL_PAIRS = 200
+
+
+def _candidate_pairs(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """Pairs of claims worth comparing: all of a small group, else those
+    whose scopes overlap (a sweep in date order), which are all that can be
+    comparable when no undated claim may be (a counted noun without a date)."""
+    if len(members) <= _ALL_PAIRS:
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                yield i, j
+        return
+    scopes = [_scope(c, c.get("_named_subject", True)) for c in members]
+    dated = sorted(((scope, i) for i, scope in enumerate(scopes) if scope is not None))
+    for position, ((_, last), i) in enumerate(dated):
+        for (first, _), j in dated[position + 1 :]:
+            if first > last:
+                break
+            yield min(i, j), max(i, j)
+    undated = {i for i, s in enumerate(scopes) if s is None}
+    if any(c.get("_named_subject", True) for c in members):
+        # A named body may be compared undated: each undated claim with all.
+        for i in sorted(undated):
+            for j in range(len(members)):
+                if j != i and (j not in undated or j > i):
+                    yield i, j
 
 
 def _verdict(key: str, measure: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
