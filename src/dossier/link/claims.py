@@ -230,9 +230,20 @@ def _candidate_pairs(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]
 def _verdict(key: str, measure: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
     sources = {independent_text(c) for c in claims}
     if len(sources) < 2:
-        return _group(
-            key, measure, claims, "unrelated", "copies of one text: one source, not two"
-        )
+        changed = [
+            (a, b)
+            for i, a in enumerate(claims)
+            for b in claims[i + 1 :]
+            if not _overlap(a, b)
+        ]
+        why = "copies of one text: one source, not two"
+        if changed:
+            a, b = changed[0]
+            why = (
+                f"copies of one text: one source, not two; a re-run changed the"
+                f" figure ({_figure(a)}, {_figure(b)})"
+            )
+        return _group(key, measure, claims, "unrelated", why)
     clashes = [
         (a, b)
         for i, a in enumerate(claims)
