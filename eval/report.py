@@ -24,6 +24,7 @@ from eval import (
     anchors,
     articles,
     citations,
+    claims,
     figures,
     kcna,
     meantime,
@@ -211,6 +212,7 @@ def own_section() -> list[str]:
     cited = citations.score()
     counted = figures.score()
     ours = kcna.score()
+    compared = claims.score()
     rows = [
         (
             "article text, 147 files (html-dev measure)",
@@ -226,6 +228,22 @@ def own_section() -> list[str]:
         ("KCNA, 12 articles", "mention F1", ours["mention_f1"]),
         ("KCNA, 12 articles", "entity name accuracy", ours["entity_accuracy"]),
         ("KCNA, 12 articles", "quote F1 (8 quotes)", ours["quote_f1"]),
+        (
+            f"claim groups, eval/gold ({compared['gold_groups']})",
+            f"listed conflicts real ({compared['listed_conflicts']} listed)",
+            compared["conflict_precision"],
+        ),
+        (
+            "claim groups, held out (Sep-Nov 2024)",
+            f"listed conflicts real ({compared['listed_held_out']} listed)",
+            compared["conflict_precision_held_out"],
+        ),
+        (
+            "claim groups, eval/gold",
+            "real conflicts listed",
+            compared["conflict_recall"],
+        ),
+        ("claim groups, seeds", "seed conflict found", compared["seed_conflict_found"]),
     ]
     return [
         "## Own scorers",
@@ -233,7 +251,9 @@ def own_section() -> list[str]:
         "Each measures what the standard scorers do not: article text kept by",
         "segmentation (`eval/articles.py`), citations (`eval/citations.py`),",
         "figures as intervals with their subject (`eval/figures.py`), and the",
-        "target domain, KCNA, on hand-annotated gold (`eval/kcna.py`). All score",
+        "target domain, KCNA, on hand-annotated gold (`eval/kcna.py`); conflicts",
+        "`claims --conflicts` lists on labelled claim groups (`eval/claims.py`:",
+        "kcna-2024 and the seeds built whole). All score",
         "what `annotate` (or, for KCNA and article text, `run_source`) returns.",
         "",
         "| own scorer | measure | score |",

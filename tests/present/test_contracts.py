@@ -149,6 +149,13 @@ def test_seeds_keep_the_contract(corpus: Path, tmp_path: Path) -> None:
     check("build", run_json("build", str(corpus / "seeds"), "--db", db))
     for command in ("docs", "entities", "timeline", "claims", "quotes"):
         check(command, run_json(command, "--db", db))
+    groups = run_json("claims", "--conflicts", "--unrelated", "--db", db)
+    assert {g["verdict"] for g in groups} >= {"conflict", "unrelated"}
+    check("claims --conflicts", groups)
+    # The Down-with-Imperialism Union, founded 17 October 1926.
+    calendar = run_json("calendar", "--from", "2026", "--to", "2026", "--db", db)
+    assert calendar
+    check("calendar", calendar)
     for document in run_json("docs", "--db", db):
         check("show", run_json("show", document["id"], "--db", db))
 
@@ -168,3 +175,6 @@ def test_kcna_sample_keeps_the_contract(corpus: Path, tmp_path: Path) -> None:
     # Wire copy cites no titled sources; the shape is still checked.
     check("citations", run_json("citations", "--db", db))
     check("claims --conflicts", run_json("claims", "--conflicts", "--db", db))
+    check(
+        "calendar", run_json("calendar", "--from", "2020", "--to", "2030", "--db", db)
+    )

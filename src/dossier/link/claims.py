@@ -1,9 +1,18 @@
-"""Compare figures across sources: where they agree and where they conflict."""
+"""Compare claims across sources: which disagree for real, which agree, and why.
+
+Claims (see `store.claims`) are compared only when they answer one question:
+the same subject (an entity, or the counted noun), the same measure (killed,
+built, ...), the same language, both running totals or both one event's
+count, and time scopes that overlap. Each group gets a verdict (`conflict`,
+`agree`, `unrelated`) and the `reason` for it. Sources are counted as
+independent texts: copies of one text, and texts that repeat each other's
+passages (`_source`), count once.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 # Counted nouns that measure the same thing: "a million volunteers" and
@@ -25,6 +34,7 @@ UNIT_CLASSES = {
     },
     "people": {"people", "person", "civilian", "inhabitant", "resident"},
     "aircraft": {"plane", "aircraft", "bomber", "fighter-bomber", "jet"},
+    "housing": {"house", "flat", "dwelling", "home", "apartment"},
 }
 
 
@@ -34,6 +44,8 @@ def unit_class(unit: str | None) -> str | None:
         return None
     word = unit.strip().lower().split()[-1]
     singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word.endswith("ies") and len(word) > 4:
+        singular = word[:-3] + "y"  # countries, families, cities
     for name, members in UNIT_CLASSES.items():
         if word in members or singular in members:
             return name
@@ -41,51 +53,241 @@ def unit_class(unit: str | None) -> str | None:
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a.get("_day") and b.get("_day") and a["_day"] != b["_day"]:
+        return False  # one event, two days: April 15 is not April 16
     return bool(a["low"] <= b["high"] and b["low"] <= a["high"])
 
 
 def independent_text(claim: dict[str, Any]) -> str:
-    """The text a claim stands for: its copy group's earliest document."""
-    return str(claim.get("copy_of") or claim["doc"])
+    """The independent source a claim stands for: its copy group joined with
+    the texts it repeats passages of (`_source`), else its document."""
+    return str(claim.get("_source") or claim.get("copy_of") or claim["doc"])
 
 
-def compare_claims(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Groups of claims on one subject and unit class, each with a verdict.
+def public(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim without the private fields comparison reads."""
+    return {k: v for k, v in claim.items() if not k.startswith("_")}
 
-    Claims are compared across documents only: one text giving a total and a
-    death toll is not contradicting itself. `conflict` when some such pair of
-    intervals cannot both hold, even between copies of one text (a re-run
-    that changed the figure); `agree` when all overlap and two or more
-    independent texts give them: a text seen five times (copies, `copy_of`)
-    is one source, not five agreeing. `documents` counts independent texts.
-    Conflicts come first.
-    """
-    groups: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
-    for claim in claims:
-        # Without a named subject, "37,000 troops" and "a million volunteers"
-        # may count different armies: such claims are listed, not compared.
-        if claim.get("subject"):
-            groups[(str(claim["subject"]), unit_class(claim.get("unit")))].append(claim)
-    result = []
-    for (subject, what), members in groups.items():
-        pairs = [
-            (a, b)
-            for i, a in enumerate(members)
-            for b in members[i + 1 :]
-            if a["doc"] != b["doc"]
-        ]
-        conflict = any(not _overlap(a, b) for a, b in pairs)
-        texts = {independent_text(c) for c in members}
-        if not conflict and len(texts) < 2:
-            continue
-        result.append(
-            {
-                "subject": subject,
-                "unit": what,
-                "verdict": "conflict" if conflict else "agree",
-                "documents": len(texts),
-                "claims": members,
-            }
+
+def _subject_key(claim: dict[str, Any]) -> str | None:
+    subject = claim.get("subject")
+    if not subject:
+        return None
+    what = unit_class(claim.get("unit"))
+    return f"{subject}|{what}" if subject != claim.get("unit") else what
+
+
+# Languages whose figures the rules read (counted nouns, measure words,
+# hedges are English): a Spanish story's "15 de agosto" is no count.
+READ_LANGUAGES = ("en",)
+
+
+def not_comparable(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+    """Why claims `a` and `b` (same subject, measure, language) do not answer
+    one question, or None when they do."""
+    language = a.get("language")
+    if language and language not in READ_LANGUAGES:
+        return f"figures in a language the rules do not read ({language})"
+    if bool(a.get("cumulative")) != bool(b.get("cumulative")):
+        return "a running total and a count of one event"
+    named = a.get("_named_subject", True) and b.get("_named_subject", True)
+    scope_a, scope_b = _scope(a, named), _scope(b, named)
+    if scope_a is None or scope_b is None:
+        if not named:
+            return "no date says which event each count is about"
+    elif a.get("cumulative") and scope_a != scope_b:
+        return f"running totals as of different dates ({scope_a[0]}, {scope_b[0]})"
+    elif scope_a[1] < scope_b[0] or scope_b[1] < scope_a[0]:
+        return f"about different dates ({_days(scope_a)}, {_days(scope_b)})"
+    if not named and not set(a.get("_entities", ())) & set(b.get("_entities", ())):
+        return "the sentences name nothing in common: may be different events"
+    return None
+
+
+def _scope(claim: dict[str, Any], named: bool) -> tuple[str, str] | None:
+    scope = claim.get("scope")
+    if not scope:
+        return None
+    if named and scope.get("text") is None and not claim.get("cumulative"):
+        # A named army or party is counted over its history: the day a story
+        # ran does not say which day its figure is about.
+        return None
+    return str(scope["first_day"]), str(scope["last_day"])
+
+
+def _days(scope: tuple[str, str]) -> str:
+    return scope[0] if scope[0] == scope[1] else f"{scope[0]}..{scope[1]}"
+
+
+def _figure(claim: dict[str, Any]) -> str:
+    low, high = claim["low"], claim["high"]
+    if claim.get("measure") == "date":
+        shown = claim.get("_day") or (
+            f"{low:.0f}" if low == high else f"{low:.0f} or {high:.0f}"
         )
-    result.sort(key=lambda g: (g["verdict"] != "conflict", g["subject"]))
-    return result
+        return f"'{claim['text']}' (dates it {shown}, {claim['doc']})"
+    shown = f"{low:,.0f}" if low == high else f"{low:,.0f}-{high:,.0f}"
+    return f"'{claim['text']}' ({shown}, {claim['doc']})"
+
+
+def compare_claims(
+    claims: Iterable[dict[str, Any]], *, unrelated: bool = False
+) -> list[dict[str, Any]]:
+    """Groups of comparable claims from two or more documents, each with a
+    verdict and its reason; conflicts first, those with the most independent
+    sources first. With `unrelated`, also groups of claims on one subject
+    and measure that cannot be compared, with why.
+    """
+    buckets: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
+    claims = list(claims)
+    # A text too short to tell its language is taken to be in the usual one.
+    languages = Counter(c.get("language") for c in claims if c.get("language"))
+    usual = languages.most_common(1)[0][0] if languages else None
+    for claim in claims:
+        key = _subject_key(claim)
+        # Without a subject, "37,000 troops" and "a million volunteers" may
+        # count different armies: such claims are listed, not compared.
+        if key is not None:
+            language = claim.get("language") or usual
+            buckets[(key, str(claim.get("measure", "count")), language)].append(claim)
+    groups: list[dict[str, Any]] = []
+    for (key, measure, _language), members in buckets.items():
+        if len({c["doc"] for c in members}) < 2:
+            continue
+        groups.extend(_judge(key, measure, members, unrelated=unrelated))
+    order = {"conflict": 0, "agree": 1, "unrelated": 2}
+    groups.sort(key=lambda g: (order[g["verdict"]], -g["documents"], g["subject"]))
+    return groups
+
+
+def _judge(
+    key: str, measure: str, members: list[dict[str, Any]], *, unrelated: bool
+) -> list[dict[str, Any]]:
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    reasons: Counter[str] = Counter()
+    for i, j in _candidate_pairs(members):
+        a, b = members[i], members[j]
+        if a["doc"] == b["doc"]:
+            continue  # a text giving a total and a toll contradicts nothing
+        why = not_comparable(a, b)
+        if why is None:
+            parent[find(j)] = find(i)
+        else:
+            reasons[why] += 1
+    components: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for i, claim in enumerate(members):
+        components[find(i)].append(claim)
+    groups = []
+    alone: list[dict[str, Any]] = []
+    for component in components.values():
+        if len({c["doc"] for c in component}) < 2:
+            alone.extend(component)
+            continue
+        groups.append(_verdict(key, measure, component))
+    if unrelated and alone and len({independent_text(c) for c in alone}) > 1:
+        why = reasons.most_common(1)[0][0] if reasons else "not comparable"
+        groups.append(_group(key, measure, alone, "unrelated", why))
+    return [g for g in groups if g["verdict"] != "unrelated" or unrelated]
+
+
+# Up to this many claims on one subject and measure, every pair is looked at
+# (and an unrelated group can say why); past it, only claims whose dates
+# overlap: "people" counted in a whole archive would be billions of pairs.
+_ALL_PAIRS = 200
+
+
+def _candidate_pairs(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """Pairs of claims worth comparing: all of a small group, else those
+    whose scopes overlap (a sweep in date order), which are all that can be
+    comparable when no undated claim may be (a counted noun without a date)."""
+    if len(members) <= _ALL_PAIRS:
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                yield i, j
+        return
+    scopes = [_scope(c, c.get("_named_subject", True)) for c in members]
+    dated = sorted(((scope, i) for i, scope in enumerate(scopes) if scope is not None))
+    for position, ((_, last), i) in enumerate(dated):
+        for (first, _), j in dated[position + 1 :]:
+            if first > last:
+                break
+            yield min(i, j), max(i, j)
+    undated = {i for i, s in enumerate(scopes) if s is None}
+    if any(c.get("_named_subject", True) for c in members):
+        # A named body may be compared undated: each undated claim with all.
+        for i in sorted(undated):
+            for j in range(len(members)):
+                if j != i and (j not in undated or j > i):
+                    yield i, j
+
+
+def _verdict(key: str, measure: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
+    sources = {independent_text(c) for c in claims}
+    if len(sources) < 2:
+        changed = [
+            (a, b)
+            for i, a in enumerate(claims)
+            for b in claims[i + 1 :]
+            if not _overlap(a, b)
+        ]
+        why = "copies of one text: one source, not two"
+        if changed:
+            a, b = changed[0]
+            why = (
+                f"copies of one text: one source, not two; a re-run changed the"
+                f" figure ({_figure(a)}, {_figure(b)})"
+            )
+        return _group(key, measure, claims, "unrelated", why)
+    clashes = [
+        (a, b)
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+        if independent_text(a) != independent_text(b) and not _overlap(a, b)
+    ]
+    if clashes:
+        # The pair furthest apart says most about the disagreement.
+        a, b = max(clashes, key=lambda p: _gap(*p))
+        return _group(
+            key,
+            measure,
+            claims,
+            "conflict",
+            f"{_figure(a)} and {_figure(b)} cannot both hold"
+            f" ({len(sources)} independent sources)",
+        )
+    return _group(
+        key,
+        measure,
+        claims,
+        "agree",
+        f"{len(sources)} independent sources give "
+        + ("the same date" if measure == "date" else "overlapping figures"),
+    )
+
+
+def _gap(a: dict[str, Any], b: dict[str, Any]) -> float:
+    low, high = sorted((a, b), key=lambda c: c["high"])
+    return float(high["low"]) / max(float(low["high"]), 1.0)
+
+
+def _group(
+    key: str, measure: str, claims: list[dict[str, Any]], verdict: str, reason: str
+) -> dict[str, Any]:
+    named = [c["subject"] for c in claims if c.get("_named_subject", True)]
+    printed = named or [c["subject"] for c in claims if c.get("subject")]
+    subject = Counter(printed).most_common(1)[0][0] if printed else key
+    return {
+        "subject": str(subject),
+        "unit": unit_class(claims[0].get("unit")),
+        "measure": measure,
+        "verdict": verdict,
+        "reason": reason,
+        "documents": len({independent_text(c) for c in claims}),
+        "claims": [public(c) for c in claims],
+    }

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, bool]] = {
     "quotes": ("quote", True),
     "citations": ("citation", True),
     "reuse": ("reuse_pair", True),
+    "calendar": ("calendar_entry", True),
     "forget": ("forget_summary", False),
 }
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from dossier.errors import InputError
 from dossier.offsets import OffsetMap, SourceMap
+from dossier.store.context import asserted
 from dossier.store.queries import choice, document_rowid, iso_day, positive
 from dossier.store.reuses import reused_spans
 
@@ -216,7 +217,9 @@ def timeline(
         params.append(date_to + "-99" if len(date_to) < 10 else date_to)
     sql = _once_per_text(
         f"t.value, t.first_day, t.last_day, t.text, {_sentence('t')} AS sentence,"
-        f" d.id AS doc, {_in_sentence_entities('t')} AS entities",
+        f" d.id AS doc, {_in_sentence_entities('t')} AS entities,"
+        " t.start AS _start, t.end AS _end, t.sentence_start AS _s0,"
+        " t.sentence_end AS _s1, d.rowid AS _rowid, d.outlet AS _outlet",
         "times t JOIN documents d ON d.rowid = t.doc",
         where,
         # Not the value: "on Friday" in a re-run dated a week later is the
@@ -225,10 +228,13 @@ def timeline(
         order=["t.first_day", "t.last_day", "d.id", "t.start"],
         all_=all_,
     )
-    return [
-        {**_public(row), "entities": json.loads(row["entities"] or "[]")}
-        for row in connection.execute(sql, params)
-    ]
+    return asserted(
+        connection,
+        [
+            {**dict(row), "entities": json.loads(row["entities"] or "[]")}
+            for row in connection.execute(sql, params)
+        ],
+    )
 
 
 def claims(

@@ -26,7 +26,9 @@ _LABEL_BEFORE = re.compile(
     r"chapter|article|section|paragraph|para\.?|item|room|flight|route|resolution|"
     r"line|code|version|model|level|grade|class|phase|stage|step|part|book|episode|"
     r"season|act|rule|clause|annex|figure|table|row|platform|gate|terminal|tomb|"
-    r"unit|plant|block|building|house|apartment|highway|lot|#)[ \t]*$",
+    r"unit|plant|block|building|house|apartment|highway|lot|#)s?[ \t]*"
+    # `units 731, 100, 516 and 1855`: every number of the list is a label.
+    r"(?:\d+[ \t]*(?:,|and|&)[ \t]*)*$",
     re.IGNORECASE,
 )
 # Words before a bare year: `in 1950`, `since 1945`, `the 1950 war`.
@@ -61,6 +63,8 @@ def reason_to_skip(text: str, number: Number, pack: Pack) -> str | None:
         if _LABEL_BEFORE.search(before):
             return "label"
         if _named_before(text, number.start, pack):
+            return "name"
+        if number.kind == "digits" and _names_a_unit(text, number, pack):
             return "name"
         if _RANGE_AFTER.match(after) and number.kind == "digits":
             return "code"  # `737-800`, `1950-53`, `16/10/2021` halves
@@ -102,3 +106,27 @@ def _named_before(text: str, start: int, pack: Pack) -> bool:
         if not preceding or preceding[-1] in '.!?\n:;"“':
             return False
     return True
+
+
+# A capitalised name after a number, up to its head: `618 Construction Shock
+# Brigade`, `90 Jang Chol Gu Shock Brigade` (issue 15: read as figures).
+_NAME_AFTER = re.compile(r"[ \t]+((?:[A-Z][\w'’.-]*[ \t]+){0,5}[A-Z][\w'’.-]*)")
+_HEDGED = re.compile(
+    r"(?<![\w-])(?:about|around|some|nearly|almost|over|more[ \t]+than|less[ \t]+"
+    r"than|up[ \t]+to|at[ \t]+least|roughly|approximately)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_unit(text: str, number: Number, pack: Pack) -> bool:
+    """`618 Construction Shock Brigade`: the number is part of a body's name
+    when capitalised words after it end in a head the pack lists (Brigade,
+    Factory, Regiment), the first of them is no plural (`120 Heroes of
+    Labour` are counted) and no hedge comes before (`over 30 Army` counts)."""
+    name = _NAME_AFTER.match(text, number.end)
+    if name is None:
+        return False
+    words = name.group(1).split()
+    if is_plural(words[0]) or words[-1] not in pack.org_heads:
+        return False
+    return not _HEDGED.search(text, max(0, number.start - 20), number.start)

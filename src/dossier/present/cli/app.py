@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from dossier.present.cli import browse, build, extract, forget, reuse
+from dossier.present.cli import browse, build, claims, extract, forget, reuse
 from dossier.present.cli.options import internal_error, one_line
 
 
@@ -70,10 +70,11 @@ app.command("show")(browse.show_command)
 app.command("search", context_settings=browse.SEARCH_SETTINGS)(browse.search_command)
 app.command("entities")(extract.entities_command)
 app.command("timeline")(extract.timeline_command)
-app.command("claims")(extract.claims_command)
+app.command("claims")(claims.claims_command)
 app.command("quotes")(extract.quotes_command)
 app.command("citations")(extract.citations_command)
 app.command("reuse")(reuse.reuse_command)
+app.command("calendar")(claims.calendar_command)
 app.command("forget")(forget.forget_command)
 
 

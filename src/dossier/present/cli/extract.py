@@ -1,4 +1,4 @@
-"""`dossier entities`, `timeline`, `claims`, `quotes`, `citations`."""
+"""`dossier entities`, `timeline`, `quotes`, `citations` (`claims`: claims.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.link import compare_claims
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
 from dossier.store import connect, records
 
@@ -115,39 +114,6 @@ def timeline_command(
         all_=all_,
     )
     _emit(rows, ["value", "first_day", "text", "sentence", "doc"], as_json=as_json)
-
-
-@guarded
-def claims_command(
-    db: DbOption = "dossier.db",
-    entity: EntityOption = None,
-    doc: DocOption = None,
-    conflicts: Annotated[
-        bool, typer.Option("--conflicts", help="Group by subject with a verdict.")
-    ] = False,
-    all_: AllOption = False,
-    as_json: JsonOption = False,
-) -> None:
-    """Figures each source gives; with --conflicts, where sources disagree.
-
-    Verdicts and counts compare independent texts only, even with --all.
-
-    Example: dossier claims --db seeds.db --conflicts --json
-    """
-    rows = _query(db, records.claims, entity=entity, doc=doc, all_=all_)
-    if conflicts:
-        groups = compare_claims(rows)
-        if as_json:
-            print_json(groups)
-            return
-        for group in groups:
-            colour = "red" if group["verdict"] == "conflict" else "green"
-            verdict = f"[{colour}]{group['verdict']}[/{colour}]"
-            unit = escape(group.get("unit") or "")
-            out.print(f"[bold]{escape(group['subject'])}[/bold] {unit} {verdict}")
-            _table(group["claims"], ["text", "low", "high", "unit", "doc"])
-        return
-    _emit(rows, ["subject", "text", "low", "high", "unit", "doc"], as_json=as_json)
 
 
 @guarded

@@ -1,0 +1,129 @@
+"""`dossier claims` (figures, who asserts them, where sources disagree) and
+`dossier calendar` (round anniversaries of dated events)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from dossier.link import compare_claims
+from dossier.link.claims import public
+from dossier.present.cli.extract import (
+    AllOption,
+    DocOption,
+    EntityOption,
+    _query,
+    _table,
+)
+from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
+from dossier.store import claims as stored
+from dossier.store import events
+from dossier.store.records import fold_name
+
+
+def _asserted(
+    rows: list[dict[str, Any]], *, by: str | None, outlet: str | None
+) -> list[dict[str, Any]]:
+    """Claims a speaker asserts (name folded like entities') or that came
+    through an outlet (the document's own or one it cites)."""
+    if by:
+        wanted = fold_name(by)
+        rows = [r for r in rows if wanted in fold_name(r["asserted_by"])]
+    if outlet:
+        wanted = fold_name(outlet)
+        rows = [
+            r
+            for r in rows
+            if any(fold_name(o) == wanted for o in (*r["via"], r["asserted_by"]))
+        ]
+    return rows
+
+
+@guarded
+def claims_command(
+    db: DbOption = "dossier.db",
+    entity: EntityOption = None,
+    doc: DocOption = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Only claims this speaker (or outlet) asserts."),
+    ] = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option("--outlet", help="Only claims that came through this outlet."),
+    ] = None,
+    conflicts: Annotated[
+        bool,
+        typer.Option("--conflicts", help="Group comparable claims with a verdict."),
+    ] = False,
+    unrelated: Annotated[
+        bool,
+        typer.Option(
+            "--unrelated",
+            help="With --conflicts, also claims on one subject and measure that "
+            "cannot be compared, and why.",
+        ),
+    ] = False,
+    all_: AllOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Figures each source gives and who asserts them; with --conflicts,
+    where sources disagree, and why.
+
+    Verdicts and counts compare independent texts only, even with --all.
+
+    Example: dossier claims --db seeds.db --conflicts --json
+    """
+    rows = _query(db, stored.claims, entity=entity, doc=doc, all_=all_)
+    if conflicts and not (entity or doc):
+        # Dates two sources give one event are compared like figures.
+        rows += _query(db, events.date_claims)
+    rows = _asserted(rows, by=by, outlet=outlet)
+    if conflicts:
+        groups = compare_claims(rows, unrelated=unrelated)
+        if as_json:
+            print_json(groups)
+            return
+        for group in groups:
+            colour = {"conflict": "red", "agree": "green"}.get(group["verdict"], "dim")
+            verdict = f"[{colour}]{group['verdict']}[/{colour}]"
+            heading = f"{escape(group['subject'])} ({escape(group['measure'])})"
+            out.print(f"[bold]{heading}[/bold] {verdict}: {escape(group['reason'])}")
+            _table(group["claims"], ["text", "low", "high", "asserted_by", "doc"])
+        return
+    listed = [public(r) for r in rows]
+    if as_json:
+        print_json(listed)
+    else:
+        _table(
+            listed, ["subject", "measure", "text", "low", "high", "asserted_by", "doc"]
+        )
+
+
+@guarded
+def calendar_command(
+    db: DbOption = "dossier.db",
+    date_from: Annotated[
+        str | None,
+        typer.Option("--from", help="Anniversaries on or after: 2026, 2026-10."),
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="ISO date or prefix.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Round anniversaries (1, 5, 10, ... 100, then every 25) of the events,
+    births, deaths and foundings the documents date, in a period (this year
+    by default), with the sources that date them.
+
+    Example: dossier calendar --db kcna.db --from 2026 --to 2026-12 --json
+    """
+    rows = _query(db, events.calendar, date_from=date_from, date_to=date_to)
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        row["sources"] = [s["doc"] for s in row["sources"]]
+    _table(rows, ["date", "anniversary", "event", "event_date", "sources"])

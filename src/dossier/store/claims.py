@@ -1,0 +1,148 @@
+"""The query behind `dossier claims`: figures with what `link.claims` compares
+them by (measure, time scope, language, who asserts them, independent source).
+
+Read at query time from what `build` stored (figures, their sentences, the
+times, quotes and outlets named in them), so no column is added and a rule
+change needs no rebuild.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from dossier.annotate.figures.measures import is_money, measure
+from dossier.link.assertion import assertion
+from dossier.store.context import DocumentContext
+from dossier.store.records import _filters, _once_per_text, _sentence
+
+# An entity named in more than this share of documents (and in more than
+# `_COMMON_MIN` of them) is the archive's constant background, not an event
+# two sentences share: on kcna-2024 the DPRK is named in most stories, and
+# "over 50 countries including the DPRK" (a forum in Mexico) was paired with
+# "over 20 countries including the DPRK" (a championship in Kazakhstan).
+_COMMON_SHARE = 0.02
+_COMMON_MIN = 5
+# Subjects of these types are what a figure counts as a whole ("fighters of
+# the CPV"); a place named as a modifier ("DPRK heroes", "Korean
+# communists") does not say whose heroes, so such claims are compared like
+# a bare counted noun, needing a date and something else in common.
+_WHOLE_SUBJECTS = ("ORG", "PERSON")
+
+
+def claims(
+    connection: sqlite3.Connection,
+    *,
+    entity: str | None = None,
+    doc: str | None = None,
+    all_: bool = False,
+) -> list[dict[str, Any]]:
+    """Every figure as a claim, with private `_` fields `link.claims` reads."""
+    where, params = _filters(connection, "f", entity=entity, doc=doc)
+    sql = _once_per_text(
+        "f.subject, f.low, f.high, f.unit, f.hedge, f.text,"
+        f" {_sentence('f')} AS sentence, d.id AS doc, f.start AS _start,"
+        " f.end AS _end, f.sentence_start AS _s0, f.sentence_end AS _s1,"
+        " d.rowid AS _rowid, d.date AS _doc_date, d.outlet AS _outlet,"
+        " coalesce(d.copy_group, d.id) AS _copy_group",
+        "figures f JOIN documents d ON d.rowid = f.doc",
+        where,
+        repeat=["f.text", "f.subject", "f.unit", _sentence("f")],
+        order=["d.id", "f.start"],
+        all_=all_,
+    )
+    rows = [dict(row) for row in connection.execute(sql, params)]
+    context = DocumentContext(connection)
+    sources = independent_sources(connection)
+    types, common = _entity_facts(connection)
+    result = []
+    for row in rows:
+        rowid = row["_rowid"]
+        sentence = (row["_s0"], row["_s1"])
+        text = context.text(rowid)
+        said = assertion(
+            row["_start"],
+            row["_end"],
+            text=text,
+            sentence=sentence,
+            outlet=row["_outlet"],
+            quotes=context.quotes(rowid),
+            outlets=context.outlets(rowid),
+        )
+        found = measure(
+            text[sentence[0] : sentence[1]],
+            row["_start"] - sentence[0],
+            row["_end"] - sentence[0],
+            row["unit"],
+        )
+        claim = {
+            **_public_row(row),
+            "measure": found.name,
+            "cumulative": found.cumulative,
+            "scope": context.scope(rowid, row["_start"], sentence, row["_doc_date"]),
+            "language": context.language(rowid),
+            "asserted_by": said.asserted_by,
+            "via": list(said.via),
+            "_named_subject": types.get(row["subject"]) in _WHOLE_SUBJECTS,
+            "_entities": [
+                e
+                for e in context.entities(rowid, sentence)
+                if e not in common and e != row["subject"]
+            ],
+            "_source": sources.get(row["_copy_group"], row["_copy_group"]),
+        }
+        if claim["subject"] is None:
+            claim["subject"] = head_subject(row["unit"])
+        result.append(claim)
+    return result
+
+
+def _entity_facts(connection: sqlite3.Connection) -> tuple[dict[str, str], set[str]]:
+    """Each entity's type, and the entities too common to tell events apart."""
+    (documents,) = connection.execute(
+        "SELECT count(*) FROM documents WHERE copy_of IS NULL"
+    ).fetchone()
+    most = max(_COMMON_MIN, _COMMON_SHARE * documents)
+    types: dict[str, str] = {}
+    common: set[str] = set()
+    for name, type_, count in connection.execute(
+        "SELECT name, type, documents FROM entities"
+    ):
+        types.setdefault(name, type_)
+        if count > most:
+            common.add(name)
+    return types, common
+
+
+def _public_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if not k.startswith("_")}
+
+
+def head_subject(unit: str | None) -> str | None:
+    """The counted noun as the subject when no entity is named: "about 1 000
+    houses" is about `houses`. Shares and sums have no noun of their own."""
+    if unit is None or unit == "%" or not unit[:1].isalpha():
+        return None
+    return None if is_money(unit) else unit.lower()
+
+
+def independent_sources(connection: sqlite3.Connection) -> dict[str, str]:
+    """Copy group -> the independent source it belongs to: copy groups joined
+    by text reuse (one quoting the other at length) count once."""
+    parent: dict[str, str] = {}
+
+    def find(item: str) -> str:
+        while parent.get(item, item) != item:
+            item = parent[item]
+        return item
+
+    pairs = connection.execute(
+        "SELECT coalesce(x.copy_group, x.id), coalesce(y.copy_group, y.id)"
+        " FROM reuses r JOIN documents x ON x.rowid = r.a"
+        " JOIN documents y ON y.rowid = r.b"
+    )
+    for a, b in pairs:
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            parent[max(root_a, root_b)] = min(root_a, root_b)
+    return {item: find(item) for item in parent}

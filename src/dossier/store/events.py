@@ -1,0 +1,213 @@
+"""The queries behind event dates: the dates documents give events (as claims
+`claims --conflicts` compares) and `dossier calendar` (their round
+anniversaries in a period)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from datetime import date as Day
+from typing import Any
+
+from dossier.errors import InputError
+from dossier.link.assertion import assertion
+from dossier.link.events import Dated, EventDate, Mentioned, events, is_round, refine
+from dossier.store.claims import independent_sources
+from dossier.store.context import DocumentContext
+from dossier.store.queries import iso_day
+
+
+def event_dates(
+    connection: sqlite3.Connection, *, all_: bool = False
+) -> list[tuple[dict[str, Any], EventDate]]:
+    """Every date a document gives an event, with the document's row
+    (`doc`, `date`, `copy_of`, `_rowid`, `_copy_group`); copies of a text
+    give theirs once unless `all_`."""
+    sql = (
+        "SELECT rowid AS _rowid, id AS doc, date, copy_of,"
+        " coalesce(copy_group, id) AS _copy_group FROM documents"
+        " WHERE kind = 'article'"
+    )
+    if not all_:
+        sql += " AND copy_of IS NULL"
+    documents = [dict(row) for row in _rows(connection, sql)]
+    found: list[tuple[dict[str, Any], EventDate]] = []
+    for document in documents:
+        rowid = document["_rowid"]
+        text = str(
+            connection.execute(
+                "SELECT text FROM documents WHERE rowid = ?", (rowid,)
+            ).fetchone()[0]
+        )
+        mentions = [
+            Mentioned(int(s), int(e), str(entity), str(type_))
+            for s, e, entity, type_ in connection.execute(
+                "SELECT start, end, entity, type FROM mentions WHERE doc = ?"
+                " ORDER BY start",
+                (rowid,),
+            )
+        ]
+        times = [
+            Dated(int(s), int(e), str(t), str(first), str(last))
+            for s, e, t, first, last in connection.execute(
+                "SELECT start, end, text, first_day, last_day FROM times"
+                " WHERE doc = ? AND type = 'DATE' AND first_day IS NOT NULL"
+                " ORDER BY start",
+                (rowid,),
+            )
+        ]
+        for event in events(
+            text, date=document["date"], mentions=mentions, times=times
+        ):
+            found.append((document, event))
+    # A day one source gives an event fixes the year of another's anniversary.
+    days: dict[str, str] = {}
+    for _, event in found:
+        if event.day is not None:
+            days.setdefault(event.event, event.day)
+    return [
+        (document, refine(event, days[event.event], document["date"]))
+        if event.event in days
+        else (document, event)
+        for document, event in found
+    ]
+
+
+def _rows(connection: sqlite3.Connection, sql: str) -> list[sqlite3.Row]:
+    previous = connection.row_factory
+    connection.row_factory = sqlite3.Row
+    try:
+        return list(connection.execute(sql))
+    finally:
+        connection.row_factory = previous
+
+
+def date_claims(connection: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The dates documents give events, as claims on the event (`measure`
+    `date`, `low`..`high` the years it may be, `unit` `year`) that
+    `link.compare_claims` compares like figures: two sources giving an event
+    different dates are a conflict."""
+    context = DocumentContext(connection)
+    sources = independent_sources(connection)
+    claims = []
+    for document, event in event_dates(connection):
+        rowid = document["_rowid"]
+        text = context.text(rowid)
+        start, end = _sentence(text, event.start, event.end)
+        said = assertion(
+            event.start,
+            event.end,
+            text=text,
+            sentence=(start, end),
+            outlet=context.outlet(rowid),
+            quotes=context.quotes(rowid),
+            outlets=context.outlets(rowid),
+        )
+        claims.append(
+            {
+                "subject": event.event,
+                "low": float(event.first_year),
+                "high": float(event.last_year),
+                "unit": "year",
+                "hedge": None,
+                "text": event.text,
+                "sentence": text[start:end].strip(),
+                "doc": document["doc"],
+                "copy_of": document["copy_of"],
+                "measure": "date",
+                "cumulative": False,
+                "scope": None,
+                "language": context.language(rowid),
+                "asserted_by": said.asserted_by,
+                "via": list(said.via),
+                "_named_subject": True,
+                "_day": event.day,
+                "_entities": [],
+                "_source": sources.get(
+                    document["_copy_group"], document["_copy_group"]
+                ),
+            }
+        )
+    return claims
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around `start:end`: from after the last full stop or line
+    break before it to the next one after it."""
+    stop = text.rfind(". ", 0, start)
+    before = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return before, (min(stops) + 1 if stops else len(text))
+
+
+def calendar(
+    connection: sqlite3.Connection,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[dict[str, Any]]:
+    """Round anniversaries of dated events that fall from `date_from` to
+    `date_to` (ISO dates or prefixes; this year when both are left out), in
+    date order, each with the sources that date the event."""
+    date_from = iso_day(date_from, "--from")
+    date_to = iso_day(date_to, "--to")
+    if not date_from and not date_to:
+        date_from = date_to = str(Day.today().year)
+    low = _first_day(date_from or "0001")
+    high = _last_day(date_to or "9999")
+    if low > high:
+        raise InputError(f"--from {date_from} is after --to {date_to}")
+    by_event: dict[str, list[tuple[dict[str, Any], EventDate]]] = defaultdict(list)
+    for document, event in event_dates(connection):
+        if event.first_year == event.last_year:
+            by_event[event.event].append((document, event))
+    result = []
+    for name, dated in by_event.items():
+        # The date most sources give; others are listed as conflicts.
+        votes: dict[tuple[int, str | None], int] = defaultdict(int)
+        for _, event in dated:
+            votes[(event.first_year, event.day)] += 1
+        year, day = max(votes, key=lambda k: (k[1] is not None, votes[k], -k[0]))
+        month_day = day[5:] if day else None
+        for anniversary_year in range(int(low[:4]), int(high[:4]) + 1):
+            years = anniversary_year - year
+            if years <= 0 or not is_round(years):
+                continue
+            when = (
+                f"{anniversary_year}-{month_day}"
+                if month_day
+                else str(anniversary_year)
+            )
+            if month_day and not (low <= when <= high):
+                continue
+            result.append(
+                {
+                    "date": when,
+                    "anniversary": years,
+                    "event": name,
+                    "event_date": day or str(year),
+                    "sources": [
+                        {
+                            "doc": document["doc"],
+                            "text": event.text,
+                            "date": event.day or str(event.first_year),
+                        }
+                        for document, event in dated
+                        if event.first_year == year
+                    ],
+                }
+            )
+    result.sort(key=lambda r: (r["date"], r["event"]))
+    return result
+
+
+def _first_day(prefix: str) -> str:
+    return (prefix + "-01-01"[len(prefix) - 4 :]) if len(prefix) < 10 else prefix
+
+
+def _last_day(prefix: str) -> str:
+    if len(prefix) == 4:
+        return prefix + "-12-31"
+    if len(prefix) == 7:
+        return prefix + "-31"
+    return prefix
