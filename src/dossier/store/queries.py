@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -66,11 +67,15 @@ def list_documents(
     *,
     kind: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
     all_: bool = False,
 ) -> list[dict[str, Any]]:
-    """Stored documents in file order; a copy of another only with `all_`."""
+    """Stored documents in file order; a copy of another only with `all_`.
+    `offset` skips that many first (the API pages with it)."""
     kind = choice(kind, KINDS, "--kind")
     limit = positive(limit)
+    if offset < 0:
+        raise InputError(f"offset {offset} must be 0 or more")
     sql = f"SELECT {DOC_COLUMNS} FROM documents d JOIN sources s ON s.id = d.source_id"
     where: list[str] = []
     params: list[Any] = []
@@ -82,9 +87,9 @@ def list_documents(
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY s.path, s.part, d.ordinal"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
+    if limit or offset:
+        sql += " LIMIT ? OFFSET ?"
+        params.extend((limit or -1, offset))
     return [dict(row) for row in connection.execute(sql, params)]
 
 
@@ -147,30 +152,30 @@ def fts_query(query: str) -> str:
 _QUERY_ERRORS = ("fts5:", "no such column", "unknown special query", "unterminated")
 
 
-def search(
-    connection: sqlite3.Connection,
-    query: str,
-    *,
-    limit: int = 20,
-    kind: str | None = None,
-    syntax: Syntax = "words",
-) -> list[dict[str, Any]]:
-    """Documents matching `query`, best first (bm25).
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """What a search is narrowed to, beside its query: the web page's facets.
 
-    With `syntax="words"` every word is a term to find (operators too: `NOT`
-    is a word); with `"fts"` the query is FTS5 syntax, and a query FTS5
-    cannot read is an InputError, never a silent fallback to words.
-    """
-    kind = choice(kind, KINDS, "--kind")
-    positive(limit)
-    syntax_checked = choice(syntax, SYNTAXES, "--syntax")
+    `entity_key` is an entity's link key (`records.entity_key` resolves a
+    name), so this module needs no entity lookups."""
+
+    kind: str | None = None
+    outlet: str | None = None
+    year: str | None = None
+    entity_key: str | None = None
+
+
+def search_where(
+    query: str, syntax: str, filters: SearchFilters
+) -> tuple[str, list[Any], str]:
+    """The FROM ... WHERE of a search (`documents` as d), its parameters, and
+    the syntax as checked; the facets count over the same."""
+    kind = choice(filters.kind, KINDS, "--kind")
+    syntax_checked = choice(syntax, SYNTAXES, "--syntax") or "words"
     match = query.strip() if syntax_checked == "fts" else fts_query(query)
     if not match:
         raise InputError("nothing to search for: give one or more words")
     sql = (
-        "SELECT d.id AS doc, d.title, d.kind, d.date, d.outlet,"
-        " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet,"
-        " bm25(documents_fts, 5.0, 1.0) AS rank"
         " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
         " WHERE documents_fts MATCH ?"
     )
@@ -178,16 +183,66 @@ def search(
     if kind:
         sql += " AND d.kind = ?"
         params.append(kind)
-    sql += " ORDER BY rank LIMIT ?"
-    params.append(limit)
+    if filters.outlet:
+        sql += " AND d.outlet = ?"
+        params.append(filters.outlet)
+    if filters.year:
+        year = iso_day(filters.year, "year")
+        sql += " AND substr(d.date, 1, 4) = ?"
+        params.append((year or "")[:4])
+    if filters.entity_key:
+        sql += (
+            " AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = d.rowid AND m.key = ?)"
+        )
+        params.append(filters.entity_key)
+    return sql, params, syntax_checked
+
+
+def run_search(
+    connection: sqlite3.Connection, sql: str, params: list[Any], query: str, syntax: str
+) -> list[sqlite3.Row]:
+    """Run a search statement; a query FTS5 cannot read is an InputError."""
     try:
-        rows = connection.execute(sql, params).fetchall()
+        return connection.execute(sql, params).fetchall()
     except sqlite3.OperationalError as error:
         reason = str(error)
-        if syntax_checked == "fts" and reason.startswith(_QUERY_ERRORS):
+        if syntax == "fts" and reason.startswith(_QUERY_ERRORS):
             raise InputError(
                 f"--syntax fts: {query!r} is not an FTS5 query ({reason}); "
                 "leave out --syntax fts to search for the words"
             ) from error
         raise StoreError(f"search failed: {reason}") from error
+
+
+def search(
+    connection: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    kind: str | None = None,
+    syntax: Syntax = "words",
+    filters: SearchFilters | None = None,
+) -> list[dict[str, Any]]:
+    """Documents matching `query`, best first (bm25).
+
+    With `syntax="words"` every word is a term to find (operators too: `NOT`
+    is a word); with `"fts"` the query is FTS5 syntax, and a query FTS5
+    cannot read is an InputError, never a silent fallback to words.
+    `filters` narrow it further (the web page's facets); `kind` is theirs.
+    """
+    positive(limit)
+    if offset < 0:
+        raise InputError(f"offset {offset} must be 0 or more")
+    narrowed = filters or SearchFilters()
+    if kind is not None:
+        narrowed = replace(narrowed, kind=kind)
+    where, params, checked = search_where(query, syntax, narrowed)
+    sql = (
+        "SELECT d.id AS doc, d.title, d.kind, d.date, d.outlet,"
+        " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet,"
+        f" bm25(documents_fts, 5.0, 1.0) AS rank{where}"
+        " ORDER BY rank LIMIT ? OFFSET ?"
+    )
+    rows = run_search(connection, sql, [*params, limit, offset], query, checked)
     return [{**dict(row), "score": round(-row["rank"], 4)} for row in rows]

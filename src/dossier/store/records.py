@@ -195,6 +195,7 @@ def timeline(
     date_from: str | None = None,
     date_to: str | None = None,
     type_: str | None = None,
+    outlet: str | None = None,
     all_: bool = False,
 ) -> list[dict[str, Any]]:
     date_from = iso_day(date_from, "--from")
@@ -206,6 +207,9 @@ def timeline(
     where.append("t.first_day IS NOT NULL")
     where.append("t.type = ?")
     params.append(type_)
+    if outlet:
+        where.append("d.outlet = ? COLLATE NOCASE")
+        params.append(outlet)
     # Entries dated within the range: "the last century" is not news of June
     # 1950, though it overlaps it.
     if date_from:
@@ -216,7 +220,8 @@ def timeline(
         params.append(date_to + "-99" if len(date_to) < 10 else date_to)
     sql = _once_per_text(
         f"t.value, t.first_day, t.last_day, t.text, {_sentence('t')} AS sentence,"
-        f" d.id AS doc, {_in_sentence_entities('t')} AS entities",
+        f" d.id AS doc, {_in_sentence_entities('t')} AS entities,"
+        " json_array(t.start, t.end) AS span",
         "times t JOIN documents d ON d.rowid = t.doc",
         where,
         # Not the value: "on Friday" in a re-run dated a week later is the
@@ -226,7 +231,11 @@ def timeline(
         all_=all_,
     )
     return [
-        {**_public(row), "entities": json.loads(row["entities"] or "[]")}
+        {
+            **_public(row),
+            "entities": json.loads(row["entities"] or "[]"),
+            "span": json.loads(row["span"]),
+        }
         for row in connection.execute(sql, params)
     ]
 
@@ -241,14 +250,18 @@ def claims(
     where, params = _filters(connection, "f", entity=entity, doc=doc)
     sql = _once_per_text(
         f"f.subject, f.low, f.high, f.unit, f.hedge, f.text,"
-        f" {_sentence('f')} AS sentence, d.id AS doc",
+        f" {_sentence('f')} AS sentence, d.id AS doc,"
+        " json_array(f.start, f.end) AS span",
         "figures f JOIN documents d ON d.rowid = f.doc",
         where,
         repeat=["f.text", "f.subject", "f.unit", _sentence("f")],
         order=["d.id", "f.start"],
         all_=all_,
     )
-    return [_public(row) for row in connection.execute(sql, params)]
+    return [
+        {**_public(row), "span": json.loads(row["span"])}
+        for row in connection.execute(sql, params)
+    ]
 
 
 def quotes(
@@ -257,11 +270,19 @@ def quotes(
     speaker: str | None = None,
     doc: str | None = None,
     kind: str | None = None,
+    about: str | None = None,
     all_: bool = False,
 ) -> list[dict[str, Any]]:
+    """Quotes; `about` keeps those whose quoted words name that entity."""
     kind = choice(kind, QUOTE_KINDS, "--kind")
     where: list[str] = []
     params: list[Any] = []
+    if about:
+        where.append(
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.key = ?"
+            " AND m.start >= q.start AND m.end <= q.end)"
+        )
+        params.append(entity_key(connection, about))
     if doc:
         where.append("q.doc = ?")
         params.append(_doc_rowid(connection, doc))
