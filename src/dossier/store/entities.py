@@ -22,9 +22,7 @@ def entity_record(connection: sqlite3.Connection, name: str) -> dict[str, Any]:
     return {**dict(row), "aliases": json.loads(row["aliases"])}
 
 
-def entity_variants(
-    connection: sqlite3.Connection, name: str
-) -> list[dict[str, Any]]:
+def entity_variants(connection: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
     """Each form the entity is printed in, with its count, the documents it is
     in and one of them: the evidence that these names were merged."""
     key = entity_key(connection, name)

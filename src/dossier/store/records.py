@@ -8,7 +8,7 @@ import re
 import sqlite3
 from typing import Any
 
-from dossier.errors import InputError
+from dossier.errors import InputError, NotFound
 from dossier.offsets import OffsetMap, SourceMap
 from dossier.store.queries import choice, document_rowid, iso_day, positive
 from dossier.store.reuses import reused_spans
@@ -61,13 +61,13 @@ def entity_key(connection: sqlite3.Connection, name: str) -> str:
         return best[1]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.75)
     hint = f"did you mean {', '.join(map(repr, close))}? " if close else ""
-    raise InputError(f"no entity {name!r} ({hint}list them with `dossier entities`)")
+    raise NotFound(f"no entity {name!r} ({hint}list them with `dossier entities`)")
 
 
 def _doc_rowid(connection: sqlite3.Connection, doc_id: str) -> int:
     rowid = document_rowid(connection, doc_id)
     if rowid is None:
-        raise InputError(f"no document {doc_id!r} (list them with `dossier docs`)")
+        raise NotFound(f"no document {doc_id!r} (list them with `dossier docs`)")
     return rowid
 
 
