@@ -93,6 +93,15 @@ def list_documents(
     return [dict(row) for row in connection.execute(sql, params)]
 
 
+def copy_members(connection: sqlite3.Connection, group: str) -> list[dict[str, Any]]:
+    """Every document of copy group `group`, earliest first."""
+    sql = (
+        f"SELECT {DOC_COLUMNS} FROM documents d JOIN sources s ON s.id = d.source_id"
+        " WHERE d.copy_group = ? ORDER BY d.date IS NULL, d.date, d.id"
+    )
+    return [dict(row) for row in connection.execute(sql, (group,))]
+
+
 _HEX = re.compile(r"[0-9a-f]+")
 
 
