@@ -232,6 +232,7 @@ def search(
     kind: str | None = None,
     syntax: Syntax = "words",
     filters: SearchFilters | None = None,
+    marks: tuple[str, str] = ("[", "]"),
 ) -> list[dict[str, Any]]:
     """Documents matching `query`, best first (bm25).
 
@@ -239,6 +240,7 @@ def search(
     is a word); with `"fts"` the query is FTS5 syntax, and a query FTS5
     cannot read is an InputError, never a silent fallback to words.
     `filters` narrow it further (the web page's facets); `kind` is theirs.
+    `marks` go around the matched words in `snippet`.
     """
     positive(limit)
     if offset < 0:
@@ -249,9 +251,9 @@ def search(
     where, params, checked = search_where(query, syntax, narrowed)
     sql = (
         "SELECT d.id AS doc, d.title, d.kind, d.date, d.outlet,"
-        " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet,"
+        " snippet(documents_fts, 1, ?, ?, '…', 12) AS snippet,"
         f" bm25(documents_fts, 5.0, 1.0) AS rank{where}"
         " ORDER BY rank LIMIT ? OFFSET ?"
     )
-    rows = run_search(connection, sql, [*params, limit, offset], query, checked)
+    rows = run_search(connection, sql, [*marks, *params, limit, offset], query, checked)
     return [{**dict(row), "score": round(-row["rank"], 4)} for row in rows]

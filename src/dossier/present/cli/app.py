@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from dossier.present.cli import browse, build, extract, forget, reuse
+from dossier.present.cli import browse, build, extract, forget, reuse, serve
 from dossier.present.cli.options import internal_error, one_line
 
 
@@ -75,6 +75,7 @@ app.command("quotes")(extract.quotes_command)
 app.command("citations")(extract.citations_command)
 app.command("reuse")(reuse.reuse_command)
 app.command("forget")(forget.forget_command)
+app.command("serve")(serve.serve_command)
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from dossier.present import serialize
 from dossier.present.document import open_document
 from dossier.present.web import document_view
 from dossier.present.web.app import Connection, status_of
-from dossier.present.web.templating import templates
+from dossier.present.web.templating import SNIPPET_MARKS, templates
 from dossier.store.facets import search_facets
 from dossier.store.queries import SearchFilters, copy_members, list_documents, search
 from dossier.store.records import entity_key
@@ -68,6 +68,7 @@ def search_page(
                 offset=offset,
                 syntax=syntax,  # type: ignore[arg-type]  # checked by search
                 filters=filters,
+                marks=SNIPPET_MARKS,
             )
             context["hits"] = [
                 {**serialize.search_hit(h), "outlet": h["outlet"]} for h in hits

@@ -8,6 +8,7 @@ from urllib.parse import quote, urlsplit
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 
 def outside_link(url: str | None) -> str | None:
@@ -45,6 +46,21 @@ def locator_label(locator: dict[str, Any] | None) -> str:
     return " ".join(where)
 
 
+# Around matched words in the page's snippets: control characters clean text
+# never holds, where `[` and `]` (the CLI's) may be printed in a document.
+SNIPPET_MARKS = ("\x02", "\x03")
+
+
+def highlight(snippet: str | None) -> Markup:
+    """A snippet with its matched words in <mark>, everything else escaped."""
+    if not snippet:
+        return Markup("")
+    opening, closing = SNIPPET_MARKS
+    html = str(escape(snippet))
+    html = html.replace(opening, "<mark>").replace(closing, "</mark>")
+    return Markup(html)
+
+
 def number(value: Any) -> str:
     """Figures as printed by the CLI: hedged intervals are products."""
     if isinstance(value, float):
@@ -64,5 +80,6 @@ environment.filters.update(
     path_part=path_part,
     locator_label=locator_label,
     number=number,
+    highlight=highlight,
 )
 templates = Jinja2Templates(env=environment)
