@@ -79,9 +79,7 @@ def test_search_is_the_cli_search_and_facets_narrow_it(
     ).json()
     assert 0 < len(outlet) < len(hits)
     hostile = client.get(f"/api/documents/{ids[HOSTILE_TITLE]}").json()
-    province = next(
-        m["entity"] for m in hostile["mentions"] if "Hwanghae" in m["text"]
-    )
+    province = next(m["entity"] for m in hostile["mentions"] if "Hwanghae" in m["text"])
     # "Province" is in the essay too; only one text of the two names it.
     both = client.get("/api/search", params={"q": "province"}).json()
     by_entity = client.get(
