@@ -11,6 +11,8 @@ from typing import Any
 from dossier.present.web.templating import number
 
 _WORD = re.compile(r"\S+")
+# Pairs named per group; a subject many texts count gives dozens.
+REASONS = 6
 
 
 def _interval(claim: dict[str, Any]) -> str:
@@ -41,6 +43,12 @@ def reasons(group: dict[str, Any]) -> list[str]:
                 " both cannot hold"
             )
     if said:
+        if len(said) > REASONS:
+            rest = len(said) - REASONS + 1
+            said = [
+                *said[: REASONS - 1],
+                f"and {rest} more pairs that cannot both hold",
+            ]
         return said
     floor = max(c["low"] for c in claims)
     ceiling = min(c["high"] for c in claims)

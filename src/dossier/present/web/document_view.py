@@ -31,6 +31,17 @@ def entity_href(name: str) -> str:
     return "/entity/" + quote(name, safe="")
 
 
+def _at(
+    span: list[int],
+    css: str,
+    href: str | None = None,
+    title: str | None = None,
+    anchor: str | None = None,
+    marker: tuple[str, str, str] | None = None,
+) -> Mark:
+    return Mark(span[0], span[1], css, href, title, anchor, marker)
+
+
 def annotation_marks(
     detail: dict[str, Any], *, mark: tuple[int, int] | None = None
 ) -> list[Mark]:
@@ -41,29 +52,29 @@ def annotation_marks(
     for m in detail["mentions"]:
         title = f"{m['entity']} ({m['type']}) · {locator_label(m['locator'])}"
         marks.append(
-            Mark(*m["span"], f"mention {m['type']}", entity_href(m["entity"]), title)
+            _at(m["span"], f"mention {m['type']}", entity_href(m["entity"]), title)
         )
     for t in detail["times"]:
         title = f"{t['type']} {t['value']}"
         if t["first_day"]:
             title += f" · {t['first_day']} to {t['last_day']}"
         href = source_href(doc, t["span"])
-        marks.append(Mark(*t["span"], "time", href, title))
+        marks.append(_at(t["span"], "time", href, title))
     for f in detail["figures"]:
         interval = f"{f['low']:,.0f}–{f['high']:,.0f}"
         title = f"{f['subject'] or f['unit'] or 'figure'}: {interval}"
-        marks.append(Mark(*f["span"], "figure", source_href(doc, f["span"]), title))
+        marks.append(_at(f["span"], "figure", source_href(doc, f["span"]), title))
     for c in detail["citations"]:
         title = " · ".join(str(v) for v in (c["title"], c["outlet"], c["date"]) if v)
-        marks.append(Mark(*c["span"], "citation", source_href(doc, c["span"]), title))
+        marks.append(_at(c["span"], "citation", source_href(doc, c["span"]), title))
     for q in detail["quotes"]:
         said = f"{q['kind']} quote of {q['speaker'] or 'an unknown speaker'}"
         marker = ("❝", source_href(doc, q["span"]), f"{said}: where it is in the file")
-        marks.append(Mark(*q["span"], f"quote {q['kind']}", None, said, None, marker))
+        marks.append(_at(q["span"], f"quote {q['kind']}", None, said, None, marker))
     for r in detail["reused"]:
         said = f"reused passage ({r['direction']}, score {r['score']:.2f})"
         marker = ("⇄", doc_href(r["other"], r["other_span"]), f"{said}: the other side")
-        marks.append(Mark(*r["span"], "reused", None, said, None, marker))
+        marks.append(_at(r["span"], "reused", None, said, None, marker))
     if mark is not None:
         marks.append(Mark(mark[0], mark[1], "target", None, None, "mark"))
     return marks
