@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dossier.store.queries import SearchFilters, run_search, search_where
+from dossier.store.records import entity_key
 
 # Entities are counted over the best matches only: over every match of a
 # common word in a large dossier the join with mentions costs more than the
@@ -26,6 +27,24 @@ class Facets:
     years: list[tuple[str, int]]
     kinds: list[tuple[str, int]]
     entities: list[tuple[str, int]]
+
+
+def search_filters(
+    connection: sqlite3.Connection,
+    *,
+    kind: str | None = None,
+    outlet: str | None = None,
+    year: str | None = None,
+    entity: str | None = None,
+) -> SearchFilters:
+    """Facets as a form or a URL gives them (empty means none); an entity by
+    any name it is printed under."""
+    return SearchFilters(
+        kind=kind or None,
+        outlet=outlet or None,
+        year=year or None,
+        entity_key=entity_key(connection, entity) if entity else None,
+    )
 
 
 def search_facets(

@@ -16,8 +16,8 @@ from dossier.present.document import open_document
 from dossier.present.web.app import Connection
 from dossier.store import records
 from dossier.store.entities import entity_record
-from dossier.store.queries import SearchFilters, list_documents, search
-from dossier.store.records import entity_key
+from dossier.store.facets import search_filters
+from dossier.store.queries import list_documents, search
 from dossier.store.reuses import reuse_pairs
 
 router = APIRouter(prefix="/api", tags=["records"])
@@ -73,11 +73,8 @@ def search_documents(
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Records:
-    filters = SearchFilters(
-        kind=kind,
-        outlet=outlet,
-        year=year,
-        entity_key=entity_key(connection, entity) if entity else None,
+    filters = search_filters(
+        connection, kind=kind, outlet=outlet, year=year, entity=entity
     )
     hits = search(
         connection,

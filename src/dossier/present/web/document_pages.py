@@ -15,9 +15,8 @@ from dossier.present.document import open_document
 from dossier.present.web import document_view
 from dossier.present.web.app import Connection, status_of
 from dossier.present.web.templating import SNIPPET_MARKS, templates
-from dossier.store.facets import search_facets
-from dossier.store.queries import SearchFilters, copy_members, list_documents, search
-from dossier.store.records import entity_key
+from dossier.store.facets import search_facets, search_filters
+from dossier.store.queries import copy_members, list_documents, search
 
 router = APIRouter(include_in_schema=False)
 
@@ -55,11 +54,8 @@ def search_page(
     status = 200
     if q.strip():
         try:
-            filters = SearchFilters(
-                kind=kind or None,
-                outlet=outlet or None,
-                year=year or None,
-                entity_key=entity_key(connection, entity) if entity else None,
+            filters = search_filters(
+                connection, kind=kind, outlet=outlet, year=year, entity=entity
             )
             hits = search(
                 connection,
