@@ -207,3 +207,15 @@ def test_no_route_reads_a_path_from_the_request(
         response = client.get(path)
         assert response.status_code in (400, 404)
         assert "root:" not in response.text
+
+
+def test_served_on_loopback_it_answers_only_to_loopback_names(web_db: Path) -> None:
+    from dossier.present.web.app import LOOPBACK, create_app
+
+    app = create_app(web_db, hosts=LOOPBACK)
+    with TestClient(app, base_url="http://127.0.0.1:8000") as local:
+        assert local.get("/api/documents?limit=1").status_code == 200
+    with TestClient(app, base_url="http://rebound.example:8000") as other:
+        refused = other.get("/api/documents?limit=1")
+        assert refused.status_code == 400
+        assert "Invalid host header" in refused.text

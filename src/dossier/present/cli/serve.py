@@ -31,8 +31,8 @@ def serve_command(
     # Imported here: FastAPI and uvicorn load only for this command.
     import uvicorn
 
-    from dossier.present.web.app import create_app
+    from dossier.present.web.app import LOOPBACK, create_app
 
-    app = create_app(db)
+    app = create_app(db, hosts=LOOPBACK if host in LOOPBACK else None)
     err.print(f"dossier: serving {db} on http://{host}:{port}/ (Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

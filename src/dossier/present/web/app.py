@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import Response
 
 from dossier.errors import DossierError, NotFound, StoreError
@@ -44,9 +45,16 @@ def connection(request: Request) -> Iterator[sqlite3.Connection]:
 Connection = Annotated[sqlite3.Connection, Depends(connection)]
 
 
-def create_app(db: str | Path) -> FastAPI:
+# Names a browser uses for this machine. Served on loopback, the app answers
+# only to them: a web page whose own name is made to resolve to 127.0.0.1
+# (DNS rebinding) cannot read the dossier through the reader's browser.
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def create_app(db: str | Path, *, hosts: tuple[str, ...] | None = None) -> FastAPI:
     """The app over the dossier at `db`; a missing or foreign file raises the
-    DossierError the CLI reports."""
+    DossierError the CLI reports. `hosts`, when given, are the only names
+    the app answers to (the Host header)."""
     # Imported here: the routes import this module for `Connection`.
     from dossier.present.web import api, corpus_pages, document_pages
 
@@ -65,6 +73,8 @@ def create_app(db: str | Path) -> FastAPI:
     app.include_router(document_pages.router)
     app.include_router(corpus_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     app.add_exception_handler(DossierError, _dossier_error)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(
