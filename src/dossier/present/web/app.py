@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -58,7 +59,15 @@ def create_app(db: str | Path, *, hosts: tuple[str, ...] | None = None) -> FastA
     # Imported here: the routes import this module for `Connection`.
     from dossier.present.web import api, corpus_pages, document_pages
 
+    pool = Pool(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="dossier",
         summary="The records of a dossier, as `dossier ... --json` prints them.",
         openapi_url="/api/openapi.json",
@@ -67,7 +76,7 @@ def create_app(db: str | Path, *, hosts: tuple[str, ...] | None = None) -> FastA
         docs_url=None,
         redoc_url=None,
     )
-    app.state.pool = Pool(db)
+    app.state.pool = pool
     app.state.db = str(db)
     app.include_router(api.router)
     app.include_router(document_pages.router)
