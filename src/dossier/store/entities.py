@@ -1,5 +1,9 @@
-"""One entity for its web page: its record, the variants printed and the
-documents naming it (issue 16)."""
+"""One entity for its web page: its record, the variants printed, the
+documents naming it and the quotes by and about it, each bounded (issue 16).
+
+Listings of `records` run over the whole dossier (the CLI's `--json` gives
+everything); a page shows the first rows, so these read no more than that.
+"""
 
 from __future__ import annotations
 
@@ -29,9 +33,10 @@ def entity_variants(connection: sqlite3.Connection, name: str) -> list[dict[str,
     return [
         dict(row)
         for row in connection.execute(
-            "SELECT m.text, count(*) AS mentions, count(DISTINCT m.doc) AS documents,"
-            " min(d.id) AS example FROM mentions m JOIN documents d ON d.rowid = m.doc"
-            " WHERE m.key = ? GROUP BY m.text ORDER BY mentions DESC, m.text",
+            "SELECT v.text, v.mentions, v.documents, d.id AS example FROM"
+            " (SELECT m.text, count(*) AS mentions, count(DISTINCT m.doc) AS documents,"
+            " min(m.doc) AS first FROM mentions m WHERE m.key = ? GROUP BY m.text) v"
+            " JOIN documents d ON d.rowid = v.first ORDER BY v.mentions DESC, v.text",
             (key,),
         )
     ]
@@ -48,11 +53,75 @@ def documents_naming(
     text only with `all_`."""
     key = entity_key(connection, name)
     limit = positive(limit)
+    copies = "" if all_ else " AND c.copy_of IS NULL"
+    # Counted first from the mentions alone, documents joined for the page.
     sql = (
-        f"SELECT {DOC_COLUMNS}, count(*) AS named FROM mentions m"
-        " JOIN documents d ON d.rowid = m.doc JOIN sources s ON s.id = d.source_id"
-        " WHERE m.key = ?"
-        + ("" if all_ else " AND d.copy_of IS NULL")
-        + " GROUP BY d.rowid ORDER BY named DESC, d.date, d.id LIMIT ?"
+        f"SELECT {DOC_COLUMNS}, k.named FROM (SELECT m.doc, count(*) AS named"
+        " FROM mentions m JOIN documents c ON c.rowid = m.doc"
+        f" WHERE m.key = ?{copies} GROUP BY m.doc ORDER BY named DESC LIMIT ?) k"
+        " JOIN documents d ON d.rowid = k.doc JOIN sources s ON s.id = d.source_id"
+        " ORDER BY k.named DESC, d.date, d.id"
     )
     return [dict(row) for row in connection.execute(sql, (key, limit or -1))]
+
+
+def _quote_records(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """Rows as `dossier quotes --json` gives them."""
+    return [
+        {
+            **{k: row[k] for k in ("speaker", "text", "cue", "kind", "via", "doc")},
+            "citation": (
+                {
+                    "title": row["c_title"],
+                    "outlet": row["c_outlet"],
+                    "date": row["c_date"],
+                }
+                if row["c_title"] or row["c_outlet"]
+                else None
+            ),
+            "copy_of": row["copy_of"],
+        }
+        for row in rows
+    ]
+
+
+_QUOTE_COLUMNS = (
+    "q.speaker, q.text, q.cue, q.kind, q.via, d.id AS doc, d.copy_of,"
+    " c.title AS c_title, c.outlet AS c_outlet, c.date AS c_date"
+)
+_QUOTE_JOINS = (
+    " JOIN documents d ON d.rowid = q.doc"
+    " LEFT JOIN citations c ON c.doc = q.doc AND c.number = q.citation"
+)
+
+
+def quotes_by(
+    connection: sqlite3.Connection, name: str, *, limit: int
+) -> list[dict[str, Any]]:
+    """Quotes whose speaker, as printed, holds one of the entity's forms
+    (without case), in independent texts, in document order."""
+    record = entity_record(connection, name)
+    forms = sorted({record["name"], *record["aliases"]})
+    holds = " OR ".join("q.speaker LIKE ?" for _ in forms)
+    rows = connection.execute(
+        f"SELECT {_QUOTE_COLUMNS} FROM quotes q{_QUOTE_JOINS}"
+        f" WHERE ({holds}) AND d.copy_of IS NULL ORDER BY q.doc, q.start LIMIT ?",
+        (*(f"%{form}%" for form in forms), limit),
+    ).fetchall()
+    return _quote_records(rows)
+
+
+def quotes_about(
+    connection: sqlite3.Connection, name: str, *, limit: int
+) -> list[dict[str, Any]]:
+    """Quotes whose quoted words name the entity, in independent texts."""
+    key = entity_key(connection, name)
+    rows = connection.execute(
+        f"SELECT {_QUOTE_COLUMNS} FROM (SELECT DISTINCT q.rowid AS quote"
+        " FROM mentions m JOIN quotes q ON q.doc = m.doc"
+        " AND m.start >= q.start AND m.end <= q.end WHERE m.key = ?) named"
+        f" JOIN quotes q ON q.rowid = named.quote{_QUOTE_JOINS}"
+        " WHERE d.copy_of IS NULL ORDER BY q.doc, q.start LIMIT ?",
+        (key, limit),
+    ).fetchall()
+    return _quote_records(rows)

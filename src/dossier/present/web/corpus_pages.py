@@ -4,7 +4,7 @@ and reuse."""
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -15,15 +15,24 @@ from dossier.present.web import compare
 from dossier.present.web.app import Connection
 from dossier.present.web.templating import templates
 from dossier.store import records
-from dossier.store.entities import documents_naming, entity_record, entity_variants
+from dossier.store.dated import dated_statements
+from dossier.store.entities import (
+    documents_naming,
+    entity_record,
+    entity_variants,
+    quotes_about,
+    quotes_by,
+)
 from dossier.store.reuses import reuse_pairs
 
 router = APIRouter(include_in_schema=False)
 
 ENTITIES = 100
-# Rows listed on a page; the timeline chart draws up to POINTS.
+# Rows listed on a page; the timeline chart draws up to POINTS, an entity's
+# up to ENTITY_POINTS.
 ROWS = 200
 POINTS = 5000
+ENTITY_POINTS = 1000
 # Characters of a reused passage drawn aligned.
 PASSAGE = 3000
 
@@ -58,18 +67,18 @@ def entity_page(request: Request, connection: Connection, name: str) -> Response
     documents."""
     entity = entity_record(connection, name)
     canonical = entity["name"]
-    timeline = records.timeline(connection, entity=canonical)
+    dated = dated_statements(
+        connection, entity=canonical, points=ENTITY_POINTS, rows=ROWS
+    )
     return templates.TemplateResponse(
         request,
         "entity.html",
         {
             "entity": entity,
             "variants": entity_variants(connection, canonical),
-            "timeline": timeline[:ROWS],
-            "timeline_count": len(timeline),
-            "points": _points(timeline),
-            "said": records.quotes(connection, speaker=canonical)[:ROWS],
-            "about": records.quotes(connection, about=canonical)[:ROWS],
+            "dated": dated,
+            "said": quotes_by(connection, canonical, limit=ROWS),
+            "about": quotes_about(connection, canonical, limit=ROWS),
             "documents": [
                 {**serialize.document_summary(r), "named": r["named"]}
                 for r in documents_naming(connection, canonical, limit=ROWS)
@@ -87,12 +96,14 @@ def timeline_page(
     date_from: Annotated[str | None, Query(alias="from")] = None,
     date_to: Annotated[str | None, Query(alias="to")] = None,
 ) -> Response:
-    rows = records.timeline(
+    dated = dated_statements(
         connection,
         entity=entity or None,
         outlet=outlet or None,
         date_from=date_from or None,
         date_to=date_to or None,
+        points=POINTS,
+        rows=ROWS,
     )
     outlets = [
         row[0]
@@ -105,9 +116,7 @@ def timeline_page(
         request,
         "timeline.html",
         {
-            "rows": rows[:ROWS],
-            "count": len(rows),
-            "points": _points(rows),
+            "dated": dated,
             "entity": entity or "",
             "outlet": outlet or "",
             "outlets": outlets,
@@ -115,23 +124,6 @@ def timeline_page(
             "to": date_to or "",
         },
     )
-
-
-def _points(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The chart's data, which the template puts as JSON in a script element
-    that is not run (Jinja's `tojson` escapes `<`, `>`, `&` and `'` in it)."""
-    return [
-        {
-            "first": r["first_day"],
-            "last": r["last_day"],
-            "text": r["text"],
-            "sentence": r["sentence"],
-            "doc": r["doc"],
-            "span": r["span"],
-            "entities": r["entities"][:6],
-        }
-        for r in rows[:POINTS]
-    ]
 
 
 @router.get("/conflicts")

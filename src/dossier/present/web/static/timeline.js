@@ -122,7 +122,7 @@
       var title = node("title", {}, dot);
       title.textContent = p.first + (p.last !== p.first ? " to " + p.last : "") + ": " + p.text;
       link.addEventListener("mouseenter", function () {
-        tip.textContent = p.first + (p.last !== p.first ? " to " + p.last : "") + " · “" + p.text + "” · " + p.sentence;
+        tip.textContent = p.first + (p.last !== p.first ? " to " + p.last : "") + " · “" + p.text + "” · document " + p.doc;
       });
       link.addEventListener("click", function (event) { if (dragged) event.preventDefault(); });
       shown += 1;
