@@ -6,8 +6,8 @@
 
 Builds the generated corpus (annotated, pool engine; not timed), starts
 `dossier serve` in its own process, then requests, one at a time from this
-process over loopback, the search page (words drawn from the documents'
-titles), document pages (random documents) and entity pages (entities drawn
+process over loopback, the search page and the API's search (the same
+words drawn from the documents' titles), document pages (random documents) and entity pages (entities drawn
 from every rank of the list), and prints p50/p95 of each in milliseconds.
 `--times N` stores every document of the built corpus N times over, under
 new ids with all their annotations, and indexes them again: a dossier N
@@ -85,13 +85,13 @@ def main() -> None:
             )
         ]
     words = [w for t in titles for w in t.split() if w.isalpha() and len(w) > 3]
+    queries = [
+        " ".join(rng.sample(words, rng.randint(1, 2))) for _ in range(args.requests)
+    ]
     pages = {
-        "search": [
-            "/?"
-            + urllib.parse.urlencode(
-                {"q": " ".join(rng.sample(words, rng.randint(1, 2)))}
-            )
-            for _ in range(args.requests)
+        "search": ["/?" + urllib.parse.urlencode({"q": q}) for q in queries],
+        "api_search": [
+            "/api/search?" + urllib.parse.urlencode({"q": q}) for q in queries
         ],
         "document": [f"/doc/{rng.choice(ids)}" for _ in range(args.requests)],
         # Every rank: the most named entity and the long tail alike.
