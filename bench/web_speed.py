@@ -7,8 +7,9 @@
 Builds the generated corpus (annotated, pool engine; not timed), starts
 `dossier serve` in its own process, then requests, one at a time from this
 process over loopback, the search page and the API's search (the same
-words drawn from the documents' titles), document pages (random documents) and entity pages (entities drawn
-from every rank of the list), and prints p50/p95 of each in milliseconds.
+words drawn from the documents' titles), document pages (random documents)
+and entity pages (entities drawn from every rank of the list), and prints
+p50/p95 of each in milliseconds.
 `--times N` stores every document of the built corpus N times over, under
 new ids with all their annotations, and indexes them again: a dossier N
 times the size without N times the build (each posting list N times as
