@@ -17,6 +17,7 @@ from dossier.present.web.templating import templates
 from dossier.store import records
 from dossier.store.dated import dated_statements
 from dossier.store.entities import (
+    MENTION_SAMPLE,
     documents_naming,
     entity_record,
     entity_variants,
@@ -75,6 +76,7 @@ def entity_page(request: Request, connection: Connection, name: str) -> Response
         "entity.html",
         {
             "entity": entity,
+            "sample": MENTION_SAMPLE,
             "variants": entity_variants(connection, canonical),
             "dated": dated,
             "said": quotes_by(connection, canonical, limit=ROWS),
