@@ -187,6 +187,35 @@ def _public(row: sqlite3.Row) -> dict[str, Any]:
     return {k: v for k, v in dict(row).items() if not k.startswith("_")}
 
 
+def dated_within(
+    *,
+    date_from: str | None,
+    date_to: str | None,
+    outlet: str | None = None,
+    names: tuple[str, str] = ("--from", "--to"),
+) -> tuple[list[str], list[Any]]:
+    """WHERE terms (times as t, documents as d) and their parameters keeping
+    the statements dated within the range, checked, and of `outlet`'s
+    documents. `names` are the range's names in messages."""
+    first, last = iso_day(date_from, names[0]), iso_day(date_to, names[1])
+    if first and last and first > last + "-99":
+        raise InputError(f"{names[0]} {first} is after {names[1]} {last}")
+    where: list[str] = []
+    params: list[Any] = []
+    if outlet:
+        where.append("d.outlet = ? COLLATE NOCASE")
+        params.append(outlet)
+    # Entries dated within the range: "the last century" is not news of June
+    # 1950, though it overlaps it.
+    if first:
+        where.append("t.first_day >= ?")
+        params.append(first)
+    if last:
+        where.append("t.last_day <= ?")
+        params.append(last + "-99" if len(last) < 10 else last)
+    return where, params
+
+
 def timeline(
     connection: sqlite3.Connection,
     *,
@@ -198,26 +227,16 @@ def timeline(
     outlet: str | None = None,
     all_: bool = False,
 ) -> list[dict[str, Any]]:
-    date_from = iso_day(date_from, "--from")
-    date_to = iso_day(date_to, "--to")
-    if date_from and date_to and date_from > date_to + "-99":
-        raise InputError(f"--from {date_from} is after --to {date_to}")
+    range_where, range_params = dated_within(
+        date_from=date_from, date_to=date_to, outlet=outlet
+    )
     type_ = choice(type_, TIME_TYPES, "--type") or "DATE"
     where, params = _filters(connection, "t", entity=entity, doc=doc)
     where.append("t.first_day IS NOT NULL")
     where.append("t.type = ?")
     params.append(type_)
-    if outlet:
-        where.append("d.outlet = ? COLLATE NOCASE")
-        params.append(outlet)
-    # Entries dated within the range: "the last century" is not news of June
-    # 1950, though it overlaps it.
-    if date_from:
-        where.append("t.first_day >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("t.last_day <= ?")
-        params.append(date_to + "-99" if len(date_to) < 10 else date_to)
+    where.extend(range_where)
+    params.extend(range_params)
     sql = _once_per_text(
         f"t.value, t.first_day, t.last_day, t.text, {_sentence('t')} AS sentence,"
         f" d.id AS doc, {_in_sentence_entities('t')} AS entities,"
