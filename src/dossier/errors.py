@@ -2,6 +2,8 @@
 
 DossierError
 ├── InputError   a file cannot be read or holds no usable text   (exit 2)
+│   └── NotFound   no stored document or entity by that id or name (the
+│                  API answers 404)
 ├── PackError    a domain pack is missing or malformed           (exit 2)
 ├── StoreError   the database cannot be opened, migrated or written:
 │   │            disk full, read-only, locked, newer schema       (exit 3)
@@ -18,6 +20,10 @@ class DossierError(Exception):
 
 class InputError(DossierError):
     """A file cannot be read, decoded or holds no text worth storing."""
+
+
+class NotFound(InputError):
+    """No stored document or entity answers to the id or name given."""
 
 
 class PackError(DossierError):

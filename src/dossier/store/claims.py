@@ -77,6 +77,7 @@ def claims(
         )
         claim = {
             **_public_row(row),
+            "span": [row["_start"], row["_end"]],
             "measure": found.name,
             "cumulative": found.cumulative,
             "scope": context.scope(rowid, row["_start"], sentence, row["_doc_date"]),
@@ -146,3 +147,21 @@ def independent_sources(connection: sqlite3.Connection) -> dict[str, str]:
         if root_a != root_b:
             parent[max(root_a, root_b)] = min(root_a, root_b)
     return {item: find(item) for item in parent}
+
+
+def claims_and_dates(
+    connection: sqlite3.Connection,
+    *,
+    entity: str | None = None,
+    doc: str | None = None,
+    all_: bool = False,
+) -> list[dict[str, Any]]:
+    """What `claims --conflicts` compares: every figure as a claim and, over
+    the whole dossier (no entity or document asked for), the dates sources
+    give events, compared like figures."""
+    from dossier.store.events import date_claims  # events reads this module
+
+    rows = claims(connection, entity=entity, doc=doc, all_=all_)
+    if not (entity or doc):
+        rows += date_claims(connection)
+    return rows

@@ -21,17 +21,20 @@ from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 DOSSIER_TABLES = frozenset({"files", "sources", "documents"})
 
 
-def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
+def connect(
+    path: str | Path, *, create: bool = True, shared: bool = False
+) -> sqlite3.Connection:
     """Open the dossier at `path`.
 
     `create=True` (builds) creates and migrates it; `create=False` (every read
     command) opens it read-only and never writes to the file: a dossier on
     read-only storage can be read, and a path to some other SQLite file is
-    refused untouched.
+    refused untouched. `shared` (read-only only) lets threads take turns with
+    the connection: the web app's pool hands one to one request at a time.
     """
     target = Path(path)
     if not create:
-        return _open_read_only(target)
+        return _open_read_only(target, shared=shared)
     if not target.parent.is_dir():
         raise InputError(
             f"cannot open {target}: no folder {target.parent} to hold the database"
@@ -58,7 +61,7 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     return connection
 
 
-def _open_read_only(target: Path) -> sqlite3.Connection:
+def _open_read_only(target: Path, *, shared: bool = False) -> sqlite3.Connection:
     if not target.exists():
         raise InputError(
             f"no dossier at {target}: run `dossier build PATH --db {target}` first"
@@ -70,7 +73,11 @@ def _open_read_only(target: Path) -> sqlite3.Connection:
     for mode in ("mode=ro", "mode=ro&immutable=1"):
         try:
             connection = sqlite3.connect(
-                f"file:{location}?{mode}", uri=True, isolation_level=None, timeout=30
+                f"file:{location}?{mode}",
+                uri=True,
+                isolation_level=None,
+                timeout=30,
+                check_same_thread=not shared,
             )
             connection.row_factory = sqlite3.Row
             _check_dossier(connection, target, exists=True)

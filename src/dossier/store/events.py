@@ -114,6 +114,7 @@ def date_claims(connection: sqlite3.Connection) -> list[dict[str, Any]]:
                 "sentence": text[start:end].strip(),
                 "doc": document["doc"],
                 "copy_of": document["copy_of"],
+                "span": [event.start, event.end],
                 "measure": "date",
                 "cumulative": False,
                 "scope": None,

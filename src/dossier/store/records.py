@@ -8,7 +8,7 @@ import re
 import sqlite3
 from typing import Any
 
-from dossier.errors import InputError
+from dossier.errors import InputError, NotFound
 from dossier.offsets import OffsetMap, SourceMap
 from dossier.store.context import asserted
 from dossier.store.queries import choice, document_rowid, iso_day, positive
@@ -62,13 +62,13 @@ def entity_key(connection: sqlite3.Connection, name: str) -> str:
         return best[1]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.75)
     hint = f"did you mean {', '.join(map(repr, close))}? " if close else ""
-    raise InputError(f"no entity {name!r} ({hint}list them with `dossier entities`)")
+    raise NotFound(f"no entity {name!r} ({hint}list them with `dossier entities`)")
 
 
 def _doc_rowid(connection: sqlite3.Connection, doc_id: str) -> int:
     rowid = document_rowid(connection, doc_id)
     if rowid is None:
-        raise InputError(f"no document {doc_id!r} (list them with `dossier docs`)")
+        raise NotFound(f"no document {doc_id!r} (list them with `dossier docs`)")
     return rowid
 
 
@@ -188,6 +188,35 @@ def _public(row: sqlite3.Row) -> dict[str, Any]:
     return {k: v for k, v in dict(row).items() if not k.startswith("_")}
 
 
+def dated_within(
+    *,
+    date_from: str | None,
+    date_to: str | None,
+    outlet: str | None = None,
+    names: tuple[str, str] = ("--from", "--to"),
+) -> tuple[list[str], list[Any]]:
+    """WHERE terms (times as t, documents as d) and their parameters keeping
+    the statements dated within the range, checked, and of `outlet`'s
+    documents. `names` are the range's names in messages."""
+    first, last = iso_day(date_from, names[0]), iso_day(date_to, names[1])
+    if first and last and first > last + "-99":
+        raise InputError(f"{names[0]} {first} is after {names[1]} {last}")
+    where: list[str] = []
+    params: list[Any] = []
+    if outlet:
+        where.append("d.outlet = ? COLLATE NOCASE")
+        params.append(outlet)
+    # Entries dated within the range: "the last century" is not news of June
+    # 1950, though it overlaps it.
+    if first:
+        where.append("t.first_day >= ?")
+        params.append(first)
+    if last:
+        where.append("t.last_day <= ?")
+        params.append(last + "-99" if len(last) < 10 else last)
+    return where, params
+
+
 def timeline(
     connection: sqlite3.Connection,
     *,
@@ -196,30 +225,25 @@ def timeline(
     date_from: str | None = None,
     date_to: str | None = None,
     type_: str | None = None,
+    outlet: str | None = None,
     all_: bool = False,
 ) -> list[dict[str, Any]]:
-    date_from = iso_day(date_from, "--from")
-    date_to = iso_day(date_to, "--to")
-    if date_from and date_to and date_from > date_to + "-99":
-        raise InputError(f"--from {date_from} is after --to {date_to}")
+    range_where, range_params = dated_within(
+        date_from=date_from, date_to=date_to, outlet=outlet
+    )
     type_ = choice(type_, TIME_TYPES, "--type") or "DATE"
     where, params = _filters(connection, "t", entity=entity, doc=doc)
     where.append("t.first_day IS NOT NULL")
     where.append("t.type = ?")
     params.append(type_)
-    # Entries dated within the range: "the last century" is not news of June
-    # 1950, though it overlaps it.
-    if date_from:
-        where.append("t.first_day >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("t.last_day <= ?")
-        params.append(date_to + "-99" if len(date_to) < 10 else date_to)
+    where.extend(range_where)
+    params.extend(range_params)
     sql = _once_per_text(
         f"t.value, t.first_day, t.last_day, t.text, {_sentence('t')} AS sentence,"
         f" d.id AS doc, {_in_sentence_entities('t')} AS entities,"
         " t.start AS _start, t.end AS _end, t.sentence_start AS _s0,"
-        " t.sentence_end AS _s1, d.rowid AS _rowid, d.outlet AS _outlet",
+        " t.sentence_end AS _s1, d.rowid AS _rowid, d.outlet AS _outlet,"
+        " json_array(t.start, t.end) AS span",
         "times t JOIN documents d ON d.rowid = t.doc",
         where,
         # Not the value: "on Friday" in a re-run dated a week later is the
@@ -231,30 +255,14 @@ def timeline(
     return asserted(
         connection,
         [
-            {**dict(row), "entities": json.loads(row["entities"] or "[]")}
+            {
+                **dict(row),
+                "entities": json.loads(row["entities"] or "[]"),
+                "span": json.loads(row["span"]),
+            }
             for row in connection.execute(sql, params)
         ],
     )
-
-
-def claims(
-    connection: sqlite3.Connection,
-    *,
-    entity: str | None = None,
-    doc: str | None = None,
-    all_: bool = False,
-) -> list[dict[str, Any]]:
-    where, params = _filters(connection, "f", entity=entity, doc=doc)
-    sql = _once_per_text(
-        f"f.subject, f.low, f.high, f.unit, f.hedge, f.text,"
-        f" {_sentence('f')} AS sentence, d.id AS doc",
-        "figures f JOIN documents d ON d.rowid = f.doc",
-        where,
-        repeat=["f.text", "f.subject", "f.unit", _sentence("f")],
-        order=["d.id", "f.start"],
-        all_=all_,
-    )
-    return [_public(row) for row in connection.execute(sql, params)]
 
 
 def quotes(
@@ -263,11 +271,19 @@ def quotes(
     speaker: str | None = None,
     doc: str | None = None,
     kind: str | None = None,
+    about: str | None = None,
     all_: bool = False,
 ) -> list[dict[str, Any]]:
+    """Quotes; `about` keeps those whose quoted words name that entity."""
     kind = choice(kind, QUOTE_KINDS, "--kind")
     where: list[str] = []
     params: list[Any] = []
+    if about:
+        where.append(
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.key = ?"
+            " AND m.start >= q.start AND m.end <= q.end)"
+        )
+        params.append(entity_key(connection, about))
     if doc:
         where.append("q.doc = ?")
         params.append(_doc_rowid(connection, doc))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from dossier.errors import InputError
+from dossier.errors import NotFound
 from dossier.link.reuse import STOCK_PARTNERS
 from dossier.offsets import OffsetMap, SourceMap
 from dossier.store.queries import document_rowid
@@ -57,7 +57,7 @@ def reuse_pairs(
         return [_pair(row, flip=False) for row in rows]
     rowid = document_rowid(connection, doc)
     if rowid is None:
-        raise InputError(f"no document {doc!r} (list them with `dossier docs`)")
+        raise NotFound(f"no document {doc!r} (list them with `dossier docs`)")
     rows = connection.execute(
         _PAIRS + " AND (r.a = ? OR r.b = ?) ORDER BY r.score DESC, r.a_start",
         (min_score, rowid, rowid),

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from dossier.present.cli import browse, build, claims, extract, forget, reuse
+from dossier.present.cli import browse, build, claims, extract, forget, reuse, serve
 from dossier.present.cli.options import internal_error, one_line
 
 
@@ -76,6 +76,7 @@ app.command("citations")(extract.citations_command)
 app.command("reuse")(reuse.reuse_command)
 app.command("calendar")(claims.calendar_command)
 app.command("forget")(forget.forget_command)
+app.command("serve")(serve.serve_command)
 
 
 def main() -> None:

@@ -10,19 +10,12 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.errors import InputError
 from dossier.present import serialize
 from dossier.present.cli.extract import AllOption
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
+from dossier.present.document import open_document
 from dossier.store import connect
-from dossier.store.queries import (
-    get_document,
-    list_documents,
-    offsets_of,
-    search,
-    source_raw,
-)
-from dossier.store.records import document_annotations, source_map
+from dossier.store.queries import list_documents, search
 
 # Enough for most headlines to fit on two lines of an 80-column terminal.
 _MIN_TITLE = 28
@@ -98,25 +91,13 @@ def show_command(
     Example: dossier show 3f2a9c --db seeds.db --raw
     """
     with closing(connect(db, create=False)) as connection:
-        row = get_document(connection, doc_id)
-        if row is None:
-            raise InputError(
-                f"no document {doc_id!r} (list them with `dossier docs --db {db}`)"
-            )
-        source_text, removed = source_raw(connection, row["source_id"])
-        offsets = offsets_of(row)
-        located = source_map(connection, row["source_id"])
-        row.update(document_annotations(connection, row["rowid"], offsets, located))
-    detail = serialize.document_detail(row, offsets, located)
-    start, end = row["raw_start"], row["raw_end"]
+        opened = open_document(connection, doc_id, raw=raw)
+    detail = opened.detail
     if as_json:
-        if raw:
-            detail["raw"] = source_text[start:end]
-            detail["removed"] = serialize.removed_spans(
-                source_text, removed, start, end, located
-            )
         print_json(detail)
         return
+    source_text, removed = opened.source_text, opened.removed
+    start, end = opened.raw_start, opened.raw_end
     heading = " · ".join(
         str(v)
         for v in (detail["kind"], detail["date"], detail["outlet"], detail["author"])

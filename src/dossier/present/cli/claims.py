@@ -76,10 +76,9 @@ def claims_command(
 
     Example: dossier claims --db seeds.db --conflicts --json
     """
-    rows = _query(db, stored.claims, entity=entity, doc=doc, all_=all_)
-    if conflicts and not (entity or doc):
-        # Dates two sources give one event are compared like figures.
-        rows += _query(db, events.date_claims)
+    # With --conflicts, the dates two sources give one event are compared too.
+    query = stored.claims_and_dates if conflicts else stored.claims
+    rows = _query(db, query, entity=entity, doc=doc, all_=all_)
     rows = _asserted(rows, by=by, outlet=outlet)
     if conflicts:
         groups = compare_claims(rows, unrelated=unrelated)

@@ -1,0 +1,48 @@
+"""One stored document as `dossier show` and the web's document page read it:
+its `show --json` record and what its raw view needs."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.errors import NotFound
+from dossier.offsets import OffsetMap, SourceMap
+from dossier.present import serialize
+from dossier.store.queries import get_document, offsets_of, source_raw
+from dossier.store.records import document_annotations, source_map
+
+
+@dataclass(frozen=True, slots=True)
+class OpenDocument:
+    """`detail` is the `show --json` record (with `raw` and `removed` when
+    opened with `raw`); the rest maps its text back to its source."""
+
+    detail: dict[str, Any]
+    source_text: str
+    removed: list[dict[str, Any]]
+    offsets: OffsetMap
+    located: SourceMap
+    raw_start: int
+    raw_end: int
+
+
+def open_document(
+    connection: sqlite3.Connection, doc_id: str, *, raw: bool = False
+) -> OpenDocument:
+    row = get_document(connection, doc_id)
+    if row is None:
+        raise NotFound(f"no document {doc_id!r} (list them with `dossier docs`)")
+    source_text, removed = source_raw(connection, row["source_id"])
+    offsets = offsets_of(row)
+    located = source_map(connection, row["source_id"])
+    row.update(document_annotations(connection, row["rowid"], offsets, located))
+    detail = serialize.document_detail(row, offsets, located)
+    start, end = row["raw_start"], row["raw_end"]
+    if raw:
+        detail["raw"] = source_text[start:end]
+        detail["removed"] = serialize.removed_spans(
+            source_text, removed, start, end, located
+        )
+    return OpenDocument(detail, source_text, removed, offsets, located, start, end)

@@ -1,0 +1,48 @@
+"""A few read-only connections to the dossier, each lent to one request at a
+time: opening one per request would re-read the schema every time."""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from dossier.store import connect
+
+# Idle connections kept; more are opened under load and closed after. The
+# server's thread pool runs 40 requests at most, a laptop's disk far fewer.
+KEEP = 4
+
+
+class Pool:
+    def __init__(self, db: str | Path) -> None:
+        self.db = db
+        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        # Fail now, with the CLI's message, on a missing or foreign file.
+        self._idle.put(self._open())
+
+    def _open(self) -> sqlite3.Connection:
+        return connect(self.db, create=False, shared=True)
+
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        try:
+            lent = self._idle.get_nowait()
+        except queue.Empty:
+            lent = self._open()
+        try:
+            yield lent
+        finally:
+            if self._idle.qsize() < KEEP:
+                self._idle.put(lent)
+            else:
+                lent.close()
+
+    def close(self) -> None:
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return

@@ -1,0 +1,85 @@
+"""The Jinja2 environment of the pages: autoescaped, strict, with the few
+filters templates need to link safely."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+
+def outside_link(url: str | None) -> str | None:
+    """A document's `url` when it is http or https, else None: a stored
+    `javascript:` or `data:` URL is shown as text, never made live."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def path_part(value: Any) -> str:
+    """A value quoted to sit in one segment of a path (`/` too)."""
+    return quote(str(value), safe="")
+
+
+def locator_label(locator: dict[str, Any] | None) -> str:
+    """A locator as a reader says it: `jsonl line 3, 120–180`."""
+    if not locator:
+        return ""
+    where = [str(locator.get("format", ""))]
+    if "line" in locator:
+        where.append(f"line {locator['line']},")
+    if "page" in locator:
+        pages = f"page {locator['page']}"
+        if "end_page" in locator:
+            pages += f"–{locator['end_page']}"
+        where.append(pages + ",")
+    where.append(f"{locator.get('start')}–{locator.get('end')}")
+    if locator.get("approximate"):
+        where.append("(approximate)")
+    return " ".join(where)
+
+
+# Around matched words in the page's snippets: control characters clean text
+# never holds, where `[` and `]` (the CLI's) may be printed in a document.
+SNIPPET_MARKS = ("\x02", "\x03")
+
+
+def highlight(snippet: str | None) -> Markup:
+    """A snippet with its matched words in <mark>, everything else escaped."""
+    if not snippet:
+        return Markup("")
+    opening, closing = SNIPPET_MARKS
+    html = str(escape(snippet))
+    html = html.replace(opening, "<mark>").replace(closing, "</mark>")
+    return Markup(html)
+
+
+def number(value: Any) -> str:
+    """Figures as printed by the CLI: hedged intervals are products."""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
+    return str(value)
+
+
+environment = Environment(
+    loader=PackageLoader("dossier.present.web", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+environment.filters.update(
+    outside_link=outside_link,
+    path_part=path_part,
+    locator_label=locator_label,
+    number=number,
+    highlight=highlight,
+)
+templates = Jinja2Templates(env=environment)
