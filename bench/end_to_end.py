@@ -1,17 +1,20 @@
 """Benchmark (issue 14): a full build against the yardstick, per CPU-second.
 
     python bench/end_to_end.py [--rounds 3] [--workers 2] [--corpora year,kcna]
+        [--months 12] [--before OTHER_CHECKOUT/src]
 
-On a generated year of KCNA-like wire copy (`generate.wire_year`, ~13 MB) and
-on the real kcna-2024, runs in interleaved rounds (the order rotated, so a
-noisy neighbour slows each alike):
+On a generated year of KCNA-like wire copy (`generate.wire_year`, 16 MB; its
+first `--months` only) and on the real kcna-2024, runs in interleaved rounds
+(the order rotated, so a noisy neighbour slows each alike):
 
 - `dossier build --annotate` (all extraction, no model, link stage included)
   with the local engine: MB of input per CPU-second of the build;
 - `bench/yardstick.py` (ftfy → spaCy blank tokenizer, sentencizer and a
   2,000-phrase PhraseMatcher → regex scans → SQLite + FTS5): the same;
 - the same build with `--engine pool`: wall time against the local build's
-  (the pool speedup) and its CPU seconds (what the parallel build costs).
+  (the pool speedup) and its CPU seconds (what the parallel build costs);
+- with `--before`, both builds again on another checkout's code, in the same
+  rounds: a before and after under the same load.
 
 CPU seconds are `resource.getrusage(RUSAGE_CHILDREN)` around each command:
 the process and every worker it waited for, start-up included. Reports
@@ -39,15 +42,24 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 BENCH = Path(__file__).resolve().parent
 
 
-def corpus(name: str) -> Path:
+def corpus(name: str, months: int) -> Path:
+    """kcna-2024, or the first `months` months of the generated year (a folder
+    of links to them)."""
     if name == "kcna":
         if not KCNA.exists():
             sys.exit(f"kcna-2024 not found at {KCNA}")
         return KCNA
-    folder = OUT / "wire_year"
-    if not folder.exists():
-        print(f"generating a year of wire copy into {folder} ...", file=sys.stderr)
-        wire_year(folder)
+    year = OUT / "wire_year"
+    if not year.exists():
+        print(f"generating a year of wire copy into {year} ...", file=sys.stderr)
+        wire_year(year)
+    if months >= 12:
+        return year
+    folder = OUT / f"wire_{months}_months"
+    folder.mkdir(exist_ok=True)
+    for path in sorted(year.iterdir())[:months]:
+        if not (folder / path.name).exists():
+            (folder / path.name).symlink_to(path)
     return folder
 
 
@@ -102,22 +114,29 @@ def spread(values: list[float]) -> dict[str, float]:
     }
 
 
-def run_corpus(name: str, rounds: int, workers: int, src: Path) -> dict[str, Any]:
-    path = corpus(name)
+def run_corpus(
+    name: str, rounds: int, workers: int, trees: dict[str, Path], months: int
+) -> dict[str, Any]:
+    """Each round: the yardstick, then a local and a pool build with each
+    source tree in `trees` ("after": this checkout; "before": another)."""
+    path = corpus(name, months)
     megabytes = size_of(path) / 1e6
-    commands = {
-        "local": build(path, "local", workers),
-        "yardstick": yardstick(path),
-        "pool": build(path, "pool", workers),
+    commands: dict[str, tuple[list[str], Path]] = {
+        "yardstick": (yardstick(path), trees["after"])
     }
+    for tree, src in trees.items():
+        for engine in ("local", "pool"):
+            commands[f"{engine}_{tree}"] = (build(path, engine, workers), src)
     runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in commands}
     kinds = list(commands)
     for number in range(rounds):
-        for kind in kinds[number % 3 :] + kinds[: number % 3]:
-            run = measure(commands[kind], src)
+        turn = number % len(kinds)
+        for kind in kinds[turn:] + kinds[:turn]:
+            command, src = commands[kind]
+            run = measure(command, src)
             runs[kind].append(run)
             print(
-                f"{name} round {number + 1} {kind:9} {run['seconds']:6.1f} s wall,"
+                f"{name} round {number + 1} {kind:12} {run['seconds']:6.1f} s wall,"
                 f" {run['cpu_seconds']:6.1f} s CPU, load {run['load']:.1f}",
                 file=sys.stderr,
             )
@@ -125,8 +144,7 @@ def run_corpus(name: str, rounds: int, workers: int, src: Path) -> dict[str, Any
         kind: [megabytes / run["cpu_seconds"] for run in found]
         for kind, found in runs.items()
     }
-    pairs = zip(runs["local"], runs["yardstick"], runs["pool"], strict=True)
-    found: dict[str, Any] = {"mb": round(megabytes, 1)}
+    found: dict[str, Any] = {"mb": round(megabytes, 2)}
     for kind, values in rate.items():
         found[kind] = {
             "mb_per_cpu_s": spread(values),
@@ -134,11 +152,17 @@ def run_corpus(name: str, rounds: int, workers: int, src: Path) -> dict[str, Any
             "seconds": spread([run["seconds"] for run in runs[kind]]),
             "load": spread([run["load"] for run in runs[kind]]),
         }
-    local_rate, yard_rate = rate["local"], rate["yardstick"]
-    found["ratio_to_yardstick"] = spread(
-        [a / b for a, b in zip(local_rate, yard_rate, strict=True)]
-    )
-    found["pool_speedup"] = spread([a["seconds"] / c["seconds"] for a, _, c in pairs])
+    for tree in trees:
+        local, pool = runs[f"local_{tree}"], runs[f"pool_{tree}"]
+        found[f"ratio_to_yardstick_{tree}"] = spread(
+            [
+                a / b
+                for a, b in zip(rate[f"local_{tree}"], rate["yardstick"], strict=True)
+            ]
+        )
+        found[f"pool_speedup_{tree}"] = spread(
+            [a["seconds"] / b["seconds"] for a, b in zip(local, pool, strict=True)]
+        )
     return found
 
 
@@ -150,11 +174,13 @@ def main() -> None:
         "--corpora", default="year,kcna", help="comma-separated: year, kcna"
     )
     parser.add_argument(
-        "--src",
+        "--months", type=int, default=12, help="of the generated year, the first N"
+    )
+    parser.add_argument(
+        "--before",
         type=Path,
-        default=SRC,
-        help="the dossier source tree to build with (another checkout's src/, "
-        "for a before and after)",
+        help="another checkout's src/ to build with too, interleaved, for a "
+        "before and after on the same load",
     )
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
@@ -163,10 +189,12 @@ def main() -> None:
         "rounds": args.rounds,
         "workers": args.workers,
         "cores": os.cpu_count(),
-        "src": str(args.src),
+        "before": str(args.before) if args.before else None,
+        "months": args.months,
     }
+    trees = {"after": SRC, **({"before": args.before} if args.before else {})}
     for name in args.corpora.split(","):
-        result[name] = run_corpus(name, args.rounds, args.workers, args.src)
+        result[name] = run_corpus(name, args.rounds, args.workers, trees, args.months)
     record(result)
 
 
