@@ -121,13 +121,21 @@ def run_pool(
             yield pending.popleft().result()
 
 
+# Text that takes every finder through the data it loads on first use (the
+# word frequencies that tell a name opening a sentence from a common word).
+_WARM_UP = (
+    "Officials said on 3 May 1950 that 300 troops of the Korean People's Army"
+    ' "came" to Pyongyang.\n\nYesterday, Kim Il Sung spoke.'
+)
+
+
 def _prepare(pack: Pack, settings: Settings) -> None:
-    """Compile the pack (and import spaCy and the finders) here, once, before
-    the workers fork: they start with it made instead of each spending about
-    1.5 CPU seconds on it (issue 14)."""
+    """Compile the pack (importing spaCy and the finders, loading the word
+    frequencies) here, once, before the workers fork: they start with it
+    made instead of each spending 1.5-2 CPU seconds on it (issue 14)."""
     from dossier.annotate import annotate
 
-    annotate("", pack=pack, anchor=None, model=settings.model)
+    annotate(_WARM_UP, pack=pack, anchor=None, model=settings.model)
 
 
 def _slots(
