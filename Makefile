@@ -40,6 +40,7 @@ unit: $(STAMP)
 test: lint types unit
 
 bench: $(STAMP)
+	$(BIN)/python bench/end_to_end.py
 	$(BIN)/python bench/build_speed.py
 	$(BIN)/python bench/annotate_speed.py
 	$(BIN)/python bench/copies_speed.py

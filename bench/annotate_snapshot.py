@@ -75,7 +75,17 @@ def main() -> None:
         print(f"saved {len(current)} texts")
         return
     saved: dict[str, bytes] = pickle.loads(args.file.read_bytes())
-    moved = [name for name in saved if current.get(name) != saved[name]]
+    # Compared by value: how a record pickles may change (model.py's
+    # `__reduce__`), what it holds may not.
+    moved = [
+        name
+        for name in saved
+        if current.get(name) != saved[name]
+        and (
+            name not in current
+            or pickle.loads(current[name]) != pickle.loads(saved[name])
+        )
+    ]
     for name in moved[:20]:
         before, after = pickle.loads(saved[name]), pickle.loads(current[name])
         for field in FIELDS:

@@ -7,6 +7,7 @@ as 20,000 files would. Results come back in file order, batch by batch.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -105,6 +106,9 @@ def run_pool(
     is planned here (hashed, then read as it goes) and its batches sent out.
     """
     workers = settings.workers or os.cpu_count() or 1
+    # Forked workers inherit what the parent made; spawned ones would not.
+    if settings.annotate and multiprocessing.get_start_method() == "fork":
+        _prepare(pack, settings)
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(pack, settings)
     ) as pool:
@@ -115,6 +119,23 @@ def run_pool(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+# Text that takes every finder through the data it loads on first use (the
+# word frequencies that tell a name opening a sentence from a common word).
+_WARM_UP = (
+    "Officials said on 3 May 1950 that 300 troops of the Korean People's Army"
+    ' "came" to Pyongyang.\n\nYesterday, Kim Il Sung spoke.'
+)
+
+
+def _prepare(pack: Pack, settings: Settings) -> None:
+    """Compile the pack (importing spaCy and the finders, loading the word
+    frequencies) here, once, before the workers fork: they start with it
+    made instead of each spending 1.5-2 CPU seconds on it (issue 14)."""
+    from dossier.annotate import annotate
+
+    annotate(_WARM_UP, pack=pack, anchor=None, model=settings.model)
 
 
 def _slots(

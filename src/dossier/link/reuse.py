@@ -17,6 +17,9 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from dossier.link import passages
 from dossier.link.align import Alignment, align
 from dossier.link.batch import load_batch
@@ -166,15 +169,9 @@ def _sign_batch(
             "INSERT INTO reuse_signed(doc, scheme, passages) VALUES (?,?,?)",
             [(doc, SCHEME, len(keys)) for doc, keys in bands.items()],
         )
-        # In key order: 1.5x faster into the index than in document order.
         connection.executemany(
             "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
-            sorted(
-                (key, doc, passage)
-                for doc, keys in bands.items()
-                for passage, row in enumerate(keys.tolist())
-                for key in row
-            ),
+            _band_rows(bands),
         )
         connection.executemany(
             "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
@@ -185,6 +182,29 @@ def _sign_batch(
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+
+
+def _band_rows(bands: dict[int, npt.NDArray[np.int64]]) -> list[list[int]]:
+    """(key, doc, passage) rows, sorted: in key order they go into the index
+    1.5x faster than in document order. Sorted in numpy, not as Python
+    tuples: a third of the time spent storing kcna-2024's 173,700 rows."""
+    if not bands:
+        return []
+    keys = np.concatenate([found.ravel() for found in bands.values()])
+    docs = np.concatenate(
+        [np.full(found.size, doc, dtype=np.int64) for doc, found in bands.items()]
+    )
+    passages = np.concatenate(
+        [
+            np.arange(found.size, dtype=np.int64) // found.shape[1]
+            for found in bands.values()
+        ]
+    )
+    order = np.lexsort((passages, docs, keys))
+    rows: list[list[int]] = np.stack(
+        (keys[order], docs[order], passages[order]), axis=1
+    ).tolist()
+    return rows
 
 
 def _candidates(

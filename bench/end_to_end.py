@@ -1,0 +1,202 @@
+"""Benchmark (issue 14): a full build against the yardstick, per CPU-second.
+
+    python bench/end_to_end.py [--rounds 3] [--workers 2] [--corpora year,kcna]
+        [--months 12] [--before OTHER_CHECKOUT/src]
+
+On a generated year of KCNA-like wire copy (`generate.wire_year`, 16 MB; its
+first `--months` only) and on the real kcna-2024, runs in interleaved rounds
+(the order rotated, so a noisy neighbour slows each alike):
+
+- `dossier build --annotate` (all extraction, no model, link stage included)
+  with the local engine: MB of input per CPU-second of the build;
+- `bench/yardstick.py` (ftfy → spaCy blank tokenizer, sentencizer and a
+  2,000-phrase PhraseMatcher → regex scans → SQLite + FTS5): the same;
+- the same build with `--engine pool`: wall time against the local build's
+  (the pool speedup) and its CPU seconds (what the parallel build costs);
+- with `--before`, both builds again on another checkout's code, in the same
+  rounds: a before and after under the same load.
+
+CPU seconds are `resource.getrusage(RUSAGE_CHILDREN)` around each command:
+the process and every worker it waited for, start-up included. Reports
+medians (and ranges) over the rounds, the 1-minute load average before each
+run, and appends one JSON line to bench/out/results.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import KCNA, wire_year
+from results import OUT, record
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+BENCH = Path(__file__).resolve().parent
+
+
+def corpus(name: str, months: int) -> Path:
+    """kcna-2024, or the first `months` months of the generated year (a folder
+    of links to them)."""
+    if name == "kcna":
+        if not KCNA.exists():
+            sys.exit(f"kcna-2024 not found at {KCNA}")
+        return KCNA
+    year = OUT / "wire_year"
+    if not year.exists():
+        print(f"generating a year of wire copy into {year} ...", file=sys.stderr)
+        wire_year(year)
+    if months >= 12:
+        return year
+    folder = OUT / f"wire_{months}_months"
+    folder.mkdir(exist_ok=True)
+    for path in sorted(year.iterdir())[:months]:
+        if not (folder / path.name).exists():
+            (folder / path.name).symlink_to(path)
+    return folder
+
+
+def size_of(path: Path) -> int:
+    files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+    return sum(p.stat().st_size for p in files)
+
+
+def measure(command: list[str], src: Path) -> dict[str, float]:
+    """Run `command` on the code in `src`; its wall and CPU seconds (with its
+    children's)."""
+    path = os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")]))
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    completed = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if completed.returncode not in (0, 1):
+        sys.exit(f"{command[:3]} failed: {completed.stderr.strip()[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": seconds, "cpu_seconds": cpu, "load": load}
+
+
+def build(path: Path, engine: str, workers: int) -> list[str]:
+    db = OUT / f"end_to_end_{engine}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return [
+        str(Path(sys.executable).with_name("dossier")),
+        *("build", str(path), "--db", str(db), "--json", "--annotate"),
+        *("--engine", engine, "--workers", str(workers)),
+    ]
+
+
+def yardstick(path: Path) -> list[str]:
+    db = OUT / "end_to_end_yardstick.db"
+    return [sys.executable, str(BENCH / "yardstick.py"), str(path), "--db", str(db)]
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    return {
+        "median": round(statistics.median(values), 3),
+        "min": round(min(values), 3),
+        "max": round(max(values), 3),
+    }
+
+
+def run_corpus(
+    name: str, rounds: int, workers: int, trees: dict[str, Path], months: int
+) -> dict[str, Any]:
+    """Each round: the yardstick, then a local and a pool build with each
+    source tree in `trees` ("after": this checkout; "before": another)."""
+    path = corpus(name, months)
+    megabytes = size_of(path) / 1e6
+    commands: dict[str, tuple[list[str], Path]] = {
+        "yardstick": (yardstick(path), trees["after"])
+    }
+    for tree, src in trees.items():
+        for engine in ("local", "pool"):
+            commands[f"{engine}_{tree}"] = (build(path, engine, workers), src)
+    runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in commands}
+    kinds = list(commands)
+    for number in range(rounds):
+        turn = number % len(kinds)
+        for kind in kinds[turn:] + kinds[:turn]:
+            command, src = commands[kind]
+            run = measure(command, src)
+            runs[kind].append(run)
+            print(
+                f"{name} round {number + 1} {kind:12} {run['seconds']:6.1f} s wall,"
+                f" {run['cpu_seconds']:6.1f} s CPU, load {run['load']:.1f}",
+                file=sys.stderr,
+            )
+    rate = {
+        kind: [megabytes / run["cpu_seconds"] for run in found]
+        for kind, found in runs.items()
+    }
+    found: dict[str, Any] = {"mb": round(megabytes, 2)}
+    for kind, values in rate.items():
+        found[kind] = {
+            "mb_per_cpu_s": spread(values),
+            "cpu_seconds": spread([run["cpu_seconds"] for run in runs[kind]]),
+            "seconds": spread([run["seconds"] for run in runs[kind]]),
+            "load": spread([run["load"] for run in runs[kind]]),
+        }
+    for tree in trees:
+        local, pool = runs[f"local_{tree}"], runs[f"pool_{tree}"]
+        found[f"ratio_to_yardstick_{tree}"] = spread(
+            [
+                a / b
+                for a, b in zip(rate[f"local_{tree}"], rate["yardstick"], strict=True)
+            ]
+        )
+        found[f"pool_speedup_{tree}"] = spread(
+            [a["seconds"] / b["seconds"] for a, b in zip(local, pool, strict=True)]
+        )
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--corpora", default="year,kcna", help="comma-separated: year, kcna"
+    )
+    parser.add_argument(
+        "--months", type=int, default=12, help="of the generated year, the first N"
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="another checkout's src/ to build with too, interleaved, for a "
+        "before and after on the same load",
+    )
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    result: dict[str, Any] = {
+        "benchmark": "end_to_end",
+        "rounds": args.rounds,
+        "workers": args.workers,
+        "cores": os.cpu_count(),
+        "before": str(args.before) if args.before else None,
+        "months": args.months,
+    }
+    trees = {"after": SRC, **({"before": args.before} if args.before else {})}
+    for name in args.corpora.split(","):
+        result[name] = run_corpus(name, args.rounds, args.workers, trees, args.months)
+    record(result)
+
+
+if __name__ == "__main__":
+    main()
