@@ -10,6 +10,7 @@ import pytest
 from dossier.link import compare_claims
 from dossier.present.cli.build import build_files
 from dossier.settings import Settings
+from dossier.store import claims as stored_claims
 from dossier.store import connect, records
 
 
@@ -32,7 +33,7 @@ def doc_of(db: str, name: str) -> str:
 
 
 def test_seeds_sources_disagree_on_the_chinese_volunteers(db: str) -> None:
-    groups = compare_claims(records.claims(connect(db, create=False)))
+    groups = compare_claims(stored_claims.claims(connect(db, create=False)))
     cpv = next(g for g in groups if g["subject"] == "Chinese People's Volunteers")
     assert cpv["verdict"] == "conflict"
     texts = {(c["doc"], c["text"]) for c in cpv["claims"]}

@@ -17,6 +17,7 @@ from dossier.link import compare_claims
 from dossier.present.cli.app import app
 from dossier.present.cli.build import build_files
 from dossier.settings import Settings
+from dossier.store import claims as stored_claims
 from dossier.store import connect, records
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
@@ -123,7 +124,7 @@ def test_timeline_rows_no_longer_repeat(db: Path) -> None:
 def test_listings_give_each_copy_group_once(db: Path) -> None:
     # kcna-2024's copies are all exact: a group's rows are its earliest's.
     with closing(connect(db, create=False)) as connection:
-        for listing in (records.timeline, records.claims, records.quotes):
+        for listing in (records.timeline, stored_claims.claims, records.quotes):
             once = listing(connection)
             every = listing(connection, all_=True)
             assert len(once) < len(every)
@@ -134,7 +135,7 @@ def test_claims_quotes_and_entities_count_independent_texts(db: Path) -> None:
     docs = documents(db)
     group = {d["id"]: d["copy_group"] or d["id"] for d in docs.values()}
     with closing(connect(db, create=False)) as connection:
-        claims = records.claims(connection, all_=True)
+        claims = stored_claims.claims(connection, all_=True)
         entities = records.list_entities(connection)
         entities_all = {
             e["name"]: e for e in records.list_entities(connection, all_=True)
