@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import groupby, islice
+from operator import itemgetter
 from typing import Any
 
 from dossier.errors import NotFound
@@ -51,10 +55,7 @@ def reuse_pairs(
     """Reused passages, best first; with `doc`, those of that document, which
     is then `a`."""
     if doc is None:
-        rows = connection.execute(
-            _PAIRS + " ORDER BY r.score DESC, da.id, db.id, r.a_start", (min_score,)
-        ).fetchall()
-        return [_pair(row, flip=False) for row in rows]
+        return list(iter_reuse_pairs(connection, min_score=min_score))
     rowid = document_rowid(connection, doc)
     if rowid is None:
         raise NotFound(f"no document {doc!r} (list them with `dossier docs`)")
@@ -63,6 +64,62 @@ def reuse_pairs(
         (min_score, rowid, rowid),
     ).fetchall()
     return [_pair(row, flip=row[1] == rowid) for row in rows]
+
+
+# _PAIRS without the stock test, which `stock_reuses` makes for every row
+# at once; the reuse's rowid last.
+_CANDIDATES = (
+    "SELECT r.a, r.b, da.id AS a_id, db.id AS b_id, da.date AS a_date,"
+    " db.date AS b_date, r.a_start, r.a_end, r.b_start, r.b_end, r.score, r.rowid"
+    " FROM reuses r JOIN documents da ON da.rowid = r.a"
+    " JOIN documents db ON db.rowid = r.b"
+    " WHERE da.copy_of IS NULL AND db.copy_of IS NULL AND r.score >= ?"
+    " ORDER BY r.score DESC, da.id, db.id, r.a_start"
+)
+
+
+def iter_reuse_pairs(
+    connection: sqlite3.Connection, *, min_score: float = 0.0
+) -> Iterator[dict[str, Any]]:
+    """Every reused passage, best first, row by row from the cursor: the
+    rows of `_PAIRS`, with the stock test made once for all rows rather than
+    as two subqueries a row (21 s to 3 s for 54,000 stored passages of
+    20,000 generated documents, #16)."""
+    stock = stock_reuses(connection)
+    for row in connection.execute(_CANDIDATES, (min_score,)):
+        if row[11] not in stock:
+            yield _pair(tuple(row)[:11], flip=False)
+
+
+def stock_reuses(connection: sqlite3.Connection) -> set[int]:
+    """Rowids of the reuses one of whose passages more than STOCK_PARTNERS
+    documents align with: `_partners` for every row, a document at a time."""
+    sides = connection.execute(
+        "SELECT a, a_start, a_end, b, rowid FROM reuses"
+        " UNION ALL SELECT b, b_start, b_end, a, rowid FROM reuses ORDER BY 1"
+    )
+    stock: set[int] = set()
+    for _, rows in groupby(sides, key=itemgetter(0)):
+        passages = sorted(tuple(row)[1:] for row in rows)
+        starts = [passage[0] for passage in passages]
+        longest = max(end - start for start, end, _, _ in passages)
+        for start, end, _, rowid in passages:
+            if rowid in stock:
+                continue
+            partners: set[int] = set()
+            # By start: the passages overlapping [start, end) begin after
+            # start - longest and before `end`; a cluster of stock passages
+            # stops the count at once.
+            first = bisect_right(starts, start - longest)
+            for other_start, other_end, partner, _ in islice(passages, first, None):
+                if other_start >= end:
+                    break
+                if other_end > start:
+                    partners.add(partner)
+                    if len(partners) > STOCK_PARTNERS:
+                        stock.add(rowid)
+                        break
+    return stock
 
 
 def _pair(row: sqlite3.Row | tuple[Any, ...], *, flip: bool) -> dict[str, Any]:

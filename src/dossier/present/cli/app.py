@@ -14,7 +14,17 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from dossier.present.cli import browse, build, claims, extract, forget, reuse, serve
+from dossier.present.cli import (
+    browse,
+    build,
+    claims,
+    export,
+    extract,
+    forget,
+    report,
+    reuse,
+    serve,
+)
 from dossier.present.cli.options import internal_error, one_line
 
 
@@ -77,6 +87,8 @@ app.command("reuse")(reuse.reuse_command)
 app.command("calendar")(claims.calendar_command)
 app.command("forget")(forget.forget_command)
 app.command("serve")(serve.serve_command)
+app.command("report")(report.report_command)
+app.command("export")(export.export_command)
 
 
 def main() -> None:

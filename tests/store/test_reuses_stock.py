@@ -1,0 +1,107 @@
+"""The reuse listing's stock test, made for all rows at once, gives the rows
+the SQL definition (`_PAIRS`: two subqueries a row) gives."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossier.link.reuse import STOCK_PARTNERS
+from dossier.store import connect
+from dossier.store.reuses import _PAIRS, _pair, iter_reuse_pairs
+
+DOCUMENTS = 9
+
+
+def dossier(path: Path, copies: set[int]) -> sqlite3.Connection:
+    connection = connect(path)
+    connection.execute("INSERT INTO files VALUES ('f.txt', 'x', 1, 'now', '', NULL)")
+    connection.execute(
+        "INSERT INTO sources VALUES (1, 'f.txt', 0, 'x', 'utf-8', '', '[]', '{}')"
+    )
+    for rowid in range(1, DOCUMENTS + 1):
+        connection.execute(
+            "INSERT INTO documents(rowid, id, source_id, ordinal, kind, date, text,"
+            " offsets, raw_start, raw_end, chars, copy_of)"
+            " VALUES (?, ?, 1, ?, 'article', ?, '', x'', 0, 0, 0, ?)",
+            (
+                rowid,
+                f"{rowid:012x}",
+                rowid,
+                f"2024-01-{rowid:02d}",
+                f"{1:012x}" if rowid in copies else None,
+            ),
+        )
+    return connection
+
+
+# A reuse: two documents, a passage in each (start and length), a score.
+# Coarse spans, so passages overlap, touch and cluster past STOCK_PARTNERS.
+start = st.sampled_from([0, 10, 20, 30])
+length = st.sampled_from([10, 20])
+reuse = st.tuples(
+    st.integers(1, DOCUMENTS),
+    st.integers(1, DOCUMENTS),
+    start,
+    length,
+    start,
+    length,
+    st.sampled_from([0.5, 0.8, 0.9, 1.0]),
+)
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
+    # Documents 3 and 5 are copies: pairs with them are never listed.
+    folder = tmp_path_factory.mktemp("stock")
+    with closing(dossier(folder / "d.db", {3, 5})) as connection:
+        yield connection
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(rows=st.lists(reuse, min_size=10, max_size=60))
+def test_reuse_listing_is_the_sql_definition(
+    shared: sqlite3.Connection, rows: list[tuple[int, ...]]
+) -> None:
+    connection = shared
+    connection.execute("DELETE FROM reuses")
+    for a, b, a_start, a_length, b_start, b_length, score in rows:
+        if a == b:
+            continue
+        a, b = min(a, b), max(a, b)
+        connection.execute(
+            "INSERT INTO reuses VALUES (?, ?, ?, ?, ?, ?, ?, 40)",
+            (a, b, a_start, a_start + a_length, b_start, b_start + b_length, score),
+        )
+    expected = [
+        _pair(row, flip=False)
+        for row in connection.execute(
+            _PAIRS + " ORDER BY r.score DESC, da.id, db.id, r.a_start", (0.0,)
+        )
+    ]
+    assert list(iter_reuse_pairs(connection)) == expected
+
+
+def test_a_passage_many_documents_repeat_is_not_listed(tmp_path: Path) -> None:
+    with closing(dossier(tmp_path / "d.db", set())) as connection:
+        # Document 1's passage [0, 50) repeated by 6 others: stock.
+        for other in range(2, 2 + STOCK_PARTNERS + 1):
+            connection.execute(
+                "INSERT INTO reuses VALUES (1, ?, 0, 50, 0, 50, 1.0, 40)", (other,)
+            )
+        # Its passage [100, 150) repeated by one: reuse.
+        connection.execute("INSERT INTO reuses VALUES (1, 9, 100, 150, 7, 57, 0.9, 40)")
+        listed = list(iter_reuse_pairs(connection))
+    assert [(p["a"], p["b"], p["a_span"]) for p in listed] == [
+        (f"{1:012x}", f"{9:012x}", [100, 150])
+    ]
