@@ -21,10 +21,12 @@ by what the passage suffers on the way:
 
 Negatives: more stories of the split (KCNA's few topics: the same as the
 sources'), with nothing planted.
-Every story in a split's corpus is checked first: one that either the
-detector or the yardstick links to another story of the pool is left out of
-it (real re-runs are a slice of their own, labelled by reading, see
-eval/gold/reuse_reruns.json), so every pair the corpus holds is planted.
+A split's corpus is POOL stories of its months, checked first: sources,
+hosts and negatives are stories that neither the detector nor the yardstick
+links to any other of the pool; the stories either links stay in the corpus
+as distractors (same months, same topics, real re-runs among them), and
+pairs of two distractors are not scored (unlabelled: real re-runs or stock
+text). Any other pair but a planted one is false.
 
 Splits by date: dev is the stories dated before 2024-09 (what the detector
 was developed on), test those of Sep-Nov 2024, reported apart.
@@ -48,6 +50,9 @@ ARTICLES = CORPUS / "kcna-2024" / "kcna-2024.jsonl"
 SPLITS = {"dev": ("0000", "2024-09"), "test": ("2024-09", "2024-12")}
 SLICES = ("light", "ocr", "rewrap", "essay", "heavy")
 MIN_WORDS = 40
+# Stories drawn from a split before the check: the same for both splits,
+# and few enough that one in five links to no other by either method.
+POOL = 400
 CASES = 7  # per slice and split: what the test split's stories allow
 SEED = 15
 
@@ -111,6 +116,9 @@ class Gold:
     docs: list[Doc] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
     negatives: list[str] = field(default_factory=list)  # ids, nothing planted
+    # Linked stories of the pool, in the corpus as it is: pairs among them
+    # are real re-runs or stock text, unlabelled, and not scored.
+    distractors: list[str] = field(default_factory=list)
 
 
 def read_stories(path: Path = ARTICLES) -> list[Doc]:
@@ -118,9 +126,7 @@ def read_stories(path: Path = ARTICLES) -> list[Doc]:
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle):
             row = json.loads(line)
-            docs.append(
-                Doc(f"kcna-{number}", row["title"], row["date"], row["text"])
-            )
+            docs.append(Doc(f"kcna-{number}", row["title"], row["date"], row["text"]))
     return docs
 
 
@@ -182,7 +188,9 @@ def ocr(rng: random.Random, text: str) -> str:
             return found
         return {"rn": "m", "m": "rn", "l": "1", "-": "", "e": "c", "i": "l"}[found]
 
-    return re.sub(r"rn|m|l|-|e|i", lambda m: confuse(m) if rng.random() < 0.1 else m.group(), text)
+    return re.sub(
+        r"rn|m|l|-|e|i", lambda m: confuse(m) if rng.random() < 0.1 else m.group(), text
+    )
 
 
 def rewrap(rng: random.Random, text: str) -> str:
@@ -199,7 +207,9 @@ def heavy(rng: random.Random, text: str) -> str:
         head, comma, tail = sentence.partition(", ")
         if comma and len(tail.split()) > 3 and rng.random() < 0.7:
             tail = tail.rstrip(".!?")
-            sentence = tail[0].upper() + tail[1:] + ", " + head[0].lower() + head[1:] + "."
+            sentence = (
+                tail[0].upper() + tail[1:] + ", " + head[0].lower() + head[1:] + "."
+            )
         words = []
         for word in sentence.split(" "):
             bare = word.lower().strip(".,;:")
@@ -228,9 +238,7 @@ EDITS: dict[str, Callable[[random.Random, str], str]] = {
 # --- assembling a split ------------------------------------------------------
 
 
-def insert(
-    rng: random.Random, host: str, passage: str
-) -> tuple[str, tuple[int, int]]:
+def insert(rng: random.Random, host: str, passage: str) -> tuple[str, tuple[int, int]]:
     """`host` with `passage` as a paragraph of its own after a random
     sentence; the passage's span in the result."""
     ends = [end for _, end in sentences(host)]
@@ -245,17 +253,20 @@ def make_gold(
     *,
     linked: Callable[[list[Doc]], set[frozenset[str]]],
     cases: int = CASES,
+    pool_size: int = POOL,
     stories: list[Doc] | None = None,
 ) -> Gold:
     """The split's corpus and gold. `linked` gives the pairs of a pool's
     stories either method links (eval.reuse passes both methods): sources,
-    hosts and negatives are stories in none, so the corpus holds no reuse
-    but what is planted. An essay is made of linked stories, whole groups of
-    them (the stories one links to, and so on), never in the corpus else."""
+    hosts and negatives are stories in none, so any pair touching them but
+    the planted ones is false. An essay is made of linked stories, whole
+    groups of them (the stories one links to, and so on), in the corpus
+    nowhere else; the other linked stories stay, as distractors."""
     low, high = SPLITS[split]
     rng = random.Random(f"{SEED}-{split}")
     pool = [d for d in stories or read_stories() if low <= d.date < high]
     pool = [d for d in pool if len(_WORD.findall(d.text)) >= 80]
+    pool = rng.sample(pool, min(pool_size, len(pool)))
     pairs = linked(pool)
     group = _groups(pairs)
     alone = [d for d in pool if d.id not in group]
@@ -285,7 +296,10 @@ def make_gold(
                 continue
             used.update(d.id for d in members)
             taken += members
-        return Doc(f"essay-{split}-{number}", "Essay", taken[0].date, "\n\n".join(d.text for d in taken))
+        if sum(len(d.text.split()) for d in taken) < 2000:
+            raise ValueError(f"split {split} ran out of linked stories for essays")
+        text = "\n\n".join(d.text for d in taken)
+        return Doc(f"essay-{split}-{number}", "Essay", taken[0].date, text)
 
     for slice_name in SLICES:
         made = 0
@@ -316,6 +330,10 @@ def make_gold(
         if negative.id not in used:
             gold.docs.append(negative)
             gold.negatives.append(negative.id)
+    for distractor in grouped:
+        if distractor.id not in used:
+            gold.docs.append(distractor)
+            gold.distractors.append(distractor.id)
     return gold
 
 
@@ -351,6 +369,7 @@ def main() -> None:
                 "documents": len(gold.docs),
                 "pairs": dict(Counter(p.slice for p in gold.pairs)),
                 "negatives": len(gold.negatives),
+                "distractors": len(gold.distractors),
             },
             indent=2,
         )
