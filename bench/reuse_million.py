@@ -128,7 +128,9 @@ def candidates(packed: npt.NDArray[np.uint64]) -> dict[tuple[int, int], int]:
     owners = np.uint64((1 << OWNER_BITS) - 1)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     wanted = (sizes > 1) & (sizes <= COMMON)
-    for start, size in zip(starts[wanted].tolist(), sizes[wanted].tolist()):
+    for start, size in zip(
+        starts[wanted].tolist(), sizes[wanted].tolist(), strict=True
+    ):
         holders = (packed[start : start + size] & owners).tolist()
         for i, a in enumerate(holders):
             for b in holders[i + 1 :]:
