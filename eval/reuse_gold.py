@@ -13,15 +13,14 @@ by what the passage suffers on the way:
 
 - light: quote marks changed, a word changed and a word dropped;
 - ocr: rn/m and l/1 confusions, hyphens dropped, a letter slipped;
-- rewrap: line breaks mid-sentence at a random width, hyphenated breaks;
+- rewrap: line breaks mid-sentence at a random width, some after a hyphen;
 - essay: three sentences inside an essay of ~2,000 words made of several
-  stories joined (the essay's stories are in the corpus nowhere else);
+  linked stories joined (in the corpus nowhere else), wrapped at 66 columns;
 - heavy: clauses moved to the front, synonyms, words dropped, sentences
   reordered (the harder slice).
 
 Negatives: more stories of the split (KCNA's few topics: the same as the
-sources'), with nothing planted.
-A split's corpus is POOL stories of its months, checked first: sources,
+sources'), with nothing planted. A split's corpus is POOL stories of its months, checked first: sources,
 hosts and negatives are stories that neither the detector nor the yardstick
 links to any other of the pool; the stories either links stay in the corpus
 as distractors (same months, same topics, real re-runs among them), and
