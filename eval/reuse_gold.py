@@ -20,12 +20,13 @@ by what the passage suffers on the way:
   reordered (the harder slice).
 
 Negatives: more stories of the split (KCNA's few topics: the same as the
-sources'), with nothing planted. A split's corpus is POOL stories of its months, checked first: sources,
-hosts and negatives are stories that neither the detector nor the yardstick
-links to any other of the pool; the stories either links stay in the corpus
-as distractors (same months, same topics, real re-runs among them), and
-pairs of two distractors are not scored (unlabelled: real re-runs or stock
-text). Any other pair but a planted one is false.
+sources'), with nothing planted. A split's corpus is POOL stories of its
+months, checked first: sources, hosts and negatives are stories that
+neither the detector nor the yardstick links to any other of the pool; the
+stories either links stay in the corpus as distractors (same months, same
+topics, real re-runs among them), and pairs of two distractors are not
+scored (unlabelled: real re-runs or stock text). Any other pair but a
+planted one is false.
 
 Splits by date: dev is the stories dated before 2024-09 (what the detector
 was developed on), test those of Sep-Nov 2024, reported apart.
