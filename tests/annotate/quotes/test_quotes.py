@@ -59,7 +59,15 @@ def rows(text: str, pack: Pack, mentions: tuple[Mention, ...] = ()) -> list[Row]
         (
             "Pyongyang, May 3 (KCNA) -- The spokesman told KCNA that the drills were"
             ' "a dangerous provocation".',
-            [("direct", "a dangerous provocation", "The spokesman", "told", None)],
+            [
+                (
+                    "direct",
+                    'that the drills were "a dangerous provocation',
+                    "The spokesman",
+                    "told",
+                    None,
+                )
+            ],
         ),
         (
             "KCNA quoted the DPRK defence minister, Kim Yong Chun as stating at the"
@@ -372,3 +380,33 @@ def test_a_statements_title_is_its_issuers_words(pack: Pack) -> None:
         ("direct", "Ministry of Foreign Affairs of the DPRK"),
         ("direct", "Kim Yo Jong"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A mixed quote: the paraphrased lead-in and the quoted words are one
+        # statement, from the cue's complement to the closing mark.
+        (
+            "Trump said on Friday that voting fraud is “a big, big problem in this"
+            " country.”",
+            "that voting fraud is “a big, big problem in this country.",
+        ),
+        (
+            "Clinton described her rival as a “con artist” in a speech.",
+            "her rival as a “con artist",
+        ),
+        # A comma or a colon sets the passage apart: no lead-in.
+        (
+            "Kim Jong Un said in his speech, “We will never give up.”",
+            "We will never give up.",
+        ),
+        (
+            "The minister said: “The drills must stop at once, all of them.”",
+            "The drills must stop at once, all of them.",
+        ),
+    ],
+)
+def test_find_quotes_mixed_quote_lead_in(text: str, expected: str, pack: Pack) -> None:
+    quotes = find_quotes(text, pack=pack)
+    assert [q.text for q in quotes if q.kind == "direct"] == [expected]

@@ -19,6 +19,7 @@ from dossier.annotate.quotes.citations import find_citations
 from dossier.annotate.quotes.context import classify
 from dossier.annotate.quotes.frames import Frame, Framer, cue_text
 from dossier.annotate.quotes.marks import Quoted, find_quoted
+from dossier.annotate.quotes.mixed import lead_in
 from dossier.annotate.quotes.reported import Reported, colon_quotes, indirect_quotes
 from dossier.annotate.quotes.spans import SpanIndex
 from dossier.annotate.quotes.speakers import Resolver
@@ -126,7 +127,10 @@ def _read(
 ) -> Quote:
     if isinstance(item, Quoted):
         kind, frame = classify(framer, item, floor, previous)
-        return _quote(text, item.start, item.end, kind, frame)
+        start = item.start
+        if kind == "direct" and frame is not None:
+            start = lead_in(framer, item, frame, floor)
+        return _quote(text, start, item.end, kind, frame)
     return _quote(text, item.start, item.end, "reported", item.frame)
 
 
