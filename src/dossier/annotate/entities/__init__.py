@@ -26,6 +26,7 @@ from dossier.annotate.entities.gazetteer import find_listed
 from dossier.annotate.entities.headlines import headline_spans
 from dossier.annotate.entities.index import PackIndex, fold
 from dossier.annotate.entities.model import model_candidates
+from dossier.annotate.entities.noise import drop_non_names
 from dossier.annotate.entities.resolve import canonical_key, resolve_document
 from dossier.annotate.entities.roles import type_of
 from dossier.annotate.entities.shapes import WORD, Word, find_runs
@@ -128,6 +129,7 @@ def find(reading: Reading, compiled: Compiled) -> list[Mention]:
         candidates = without_overlaps(
             [*candidates, *_not_overlapping(added, candidates)]
         )
+    candidates = drop_non_names(candidates, text)
     return resolve_document(candidates, definitions, index, text, failures)
 
 

@@ -1,0 +1,64 @@
+"""Capitalised spans the context shows are no names: dropped before resolving.
+
+Two classes from news read beside MEANTIME (issue 18): a country code that
+prefixes a currency (`US$700 billion`, `GB #20.1 billion`) is part of an
+amount, not a place; a maker's name before a model designator (`Boeing
+737-800`, `Airbus A350`, `Vickers VC-10`) and the model's own name after one
+(`Boeing 787 Dreamliner`) name a product, not the maker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dossier.annotate.entities.candidates import PACK, Candidate
+from dossier.annotate.entities.index import ORG
+
+# `US$`, `A$`, `HK$`, `USD$ 23`, `GB #20.1` (MEANTIME prints £ as #), `NZ€`.
+_CURRENCY = re.compile(r"\s?[$£€¥#]\s?\d")
+# A model designator: digits with an optional letter prefix and suffix
+# (`737`, `737-800`, `A330-200`, `A350`, `VC-10`, `737s`), not a year.
+_DESIGNATOR = re.compile(
+    r" (?P<code>(?:[A-Z]{1,3}-?)?\d{2,4}(?:-\d{1,4})?[A-Z]?)(?:s|\b)(?![.,]\d)"
+)
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+# A product's own name after its designator: one capitalised word.
+_MODEL_NAME = re.compile(r" [A-Z][a-z]+(?:s)?\b")
+
+
+def drop_non_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """`candidates` without currency prefixes and makers of a named model."""
+    dropped: set[int] = set()
+    for position, candidate in enumerate(candidates):
+        if _currency_prefix(candidate, text):
+            dropped.add(position)
+            continue
+        model_end = _model_after(candidate, text)
+        if model_end is None:
+            continue
+        dropped.add(position)
+        named = _MODEL_NAME.match(text, model_end)
+        for other, after in enumerate(candidates):
+            if named is not None and after.start == named.start() + 1:
+                dropped.add(other)
+    return [c for i, c in enumerate(candidates) if i not in dropped]
+
+
+def _currency_prefix(candidate: Candidate, text: str) -> bool:
+    word = candidate.text
+    return (
+        len(word) <= 3
+        and word.isupper()
+        and _CURRENCY.match(text, candidate.end) is not None
+    )
+
+
+def _model_after(candidate: Candidate, text: str) -> int | None:
+    """Where the designator after `candidate` ends, if one follows it."""
+    if candidate.source == PACK and candidate.type not in (None, ORG):
+        return None  # a listed person or place (`Juche 113`) has no models
+    found = _DESIGNATOR.match(text, candidate.end)
+    if found is None or _YEAR.fullmatch(found.group("code")):
+        return None
+    return found.end("code")
