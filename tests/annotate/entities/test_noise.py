@@ -40,3 +40,35 @@ def test_names_without_a_currency_or_model_stay(
     text: str, name: str, triples: Triples
 ) -> None:
     assert name in [found for found, _, _ in triples(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Everyday words set in capitals are a heading, not a body.
+        (
+            "FORTHCOMING EVENTS\nThe meeting in Leeds is on Monday.",
+            "FORTHCOMING EVENTS",
+        ),
+        ("He said FORTHCOMING talks in Leeds were planned.", "FORTHCOMING"),
+        # Words of a quoted title are the title's, not names.
+        (
+            "The army repaired dikes. (‘Friendship Forged in Blood in Anti-US War’,"
+            " KCNA, 21 October 2010)",
+            "Blood",
+        ),
+        # A role abbreviation, an ordinal, a function word alone.
+        ("The MP for Leeds spoke on Monday.", "MP"),
+        ("They vowed to implement the decisions of the Ninth\n\nMass rallies", "Ninth"),
+        ("It is a famous brand. That’s why it sells.", "That"),
+    ],
+)
+def test_common_words_in_capitals_are_no_names(
+    text: str, absent: str, triples: Triples
+) -> None:
+    assert absent not in [name for name, _, _ in triples(text)]
+
+
+def test_acronyms_in_capitals_stay_names(triples: Triples) -> None:
+    found = triples("He asked UNESCO and the UNITED NATIONS for help.")
+    assert [name for name, _, _ in found] == ["UNESCO", "UNITED NATIONS"]

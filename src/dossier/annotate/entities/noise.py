@@ -1,10 +1,11 @@
 """Capitalised spans the context shows are no names: dropped before resolving.
 
-Two classes from news read beside MEANTIME (issue 18): a country code that
+Classes from news read beside MEANTIME (issue 18): a country code that
 prefixes a currency (`US$700 billion`, `GB #20.1 billion`) is part of an
 amount, not a place; a maker's name before a model designator (`Boeing
 737-800`, `Airbus A350`, `Vickers VC-10`) and the model's own name after one
-(`Boeing 787 Dreamliner`) name a product, not the maker.
+(`Boeing 787 Dreamliner`) name a product, not the maker; a run of everyday
+words set in capitals (`FORTHCOMING EVENTS`) is a shouted heading.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dossier.annotate.entities.candidates import PACK, Candidate
+from dossier.annotate.entities.candidates import PACK, SHAPE, Candidate
 from dossier.annotate.entities.index import ORG
+from dossier.annotate.entities.lexicon import is_shouted
 
 # `US$`, `A$`, `HK$`, `USD$ 23`, `GB #20.1` (MEANTIME prints £ as #), `NZ€`.
 _CURRENCY = re.compile(r"\s?[$£€¥#]\s?\d")
@@ -31,7 +33,7 @@ def drop_non_names(candidates: Sequence[Candidate], text: str) -> list[Candidate
     """`candidates` without currency prefixes and makers of a named model."""
     dropped: set[int] = set()
     for position, candidate in enumerate(candidates):
-        if _currency_prefix(candidate, text):
+        if _currency_prefix(candidate, text) or _shouted(candidate):
             dropped.add(position)
             continue
         model_end = _model_after(candidate, text)
@@ -43,6 +45,17 @@ def drop_non_names(candidates: Sequence[Candidate], text: str) -> list[Candidate
             if named is not None and after.start == named.start() + 1:
                 dropped.add(other)
     return [c for i, c in enumerate(candidates) if i not in dropped]
+
+
+def _shouted(candidate: Candidate) -> bool:
+    """`FORTHCOMING EVENTS`: everyday words set in capitals, no listed name."""
+    words = candidate.text.split()
+    return (
+        candidate.source == SHAPE
+        and len(words) > 1
+        and candidate.text.isupper()
+        and all(is_shouted(w) for w in words)
+    )
 
 
 def _currency_prefix(candidate: Candidate, text: str) -> bool:
