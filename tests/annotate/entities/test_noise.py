@@ -72,3 +72,30 @@ def test_common_words_in_capitals_are_no_names(
 def test_acronyms_in_capitals_stay_names(triples: Triples) -> None:
     found = triples("He asked UNESCO and the UNITED NATIONS for help.")
     assert [name for name, _, _ in found] == ["UNESCO", "UNITED NATIONS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A stock market index is a figure, not a body.
+        (
+            "In New York the Dow Jones Industrial Average fell 2%, while London's"
+            " FTSE 100 rose and Tokyo's Nikkei slipped.",
+            ["New York", "London", "Tokyo"],
+        ),
+        (
+            "In Hong Kong the Hang Seng index rose while the S&P 500 fell.",
+            ["Hong Kong"],
+        ),
+        # The exchange and the firm of the same name stay.
+        (
+            "Shares of Apple, listed on the Nasdaq, rose. The Nasdaq fell 1%.",
+            ["Apple", "Nasdaq"],
+        ),
+        ("A report by Dow Jones Newswires was cited.", ["Dow Jones Newswires"]),
+    ],
+)
+def test_market_indices_are_no_names(
+    text: str, names: list[str], triples: Triples
+) -> None:
+    assert [name for name, _, _ in triples(text)] == names

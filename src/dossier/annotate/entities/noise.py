@@ -5,7 +5,9 @@ prefixes a currency (`US$700 billion`, `GB #20.1 billion`) is part of an
 amount, not a place; a maker's name before a model designator (`Boeing
 737-800`, `Airbus A350`, `Vickers VC-10`) and the model's own name after one
 (`Boeing 787 Dreamliner`) name a product, not the maker; a run of everyday
-words set in capitals (`FORTHCOMING EVENTS`) is a shouted heading.
+words set in capitals (`FORTHCOMING EVENTS`) is a shouted heading; a stock
+market index (`Dow Jones`, `FTSE 100`, `Nikkei`, `the Nasdaq fell`) is a
+figure, no body that acts.
 """
 
 from __future__ import annotations
@@ -33,7 +35,11 @@ def drop_non_names(candidates: Sequence[Candidate], text: str) -> list[Candidate
     """`candidates` without currency prefixes and makers of a named model."""
     dropped: set[int] = set()
     for position, candidate in enumerate(candidates):
-        if _currency_prefix(candidate, text) or _shouted(candidate):
+        if (
+            _currency_prefix(candidate, text)
+            or _shouted(candidate)
+            or _market_index(candidate, text)
+        ):
             dropped.add(position)
             continue
         model_end = _model_after(candidate, text)
@@ -45,6 +51,32 @@ def drop_non_names(candidates: Sequence[Candidate], text: str) -> list[Candidate
             if named is not None and after.start == named.start() + 1:
                 dropped.add(other)
     return [c for i, c in enumerate(candidates) if i not in dropped]
+
+
+# Stock market indices; the firm or exchange of the same name is told by what
+# follows it (`Dow Jones & Co.`, `Nasdaq Stock Market`).
+_INDEX_NAMES = re.compile(
+    r"(?:Dow(?: Jones)?(?: Industrial Average| Industrials| Transportation Average)?"
+    r"|FTSE(?: \d+| All-Share)?|Nikkei(?: \d+| Stock Average)?|DAX|CAC(?: \d+)?"
+    r"|KOSPI|Sensex|Topix|TOPIX|(?:Euro )?Stoxx(?: \d+)?|S&P(?: \d+)?|Hang Seng"
+    r"|Nasdaq(?: Composite)?)(?: [Ii]ndex)?"
+)
+_NOT_INDEX = re.compile(r"\s*(?:&|Co\b|Company|Newswires|Inc\b|Stock|OMX|Group)")
+# `the Nasdaq fell 2%`: the exchange's name for its index, by what it does.
+_MOVES = re.compile(
+    r"\s+(?:composite\s+|index\s+)?(?:rose|fell|gained|lost|climbed|dropped|slipped"
+    r"|closed|ended|jumped|tumbled|added|shed|rallied|slumped|surged|plunged|edged"
+    r"|index|composite|was\s+(?:up|down))\b"
+)
+
+
+def _market_index(candidate: Candidate, text: str) -> bool:
+    named = _INDEX_NAMES.fullmatch(candidate.text)
+    if named is None or _NOT_INDEX.match(text, candidate.end):
+        return False
+    if candidate.text.startswith("Nasdaq") and candidate.text == "Nasdaq":
+        return _MOVES.match(text, candidate.end) is not None
+    return True
 
 
 def _shouted(candidate: Candidate) -> bool:
