@@ -564,3 +564,27 @@ def test_sentence_windows_read_the_stored_split(
 def test_tag_times_minutes_of_a_meeting_are_no_length(pack: Pack) -> None:
     found = tag_times("The minutes of the meeting were read.", anchor=None, pack=pack)
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Inside a dated speech, `ago` and `today` count from the speech.
+        (
+            "He said in a speech on 25 October 2010: “Six decades ago, the"
+            " volunteers came. Today we honour them.”",
+            [("Six decades ago", "1950"), ("Today", "2010-10-25")],
+        ),
+        # A quote with no date of its own counts from the report.
+        (
+            "“Six decades ago, the volunteers came,” a veteran said.",
+            [("Six decades ago", "1951")],
+        ),
+    ],
+)
+def test_tag_times_quoted_speech_counts_from_its_date(
+    pack: Pack, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = tag_times(text, anchor="2011-10-25", pack=pack)
+    relative = [(t.text, t.value) for t in found if t.text != "25 October 2010"]
+    assert relative == expected
