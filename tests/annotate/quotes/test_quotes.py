@@ -410,3 +410,13 @@ def test_a_statements_title_is_its_issuers_words(pack: Pack) -> None:
 def test_find_quotes_mixed_quote_lead_in(text: str, expected: str, pack: Pack) -> None:
     quotes = find_quotes(text, pack=pack)
     assert [q.text for q in quotes if q.kind == "direct"] == [expected]
+
+
+def test_quoted_fragment_inside_reported_speech_is_reported(pack: Pack) -> None:
+    # The writer's clause runs on past the closing mark: the quoted words are
+    # a fragment of indirect speech, reported to the clause's end.
+    text = "Trump said on Friday that he has “big plans” for the city of Detroit."
+    quotes = find_quotes(text, pack=pack)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("reported", "that he has “big plans” for the city of Detroit")
+    ]

@@ -58,3 +58,27 @@ def lead_in(framer: Framer, passage: Quoted, frame: Frame, floor: int) -> int:
     ):
         return passage.start
     return start
+
+
+# After the closing mark, a word that carries on what was said (`“a demand”
+# that he resign`, `“big plans” for the city`); an adjunct of when or where
+# (`“con artist” in a speech on Friday`) leaves the quote whole.
+_GOES_ON = re.compile(
+    r"[ \t]+(?:that|to|and|but|or|which|who|whose|because|if|unless|than|of"
+    r"|for|with|from|against|about|by)\b"
+)
+_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|\n")
+
+
+def clause_after(framer: Framer, passage: Quoted) -> int | None:
+    """Where the writer's clause ends when it runs on past the closing mark
+    (`“a demand” that he step down.`), or None when the quote ends it."""
+    text = framer.text
+    if passage.close_end == passage.end or not _GOES_ON.match(text, passage.close_end):
+        return None
+    limit = framer.sentences.end_of(passage.close_end)
+    found = _CLAUSE_END.search(text, passage.close_end, limit)
+    end = found.start() if found else limit
+    while end > passage.close_end and text[end - 1].isspace():
+        end -= 1
+    return end
