@@ -420,3 +420,22 @@ def test_quoted_fragment_inside_reported_speech_is_reported(pack: Pack) -> None:
     assert [(q.kind, q.text) for q in quotes] == [
         ("reported", "that he has “big plans” for the city of Detroit")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Titles of speeches, letters and laws are no speech, however long.
+        "In his speech “Let Us Advance Under the Banner of Marxism-Leninism and"
+        " the Juche Idea” he set out the tasks.",
+        "The lawmakers in the house passed the “Justice Against Sponsors of"
+        " Terrorism and Hostage Taking Act” on a vote that was taken on Friday.",
+    ],
+)
+def test_long_titles_of_works_are_no_direct_quotes(text: str, pack: Pack) -> None:
+    assert [q.kind for q in find_quotes(text, pack=pack)] == ["scare"]
+
+
+def test_title_case_speech_after_said_stays_direct(pack: Pack) -> None:
+    text = "He said, “We Will Never Give Up Our Nuclear Deterrent And Our Right.”"
+    assert [q.kind for q in find_quotes(text, pack=pack)] == ["direct"]
