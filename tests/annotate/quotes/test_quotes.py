@@ -439,3 +439,20 @@ def test_long_titles_of_works_are_no_direct_quotes(text: str, pack: Pack) -> Non
 def test_title_case_speech_after_said_stays_direct(pack: Pack) -> None:
     text = "He said, “We Will Never Give Up Our Nuclear Deterrent And Our Right.”"
     assert [q.kind for q in find_quotes(text, pack=pack)] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A rubric before a headline's colon labels the piece: no speaker.
+        (
+            "Study: Trump Voters Are ‘Deeply Worried’ About Health\n\nVoters worry.",
+            None,
+        ),
+        ("Pence: Trump Was ‘Mocking’ Clinton Camp\n\nPence spoke on Sunday.", "Pence"),
+    ],
+)
+def test_headline_rubric_is_no_speaker(
+    text: str, speaker: str | None, pack: Pack
+) -> None:
+    assert [q.speaker for q in find_quotes(text, pack=pack)] == [speaker]

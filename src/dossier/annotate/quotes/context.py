@@ -68,6 +68,14 @@ _WORK_BEFORE = re.compile(
     r"|show|series|album|slogan|motto|banner)\s*,?\s*$",
     re.IGNORECASE,
 )
+# Words a headline opens with before a colon that label the piece, no one who
+# speaks (issue 18: `Study`, `Article` taken for speakers).
+_RUBRICS = frozenset(
+    ["study", "article", "report", "poll", "survey", "analysis", "opinion",
+     "editorial", "commentary", "column", "video", "watch", "exclusive",
+     "breaking", "update", "review", "interview", "explainer", "factbox",
+     "live", "photos", "audio", "podcast", "transcript", "letter", "letters"]
+)  # fmt: skip
 # A quoted passage with no cue is speech when it is at least this long, a scare
 # quote (`“hegemony”`, `"axis of evil"`) when shorter. PolNeAR-dev quotation F1
 # is flat around it (0.949 at 6 words, 0.948 at 8, 0.944 at 10); kcna-2024's
@@ -90,6 +98,8 @@ def headline(framer: Framer, passage: Quoted) -> Frame | None:
         return None
     colon = framer.text.find(":", start, passage.open_start)
     if colon - start > 0 and len(framer.text[start:colon].split()) <= 5:
+        if framer.text[start:colon].strip().lower() in _RUBRICS:
+            return Frame()  # `Study: …`, `Exclusive: …`: a rubric, no speaker
         speaker = framer.speaker(leading_subject(framer.text, start, colon))
         return Frame(Cue(colon, colon + 1, ":"), speaker, adjacent=True)
     for cue in cues(framer.text, start, end, headline=True):
