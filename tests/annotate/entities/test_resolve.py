@@ -190,6 +190,19 @@ def test_initialled_name_is_a_person_its_surname_joins_it(
     assert people == [(full, full), ("Lobov", full)]
 
 
+def test_accented_given_name_makes_a_person_and_joins_the_surname(
+    triples: Callable[[str], list[tuple[str, str, str]]],
+) -> None:
+    found = triples(
+        "The report was written by Hélène Marchand of the institute."
+        " Marchand said the war was long."
+    )
+    assert found == [
+        ("Hélène Marchand", "Hélène Marchand", "PERSON"),
+        ("Marchand", "Hélène Marchand", "PERSON"),
+    ]
+
+
 def test_leader_named_by_surname_alone_is_a_person(
     triples: Callable[[str], list[tuple[str, str, str]]],
 ) -> None:

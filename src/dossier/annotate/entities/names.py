@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -50,9 +51,19 @@ def is_east_asian_name(words: Sequence[str], index: PackIndex) -> bool:
     return len(given) == 2 and all(_SHORT_GIVEN.fullmatch(w) for w in given)
 
 
+def _unaccented(word: str) -> str:
+    """`Hélène` -> `Helene`: the letters without their accents."""
+    return "".join(
+        c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+    )
+
+
 def is_western_name(words: Sequence[str], index: PackIndex) -> bool:
     """`Louis Gallois`, `Jane Doe`, `John F. Kennedy`: a given name, then more."""
-    if not 2 <= len(words) <= 4 or words[0] not in index.given_names:
+    if not 2 <= len(words) <= 4 or (
+        words[0] not in index.given_names
+        and _unaccented(words[0]) not in index.given_names
+    ):
         return False
     return all((w[:1].isupper() and not w.isupper()) or len(w) <= 2 for w in words[1:])
 
