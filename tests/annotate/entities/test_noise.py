@@ -99,3 +99,29 @@ def test_market_indices_are_no_names(
     text: str, names: list[str], triples: Triples
 ) -> None:
     assert [name for name, _, _ in triples(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A body's number, an age group and a plan's figures are no models.
+        (
+            "Units including the Pyongyang Electric Cable General Factory 326 went.",
+            "Pyongyang Electric Cable General Factory",
+        ),
+        ("The team won the FIFA U-17 Women's World Cup in 2024.", "FIFA"),
+        (
+            "They implemented the Regional Development 20×10 Policy.",
+            "Regional Development",
+        ),
+        # A body's name in quote marks is a name, no title of a work.
+        (
+            'They rallied before the office of the "People Power Party" on Monday.',
+            "People Power Party",
+        ),
+    ],
+)
+def test_numbers_and_quotes_that_keep_a_name(
+    text: str, name: str, triples: Triples
+) -> None:
+    assert name in [found for found, _, _ in triples(text)]

@@ -135,7 +135,7 @@ def find(reading: Reading, compiled: Compiled) -> list[Mention]:
         # Shapes and definitions are read by English rules (`En`, `El` are no
         # names); in another language only the pack's listed names count.
         candidates = [c for c in candidates if c.source == PACK]
-    candidates = drop_non_names(candidates, text)
+    candidates = drop_non_names(candidates, text, index.org_heads)
     return resolve_document(candidates, definitions, index, text, failures)
 
 

@@ -45,7 +45,7 @@ def headline_spans(text: str, index: PackIndex) -> list[tuple[int, int]]:
         )
         if ordinary >= _HEADLINE_WORDS:
             spans.append((line.start(), line.end()))
-    return _merged(spans, quoted_titles(text))
+    return _merged(spans, quoted_titles(text, index))
 
 
 # A title in quote marks, perhaps wrapped across lines: `(‘Friendship Forged in
@@ -56,15 +56,18 @@ _QUOTED = re.compile(
 )
 
 
-def quoted_titles(text: str) -> list[tuple[int, int]]:
+def quoted_titles(text: str, index: PackIndex) -> list[tuple[int, int]]:
     """Title-case passages in quote marks: the title of a work, not a sentence.
 
     Like a headline, most content words are capitalised and at least one is
-    an ordinary word capitalised only by the title (`Forged`, `Blood`).
+    an ordinary word capitalised only by the title (`Forged`, `Blood`). A
+    quoted name of a body or place (`"People Power Party"`) is a name still.
     """
     spans = []
     for found in _QUOTED.finditer(text):
         words = re.findall(r"[^\W\d_][\w'’-]*", found.group("title"))
+        if words and _is_head(words[-1], index):
+            continue
         content = [w for w in words if not is_function_word(w)]
         if len(content) < 2 or len(words) > _HEADLINE_MAX_WORDS:
             continue
@@ -92,3 +95,8 @@ def _merged(
 # Ordinary capitalised words that make a line a headline: every teaser title
 # in the seeds' sidebars has two or more; names alone have none.
 _HEADLINE_WORDS = 2
+
+
+def _is_head(word: str, index: PackIndex) -> bool:
+    bare = word.lower().rstrip(".")
+    return bare in index.org_heads or bare in index.place_heads

@@ -24,15 +24,21 @@ _CURRENCY = re.compile(r"\s?[$£€¥#]\s?\d")
 # A model designator: digits with an optional letter prefix and suffix
 # (`737`, `737-800`, `A330-200`, `A350`, `VC-10`, `737s`), not a year.
 _DESIGNATOR = re.compile(
-    r" (?P<code>(?:[A-Z]{1,3}-?)?\d{2,4}(?:-\d{1,4})?[A-Z]?)(?:s|\b)(?![.,]\d)"
+    r" (?P<code>(?:[A-Z]{1,3}-?)?\d{2,4}(?:-\d{1,4})?[A-Z]?)(?:s|\b)(?![.,×x]\d)"
 )
+# `FIFA U-17`, `AFC U-23 Asian Cup`: an age group, no model.
+_AGE_GROUP = re.compile(r"U-?\d\d")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 # A product's own name after its designator: one capitalised word.
 _MODEL_NAME = re.compile(r" [A-Z][a-z]+(?:s)?\b")
 
 
-def drop_non_names(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
-    """`candidates` without currency prefixes and makers of a named model."""
+def drop_non_names(
+    candidates: Sequence[Candidate], text: str, org_heads: frozenset[str]
+) -> list[Candidate]:
+    """`candidates` without currency prefixes, makers of a named model, shouted
+    headings and market indices; `org_heads` are the pack's words that end a
+    body's name (`factory`), whose numbers are no models."""
     dropped: set[int] = set()
     for position, candidate in enumerate(candidates):
         if (
@@ -42,7 +48,7 @@ def drop_non_names(candidates: Sequence[Candidate], text: str) -> list[Candidate
         ):
             dropped.add(position)
             continue
-        model_end = _model_after(candidate, text)
+        model_end = _model_after(candidate, text, org_heads)
         if model_end is None:
             continue
         dropped.add(position)
@@ -99,11 +105,19 @@ def _currency_prefix(candidate: Candidate, text: str) -> bool:
     )
 
 
-def _model_after(candidate: Candidate, text: str) -> int | None:
+def _model_after(
+    candidate: Candidate, text: str, org_heads: frozenset[str]
+) -> int | None:
     """Where the designator after `candidate` ends, if one follows it."""
     if candidate.source == PACK and candidate.type not in (None, ORG):
         return None  # a listed person or place (`Juche 113`) has no models
+    words = candidate.text.split()
+    if words and words[-1].lower() in org_heads:
+        return None  # `General Factory 326`, `Unit 1234`: a body's number
     found = _DESIGNATOR.match(text, candidate.end)
-    if found is None or _YEAR.fullmatch(found.group("code")):
+    if found is None:
+        return None
+    code = found.group("code")
+    if _YEAR.fullmatch(code) or _AGE_GROUP.fullmatch(code):
         return None
     return found.end("code")
