@@ -93,6 +93,7 @@ def test_acronyms_in_capitals_stay_names(triples: Triples) -> None:
             ["Apple", "Nasdaq"],
         ),
         ("A report by Dow Jones Newswires was cited.", ["Dow Jones Newswires"]),
+        ("Shares rose after Dow Jones said it extended the offer.", ["Dow Jones"]),
     ],
 )
 def test_market_indices_are_no_names(

@@ -67,6 +67,8 @@ _INDEX_NAMES = re.compile(
     r"|KOSPI|Sensex|Topix|TOPIX|(?:Euro )?Stoxx(?: \d+)?|S&P(?: \d+)?|Hang Seng"
     r"|Nasdaq(?: Composite)?)(?: [Ii]ndex)?"
 )
+# Names an exchange or a firm shares with its index: an index only as it moves.
+_ALSO_FIRMS = frozenset(["Nasdaq", "Dow Jones"])
 _NOT_INDEX = re.compile(r"\s*(?:&|Co\b|Company|Newswires|Inc\b|Stock|OMX|Group)")
 # `the Nasdaq fell 2%`: the exchange's name for its index, by what it does.
 _MOVES = re.compile(
@@ -80,7 +82,8 @@ def _market_index(candidate: Candidate, text: str) -> bool:
     named = _INDEX_NAMES.fullmatch(candidate.text)
     if named is None or _NOT_INDEX.match(text, candidate.end):
         return False
-    if candidate.text.startswith("Nasdaq") and candidate.text == "Nasdaq":
+    if candidate.text in _ALSO_FIRMS:
+        # `the Nasdaq fell`, `the Dow Jones rose`; `Dow Jones said` is the firm.
         return _MOVES.match(text, candidate.end) is not None
     return True
 
