@@ -118,20 +118,28 @@ def quote_section() -> list[str]:
     ]
     found = {}
     for path in ("annotate", "build"):
-        result = polnear.score(path=path)
+        predictions = polnear.predict(path=path)
+        result = polnear.score(path=path, predictions=predictions)
         found[path] = result["found_with_speaker"]
         lines.append(
             _row(_quote_row(f"**dossier** ({path}), direct", result["direct"]))
         )
-        if path == "annotate":
-            spoken = _quote_row(f"**dossier** ({path}), spoken", result["spoken"])
-            lines.append(_row(spoken))
+        if path != "annotate":
+            continue
+        spoken = _quote_row(f"**dossier** ({path}), spoken", result["spoken"])
+        lines.append(_row(spoken))
+        for part in ("dev", "held"):
+            half = polnear.score(path=path, predictions=predictions, part=part)
+            found[part] = half["found_with_speaker"]
+            name = f"**dossier** ({path}), direct, {part} half"
+            lines.append(_row(_quote_row(name, half["direct"])))
     lines += [_row(row) for row in anchors.QUOTES]
     return [
         *lines,
         "",
         "Gold direct quotes found (union) with the right speaker, over all 604:",
-        f"dossier {found['annotate']:.3f} (build {found['build']:.3f}); textacy",
+        f"dossier {found['annotate']:.3f} (build {found['build']:.3f}; dev half",
+        f"{found['dev']:.3f}, held half {found['held']:.3f}); textacy",
         "para 330 / 604 = 0.546, doc 189 / 604 = 0.313.",
         "",
         _floors("polnear"),
@@ -338,6 +346,14 @@ def render() -> str:
         "These are development sets: the steering team scores held-back sets the",
         "same way, and nothing here should be tuned to them.",
         "",
+        "Part of each set is kept out of rule development (issue 18), so the",
+        "drop from what rules were fitted on to text they were not can be read",
+        "here: time rules are developed on TimeBank and AQUAINT is held out;",
+        "entity rules on MEANTIME airbus, apple held out; quote rules on the",
+        "*dev half* of PolNeAR dev (articles whose name's SHA-1 starts with an",
+        "even byte, `python -m eval.polnear --part dev`), the *held half* held",
+        "out. The per-set rows below show both.",
+        "",
     ]
     body = (
         time_section()
@@ -361,6 +377,11 @@ NOTES = [
     "  the recall column, the `--model` mode, and speed (`docs/benchmarks.md`).",
     "- The scorers' held-back test sets are not used; they are kept apart on",
     "  purpose.",
+    "- Strict MEANTIME spans include what dossier leaves out of a mention: a",
+    "  leading `the` (`the Pentagon`; 17 of the 82 airbus names strict matching",
+    "  missed), a descriptor or title (`European airframer Airbus`, `Senator",
+    "  McCain`) and a state after a city (`Mobile, Alabama`). Relaxed scores",
+    "  are not affected.",
     "",
 ]
 

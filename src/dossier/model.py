@@ -243,6 +243,9 @@ class Annotations:
     """Canonical entity name -> the key `link` resolves it by across documents."""
     failures: tuple[AnnotationFailure, ...] = ()
     """Spans a finder failed on and skipped (issue 13); kept last for old pickles."""
+    language: str = "en"
+    """The text's language (`annotate/language.py`); in another than English
+    only the names the pack lists are found (issue 18)."""
 
 
 def _pickled_by_fields(cls: type) -> None:

@@ -60,8 +60,13 @@ def run_source(
             except Exception as err:
                 where = f"{source.path}:{source.part}" if source.part else source.path
                 failures.append(Failure(where, "annotate", _one_line(err)))
+        flags = document.flags
+        if annotations is not None and annotations.language != "en":
+            flags = (*flags, f"language-{annotations.language}")
         described.append(
-            dataclasses.replace(document, meta=meta, annotations=annotations)
+            dataclasses.replace(
+                document, meta=meta, annotations=annotations, flags=flags
+            )
         )
     return SourceResult(source, cleaned, tuple(described), tuple(removed)), failures
 

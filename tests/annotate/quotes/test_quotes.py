@@ -59,7 +59,15 @@ def rows(text: str, pack: Pack, mentions: tuple[Mention, ...] = ()) -> list[Row]
         (
             "Pyongyang, May 3 (KCNA) -- The spokesman told KCNA that the drills were"
             ' "a dangerous provocation".',
-            [("direct", "a dangerous provocation", "The spokesman", "told", None)],
+            [
+                (
+                    "direct",
+                    'that the drills were "a dangerous provocation',
+                    "The spokesman",
+                    "told",
+                    None,
+                )
+            ],
         ),
         (
             "KCNA quoted the DPRK defence minister, Kim Yong Chun as stating at the"
@@ -372,3 +380,79 @@ def test_a_statements_title_is_its_issuers_words(pack: Pack) -> None:
         ("direct", "Ministry of Foreign Affairs of the DPRK"),
         ("direct", "Kim Yo Jong"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A mixed quote: the paraphrased lead-in and the quoted words are one
+        # statement, from the cue's complement to the closing mark.
+        (
+            "Trump said on Friday that voting fraud is “a big, big problem in this"
+            " country.”",
+            "that voting fraud is “a big, big problem in this country.",
+        ),
+        (
+            "Clinton described her rival as a “con artist” in a speech.",
+            "her rival as a “con artist",
+        ),
+        # A comma or a colon sets the passage apart: no lead-in.
+        (
+            "Kim Jong Un said in his speech, “We will never give up.”",
+            "We will never give up.",
+        ),
+        (
+            "The minister said: “The drills must stop at once, all of them.”",
+            "The drills must stop at once, all of them.",
+        ),
+    ],
+)
+def test_find_quotes_mixed_quote_lead_in(text: str, expected: str, pack: Pack) -> None:
+    quotes = find_quotes(text, pack=pack)
+    assert [q.text for q in quotes if q.kind == "direct"] == [expected]
+
+
+def test_quoted_fragment_inside_reported_speech_is_reported(pack: Pack) -> None:
+    # The writer's clause runs on past the closing mark: the quoted words are
+    # a fragment of indirect speech, reported to the clause's end.
+    text = "Trump said on Friday that he has “big plans” for the city of Detroit."
+    quotes = find_quotes(text, pack=pack)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("reported", "that he has “big plans” for the city of Detroit")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Titles of speeches, letters and laws are no speech, however long.
+        "In his speech “Let Us Advance Under the Banner of Marxism-Leninism and"
+        " the Juche Idea” he set out the tasks.",
+        "The lawmakers in the house passed the “Justice Against Sponsors of"
+        " Terrorism and Hostage Taking Act” on a vote that was taken on Friday.",
+    ],
+)
+def test_long_titles_of_works_are_no_direct_quotes(text: str, pack: Pack) -> None:
+    assert [q.kind for q in find_quotes(text, pack=pack)] == ["scare"]
+
+
+def test_title_case_speech_after_said_stays_direct(pack: Pack) -> None:
+    text = "He said, “We Will Never Give Up Our Nuclear Deterrent And Our Right.”"
+    assert [q.kind for q in find_quotes(text, pack=pack)] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A rubric before a headline's colon labels the piece: no speaker.
+        (
+            "Study: Trump Voters Are ‘Deeply Worried’ About Health\n\nVoters worry.",
+            None,
+        ),
+        ("Pence: Trump Was ‘Mocking’ Clinton Camp\n\nPence spoke on Sunday.", "Pence"),
+    ],
+)
+def test_headline_rubric_is_no_speaker(
+    text: str, speaker: str | None, pack: Pack
+) -> None:
+    assert [q.speaker for q in find_quotes(text, pack=pack)] == [speaker]

@@ -322,6 +322,26 @@ DATES = [
         "1990-01-01",
         "1999-12-31",
     ),
+    # A date moved is ahead, though its verb is past (issue 18).
+    (
+        "The vote was postponed until Saturday, officials said.",
+        "1989-10-30",
+        "Saturday",
+        "DATE",
+        "1989-11-04",
+        "1989-11-04",
+        "1989-11-04",
+    ),
+    # `on Friday` ahead in a story dated that Friday is that day.
+    (
+        "The summit will open on Friday in Pyongyang.",
+        "1989-11-03",
+        "Friday",
+        "DATE",
+        "1989-11-03",
+        "1989-11-03",
+        "1989-11-03",
+    ),
 ]
 
 
@@ -427,6 +447,11 @@ OTHERS = [
         "DATE",
         "PAST_REF",
     ),
+    # Lengths with no number after a verb of lasting (issue 18).
+    ("The repairs took minutes.", "2021-10-16", "minutes", "DURATION", "PTXM"),
+    ("The siege lasted weeks.", "2021-10-16", "weeks", "DURATION", "PXW"),
+    ("After months of talks, they agreed.", "2021-10-16", "months", "DURATION", "PXM"),
+    ("Dividends are paid annually.", "2021-10-16", "annually", "SET", "P1Y"),
 ]
 
 
@@ -534,3 +559,32 @@ def test_sentence_windows_read_the_stored_split(
 ) -> None:
     times = tag_times(text, anchor="2021-10-16", pack=pack)
     assert [(t.text, t.value) for t in times if t.text == printed] == [(printed, value)]
+
+
+def test_tag_times_minutes_of_a_meeting_are_no_length(pack: Pack) -> None:
+    found = tag_times("The minutes of the meeting were read.", anchor=None, pack=pack)
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Inside a dated speech, `ago` and `today` count from the speech.
+        (
+            "He said in a speech on 25 October 2010: “Six decades ago, the"
+            " volunteers came. Today we honour them.”",
+            [("Six decades ago", "1950"), ("Today", "2010-10-25")],
+        ),
+        # A quote with no date of its own counts from the report.
+        (
+            "“Six decades ago, the volunteers came,” a veteran said.",
+            [("Six decades ago", "1951")],
+        ),
+    ],
+)
+def test_tag_times_quoted_speech_counts_from_its_date(
+    pack: Pack, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = tag_times(text, anchor="2011-10-25", pack=pack)
+    relative = [(t.text, t.value) for t in found if t.text != "25 October 2010"]
+    assert relative == expected

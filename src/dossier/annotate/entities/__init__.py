@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dossier.annotate.entities.acronyms import find_definitions
 from dossier.annotate.entities.candidates import (
     DEFINED,
+    PACK,
     Candidate,
     within,
     without_overlaps,
@@ -26,10 +27,12 @@ from dossier.annotate.entities.gazetteer import find_listed
 from dossier.annotate.entities.headlines import headline_spans
 from dossier.annotate.entities.index import PackIndex, fold
 from dossier.annotate.entities.model import model_candidates
+from dossier.annotate.entities.noise import drop_non_names
 from dossier.annotate.entities.resolve import canonical_key, resolve_document
 from dossier.annotate.entities.roles import type_of
 from dossier.annotate.entities.shapes import WORD, Word, find_runs
 from dossier.annotate.failures import Failures
+from dossier.annotate.language import ENGLISH
 from dossier.model import Mention
 from dossier.packs import Pack
 
@@ -128,6 +131,11 @@ def find(reading: Reading, compiled: Compiled) -> list[Mention]:
         candidates = without_overlaps(
             [*candidates, *_not_overlapping(added, candidates)]
         )
+    if reading.language != ENGLISH:
+        # Shapes and definitions are read by English rules (`En`, `El` are no
+        # names); in another language only the pack's listed names count.
+        candidates = [c for c in candidates if c.source == PACK]
+    candidates = drop_non_names(candidates, text, index.org_heads)
     return resolve_document(candidates, definitions, index, text, failures)
 
 

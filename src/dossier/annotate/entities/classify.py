@@ -9,7 +9,12 @@ from collections.abc import Sequence
 from dossier.annotate.entities.candidates import PACK, SHAPE, Candidate, within
 from dossier.annotate.entities.index import ORG, PERSON, PLACE, PackIndex, fold
 from dossier.annotate.entities.index import is_acronym as _is_acronym
-from dossier.annotate.entities.lexicon import VAGUE, is_common_word
+from dossier.annotate.entities.lexicon import (
+    VAGUE,
+    is_common_word,
+    is_function_word,
+    is_shouted,
+)
 from dossier.annotate.entities.names import is_person_name
 from dossier.annotate.entities.roles import (
     is_of_place,
@@ -26,7 +31,7 @@ from dossier.annotate.entities.shapes import (
 )
 from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.memo import remembered
-from dossier.english import word_set
+from dossier.english import ORDINAL_NUMBER, word_set
 
 
 def shape_candidates(
@@ -398,7 +403,10 @@ def _typed_part(
 def _never_alone(word: str, index: PackIndex) -> bool:
     folded = fold(word)
     return (
-        folded in index.not_names
+        is_function_word(word)  # `That’s why`, `Ninth` (a cut-off title)
+        or folded in ORDINAL_NUMBER
+        or is_shouted(word, min_letters=6)  # `FORTHCOMING`, not `FIFA`
+        or folded in index.not_names
         or word.lower() in index.not_names
         or word.lower() in index.demonyms
         or folded in index.role_words

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.entities.index import PackIndex
-from dossier.annotate.entities.lexicon import is_function_word
+from dossier.annotate.entities.lexicon import is_everyday_word, is_function_word
 
 _HEADLINE_MAX_WORDS = 25
 _LOWER_INITIAL = re.compile(r"(?<![\w'’-])[a-z]")
@@ -45,9 +45,58 @@ def headline_spans(text: str, index: PackIndex) -> list[tuple[int, int]]:
         )
         if ordinary >= _HEADLINE_WORDS:
             spans.append((line.start(), line.end()))
+    return _merged(spans, quoted_titles(text, index))
+
+
+# A title in quote marks, perhaps wrapped across lines: `(‘Friendship Forged in
+# Blood in Anti-US War’, KCNA, 21 October 2010)`, `entitled 'Building a
+# Revolutionary Party'`.
+_QUOTED = re.compile(
+    r"[‘“\"'](?P<title>[A-Z](?:[^‘’“”\"\n]|\n(?!\n)){3,150}?)[’”\"'](?!\w)"
+)
+
+
+def quoted_titles(text: str, index: PackIndex) -> list[tuple[int, int]]:
+    """Title-case passages in quote marks: the title of a work, not a sentence.
+
+    Like a headline, most content words are capitalised and at least one is
+    an ordinary word capitalised only by the title (`Forged`, `Blood`). A
+    quoted name of a body or place (`"People Power Party"`) is a name still.
+    """
+    spans = []
+    for found in _QUOTED.finditer(text):
+        words = re.findall(r"[^\W\d_][\w'’-]*", found.group("title"))
+        if words and _is_head(words[-1], index):
+            continue
+        content = [w for w in words if not is_function_word(w)]
+        if len(content) < 2 or len(words) > _HEADLINE_MAX_WORDS:
+            continue
+        capitalised = [w for w in content if w[0].isupper()]
+        if len(capitalised) / len(content) < 0.8:
+            continue
+        if any(is_everyday_word(w) for w in capitalised):
+            spans.append((found.start("title"), found.end("title")))
     return spans
+
+
+def _merged(
+    first: list[tuple[int, int]], second: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Both lists of spans as one sorted list of spans apart."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(first + second):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # Ordinary capitalised words that make a line a headline: every teaser title
 # in the seeds' sidebars has two or more; names alone have none.
 _HEADLINE_WORDS = 2
+
+
+def _is_head(word: str, index: PackIndex) -> bool:
+    bare = word.lower().rstrip(".")
+    return bare in index.org_heads or bare in index.place_heads

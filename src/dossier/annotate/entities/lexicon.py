@@ -122,3 +122,21 @@ def is_everyday_word(word: str) -> bool:
 def is_function_word(word: str) -> bool:
     """A closed-class word, month or weekday (`The`, `However`, `March`)."""
     return word.lower().rstrip(".") in _POSITIONAL
+
+
+# An ordinary word set in capitals (`FORTHCOMING` 3.75, `WARNING` 4.6) is a
+# shouted heading; acronyms that spell no word sit lower (`UNESCO` 3.55,
+# `NASDAQ` 3.41, `UNICEF` 3.23), and short ones (`FIFA` 4.2) are left alone.
+SHOUTED_WORD_ZIPF = 3.7
+SHOUTED_MIN_LETTERS = 4
+
+
+def is_shouted(word: str, *, min_letters: int = SHOUTED_MIN_LETTERS) -> bool:
+    """An everyday English word printed in capitals, not an acronym."""
+    from wordfreq import zipf_frequency
+
+    return (
+        len(word) >= min_letters
+        and word.isupper()
+        and zipf_frequency(word.lower(), "en") >= SHOUTED_WORD_ZIPF
+    )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
 from dossier.annotate.entities.index import PERSON, PackIndex
+from dossier.annotate.entities.lexicon import is_common_word
 
 # One Korean syllable as KCNA and McCune-Reischauer print it: Il, Sung, Jong,
 # Un, Ryong, Thae, Myong, Hui, Kwang, Chol.
@@ -49,15 +51,60 @@ def is_east_asian_name(words: Sequence[str], index: PackIndex) -> bool:
     return len(given) == 2 and all(_SHORT_GIVEN.fullmatch(w) for w in given)
 
 
+def _unaccented(word: str) -> str:
+    """`Hélène` -> `Helene`: the letters without their accents."""
+    return "".join(
+        c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+    )
+
+
 def is_western_name(words: Sequence[str], index: PackIndex) -> bool:
     """`Louis Gallois`, `Jane Doe`, `John F. Kennedy`: a given name, then more."""
-    if not 2 <= len(words) <= 4 or words[0] not in index.given_names:
+    if not 2 <= len(words) <= 4 or (
+        words[0] not in index.given_names
+        and _unaccented(words[0]) not in index.given_names
+    ):
         return False
     return all((w[:1].isupper() and not w.isupper()) or len(w) <= 2 for w in words[1:])
 
 
 def is_person_name(words: Sequence[str], index: PackIndex) -> bool:
-    return is_east_asian_name(words, index) or is_western_name(words, index)
+    return (
+        is_east_asian_name(words, index)
+        or is_western_name(words, index)
+        or is_initialled_name(words, index)
+    )
+
+
+# Initials before a surname: `G. A. Lobov`, `G.A. Lobov`, `J. R. R. Tolkien`,
+# and, undotted as Russian names are often printed, `GA Lobov`.
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_BARE_INITIALS = re.compile(r"[A-Z]{2}")
+
+
+def is_initialled_name(words: Sequence[str], index: PackIndex) -> bool:
+    """`G. A. Lobov`, `GA Lobov`: initials, then a surname no acronym explains.
+
+    Undotted initials (`GA`) could be an acronym before a word (`UN Command`),
+    so they count only before a rare word that heads no body or place.
+    """
+    if not 2 <= len(words) <= 4:
+        return False
+    *initials, surname = words
+    if not _title_case(surname) or len(surname) < 3:
+        return False
+    if all(_INITIALS.fullmatch(w) for w in initials):
+        return True
+    bare = "".join(initials)
+    folded = surname.lower()
+    return (
+        len(initials) == 1
+        and _BARE_INITIALS.fullmatch(bare) is not None
+        and index.lookup(bare) is None
+        and not is_common_word(surname)
+        and folded not in index.org_heads
+        and folded not in index.place_heads
+    )
 
 
 def family_name(words: Sequence[str], index: PackIndex) -> str:

@@ -19,6 +19,7 @@ from dossier.annotate.quotes.citations import find_citations
 from dossier.annotate.quotes.context import classify
 from dossier.annotate.quotes.frames import Frame, Framer, cue_text
 from dossier.annotate.quotes.marks import Quoted, find_quoted
+from dossier.annotate.quotes.mixed import clause_after, lead_in
 from dossier.annotate.quotes.reported import Reported, colon_quotes, indirect_quotes
 from dossier.annotate.quotes.spans import SpanIndex
 from dossier.annotate.quotes.speakers import Resolver
@@ -114,7 +115,25 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
         if quote.kind != "scare":
             previous = quote
     quotes.sort(key=lambda q: (q.start, q.end))
-    return _cite(text, quotes, citations, top)
+    return _cite(text, _without_nested(quotes), citations, top)
+
+
+def _without_nested(quotes: list[Quote]) -> list[Quote]:
+    """Reported speech read twice, as a fragment's clause and by the indirect
+    finder (`that he has “big plans” for …`, `he has “big plans” for …`):
+    the longer reading stays."""
+    kept: list[Quote] = []
+    for quote in quotes:
+        if (
+            kept
+            and quote.kind == kept[-1].kind == "reported"
+            and quote.start < kept[-1].end
+        ):
+            if quote.end - quote.start > kept[-1].end - kept[-1].start:
+                kept[-1] = quote
+            continue
+        kept.append(quote)
+    return kept
 
 
 def _read(
@@ -126,7 +145,17 @@ def _read(
 ) -> Quote:
     if isinstance(item, Quoted):
         kind, frame = classify(framer, item, floor, previous)
-        return _quote(text, item.start, item.end, kind, frame)
+        start, end = item.start, item.end
+        if kind == "direct" and frame is not None:
+            start = lead_in(framer, item, frame, floor)
+            if start < item.start:
+                run_on = clause_after(framer, item)
+                if run_on is not None:
+                    # `he is making “a demand” that …`: the writer's clause goes
+                    # on past the mark, so the quoted words are a fragment of
+                    # reported speech, not a direct quote (issue 18).
+                    kind, end = "reported", run_on
+        return _quote(text, start, end, kind, frame)
     return _quote(text, item.start, item.end, "reported", item.frame)
 
 

@@ -54,8 +54,28 @@ _AS = re.compile(r"\b(?:as|like)\s+(?:(?:a|an|the|being|being\s+in\s+the)\s+)?$"
 _OF_A_WORK = re.compile(r"(?:\b(?:on|in|of|at|from|for|about|into|to)|[’']s)\s+$")
 # Longest headline a quote may sit in, as `clean/shape.py` measures headlines.
 MAX_HEADLINE = 200
-# A title-cased quoted passage this short is a title or a slogan, not speech.
+# A title-cased quoted passage this short is a title or a slogan, not speech;
+# up to the longer length it is one when a word for a work names it.
 MAX_TITLE_WORDS = 6
+MAX_LONG_TITLE_WORDS = 25
+_WORK_HEADS = frozenset(
+    ["act", "law", "bill", "treaty", "resolution", "charter", "convention",
+     "accord", "agreement", "declaration", "doctrine", "amendment", "ordinance"]
+)  # fmt: skip
+_WORK_BEFORE = re.compile(
+    r"\b(?:speech|address|lecture|letter|law|act|bill|book|treatise|works?|essay"
+    r"|resolution|song|film|novel|poem|opera|play|documentary|programme|program"
+    r"|show|series|album|slogan|motto|banner)\s*,?\s*$",
+    re.IGNORECASE,
+)
+# Words a headline opens with before a colon that label the piece, no one who
+# speaks (issue 18: `Study`, `Article` taken for speakers).
+_RUBRICS = frozenset(
+    ["study", "article", "report", "poll", "survey", "analysis", "opinion",
+     "editorial", "commentary", "column", "video", "watch", "exclusive",
+     "breaking", "update", "review", "interview", "explainer", "factbox",
+     "live", "photos", "audio", "podcast", "transcript", "letter", "letters"]
+)  # fmt: skip
 # A quoted passage with no cue is speech when it is at least this long, a scare
 # quote (`“hegemony”`, `"axis of evil"`) when shorter. PolNeAR-dev quotation F1
 # is flat around it (0.949 at 6 words, 0.948 at 8, 0.944 at 10); kcna-2024's
@@ -78,6 +98,8 @@ def headline(framer: Framer, passage: Quoted) -> Frame | None:
         return None
     colon = framer.text.find(":", start, passage.open_start)
     if colon - start > 0 and len(framer.text[start:colon].split()) <= 5:
+        if framer.text[start:colon].strip().lower() in _RUBRICS:
+            return Frame()  # `Study: …`, `Exclusive: …`: a rubric, no speaker
         speaker = framer.speaker(leading_subject(framer.text, start, colon))
         return Frame(Cue(colon, colon + 1, ":"), speaker, adjacent=True)
     for cue in cues(framer.text, start, end, headline=True):
@@ -140,9 +162,25 @@ def reported_by(framer: Framer, frame: Frame, outer: Frame | None) -> Frame:
 
 
 def is_title(framer: Framer, passage: Quoted) -> bool:
-    """A short title-cased passage names a work or slogan (`“Face the Nation”`)."""
+    """A short title-cased passage names a work or slogan (`“Face the Nation”`);
+    a longer one does after a word for a work or when it ends on one (`his
+    speech “Let Us Advance Under the Banner …”`, `the “Justice Against
+    Sponsors of Terrorism Act”`): titles of speeches, letters and laws are
+    not what was said (issue 18)."""
     content = framer.text[passage.start : passage.end]
-    return len(content.split()) <= MAX_TITLE_WORDS and is_title_case(content)
+    words = content.split()
+    if not is_title_case(content):
+        return False
+    if len(words) <= MAX_TITLE_WORDS:
+        return True
+    if len(words) > MAX_LONG_TITLE_WORDS:
+        return False
+    last = words[-1].strip(".,;:!?").lower()
+    return last in _WORK_HEADS or bool(
+        _WORK_BEFORE.search(
+            framer.text, max(0, passage.open_start - 40), passage.open_start
+        )
+    )
 
 
 def introduced(framer: Framer, open_start: int, floor: int) -> bool:

@@ -25,6 +25,10 @@ from dossier.annotate.time.calendar import (
 from dossier.packs import Pack
 
 _FUTURE = (
+    # `postponed until Saturday`, `put off to Friday`: a date moved is ahead
+    # (issue 18), though the verb is past.
+    r"(?:postponed|delayed|deferred|adjourned|rescheduled|extended|put\s+off"
+    r"|pushed\s+back|moved)\s+(?:it\s+|them\s+)?(?:until|till|to)|"
     r"(?:to|will|would|shall)\s+be\s+[a-z]+ed|will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
     r"expected\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
     r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
@@ -205,7 +209,9 @@ def weekday_near(today: date, weekday: int, tense: str) -> date | None:
     past the calendar's ends (a document dated 0001-01-01 or 9999-12-31)."""
     try:
         if tense == "future":
-            ahead = (weekday - today.isoweekday()) % 7 or 7
+            # `will open on Friday` in a story dated that Friday is that day
+            # (issue 18); news says `next Friday` for the week after.
+            ahead = (weekday - today.isoweekday()) % 7
             return today + timedelta(days=ahead)
         return today - timedelta(days=(today.isoweekday() - weekday) % 7)
     except OverflowError:

@@ -256,11 +256,20 @@ def clock_rule(hit: Hit, ctx: Context) -> Found | None:
 _AROUND_EVENT = re.compile(r"\s+(?:before|after|that\s+followed|following|ahead)\b")
 
 
+# `for years`, `within weeks`, and a verb of lasting: `took minutes`, `lasted
+# weeks`, `after months of talks` (issue 18: bare lengths missed).
+_VAGUE_BEFORE = re.compile(
+    r"\b(?:for|in|within|over|after|took|takes?|taking|lasted|lasts?|lasting"
+    r"|spent|spends?|spending|waited|waits?|waiting)\s+$",
+    re.IGNORECASE,
+)
+
+
 def vague_rule(hit: Hit, ctx: Context) -> Found | None:
     """`for years`, `in decades`, `decades-long`: a length with no number."""
-    before = ctx.text[max(0, hit.start - 8) : hit.start]
+    before = ctx.text[max(0, hit.start - 12) : hit.start]
     if not hit.group("long") and not (
-        re.search(r"\b(?:for|in|within|over)\s+$", before, re.IGNORECASE)
+        _VAGUE_BEFORE.search(before)
         or (
             re.search(r"\bthe\s+$", before, re.IGNORECASE)
             and _AROUND_EVENT.match(ctx.text, hit.end)

@@ -24,6 +24,7 @@ from dossier.annotate.time import (
 from dossier.annotate.time.calendar import Period
 from dossier.annotate.time.context import Context, Found, Hit
 from dossier.annotate.time.patterns import Rule
+from dossier.annotate.time.speech import speech_date
 from dossier.annotate.wordtrie import trie
 
 Handler = Callable[[Hit, Context], Found | None]
@@ -244,7 +245,16 @@ def _halved(hit: Hit, found: Found) -> Found:
 
 
 def _read(handler: Handler, hit: Hit, ctx: Context) -> Found | None:
-    found = handler(hit, ctx)
+    spoken = speech_date(ctx, hit.start) if ctx.anchor is not None else None
+    if spoken is None:
+        found = handler(hit, ctx)
+    else:
+        # Inside a dated speech, its date is what `ago` and `today` count from.
+        anchor, ctx.anchor = ctx.anchor, spoken
+        try:
+            found = handler(hit, ctx)
+        finally:
+            ctx.anchor = anchor
     return None if found is None else _halved(hit, found)
 
 

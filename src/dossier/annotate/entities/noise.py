@@ -1,0 +1,126 @@
+"""Capitalised spans the context shows are no names: dropped before resolving.
+
+Classes from news read beside MEANTIME (issue 18): a country code that
+prefixes a currency (`US$700 billion`, `GB #20.1 billion`) is part of an
+amount, not a place; a maker's name before a model designator (`Boeing
+737-800`, `Airbus A350`, `Vickers VC-10`) and the model's own name after one
+(`Boeing 787 Dreamliner`) name a product, not the maker; a run of everyday
+words set in capitals (`FORTHCOMING EVENTS`) is a shouted heading; a stock
+market index (`Dow Jones`, `FTSE 100`, `Nikkei`, `the Nasdaq fell`) is a
+figure, no body that acts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dossier.annotate.entities.candidates import PACK, SHAPE, Candidate
+from dossier.annotate.entities.index import ORG
+from dossier.annotate.entities.lexicon import is_shouted
+
+# `US$`, `A$`, `HK$`, `USD$ 23`, `GB #20.1` (MEANTIME prints £ as #), `NZ€`.
+_CURRENCY = re.compile(r"\s?[$£€¥#]\s?\d")
+# A model designator: digits with an optional letter prefix and suffix
+# (`737`, `737-800`, `A330-200`, `A350`, `VC-10`, `737s`), not a year.
+_DESIGNATOR = re.compile(
+    r" (?P<code>(?:[A-Z]{1,3}-?)?\d{2,4}(?:-\d{1,4})?[A-Z]?)(?:s|\b)(?![.,×x]\d)"
+)
+# `FIFA U-17`, `AFC U-23 Asian Cup`: an age group, no model.
+_AGE_GROUP = re.compile(r"U-?\d\d")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+# A product's own name after its designator: one capitalised word.
+_MODEL_NAME = re.compile(r" [A-Z][a-z]+(?:s)?\b")
+
+
+def drop_non_names(
+    candidates: Sequence[Candidate], text: str, org_heads: frozenset[str]
+) -> list[Candidate]:
+    """`candidates` without currency prefixes, makers of a named model, shouted
+    headings and market indices; `org_heads` are the pack's words that end a
+    body's name (`factory`), whose numbers are no models."""
+    dropped: set[int] = set()
+    for position, candidate in enumerate(candidates):
+        if (
+            _currency_prefix(candidate, text)
+            or _shouted(candidate)
+            or _market_index(candidate, text)
+        ):
+            dropped.add(position)
+            continue
+        model_end = _model_after(candidate, text, org_heads)
+        if model_end is None:
+            continue
+        dropped.add(position)
+        named = _MODEL_NAME.match(text, model_end)
+        for other, after in enumerate(candidates):
+            if named is not None and after.start == named.start() + 1:
+                dropped.add(other)
+    return [c for i, c in enumerate(candidates) if i not in dropped]
+
+
+# Stock market indices; the firm or exchange of the same name is told by what
+# follows it (`Dow Jones & Co.`, `Nasdaq Stock Market`).
+_INDEX_NAMES = re.compile(
+    r"(?:Dow(?: Jones)?(?: Industrial Average| Industrials| Transportation Average)?"
+    r"|FTSE(?: \d+| All-Share)?|Nikkei(?: \d+| Stock Average)?|DAX|CAC(?: \d+)?"
+    r"|KOSPI|Sensex|Topix|TOPIX|(?:Euro )?Stoxx(?: \d+)?|S&P(?: \d+)?|Hang Seng"
+    r"|Nasdaq(?: Composite)?)(?: [Ii]ndex)?"
+)
+# Names an exchange or a firm shares with its index: an index only as it moves.
+_ALSO_FIRMS = frozenset(["Nasdaq", "Dow Jones"])
+_NOT_INDEX = re.compile(r"\s*(?:&|Co\b|Company|Newswires|Inc\b|Stock|OMX|Group)")
+# `the Nasdaq fell 2%`: the exchange's name for its index, by what it does.
+_MOVES = re.compile(
+    r"\s+(?:composite\s+|index\s+)?(?:rose|fell|gained|lost|climbed|dropped|slipped"
+    r"|closed|ended|jumped|tumbled|added|shed|rallied|slumped|surged|plunged|edged"
+    r"|index|composite|was\s+(?:up|down))\b"
+)
+
+
+def _market_index(candidate: Candidate, text: str) -> bool:
+    named = _INDEX_NAMES.fullmatch(candidate.text)
+    if named is None or _NOT_INDEX.match(text, candidate.end):
+        return False
+    if candidate.text in _ALSO_FIRMS:
+        # `the Nasdaq fell`, `the Dow Jones rose`; `Dow Jones said` is the firm.
+        return _MOVES.match(text, candidate.end) is not None
+    return True
+
+
+def _shouted(candidate: Candidate) -> bool:
+    """`FORTHCOMING EVENTS`: everyday words set in capitals, no listed name."""
+    words = candidate.text.split()
+    return (
+        candidate.source == SHAPE
+        and len(words) > 1
+        and candidate.text.isupper()
+        and all(is_shouted(w) for w in words)
+    )
+
+
+def _currency_prefix(candidate: Candidate, text: str) -> bool:
+    word = candidate.text
+    return (
+        len(word) <= 3
+        and word.isupper()
+        and _CURRENCY.match(text, candidate.end) is not None
+    )
+
+
+def _model_after(
+    candidate: Candidate, text: str, org_heads: frozenset[str]
+) -> int | None:
+    """Where the designator after `candidate` ends, if one follows it."""
+    if candidate.source == PACK and candidate.type not in (None, ORG):
+        return None  # a listed person or place (`Juche 113`) has no models
+    words = candidate.text.split()
+    if words and words[-1].lower() in org_heads:
+        return None  # `General Factory 326`, `Unit 1234`: a body's number
+    found = _DESIGNATOR.match(text, candidate.end)
+    if found is None:
+        return None
+    code = found.group("code")
+    if _YEAR.fullmatch(code) or _AGE_GROUP.fullmatch(code):
+        return None
+    return found.end("code")
