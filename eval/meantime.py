@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from dossier.link.identity import collect, link_keys
 from dossier.packs import load_pack
 from eval import CORPUS as SHARED
 from eval import round_down, write_floors
@@ -39,13 +40,16 @@ DETECTION_KEYS = ("strict_typed", "strict_untyped", "relaxed_typed", "relaxed_un
 def predict(*, path: str = "annotate") -> list[dict[str, Any]]:
     """One line per mention, with dossier's label and entity key."""
     pack = load_pack()
-    lines = []
+    lines: list[dict[str, Any]] = []
+    rows: list[tuple[str, str, str, str, int]] = []
     for document in dump_texts(SCRIPT, "--corpus", *TOPICS):
         text = document["text"]
         for part in read(text, pack=pack, anchor=None, path=path):
             keys = part.annotations.entity_keys
             for mention in part.annotations.mentions:
                 start, end = part.to_text(mention.start, mention.end)
+                key = keys.get(mention.entity, mention.entity)
+                rows.append((key, mention.entity, mention.type, mention.text, 1))
                 lines.append(
                     {
                         "doc": document["doc"],
@@ -53,9 +57,13 @@ def predict(*, path: str = "annotate") -> list[dict[str, Any]]:
                         "end": end,
                         "label": LABELS.get(mention.type, mention.type),
                         "text": text[start:end],
-                        "entity": keys.get(mention.entity, mention.entity),
+                        "entity": key,
                     }
                 )
+    # Keys meet across documents as the link stage joins them.
+    links = link_keys(collect(rows))
+    for line in lines:
+        line["entity"] = links[line["entity"]].entity
     return lines
 
 
