@@ -179,31 +179,31 @@ def link_keys(
             key = parent[key]
         return key
 
-    joined: dict[str, tuple[str, str, float]] = {}
+    used: list[tuple[str, str, str, float]] = []  # the joins made
     for key, (other, evidence, confidence) in sorted(edges.found.items()):
         if key in apart or other in apart or other not in parent:
             continue
         a, b = root(key), root(other)
         if a != b:
             parent[a] = b
-            joined[key] = (other, evidence, confidence)
+            used.append((key, other, evidence, confidence))
     for a_key, b_key in merges:
         if a_key in parent and b_key in parent and root(a_key) != root(b_key):
             parent[root(a_key)] = root(b_key)
-            joined.setdefault(a_key, (b_key, OVERRIDE, 1.0))
+            used.append((a_key, b_key, OVERRIDE, 1.0))
     members: dict[str, list[str]] = defaultdict(list)
     for key in stats:
         members[root(key)].append(key)
-    links: dict[str, Link] = {}
-    for keys in members.values():
-        # The entity is named by its most mentioned key.
-        head = max(keys, key=lambda k: (stats[k].mentions, -len(k), k))
-        for key in keys:
-            if key == head:
-                links[key] = Link(key, head, SAME_KEY, 1.0, None)
-                continue
-            other, evidence, confidence = joined.get(key, (head, SAME_KEY, 1.0))
-            links[key] = Link(key, head, evidence, confidence, other)
+    heads = {r: _most_mentioned(keys, stats) for r, keys in members.items()}
+    links = {key: Link(key, heads[root(key)], SAME_KEY, 1.0, None) for key in stats}
+    # Each key but its entity's own gives the evidence of a join it took part
+    # in (every key of an entity took part in one), from the side away from
+    # the entity's key where it can.
+    for key, other, evidence, confidence in used:
+        head = heads[root(key)]
+        for one, two in ((key, other), (other, key)):
+            if one != head and links[one].via is None:
+                links[one] = Link(one, head, evidence, confidence, two)
     return links
 
 

@@ -87,7 +87,7 @@ def list_entities(
     )
     type_ = choice(type_, ENTITY_TYPES, "--type")
     limit = positive(limit)
-    sql = f"SELECT name, type, aliases, {counts} FROM entities"
+    sql = f"SELECT name, type, aliases, {counts}, evidence FROM entities"
     params: list[Any] = []
     if type_:
         sql += " WHERE type = ?"
@@ -96,10 +96,30 @@ def list_entities(
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
-    return [
-        {**dict(row), "aliases": json.loads(row["aliases"])}
-        for row in connection.execute(sql, params)
-    ]
+    return [_entity(row) for row in connection.execute(sql, params)]
+
+
+def entity_row(
+    connection: sqlite3.Connection, key: str, *, all_: bool = False
+) -> dict[str, Any]:
+    """One entity (by its key) as `list_entities` gives it."""
+    counts = (
+        "mentions_all AS mentions, documents_all AS documents"
+        if all_
+        else "mentions, documents"
+    )
+    row = connection.execute(
+        f"SELECT name, type, aliases, {counts}, evidence FROM entities WHERE key = ?",
+        (key,),
+    ).fetchone()
+    return _entity(row)
+
+
+def _entity(row: sqlite3.Row) -> dict[str, Any]:
+    record = dict(row)
+    for field in ("aliases", "evidence"):
+        record[field] = json.loads(record[field])
+    return record
 
 
 def _in_sentence_entities(table: str) -> str:
@@ -132,7 +152,8 @@ def _filters(
     if entity:
         where.append(
             f"EXISTS (SELECT 1 FROM mentions m WHERE m.doc = {table}.doc"
-            f" AND m.key = ? AND m.start >= {table}.sentence_start"
+            " AND m.key IN (SELECT key FROM entity_keys WHERE entity = ?)"
+            f" AND m.start >= {table}.sentence_start"
             f" AND m.end <= {table}.sentence_end)"
         )
         params.append(entity_key(connection, entity))

@@ -208,6 +208,42 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reuses_a ON reuses(a);
     CREATE INDEX reuses_b ON reuses(b);
     """,
+    # 9: entities linked with evidence, incrementally, with the user's
+    # overrides (issue 15 parts 5 and 6). `entity_keys` holds what the corpus
+    # says of each mention key (type, name, printed forms) and the entity it
+    # was joined to, with the evidence; `entity_stale` the keys whose
+    # mentions or copy groups changed since the last link (kept by triggers,
+    # so a build re-links only what it touched); `entity_overrides` the
+    # merges and splits a user made, applied after every link. `entities`
+    # keeps each variant's evidence. Every key is stale at first: the next
+    # build links everything once.
+    """
+    CREATE TABLE entity_keys (
+        key TEXT PRIMARY KEY, entity TEXT NOT NULL, type TEXT NOT NULL,
+        name TEXT NOT NULL, mentions INTEGER NOT NULL, forms TEXT NOT NULL,
+        evidence TEXT NOT NULL, confidence REAL NOT NULL, via TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_keys_entity ON entity_keys(entity);
+    CREATE TABLE entity_stale (key TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TRIGGER mentions_stale_insert AFTER INSERT ON mentions BEGIN
+        INSERT OR IGNORE INTO entity_stale VALUES (new.key);
+    END;
+    CREATE TRIGGER mentions_stale_delete AFTER DELETE ON mentions BEGIN
+        INSERT OR IGNORE INTO entity_stale VALUES (old.key);
+    END;
+    CREATE TRIGGER documents_copy_stale AFTER UPDATE OF copy_group ON documents
+    WHEN old.copy_group IS NOT new.copy_group BEGIN
+        INSERT OR IGNORE INTO entity_stale
+        SELECT DISTINCT key FROM mentions WHERE doc = new.rowid;
+    END;
+    CREATE TABLE entity_overrides (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+        a TEXT NOT NULL, b TEXT, a_name TEXT NOT NULL, b_name TEXT
+    );
+    ALTER TABLE entities ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
+    INSERT OR IGNORE INTO entity_stale SELECT DISTINCT key FROM mentions;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

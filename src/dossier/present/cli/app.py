@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from dossier.present.cli import browse, build, extract, forget, reuse
+from dossier.present.cli import browse, build, entities, extract, forget, reuse
 from dossier.present.cli.options import internal_error, one_line
 
 
@@ -68,7 +68,7 @@ app.command("build")(build.build_command)
 app.command("docs")(browse.docs_command)
 app.command("show")(browse.show_command)
 app.command("search", context_settings=browse.SEARCH_SETTINGS)(browse.search_command)
-app.command("entities")(extract.entities_command)
+app.command("entities")(entities.entities_command)
 app.command("timeline")(extract.timeline_command)
 app.command("claims")(extract.claims_command)
 app.command("quotes")(extract.quotes_command)
