@@ -89,7 +89,12 @@ def entities_command(
         raise InputError(
             "give one of --merge, --split, --export-overrides, --import-overrides"
         )
-    with closing(connect(db, create=False)) as connection:
+    writes = merge is not None or split is not None or import_file is not None
+    if writes and not Path(db).exists():
+        raise InputError(
+            f"no dossier at {db}: run `dossier build PATH --db {db}` first"
+        )
+    with closing(connect(db, create=writes)) as connection:
         shown: list[str] = []
         if merge is not None:
             overrides.merge(connection, *merge)
