@@ -20,6 +20,7 @@ from dossier.link.identity import (
     KeyStats,
     Link,
     collect,
+    form_key,
     link_keys,
     variant_evidence,
 )
@@ -78,7 +79,7 @@ def _relink(
     for key, entry in fresh.items():
         old = stored.get(key)
         stored[key] = (entry, old[1] if old else Link(key, key, "", 0.0, None))
-    merges, splits = _overrides(connection)
+    merges, splits = _overrides(connection, stored)
     links = link_keys(
         {k: entry for k, (entry, _) in stored.items()}, merges=merges, splits=splits
     )
@@ -143,17 +144,24 @@ def _stored(connection: sqlite3.Connection) -> dict[str, tuple[KeyStats, Link]]:
 
 
 def _overrides(
-    connection: sqlite3.Connection,
+    connection: sqlite3.Connection, keys: Iterable[str]
 ) -> tuple[list[tuple[str, str]], list[str]]:
+    """The user's merges and splits, by key. A key no longer stored (a new
+    version of dossier keys the name otherwise) is found by its name."""
+    known = set(keys)
+
+    def key_of(key: str, name: str) -> str:
+        return key if key in known or form_key(name) not in known else form_key(name)
+
     merges: list[tuple[str, str]] = []
     splits: list[str] = []
-    for action, a, b in connection.execute(
-        "SELECT action, a, b FROM entity_overrides ORDER BY id"
+    for action, a, b, a_name, b_name in connection.execute(
+        "SELECT action, a, b, a_name, b_name FROM entity_overrides ORDER BY id"
     ):
         if action == "merge":
-            merges.append((a, b))
+            merges.append((key_of(a, a_name), key_of(b, b_name)))
         else:
-            splits.append(a)
+            splits.append(key_of(a, a_name))
     return merges, splits
 
 
