@@ -22,7 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from dossier.link.identity import collect, link_keys
+from dossier.annotate.entities.index import build_index
+from dossier.link.identity import collect, link_keys, one_word_titles
 from dossier.packs import load_pack
 from eval import CORPUS as SHARED
 from eval import round_down, write_floors
@@ -61,7 +62,8 @@ def predict(*, path: str = "annotate") -> list[dict[str, Any]]:
                     }
                 )
     # Keys meet across documents as the link stage joins them.
-    links = link_keys(collect(rows))
+    titles = one_word_titles(build_index(pack))
+    links = link_keys(collect(rows), titles=titles)
     for line in lines:
         line["entity"] = links[line["entity"]].entity
     return lines

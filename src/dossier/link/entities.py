@@ -16,15 +16,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from dossier.annotate.entities.index import PackIndex, build_index
 from dossier.link.identity import (
     KeyStats,
     Link,
     collect,
     form_key,
     link_keys,
+    one_word_titles,
     variant_evidence,
 )
-from dossier.packs import Pack
+from dossier.packs import Pack, load_pack
 
 _LOAD = 10_000  # keys per statement when rows are read or written by key
 
@@ -80,8 +82,12 @@ def _relink(
         old = stored.get(key)
         stored[key] = (entry, old[1] if old else Link(key, key, "", 0.0, None))
     merges, splits = _overrides(connection, stored)
+    index = build_index(pack if pack is not None else load_pack())
     links = link_keys(
-        {k: entry for k, (entry, _) in stored.items()}, merges=merges, splits=splits
+        {k: entry for k, (entry, _) in stored.items()},
+        merges=merges,
+        splits=splits,
+        titles=one_word_titles(index),
     )
     changed = [k for k, (_, old) in stored.items() if links[k] != old]
     touched.update(stored[k][1].entity for k in changed)
@@ -108,7 +114,7 @@ def _relink(
             for key in dict.fromkeys([*fresh, *changed])
         ),
     )
-    _write_entities(connection, sorted(touched), links, stored, pack)
+    _write_entities(connection, sorted(touched), links, stored, index)
 
 
 def _key_stats(connection: sqlite3.Connection, keys: list[str]) -> dict[str, KeyStats]:
@@ -170,13 +176,9 @@ def _write_entities(
     entities: list[str],
     links: dict[str, Link],
     stored: dict[str, tuple[KeyStats, Link]],
-    pack: Pack | None,
+    index: PackIndex,
 ) -> None:
     """Rewrite the rows of `entities` (root keys) from their keys' mentions."""
-    from dossier.annotate.entities.index import build_index
-    from dossier.packs import load_pack
-
-    index = build_index(pack if pack is not None else load_pack())
     members: dict[str, list[str]] = defaultdict(list)
     for key, link in links.items():
         members[link.entity].append(key)
@@ -202,7 +204,7 @@ def _entity_row(
     keys: list[str],
     links: dict[str, Link],
     stored: dict[str, tuple[KeyStats, Link]],
-    index: Any,
+    index: PackIndex,
 ) -> tuple[Any, ...]:
     marks = ",".join("?" * len(keys))
     names: Counter[str] = Counter()

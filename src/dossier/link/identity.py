@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from dossier.annotate.entities.acronyms import letters_of
-from dossier.annotate.entities.index import fold, is_acronym
-from dossier.annotate.entities.lexicon import CORPORATE_SUFFIXES
-from dossier.english import word_set
+from dossier.annotate.entities.index import PackIndex, fold, is_acronym
+from dossier.annotate.entities.lexicon import COMPANY_WORDS
 
 SAME_KEY = "same key"
 PACK_VARIANT = "pack variant"
@@ -43,18 +42,6 @@ ROMANISATION = "romanisation"
 FUZZY = "fuzzy romanisation"
 OVERRIDE = "override"
 EVIDENCE = (SAME_KEY, PACK_VARIANT, ALIAS, ACRONYM, ORG_SUFFIX, ROMANISATION, FUZZY)
-
-# Words a company's name may carry or drop (`Ford Motor Company`, `Apple
-# Computer, Inc.`, `Airbus Industrie`): legal forms and the generic trade
-# words firms are named with. A name is cut only down to another key the
-# corpus types as an organisation, never a place (`Singapore Airlines` is not
-# Singapore: `airlines` is not here).
-COMPANY_WORDS = CORPORATE_SUFFIXES | word_set(
-    """
-    motor motors computer computers electric electronics industries industrie
-    industry systems technologies technology international holding
-    """
-)
 
 # An alias joins when at least this share of the documents resolving the short
 # form resolve it to one name (`Kim` printed for many people joins none).
@@ -162,14 +149,17 @@ def link_keys(
     *,
     merges: Iterable[tuple[str, str]] = (),
     splits: Iterable[str] = (),
+    titles: Collection[str] = (),
 ) -> dict[str, Link]:
     """Every key's entity and evidence; `merges` and `splits` (keys) are the
     user's overrides, applied after the rules: a split key joins nothing and
-    nothing joins it, a merge joins two keys' entities."""
+    nothing joins it, a merge joins two keys' entities. `titles` (folded
+    one-word titles of the pack) are never a company's bare name: a stray
+    `General` must not gather General Motors and General Electric."""
     apart = set(splits)
     edges = _Edges()
     _aliases(stats, edges)
-    _org_suffixes(stats, edges)
+    _org_suffixes(stats, edges, frozenset(titles))
     _romanisations(stats, edges)
     parent = {key: key for key in stats}
 
@@ -233,7 +223,9 @@ def _acronym_form(entry: KeyStats) -> bool:
     return is_acronym(entry.name)
 
 
-def _org_suffixes(stats: Mapping[str, KeyStats], edges: _Edges) -> None:
+def _org_suffixes(
+    stats: Mapping[str, KeyStats], edges: _Edges, titles: frozenset[str]
+) -> None:
     for key, entry in stats.items():
         if entry.type not in (ORG, "PUBLICATION"):
             continue
@@ -243,7 +235,7 @@ def _org_suffixes(stats: Mapping[str, KeyStats], edges: _Edges) -> None:
             cut -= 1
             bare = " ".join(words[:cut])
             found = stats.get(bare)
-            if found is not None and found.type == ORG:
+            if found is not None and found.type == ORG and bare not in titles:
                 edges.add(key, bare, ORG_SUFFIX, 0.9)
                 break
 
@@ -299,6 +291,16 @@ def _fuzzy(
 
 def _most_mentioned(keys: Iterable[str], stats: Mapping[str, KeyStats]) -> str:
     return max(keys, key=lambda k: (stats[k].mentions, -len(k), k))
+
+
+def one_word_titles(index: PackIndex) -> frozenset[str]:
+    """The pack's titles of one word, folded (`general`, `president`)."""
+    return frozenset(
+        title[0]
+        for titles in index.titles_by_first.values()
+        for title in titles
+        if len(title) == 1
+    )
 
 
 def collect(rows: Iterable[tuple[str, str, str, str, int]]) -> dict[str, KeyStats]:

@@ -4,7 +4,8 @@
 two names with one key are taken for one entity. The rules, in order:
 
 1. Titles and honorifics at the start are dropped (`President Kim Il Sung`,
-   `Comrade Kim Il Sung` -> Kim Il Sung), then a leading `the` and a final
+   `Comrade Kim Il Sung` -> Kim Il Sung), but not a rank that is part of a
+   company's name (`General Motors`), then a leading `the` and a final
    possessive (`Boeing's`).
 2. A form the pack lists gives the pack's canonical name: romanisations
    (`Kim Il-sung`, `Kim Ilsung`), OCR misreads (`Kim II Sung`), acronyms
@@ -44,7 +45,12 @@ from dossier.annotate.entities.index import (
 )
 from dossier.annotate.entities.lexicon import CONNECTORS, CORPORATE_SUFFIXES
 from dossier.annotate.entities.names import family_name
-from dossier.annotate.entities.titles import leading_titles, title_after, title_before
+from dossier.annotate.entities.titles import (
+    leading_titles,
+    names_a_company,
+    title_after,
+    title_before,
+)
 from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.memo import remembered
 from dossier.model import Mention
@@ -55,6 +61,8 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# Words after which a longer name goes on to the body it belongs to.
+_PART_OF = frozenset(("of", "for"))
 # Initials stand for a name only from this many words up (`Northrop Grumman`
 # and `National Guard` must not meet as `ng`).
 _MIN_INITIALS = 3
@@ -85,7 +93,9 @@ _KEY_CACHE_SIZE = 100_000
 
 def key_for(name: str, index: PackIndex) -> str:
     words = _LEADING_THE.sub("", name.strip()).split()
-    words = words[leading_titles(words, index) :] or words
+    taken = leading_titles(words, index)
+    if taken and not names_a_company(words[taken:], index):
+        words = words[taken:] or words  # `General Motors` keeps its rank
     bare = _LEADING_THE.sub("", " ".join(words))
     bare = _POSSESSIVE.sub("", bare) or bare
     known = index.lookup(bare)
@@ -297,6 +307,10 @@ def _short_forms(working: list[Working], index: PackIndex) -> list[Working]:
             if len(words) == 2:
                 names.firsts[words[0]].add((*body, words[1]))
             for cut in range(1, len(words) - 1):
+                if any(w.lower() in _PART_OF for w in words[:cut]):
+                    # `Presidium of the Political Bureau`: what follows `of`
+                    # is the body it is part of, not a short form of it.
+                    break
                 names.suffixes[tuple(words[cut:])].add(body)
     resolved = []
     for candidate, type_, entity, title in working:
