@@ -68,7 +68,9 @@ def test_a_rank_in_a_company_name_stays(pack: Pack, text: str, company: str) -> 
 
 
 def test_a_rank_before_a_person_is_still_a_title(pack: Pack) -> None:
-    found = annotate("General Kim Yong Chol met the delegation.", pack=pack, anchor=None)
+    found = annotate(
+        "General Kim Yong Chol met the delegation.", pack=pack, anchor=None
+    )
     (mention,) = [m for m in found.mentions if m.type == "PERSON"]
     assert (mention.text, mention.title) == ("Kim Yong Chol", "General")
 
