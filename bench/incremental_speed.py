@@ -1,0 +1,102 @@
+"""Benchmark: what adding 1% of documents to a built dossier costs (issue 15 part 6).
+
+    python bench/incremental_speed.py [--mb 41] [--share 0.01] [--engine local]
+
+Builds a generated corpus (about 480 documents a MB: 41 MB is about 20,000
+stories) into a new dossier and times it; then builds it again with another
+generated folder of `share` of its size added (new stories, another seed) and
+times that. Also times the entity link alone in both builds (every key at
+first, the keys the new stories touch after) and counts the mentions it read.
+Wall and CPU seconds of this process (the local engine runs in it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate
+from results import OUT, generated, record
+
+from dossier.link import entities as entity_link
+from dossier.present.cli import build as build_module
+from dossier.present.cli.build import build_files
+from dossier.settings import Settings
+from dossier.store import connect
+
+_timings: list[dict[str, float]] = []
+
+
+def _timed_link(connection: Any, **options: Any) -> int:
+    """`link_entities`, timed, with the keys and mentions it had to read."""
+    stale = connection.execute("SELECT count(*) FROM entity_stale").fetchone()[0]
+    read = connection.execute(
+        "SELECT count(*) FROM mentions WHERE key IN (SELECT key FROM entity_stale)"
+    ).fetchone()[0]
+    wall, cpu = time.perf_counter(), time.process_time()
+    count = entity_link.link_entities(connection, **options)
+    _timings.append(
+        {
+            "wall": time.perf_counter() - wall,
+            "cpu": time.process_time() - cpu,
+            "stale_keys": stale,
+            "mentions_read": read,
+        }
+    )
+    return count
+
+
+def _build(paths: list[Path], db: Path, engine: str) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    build_files(paths, Settings(db=str(db), engine=engine))
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=41.0, help="corpus size in MB")
+    parser.add_argument("--share", type=float, default=0.01, help="added share")
+    parser.add_argument("--engine", default="local", help="local or pool")
+    args = parser.parse_args()
+    corpus = generated(args.mb)
+    extra = OUT / f"extra_{args.mb * args.share:g}mb"
+    if not extra.exists():
+        generate(extra, args.mb * args.share, seed=8)
+    db = OUT / "incremental.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    build_module.link_entities = _timed_link  # type: ignore[assignment]
+    full = _build([corpus], db, args.engine)
+    with closing(connect(db)) as connection:
+        documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+        mentions = connection.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        keys = connection.execute("SELECT count(*) FROM entity_keys").fetchone()[0]
+    added = _build([corpus, extra], db, args.engine)
+    with closing(connect(db)) as connection:
+        after = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    record(
+        {
+            "bench": "incremental_speed",
+            "engine": args.engine,
+            "documents": documents,
+            "added_documents": after - documents,
+            "mentions": mentions,
+            "keys": keys,
+            "full_build_wall_s": round(full[0], 1),
+            "full_build_cpu_s": round(full[1], 1),
+            "added_build_wall_s": round(added[0], 2),
+            "added_build_cpu_s": round(added[1], 2),
+            "added_share_of_full_wall": round(added[0] / full[0], 4),
+            "entity_link_full": _timings[0],
+            "entity_link_added": _timings[-1],
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()
