@@ -4,6 +4,8 @@ bare name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dossier.annotate import annotate
@@ -96,3 +98,79 @@ def test_ford_motor_company_is_ford_and_general_motors_no_general(
     assert links["ford motor"].entity == "ford"
     assert links["general motors"].entity == "general motors"
     assert links["general electric"].entity == "general electric"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Political Bureau of the WPK Central Committee",
+        "Political Bureau of the Central Committee of the WPK",
+        "Political Bureau of the Central Committee of the Workers' Party of Korea",
+        "Political Bureau of the C.C., WPK",
+    ],
+)
+def test_one_body_named_every_way_has_one_key(pack: Pack, name: str) -> None:
+    text = f"Choe Ryong Hae, member of the {name}, spoke."
+    keys = [
+        k
+        for printed, k in _keys(text, pack).items()
+        if printed.startswith("Political Bureau")
+    ]
+    assert keys == ["political bureau of central committee of the wpk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # The nearest body of the document with those initials.
+        (
+            "The Central Military Commission of the WPK met. Jo Yong Won, secretary"
+            " of the C.M.C., spoke.",
+            "Central Military Commission of the WPK",
+        ),
+        # Its owner printed after it.
+        (
+            "Kim Song Nam met the first secretary of the C.C., Communist Party of"
+            " Belarus.",
+            "Central Committee of the Communist Party of Belarus",
+        ),
+        # Neither: the one body the pack abbreviates so.
+        (
+            "Staff members of the C.C. and their families attended.",
+            "Central Committee of the WPK",
+        ),
+    ],
+)
+def test_a_dotted_abbreviation_resolves_in_context(
+    pack: Pack, text: str, entity: str
+) -> None:
+    found = annotate(text, pack=pack, anchor=None)
+    (mention,) = [m for m in found.mentions if "." in m.text and m.text[-1] == "."]
+    assert mention.entity == entity
+
+
+def test_kcna_political_bureau_and_presidium_apart_cc_resolved(
+    pack: Pack, corpus: Path
+) -> None:
+    """On kcna-2024 no `C.C.` stays unresolved, and no Political Bureau
+    shares a key with a Presidium."""
+    import json
+
+    keys: dict[str, set[str]] = {"presidium": set(), "bureau": set()}
+    unresolved = 0
+    with (corpus / "kcna-2024" / "kcna-2024.jsonl").open(encoding="utf-8") as lines:
+        stories = [json.loads(line)["text"] for line in lines]
+    for text in stories:
+        if "C.C." not in text and "Presidium" not in text:
+            continue
+        found = annotate(text, pack=pack, anchor=None)
+        for mention in found.mentions:
+            key = found.entity_keys[mention.entity]
+            unresolved += mention.entity.endswith("C.C.")
+            if mention.entity.startswith("Presidium of the Political Bureau"):
+                keys["presidium"].add(key)
+            elif mention.entity.startswith("Political Bureau"):
+                keys["bureau"].add(key)
+    assert unresolved == 0
+    assert keys["presidium"] and keys["bureau"]
+    assert not keys["presidium"] & keys["bureau"]
