@@ -8,9 +8,10 @@ annotated part) against gold NAM mentions of PER, ORG and LOC entities:
 strict is the same span, relaxed any overlap; typed also needs the type
 (dossier's PERSON → PER, ORG and PUBLICATION → ORG, PLACE → LOC). Identity is
 scored on whole documents over the gold mentions a system mention aligns
-with: two mentions are one entity for dossier when they share the key `link`
-resolves entities by (`--sys-key entity`); a second run keys them by their
-normalised text, as the README's spaCy anchor is keyed.
+with: two mentions are one entity for dossier when `link` joins their keys
+into one entity (`link.identity` over all the texts, as a build of them
+would; `--sys-key entity`); a second run keys them by their normalised text,
+as the README's spaCy anchor is keyed.
 `--write` raises the floors in eval/floors/meantime.json.
 """
 
