@@ -117,3 +117,15 @@ def test_removed_documents_and_new_copy_groups_mark_their_keys(
     connection.execute("DELETE FROM documents WHERE rowid = 3")
     assert link_entities(connection) == 1
     assert connection.execute("SELECT count(*) FROM entity_keys").fetchone()[0] == 1
+
+    # The counts the link reads instead of mentions follow every change.
+    def rows(sql: str) -> list[tuple[object, ...]]:
+        return [tuple(row) for row in connection.execute(sql)]
+
+    assert rows("SELECT key, entity, type, text, n FROM entity_forms") == rows(
+        "SELECT key, entity, type, text, count(*) FROM mentions"
+        " GROUP BY key, entity, type, text"
+    )
+    assert rows("SELECT key, doc, n FROM entity_docs") == rows(
+        "SELECT key, doc, count(*) FROM mentions GROUP BY key, doc"
+    )

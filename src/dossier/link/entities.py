@@ -1,8 +1,9 @@
 """Resolve mentions to entities across documents: keys joined on evidence.
 
 Only keys whose mentions changed (`entity_stale`, kept by triggers on
-`mentions` and on documents' copy groups) are read again from `mentions`;
-the corpus is then linked at the level of keys (`link.identity`, one row per
+`mentions` and on documents' copy groups) are read again, from counts the
+triggers keep (`entity_forms`, `entity_docs`), never from `mentions`; the
+corpus is then linked at the level of keys (`link.identity`, one row per
 distinct name, not per mention), and only the entities whose keys, counts or
 evidence changed are rewritten. The user's overrides (`entity_overrides`)
 are applied after the rules, on every link, so they survive rebuilds.
@@ -125,8 +126,8 @@ def _key_stats(connection: sqlite3.Connection, keys: list[str]) -> dict[str, Key
         marks = ",".join("?" * len(part))
         rows.extend(
             connection.execute(
-                "SELECT key, entity, type, text, count(*) FROM mentions"
-                f" WHERE key IN ({marks}) GROUP BY key, entity, type, text",
+                "SELECT key, entity, type, text, n FROM entity_forms"
+                f" WHERE key IN ({marks})",
                 part,
             )
         )
@@ -211,22 +212,23 @@ def _entity_row(
     types: Counter[str] = Counter()
     printed: dict[str, str] = {}  # variant -> its key
     for key, name, type_, text, count in connection.execute(
-        "SELECT key, entity, type, text, count(*) FROM mentions"
-        f" WHERE key IN ({marks}) GROUP BY key, entity, type, text",
+        f"SELECT key, entity, type, text, n FROM entity_forms WHERE key IN ({marks})",
         keys,
     ):
         names[name] += count
         types[type_] += count
         printed.setdefault(text, key)
         printed.setdefault(name, key)
-    name = names.most_common(1)[0][0]
+    # The most printed name; on a tie, the name of the entity's own key.
+    own = stored[entity][0].name if entity in stored else ""
+    name = max(names, key=lambda n: (names[n], n == own, n))
     # A copy group counts once, as its member with the most mentions: a near
     # copy may add a line that names the entity once more.
     counts = [0, 0, 0, 0]
     for most, mentions, documents in connection.execute(
         "SELECT max(n), sum(n), count(*) FROM (SELECT coalesce(d.copy_group, d.id)"
-        " AS grp, m.doc, count(*) AS n FROM mentions m JOIN documents d"
-        f" ON d.rowid = m.doc WHERE m.key IN ({marks}) GROUP BY m.doc) GROUP BY grp",
+        " AS grp, e.doc, sum(e.n) AS n FROM entity_docs e JOIN documents d"
+        f" ON d.rowid = e.doc WHERE e.key IN ({marks}) GROUP BY e.doc) GROUP BY grp",
         keys,
     ):
         counts[0] += most
