@@ -1,13 +1,16 @@
 """Benchmark: what adding 1% of documents to a built dossier costs (issue 15 part 6).
 
     python bench/incremental_speed.py [--mb 41] [--share 0.01] [--engine local]
+    python bench/incremental_speed.py --kcna      # kcna-2024: 99% first, then 1%
 
 Builds a generated corpus (about 480 documents a MB: 41 MB is about 20,000
 stories) into a new dossier and times it; then builds it again with another
 generated folder of `share` of its size added (new stories, another seed) and
 times that. Also times the entity link alone in both builds (every key at
 first, the keys the new stories touch after) and counts the mentions it read.
-Wall and CPU seconds of this process (the local engine runs in it).
+Wall and CPU seconds of this process (the local engine runs in it). With
+`--kcna`, kcna-2024's stories (many more distinct names than the generated
+corpus) in two JSONL files: all but the last `share`, then those.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from dossier.present.cli import build as build_module
 from dossier.present.cli.build import build_files
 from dossier.settings import Settings
 from dossier.store import connect
+
+KCNA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "kcna-2024"
 
 _timings: list[dict[str, float]] = []
 
@@ -57,16 +62,33 @@ def _build(paths: list[Path], db: Path, engine: str) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def _kcna_split(share: float) -> tuple[Path, Path]:
+    """kcna-2024 as two JSONL files: all but the last `share`, then those."""
+    lines = (KCNA / "kcna-2024.jsonl").read_text(encoding="utf-8").splitlines()
+    cut = len(lines) - max(1, round(len(lines) * share))
+    folder = OUT / "kcna_split"
+    (folder / "first").mkdir(parents=True, exist_ok=True)
+    (folder / "added").mkdir(parents=True, exist_ok=True)
+    first, added = folder / "first" / "kcna.jsonl", folder / "added" / "kcna.jsonl"
+    first.write_text("\n".join(lines[:cut]) + "\n", encoding="utf-8")
+    added.write_text("\n".join(lines[cut:]) + "\n", encoding="utf-8")
+    return first, added
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=41.0, help="corpus size in MB")
     parser.add_argument("--share", type=float, default=0.01, help="added share")
     parser.add_argument("--engine", default="local", help="local or pool")
+    parser.add_argument("--kcna", action="store_true", help="kcna-2024 instead")
     args = parser.parse_args()
-    corpus = generated(args.mb)
-    extra = OUT / f"extra_{args.mb * args.share:g}mb"
-    if not extra.exists():
-        generate(extra, args.mb * args.share, seed=8)
+    if args.kcna:
+        corpus, extra = _kcna_split(args.share)
+    else:
+        corpus = generated(args.mb)
+        extra = OUT / f"extra_{args.mb * args.share:g}mb"
+        if not extra.exists():
+            generate(extra, args.mb * args.share, seed=8)
     db = OUT / "incremental.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -82,6 +104,7 @@ def main() -> None:
     record(
         {
             "bench": "incremental_speed",
+            "corpus": "kcna-2024" if args.kcna else f"generated {args.mb:g} MB",
             "engine": args.engine,
             "documents": documents,
             "added_documents": after - documents,
