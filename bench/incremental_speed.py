@@ -89,7 +89,7 @@ def main() -> None:
         extra = OUT / f"extra_{args.mb * args.share:g}mb"
         if not extra.exists():
             generate(extra, args.mb * args.share, seed=8)
-    db = OUT / "incremental.db"
+    db = OUT / ("incremental_kcna.db" if args.kcna else "incremental.db")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     build_module.link_entities = _timed_link  # type: ignore[assignment]
