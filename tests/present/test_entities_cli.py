@@ -23,7 +23,7 @@ TEXTS = {
     " a tenth last year. Steve Jobs and Tim Cook met in Cupertino, where Jobs"
     " spoke first.\n",
     "phone.txt": "On Monday Jobs told reporters in San Francisco that the new phone"
-    " would ship in June.\n",
+    " would ship in June 2010.\n",
     "cuts.txt": "GM said on Wednesday that it would cut 2,000 jobs at its plants in"
     " Michigan.\n",
     "loss.txt": "General Motors reported a loss for the quarter, its third in a row.\n",
@@ -128,3 +128,17 @@ def test_a_name_no_entity_has_is_a_usage_error(built: tuple[Path, Path]) -> None
     result = runner.invoke(app, ["entities", "--db", str(db), "--split", "Nobody"])
     assert result.exit_code == 2
     assert "no entity 'Nobody'" in result.output
+
+
+def test_show_and_timeline_name_the_linked_entity(built: tuple[Path, Path]) -> None:
+    _, db = built
+    docs = json.loads(invoke("docs", "--db", str(db), "--json").stdout)
+    phone = next(d["id"] for d in docs if d["source"].endswith("phone.txt"))
+    shown = json.loads(invoke("show", phone, "--db", str(db), "--json").stdout)
+    jobs = next(m for m in shown["mentions"] if m["text"] == "Jobs")
+    # Printed alone here; the other documents say who he is.
+    assert jobs["entity"] == "Steve Jobs"
+    rows = json.loads(
+        invoke("timeline", "--db", str(db), "--doc", phone, "--json").stdout
+    )
+    assert "Steve Jobs" in rows[0]["entities"]

@@ -122,9 +122,17 @@ def _entity(row: sqlite3.Row) -> dict[str, Any]:
     return record
 
 
+# A mention's entity as linked across documents (`Jobs` printed alone is
+# Steve Jobs where other documents say so), else as its document resolved it.
+_LINKED_NAME = (
+    "coalesce((SELECT e.name FROM entity_keys k JOIN entities e ON e.key = k.entity"
+    " WHERE k.key = m.key), m.entity)"
+)
+
+
 def _in_sentence_entities(table: str) -> str:
     return (
-        "(SELECT json_group_array(DISTINCT m.entity) FROM mentions m"
+        f"(SELECT json_group_array(DISTINCT {_LINKED_NAME}) FROM mentions m"
         f" WHERE m.doc = {table}.doc AND m.start >= {table}.sentence_start"
         f" AND m.end <= {table}.sentence_end)"
     )
@@ -376,8 +384,8 @@ def document_annotations(
 
     return {
         "mentions": rows(
-            "SELECT start AS s, end AS e, text, entity, type, title FROM mentions"
-            " WHERE doc = ? ORDER BY start"
+            f"SELECT start AS s, end AS e, text, {_LINKED_NAME} AS entity, type,"
+            " title FROM mentions m WHERE doc = ? ORDER BY start"
         ),
         "times": rows(
             "SELECT start AS s, end AS e, text, type, value, first_day,"
