@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from dossier.link import link_entities, needs_entities
@@ -129,3 +130,34 @@ def test_removed_documents_and_new_copy_groups_mark_their_keys(
     assert rows("SELECT key, doc, n FROM entity_docs") == rows(
         "SELECT key, doc, count(*) FROM mentions GROUP BY key, doc"
     )
+
+
+def test_a_dossier_of_schema_8_is_linked_anew_after_migrating(tmp_path: Path) -> None:
+    from dossier.store.schema import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    with closing(sqlite3.connect(db)) as old:
+        old.executescript(
+            "".join(MIGRATIONS[:8])
+            + """
+            PRAGMA user_version = 8;
+            INSERT INTO files VALUES ('f', 'x', 1, 'now', '', NULL);
+            INSERT INTO sources VALUES (1, 'f', 0, 'x', 'utf-8', 'raw', '[]', '{}');
+            INSERT INTO documents(rowid, id, source_id, ordinal, kind, text,
+                offsets, raw_start, raw_end, chars)
+            VALUES (1, 'a', 1, 0, 'article', 't', x'', 0, 0, 1);
+            INSERT INTO mentions VALUES
+                (1, 0, 14, 'General Motors', 'General Motors', 'ORG', NULL, 'motors');
+            INSERT INTO entities VALUES ('general motors corp', 'General Motors',
+                'ORG', '[]', 1, 1, 1, 1);
+            """
+        )
+    # A build migrates it, then links: the old linking's entities go.
+    connection = connect(db)
+    assert needs_entities(connection)
+    assert link_entities(connection) == 1
+    assert connection.execute("SELECT key, name FROM entities").fetchall()[0][:] == (
+        "motors",
+        "General Motors",
+    )
+    assert connection.execute("SELECT n FROM entity_forms").fetchone()[0] == 1

@@ -217,8 +217,8 @@ MIGRATIONS: tuple[str, ...] = (
     # document) the counts a link reads instead of the mentions, all kept by
     # triggers, so a build re-links only what it touched; `entity_overrides` the
     # merges and splits a user made, applied after every link. `entities`
-    # keeps each variant's evidence. Every key is stale at first: the next
-    # build links everything once.
+    # keeps each variant's evidence. Every key is stale at first and the
+    # entities of the old linking go: the next build links everything once.
     """
     CREATE TABLE entity_keys (
         key TEXT PRIMARY KEY, entity TEXT NOT NULL, type TEXT NOT NULL,
@@ -269,6 +269,7 @@ MIGRATIONS: tuple[str, ...] = (
         a TEXT NOT NULL, b TEXT, a_name TEXT NOT NULL, b_name TEXT
     );
     ALTER TABLE entities ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
+    DELETE FROM entities;
     INSERT OR IGNORE INTO entity_stale SELECT DISTINCT key FROM mentions;
     """,
 )
