@@ -161,3 +161,18 @@ def test_a_dossier_of_schema_8_is_linked_anew_after_migrating(tmp_path: Path) ->
         "General Motors",
     )
     assert connection.execute("SELECT n FROM entity_forms").fetchone()[0] == 1
+
+
+def test_copy_groups_written_again_unchanged_mark_nothing(tmp_path: Path) -> None:
+    from dossier.link.groups import mark_copies
+
+    connection = _store(tmp_path)
+    for rowid in (1, 2, 3):
+        _document(connection, rowid, [("Ford", "Ford", "ORG", f"k{rowid}")])
+    mark_copies(connection, [[1, 2]])
+    link_entities(connection)
+    mark_copies(connection, [[1, 2]])  # the next build finds the same group
+    assert not needs_entities(connection)
+    mark_copies(connection, [[2, 3]])  # 1 leaves it, 3 joins it
+    stale = {row[0] for row in connection.execute("SELECT key FROM entity_stale")}
+    assert stale == {"k1", "k2", "k3"}
