@@ -50,7 +50,7 @@ def _timed_link(connection: Any, **options: Any) -> int:
             "wall": time.perf_counter() - wall,
             "cpu": time.process_time() - cpu,
             "stale_keys": stale,
-            "mentions_read": read,
+            "mentions_of_stale_keys": read,
         }
     )
     return count

@@ -148,3 +148,12 @@ def test_overrides_split_a_key_out_and_merge_two_entities() -> None:
 )
 def test_variant_evidence(printed: str, key: str, listed: bool, evidence: str) -> None:
     assert variant_evidence(printed, key, listed=listed)[0] == evidence
+
+
+def test_a_few_documents_do_not_turn_a_common_name_into_their_alias() -> None:
+    rows: list[Row] = [
+        ("apple records", "Apple Records", "ORG", "Apple Records", 3),
+        ("apple records", "Apple Records", "ORG", "Apple", 2),
+        ("apple", "Apple", "ORG", "Apple", 500),
+    ]
+    assert _entities(rows)["apple"] == "apple"

@@ -46,6 +46,9 @@ EVIDENCE = (SAME_KEY, PACK_VARIANT, ALIAS, ACRONYM, ORG_SUFFIX, ROMANISATION, FU
 # An alias joins when at least this share of the documents resolving the short
 # form resolve it to one name (`Kim` printed for many people joins none).
 ALIAS_SHARE = 0.8
+# ... and when those documents print it at least this often for each ten
+# times the corpus prints it alone.
+ALIAS_SUPPORT = 0.1
 # Fuzzy romanisation: rapidfuzz ratio of the folded spellings (0-100). On
 # the korea pack's people, 92 joins `Kim Jong Eun`/`Kim Jong Un` (94.7) and
 # keeps `Kim Yong Chol`/`Kim Yong Chun` (81.8) apart; `Ri Yong Ho`/`Ri Yong
@@ -213,6 +216,8 @@ def _aliases(stats: Mapping[str, KeyStats], edges: _Edges) -> None:
     for form, targets in votes.items():
         target, count = targets.most_common(1)[0]
         share = count / sum(targets.values())
+        if count < ALIAS_SUPPORT * stats[form].mentions:
+            continue  # a few `Apple Records` do not make every `Apple` one
         if share < ALIAS_SHARE or not _compatible(stats[form].type, stats[target].type):
             continue
         kind = ACRONYM if " " not in form and _acronym_form(stats[form]) else ALIAS
