@@ -142,3 +142,25 @@ def test_show_and_timeline_name_the_linked_entity(built: tuple[Path, Path]) -> N
         invoke("timeline", "--db", str(db), "--doc", phone, "--json").stdout
     )
     assert "Steve Jobs" in rows[0]["entities"]
+
+
+def test_linking_in_two_builds_gives_what_one_build_gives(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    names = sorted(TEXTS)
+    for name in names[:2]:
+        (folder / name).write_text(TEXTS[name], encoding="utf-8")
+    twice = tmp_path / "twice.db"
+    invoke("build", str(folder), "--db", str(twice))
+    for name in names[2:]:
+        (folder / name).write_text(TEXTS[name], encoding="utf-8")
+    invoke("build", str(folder), "--db", str(twice))
+    once = tmp_path / "once.db"
+    invoke("build", str(folder), "--db", str(once))
+    assert entities(twice) == entities(once)
+    # and after forgetting a file
+    invoke("forget", str(folder / "phone.txt"), "--db", str(twice))
+    (folder / "phone.txt").unlink()
+    fresh = tmp_path / "fresh.db"
+    invoke("build", str(folder), "--db", str(fresh))
+    assert entities(twice) == entities(fresh)
