@@ -55,8 +55,8 @@ def test_a_merge_then_a_split_of_one_side_leaves_the_split(
     overrides.split(connection, "Kim Song Ju")
     actions = [o["action"] for o in overrides.export_overrides(connection)["overrides"]]
     assert actions == ["split"]
-    rows = connection.execute("SELECT key FROM entities ORDER BY key").fetchall()
-    assert [r[0] for r in rows] == ["general motors", "gm", "kim il sung", "kim song ju"]
+    keys = [r[0] for r in connection.execute("SELECT key FROM entities ORDER BY key")]
+    assert keys == ["general motors", "gm", "kim il sung", "kim song ju"]
 
 
 def test_import_finds_a_missing_key_by_its_name(connection: sqlite3.Connection) -> None:
