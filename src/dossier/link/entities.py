@@ -40,10 +40,12 @@ def link_entities(connection: sqlite3.Connection, *, pack: Pack | None = None) -
     once (link.copies runs first); `mentions_all` and `documents_all` count
     every document.
     """
-    stale = [row[0] for row in connection.execute("SELECT key FROM entity_stale")]
-    if stale:
+    if needs_entities(connection):
+        # Read and cleared in one write transaction: a build writing
+        # meanwhile waits, and its keys stay stale for the next link.
         connection.execute("BEGIN IMMEDIATE")
         try:
+            stale = [r[0] for r in connection.execute("SELECT key FROM entity_stale")]
             _relink(connection, stale, pack)
             connection.execute("DELETE FROM entity_stale")
         except BaseException:
