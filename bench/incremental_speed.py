@@ -3,10 +3,11 @@
     python bench/incremental_speed.py [--mb 41] [--share 0.01] [--engine local]
     python bench/incremental_speed.py --kcna      # kcna-2024: 99% first, then 1%
 
-Builds a generated corpus (about 480 documents a MB: 41 MB is about 20,000
-stories) into a new dossier and times it; then builds it again with another
-generated folder of `share` of its size added (new stories, another seed) and
-times that. Also times the entity link alone in both builds (every key at
+Builds a generated corpus (about 450 documents a MB: 41 MB is about 19,000
+stories) into a new dossier and times it; then builds it again with `share`
+of its document count added as new generated wire stories (another seed, one
+JSONL file) and times that (`--keep-db`: the added build only, against the
+last recorded full build). Also times the entity link alone in both builds (every key at
 first, the keys the new stories touch after) and counts the mentions it read.
 Wall and CPU seconds of this process (the local engine runs in it). With
 `--kcna`, kcna-2024's stories (many more distinct names than the generated
@@ -16,6 +17,7 @@ corpus) in two JSONL files: all but the last `share`, then those.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from contextlib import closing
@@ -31,6 +33,7 @@ from dossier.present.cli import build as build_module
 from dossier.present.cli.build import build_files
 from dossier.settings import Settings
 from dossier.store import connect
+from dossier.store.forget import forget
 
 KCNA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "kcna-2024"
 
@@ -75,29 +78,76 @@ def _kcna_split(share: float) -> tuple[Path, Path]:
     return first, added
 
 
+def _wire_stories(count: int) -> Path:
+    """A JSONL file of `count` new generated wire stories (another seed)."""
+    source = OUT / "extra_source"
+    if not source.exists():
+        generate(source, 2.0, seed=8)
+    lines = [
+        line
+        for shard in sorted(source.glob("*.jsonl"))
+        for line in shard.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    folder = OUT / f"extra_{count}"
+    folder.mkdir(exist_ok=True)
+    (folder / "stories.jsonl").write_text(
+        "\n".join(lines[:count]) + "\n", encoding="utf-8"
+    )
+    return folder
+
+
+def _last_full(args: argparse.Namespace) -> tuple[float, float]:
+    """The full build's wall and CPU seconds the last run of this corpus recorded."""
+    label = "kcna-2024" if args.kcna else f"generated {args.mb:g} MB"
+    runs = [
+        json.loads(line)
+        for line in (OUT / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    last = [r for r in runs if r.get("bench") == "incremental_speed"]
+    last = [r for r in last if r.get("corpus") == label]
+    if not last:
+        raise SystemExit(f"no recorded full build of {label}: run without --keep-db")
+    return last[-1]["full_build_wall_s"], last[-1]["full_build_cpu_s"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=41.0, help="corpus size in MB")
     parser.add_argument("--share", type=float, default=0.01, help="added share")
     parser.add_argument("--engine", default="local", help="local or pool")
     parser.add_argument("--kcna", action="store_true", help="kcna-2024 instead")
+    parser.add_argument(
+        "--keep-db",
+        action="store_true",
+        help="reuse the last run's full build (its recorded time) and time the"
+        " added build only",
+    )
     args = parser.parse_args()
     if args.kcna:
         corpus, extra = _kcna_split(args.share)
     else:
         corpus = generated(args.mb)
-        extra = OUT / f"extra_{args.mb * args.share:g}mb"
-        if not extra.exists():
-            generate(extra, args.mb * args.share, seed=8)
     db = OUT / ("incremental_kcna.db" if args.kcna else "incremental.db")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
     build_module.link_entities = _timed_link  # type: ignore[assignment]
-    full = _build([corpus], db, args.engine)
+    if args.keep_db and db.exists():
+        # The full build as the last run recorded it; what was added since goes.
+        full = _last_full(args)
+        with closing(connect(db)) as connection:
+            stored = [r[0] for r in connection.execute("SELECT path FROM files")]
+            forget(connection, [p for p in stored if not p.startswith(str(corpus))])
+        _build([corpus], db, args.engine)
+        _timings.clear()
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        full = _build([corpus], db, args.engine)
     with closing(connect(db)) as connection:
         documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
         mentions = connection.execute("SELECT count(*) FROM mentions").fetchone()[0]
         keys = connection.execute("SELECT count(*) FROM entity_keys").fetchone()[0]
+    if not args.kcna:
+        extra = _wire_stories(round(documents * args.share))
     added = _build([corpus, extra], db, args.engine)
     with closing(connect(db)) as connection:
         after = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
