@@ -9,8 +9,7 @@ import pytest
 
 from dossier.errors import InputError
 from dossier.link import link_entities
-from dossier.store import connect
-from dossier.store import entities as overrides
+from dossier.store import connect, overrides
 
 
 @pytest.fixture

@@ -20,8 +20,7 @@ from dossier.present.cli.options import (
     out,
     print_json,
 )
-from dossier.store import connect, records
-from dossier.store import entities as overrides
+from dossier.store import connect, overrides, records
 
 
 @guarded

@@ -1,4 +1,4 @@
-"""One entity's keys and evidence, and the user's merges and splits of entities.
+"""Entity overrides (merges and splits) and the keys joined into an entity.
 
 An override names keys (`link.identity` joins keys into entities); names the
 user gives resolve through every variant printed. Overrides live in
