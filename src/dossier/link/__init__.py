@@ -8,7 +8,7 @@ Copies come first: the counts of the others count independent texts.
 
 from dossier.link.claims import compare_claims
 from dossier.link.copies import CopyReport, link_copies, needs_linking
-from dossier.link.entities import link_entities
+from dossier.link.entities import link_entities, needs_entities
 from dossier.link.reuse import ReuseReport, link_reuse, needs_reuse
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "link_copies",
     "link_entities",
     "link_reuse",
+    "needs_entities",
     "needs_linking",
     "needs_reuse",
 ]

@@ -1,80 +1,264 @@
-"""Resolve mentions to entities across documents by their link key."""
+"""Resolve mentions to entities across documents: keys joined on evidence.
+
+Only keys whose mentions changed (`entity_stale`, kept by triggers on
+`mentions` and on documents' copy groups) are read again, from counts the
+triggers keep (`entity_forms`, `entity_docs`), never from `mentions`; the
+corpus is then linked at the level of keys (`link.identity`, one row per
+distinct name, not per mention), and only the entities whose keys, counts or
+evidence changed are rewritten. The user's overrides (`entity_overrides`)
+are applied after the rules, on every link, so they survive rebuilds.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from dossier.annotate.entities.index import PackIndex, build_index
+from dossier.link.identity import (
+    KeyStats,
+    Link,
+    collect,
+    form_key,
+    link_keys,
+    one_word_titles,
+    variant_evidence,
+)
+from dossier.packs import Pack, load_pack
+
+_LOAD = 10_000  # keys per statement when rows are read or written by key
 
 
-def _counts(connection: sqlite3.Connection) -> dict[str, tuple[int, int, int, int]]:
-    """key -> mentions and documents over independent texts, then over all.
+def link_entities(connection: sqlite3.Connection, *, pack: Pack | None = None) -> int:
+    """Bring `entities` up to date with `mentions`; return how many entities.
 
-    A copy group counts once, as its member with the most mentions: a near
-    copy may add a line that names the entity once more.
+    `pack` tells pack variants apart in the evidence (the default pack when
+    None). `mentions` and `documents` count a text repeated in a copy group
+    once (link.copies runs first); `mentions_all` and `documents_all` count
+    every document.
     """
-    counts: dict[str, list[int]] = {}
-    rows = connection.execute(
-        "SELECT key, grp, max(n), sum(n), count(*) FROM"
-        " (SELECT m.key, coalesce(d.copy_group, d.id) AS grp, count(*) AS n"
-        "  FROM mentions m JOIN documents d ON d.rowid = m.doc GROUP BY m.key, m.doc)"
-        " GROUP BY key, grp"
+    if needs_entities(connection):
+        # Read and cleared in one write transaction: a build writing
+        # meanwhile waits, and its keys stay stale for the next link.
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            stale = [r[0] for r in connection.execute("SELECT key FROM entity_stale")]
+            _relink(connection, stale, pack)
+            connection.execute("DELETE FROM entity_stale")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+    count: int = connection.execute("SELECT count(*) FROM entities").fetchone()[0]
+    return count
+
+
+def needs_entities(connection: sqlite3.Connection) -> bool:
+    """Whether some key's mentions changed since the last link."""
+    return (
+        connection.execute("SELECT 1 FROM entity_stale LIMIT 1").fetchone() is not None
     )
-    for key, _group, most, mentions, documents in rows:
-        total = counts.setdefault(key, [0, 0, 0, 0])
-        total[0] += most
-        total[1] += 1
-        total[2] += mentions
-        total[3] += documents
-    return {key: (a, b, c, d) for key, (a, b, c, d) in counts.items()}
 
 
-def link_entities(connection: sqlite3.Connection) -> int:
-    """Rebuild the `entities` table from `mentions`; return how many entities.
-
-    `mentions` and `documents` count a text repeated in a copy group once
-    (link.copies runs first); `mentions_all` and `documents_all` count every
-    document.
-    """
-    counts = _counts(connection)
-    rows = connection.execute(
-        "SELECT key, entity, type, text, count(*) FROM mentions"
-        " GROUP BY key, entity, type, text ORDER BY key"
+def mark_stale(connection: sqlite3.Connection, keys: Iterable[str]) -> None:
+    """Have the next link look at `keys` again (an override touched them)."""
+    connection.executemany(
+        "INSERT OR IGNORE INTO entity_stale VALUES (?)", ((k,) for k in keys)
     )
-    records = []
-    current: str | None = None
-    names: Counter[str] = Counter()
-    types: Counter[str] = Counter()
-    aliases: set[str] = set()
 
-    def flush() -> None:
-        if current is None:
-            return
-        name = names.most_common(1)[0][0]
-        records.append(
+
+def _relink(
+    connection: sqlite3.Connection, stale: list[str], pack: Pack | None
+) -> None:
+    fresh = _key_stats(connection, stale)
+    stored = _stored(connection)
+    touched: set[str] = set()
+    for key in stale:
+        if key in stored:
+            touched.add(stored[key][1].entity)
+        if key not in fresh:
+            stored.pop(key, None)
+    for key, entry in fresh.items():
+        old = stored.get(key)
+        stored[key] = (entry, old[1] if old else Link(key, key, "", 0.0, None))
+    merges, splits = _overrides(connection, stored)
+    index = build_index(pack if pack is not None else load_pack())
+    links = link_keys(
+        {k: entry for k, (entry, _) in stored.items()},
+        merges=merges,
+        splits=splits,
+        titles=one_word_titles(index),
+    )
+    changed = [k for k, (_, old) in stored.items() if links[k] != old]
+    touched.update(stored[k][1].entity for k in changed)
+    touched.update(links[k].entity for k in (*changed, *fresh))
+    connection.executemany(
+        "DELETE FROM entity_keys WHERE key = ?",
+        ((k,) for k in stale if k not in fresh),
+    )
+    connection.executemany(
+        "INSERT OR REPLACE INTO entity_keys(key, entity, type, name, mentions,"
+        " forms, evidence, confidence, via) VALUES (?,?,?,?,?,?,?,?,?)",
+        (
             (
-                current,
-                name,
-                types.most_common(1)[0][0],
-                json.dumps(sorted(aliases - {name}), ensure_ascii=False),
-                *counts.get(current, (0, 0, 0, 0)),
+                key,
+                links[key].entity,
+                stored[key][0].type,
+                stored[key][0].name,
+                stored[key][0].mentions,
+                json.dumps(stored[key][0].forms, ensure_ascii=False),
+                links[key].evidence,
+                links[key].confidence,
+                links[key].via,
+            )
+            for key in dict.fromkeys([*fresh, *changed])
+        ),
+    )
+    _write_entities(connection, sorted(touched), links, stored, index)
+
+
+def _key_stats(connection: sqlite3.Connection, keys: list[str]) -> dict[str, KeyStats]:
+    """KeyStats of `keys` read from their mentions (missing: no mentions left)."""
+    rows: list[tuple[str, str, str, str, int]] = []
+    for start in range(0, len(keys), _LOAD):
+        part = keys[start : start + _LOAD]
+        marks = ",".join("?" * len(part))
+        rows.extend(
+            connection.execute(
+                "SELECT key, entity, type, text, n FROM entity_forms"
+                f" WHERE key IN ({marks})",
+                part,
             )
         )
+    return collect(rows)
 
-    for key, entity, kind, text, count in rows:
-        if key != current:
-            flush()
-            current, names, types, aliases = key, Counter(), Counter(), set()
-        names[entity] += count
-        types[kind] += count
-        aliases.update((entity, text))
-    flush()
-    connection.execute("BEGIN IMMEDIATE")
-    connection.execute("DELETE FROM entities")
+
+def _stored(connection: sqlite3.Connection) -> dict[str, tuple[KeyStats, Link]]:
+    """Every key as the last link left it."""
+    return {
+        key: (
+            KeyStats(key, type_, name, mentions, json.loads(forms)),
+            Link(key, entity, evidence, confidence, via),
+        )
+        for key, entity, type_, name, mentions, forms, evidence, confidence, via in (
+            connection.execute(
+                "SELECT key, entity, type, name, mentions, forms, evidence,"
+                " confidence, via FROM entity_keys"
+            )
+        )
+    }
+
+
+def _overrides(
+    connection: sqlite3.Connection, keys: Iterable[str]
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The user's merges and splits, by key. A key no longer stored (a new
+    version of dossier keys the name otherwise) is found by its name."""
+    known = set(keys)
+
+    def key_of(key: str, name: str) -> str:
+        return key if key in known or form_key(name) not in known else form_key(name)
+
+    merges: list[tuple[str, str]] = []
+    splits: list[str] = []
+    for action, a, b, a_name, b_name in connection.execute(
+        "SELECT action, a, b, a_name, b_name FROM entity_overrides ORDER BY id"
+    ):
+        if action == "merge":
+            merges.append((key_of(a, a_name), key_of(b, b_name)))
+        else:
+            splits.append(key_of(a, a_name))
+    return merges, splits
+
+
+def _write_entities(
+    connection: sqlite3.Connection,
+    entities: list[str],
+    links: dict[str, Link],
+    stored: dict[str, tuple[KeyStats, Link]],
+    index: PackIndex,
+) -> None:
+    """Rewrite the rows of `entities` (root keys) from their keys' mentions."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, link in links.items():
+        members[link.entity].append(key)
+    connection.executemany(
+        "DELETE FROM entities WHERE key = ?", ((e,) for e in entities)
+    )
+    records = []
+    for entity in entities:
+        keys = members.get(entity)
+        if not keys:
+            continue  # every key of it is gone or joined another entity
+        records.append(_entity_row(connection, entity, keys, links, stored, index))
     connection.executemany(
         "INSERT INTO entities(key, name, type, aliases, mentions, documents,"
-        " mentions_all, documents_all) VALUES (?,?,?,?,?,?,?,?)",
+        " mentions_all, documents_all, evidence) VALUES (?,?,?,?,?,?,?,?,?)",
         records,
     )
-    connection.execute("COMMIT")
-    return len(records)
+
+
+def _entity_row(
+    connection: sqlite3.Connection,
+    entity: str,
+    keys: list[str],
+    links: dict[str, Link],
+    stored: dict[str, tuple[KeyStats, Link]],
+    index: PackIndex,
+) -> tuple[Any, ...]:
+    marks = ",".join("?" * len(keys))
+    names: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    printed: dict[str, str] = {}  # variant -> its key
+    for key, name, type_, text, count in connection.execute(
+        f"SELECT key, entity, type, text, n FROM entity_forms WHERE key IN ({marks})",
+        keys,
+    ):
+        names[name] += count
+        types[type_] += count
+        printed.setdefault(text, key)
+        printed.setdefault(name, key)
+    # The most printed name; on a tie, the name of the entity's own key.
+    own = stored[entity][0].name if entity in stored else ""
+    name = max(names, key=lambda n: (names[n], n == own, n))
+    # A copy group counts once, as its member with the most mentions: a near
+    # copy may add a line that names the entity once more.
+    counts = [0, 0, 0, 0]
+    for most, mentions, documents in connection.execute(
+        "SELECT max(n), sum(n), count(*) FROM (SELECT coalesce(d.copy_group, d.id)"
+        " AS grp, e.doc, sum(e.n) AS n FROM entity_docs e JOIN documents d"
+        f" ON d.rowid = e.doc WHERE e.key IN ({marks}) GROUP BY e.doc) GROUP BY grp",
+        keys,
+    ):
+        counts[0] += most
+        counts[1] += 1
+        counts[2] += mentions
+        counts[3] += documents
+    evidence = []
+    for variant in sorted(printed):
+        if variant == name:
+            continue
+        key = printed[variant]
+        link = links[key]
+        if key != entity:
+            via = stored[link.via][0].name if link.via in stored else link.via
+            kind, confidence = link.evidence, link.confidence
+        else:
+            listed = index.lookup(variant) is not None
+            kind, confidence = variant_evidence(variant, key, listed=listed)
+            via = name
+        evidence.append(
+            {"alias": variant, "evidence": kind, "confidence": confidence, "via": via}
+        )
+    aliases = [e["alias"] for e in evidence]
+    return (
+        entity,
+        name,
+        types.most_common(1)[0][0],
+        json.dumps(aliases, ensure_ascii=False),
+        *counts,
+        json.dumps(evidence, ensure_ascii=False),
+    )

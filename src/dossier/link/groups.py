@@ -62,12 +62,16 @@ def mark_copies(connection: sqlite3.Connection, groups: list[list[int]]) -> int:
             (None if doc_id == earliest else earliest, earliest, rowid)
             for rowid, doc_id, earliest in rows
         ]
+        # Only what changes is written: a document's entities are counted
+        # again when its group changes (store.schema, migration 9).
         connection.execute(
             "UPDATE documents SET copy_of = NULL, copy_group = NULL"
             " WHERE copy_group IS NOT NULL"
+            " AND rowid NOT IN (SELECT doc FROM copy_members)"
         )
         connection.executemany(
-            "UPDATE documents SET copy_of = ?, copy_group = ? WHERE rowid = ?",
+            "UPDATE documents SET copy_of = ?1, copy_group = ?2 WHERE rowid = ?3"
+            " AND (copy_of IS NOT ?1 OR copy_group IS NOT ?2)",
             updates,
         )
         connection.execute("COMMIT")

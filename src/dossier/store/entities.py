@@ -24,8 +24,8 @@ def sampled_mentions(key_parameter: str = "?") -> str:
     """SQL: the first MENTION_SAMPLE mentions of an entity (`key_parameter`
     is its key's placeholder, the sample size a second `?`)."""
     return (
-        "(SELECT rowid, doc, start, end, text FROM mentions"
-        f" WHERE key = {key_parameter} LIMIT ?)"
+        "(SELECT rowid, doc, start, end, text FROM mentions WHERE key IN"
+        f" (SELECT key FROM entity_keys WHERE entity = {key_parameter}) LIMIT ?)"
     )
 
 

@@ -87,10 +87,13 @@ def search_facets(
         connection,
         # CROSS JOIN: from the sample's documents to their mentions, never
         # from every mention to the sample (3x slower).
-        "SELECT e.name, k.n FROM (SELECT m.key, count(DISTINCT m.doc) AS n"
+        # Mentions keep their document's key; the entity is what `link`
+        # joined that key into.
+        "SELECT e.name, k.n FROM (SELECT j.entity, count(DISTINCT m.doc) AS n"
         f" FROM ({sample}) s CROSS JOIN mentions m ON m.doc = s.id"
-        " GROUP BY m.key ORDER BY n DESC LIMIT ?) k"
-        " JOIN entities e ON e.key = k.key ORDER BY k.n DESC, e.name",
+        " JOIN entity_keys j ON j.key = m.key"
+        " GROUP BY j.entity ORDER BY n DESC LIMIT ?) k"
+        " JOIN entities e ON e.key = k.entity ORDER BY k.n DESC, e.name",
         [*params, ENTITY_SAMPLE, FACET_VALUES],
         query,
         checked,

@@ -200,7 +200,8 @@ def search_where(
         params.append((year or "")[:4])
     if filters.entity_key:
         where += (
-            " AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = d.rowid AND m.key = ?)"
+            " AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = d.rowid"
+            " AND m.key IN (SELECT key FROM entity_keys WHERE entity = ?))"
         )
         params.append(filters.entity_key)
     joined = " JOIN documents d ON d.rowid = documents_fts.rowid" if where else ""

@@ -88,7 +88,7 @@ def list_entities(
     )
     type_ = choice(type_, ENTITY_TYPES, "--type")
     limit = positive(limit)
-    sql = f"SELECT name, type, aliases, {counts} FROM entities"
+    sql = f"SELECT name, type, aliases, {counts}, evidence FROM entities"
     params: list[Any] = []
     if type_:
         sql += " WHERE type = ?"
@@ -97,15 +97,43 @@ def list_entities(
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
-    return [
-        {**dict(row), "aliases": json.loads(row["aliases"])}
-        for row in connection.execute(sql, params)
-    ]
+    return [_entity(row) for row in connection.execute(sql, params)]
+
+
+def entity_row(
+    connection: sqlite3.Connection, key: str, *, all_: bool = False
+) -> dict[str, Any]:
+    """One entity (by its key) as `list_entities` gives it."""
+    counts = (
+        "mentions_all AS mentions, documents_all AS documents"
+        if all_
+        else "mentions, documents"
+    )
+    row = connection.execute(
+        f"SELECT name, type, aliases, {counts}, evidence FROM entities WHERE key = ?",
+        (key,),
+    ).fetchone()
+    return _entity(row)
+
+
+def _entity(row: sqlite3.Row) -> dict[str, Any]:
+    record = dict(row)
+    for field in ("aliases", "evidence"):
+        record[field] = json.loads(record[field])
+    return record
+
+
+# A mention's entity as linked across documents (`Jobs` printed alone is
+# Steve Jobs where other documents say so), else as its document resolved it.
+_LINKED_NAME = (
+    "coalesce((SELECT e.name FROM entity_keys k JOIN entities e ON e.key = k.entity"
+    " WHERE k.key = m.key), m.entity)"
+)
 
 
 def _in_sentence_entities(table: str) -> str:
     return (
-        "(SELECT json_group_array(DISTINCT m.entity) FROM mentions m"
+        f"(SELECT json_group_array(DISTINCT {_LINKED_NAME}) FROM mentions m"
         f" WHERE m.doc = {table}.doc AND m.start >= {table}.sentence_start"
         f" AND m.end <= {table}.sentence_end)"
     )
@@ -133,7 +161,8 @@ def _filters(
     if entity:
         where.append(
             f"EXISTS (SELECT 1 FROM mentions m WHERE m.doc = {table}.doc"
-            f" AND m.key = ? AND m.start >= {table}.sentence_start"
+            " AND m.key IN (SELECT key FROM entity_keys WHERE entity = ?)"
+            f" AND m.start >= {table}.sentence_start"
             f" AND m.end <= {table}.sentence_end)"
         )
         params.append(entity_key(connection, entity))
@@ -280,7 +309,8 @@ def quotes(
     params: list[Any] = []
     if about:
         where.append(
-            "EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.key = ?"
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc"
+            " AND m.key IN (SELECT key FROM entity_keys WHERE entity = ?)"
             " AND m.start >= q.start AND m.end <= q.end)"
         )
         params.append(entity_key(connection, about))
@@ -377,8 +407,8 @@ def document_annotations(
 
     return {
         "mentions": rows(
-            "SELECT start AS s, end AS e, text, entity, type, title FROM mentions"
-            " WHERE doc = ? ORDER BY start"
+            f"SELECT start AS s, end AS e, text, {_LINKED_NAME} AS entity, type,"
+            " title FROM mentions m WHERE doc = ? ORDER BY start"
         ),
         "times": rows(
             "SELECT start AS s, end AS e, text, type, value, first_day,"

@@ -208,6 +208,70 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reuses_a ON reuses(a);
     CREATE INDEX reuses_b ON reuses(b);
     """,
+    # 9: entities linked with evidence, incrementally, with the user's
+    # overrides (issue 15 parts 5 and 6). `entity_keys` holds what the corpus
+    # says of each mention key (type, name, printed forms) and the entity it
+    # was joined to, with the evidence; `entity_stale` the keys whose
+    # mentions or copy groups changed since the last link, and `entity_forms`
+    # (mentions per key and printed variant) and `entity_docs` (per key and
+    # document) the counts a link reads instead of the mentions, all kept by
+    # triggers, so a build re-links only what it touched; `entity_overrides` the
+    # merges and splits a user made, applied after every link. `entities`
+    # keeps each variant's evidence. Every key is stale at first and the
+    # entities of the old linking go: the next build links everything once.
+    """
+    CREATE TABLE entity_keys (
+        key TEXT PRIMARY KEY, entity TEXT NOT NULL, type TEXT NOT NULL,
+        name TEXT NOT NULL, mentions INTEGER NOT NULL, forms TEXT NOT NULL,
+        evidence TEXT NOT NULL, confidence REAL NOT NULL, via TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_keys_entity ON entity_keys(entity);
+    CREATE TABLE entity_stale (key TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE entity_forms (
+        key TEXT NOT NULL, entity TEXT NOT NULL, type TEXT NOT NULL,
+        text TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (key, entity, type, text)
+    ) WITHOUT ROWID;
+    CREATE TABLE entity_docs (
+        key TEXT NOT NULL,
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (key, doc)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_docs_doc ON entity_docs(doc);
+    INSERT INTO entity_forms SELECT key, entity, type, text, count(*)
+        FROM mentions GROUP BY key, entity, type, text;
+    INSERT INTO entity_docs SELECT key, doc, count(*) FROM mentions GROUP BY key, doc;
+    CREATE TRIGGER mentions_stale_insert AFTER INSERT ON mentions BEGIN
+        INSERT OR IGNORE INTO entity_stale VALUES (new.key);
+        INSERT INTO entity_forms VALUES (new.key, new.entity, new.type, new.text, 1)
+            ON CONFLICT (key, entity, type, text) DO UPDATE SET n = n + 1;
+        INSERT INTO entity_docs VALUES (new.key, new.doc, 1)
+            ON CONFLICT (key, doc) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER mentions_stale_delete AFTER DELETE ON mentions BEGIN
+        INSERT OR IGNORE INTO entity_stale VALUES (old.key);
+        UPDATE entity_forms SET n = n - 1 WHERE key = old.key
+            AND entity = old.entity AND type = old.type AND text = old.text;
+        DELETE FROM entity_forms WHERE key = old.key AND entity = old.entity
+            AND type = old.type AND text = old.text AND n <= 0;
+        UPDATE entity_docs SET n = n - 1 WHERE key = old.key AND doc = old.doc;
+        DELETE FROM entity_docs WHERE key = old.key AND doc = old.doc AND n <= 0;
+    END;
+    CREATE TRIGGER documents_copy_stale AFTER UPDATE OF copy_group ON documents
+    WHEN old.copy_group IS NOT new.copy_group BEGIN
+        INSERT OR IGNORE INTO entity_stale
+        SELECT DISTINCT key FROM mentions WHERE doc = new.rowid;
+    END;
+    CREATE TABLE entity_overrides (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+        a TEXT NOT NULL, b TEXT, a_name TEXT NOT NULL, b_name TEXT
+    );
+    ALTER TABLE entities ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
+    DELETE FROM entities;
+    INSERT OR IGNORE INTO entity_stale SELECT DISTINCT key FROM mentions;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

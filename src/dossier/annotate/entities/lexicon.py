@@ -73,6 +73,20 @@ CORPORATE_SUFFIXES = word_set(
     """
 )
 
+# Trade words firms are named with, after a founder, a place or a rank
+# (`Ford Motor`, `Apple Computer`, `General Electric`, `General Dynamics`):
+# with the legal forms, what `link.identity` lets a company's name drop, and
+# what keeps a rank inside a company's name (`titles.names_a_company`). Not
+# `airlines` or `airways`: `Singapore Airlines` is no form of Singapore.
+COMPANY_WORDS = CORPORATE_SUFFIXES | word_set(
+    """
+    motor motors computer computers electric electrics electronics dynamics
+    industries industrie industry systems technologies technology instruments
+    atomics mills foods chemicals petroleum steel mining aerospace holding
+    international
+    """
+)
+
 # Legal forms printed short: a name ends with them (`Apple Inc. Steve Jobs`).
 LEGAL_ABBREVIATIONS = word_set(
     "inc inc. corp corp. co. ltd ltd. plc llc n.v. s.a. ag gmbh"

@@ -4,14 +4,18 @@
 two names with one key are taken for one entity. The rules, in order:
 
 1. Titles and honorifics at the start are dropped (`President Kim Il Sung`,
-   `Comrade Kim Il Sung` -> Kim Il Sung), then a leading `the` and a final
+   `Comrade Kim Il Sung` -> Kim Il Sung), but not a rank that is part of a
+   company's name (`General Motors`), then a leading `the` and a final
    possessive (`Boeing's`).
 2. A form the pack lists gives the pack's canonical name: romanisations
    (`Kim Il-sung`, `Kim Ilsung`), OCR misreads (`Kim II Sung`), acronyms
    (`DPRK`) and apostrophes printed straight, curly or not at all
    (`Workers' Party`, `Workers’ Party`, `Workers Party of Korea`).
 3. Legal-form suffixes are dropped (`Boeing Co.`, `Apple Inc.`).
-4. An acronym keys as its letters (`U.S.A.F.` -> usaf); an organisation name
+4. An acronym keys as its letters (`U.S.A.F.` -> usaf); a body of an
+   organisation the pack lists keys as its head and that organisation's key
+   (`Political Bureau of the WPK Central Committee` -> political bureau of
+   central committee of the wpk); an organisation name
    of three or more words keys as its initials (`United States Air Force`
    -> usaf, `Down-with-Imperialism Union` -> diu), so a document that only
    prints the acronym meets one that spells it out.
@@ -31,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dossier.annotate.entities.abbreviations import expand_abbreviations
 from dossier.annotate.entities.acronyms import Definition, letters_of
 from dossier.annotate.entities.candidates import PACK, Candidate
 from dossier.annotate.entities.context import WEAPON, type_from_context
@@ -44,7 +49,12 @@ from dossier.annotate.entities.index import (
 )
 from dossier.annotate.entities.lexicon import CONNECTORS, CORPORATE_SUFFIXES
 from dossier.annotate.entities.names import family_name
-from dossier.annotate.entities.titles import leading_titles, title_after, title_before
+from dossier.annotate.entities.titles import (
+    leading_titles,
+    names_a_company,
+    title_after,
+    title_before,
+)
 from dossier.annotate.failures import Failures, strict_or
 from dossier.annotate.memo import remembered
 from dossier.model import Mention
@@ -55,6 +65,8 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# Words after which a longer name goes on to the body it belongs to.
+_PART_OF = frozenset(("of", "for"))
 # Initials stand for a name only from this many words up (`Northrop Grumman`
 # and `National Guard` must not meet as `ng`).
 _MIN_INITIALS = 3
@@ -85,7 +97,9 @@ _KEY_CACHE_SIZE = 100_000
 
 def key_for(name: str, index: PackIndex) -> str:
     words = _LEADING_THE.sub("", name.strip()).split()
-    words = words[leading_titles(words, index) :] or words
+    taken = leading_titles(words, index)
+    if taken and not names_a_company(words[taken:], index):
+        words = words[taken:] or words  # `General Motors` keeps its rank
     bare = _LEADING_THE.sub("", " ".join(words))
     bare = _POSSESSIVE.sub("", bare) or bare
     known = index.lookup(bare)
@@ -104,6 +118,9 @@ def key_for(name: str, index: PackIndex) -> str:
         return fold(known.name)
     if len(words) == 1 and is_acronym(bare):
         return letters_of(bare).lower()
+    part = _part_of_known(words, index)
+    if part is not None:
+        return part
     spelt = _spelt_out(words)
     if spelt is not None:
         return spelt
@@ -114,6 +131,29 @@ def key_for(name: str, index: PackIndex) -> str:
         if len(initials) >= _MIN_INITIALS:
             return initials.lower()
     return fold(bare)
+
+
+def _part_of_known(words: Sequence[str], index: PackIndex) -> str | None:
+    """`Political Bureau of the WPK Central Committee`: a body's head, then
+    the key of the organisation it belongs to when the pack lists that one,
+    so every way of naming the owner (`Central Committee of the Workers'
+    Party of Korea`) gives one key; and the same again for a body of a body
+    (`Presidium of the Political Bureau of ...`)."""
+    for position, word in enumerate(words[1:], start=1):
+        if word.lower() != "of":
+            continue
+        head = fold(" ".join(words[:position]))
+        rest = list(words[position + 1 :])
+        if rest and rest[0].lower() == "the":
+            rest = rest[1:]
+        if not rest:
+            return None
+        known = index.lookup(" ".join(rest))
+        if known is not None:
+            return f"{head} of {fold(known.name)}" if known.type == ORG else None
+        inner = _part_of_known(rest, index)
+        return None if inner is None else f"{head} of {inner}"
+    return None
 
 
 def _content_parts(words: Sequence[str]) -> int:
@@ -183,6 +223,7 @@ def resolve_document(
         if read is not None:
             working.append(read)
     working = _short_forms(working, index)
+    working = expand_abbreviations(working, index, text)
     mentions = []
     for candidate, type_, entity, title in working:
         mentions.append(
@@ -297,6 +338,10 @@ def _short_forms(working: list[Working], index: PackIndex) -> list[Working]:
             if len(words) == 2:
                 names.firsts[words[0]].add((*body, words[1]))
             for cut in range(1, len(words) - 1):
+                if any(w.lower() in _PART_OF for w in words[:cut]):
+                    # `Presidium of the Political Bureau`: what follows `of`
+                    # is the body it is part of, not a short form of it.
+                    break
                 names.suffixes[tuple(words[cut:])].add(body)
     resolved = []
     for candidate, type_, entity, title in working:

@@ -9,7 +9,7 @@ from dossier.annotate.entities.index import ORG, PLACE, PackIndex, fold
 from dossier.annotate.entities.lexicon import is_common_word
 from dossier.annotate.entities.names import is_person_name
 from dossier.annotate.entities.shapes import Word, gap_word
-from dossier.annotate.entities.titles import leading_titles
+from dossier.annotate.entities.titles import leading_titles, names_a_company
 from dossier.english import word_set
 
 # Heads of `X of Y` names that make a place: `Republic of Korea`, `Gulf of Aden`.
@@ -87,6 +87,8 @@ def split_at_role(words: list[Word], index: PackIndex) -> list[tuple[list[Word],
         length = title_run(words[position:], index)
         if not length:
             continue
+        if names_a_company([w.text for w in words[position + length :]], index):
+            return [(words, False)]  # `General Electric`: a firm, no General
         parts: list[tuple[list[Word], bool]] = []
         if position:
             parts.append((words[:position], False))

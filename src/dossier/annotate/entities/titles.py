@@ -6,7 +6,11 @@ import re
 from collections.abc import Sequence
 
 from dossier.annotate.entities.index import PackIndex, fold
-from dossier.annotate.entities.lexicon import is_function_word
+from dossier.annotate.entities.lexicon import (
+    COMPANY_WORDS,
+    CORPORATE_SUFFIXES,
+    is_function_word,
+)
 from dossier.english import word_set
 
 # Lower-case words that may stand inside a title before the role word:
@@ -48,6 +52,18 @@ def leading_titles(words: Sequence[str], index: PackIndex) -> int:
         else:
             break
     return taken
+
+
+def names_a_company(rest: Sequence[str], index: PackIndex) -> bool:
+    """Whether the words after a rank make it part of a company's name
+    (`General Motors`, `General Electric Co.`): none of them is a pack
+    name, and the last but legal forms is a trade word (lexicon.COMPANY_WORDS)."""
+    words = [fold(w) for w in rest]
+    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+        words.pop()
+    if not words or words[-1] not in COMPANY_WORDS:
+        return False
+    return not any(w in index.given_names or w in index.surnames for w in rest)
 
 
 def _last_word(window: str) -> str:

@@ -18,6 +18,7 @@ from dossier.present.cli import (
     browse,
     build,
     claims,
+    entities,
     export,
     extract,
     forget,
@@ -78,7 +79,7 @@ app.command("build")(build.build_command)
 app.command("docs")(browse.docs_command)
 app.command("show")(browse.show_command)
 app.command("search", context_settings=browse.SEARCH_SETTINGS)(browse.search_command)
-app.command("entities")(extract.entities_command)
+app.command("entities")(entities.entities_command)
 app.command("timeline")(extract.timeline_command)
 app.command("claims")(claims.claims_command)
 app.command("quotes")(extract.quotes_command)

@@ -19,6 +19,7 @@ from dossier.link import (
     link_copies,
     link_entities,
     link_reuse,
+    needs_entities,
     needs_linking,
     needs_reuse,
 )
@@ -204,6 +205,7 @@ def build_files(
             or link_pending(connection)
             or needs_linking(connection)
             or needs_reuse(connection)
+            or needs_entities(connection)
         ):
             # The corpus-wide stage: group copies (signing new documents
             # only), then resolve entities, whose counts skip copies. Marked
@@ -211,7 +213,7 @@ def build_files(
             started_at = writes(connection)
             report.copies = link_copies(connection)
             link_reuse(connection)
-            report.entities = link_entities(connection)
+            report.entities = link_entities(connection, pack=pack)
             mark_linked(connection, started_at)
     finally:
         connection.close()

@@ -85,26 +85,6 @@ def _cell(value: Any) -> str:
 
 
 @guarded
-def entities_command(
-    db: DbOption = "dossier.db",
-    type_: Annotated[
-        str | None, typer.Option("--type", help="PERSON, ORG, PLACE or PUBLICATION.")
-    ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
-    all_: AllOption = False,
-    as_json: JsonOption = False,
-) -> None:
-    """Entities across all documents, with every name variant seen.
-
-    `documents` counts independent texts (copies once) unless --all.
-
-    Example: dossier entities --db seeds.db --type PERSON --json
-    """
-    rows = _query(db, records.list_entities, type_=type_, limit=limit, all_=all_)
-    _emit(rows, ["name", "type", "mentions", "documents", "aliases"], as_json=as_json)
-
-
-@guarded
 def timeline_command(
     db: DbOption = "dossier.db",
     entity: EntityOption = None,
