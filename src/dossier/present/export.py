@@ -110,8 +110,19 @@ def _text_file(
 
 
 def record_columns(definition: str) -> list[str]:
-    """The fields of a schema record, in the schema's order."""
-    return list(_properties(schema()["$defs"][definition]))
+    """The fields every record of a schema definition has, in the schema's
+    order (a field only some commands add, like `keys` of `entities --show`,
+    is no column)."""
+    node = schema()["$defs"][definition]
+    required = _required(node)
+    return [name for name in _properties(node) if name in required]
+
+
+def _required(node: dict[str, Any]) -> set[str]:
+    found = set(node.get("required", []))
+    for part in node.get("allOf", []):
+        found |= _required(_resolve(part))
+    return found
 
 
 def _properties(node: dict[str, Any]) -> dict[str, Any]:
@@ -172,10 +183,11 @@ def _write_csv(
 
 def _write_parquet(rows: Iterable[dict[str, Any]], definition: str, path: Path) -> int:
     pa, pq = _arrow()
+    properties = _properties(schema()["$defs"][definition])
     arrow_schema = pa.schema(
         [
-            pa.field(name, arrow_type(pa, node))
-            for name, node in _properties(schema()["$defs"][definition]).items()
+            pa.field(name, arrow_type(pa, properties[name]))
+            for name in record_columns(definition)
         ]
     )
     count = 0

@@ -7,12 +7,11 @@ everything); a page shows the first rows, so these read no more than that.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
 from dossier.store.queries import DOC_COLUMNS, positive
-from dossier.store.records import entity_key
+from dossier.store.records import entity_key, entity_row
 
 # Mentions an entity page reads, in storage order: every one made the page
 # of an entity named 120,000 times take 2.6 s (93,000 documents,
@@ -32,12 +31,7 @@ def sampled_mentions(key_parameter: str = "?") -> str:
 def entity_record(connection: sqlite3.Connection, name: str) -> dict[str, Any]:
     """The entity `name` resolves to, as `dossier entities --json` gives it;
     an unknown name is an InputError naming the closest."""
-    key = entity_key(connection, name)
-    row = connection.execute(
-        "SELECT name, type, aliases, mentions, documents FROM entities WHERE key = ?",
-        (key,),
-    ).fetchone()
-    return {**dict(row), "aliases": json.loads(row["aliases"])}
+    return entity_row(connection, entity_key(connection, name))
 
 
 def entity_variants(connection: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
