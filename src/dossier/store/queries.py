@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any, Literal
 
 from dossier.errors import InputError, StoreError
 from dossier.offsets import OffsetMap
+from dossier.store import snippets
 
 KINDS = ("article", "teaser")
 SYNTAXES = ("words", "fts")
@@ -32,6 +33,20 @@ def positive(limit: int | None, what: str = "--limit") -> int | None:
     if limit is not None and limit < 1:
         raise InputError(f"{what} {limit} must be 1 or more (leave it out for all)")
     return limit
+
+
+def page(
+    sql: str, params: list[Any], *, limit: int | None, offset: int = 0
+) -> tuple[str, list[Any]]:
+    """`sql` with `LIMIT`/`OFFSET` for one page of rows (#14 part 6): the
+    database stops reading at the page's end instead of every row going to
+    Python. No limit and no offset leaves `sql` as it is."""
+    limit = positive(limit)
+    if offset < 0:
+        raise InputError(f"--offset {offset} must be 0 or more")
+    if limit is None and not offset:
+        return sql, params
+    return f"{sql} LIMIT ? OFFSET ?", [*params, -1 if limit is None else limit, offset]
 
 
 _DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -67,10 +82,22 @@ def list_documents(
     kind: str | None = None,
     limit: int | None = None,
     all_: bool = False,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Stored documents in file order; a copy of another only with `all_`."""
+    return list(iter_documents(connection, kind=kind, limit=limit, all_=all_, offset=offset))
+
+
+def iter_documents(
+    connection: sqlite3.Connection,
+    *,
+    kind: str | None = None,
+    limit: int | None = None,
+    all_: bool = False,
+    offset: int = 0,
+) -> Iterator[dict[str, Any]]:
+    """`list_documents` one row at a time, as the database reads them."""
     kind = choice(kind, KINDS, "--kind")
-    limit = positive(limit)
     sql = f"SELECT {DOC_COLUMNS} FROM documents d JOIN sources s ON s.id = d.source_id"
     where: list[str] = []
     params: list[Any] = []
@@ -82,10 +109,9 @@ def list_documents(
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY s.path, s.part, d.ordinal"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return [dict(row) for row in connection.execute(sql, params)]
+    sql, params = page(sql, params, limit=limit, offset=offset)
+    for row in connection.execute(sql, params):
+        yield dict(row)
 
 
 _HEX = re.compile(r"[0-9a-f]+")
@@ -154,40 +180,51 @@ def search(
     limit: int = 20,
     kind: str | None = None,
     syntax: Syntax = "words",
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Documents matching `query`, best first (bm25).
 
     With `syntax="words"` every word is a term to find (operators too: `NOT`
     is a word); with `"fts"` the query is FTS5 syntax, and a query FTS5
-    cannot read is an InputError, never a silent fallback to words.
+    cannot read is an InputError, never a silent fallback to words. Each hit's
+    snippet comes from a bounded window of its text (store.snippets), so one
+    huge document costs no more than a short one.
     """
     kind = choice(kind, KINDS, "--kind")
-    positive(limit)
     syntax_checked = choice(syntax, SYNTAXES, "--syntax")
-    match = query.strip() if syntax_checked == "fts" else fts_query(query)
+    fts = syntax_checked == "fts"
+    match = query.strip() if fts else fts_query(query)
     if not match:
         raise InputError("nothing to search for: give one or more words")
+    # `rank` is bm25 with the column weights set below: FTS5 orders by it
+    # without a call per row from SQL.
     sql = (
-        "SELECT d.id AS doc, d.title, d.kind, d.date, d.outlet,"
-        " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet,"
-        " bm25(documents_fts, 5.0, 1.0) AS rank"
+        "SELECT d.rowid AS _rowid, d.id AS doc, d.title, d.kind, d.date, d.outlet,"
+        " documents_fts.rank AS rank"
         " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-        " WHERE documents_fts MATCH ?"
+        " WHERE documents_fts MATCH ? AND documents_fts.rank MATCH ?"
     )
-    params: list[Any] = [match]
+    params: list[Any] = [match, "bm25(5.0, 1.0)"]
     if kind:
         sql += " AND d.kind = ?"
         params.append(kind)
-    sql += " ORDER BY rank LIMIT ?"
-    params.append(limit)
+    sql, params = page(sql + " ORDER BY rank", params, limit=limit, offset=offset)
     try:
         rows = connection.execute(sql, params).fetchall()
     except sqlite3.OperationalError as error:
         reason = str(error)
-        if syntax_checked == "fts" and reason.startswith(_QUERY_ERRORS):
+        if fts and reason.startswith(_QUERY_ERRORS):
             raise InputError(
                 f"--syntax fts: {query!r} is not an FTS5 query ({reason}); "
                 "leave out --syntax fts to search for the words"
             ) from error
         raise StoreError(f"search failed: {reason}") from error
-    return [{**dict(row), "score": round(-row["rank"], 4)} for row in rows]
+    marks = snippets.match_pattern(query, fts=fts)
+    return [
+        {
+            **{k: row[k] for k in row.keys() if not k.startswith("_")},
+            "snippet": snippets.snippet(connection, row["_rowid"], marks),
+            "score": round(-row["rank"], 4),
+        }
+        for row in rows
+    ]
