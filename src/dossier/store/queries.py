@@ -85,7 +85,9 @@ def list_documents(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Stored documents in file order; a copy of another only with `all_`."""
-    return list(iter_documents(connection, kind=kind, limit=limit, all_=all_, offset=offset))
+    return list(
+        iter_documents(connection, kind=kind, limit=limit, all_=all_, offset=offset)
+    )
 
 
 def iter_documents(
@@ -127,17 +129,46 @@ def document_rowid(connection: sqlite3.Connection, doc_id: str) -> int | None:
     return int(rows[0][0]) if len(rows) == 1 else None
 
 
-def get_document(connection: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
+def get_document(
+    connection: sqlite3.Connection, doc_id: str, *, with_text: bool = True
+) -> dict[str, Any] | None:
+    """The document whose id is `doc_id` (or uniquely starts so); without its
+    `text` when `with_text` is False (read it with `text_pieces`)."""
     rowid = document_rowid(connection, doc_id)
     if rowid is None:
         return None
+    text = "d.text" if with_text else "NULL AS text"
     row = connection.execute(
-        f"SELECT {DOC_COLUMNS}, d.rowid, d.text, d.offsets, d.raw_start, d.raw_end,"
+        f"SELECT {DOC_COLUMNS}, d.rowid, {text}, d.offsets, d.raw_start, d.raw_end,"
         " d.source_id FROM documents d JOIN sources s ON s.id = d.source_id"
         " WHERE d.rowid = ?",
         (rowid,),
     ).fetchone()
     return dict(row)
+
+
+# Characters of a document's text read at a time when it is streamed.
+TEXT_PIECE = 1 << 20
+
+
+def text_pieces(
+    connection: sqlite3.Connection, rowid: int, *, size: int | None = None
+) -> Iterator[str]:
+    """The text of document `rowid` in pieces of `size` (TEXT_PIECE)
+    characters."""
+    size = size or TEXT_PIECE
+    position = 1
+    while True:
+        row = connection.execute(
+            "SELECT substr(text, ?, ?) FROM documents WHERE rowid = ?",
+            (position, size, rowid),
+        ).fetchone()
+        if row is None or not row[0]:
+            return
+        yield row[0]
+        if len(row[0]) < size:
+            return
+        position += size
 
 
 def source_raw(
@@ -222,7 +253,7 @@ def search(
     marks = snippets.match_pattern(query, fts=fts)
     return [
         {
-            **{k: row[k] for k in row.keys() if not k.startswith("_")},
+            **{k: v for k, v in dict(row).items() if not k.startswith("_")},
             "snippet": snippets.snippet(connection, row["_rowid"], marks),
             "score": round(-row["rank"], 4),
         }

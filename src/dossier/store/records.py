@@ -6,6 +6,7 @@ import difflib
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from dossier.errors import InputError
@@ -340,6 +341,44 @@ def source_map(connection: sqlite3.Connection, source_id: int) -> SourceMap:
     return SourceMap.from_json(json.loads(stored))
 
 
+# Each annotation list of `show`, in the order it prints them, and its query.
+ANNOTATION_QUERIES: dict[str, str] = {
+    "mentions": "SELECT start AS s, end AS e, text, entity, type, title FROM mentions"
+    " WHERE doc = ? ORDER BY start",
+    "times": "SELECT start AS s, end AS e, text, type, value, first_day,"
+    " last_day FROM times WHERE doc = ? ORDER BY s",
+    "figures": "SELECT start AS s, end AS e, text, low, high, unit, subject, hedge"
+    " FROM figures WHERE doc = ? ORDER BY start",
+    "quotes": "SELECT start AS s, end AS e, text, kind, speaker, cue, via, citation"
+    " FROM quotes WHERE doc = ? ORDER BY start",
+    "citations": "SELECT start AS s, end AS e, text, title, outlet, date FROM citations"
+    " WHERE doc = ? ORDER BY number",
+}
+ANNOTATION_KINDS = (*ANNOTATION_QUERIES, "reused")
+
+
+def iter_annotations(
+    connection: sqlite3.Connection,
+    kind: str,
+    rowid: int,
+    offsets: OffsetMap,
+    source: SourceMap,
+) -> Iterator[dict[str, Any]]:
+    """One kind of a document's annotations (ANNOTATION_KINDS), one at a time
+    as the database reads them: `show --json` streams a document of 100,000
+    mentions without holding them (#17)."""
+    if kind == "reused":
+        # Passages another document repeats, or that repeat another (#15).
+        yield from reused_spans(connection, rowid, offsets, source)
+        return
+    for row in connection.execute(ANNOTATION_QUERIES[kind], (rowid,)):
+        record = dict(row)
+        start, end = record.pop("s"), record.pop("e")
+        record["span"] = [start, end]
+        record["locator"] = source.locate(*offsets.to_raw(start, end))
+        yield record
+
+
 def document_annotations(
     connection: sqlite3.Connection,
     rowid: int,
@@ -348,38 +387,7 @@ def document_annotations(
 ) -> dict[str, list[dict[str, Any]]]:
     """A document's annotations, each with `span` into its text and `locator`
     into its file."""
-
-    def rows(sql: str) -> list[dict[str, Any]]:
-        found = []
-        for row in connection.execute(sql, (rowid,)):
-            record = dict(row)
-            start, end = record.pop("s"), record.pop("e")
-            record["span"] = [start, end]
-            record["locator"] = source.locate(*offsets.to_raw(start, end))
-            found.append(record)
-        return found
-
     return {
-        "mentions": rows(
-            "SELECT start AS s, end AS e, text, entity, type, title FROM mentions"
-            " WHERE doc = ? ORDER BY start"
-        ),
-        "times": rows(
-            "SELECT start AS s, end AS e, text, type, value, first_day,"
-            " last_day FROM times WHERE doc = ? ORDER BY s"
-        ),
-        "figures": rows(
-            "SELECT start AS s, end AS e, text, low, high, unit, subject, hedge"
-            " FROM figures WHERE doc = ? ORDER BY start"
-        ),
-        "quotes": rows(
-            "SELECT start AS s, end AS e, text, kind, speaker, cue, via, citation"
-            " FROM quotes WHERE doc = ? ORDER BY start"
-        ),
-        "citations": rows(
-            "SELECT start AS s, end AS e, text, title, outlet, date FROM citations"
-            " WHERE doc = ? ORDER BY number"
-        ),
-        # Passages another document repeats, or that repeat another (#15).
-        "reused": reused_spans(connection, rowid, offsets, source),
+        kind: list(iter_annotations(connection, kind, rowid, offsets, source))
+        for kind in ANNOTATION_KINDS
     }

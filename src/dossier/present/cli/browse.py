@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import closing
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from dossier.errors import InputError
 from dossier.present import serialize
 from dossier.present.cli.extract import AllOption
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
+from dossier.present.cli.stream import Pieces, write_json
 from dossier.store import connect
 from dossier.store.queries import (
     get_document,
@@ -21,8 +23,9 @@ from dossier.store.queries import (
     offsets_of,
     search,
     source_raw,
+    text_pieces,
 )
-from dossier.store.records import document_annotations, source_map
+from dossier.store.records import ANNOTATION_KINDS, iter_annotations, source_map
 
 # Enough for most headlines to fit on two lines of an 80-column terminal.
 _MIN_TITLE = 28
@@ -98,25 +101,42 @@ def show_command(
     Example: dossier show 3f2a9c --db seeds.db --raw
     """
     with closing(connect(db, create=False)) as connection:
-        row = get_document(connection, doc_id)
+        row = get_document(connection, doc_id, with_text=False)
         if row is None:
             raise InputError(
                 f"no document {doc_id!r} (list them with `dossier docs --db {db}`)"
             )
-        source_text, removed = source_raw(connection, row["source_id"])
         offsets = offsets_of(row)
         located = source_map(connection, row["source_id"])
-        row.update(document_annotations(connection, row["rowid"], offsets, located))
-    detail = serialize.document_detail(row, offsets, located)
-    start, end = row["raw_start"], row["raw_end"]
-    if as_json:
-        if raw:
-            detail["raw"] = source_text[start:end]
-            detail["removed"] = serialize.removed_spans(
-                source_text, removed, start, end, located
-            )
-        print_json(detail)
-        return
+        detail = serialize.document_detail(row, offsets, located)
+        rowid, start, end = row["rowid"], row["raw_start"], row["raw_end"]
+        if as_json:
+            # Streamed: the text a megabyte at a time, each annotation as read.
+            detail["text"] = Pieces(text_pieces(connection, rowid))
+            for kind in ANNOTATION_KINDS:
+                detail[kind] = iter_annotations(
+                    connection, kind, rowid, offsets, located
+                )
+            if raw:
+                source_text, removed = source_raw(connection, row["source_id"])
+                detail["raw"] = source_text[start:end]
+                detail["removed"] = serialize.removed_spans(
+                    source_text, removed, start, end, located
+                )
+            write_json(detail)
+            return
+        _print_document(connection, detail, row, raw=raw)
+
+
+def _print_document(
+    connection: sqlite3.Connection,
+    detail: dict[str, Any],
+    row: dict[str, Any],
+    *,
+    raw: bool,
+) -> None:
+    """Metadata, then the clean text, or the raw text with removed spans
+    marked and counted."""
     heading = " · ".join(
         str(v)
         for v in (detail["kind"], detail["date"], detail["outlet"], detail["author"])
@@ -127,8 +147,12 @@ def show_command(
         f"[dim]{detail['id']} · {escape(heading)} · {escape(detail['source'])}[/dim]\n"
     )
     if not raw:
-        out.print(escape(detail["text"]))
+        for piece in text_pieces(connection, row["rowid"]):
+            out.print(escape(piece), end="")
+        out.print()
         return
+    source_text, removed = source_raw(connection, row["source_id"])
+    start, end = row["raw_start"], row["raw_end"]
     position = start
     classes: dict[str, list[int]] = {}
     for span in removed:
