@@ -35,15 +35,20 @@ def positive(limit: int | None, what: str = "--limit") -> int | None:
     return limit
 
 
+def checked_page(limit: int | None, offset: int) -> tuple[int | None, int]:
+    """`--limit` 1 or more (or None for all), `--offset` 0 or more."""
+    if offset < 0:
+        raise InputError(f"--offset {offset} must be 0 or more")
+    return positive(limit), offset
+
+
 def page(
     sql: str, params: list[Any], *, limit: int | None, offset: int = 0
 ) -> tuple[str, list[Any]]:
     """`sql` with `LIMIT`/`OFFSET` for one page of rows (#14 part 6): the
     database stops reading at the page's end instead of every row going to
     Python. No limit and no offset leaves `sql` as it is."""
-    limit = positive(limit)
-    if offset < 0:
-        raise InputError(f"--offset {offset} must be 0 or more")
+    limit, offset = checked_page(limit, offset)
     if limit is None and not offset:
         return sql, params
     return f"{sql} LIMIT ? OFFSET ?", [*params, -1 if limit is None else limit, offset]

@@ -12,7 +12,7 @@ from typing import Any
 from dossier.errors import InputError
 from dossier.offsets import OffsetMap, SourceMap
 from dossier.store.context import asserted
-from dossier.store.queries import choice, document_rowid, iso_day, positive
+from dossier.store.queries import choice, document_rowid, iso_day, page
 from dossier.store.reuses import reused_spans
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "PUBLICATION")
@@ -79,6 +79,7 @@ def list_entities(
     type_: str | None = None,
     limit: int | None = None,
     all_: bool = False,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Entities, their counts over independent texts (a copy group counts
     once) or, with `all_`, over every document."""
@@ -88,16 +89,14 @@ def list_entities(
         else "mentions, documents"
     )
     type_ = choice(type_, ENTITY_TYPES, "--type")
-    limit = positive(limit)
     sql = f"SELECT name, type, aliases, {counts} FROM entities"
     params: list[Any] = []
     if type_:
         sql += " WHERE type = ?"
         params.append(type_)
-    sql += " ORDER BY mentions DESC, name"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
+    sql, params = page(
+        sql + " ORDER BY mentions DESC, name", params, limit=limit, offset=offset
+    )
     return [
         {**dict(row), "aliases": json.loads(row["aliases"])}
         for row in connection.execute(sql, params)
@@ -198,6 +197,8 @@ def timeline(
     date_to: str | None = None,
     type_: str | None = None,
     all_: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     date_from = iso_day(date_from, "--from")
     date_to = iso_day(date_to, "--to")
@@ -233,7 +234,9 @@ def timeline(
         connection,
         [
             {**dict(row), "entities": json.loads(row["entities"] or "[]")}
-            for row in connection.execute(sql, params)
+            for row in connection.execute(
+                *page(sql, params, limit=limit, offset=offset)
+            )
         ],
     )
 
@@ -244,6 +247,8 @@ def claims(
     entity: str | None = None,
     doc: str | None = None,
     all_: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     where, params = _filters(connection, "f", entity=entity, doc=doc)
     sql = _once_per_text(
@@ -255,7 +260,10 @@ def claims(
         order=["d.id", "f.start"],
         all_=all_,
     )
-    return [_public(row) for row in connection.execute(sql, params)]
+    return [
+        _public(row)
+        for row in connection.execute(*page(sql, params, limit=limit, offset=offset))
+    ]
 
 
 def quotes(
@@ -265,6 +273,8 @@ def quotes(
     doc: str | None = None,
     kind: str | None = None,
     all_: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     kind = choice(kind, QUOTE_KINDS, "--kind")
     where: list[str] = []
@@ -291,7 +301,7 @@ def quotes(
         all_=all_,
     )
     result = []
-    for row in connection.execute(sql, params):
+    for row in connection.execute(*page(sql, params, limit=limit, offset=offset)):
         record = {k: row[k] for k in ("speaker", "text", "cue", "kind", "via", "doc")}
         record["citation"] = (
             {"title": row["c_title"], "outlet": row["c_outlet"], "date": row["c_date"]}
@@ -309,6 +319,8 @@ def citations(
     doc: str | None = None,
     outlet: str | None = None,
     all_: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -326,7 +338,10 @@ def citations(
         order=["c.date", "d.id", "c.start"],
         all_=all_,
     )
-    return [_public(row) for row in connection.execute(sql, params)]
+    return [
+        _public(row)
+        for row in connection.execute(*page(sql, params, limit=limit, offset=offset))
+    ]
 
 
 def source_map(connection: sqlite3.Connection, source_id: int) -> SourceMap:

@@ -6,9 +6,8 @@ import sqlite3
 from typing import Any
 
 from dossier.errors import InputError
-from dossier.link.reuse import STOCK_PARTNERS
 from dossier.offsets import OffsetMap, SourceMap
-from dossier.store.queries import document_rowid
+from dossier.store.queries import document_rowid, page
 
 
 def _partners(doc: str, start: str, end: str) -> str:
@@ -23,16 +22,20 @@ def _partners(doc: str, start: str, end: str) -> str:
 # Both sides independent texts: a pair whose side became a copy (or was
 # forgotten) is dropped by the next link, but a listing never shows it. A
 # passage many documents repeat is a stock passage (link.reuse.STOCK_PARTNERS).
-_PAIRS = (
-    "SELECT r.a, r.b, da.id AS a_id, db.id AS b_id, da.date AS a_date,"
-    " db.date AS b_date, r.a_start, r.a_end, r.b_start, r.b_end, r.score"
-    " FROM reuses r JOIN documents da ON da.rowid = r.a"
-    " JOIN documents db ON db.rowid = r.b"
-    " WHERE da.copy_of IS NULL AND db.copy_of IS NULL"
-    f" AND {_partners('a', 'a_start', 'a_end')} <= {STOCK_PARTNERS}"
-    f" AND {_partners('b', 'b_start', 'b_end')} <= {STOCK_PARTNERS}"
-    " AND r.score >= ?"
-)
+def _pairs() -> str:
+    # link.reuse brings numpy: imported when reuse is listed, not at start.
+    from dossier.link.reuse import STOCK_PARTNERS
+
+    return (
+        "SELECT r.a, r.b, da.id AS a_id, db.id AS b_id, da.date AS a_date,"
+        " db.date AS b_date, r.a_start, r.a_end, r.b_start, r.b_end, r.score"
+        " FROM reuses r JOIN documents da ON da.rowid = r.a"
+        " JOIN documents db ON db.rowid = r.b"
+        " WHERE da.copy_of IS NULL AND db.copy_of IS NULL"
+        f" AND {_partners('a', 'a_start', 'a_end')} <= {STOCK_PARTNERS}"
+        f" AND {_partners('b', 'b_start', 'b_end')} <= {STOCK_PARTNERS}"
+        " AND r.score >= ?"
+    )
 
 
 def direction(earlier: str | None, later: str | None) -> str:
@@ -46,22 +49,34 @@ def direction(earlier: str | None, later: str | None) -> str:
 
 
 def reuse_pairs(
-    connection: sqlite3.Connection, *, doc: str | None = None, min_score: float = 0.0
+    connection: sqlite3.Connection,
+    *,
+    doc: str | None = None,
+    min_score: float = 0.0,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Reused passages, best first; with `doc`, those of that document, which
     is then `a`."""
     if doc is None:
-        rows = connection.execute(
-            _PAIRS + " ORDER BY r.score DESC, da.id, db.id, r.a_start", (min_score,)
-        ).fetchall()
+        sql, params = page(
+            _pairs() + " ORDER BY r.score DESC, da.id, db.id, r.a_start",
+            [min_score],
+            limit=limit,
+            offset=offset,
+        )
+        rows = connection.execute(sql, params).fetchall()
         return [_pair(row, flip=False) for row in rows]
     rowid = document_rowid(connection, doc)
     if rowid is None:
         raise InputError(f"no document {doc!r} (list them with `dossier docs`)")
-    rows = connection.execute(
-        _PAIRS + " AND (r.a = ? OR r.b = ?) ORDER BY r.score DESC, r.a_start",
-        (min_score, rowid, rowid),
-    ).fetchall()
+    sql, params = page(
+        _pairs() + " AND (r.a = ? OR r.b = ?) ORDER BY r.score DESC, r.a_start",
+        [min_score, rowid, rowid],
+        limit=limit,
+        offset=offset,
+    )
+    rows = connection.execute(sql, params).fetchall()
     return [_pair(row, flip=row[1] == rowid) for row in rows]
 
 
@@ -89,7 +104,7 @@ def reused_spans(
     """The passages of document `rowid` another document repeats or is
     repeated from, in text order, each with `locator` and the other side."""
     rows = connection.execute(
-        _PAIRS + " AND (r.a = ? OR r.b = ?)", (0.0, rowid, rowid)
+        _pairs() + " AND (r.a = ? OR r.b = ?)", (0.0, rowid, rowid)
     ).fetchall()
     found = []
     for row in rows:

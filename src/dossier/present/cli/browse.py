@@ -14,12 +14,19 @@ from rich.table import Table
 from dossier.errors import InputError
 from dossier.present import serialize
 from dossier.present.cli.extract import AllOption
-from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
+from dossier.present.cli.options import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OffsetOption,
+    guarded,
+    out,
+)
 from dossier.present.cli.stream import Pieces, write_json
 from dossier.store import connect
 from dossier.store.queries import (
     get_document,
-    list_documents,
+    iter_documents,
     offsets_of,
     search,
     source_raw,
@@ -37,23 +44,26 @@ def docs_command(
     kind: Annotated[
         str | None, typer.Option(help="Only this kind: article or teaser.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """List stored documents; a copy of another's text only with --all.
 
-    Example: dossier docs --db seeds.db --kind article --json
+    Example: dossier docs --db seeds.db --kind article --limit 50 --offset 100 --json
     """
     with closing(connect(db, create=False)) as connection:
-        rows = [
+        rows = (
             serialize.document_summary(r)
-            for r in list_documents(connection, kind=kind, limit=limit, all_=all_)
-        ]
-    if as_json:
-        print_json(rows)
-        return
-    out.print(_docs_table(rows))
+            for r in iter_documents(
+                connection, kind=kind, limit=limit, offset=offset, all_=all_
+            )
+        )
+        if as_json:
+            write_json(rows)  # streamed: each row as the database reads it
+            return
+        out.print(_docs_table(list(rows)))
 
 
 def _docs_table(rows: list[dict[str, Any]]) -> Table:
@@ -193,6 +203,7 @@ def search_command(
     ],
     db: DbOption = "dossier.db",
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    offset: OffsetOption = 0,
     kind: Annotated[
         str | None, typer.Option(help="Only this kind: article or teaser.")
     ] = None,
@@ -218,12 +229,13 @@ def search_command(
                 connection,
                 query,
                 limit=limit,
+                offset=offset,
                 kind=kind,
                 syntax=syntax,  # type: ignore[arg-type]  # checked by search
             )
         ]
     if as_json:
-        print_json(hits)
+        write_json(hits)
         return
     if not hits:
         out.print("no match")

@@ -10,8 +10,17 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
+from dossier.present.cli.options import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OffsetOption,
+    guarded,
+    out,
+)
+from dossier.present.cli.stream import write_json
 from dossier.store import connect, records
+from dossier.store.queries import checked_page
 
 EntityOption = Annotated[
     str | None, typer.Option("--entity", help="Only sentences naming this entity.")
@@ -38,7 +47,7 @@ def _query(
 def _emit(rows: list[dict[str, Any]], columns: list[str], *, as_json: bool) -> None:
     """One JSON array on stdout, or a table of `columns`."""
     if as_json:
-        print_json(rows)
+        write_json(rows)
     else:
         _table(rows, columns)
 
@@ -67,7 +76,8 @@ def entities_command(
     type_: Annotated[
         str | None, typer.Option("--type", help="PERSON, ORG, PLACE or PUBLICATION.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -77,7 +87,9 @@ def entities_command(
 
     Example: dossier entities --db seeds.db --type PERSON --json
     """
-    rows = _query(db, records.list_entities, type_=type_, limit=limit, all_=all_)
+    rows = _query(
+        db, records.list_entities, type_=type_, limit=limit, offset=offset, all_=all_
+    )
     _emit(rows, ["name", "type", "mentions", "documents", "aliases"], as_json=as_json)
 
 
@@ -96,6 +108,8 @@ def timeline_command(
     type_: Annotated[
         str | None, typer.Option("--type", help="DATE (default), TIME, DURATION, SET.")
     ] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -112,6 +126,8 @@ def timeline_command(
         date_to=date_to,
         type_=type_,
         all_=all_,
+        limit=limit,
+        offset=offset,
     )
     _emit(rows, ["value", "first_day", "text", "sentence", "doc"], as_json=as_json)
 
@@ -126,6 +142,8 @@ def quotes_command(
     kind: Annotated[
         str | None, typer.Option(help="direct, reported or scare (default: all).")
     ] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -133,7 +151,16 @@ def quotes_command(
 
     Example: dossier quotes --db seeds.db --speaker "Kim Yong Chun" --json
     """
-    rows = _query(db, records.quotes, speaker=speaker, doc=doc, kind=kind, all_=all_)
+    rows = _query(
+        db,
+        records.quotes,
+        speaker=speaker,
+        doc=doc,
+        kind=kind,
+        all_=all_,
+        limit=limit,
+        offset=offset,
+    )
     _emit(rows, ["speaker", "cue", "text", "via", "doc"], as_json=as_json)
 
 
@@ -142,6 +169,8 @@ def citations_command(
     db: DbOption = "dossier.db",
     doc: DocOption = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -149,5 +178,13 @@ def citations_command(
 
     Example: dossier citations --db seeds.db --outlet KCNA --json
     """
-    rows = _query(db, records.citations, doc=doc, outlet=outlet, all_=all_)
+    rows = _query(
+        db,
+        records.citations,
+        doc=doc,
+        outlet=outlet,
+        all_=all_,
+        limit=limit,
+        offset=offset,
+    )
     _emit(rows, ["date", "outlet", "title", "doc"], as_json=as_json)
