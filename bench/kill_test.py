@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.store.killing import (  # noqa: E402  (after the path is set)
     Kill,
+    documents_by_file,
     fingerprint,
     integrity,
     kill_during,
@@ -50,19 +51,6 @@ from tests.store.killing import (  # noqa: E402  (after the path is set)
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 AIMS = {"write": 0.45, "link": 0.45, "any": 0.10}
-
-
-def documents_by_file(db: Path) -> dict[str, list[str]]:
-    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as connection:
-        found: dict[str, list[str]] = {}
-        for path, doc in connection.execute(
-            "SELECT f.path, d.id FROM files f JOIN sources s ON s.path = f.path"
-            " JOIN documents d ON d.source_id = s.id ORDER BY d.id"
-        ):
-            found.setdefault(path, []).append(doc)
-        for (path,) in connection.execute("SELECT path FROM files"):
-            found.setdefault(path, [])
-    return found
 
 
 def main() -> None:

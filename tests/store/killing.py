@@ -72,6 +72,32 @@ def fingerprint(db: Path) -> dict[str, tuple[int, str]]:
     return found
 
 
+def documents_by_file(db: Path) -> dict[str, list[str]]:
+    """Each stored file's document ids (none for a file with no documents)."""
+    with closing(_read_only(db)) as connection:
+        found: dict[str, list[str]] = {}
+        for path, doc in connection.execute(
+            "SELECT f.path, d.id FROM files f JOIN sources s ON s.path = f.path"
+            " JOIN documents d ON d.source_id = s.id ORDER BY d.id"
+        ):
+            found.setdefault(path, []).append(doc)
+        for (path,) in connection.execute("SELECT path FROM files"):
+            found.setdefault(path, [])
+    return found
+
+
+def stored_paths(db: Path) -> list[str]:
+    with closing(_read_only(db)) as connection:
+        return [row[0] for row in connection.execute("SELECT path FROM files")]
+
+
+def whole_files(db: Path, *, clean_db: Path) -> bool:
+    """Every file stored in `db` has exactly the documents a clean build
+    gave it: a kill leaves whole files or none."""
+    reference = documents_by_file(clean_db)
+    return all(docs == reference[p] for p, docs in documents_by_file(db).items())
+
+
 def integrity(db: Path) -> str:
     with closing(sqlite3.connect(db, timeout=30)) as connection:
         return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
