@@ -6,6 +6,7 @@ import difflib
 import json
 import re
 import sqlite3
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -103,19 +104,72 @@ def list_entities(
     ]
 
 
-def _in_sentence_entities(table: str) -> str:
-    return (
-        "(SELECT json_group_array(DISTINCT m.entity) FROM mentions m"
-        f" WHERE m.doc = {table}.doc AND m.start >= {table}.sentence_start"
-        f" AND m.end <= {table}.sentence_end)"
-    )
+def _sentence_shape(table: str) -> list[str]:
+    """Stands for the sentence's text where rows of copies are compared: its
+    length and where the row lies in it. The text itself is a `substr` of
+    the document's, which reads the whole document for every row: a 10 MB
+    document made `timeline` run for minutes (#17)."""
+    return [
+        f"{table}.sentence_end - {table}.sentence_start",
+        f"{table}.start - {table}.sentence_start",
+    ]
 
 
 def _sentence(table: str) -> str:
+    """SQL: the row's sentence as a `substr` of its document's text. It reads
+    the whole document for every row: fine for short texts; the listings
+    here read sentences per page instead (`_with_sentences`)."""
     return (
         f"substr(d.text, {table}.sentence_start + 1,"
         f" {table}.sentence_end - {table}.sentence_start)"
     )
+
+
+def _sentence_columns(table: str) -> str:
+    return (
+        f"d.rowid AS _doc, {table}.sentence_start AS _s0, {table}.sentence_end AS _s1"
+    )
+
+
+def _with_sentences(
+    connection: sqlite3.Connection,
+    rows: list[dict[str, Any]],
+    *,
+    entities: bool,
+) -> list[dict[str, Any]]:
+    """Each row's `sentence` (and the `entities` named in it), read for the
+    rows of one page only: one window of each document's text, one read of
+    its mentions there."""
+    by_doc: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_doc.setdefault(row["_rowid"], []).append(row)
+    for doc, members in by_doc.items():
+        low = min(row["_s0"] for row in members)
+        high = max(row["_s1"] for row in members)
+        window = connection.execute(
+            "SELECT substr(text, ?, ?) FROM documents WHERE rowid = ?",
+            (low + 1, high - low, doc),
+        ).fetchone()[0]
+        named: list[tuple[int, int, str]] = []
+        if entities:
+            named = connection.execute(
+                "SELECT start, end, entity FROM mentions WHERE doc = ?"
+                " AND start >= ? AND end <= ? ORDER BY start",
+                (doc, low, high),
+            ).fetchall()
+        starts = [start for start, _, _ in named]
+        for row in members:
+            row["sentence"] = window[row["_s0"] - low : row["_s1"] - low]
+            if entities:
+                inside = named[bisect_left(starts, row["_s0"]) :]
+                row["entities"] = list(
+                    dict.fromkeys(
+                        entity
+                        for start, end, entity in inside
+                        if start < row["_s1"] and end <= row["_s1"]
+                    )
+                )
+    return rows
 
 
 def _filters(
@@ -218,26 +272,26 @@ def timeline(
         where.append("t.last_day <= ?")
         params.append(date_to + "-99" if len(date_to) < 10 else date_to)
     sql = _once_per_text(
-        f"t.value, t.first_day, t.last_day, t.text, {_sentence('t')} AS sentence,"
-        f" d.id AS doc, {_in_sentence_entities('t')} AS entities,"
-        " t.start AS _start, t.end AS _end, t.sentence_start AS _s0,"
-        " t.sentence_end AS _s1, d.rowid AS _rowid, d.outlet AS _outlet",
+        f"t.value, t.first_day, t.last_day, t.text, d.id AS doc,"
+        f" {_sentence_columns('t')}, t.start AS _start, t.end AS _end,"
+        " d.outlet AS _outlet",
         "times t JOIN documents d ON d.rowid = t.doc",
         where,
         # Not the value: "on Friday" in a re-run dated a week later is the
         # same Friday, anchored on the earliest member's date.
-        repeat=["t.text", _sentence("t")],
+        repeat=["t.text", *_sentence_shape("t")],
         order=["t.first_day", "t.last_day", "d.id", "t.start"],
         all_=all_,
     )
+    rows = [
+        dict(row)
+        for row in connection.execute(*page(sql, params, limit=limit, offset=offset))
+    ]
+    _with_sentences(connection, rows, entities=True)
+    keys = ("value", "first_day", "last_day", "text", "sentence", "doc", "entities")
+    private = ("copy_of", "_start", "_end", "_s0", "_s1", "_rowid", "_outlet")
     return asserted(
-        connection,
-        [
-            {**dict(row), "entities": json.loads(row["entities"] or "[]")}
-            for row in connection.execute(
-                *page(sql, params, limit=limit, offset=offset)
-            )
-        ],
+        connection, [{k: row[k] for k in (*keys, *private)} for row in rows]
     )
 
 
@@ -252,18 +306,21 @@ def claims(
 ) -> list[dict[str, Any]]:
     where, params = _filters(connection, "f", entity=entity, doc=doc)
     sql = _once_per_text(
-        f"f.subject, f.low, f.high, f.unit, f.hedge, f.text,"
-        f" {_sentence('f')} AS sentence, d.id AS doc",
+        f"f.subject, f.low, f.high, f.unit, f.hedge, f.text, d.id AS doc,"
+        f" {_sentence_columns('f')}",
         "figures f JOIN documents d ON d.rowid = f.doc",
         where,
-        repeat=["f.text", "f.subject", "f.unit", _sentence("f")],
+        repeat=["f.text", "f.subject", "f.unit", *_sentence_shape("f")],
         order=["d.id", "f.start"],
         all_=all_,
     )
-    return [
-        _public(row)
+    rows = [
+        dict(row)
         for row in connection.execute(*page(sql, params, limit=limit, offset=offset))
     ]
+    _with_sentences(connection, rows, entities=False)
+    keys = ("subject", "low", "high", "unit", "hedge", "text", "sentence", "doc")
+    return [{**{k: row[k] for k in keys}, "copy_of": row["copy_of"]} for row in rows]
 
 
 def quotes(

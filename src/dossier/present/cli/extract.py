@@ -20,7 +20,6 @@ from dossier.present.cli.options import (
 )
 from dossier.present.cli.stream import write_json
 from dossier.store import connect, records
-from dossier.store.queries import checked_page
 
 EntityOption = Annotated[
     str | None, typer.Option("--entity", help="Only sentences naming this entity.")
