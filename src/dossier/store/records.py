@@ -127,7 +127,7 @@ def _sentence(table: str) -> str:
 
 def _sentence_columns(table: str) -> str:
     return (
-        f"d.rowid AS _doc, {table}.sentence_start AS _s0, {table}.sentence_end AS _s1"
+        f"d.rowid AS _rowid, {table}.sentence_start AS _s0, {table}.sentence_end AS _s1"
     )
 
 

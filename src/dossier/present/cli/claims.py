@@ -8,8 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from dossier.link import compare_claims
-from dossier.link.claims import public
+from dossier.link.claims import compare_claims, public
 from dossier.present.cli.extract import (
     AllOption,
     DocOption,
@@ -17,9 +16,19 @@ from dossier.present.cli.extract import (
     _query,
     _table,
 )
-from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
+from dossier.present.cli.options import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OffsetOption,
+    guarded,
+    out,
+    print_json,
+)
+from dossier.present.cli.stream import write_json
 from dossier.store import claims as stored
 from dossier.store import events
+from dossier.store.queries import checked_page
 from dossier.store.records import fold_name
 
 
@@ -66,6 +75,8 @@ def claims_command(
             "cannot be compared, and why.",
         ),
     ] = False,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -76,15 +87,19 @@ def claims_command(
 
     Example: dossier claims --db seeds.db --conflicts --json
     """
+    # A page of claims or of groups, after the filters and the comparison
+    # (each group compared over all its claims).
+    limit, offset = checked_page(limit, offset)
+    end = None if limit is None else offset + limit
     rows = _query(db, stored.claims, entity=entity, doc=doc, all_=all_)
     if conflicts and not (entity or doc):
         # Dates two sources give one event are compared like figures.
         rows += _query(db, events.date_claims)
     rows = _asserted(rows, by=by, outlet=outlet)
     if conflicts:
-        groups = compare_claims(rows, unrelated=unrelated)
+        groups = compare_claims(rows, unrelated=unrelated)[offset:end]
         if as_json:
-            print_json(groups)
+            write_json(groups)
             return
         for group in groups:
             colour = {"conflict": "red", "agree": "green"}.get(group["verdict"], "dim")
@@ -93,9 +108,9 @@ def claims_command(
             out.print(f"[bold]{heading}[/bold] {verdict}: {escape(group['reason'])}")
             _table(group["claims"], ["text", "low", "high", "asserted_by", "doc"])
         return
-    listed = [public(r) for r in rows]
+    listed = [public(r) for r in rows[offset:end]]
     if as_json:
-        print_json(listed)
+        write_json(listed)
     else:
         _table(
             listed, ["subject", "measure", "text", "low", "high", "asserted_by", "doc"]
