@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -245,8 +246,10 @@ def add_big_document(seed: Path, target: Path, megabytes: float) -> str:
     return doc_id
 
 
-def _run(db: Path, command: list[str], *, as_json: bool) -> float:
+def _run(db: Path, command: list[str], *, as_json: bool) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one command."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", COMMAND, *command, "--db", str(db)]
@@ -257,9 +260,11 @@ def _run(db: Path, command: list[str], *, as_json: bool) -> float:
         check=False,
     )
     took = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise RuntimeError(f"{command}: {done.stderr.decode()[-300:]}")
-    return took
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return took, cpu
 
 
 def _p(values: list[float], q: float) -> float:
@@ -272,11 +277,14 @@ def measure(db: Path, doc: str, rounds: int) -> list[dict[str, object]]:
     for command in COMMANDS:
         filled = [part.replace("{doc}", doc) for part in command]
         for as_json in (False, True):
-            times = [_run(db, filled, as_json=as_json) for _ in range(rounds)]
+            runs = [_run(db, filled, as_json=as_json) for _ in range(rounds)]
+            times = [wall for wall, _ in runs]
+            cpu = [used for _, used in runs]
             row = {
                 "command": " ".join(filled) + (" --json" if as_json else ""),
                 "p50": round(statistics.median(times), 3),
                 "p95": round(_p(times, 0.95), 3),
+                "cpu_p95": round(_p(cpu, 0.95), 3),
             }
             print(
                 f"  {row['command']:<55} p50 {row['p50']:6.3f}  p95 {row['p95']:6.3f}",
@@ -308,8 +316,14 @@ def search_in_process(db: Path, rounds: int) -> dict[str, float]:
 
 def startup(db: Path, rounds: int) -> dict[str, float]:
     """`dossier docs --limit 1 --json`: what starting a query command costs."""
-    times = [_run(db, ["docs", "--limit", "1"], as_json=True) for _ in range(rounds)]
-    return {"p50": round(statistics.median(times), 3), "p95": round(_p(times, 0.95), 3)}
+    runs = [_run(db, ["docs", "--limit", "1"], as_json=True) for _ in range(rounds)]
+    times = [wall for wall, _ in runs]
+    cpu = [used for _, used in runs]
+    return {
+        "p50": round(statistics.median(times), 3),
+        "p95": round(_p(times, 0.95), 3),
+        "cpu_p95": round(_p(cpu, 0.95), 3),
+    }
 
 
 def main() -> None:
@@ -318,6 +332,9 @@ def main() -> None:
     parser.add_argument("--big-mb", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--seed-db", type=Path)
+    parser.add_argument(
+        "--reuse", action="store_true", help="Keep databases made by a last run."
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     seed = args.seed_db or OUT / "query_seed.db"
@@ -327,7 +344,11 @@ def main() -> None:
 
     many = OUT / "query_many.db"
     started = time.monotonic()
-    count = scale(seed, many, args.documents)
+    if args.reuse and many.exists():
+        with closing(sqlite3.connect(many)) as connection:
+            count = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    else:
+        count = scale(seed, many, args.documents)
     print(f"(a) {count:,} documents, made in {time.monotonic() - started:.0f} s")
     with closing(sqlite3.connect(many)) as connection:
         middle = connection.execute(
