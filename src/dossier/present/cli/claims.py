@@ -8,7 +8,6 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from dossier.link.claims import compare_claims, public
 from dossier.present.cli.extract import (
     AllOption,
     DocOption,
@@ -26,8 +25,6 @@ from dossier.present.cli.options import (
     print_json,
 )
 from dossier.present.cli.stream import write_json
-from dossier.store import claims as stored
-from dossier.store import events
 from dossier.store.queries import checked_page
 from dossier.store.records import fold_name
 
@@ -87,6 +84,12 @@ def claims_command(
 
     Example: dossier claims --db seeds.db --conflicts --json
     """
+    # Imported here: the claims' readers load the figure rules, which the
+    # other query commands must start without (#14 part 6).
+    from dossier.link.claims import compare_claims, public
+    from dossier.store import claims as stored
+    from dossier.store import events
+
     # A page of claims or of groups, after the filters and the comparison
     # (each group compared over all its claims).
     limit, offset = checked_page(limit, offset)
@@ -135,6 +138,8 @@ def calendar_command(
 
     Example: dossier calendar --db kcna.db --from 2026 --to 2026-12 --json
     """
+    from dossier.store import events  # the figure rules: see claims_command
+
     rows = _query(db, events.calendar, date_from=date_from, date_to=date_to)
     if as_json:
         print_json(rows)
