@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 CORPUS = ROOT.parent / "shared" / "corpus"
 COMMAND = "from dossier.present.cli.app import main; main()"
+# A command still running after this is stopped and reported as such.
+GIVE_UP_SECONDS = 60
 
 # Listings as a user pages them; `{doc}` is a document id of the database.
 COMMANDS: list[list[str]] = [
@@ -251,14 +253,18 @@ def _run(db: Path, command: list[str], *, as_json: bool) -> tuple[float, float]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", COMMAND, *command, "--db", str(db)]
-        + (["--json"] if as_json else []),
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", COMMAND, *command, "--db", str(db)]
+            + (["--json"] if as_json else []),
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=GIVE_UP_SECONDS,
+        )
+    except subprocess.TimeoutExpired:
+        return float("inf"), float("inf")  # reported as over GIVE_UP_SECONDS
     took = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -272,9 +278,11 @@ def _p(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(db: Path, doc: str, rounds: int) -> list[dict[str, object]]:
+def measure(db: Path, doc: str, rounds: int, only: str = "") -> list[dict[str, object]]:
     rows = []
     for command in COMMANDS:
+        if only not in " ".join(command):
+            continue
         filled = [part.replace("{doc}", doc) for part in command]
         for as_json in (False, True):
             runs = [_run(db, filled, as_json=as_json) for _ in range(rounds)]
@@ -335,6 +343,12 @@ def main() -> None:
     parser.add_argument(
         "--reuse", action="store_true", help="Keep databases made by a last run."
     )
+    parser.add_argument(
+        "--only", choices=["many", "big"], help="Measure one of the two only."
+    )
+    parser.add_argument(
+        "--commands", default="", help="Only commands whose line contains this."
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     seed = args.seed_db or OUT / "query_seed.db"
@@ -342,6 +356,9 @@ def main() -> None:
         _build_seed(seed)
     results: dict[str, object] = {"benchmark": "query_speed", "rounds": args.rounds}
 
+    if args.only == "big":
+        _measure_big(seed, args, results)
+        return
     many = OUT / "query_many.db"
     started = time.monotonic()
     if args.reuse and many.exists():
@@ -358,18 +375,27 @@ def main() -> None:
         "documents": count,
         "startup": startup(many, args.rounds),
         "search_in_process": search_in_process(many, max(1, args.rounds // 2)),
-        "commands": measure(many, middle, args.rounds),
+        "commands": measure(many, middle, args.rounds, args.commands),
     }
     print(f"  start-up {results['many']['startup']}")  # type: ignore[index]
     print(f"  search in process {results['many']['search_in_process']}")  # type: ignore[index]
 
+    if args.only != "many":
+        _measure_big(seed, args, results)
+    else:
+        (OUT / "query_speed.json").write_text(json.dumps(results, indent=1))
+
+
+def _measure_big(
+    seed: Path, args: argparse.Namespace, results: dict[str, object]
+) -> None:
     big = OUT / "query_big.db"
     doc = add_big_document(seed, big, args.big_mb)
     print(f"(b) one {args.big_mb:g} MB document ({doc}) beside the seed")
     results["big"] = {
         "megabytes": args.big_mb,
         "search_in_process": search_in_process(big, max(1, args.rounds // 2)),
-        "commands": measure(big, doc, args.rounds),
+        "commands": measure(big, doc, args.rounds, args.commands),
     }
     print(f"  search in process {results['big']['search_in_process']}")  # type: ignore[index]
     (OUT / "query_speed.json").write_text(json.dumps(results, indent=1))
