@@ -213,21 +213,10 @@ def _once_per_text(
     """
     sort = ", ".join(f"{expression} AS _order{n}" for n, expression in enumerate(order))
     filters = f" WHERE {' AND '.join(where)}" if where else ""
-    # A document's copy group read from its index, never from its row:
-    # `copy_of` and `copy_group` lie after `text` in `documents`, so reading
-    # them walks the text's overflow pages, once per annotation row (240,000
-    # times rows at 100,000 documents took 30 s). `copy_of` is the group for
-    # every member but the group's first (see link.groups).
-    source += (
-        " LEFT JOIN (SELECT rowid AS doc, copy_group FROM documents"
-        " INDEXED BY documents_copy_group WHERE copy_group IS NOT NULL) _c"
-        " ON _c.doc = d.rowid"
-    )
-    copy_of = "iif(_c.copy_group != d.id, _c.copy_group, NULL)"
     outer = ", ".join(f"_order{n}" for n in range(len(order)))
     if all_:
         return (
-            f"SELECT {columns}, {copy_of} AS copy_of, {sort} FROM {source}{filters}"
+            f"SELECT {columns}, d.copy_of, {sort} FROM {source}{filters}"
             f" ORDER BY {outer}"
         )
     keys = ", ".join(
@@ -235,11 +224,11 @@ def _once_per_text(
     )
     same = ", ".join(f"_repeat{n}" for n in range(len(repeat)))
     inner = (
-        f"SELECT {columns}, {copy_of} AS copy_of, {sort}, {keys},"
+        f"SELECT {columns}, d.copy_of, {sort}, {keys},"
         f" row_number() OVER (PARTITION BY d.rowid, {', '.join(repeat)}"
         f" ORDER BY {', '.join(order)})"
-        " AS _occurrence, coalesce(_c.copy_group, d.id) AS _group,"
-        f" {copy_of} IS NOT NULL AS _copy, d.date IS NULL AS _undated,"
+        " AS _occurrence, coalesce(d.copy_group, d.id) AS _group,"
+        " d.copy_of IS NOT NULL AS _copy, d.date IS NULL AS _undated,"
         f" d.date AS _date, d.id AS _id FROM {source}{filters}"
     )
     ranked = (
