@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint types unit bench eval clean
+.PHONY: install demo test lint types unit bench eval fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,8 @@ demo: $(STAMP)
 	@echo "Every listing takes --json."
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench eval
-	$(BIN)/ruff format --check src tests bench eval
+	$(BIN)/ruff check src tests bench eval fuzz
+	$(BIN)/ruff format --check src tests bench eval fuzz
 
 types: $(STAMP)
 	$(BIN)/mypy
@@ -47,7 +47,13 @@ bench: $(STAMP)
 	if [ -d ../shared/corpus/kcna-2024 ]; then $(BIN)/python bench/annotate_speed.py --kcna; fi
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm bench/out
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm bench/out fuzz/out
+
+# Time-boxed atheris fuzzing of every per-file stage (not part of `make
+# test`): FUZZ_SECONDS each, inputs up to 100 KB, an input over 1 s a hang.
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)
 
 eval: $(STAMP)
 	$(BIN)/python -m eval.report

@@ -108,7 +108,8 @@ def test_log_progress_writes_a_line_every_interval(tmp_path: Path) -> None:
     assert lines
     first = lines[0]
     assert first.startswith("progress: 0/1 files, ")
-    assert " documents, " in first and " MB/s, ETA " in first
+    assert " documents (" in first and " docs/s), " in first
+    assert " MB/s, ETA " in first
     assert all(line.count("\n") == 0 for line in lines)
 
 
@@ -118,8 +119,11 @@ def test_log_progress_line_format() -> None:
     counter = progress.counter
     counter.files, counter.documents, counter.done_bytes = 12, 1_234, 45_600_000
     assert progress.line(38.0) == (
-        "progress: 12/340 files, 1,234 documents, 45.6/600.0 MB, 1.20 MB/s, ETA 7m42s"
+        "progress: 12/340 files, 1,234 documents (32 docs/s), 45.6/600.0 MB, "
+        "1.20 MB/s, ETA 7m42s"
     )
+    # In the first second a rate is noise: none is given.
+    assert "(… docs/s)" in progress.line(0.5)
 
 
 def test_build_in_a_log_prints_progress_lines_on_stderr(
@@ -157,5 +161,6 @@ def test_terminal_progress_shows_documents_megabytes_and_rate(tmp_path: Path) ->
         )
     shown = screen.getvalue()
     assert " docs " in shown
+    assert " docs/s" in shown
     assert "113.0/113.0 kB" in shown  # bytes done of bytes to read
     assert "B/s" in shown

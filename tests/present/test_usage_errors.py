@@ -205,7 +205,7 @@ def test_crash_log_falls_back_to_the_temporary_folder(
     def broken(*_: object, **__: object) -> list[dict[str, object]]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(browse, "list_documents", broken)
+    monkeypatch.setattr(browse, "iter_documents", broken)
     result = invoke("docs", "--db", db)
     assert result.exit_code == 70
     assert f"(details in {tmp_path / 'dossier-error.log'})" in error_line(result)
@@ -221,7 +221,7 @@ def test_a_closed_pipe_is_no_bug(
     def closed(_: object) -> None:
         raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
-    monkeypatch.setattr(browse, "print_json", closed)
+    monkeypatch.setattr(browse, "write_json", closed)
     result = invoke("docs", "--db", db, "--json")
     assert result.exit_code == 1
     assert "internal error" not in result.output

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
 from dossier.errors import InputError, StoreError
 from dossier.offsets import OffsetMap
+from dossier.store import snippets
 
 KINDS = ("article", "teaser")
 SYNTAXES = ("words", "fts")
@@ -34,6 +35,25 @@ def positive(limit: int | None, what: str = "--limit") -> int | None:
     if limit is not None and limit < 1:
         raise InputError(f"{what} {limit} must be 1 or more (leave it out for all)")
     return limit
+
+
+def checked_page(limit: int | None, offset: int) -> tuple[int | None, int]:
+    """`--limit` 1 or more (or None for all), `--offset` 0 or more."""
+    if offset < 0:
+        raise InputError(f"--offset {offset} must be 0 or more")
+    return positive(limit), offset
+
+
+def page(
+    sql: str, params: list[Any], *, limit: int | None, offset: int = 0
+) -> tuple[str, list[Any]]:
+    """`sql` with `LIMIT`/`OFFSET` for one page of rows (#14 part 6): the
+    database stops reading at the page's end instead of every row going to
+    Python. No limit and no offset leaves `sql` as it is."""
+    limit, offset = checked_page(limit, offset)
+    if limit is None and not offset:
+        return sql, params
+    return f"{sql} LIMIT ? OFFSET ?", [*params, -1 if limit is None else limit, offset]
 
 
 _DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -68,15 +88,25 @@ def list_documents(
     *,
     kind: str | None = None,
     limit: int | None = None,
-    offset: int = 0,
     all_: bool = False,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Stored documents in file order; a copy of another only with `all_`.
-    `offset` skips that many first (the API pages with it)."""
+    """Stored documents in file order; a copy of another only with `all_`."""
+    return list(
+        iter_documents(connection, kind=kind, limit=limit, all_=all_, offset=offset)
+    )
+
+
+def iter_documents(
+    connection: sqlite3.Connection,
+    *,
+    kind: str | None = None,
+    limit: int | None = None,
+    all_: bool = False,
+    offset: int = 0,
+) -> Iterator[dict[str, Any]]:
+    """`list_documents` one row at a time, as the database reads them."""
     kind = choice(kind, KINDS, "--kind")
-    limit = positive(limit)
-    if offset < 0:
-        raise InputError(f"offset {offset} must be 0 or more")
     sql = f"SELECT {DOC_COLUMNS} FROM documents d JOIN sources s ON s.id = d.source_id"
     where: list[str] = []
     params: list[Any] = []
@@ -88,10 +118,9 @@ def list_documents(
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY s.path, s.part, d.ordinal"
-    if limit or offset:
-        sql += " LIMIT ? OFFSET ?"
-        params.extend((limit or -1, offset))
-    return [dict(row) for row in connection.execute(sql, params)]
+    sql, params = page(sql, params, limit=limit, offset=offset)
+    for row in connection.execute(sql, params):
+        yield dict(row)
 
 
 def copy_members(connection: sqlite3.Connection, group: str) -> list[dict[str, Any]]:
@@ -116,17 +145,46 @@ def document_rowid(connection: sqlite3.Connection, doc_id: str) -> int | None:
     return int(rows[0][0]) if len(rows) == 1 else None
 
 
-def get_document(connection: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
+def get_document(
+    connection: sqlite3.Connection, doc_id: str, *, with_text: bool = True
+) -> dict[str, Any] | None:
+    """The document whose id is `doc_id` (or uniquely starts so); without its
+    `text` when `with_text` is False (read it with `text_pieces`)."""
     rowid = document_rowid(connection, doc_id)
     if rowid is None:
         return None
+    text = "d.text" if with_text else "NULL AS text"
     row = connection.execute(
-        f"SELECT {DOC_COLUMNS}, d.rowid, d.text, d.offsets, d.raw_start, d.raw_end,"
+        f"SELECT {DOC_COLUMNS}, d.rowid, {text}, d.offsets, d.raw_start, d.raw_end,"
         " d.source_id FROM documents d JOIN sources s ON s.id = d.source_id"
         " WHERE d.rowid = ?",
         (rowid,),
     ).fetchone()
     return dict(row)
+
+
+# Characters of a document's text read at a time when it is streamed.
+TEXT_PIECE = 1 << 20
+
+
+def text_pieces(
+    connection: sqlite3.Connection, rowid: int, *, size: int | None = None
+) -> Iterator[str]:
+    """The text of document `rowid` in pieces of `size` (TEXT_PIECE)
+    characters."""
+    size = size or TEXT_PIECE
+    position = 1
+    while True:
+        row = connection.execute(
+            "SELECT substr(text, ?, ?) FROM documents WHERE rowid = ?",
+            (position, size, rowid),
+        ).fetchone()
+        if row is None or not row[0]:
+            return
+        yield row[0]
+        if len(row[0]) < size:
+            return
+        position += size
 
 
 def source_raw(
@@ -229,7 +287,7 @@ def search(
     connection: sqlite3.Connection,
     query: str,
     *,
-    limit: int = 20,
+    limit: int | None = 20,
     offset: int = 0,
     kind: str | None = None,
     syntax: Syntax = "words",
@@ -242,46 +300,42 @@ def search(
     is a word); with `"fts"` the query is FTS5 syntax, and a query FTS5
     cannot read is an InputError, never a silent fallback to words.
     `filters` narrow it further (the web page's facets); `kind` is theirs.
-    `marks` go around the matched words in `snippet`.
+    Each hit's snippet comes from a bounded window of its text
+    (store.snippets), so one huge document costs no more than a short one;
+    `marks` go around the matched words in it.
     """
-    positive(limit)
-    if offset < 0:
-        raise InputError(f"offset {offset} must be 0 or more")
+    limit, offset = checked_page(limit, offset)
     narrowed = filters or SearchFilters()
     if kind is not None:
         narrowed = replace(narrowed, kind=kind)
     where, params, checked = search_where(query, syntax, narrowed)
-    # Ranked first, on rowids alone; snippets and metadata then for the page
-    # of hits only: a snippet re-reads its document, and computed in the
-    # ranking query it was made for every match (110 ms instead of 30 for a
-    # word in most of 9,300 documents; bench/web_speed.py).
+    # Ranked first, on rowids alone (`rank` is bm25 with the column weights
+    # set here); snippets and metadata then for the page of hits only
+    # (bench/web_speed.py).
     ranked = run_search(
         connection,
-        "SELECT documents_fts.rowid AS id, bm25(documents_fts, 5.0, 1.0) AS rank"
-        f"{where} ORDER BY rank LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        *page(
+            "SELECT documents_fts.rowid AS id, documents_fts.rank AS rank"
+            f"{where} AND documents_fts.rank MATCH ? ORDER BY rank",
+            [*params, "bm25(5.0, 1.0)"],
+            limit=limit,
+            offset=offset,
+        ),
         query,
         checked,
     )
     if not ranked:
         return []
-    page = json.dumps([row["id"] for row in ranked])
-    snippets = dict(
-        connection.execute(
-            "SELECT rowid, snippet(documents_fts, 1, ?, ?, '…', 12)"
-            " FROM documents_fts WHERE documents_fts MATCH ?"
-            " AND rowid IN (SELECT value FROM json_each(?))",
-            (*marks, params[0], page),
-        ).fetchall()
-    )
+    ids = json.dumps([row["id"] for row in ranked])
     documents = {
         row["rowid"]: row
         for row in connection.execute(
             "SELECT rowid, id, title, kind, date, outlet FROM documents"
             " WHERE rowid IN (SELECT value FROM json_each(?))",
-            (page,),
+            (ids,),
         )
     }
+    pattern = snippets.match_pattern(query, fts=checked == "fts")
     return [
         {
             "doc": documents[row["id"]]["id"],
@@ -289,7 +343,7 @@ def search(
             "kind": documents[row["id"]]["kind"],
             "date": documents[row["id"]]["date"],
             "outlet": documents[row["id"]]["outlet"],
-            "snippet": snippets.get(row["id"]),
+            "snippet": snippets.snippet(connection, row["id"], pattern, marks=marks),
             "score": round(-row["rank"], 4),
         }
         for row in ranked

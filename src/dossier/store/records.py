@@ -6,12 +6,14 @@ import difflib
 import json
 import re
 import sqlite3
+from bisect import bisect_left
+from collections.abc import Iterator
 from typing import Any
 
 from dossier.errors import InputError, NotFound
 from dossier.offsets import OffsetMap, SourceMap
 from dossier.store.context import asserted
-from dossier.store.queries import choice, document_rowid, iso_day, positive
+from dossier.store.queries import choice, document_rowid, iso_day, page
 from dossier.store.reuses import reused_spans
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "PUBLICATION")
@@ -78,6 +80,7 @@ def list_entities(
     type_: str | None = None,
     limit: int | None = None,
     all_: bool = False,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Entities, their counts over independent texts (a copy group counts
     once) or, with `all_`, over every document."""
@@ -87,16 +90,14 @@ def list_entities(
         else "mentions, documents"
     )
     type_ = choice(type_, ENTITY_TYPES, "--type")
-    limit = positive(limit)
     sql = f"SELECT name, type, aliases, {counts}, evidence FROM entities"
     params: list[Any] = []
     if type_:
         sql += " WHERE type = ?"
         params.append(type_)
-    sql += " ORDER BY mentions DESC, name"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
+    sql, params = page(
+        sql + " ORDER BY mentions DESC, name", params, limit=limit, offset=offset
+    )
     return [_entity(row) for row in connection.execute(sql, params)]
 
 
@@ -139,11 +140,72 @@ def _in_sentence_entities(table: str) -> str:
     )
 
 
+def _sentence_shape(table: str) -> list[str]:
+    """Stands for the sentence's text where rows of copies are compared: its
+    length and where the row lies in it. The text itself is a `substr` of
+    the document's, which reads the whole document for every row: a 10 MB
+    document made `timeline` run for minutes (#17)."""
+    return [
+        f"{table}.sentence_end - {table}.sentence_start",
+        f"{table}.start - {table}.sentence_start",
+    ]
+
+
 def _sentence(table: str) -> str:
+    """SQL: the row's sentence as a `substr` of its document's text. It reads
+    the whole document for every row: fine for short texts; the listings
+    here read sentences per page instead (`_with_sentences`)."""
     return (
         f"substr(d.text, {table}.sentence_start + 1,"
         f" {table}.sentence_end - {table}.sentence_start)"
     )
+
+
+def _sentence_columns(table: str) -> str:
+    return (
+        f"d.rowid AS _rowid, {table}.sentence_start AS _s0, {table}.sentence_end AS _s1"
+    )
+
+
+def _with_sentences(
+    connection: sqlite3.Connection,
+    rows: list[dict[str, Any]],
+    *,
+    entities: bool,
+) -> list[dict[str, Any]]:
+    """Each row's `sentence` (and the `entities` named in it), read for the
+    rows of one page only: one window of each document's text, one read of
+    its mentions there."""
+    by_doc: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_doc.setdefault(row["_rowid"], []).append(row)
+    for doc, members in by_doc.items():
+        low = min(row["_s0"] for row in members)
+        high = max(row["_s1"] for row in members)
+        window = connection.execute(
+            "SELECT substr(text, ?, ?) FROM documents WHERE rowid = ?",
+            (low + 1, high - low, doc),
+        ).fetchone()[0]
+        named: list[tuple[int, int, str]] = []
+        if entities:
+            named = connection.execute(
+                f"SELECT m.start, m.end, {_LINKED_NAME} FROM mentions m"
+                " WHERE m.doc = ? AND m.start >= ? AND m.end <= ? ORDER BY m.start",
+                (doc, low, high),
+            ).fetchall()
+        starts = [start for start, _, _ in named]
+        for row in members:
+            row["sentence"] = window[row["_s0"] - low : row["_s1"] - low]
+            if entities:
+                inside = named[bisect_left(starts, row["_s0"]) :]
+                row["entities"] = list(
+                    dict.fromkeys(
+                        entity
+                        for start, end, entity in inside
+                        if start < row["_s1"] and end <= row["_s1"]
+                    )
+                )
+    return rows
 
 
 def _filters(
@@ -256,6 +318,8 @@ def timeline(
     type_: str | None = None,
     outlet: str | None = None,
     all_: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     range_where, range_params = dated_within(
         date_from=date_from, date_to=date_to, outlet=outlet
@@ -268,28 +332,32 @@ def timeline(
     where.extend(range_where)
     params.extend(range_params)
     sql = _once_per_text(
-        f"t.value, t.first_day, t.last_day, t.text, {_sentence('t')} AS sentence,"
-        f" d.id AS doc, {_in_sentence_entities('t')} AS entities,"
-        " t.start AS _start, t.end AS _end, t.sentence_start AS _s0,"
-        " t.sentence_end AS _s1, d.rowid AS _rowid, d.outlet AS _outlet,"
-        " json_array(t.start, t.end) AS span",
+        f"t.value, t.first_day, t.last_day, t.text, d.id AS doc,"
+        f" {_sentence_columns('t')}, t.start AS _start, t.end AS _end,"
+        " d.outlet AS _outlet",
         "times t JOIN documents d ON d.rowid = t.doc",
         where,
         # Not the value: "on Friday" in a re-run dated a week later is the
         # same Friday, anchored on the earliest member's date.
-        repeat=["t.text", _sentence("t")],
+        repeat=["t.text", *_sentence_shape("t")],
         order=["t.first_day", "t.last_day", "d.id", "t.start"],
         all_=all_,
     )
+    rows = [
+        dict(row)
+        for row in connection.execute(*page(sql, params, limit=limit, offset=offset))
+    ]
+    _with_sentences(connection, rows, entities=True)
+    keys = ("value", "first_day", "last_day", "text", "sentence", "doc", "entities")
+    private = ("copy_of", "_start", "_end", "_s0", "_s1", "_rowid", "_outlet")
     return asserted(
         connection,
         [
             {
-                **dict(row),
-                "entities": json.loads(row["entities"] or "[]"),
-                "span": json.loads(row["span"]),
+                **{k: row[k] for k in (*keys, *private)},
+                "span": [row["_start"], row["_end"]],
             }
-            for row in connection.execute(sql, params)
+            for row in rows
         ],
     )
 
@@ -302,6 +370,8 @@ def quotes(
     kind: str | None = None,
     about: str | None = None,
     all_: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Quotes; `about` keeps those whose quoted words name that entity."""
     kind = choice(kind, QUOTE_KINDS, "--kind")
@@ -336,7 +406,7 @@ def quotes(
         all_=all_,
     )
     result = []
-    for row in connection.execute(sql, params):
+    for row in connection.execute(*page(sql, params, limit=limit, offset=offset)):
         record = {k: row[k] for k in ("speaker", "text", "cue", "kind", "via", "doc")}
         record["citation"] = (
             {"title": row["c_title"], "outlet": row["c_outlet"], "date": row["c_date"]}
@@ -354,6 +424,8 @@ def citations(
     doc: str | None = None,
     outlet: str | None = None,
     all_: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -371,7 +443,10 @@ def citations(
         order=["c.date", "d.id", "c.start"],
         all_=all_,
     )
-    return [_public(row) for row in connection.execute(sql, params)]
+    return [
+        _public(row)
+        for row in connection.execute(*page(sql, params, limit=limit, offset=offset))
+    ]
 
 
 def source_map(connection: sqlite3.Connection, source_id: int) -> SourceMap:
@@ -386,6 +461,44 @@ def source_map(connection: sqlite3.Connection, source_id: int) -> SourceMap:
     return SourceMap.from_json(json.loads(stored))
 
 
+# Each annotation list of `show`, in the order it prints them, and its query.
+ANNOTATION_QUERIES: dict[str, str] = {
+    "mentions": f"SELECT start AS s, end AS e, text, {_LINKED_NAME} AS entity, type,"
+    " title FROM mentions m WHERE doc = ? ORDER BY start",
+    "times": "SELECT start AS s, end AS e, text, type, value, first_day,"
+    " last_day FROM times WHERE doc = ? ORDER BY s",
+    "figures": "SELECT start AS s, end AS e, text, low, high, unit, subject, hedge"
+    " FROM figures WHERE doc = ? ORDER BY start",
+    "quotes": "SELECT start AS s, end AS e, text, kind, speaker, cue, via, citation"
+    " FROM quotes WHERE doc = ? ORDER BY start",
+    "citations": "SELECT start AS s, end AS e, text, title, outlet, date FROM citations"
+    " WHERE doc = ? ORDER BY number",
+}
+ANNOTATION_KINDS = (*ANNOTATION_QUERIES, "reused")
+
+
+def iter_annotations(
+    connection: sqlite3.Connection,
+    kind: str,
+    rowid: int,
+    offsets: OffsetMap,
+    source: SourceMap,
+) -> Iterator[dict[str, Any]]:
+    """One kind of a document's annotations (ANNOTATION_KINDS), one at a time
+    as the database reads them: `show --json` streams a document of 100,000
+    mentions without holding them (#17)."""
+    if kind == "reused":
+        # Passages another document repeats, or that repeat another (#15).
+        yield from reused_spans(connection, rowid, offsets, source)
+        return
+    for row in connection.execute(ANNOTATION_QUERIES[kind], (rowid,)):
+        record = dict(row)
+        start, end = record.pop("s"), record.pop("e")
+        record["span"] = [start, end]
+        record["locator"] = source.locate(*offsets.to_raw(start, end))
+        yield record
+
+
 def document_annotations(
     connection: sqlite3.Connection,
     rowid: int,
@@ -394,38 +507,7 @@ def document_annotations(
 ) -> dict[str, list[dict[str, Any]]]:
     """A document's annotations, each with `span` into its text and `locator`
     into its file."""
-
-    def rows(sql: str) -> list[dict[str, Any]]:
-        found = []
-        for row in connection.execute(sql, (rowid,)):
-            record = dict(row)
-            start, end = record.pop("s"), record.pop("e")
-            record["span"] = [start, end]
-            record["locator"] = source.locate(*offsets.to_raw(start, end))
-            found.append(record)
-        return found
-
     return {
-        "mentions": rows(
-            f"SELECT start AS s, end AS e, text, {_LINKED_NAME} AS entity, type,"
-            " title FROM mentions m WHERE doc = ? ORDER BY start"
-        ),
-        "times": rows(
-            "SELECT start AS s, end AS e, text, type, value, first_day,"
-            " last_day FROM times WHERE doc = ? ORDER BY s"
-        ),
-        "figures": rows(
-            "SELECT start AS s, end AS e, text, low, high, unit, subject, hedge"
-            " FROM figures WHERE doc = ? ORDER BY start"
-        ),
-        "quotes": rows(
-            "SELECT start AS s, end AS e, text, kind, speaker, cue, via, citation"
-            " FROM quotes WHERE doc = ? ORDER BY start"
-        ),
-        "citations": rows(
-            "SELECT start AS s, end AS e, text, title, outlet, date FROM citations"
-            " WHERE doc = ? ORDER BY number"
-        ),
-        # Passages another document repeats, or that repeat another (#15).
-        "reused": reused_spans(connection, rowid, offsets, source),
+        kind: list(iter_annotations(connection, kind, rowid, offsets, source))
+        for kind in ANNOTATION_KINDS
     }

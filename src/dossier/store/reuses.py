@@ -10,9 +10,8 @@ from operator import itemgetter
 from typing import Any
 
 from dossier.errors import NotFound
-from dossier.link.reuse import STOCK_PARTNERS
 from dossier.offsets import OffsetMap, SourceMap
-from dossier.store.queries import document_rowid
+from dossier.store.queries import checked_page, document_rowid, page
 
 
 def _partners(doc: str, start: str, end: str) -> str:
@@ -27,16 +26,20 @@ def _partners(doc: str, start: str, end: str) -> str:
 # Both sides independent texts: a pair whose side became a copy (or was
 # forgotten) is dropped by the next link, but a listing never shows it. A
 # passage many documents repeat is a stock passage (link.reuse.STOCK_PARTNERS).
-_PAIRS = (
-    "SELECT r.a, r.b, da.id AS a_id, db.id AS b_id, da.date AS a_date,"
-    " db.date AS b_date, r.a_start, r.a_end, r.b_start, r.b_end, r.score"
-    " FROM reuses r JOIN documents da ON da.rowid = r.a"
-    " JOIN documents db ON db.rowid = r.b"
-    " WHERE da.copy_of IS NULL AND db.copy_of IS NULL"
-    f" AND {_partners('a', 'a_start', 'a_end')} <= {STOCK_PARTNERS}"
-    f" AND {_partners('b', 'b_start', 'b_end')} <= {STOCK_PARTNERS}"
-    " AND r.score >= ?"
-)
+def _pairs() -> str:
+    # link.reuse brings numpy: imported when reuse is listed, not at start.
+    from dossier.link.reuse import STOCK_PARTNERS
+
+    return (
+        "SELECT r.a, r.b, da.id AS a_id, db.id AS b_id, da.date AS a_date,"
+        " db.date AS b_date, r.a_start, r.a_end, r.b_start, r.b_end, r.score"
+        " FROM reuses r JOIN documents da ON da.rowid = r.a"
+        " JOIN documents db ON db.rowid = r.b"
+        " WHERE da.copy_of IS NULL AND db.copy_of IS NULL"
+        f" AND {_partners('a', 'a_start', 'a_end')} <= {STOCK_PARTNERS}"
+        f" AND {_partners('b', 'b_start', 'b_end')} <= {STOCK_PARTNERS}"
+        " AND r.score >= ?"
+    )
 
 
 def direction(earlier: str | None, later: str | None) -> str:
@@ -50,23 +53,37 @@ def direction(earlier: str | None, later: str | None) -> str:
 
 
 def reuse_pairs(
-    connection: sqlite3.Connection, *, doc: str | None = None, min_score: float = 0.0
+    connection: sqlite3.Connection,
+    *,
+    doc: str | None = None,
+    min_score: float = 0.0,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Reused passages, best first; with `doc`, those of that document, which
     is then `a`."""
     if doc is None:
-        return list(iter_reuse_pairs(connection, min_score=min_score))
+        # The stock test made once for all rows (iter_reuse_pairs), then
+        # the page.
+        limit, offset = checked_page(limit, offset)
+        end = None if limit is None else offset + limit
+        return list(
+            islice(iter_reuse_pairs(connection, min_score=min_score), offset, end)
+        )
     rowid = document_rowid(connection, doc)
     if rowid is None:
         raise NotFound(f"no document {doc!r} (list them with `dossier docs`)")
-    rows = connection.execute(
-        _PAIRS + " AND (r.a = ? OR r.b = ?) ORDER BY r.score DESC, r.a_start",
-        (min_score, rowid, rowid),
-    ).fetchall()
+    sql, params = page(
+        _pairs() + " AND (r.a = ? OR r.b = ?) ORDER BY r.score DESC, r.a_start",
+        [min_score, rowid, rowid],
+        limit=limit,
+        offset=offset,
+    )
+    rows = connection.execute(sql, params).fetchall()
     return [_pair(row, flip=row[1] == rowid) for row in rows]
 
 
-# _PAIRS without the stock test, which `stock_reuses` makes for every row
+# _pairs() without the stock test, which `stock_reuses` makes for every row
 # at once; the reuse's rowid last.
 _CANDIDATES = (
     "SELECT r.a, r.b, da.id AS a_id, db.id AS b_id, da.date AS a_date,"
@@ -82,7 +99,7 @@ def iter_reuse_pairs(
     connection: sqlite3.Connection, *, min_score: float = 0.0
 ) -> Iterator[dict[str, Any]]:
     """Every reused passage, best first, row by row from the cursor: the
-    rows of `_PAIRS`, with the stock test made once for all rows rather than
+    rows of `_pairs()`, with the stock test made once for all rows rather than
     as two subqueries a row (21 s to 3 s for 54,000 stored passages of
     20,000 generated documents, #16)."""
     stock = stock_reuses(connection)
@@ -94,6 +111,8 @@ def iter_reuse_pairs(
 def stock_reuses(connection: sqlite3.Connection) -> set[int]:
     """Rowids of the reuses one of whose passages more than STOCK_PARTNERS
     documents align with: `_partners` for every row, a document at a time."""
+    from dossier.link.reuse import STOCK_PARTNERS  # numpy: see _pairs
+
     sides = connection.execute(
         "SELECT a, a_start, a_end, b, rowid FROM reuses"
         " UNION ALL SELECT b, b_start, b_end, a, rowid FROM reuses ORDER BY 1"
@@ -146,7 +165,7 @@ def reused_spans(
     """The passages of document `rowid` another document repeats or is
     repeated from, in text order, each with `locator` and the other side."""
     rows = connection.execute(
-        _PAIRS + " AND (r.a = ? OR r.b = ?)", (0.0, rowid, rowid)
+        _pairs() + " AND (r.a = ? OR r.b = ?)", (0.0, rowid, rowid)
     ).fetchall()
     found = []
     for row in rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import closing
 from typing import Annotated, Any
 
@@ -10,12 +11,28 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
+from dossier.errors import InputError
 from dossier.present import serialize
 from dossier.present.cli.extract import AllOption
-from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
-from dossier.present.document import open_document
+from dossier.present.cli.options import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OffsetOption,
+    guarded,
+    out,
+)
+from dossier.present.cli.stream import Pieces, write_json
 from dossier.store import connect
-from dossier.store.queries import list_documents, search
+from dossier.store.queries import (
+    get_document,
+    iter_documents,
+    offsets_of,
+    search,
+    source_raw,
+    text_pieces,
+)
+from dossier.store.records import ANNOTATION_KINDS, iter_annotations, source_map
 
 # Enough for most headlines to fit on two lines of an 80-column terminal.
 _MIN_TITLE = 28
@@ -27,23 +44,26 @@ def docs_command(
     kind: Annotated[
         str | None, typer.Option(help="Only this kind: article or teaser.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """List stored documents; a copy of another's text only with --all.
 
-    Example: dossier docs --db seeds.db --kind article --json
+    Example: dossier docs --db seeds.db --kind article --limit 50 --offset 100 --json
     """
     with closing(connect(db, create=False)) as connection:
-        rows = [
+        rows = (
             serialize.document_summary(r)
-            for r in list_documents(connection, kind=kind, limit=limit, all_=all_)
-        ]
-    if as_json:
-        print_json(rows)
-        return
-    out.print(_docs_table(rows))
+            for r in iter_documents(
+                connection, kind=kind, limit=limit, offset=offset, all_=all_
+            )
+        )
+        if as_json:
+            write_json(rows)  # streamed: each row as the database reads it
+            return
+        out.print(_docs_table(list(rows)))
 
 
 def _docs_table(rows: list[dict[str, Any]]) -> Table:
@@ -91,13 +111,42 @@ def show_command(
     Example: dossier show 3f2a9c --db seeds.db --raw
     """
     with closing(connect(db, create=False)) as connection:
-        opened = open_document(connection, doc_id, raw=raw)
-    detail = opened.detail
-    if as_json:
-        print_json(detail)
-        return
-    source_text, removed = opened.source_text, opened.removed
-    start, end = opened.raw_start, opened.raw_end
+        row = get_document(connection, doc_id, with_text=False)
+        if row is None:
+            raise InputError(
+                f"no document {doc_id!r} (list them with `dossier docs --db {db}`)"
+            )
+        offsets = offsets_of(row)
+        located = source_map(connection, row["source_id"])
+        detail = serialize.document_detail(row, offsets, located)
+        rowid, start, end = row["rowid"], row["raw_start"], row["raw_end"]
+        if as_json:
+            # Streamed: the text a megabyte at a time, each annotation as read.
+            detail["text"] = Pieces(text_pieces(connection, rowid))
+            for kind in ANNOTATION_KINDS:
+                detail[kind] = iter_annotations(
+                    connection, kind, rowid, offsets, located
+                )
+            if raw:
+                source_text, removed = source_raw(connection, row["source_id"])
+                detail["raw"] = source_text[start:end]
+                detail["removed"] = serialize.removed_spans(
+                    source_text, removed, start, end, located
+                )
+            write_json(detail)
+            return
+        _print_document(connection, detail, row, raw=raw)
+
+
+def _print_document(
+    connection: sqlite3.Connection,
+    detail: dict[str, Any],
+    row: dict[str, Any],
+    *,
+    raw: bool,
+) -> None:
+    """Metadata, then the clean text, or the raw text with removed spans
+    marked and counted."""
     heading = " · ".join(
         str(v)
         for v in (detail["kind"], detail["date"], detail["outlet"], detail["author"])
@@ -108,8 +157,12 @@ def show_command(
         f"[dim]{detail['id']} · {escape(heading)} · {escape(detail['source'])}[/dim]\n"
     )
     if not raw:
-        out.print(escape(detail["text"]))
+        for piece in text_pieces(connection, row["rowid"]):
+            out.print(escape(piece), end="")
+        out.print()
         return
+    source_text, removed = source_raw(connection, row["source_id"])
+    start, end = row["raw_start"], row["raw_end"]
     position = start
     classes: dict[str, list[int]] = {}
     for span in removed:
@@ -150,6 +203,7 @@ def search_command(
     ],
     db: DbOption = "dossier.db",
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    offset: OffsetOption = 0,
     kind: Annotated[
         str | None, typer.Option(help="Only this kind: article or teaser.")
     ] = None,
@@ -175,12 +229,13 @@ def search_command(
                 connection,
                 query,
                 limit=limit,
+                offset=offset,
                 kind=kind,
                 syntax=syntax,  # type: ignore[arg-type]  # checked by search
             )
         ]
     if as_json:
-        print_json(hits)
+        write_json(hits)
         return
     if not hits:
         out.print("no match")

@@ -5,24 +5,13 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.engine import ENGINES, map_files
 from dossier.errors import FileNotStored
-from dossier.fingerprint import build_fingerprint
-from dossier.link import (
-    CopyReport,
-    link_copies,
-    link_entities,
-    link_reuse,
-    needs_entities,
-    needs_linking,
-    needs_reuse,
-)
 from dossier.model import Failure, FileResult
 from dossier.packs import load_pack
 from dossier.present.cli.options import (
@@ -35,7 +24,6 @@ from dossier.present.cli.options import (
 )
 from dossier.present.cli.progress import BuildProgress, LogProgress, RichProgress
 from dossier.read import walk
-from dossier.segment import KEPT_WHOLE
 from dossier.settings import Settings
 from dossier.store import (
     connect,
@@ -47,6 +35,9 @@ from dossier.store import (
     writes,
 )
 from dossier.store.forget import forget, gone_files
+
+if TYPE_CHECKING:
+    from dossier.link import CopyReport
 
 # Skipped spans listed after the summary; the rest are counted (and in --json).
 SKIPPED_SHOWN = 20
@@ -80,6 +71,8 @@ class BuildReport:
 
     def add(self, result: FileResult) -> None:
         """Count one file's result, or one piece of a streamed file's."""
+        from dossier.segment import KEPT_WHOLE  # segment's regexes: builds only
+
         if result.first:
             self.files += 1
             self._file_has_sources = False
@@ -157,6 +150,19 @@ def build_files(
     Stored files no longer on disk are listed in `gone`, and with `prune`
     removed with all that derives from them.
     """
+    # Imported here, not at the top: the query commands share this app and
+    # start in under 300 ms without the pipeline, engines and numpy (#14).
+    from dossier.engine import map_files
+    from dossier.fingerprint import build_fingerprint
+    from dossier.link import (
+        link_copies,
+        link_entities,
+        link_reuse,
+        needs_entities,
+        needs_linking,
+        needs_reuse,
+    )
+
     pack = load_pack(settings.pack)
     report = BuildReport()
     files: list[Path] = []
@@ -230,7 +236,7 @@ def build_command(
         str, typer.Option(help="Domain pack: bundled name or folder.")
     ] = "korea",
     engine: Annotated[
-        str, typer.Option(help=f"How files are processed: {', '.join(ENGINES)}.")
+        str, typer.Option(help="How files are processed: local, pool or dask.")
     ] = "local",
     workers: Annotated[
         int,
@@ -292,6 +298,8 @@ def build_command(
             "(dossier never downloads models) or leave --model out",
             param_hint="--model",
         )
+    from dossier.engine import ENGINES
+
     if engine not in ENGINES:
         raise typer.BadParameter(
             f"{engine!r}: choose one of {', '.join(ENGINES)}", param_hint="--engine"

@@ -8,8 +8,6 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from dossier.link import compare_claims
-from dossier.link.claims import public
 from dossier.present.cli.extract import (
     AllOption,
     DocOption,
@@ -17,9 +15,17 @@ from dossier.present.cli.extract import (
     _query,
     _table,
 )
-from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
-from dossier.store import claims as stored
-from dossier.store import events
+from dossier.present.cli.options import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OffsetOption,
+    guarded,
+    out,
+    print_json,
+)
+from dossier.present.cli.stream import write_json
+from dossier.store.queries import checked_page
 from dossier.store.records import fold_name
 
 
@@ -66,6 +72,8 @@ def claims_command(
             "cannot be compared, and why.",
         ),
     ] = False,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -76,14 +84,23 @@ def claims_command(
 
     Example: dossier claims --db seeds.db --conflicts --json
     """
+    # Imported here: the claims' readers load the figure rules, which the
+    # other query commands must start without (#14 part 6).
+    from dossier.link.claims import compare_claims, public
+    from dossier.store import claims as stored
+
+    # A page of claims or of groups, after the filters and the comparison
+    # (each group compared over all its claims).
+    limit, offset = checked_page(limit, offset)
+    end = None if limit is None else offset + limit
     # With --conflicts, the dates two sources give one event are compared too.
     query = stored.claims_and_dates if conflicts else stored.claims
     rows = _query(db, query, entity=entity, doc=doc, all_=all_)
     rows = _asserted(rows, by=by, outlet=outlet)
     if conflicts:
-        groups = compare_claims(rows, unrelated=unrelated)
+        groups = compare_claims(rows, unrelated=unrelated)[offset:end]
         if as_json:
-            print_json(groups)
+            write_json(groups)
             return
         for group in groups:
             colour = {"conflict": "red", "agree": "green"}.get(group["verdict"], "dim")
@@ -92,9 +109,9 @@ def claims_command(
             out.print(f"[bold]{heading}[/bold] {verdict}: {escape(group['reason'])}")
             _table(group["claims"], ["text", "low", "high", "asserted_by", "doc"])
         return
-    listed = [public(r) for r in rows]
+    listed = [public(r) for r in rows[offset:end]]
     if as_json:
-        print_json(listed)
+        write_json(listed)
     else:
         _table(
             listed, ["subject", "measure", "text", "low", "high", "asserted_by", "doc"]
@@ -119,6 +136,8 @@ def calendar_command(
 
     Example: dossier calendar --db kcna.db --from 2026 --to 2026-12 --json
     """
+    from dossier.store import events  # the figure rules: see claims_command
+
     rows = _query(db, events.calendar, date_from=date_from, date_to=date_to)
     if as_json:
         print_json(rows)

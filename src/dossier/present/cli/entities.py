@@ -16,6 +16,8 @@ from dossier.present.cli.extract import AllOption
 from dossier.present.cli.options import (
     DbOption,
     JsonOption,
+    LimitOption,
+    OffsetOption,
     guarded,
     out,
     print_json,
@@ -29,7 +31,8 @@ def entities_command(
     type_: Annotated[
         str | None, typer.Option("--type", help="PERSON, ORG, PLACE or PUBLICATION.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     show: Annotated[
         str | None,
@@ -117,7 +120,7 @@ def entities_command(
             rows = [_detail(connection, name) for name in shown]
         else:
             rows = records.list_entities(
-                connection, type_=type_, limit=limit, all_=all_
+                connection, type_=type_, limit=limit, offset=offset, all_=all_
             )
     if shown and not as_json:
         for row in rows:

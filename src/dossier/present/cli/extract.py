@@ -11,7 +11,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
+from dossier.present.cli.options import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OffsetOption,
+    guarded,
+    out,
+)
+from dossier.present.cli.stream import write_json
 from dossier.store import connect, records
 
 EntityOption = Annotated[
@@ -39,7 +47,7 @@ def _query(
 def _emit(rows: list[dict[str, Any]], columns: list[str], *, as_json: bool) -> None:
     """One JSON array on stdout, or a table of `columns`."""
     if as_json:
-        print_json(rows)
+        write_json(rows)
     else:
         _table(rows, columns)
 
@@ -99,6 +107,8 @@ def timeline_command(
     type_: Annotated[
         str | None, typer.Option("--type", help="DATE (default), TIME, DURATION, SET.")
     ] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -115,6 +125,8 @@ def timeline_command(
         date_to=date_to,
         type_=type_,
         all_=all_,
+        limit=limit,
+        offset=offset,
     )
     if not as_json:
         # TimeML writes a decade `192` and a century `18`; a reader wants
@@ -133,6 +145,8 @@ def quotes_command(
     kind: Annotated[
         str | None, typer.Option(help="direct, reported or scare (default: all).")
     ] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -140,7 +154,16 @@ def quotes_command(
 
     Example: dossier quotes --db seeds.db --speaker "Kim Yong Chun" --json
     """
-    rows = _query(db, records.quotes, speaker=speaker, doc=doc, kind=kind, all_=all_)
+    rows = _query(
+        db,
+        records.quotes,
+        speaker=speaker,
+        doc=doc,
+        kind=kind,
+        all_=all_,
+        limit=limit,
+        offset=offset,
+    )
     _emit(rows, ["speaker", "cue", "text", "via", "doc"], as_json=as_json)
 
 
@@ -149,6 +172,8 @@ def citations_command(
     db: DbOption = "dossier.db",
     doc: DocOption = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     all_: AllOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -156,5 +181,13 @@ def citations_command(
 
     Example: dossier citations --db seeds.db --outlet KCNA --json
     """
-    rows = _query(db, records.citations, doc=doc, outlet=outlet, all_=all_)
+    rows = _query(
+        db,
+        records.citations,
+        doc=doc,
+        outlet=outlet,
+        all_=all_,
+        limit=limit,
+        offset=offset,
+    )
     _emit(rows, ["date", "outlet", "title", "doc"], as_json=as_json)

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from dossier.link import link_copies, link_entities, link_reuse
 from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
 from dossier.store import connect, mark_linked, writes
 from dossier.store.forget import forget, resolve
@@ -33,6 +32,8 @@ def forget_command(
 
     Example: dossier forget old/notes.txt 3f2a9c --db seeds.db
     """
+    from dossier.link import link_copies, link_entities, link_reuse
+
     with closing(connect(db)) as connection:
         paths: list[str] = []
         for target in targets:

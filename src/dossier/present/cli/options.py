@@ -26,6 +26,14 @@ DbOption = Annotated[
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print one JSON value on stdout, nothing else.")
 ]
+# Every listing pages the same way (#14 part 6): the database stops at the
+# page's end, so a page of 100,000 documents' entities costs what a page costs.
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", help="At most this many (default: all).")
+]
+OffsetOption = Annotated[
+    int, typer.Option("--offset", help="Skip this many first (with --limit: a page).")
+]
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)

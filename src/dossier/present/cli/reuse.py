@@ -11,7 +11,15 @@ from rich.markup import escape
 from rich.table import Table
 
 from dossier.present.cli.extract import DocOption
-from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
+from dossier.present.cli.options import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OffsetOption,
+    guarded,
+    out,
+)
+from dossier.present.cli.stream import write_json
 from dossier.store import connect
 from dossier.store.reuses import reuse_pairs
 
@@ -32,6 +40,8 @@ def reuse_command(
             help="Only passages whose words correspond this closely (0 to 1).",
         ),
     ] = 0.0,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Passages one document repeats from another, with both spans.
@@ -42,9 +52,11 @@ def reuse_command(
     Example: dossier reuse --db seeds.db --doc 3f2a9c --min-score 0.8 --json
     """
     with closing(connect(db, create=False)) as connection:
-        rows = reuse_pairs(connection, doc=doc, min_score=min_score)
+        rows = reuse_pairs(
+            connection, doc=doc, min_score=min_score, limit=limit, offset=offset
+        )
         if as_json:
-            print_json(rows)
+            write_json(rows)
             return
         texts = {
             row[0]: row[1]
