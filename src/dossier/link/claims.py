@@ -173,15 +173,21 @@ def _judge(
 
     reasons: Counter[str] = Counter()
     pairs: Iterable[tuple[int, int]]
-    if not unrelated and len(members) > _ALL_PAIRS and _all_read(members):
-        # Only the groups are wanted, not every reason: undated claims of a
-        # named body join by rule instead of pair by pair.
+    fast = not unrelated and len(members) > _ALL_PAIRS and _all_read(members)
+    if fast:
+        # Only the groups are wanted, not every reason: claims join by rule
+        # (undated ones of a named body; dated ones overlapping in time)
+        # instead of pair by pair, and a pair already joined is not judged.
         for first, second in _undated_named_links(members):
             parent[find(second)] = find(first)
-        pairs = _dated_pairs(members, mixed=True)
+        for first, second in _dated_links(members):
+            parent[find(second)] = find(first)
+        pairs = _mixed_pairs(members)
     else:
         pairs = _candidate_pairs(members)
     for i, j in pairs:
+        if fast and find(i) == find(j):
+            continue
         a, b = members[i], members[j]
         if a["doc"] == b["doc"]:
             continue  # a text giving a total and a toll contradicts nothing
@@ -221,7 +227,7 @@ def _candidate_pairs(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]
             for j in range(i + 1, len(members)):
                 yield i, j
         return
-    yield from _dated_pairs(members, mixed=False)
+    yield from _dated_pairs(members)
     scopes = _scopes(members)
     undated = {i for i, s in enumerate(scopes) if s is None}
     if any(c.get("_named_subject", True) for c in members):
@@ -236,13 +242,8 @@ def _scopes(members: list[dict[str, Any]]) -> list[tuple[str, str] | None]:
     return [_scope(c, c.get("_named_subject", True)) for c in members]
 
 
-def _dated_pairs(
-    members: list[dict[str, Any]], *, mixed: bool
-) -> Iterator[tuple[int, int]]:
-    """Pairs of dated claims whose scopes overlap (a sweep in date order);
-    with `mixed`, also each undated claim of a named body with each dated
-    claim of no named body (the one kind of undated pair a rule cannot
-    settle: see `_undated_named_links`)."""
+def _dated_pairs(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """Pairs of dated claims whose scopes overlap (a sweep in date order)."""
     scopes = _scopes(members)
     dated = sorted(((scope, i) for i, scope in enumerate(scopes) if scope is not None))
     for position, ((_, last), i) in enumerate(dated):
@@ -250,8 +251,15 @@ def _dated_pairs(
             if first > last:
                 break
             yield min(i, j), max(i, j)
-    if not mixed or not any(c.get("_named_subject", True) for c in members):
+
+
+def _mixed_pairs(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """Each undated claim of a named body with each dated claim of no named
+    body: the one kind of pair `_undated_named_links` and `_dated_links`
+    leave to `not_comparable`."""
+    if not any(c.get("_named_subject", True) for c in members):
         return
+    scopes = _scopes(members)
     unnamed = [
         j
         for j, c in enumerate(members)
@@ -261,6 +269,62 @@ def _dated_pairs(
         if scopes[i] is None and claim.get("_named_subject", True):
             for j in unnamed:
                 yield (i, j) if i < j else (j, i)
+
+
+def _dated_links(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """Unions equal to comparing every two dated claims (in a language read):
+    two join when from two documents, with overlapping scopes, both counts
+    or both running totals as of one date, and both of a named body or
+    sharing an entity. So the claims are split into sets (the named ones;
+    those naming each entity), each swept in date order by `_overlap_links`.
+    """
+    scopes = _scopes(members)
+    sets: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for i, claim in enumerate(members):
+        scope = scopes[i]
+        if scope is None:
+            continue
+        cumulative = bool(claim.get("cumulative"))
+        base = (cumulative, scope if cumulative else None)
+        if claim.get("_named_subject", True):
+            sets[(*base, True, None)].append(i)
+        for entity in set(claim.get("_entities", ())):
+            sets[(*base, False, entity)].append(i)
+    for items in sets.values():
+        yield from _overlap_links(members, scopes, items)
+
+
+def _overlap_links(
+    members: list[dict[str, Any]],
+    scopes: list[tuple[str, str] | None],
+    items: list[int],
+) -> Iterator[tuple[int, int]]:
+    """Links joining `items` as the graph of pairs from two documents with
+    overlapping scopes joins them, without listing its pairs: in date order,
+    each claim links to every live component holding a claim of another
+    document that is still running; a component keeps its two latest-ending
+    claims of distinct documents, enough to tell."""
+    live: list[list[tuple[str, str, int]]] = []  # (last day, doc, index)
+    for i in sorted(items, key=lambda i: (scopes[i], i)):
+        first, last = scopes[i]  # type: ignore[misc]
+        doc = str(members[i]["doc"])
+        joined: list[tuple[str, str, int]] = [(last, doc, i)]
+        kept = []
+        for component in live:
+            if component[0][0] < first:
+                continue  # every claim in it ended before this one starts
+            link = next((e for e in component if e[1] != doc and e[0] >= first), None)
+            if link is None:
+                kept.append(component)
+            else:
+                yield link[2], i
+                joined.extend(component)
+        joined.sort(reverse=True)
+        best = [joined[0]]
+        other = next((e for e in joined if e[1] != joined[0][1]), None)
+        if other is not None:
+            best.append(other)
+        live = [*kept, best]
 
 
 def _all_read(members: list[dict[str, Any]]) -> bool:
