@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import Any
 
 # Counted nouns that measure the same thing: "a million volunteers" and
@@ -171,7 +172,22 @@ def _judge(
         return i
 
     reasons: Counter[str] = Counter()
-    for i, j in _candidate_pairs(members):
+    pairs: Iterable[tuple[int, int]]
+    fast = not unrelated and len(members) > _ALL_PAIRS and _all_read(members)
+    if fast:
+        # Only the groups are wanted, not every reason: claims join by rule
+        # (undated ones of a named body; dated ones overlapping in time)
+        # instead of pair by pair, and a pair already joined is not judged.
+        for first, second in _undated_named_links(members):
+            parent[find(second)] = find(first)
+        for first, second in _dated_links(members):
+            parent[find(second)] = find(first)
+        pairs = _mixed_pairs(members)
+    else:
+        pairs = _candidate_pairs(members)
+    for i, j in pairs:
+        if fast and find(i) == find(j):
+            continue
         a, b = members[i], members[j]
         if a["doc"] == b["doc"]:
             continue  # a text giving a total and a toll contradicts nothing
@@ -211,13 +227,8 @@ def _candidate_pairs(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]
             for j in range(i + 1, len(members)):
                 yield i, j
         return
-    scopes = [_scope(c, c.get("_named_subject", True)) for c in members]
-    dated = sorted(((scope, i) for i, scope in enumerate(scopes) if scope is not None))
-    for position, ((_, last), i) in enumerate(dated):
-        for (first, _), j in dated[position + 1 :]:
-            if first > last:
-                break
-            yield min(i, j), max(i, j)
+    yield from _dated_pairs(members)
+    scopes = _scopes(members)
     undated = {i for i, s in enumerate(scopes) if s is None}
     if any(c.get("_named_subject", True) for c in members):
         # A named body may be compared undated: each undated claim with all.
@@ -227,32 +238,140 @@ def _candidate_pairs(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]
                     yield i, j
 
 
+def _scopes(members: list[dict[str, Any]]) -> list[tuple[str, str] | None]:
+    return [_scope(c, c.get("_named_subject", True)) for c in members]
+
+
+def _dated_pairs(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """Pairs of dated claims whose scopes overlap (a sweep in date order)."""
+    scopes = _scopes(members)
+    dated = sorted(((scope, i) for i, scope in enumerate(scopes) if scope is not None))
+    for position, ((_, last), i) in enumerate(dated):
+        for (first, _), j in dated[position + 1 :]:
+            if first > last:
+                break
+            yield min(i, j), max(i, j)
+
+
+def _mixed_pairs(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """Each undated claim of a named body with each dated claim of no named
+    body: the one kind of pair `_undated_named_links` and `_dated_links`
+    leave to `not_comparable`."""
+    if not any(c.get("_named_subject", True) for c in members):
+        return
+    scopes = _scopes(members)
+    unnamed = [
+        j
+        for j, c in enumerate(members)
+        if not c.get("_named_subject", True) and scopes[j] is not None
+    ]
+    for i, claim in enumerate(members):
+        if scopes[i] is None and claim.get("_named_subject", True):
+            for j in unnamed:
+                yield (i, j) if i < j else (j, i)
+
+
+def _dated_links(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """Unions equal to comparing every two dated claims (in a language read):
+    two join when from two documents, with overlapping scopes, both counts
+    or both running totals as of one date, and both of a named body or
+    sharing an entity. So the claims are split into sets (the named ones;
+    those naming each entity), each swept in date order by `_overlap_links`.
+    """
+    scopes = _scopes(members)
+    sets: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for i, claim in enumerate(members):
+        scope = scopes[i]
+        if scope is None:
+            continue
+        cumulative = bool(claim.get("cumulative"))
+        base = (cumulative, scope if cumulative else None)
+        if claim.get("_named_subject", True):
+            sets[(*base, True, None)].append(i)
+        for entity in set(claim.get("_entities", ())):
+            sets[(*base, False, entity)].append(i)
+    for items in sets.values():
+        yield from _overlap_links(members, scopes, items)
+
+
+def _overlap_links(
+    members: list[dict[str, Any]],
+    scopes: list[tuple[str, str] | None],
+    items: list[int],
+) -> Iterator[tuple[int, int]]:
+    """Links joining `items` as the graph of pairs from two documents with
+    overlapping scopes joins them, without listing its pairs: in date order,
+    each claim links to every live component holding a claim of another
+    document that is still running; a component keeps its two latest-ending
+    claims of distinct documents, enough to tell."""
+    live: list[list[tuple[str, str, int]]] = []  # (last day, doc, index)
+    for i in sorted(items, key=lambda i: (scopes[i], i)):
+        first, last = scopes[i]  # type: ignore[misc]
+        doc = str(members[i]["doc"])
+        joined: list[tuple[str, str, int]] = [(last, doc, i)]
+        kept = []
+        for component in live:
+            if component[0][0] < first:
+                continue  # every claim in it ended before this one starts
+            link = next((e for e in component if e[1] != doc and e[0] >= first), None)
+            if link is None:
+                kept.append(component)
+            else:
+                yield link[2], i
+                joined.extend(component)
+        joined.sort(reverse=True)
+        best = [joined[0]]
+        other = next((e for e in joined if e[1] != joined[0][1]), None)
+        if other is not None:
+            best.append(other)
+        live = [*kept, best]
+
+
+def _all_read(members: list[dict[str, Any]]) -> bool:
+    return all(c.get("language") in (None, *READ_LANGUAGES) for c in members)
+
+
+def _undated_named_links(members: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """Unions equal to comparing each undated claim of a named body with
+    every claim of a named body (`not_comparable` passes such a pair when
+    both are running totals or both counts, in a language read, from two
+    documents), in linear time: the groups come out the same."""
+    scopes = _scopes(members)
+    for cumulative in (False, True):
+        named = [
+            i
+            for i, c in enumerate(members)
+            if c.get("_named_subject", True) and bool(c.get("cumulative")) == cumulative
+        ]
+        undated = [i for i in named if scopes[i] is None]
+        docs = {members[i]["doc"] for i in undated}
+        if not docs:
+            continue
+        if len(docs) > 1:
+            # Every named claim has an undated one from another document.
+            joined = named
+        else:
+            others = [i for i in named if members[i]["doc"] not in docs]
+            joined = undated + others if others else []
+        yield from pairwise(joined)
+
+
 def _verdict(key: str, measure: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
     sources = {independent_text(c) for c in claims}
     if len(sources) < 2:
-        changed = [
-            (a, b)
-            for i, a in enumerate(claims)
-            for b in claims[i + 1 :]
-            if not _overlap(a, b)
-        ]
+        changed = _first_change(claims)
         why = "copies of one text: one source, not two"
         if changed:
-            a, b = changed[0]
+            a, b = changed
             why = (
                 f"copies of one text: one source, not two; a re-run changed the"
                 f" figure ({_figure(a)}, {_figure(b)})"
             )
         return _group(key, measure, claims, "unrelated", why)
-    clashes = [
-        (a, b)
-        for i, a in enumerate(claims)
-        for b in claims[i + 1 :]
-        if independent_text(a) != independent_text(b) and not _overlap(a, b)
-    ]
-    if clashes:
+    clash = _widest_clash(claims)
+    if clash:
         # The pair furthest apart says most about the disagreement.
-        a, b = max(clashes, key=lambda p: _gap(*p))
+        a, b = clash
         return _group(
             key,
             measure,
@@ -269,6 +388,99 @@ def _verdict(key: str, measure: str, claims: list[dict[str, Any]]) -> dict[str, 
         f"{len(sources)} independent sources give "
         + ("the same date" if measure == "date" else "overlapping figures"),
     )
+
+
+def _first_change(claims: list[dict[str, Any]]) -> tuple[Any, Any] | None:
+    """The first pair (in list order) whose figures cannot both hold, found
+    from suffix extremes in one pass instead of over every pair."""
+    count = len(claims)
+    # For each position, the smallest high, largest low and first two
+    # distinct days among the claims after it.
+    least_high: list[float] = [float("inf")] * (count + 1)
+    most_low: list[float] = [float("-inf")] * (count + 1)
+    days: list[tuple[Any, ...]] = [()] * (count + 1)
+    for i in range(count - 1, -1, -1):
+        claim = claims[i]
+        least_high[i] = min(least_high[i + 1], claim["high"])
+        most_low[i] = max(most_low[i + 1], claim["low"])
+        seen = days[i + 1]
+        day = claim.get("_day")
+        if day and len(seen) < 2 and day not in seen:
+            seen = (*seen, day)
+        days[i] = seen
+    for i, a in enumerate(claims[:-1]):
+        day = a.get("_day")
+        later_day = bool(day) and any(d != day for d in days[i + 1])
+        if later_day or least_high[i + 1] < a["low"] or most_low[i + 1] > a["high"]:
+            for b in claims[i + 1 :]:
+                if not _overlap(a, b):
+                    return a, b
+    return None
+
+
+def _widest_clash(claims: list[dict[str, Any]]) -> tuple[Any, Any] | None:
+    """The pair of claims from different sources that cannot both hold and
+    lie furthest apart (`_gap`; ties to the first pair in list order), or None.
+
+    Every pair's gap is the larger low over the smaller high, so claims are
+    tried smallest high first against largest low first, and the search
+    stops once no pair left can reach the widest gap found.
+    """
+    if not _any_clash(claims):
+        return None
+    by_high = sorted(
+        range(len(claims)), key=lambda i: max(float(claims[i]["high"]), 1.0)
+    )
+    by_low = sorted(range(len(claims)), key=lambda i: -float(claims[i]["low"]))
+    top_low = float(claims[by_low[0]]["low"])
+    best = float("-inf")
+    tied: list[tuple[int, int]] = []
+    for x in by_high:
+        below = max(float(claims[x]["high"]), 1.0)
+        if top_low / below < best:
+            break
+        for y in by_low:
+            if float(claims[y]["low"]) / below < best:
+                break
+            if y == x:
+                continue
+            i, j = min(x, y), max(x, y)
+            a, b = claims[i], claims[j]
+            # Each pair is seen once, from its smaller high (`_gap`'s order).
+            if (i if a["high"] <= b["high"] else j) != x:
+                continue
+            if independent_text(a) == independent_text(b) or _overlap(a, b):
+                continue
+            gap = _gap(a, b)
+            if gap > best:
+                best, tied = gap, [(i, j)]
+            elif gap == best:
+                tied.append((i, j))
+    i, j = min(tied)
+    return claims[i], claims[j]
+
+
+def _any_clash(claims: list[dict[str, Any]]) -> bool:
+    """Whether two claims from different sources cannot both hold: figures
+    apart (some low above another's high) or one event on two days."""
+    # Per source its smallest high and largest low; the two best sources of
+    # each are enough to find a pair from different sources.
+    least: dict[str, float] = {}
+    most: dict[str, float] = {}
+    day_sources: set[str] = set()
+    day_values: set[Any] = set()
+    for claim in claims:
+        source = independent_text(claim)
+        least[source] = min(least.get(source, float("inf")), claim["high"])
+        most[source] = max(most.get(source, float("-inf")), claim["low"])
+        if claim.get("_day"):
+            day_sources.add(source)
+            day_values.add(claim["_day"])
+    if len(day_sources) > 1 and len(day_values) > 1:
+        return True  # two days and two sources: some pair differs in both
+    lows = sorted(least.items(), key=lambda item: item[1])[:2]
+    highs = sorted(most.items(), key=lambda item: -item[1])[:2]
+    return any(s != t and top > bottom for s, bottom in lows for t, top in highs)
 
 
 def _gap(a: dict[str, Any], b: dict[str, Any]) -> float:

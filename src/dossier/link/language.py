@@ -7,6 +7,7 @@ Claims are compared within one language only: a number in a Spanish story
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from dossier.english import word_set
 
@@ -21,6 +22,12 @@ _STOP_WORDS = {
     "pt": word_set("os das dos não uma para com que foi pelo pela são mais"),
     "it": word_set("il della che per una sono gli nel alla non con delle"),
 }
+# Each stop word's languages: one look-up a word instead of one a language
+# (the claims query reads the language of every document it lists).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _language, _words in _STOP_WORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _language)
 _WORD = re.compile(r"[^\W\d_]+")
 # Words read from the start of a text: enough to tell, cheap for long texts.
 _SAMPLE = 3000
@@ -32,9 +39,8 @@ _MIN_HITS = 2
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of the language `text` is in, or None when too short to tell."""
     counts = dict.fromkeys(_STOP_WORDS, 0)
-    for word in _WORD.findall(text[:_SAMPLE].lower()):
-        for language, words in _STOP_WORDS.items():
-            if word in words:
-                counts[language] += 1
+    for word, times in Counter(_WORD.findall(text[:_SAMPLE].lower())).items():
+        for language in _LANGUAGES_OF.get(word, ()):
+            counts[language] += times
     best = max(counts, key=lambda language: counts[language])
     return best if counts[best] >= _MIN_HITS else None
