@@ -1,5 +1,5 @@
 """The reuse listing's stock test, made for all rows at once, gives the rows
-the SQL definition (`_PAIRS`: two subqueries a row) gives."""
+the SQL definition (`_pairs()`: two subqueries a row) gives."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from dossier.link.reuse import STOCK_PARTNERS
 from dossier.store import connect
-from dossier.store.reuses import _PAIRS, _pair, iter_reuse_pairs
+from dossier.store.reuses import _pair, _pairs, iter_reuse_pairs
 
 DOCUMENTS = 9
 
@@ -86,7 +86,7 @@ def test_reuse_listing_is_the_sql_definition(
     expected = [
         _pair(row, flip=False)
         for row in connection.execute(
-            _PAIRS + " ORDER BY r.score DESC, da.id, db.id, r.a_start", (0.0,)
+            _pairs() + " ORDER BY r.score DESC, da.id, db.id, r.a_start", (0.0,)
         )
     ]
     assert list(iter_reuse_pairs(connection)) == expected
