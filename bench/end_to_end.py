@@ -26,17 +26,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import KCNA, wire_year
-from results import OUT, record
+from results import OUT, measure, record
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 BENCH = Path(__file__).resolve().parent
@@ -66,28 +63,6 @@ def corpus(name: str, months: int) -> Path:
 def size_of(path: Path) -> int:
     files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
     return sum(p.stat().st_size for p in files)
-
-
-def measure(command: list[str], src: Path) -> dict[str, float]:
-    """Run `command` on the code in `src`; its wall and CPU seconds (with its
-    children's)."""
-    path = os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")]))
-    load = os.getloadavg()[0]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    completed = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONPATH": path},
-    )
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if completed.returncode not in (0, 1):
-        sys.exit(f"{command[:3]} failed: {completed.stderr.strip()[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"seconds": seconds, "cpu_seconds": cpu, "load": load}
 
 
 def build(path: Path, engine: str, workers: int) -> list[str]:
@@ -133,7 +108,7 @@ def run_corpus(
         turn = number % len(kinds)
         for kind in kinds[turn:] + kinds[:turn]:
             command, src = commands[kind]
-            run = measure(command, src)
+            run, _ = measure(command, src)
             runs[kind].append(run)
             print(
                 f"{name} round {number + 1} {kind:12} {run['seconds']:6.1f} s wall,"

@@ -14,17 +14,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import resource
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import OUT, generated, record
+from results import OUT, generated, measure, record
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -39,30 +35,8 @@ def build(corpus: Path, engine: str, workers: int) -> dict[str, Any]:
         *("build", str(corpus), "--db", str(db), "--json", "--annotate"),
         *("--engine", engine, "--workers", str(workers)),
     ]
-    # This checkout's code, whatever the venv has installed.
-    path = os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))
-    load = os.getloadavg()[0]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    completed = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONPATH": path},
-    )
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if completed.returncode not in (0, 1):
-        sys.exit(f"{engine} build failed: {completed.stderr.strip()[-2000:]}")
-    report = json.loads(completed.stdout)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {
-        "seconds": seconds,
-        "cpu_seconds": cpu,
-        "load": load,
-        "documents": report["documents"],
-    }
+    run, printed = measure(command, SRC)
+    return {**run, "documents": json.loads(printed)["documents"]}
 
 
 def spread(values: list[float]) -> dict[str, float]:
