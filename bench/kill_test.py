@@ -91,15 +91,15 @@ def main() -> None:
             _remove(db)
         else:
             chain.append(run)
-            if len(chain) == args.chain or number == len(aims) - 1:
-                for member in chain:
-                    member["chain"] = [m["run"] for m in chain]
-                _compare(run, paths, db, reference)
-                for member in chain[:-1]:
-                    member["equal"] = run["equal"]
+            if len(chain) == args.chain:
+                _close_chain(chain, paths, chained, reference)
                 chain = []
                 _remove(db)
         print(json.dumps(run), flush=True)
+    if chain:
+        # The last kills of a chain, when link-phase kills came after them.
+        _close_chain(chain, paths, chained, reference)
+        print(json.dumps(chain[-1]), flush=True)
 
     held = [r for r in runs if _held(r)]
     summary = {
@@ -141,6 +141,20 @@ def _after_kill(
         run["partial_files"] = sorted(p for p, d in stored.items() if d != whole[p])
         run["link_pending"] = link_pending(db) if stored else None
     return run
+
+
+def _close_chain(
+    chain: list[dict[str, object]],
+    paths: list[Path],
+    db: Path,
+    reference: dict[str, tuple[int, str]],
+) -> None:
+    """Rebuild the chain's database once and give every member the verdict."""
+    for member in chain:
+        member["chain"] = [m["run"] for m in chain]
+    _compare(chain[-1], paths, db, reference)
+    for member in chain[:-1]:
+        member["equal"] = chain[-1]["equal"]
 
 
 def _compare(
