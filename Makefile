@@ -25,7 +25,11 @@ demo: $(STAMP)
 	@echo "  $(BIN)/dossier timeline --db demo.db --from 1945 --to 1953"
 	@echo "  $(BIN)/dossier claims --db demo.db --conflicts"
 	@echo "  $(BIN)/dossier quotes --db demo.db"
-	@echo "Every listing takes --json."
+	@echo "  $(BIN)/dossier calendar --db demo.db --from 2025 --to 2026"
+	@echo "Every listing takes --json. In a browser:"
+	@echo "  $(BIN)/dossier serve --db demo.db    (then open http://127.0.0.1:8000)"
+	@echo "A file to hand on:"
+	@echo "  $(BIN)/dossier report --db demo.db --out report.html"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench eval fuzz

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -234,3 +236,17 @@ def test_export_parquet_without_pyarrow_names_the_extra(
     assert result.exit_code == 2
     assert "pip install 'dossier[export]'" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_is_readable_by_others_as_any_new_file(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    # Written under a private temporary name first; the file handed on gets
+    # the mode the umask gives a new file, not mkstemp's 0600.
+    out = tmp_path / "documents.jsonl"
+    umask = os.umask(0o022)
+    try:
+        export_rows(seeded_db, "documents", "jsonl", out)
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644

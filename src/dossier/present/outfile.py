@@ -37,6 +37,11 @@ def write_whole(target: Path, write: Callable[[Path], T]) -> T:
     temporary = Path(name)
     try:
         result = write(temporary)
+        # mkstemp makes the file private (0600); a report or an export is
+        # made to be handed on, so it gets the mode any new file would.
+        umask = os.umask(0)
+        os.umask(umask)
+        temporary.chmod(0o666 & ~umask)
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
