@@ -33,7 +33,7 @@ def open_document(
 ) -> OpenDocument:
     row = get_document(connection, doc_id)
     if row is None:
-        raise NotFound(f"no document {doc_id!r} (list them with `dossier docs`)")
+        raise unknown(doc_id)
     source_text, removed = source_raw(connection, row["source_id"])
     offsets = offsets_of(row)
     located = source_map(connection, row["source_id"])
@@ -41,8 +41,24 @@ def open_document(
     detail = serialize.document_detail(row, offsets, located)
     start, end = row["raw_start"], row["raw_end"]
     if raw:
-        detail["raw"] = source_text[start:end]
-        detail["removed"] = serialize.removed_spans(
-            source_text, removed, start, end, located
-        )
+        detail.update(raw_view(source_text, removed, row, located))
     return OpenDocument(detail, source_text, removed, offsets, located, start, end)
+
+
+def raw_view(
+    source_text: str,
+    removed: list[dict[str, Any]],
+    row: dict[str, Any],
+    located: SourceMap,
+) -> dict[str, Any]:
+    """What `show --raw --json` adds: the document's stretch of its source as
+    read, and the spans removed from it, each with its locator."""
+    start, end = row["raw_start"], row["raw_end"]
+    return {
+        "raw": source_text[start:end],
+        "removed": serialize.removed_spans(source_text, removed, start, end, located),
+    }
+
+
+def unknown(doc_id: str) -> NotFound:
+    return NotFound(f"no document {doc_id!r} (list them with `dossier docs`)")

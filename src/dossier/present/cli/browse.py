@@ -11,7 +11,6 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.errors import InputError
 from dossier.present import serialize
 from dossier.present.cli.extract import AllOption
 from dossier.present.cli.options import (
@@ -23,6 +22,7 @@ from dossier.present.cli.options import (
     out,
 )
 from dossier.present.cli.stream import Pieces, write_json
+from dossier.present.document import raw_view, unknown
 from dossier.store import connect
 from dossier.store.queries import (
     get_document,
@@ -113,13 +113,11 @@ def show_command(
     with closing(connect(db, create=False)) as connection:
         row = get_document(connection, doc_id, with_text=False)
         if row is None:
-            raise InputError(
-                f"no document {doc_id!r} (list them with `dossier docs --db {db}`)"
-            )
+            raise unknown(doc_id)
         offsets = offsets_of(row)
         located = source_map(connection, row["source_id"])
         detail = serialize.document_detail(row, offsets, located)
-        rowid, start, end = row["rowid"], row["raw_start"], row["raw_end"]
+        rowid = row["rowid"]
         if as_json:
             # Streamed: the text a megabyte at a time, each annotation as read.
             detail["text"] = Pieces(text_pieces(connection, rowid))
@@ -129,10 +127,7 @@ def show_command(
                 )
             if raw:
                 source_text, removed = source_raw(connection, row["source_id"])
-                detail["raw"] = source_text[start:end]
-                detail["removed"] = serialize.removed_spans(
-                    source_text, removed, start, end, located
-                )
+                detail.update(raw_view(source_text, removed, row, located))
             write_json(detail)
             return
         _print_document(connection, detail, row, raw=raw)
