@@ -2,36 +2,95 @@
 
 A DossierError becomes `Error: ...` in `options.guarded`; Typer's own usage
 errors (an unknown option, a missing argument) are printed here the same way.
+A command's module is imported only when that command runs (or its help is
+shown): `dossier docs` starts without the build's imports (#14 part 6).
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from typing import Any, cast
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
-from dossier.present.cli import (
-    browse,
-    build,
-    claims,
-    entities,
-    export,
-    extract,
-    forget,
-    report,
-    reuse,
-    serve,
-)
 from dossier.present.cli.options import internal_error, one_line
+
+# Each command: its module in dossier.present.cli, its function, and the name
+# of the module's context settings for it, if any. In the order `--help`
+# lists them.
+COMMANDS: dict[str, tuple[str, str, str | None]] = {
+    "build": ("build", "build_command", None),
+    "docs": ("browse", "docs_command", None),
+    "show": ("browse", "show_command", None),
+    "search": ("browse", "search_command", "SEARCH_SETTINGS"),
+    "entities": ("entities", "entities_command", None),
+    "timeline": ("extract", "timeline_command", None),
+    "claims": ("claims", "claims_command", None),
+    "quotes": ("extract", "quotes_command", None),
+    "citations": ("extract", "citations_command", None),
+    "reuse": ("reuse", "reuse_command", None),
+    "calendar": ("claims", "calendar_command", None),
+    "forget": ("forget", "forget_command", None),
+    "serve": ("serve", "serve_command", None),
+    "report": ("report", "report_command", None),
+    "export": ("export", "export_command", None),
+}
+
+
+def load_command(name: str) -> TyperCommand:
+    """The click command of `name`, its module imported now."""
+    module_name, function, settings = COMMANDS[name]
+    module = importlib.import_module(f"dossier.present.cli.{module_name}")
+    one = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    context = getattr(module, settings) if settings else None
+    one.command(name, context_settings=context)(getattr(module, function))
+    # One command and no callback: Typer makes it a command, not a group.
+    return cast(TyperCommand, typer.main.get_command(one))
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The group's commands by name: every name known up front, each one's
+    module imported the first time it is looked up."""
+
+    def __init__(self, loaded: Mapping[str, Any]) -> None:
+        self._loaded: dict[str, Any] = dict(loaded)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._loaded:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._loaded[name] = load_command(name)
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from COMMANDS
+        yield from (name for name in self._loaded if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS.keys() | self._loaded.keys())
 
 
 class _OneLineErrors(TyperGroup):
     """Typer's usage errors as `Error: <message> (see 'dossier X --help')`,
-    exit 2, instead of a usage block and a framed panel."""
+    exit 2, instead of a usage block and a framed panel. Its commands are
+    loaded as they are asked for."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands(self.commands)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
 
     def main(
         self,
@@ -75,22 +134,18 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.command("build")(build.build_command)
-app.command("docs")(browse.docs_command)
-app.command("show")(browse.show_command)
-app.command("search", context_settings=browse.SEARCH_SETTINGS)(browse.search_command)
-app.command("entities")(entities.entities_command)
-app.command("timeline")(extract.timeline_command)
-app.command("claims")(claims.claims_command)
-app.command("quotes")(extract.quotes_command)
-app.command("citations")(extract.citations_command)
-app.command("reuse")(reuse.reuse_command)
-app.command("calendar")(claims.calendar_command)
-app.command("forget")(forget.forget_command)
-app.command("serve")(serve.serve_command)
-app.command("report")(report.report_command)
-app.command("export")(export.export_command)
+
+
+@app.callback()
+def _dossier() -> None:
+    # A callback makes `app` a group while its commands are not registered
+    # with it: the group loads them (see `_Commands`).
+    pass
 
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":  # python -m dossier.present.cli.app
+    main()
