@@ -9,13 +9,17 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from dossier.errors import DossierError, FileNotStored, InputError, StoreError
-from dossier.model import Document, FileResult
-from dossier.read.files import file_sha256
-from dossier.store.annotations import Row, annotation_rows, insert_annotation_rows
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+# What only writing needs is imported where it writes: a query command opens
+# the database without the model's classes or the readers (#14 part 6).
+if TYPE_CHECKING:
+    from dossier.model import Document, FileResult
+    from dossier.store.annotations import Row
 
 # Tables every dossier holds: a database without them is someone else's.
 DOSSIER_TABLES = frozenset({"files", "sources", "documents"})
@@ -228,6 +232,8 @@ def move_files(
             candidates = gone.get(path.stat().st_size, [])
             if str(path) in stored or not candidates:
                 continue
+            from dossier.read.files import file_sha256
+
             digest = file_sha256(path)
         except OSError:
             continue  # the build reports it when it reads it
@@ -386,6 +392,8 @@ def _open_file(
 
 def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
     """The piece's sources, documents, annotations and search index rows."""
+    from dossier.store.annotations import annotation_rows, insert_annotation_rows
+
     # The write lock is held from BEGIN IMMEDIATE, so ids can be handed
     # out here and the sources inserted in one batch.
     first_id = connection.execute(

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich import box
-from rich.markup import escape
-from rich.table import Table
 
 from dossier.present import serialize
 from dossier.present.cli.extract import AllOption
@@ -18,6 +15,7 @@ from dossier.present.cli.options import (
     JsonOption,
     LimitOption,
     OffsetOption,
+    escape,
     guarded,
     out,
 )
@@ -33,6 +31,9 @@ from dossier.store.queries import (
     text_pieces,
 )
 from dossier.store.records import ANNOTATION_KINDS, iter_annotations, source_map
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 # Enough for most headlines to fit on two lines of an 80-column terminal.
 _MIN_TITLE = 28
@@ -68,6 +69,10 @@ def docs_command(
 
 def _docs_table(rows: list[dict[str, Any]]) -> Table:
     """Ids and dates whole, the title taking all the width that is left."""
+    # rich's tables are imported when one is printed (--json never does).
+    from rich import box
+    from rich.table import Table
+
     table = Table(
         box=box.SIMPLE_HEAD,
         expand=True,

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from dossier.errors import FileNotStored
@@ -18,6 +17,7 @@ from dossier.present.cli.options import (
     DbOption,
     JsonOption,
     err,
+    escape,
     guarded,
     out,
     print_json,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from dossier.present.cli.extract import (
     AllOption,
@@ -20,6 +19,7 @@ from dossier.present.cli.options import (
     JsonOption,
     LimitOption,
     OffsetOption,
+    escape,
     guarded,
     out,
     print_json,

@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from dossier.errors import InputError
 from dossier.present.cli.extract import AllOption
@@ -18,11 +16,12 @@ from dossier.present.cli.options import (
     JsonOption,
     LimitOption,
     OffsetOption,
+    escape,
     guarded,
     out,
     print_json,
 )
-from dossier.store import connect, overrides, records
+from dossier.store import connect, records
 
 
 @guarded
@@ -96,6 +95,10 @@ def entities_command(
         raise InputError(
             f"no dossier at {db}: run `dossier build PATH --db {db}` first"
         )
+    # Overrides re-link entities, which loads the entity rules: imported only
+    # when an option asks for them, so a listing starts without (#14 part 6).
+    if writes or export_file is not None:
+        from dossier.store import overrides
     with closing(connect(db, create=writes)) as connection:
         shown: list[str] = []
         if merge is not None:
@@ -129,6 +132,8 @@ def entities_command(
     if as_json:
         print_json(rows)
         return
+    from rich.table import Table  # only when printed: see browse._docs_table
+
     table = Table("name", "type", "mentions", "documents", "aliases")
     for row in rows:
         table.add_row(
@@ -143,6 +148,8 @@ def entities_command(
 
 def _detail(connection: Any, name: str) -> dict[str, Any]:
     """The entity `name` finds, as `entities` lists it, with its `keys`."""
+    from dossier.store import overrides
+
     key = records.entity_key(connection, name)
     row = records.entity_row(connection, key)
     return {**row, "keys": overrides.entity_keys(connection, name)}
@@ -153,6 +160,8 @@ def _print_detail(row: dict[str, Any]) -> None:
         f"[bold]{escape(row['name'])}[/] ({row['type']}): {row['mentions']:,} mentions"
         f" in {row['documents']:,} documents"
     )
+    from rich.table import Table
+
     table = Table("variant", "evidence", "confidence", "via")
     for item in row["evidence"]:
         table.add_row(

@@ -8,14 +8,13 @@ from contextlib import closing
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from dossier.present.cli.options import (
     DbOption,
     JsonOption,
     LimitOption,
     OffsetOption,
+    escape,
     guarded,
     out,
 )
@@ -53,6 +52,8 @@ def _emit(rows: list[dict[str, Any]], columns: list[str], *, as_json: bool) -> N
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    from rich.table import Table  # only when printed: see browse._docs_table
+
     table = Table(*columns)
     for row in rows:
         table.add_row(*(escape(_cell(row.get(c))) for c in columns))

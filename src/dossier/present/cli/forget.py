@@ -6,9 +6,15 @@ from contextlib import closing
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from dossier.present.cli.options import DbOption, JsonOption, guarded, out, print_json
+from dossier.present.cli.options import (
+    DbOption,
+    JsonOption,
+    escape,
+    guarded,
+    out,
+    print_json,
+)
 from dossier.store import connect, mark_linked, writes
 from dossier.store.forget import forget, resolve
 

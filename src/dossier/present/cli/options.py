@@ -6,15 +6,16 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar, cast
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from typer.exceptions import TyperException
 
 from dossier.errors import DossierError, StoreError
 from dossier.present.cli.crash import INTERNAL_ERROR, write_crash_log
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,8 +36,33 @@ OffsetOption = Annotated[
     int, typer.Option("--offset", help="Skip this many first (with --limit: a page).")
 ]
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+
+class _LazyConsole:
+    """A rich Console made when it first prints: a `--json` listing never
+    imports rich's console, its styles and themes (#14 part 6: start-up)."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+out = cast("Console", _LazyConsole(highlight=False, soft_wrap=True))
+err = cast("Console", _LazyConsole(stderr=True, highlight=False))
+
+
+def escape(text: str) -> str:
+    """Text printed as itself in rich markup (rich's `escape`, imported when
+    first needed: see `_LazyConsole`)."""
+    from rich.markup import escape as escape_markup
+
+    return escape_markup(text)
 
 
 def print_json(value: Any) -> None:

@@ -7,8 +7,6 @@ from contextlib import closing
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from dossier.present.cli.extract import DocOption
 from dossier.present.cli.options import (
@@ -16,6 +14,7 @@ from dossier.present.cli.options import (
     JsonOption,
     LimitOption,
     OffsetOption,
+    escape,
     guarded,
     out,
 )
@@ -66,6 +65,8 @@ def reuse_command(
                 (_ids(rows),),
             )
         }
+    from rich.table import Table  # only when printed: see browse._docs_table
+
     table = Table("a", "b", "direction", "score", "a passage", "b passage")
     for row in rows:
         table.add_row(
