@@ -192,6 +192,8 @@ def calendar(
                             "doc": document["doc"],
                             "text": event.text,
                             "date": event.day or str(event.first_year),
+                            # Where it is printed: the web page links it.
+                            "span": [event.start, event.end],
                         }
                         for document, event in dated
                         if event.first_year == year

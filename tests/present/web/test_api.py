@@ -51,6 +51,27 @@ def test_listing_is_what_the_cli_prints(
     assert served == cli_json(web_db, command.split()[0], *flags)
 
 
+@pytest.mark.parametrize(
+    "period", [("2020", "2030"), ("2025-10", "2026-10-17"), ("2026-10-18", "2027")]
+)
+def test_calendar_is_what_the_cli_prints(
+    client: TestClient, web_db: Path, period: tuple[str, str]
+) -> None:
+    start, end = period
+    served = client.get("/api/calendar", params={"from": start, "to": end}).json()
+    assert served == cli_json(web_db, "calendar", "--from", start, "--to", end)
+    check("calendar", served)
+
+
+def test_calendar_periods_are_the_clis(client: TestClient, web_db: Path) -> None:
+    # Over a decade the seeds date several events; with no period, both give
+    # this year's.
+    decade = client.get("/api/calendar", params={"from": "2020", "to": "2030"}).json()
+    assert len(decade) >= 3
+    assert all("2020" <= entry["date"] <= "2030-12-31" for entry in decade)
+    assert client.get("/api/calendar").json() == cli_json(web_db, "calendar")
+
+
 def test_documents_are_paged(client: TestClient, web_db: Path) -> None:
     every = cli_json(web_db, "docs")
     first = client.get("/api/documents", params={"limit": 3}).json()
@@ -114,6 +135,8 @@ def test_quotes_about_an_entity_name_it_in_their_words(client: TestClient) -> No
         ("/api/documents/ffffffffffff", {}, 404, "no document"),
         ("/api/entities/Nobody Atall", {}, 404, "no entity"),
         ("/api/timeline", {"from": "1950-02-30"}, 400, "not a date"),
+        ("/api/calendar", {"to": "2026-13"}, 400, "not a date"),
+        ("/api/calendar", {"from": "2027", "to": "2026"}, 400, "after"),
         ("/api/documents", {"limit": 0}, 400, "limit"),
         ("/api/quotes", {"kind": "shouted"}, 400, "shouted"),
         ("/api/no-such-thing", {}, 404, "no such page"),
@@ -133,7 +156,7 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     paths = client.get("/api/openapi.json").json()["paths"]
     for name in ("documents", "search", "entities", "timeline", "claims"):
         assert f"/api/{name}" in paths
-    for name in ("conflicts", "quotes", "citations", "reuse"):
+    for name in ("conflicts", "quotes", "citations", "reuse", "calendar"):
         assert f"/api/{name}" in paths
     assert "/api/documents/{doc_id}" in paths
     assert not any(not p.startswith("/api/") for p in paths), "pages in the API"

@@ -14,7 +14,7 @@ from tests.present.web.conftest import HOSTILE_TITLE, IMAGE, SCRIPT, TestClient
 
 pytestmark = pytest.mark.corpus
 
-PAGES = ["/", "/docs", "/entities", "/timeline", "/conflicts", "/reuse"]
+PAGES = ["/", "/docs", "/entities", "/timeline", "/conflicts", "/reuse", "/calendar"]
 
 
 def hrefs(html: str) -> list[str]:

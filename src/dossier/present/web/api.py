@@ -16,7 +16,7 @@ from dossier.present.contracts import SCHEMA_PATH, schema
 from dossier.present.document import open_document
 from dossier.present.web.app import Connection
 from dossier.store import claims as stored
-from dossier.store import records
+from dossier.store import events, records
 from dossier.store.entities import entity_record
 from dossier.store.facets import search_filters
 from dossier.store.queries import list_documents, search
@@ -185,6 +185,15 @@ def reuse(
     min_score: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
 ) -> Records:
     return Records(reuse_pairs(connection, doc=doc, min_score=min_score))
+
+
+@router.get("/calendar", summary="dossier calendar --json")
+def calendar(
+    connection: Connection,
+    date_from: Annotated[str | None, Query(alias="from")] = None,
+    date_to: Annotated[str | None, Query(alias="to")] = None,
+) -> Records:
+    return Records(events.calendar(connection, date_from=date_from, date_to=date_to))
 
 
 @router.get(

@@ -57,7 +57,7 @@ def create_app(db: str | Path, *, hosts: tuple[str, ...] | None = None) -> FastA
     DossierError the CLI reports. `hosts`, when given, are the only names
     the app answers to (the Host header)."""
     # Imported here: the routes import this module for `Connection`.
-    from dossier.present.web import api, corpus_pages, document_pages
+    from dossier.present.web import api, calendar_page, corpus_pages, document_pages
 
     pool = Pool(db)
 
@@ -81,6 +81,7 @@ def create_app(db: str | Path, *, hosts: tuple[str, ...] | None = None) -> FastA
     app.include_router(api.router)
     app.include_router(document_pages.router)
     app.include_router(corpus_pages.router)
+    app.include_router(calendar_page.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
