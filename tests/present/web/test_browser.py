@@ -162,6 +162,28 @@ def test_reuse_pairs_aligned(page: Page, server: str) -> None:
     shot(page, "reuse")
 
 
+def test_calendar_then_follow_a_source(page: Page, server: str) -> None:
+    # A period the seeds date events in, whatever today is.
+    page.goto(server + "/calendar")
+    page.get_by_label("from").fill("2025")
+    page.get_by_label("to").fill("2026")
+    page.get_by_role("button", name="Show").click()
+    expect(page).to_have_url(re.compile(r"/calendar\?from=2025&to=2026"))
+    rows = page.locator("table.calendar td.anniversary")
+    expect(rows.first).to_have_text(re.compile(r"^\d+(st|nd|rd|th)$"))
+    assert rows.count() >= 2
+    shot(page, "calendar")
+    source = page.locator("ul.sources li").first
+    words = source.locator("q").inner_text()
+    source.locator("a.doc").click()
+    expect(page).to_have_url(re.compile(r"/doc/[0-9a-f]{12}\?mark=\d+-\d+#mark"))
+    expect(page.locator("#mark")).to_contain_text(words.split()[0])
+    page.go_back()
+    page.locator("ul.sources li a.locator").first.click()
+    expect(page.locator("h1")).to_have_text("In the original file")
+    expect(page.locator("pre.source .target")).to_contain_text(words.split()[-1])
+
+
 def test_stored_script_shows_as_text_and_never_runs(page: Page, server: str) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
