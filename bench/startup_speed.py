@@ -1,7 +1,7 @@
 """How long a query command takes to start and answer on a small database
 (#14 part 6: "query commands start in under 300 ms").
 
-    python bench/startup_speed.py [--db PATH] [--rounds 20]
+    python bench/startup_speed.py [--db PATH] [--rounds 20] [--before SRC]
 
 Each command runs as users run it, a new Python process, `--rounds` times,
 interleaved round by round with two yardsticks run the same way:
@@ -10,10 +10,13 @@ imports) and a one-command Typer app given one option (what Typer itself
 costs to parse a command line: it builds its converters with pydantic). CPU
 seconds (user + system, from the children's rusage) are what the
 processes spent whatever the load; wall seconds are given beside them.
-Bytecode is cached first, as an installed package has it (the environment's
-PYTHONDONTWRITEBYTECODE is dropped for the children). Without `--db`, a
-dossier of `examples/` is built into bench/out/. Prints median and p95 per
-command and writes bench/out/startup_speed.json.
+Bytecode is cached first, as an installed package has it (in
+bench/out/pycache: the environment's PYTHONDONTWRITEBYTECODE is dropped for
+the children, and no other tree is written to). `--before SRC` runs the same
+queries on the code in SRC too (e.g. `git archive main src | tar -x -C
+/tmp/main`), in the same rounds. Without `--db`, a dossier of `examples/` is
+built into bench/out/. Prints median and p95 per command and writes
+bench/out/startup_speed.json.
 """
 
 from __future__ import annotations
@@ -54,11 +57,12 @@ YARDSTICKS: dict[str, list[str]] = {
 }
 
 
-def _environment() -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items()}
+def _environment(src: Path) -> dict[str, str]:
+    env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
     env["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])
+        filter(None, [str(src), os.environ.get("PYTHONPATH")])
     )
     return env
 
@@ -102,22 +106,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="a dossier (default: examples/)")
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--before", type=Path, help="other code to compare")
     options = parser.parse_args()
-    env = _environment()
+    env = _environment(ROOT / "src")
     db = options.db or _small_database(env)
-    runs: dict[str, list[str]] = {
-        "dossier " + " ".join(query): ["-c", COMMAND, *query, "--db", str(db)]
+    # name -> (arguments, environment)
+    runs: dict[str, tuple[list[str], dict[str, str]]] = {
+        "dossier " + " ".join(query): (["-c", COMMAND, *query, "--db", str(db)], env)
         for query in QUERIES
     }
-    runs.update(YARDSTICKS)
-    for arguments in runs.values():  # bytecode written, files in the page cache
-        _run(arguments, env)
+    if options.before:
+        before = _environment(options.before.resolve())
+        for query in QUERIES:
+            arguments = ["-c", COMMAND, *query, "--db", str(db)]
+            runs["before: dossier " + " ".join(query)] = (arguments, before)
+    runs.update({name: (arguments, env) for name, arguments in YARDSTICKS.items()})
+    for arguments, environment in runs.values():  # bytecode cached, files read
+        _run(arguments, environment)
     cpu: dict[str, list[float]] = {name: [] for name in runs}
     wall: dict[str, list[float]] = {name: [] for name in runs}
     loads = [os.getloadavg()[0]]
     for _ in range(options.rounds):
-        for name, arguments in runs.items():
-            seconds, elapsed = _run(arguments, env)
+        for name, (arguments, environment) in runs.items():
+            seconds, elapsed = _run(arguments, environment)
             cpu[name].append(seconds)
             wall[name].append(elapsed)
         loads.append(os.getloadavg()[0])
@@ -139,10 +150,10 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     (OUT / "startup_speed.json").write_text(json.dumps(result, indent=1))
     print(f"{options.rounds} rounds, load average {min(loads):.1f}-{max(loads):.1f}")
-    print(f"{'command':<50} {'CPU p50':>8} {'CPU p95':>8} {'wall p50':>9} {'p95':>6}")
+    print(f"{'command':<58} {'CPU p50':>8} {'CPU p95':>8} {'wall p50':>9} {'p95':>6}")
     for name, figures in result["commands"].items():
         print(
-            f"{name:<50} {figures['cpu_median']:8.3f} {figures['cpu_p95']:8.3f}"
+            f"{name:<58} {figures['cpu_median']:8.3f} {figures['cpu_p95']:8.3f}"
             f" {figures['wall_median']:9.3f} {figures['wall_p95']:6.3f}"
         )
 
