@@ -24,12 +24,25 @@ from dossier.annotate.time.calendar import (
 )
 from dossier.packs import Pack
 
+# Irregular past forms of common news verbs: the `-ed` test below misses them
+# ("Since KKR bought RJR in February" is last February, not next).
+_IRREGULAR_PAST = (
+    "bought", "sold", "took", "made", "went", "came", "gave", "got", "began",
+    "became", "left", "met", "held", "won", "lost", "paid", "rose", "fell",
+    "grew", "saw", "found", "sent", "brought", "thought", "kept", "built",
+    "spent", "struck", "fought", "led", "ran", "wrote", "knew", "stood",
+    "felt", "broke", "chose", "drew", "drove", "flew", "froze", "hid",
+    "sank", "shot", "spoke", "stole", "swore", "threw", "wore", "sought",
+    "taught", "caught", "dealt", "meant", "slid", "sprang", "withdrew",
+)  # fmt: skip
 _FUTURE = (
     # `postponed until Saturday`, `put off to Friday`: a date moved is ahead
     # (issue 18), though the verb is past.
     r"(?:postponed|delayed|deferred|adjourned|rescheduled|extended|put\s+off"
     r"|pushed\s+back|moved)\s+(?:it\s+|them\s+)?(?:until|till|to)|"
-    r"(?:to|will|would|shall)\s+be\s+[a-z]+ed|will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
+    r"(?:to|will|would|shall)\s+be\s+(?:[a-z]+ed|"
+    + "|".join(_IRREGULAR_PAST)
+    + r")|will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
     r"expected\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
     r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
     r"deadline|will\s+be|to\s+be\s+held|tomorrow|planned\s+to|as\s+early\s+as|"
@@ -37,7 +50,8 @@ _FUTURE = (
 )
 _PAST = (
     r"was|were|had|has|have|been|did|said|says|told|ago|last|earlier|previously|"
-    r"already|yesterday|(?!(?:based|limited|united|related|advanced|detailed|"
+    r"already|yesterday|since|" + "|".join(_IRREGULAR_PAST) + "|"
+    r"(?!(?:based|limited|united|related|advanced|detailed|"
     r"interested|concerned|unspecified|supposed|expected|scheduled|planned|"
     r"proposed|unexpected|combined|armed|so-called|estimated|registered|"
     r"listed|dedicated|sacred|hundred|kindred)\b)[a-z]{2,}[^e\W]ed"
