@@ -82,7 +82,9 @@ def floors(result: dict[str, Any]) -> dict[str, float]:
     return {key: round_down(every[key]) for key in FLOOR_KEYS}
 
 
-def errors(predictions: list[dict[str, Any]], *, group: str = "TimeBank") -> Iterator[str]:
+def errors(
+    predictions: list[dict[str, Any]], *, group: str = "TimeBank"
+) -> Iterator[str]:
     """Missed, spurious and wrongly valued expressions, by the scorer's matching.
 
     Only `group`'s documents: TimeBank is the development set, AQUAINT is

@@ -29,5 +29,7 @@ CASES = [
 def test_tag_times_normalises(
     text: str, anchor: str, printed: str, kind: str, value: str, pack: Pack
 ) -> None:
-    found = {t.text: (t.type, t.value) for t in tag_times(text, anchor=anchor, pack=pack)}
+    found = {
+        t.text: (t.type, t.value) for t in tag_times(text, anchor=anchor, pack=pack)
+    }
     assert found.get(printed) == (kind, value), found
