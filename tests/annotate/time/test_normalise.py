@@ -22,6 +22,17 @@ CASES = [
     # ... but `will be paid` is still the future.
     ("The dividend will be paid Dec. 14 to holders of record.", "2001-10-30",
      "Dec. 14", "DATE", "2001-12-14"),
+    # A plan told in the past perfect was for a day now gone.
+    ("The offer had been scheduled to expire Friday evening.", "2001-10-29",
+     "Friday evening", "TIME", "2001-10-26TEV"),
+    # A part of a day with `mid`, `late` or `early`, on the day named.
+    ("Shares were up 2 pence at mid-afternoon yesterday.", "2001-11-02",
+     "mid-afternoon yesterday", "TIME", "2001-11-01TAF"),
+    ("By late morning, the crowd had gone.", "2001-11-02", "late morning",
+     "TIME", "2001-11-02TMO"),
+    # `one day` after a modal is some day to come, not a length.
+    ("The town may one day be a port again.", "2001-11-02", "one day", "DATE",
+     "FUTURE_REF"),
 ]  # fmt: skip
 
 
@@ -33,3 +44,9 @@ def test_tag_times_normalises(
         t.text: (t.type, t.value) for t in tag_times(text, anchor=anchor, pack=pack)
     }
     assert found.get(printed) == (kind, value), found
+
+
+def test_tag_times_leaves_rates_out(pack: Pack) -> None:
+    # "$2 million a year" is a rate: TimeBank marks few of them (issue 18).
+    text = "The cut saves $2 million a year and 700 seats a week."
+    assert tag_times(text, anchor="2001-11-02", pack=pack) == []

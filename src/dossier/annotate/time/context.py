@@ -49,6 +49,9 @@ _FUTURE = (
     r"supposed\s+to|to\s+be|payable|effective"
 )
 _PAST = (
+    # A plan told in the past perfect was for a day now past ("had been
+    # scheduled to expire at midnight Friday", in a story of the Monday after).
+    r"had\s+been\s+(?:due|scheduled|set|slated|expected|supposed|planned)|"
     r"was|were|had|has|have|been|did|said|says|told|ago|last|earlier|previously|"
     r"already|yesterday|since|" + "|".join(_IRREGULAR_PAST) + "|"
     r"(?!(?:based|limited|united|related|advanced|detailed|"

@@ -41,6 +41,7 @@ HANDLERS: dict[str, Handler] = {
     "weekday": relative.weekday_rule,
     "relative": relative.relative_rule,
     "deictic": relative.deictic_rule,
+    "part_of_day": relative.part_of_day_rule,
     "reference": relative.reference_rule,
     "quarter": quarters.quarter_rule,
     "duration": durations.duration_rule,

@@ -222,6 +222,14 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             + rf")(?:\s+(?P<pod>{PART_OF_DAY}))?{_END}",
             before.MODIFIER_ONLY,
         ),
+        # `mid-afternoon`, `late morning yesterday`: a part of a day, that day
+        # or the one last named.
+        (
+            "part_of_day",
+            rf"(?P<pm>{cased('mid', 'late', 'early')})[-\s]?(?P<pod>{PART_OF_DAY})"
+            rf"(?:\s+(?P<x>{cased('yesterday', 'today', 'tomorrow')}))?{_END}",
+            None,
+        ),
         ("reference", rf"(?P<x>{cased(*_REFERENCES)}){_END}", None),
         (
             "duration",
