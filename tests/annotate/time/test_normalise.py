@@ -33,6 +33,18 @@ CASES = [
     # `one day` after a modal is some day to come, not a length.
     ("The town may one day be a port again.", "2001-11-02", "one day", "DATE",
      "FUTURE_REF"),
+    # A bare length is one when a word after it says so (issue 18).
+    ("Minutes later, police arrived.", "2001-11-02", "Minutes", "DURATION",
+     "PTXM"),
+    ("The deal follows months of talks.", "2001-11-02", "months", "DURATION",
+     "PXM"),
+    ("He died within weeks or months of his capture.", "2001-11-02",
+     "weeks or months", "DURATION", "PXW"),
+    ("The club plays 40 games each season.", "2001-11-02", "each season", "SET",
+     "P1Y"),
+    # A hyphenated pair of quarter words still makes a quarter.
+    ("Net rose for the fiscal-first quarter ended Sept. 30.", "2001-10-26",
+     "the fiscal-first quarter", "DATE", "2001-Q1"),
 ]  # fmt: skip
 
 

@@ -45,8 +45,8 @@ class Before:
         while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "'’-."):
             begin -= 1
         word = text[begin:end].strip(".-").lower()
-        if word in self.words:
-            return True
+        if word in self.words or word.rpartition("-")[2] in self.words:
+            return True  # "fiscal-first quarter": the last part may end it too
         return self.digits and any(char.isdigit() for char in word)
 
 

@@ -198,6 +198,9 @@ def set_rule(hit: Hit, ctx: Context) -> Found | None:
         return Found("SET", f"XXXX-XX-XXT{PART_OF_DAY[word]}", refers=False)
     if word == "weekend":
         return Found("SET", "XXXX-WXX-WE", refers=False)
+    if word == "season":
+        # "each season" of a league, a harvest or the rains comes once a year.
+        return Found("SET", "P1Y", refers=False)
     amount = number_value(hit.word("n")) if hit.group("n") else 1
     if amount is None:
         return None
@@ -275,17 +278,33 @@ _VAGUE_BEFORE = re.compile(
 )
 
 
+# ... or what follows: `months of talks`, `weeks ago`, `minutes later`, `days
+# after the vote`, `weeks or months` (issue 18; 5 of 6 such are marked in TimeBank).
+_VAGUE_AFTER = re.compile(
+    r"\s+(?:of\s+(?!the\b|a\b|an\b|this\b|that\b|these\b|those\b)[a-z]|ago\b"
+    r"|later\b|earlier\b|after\b|or\s+(?:years|months|weeks|days|hours|minutes)\b)"
+)
+
+_OR_UNIT = re.compile(r"\s+or\s+(?:years|months|weeks|days|hours|minutes)\b")
+
+
 def vague_rule(hit: Hit, ctx: Context) -> Found | None:
-    """`for years`, `in decades`, `decades-long`: a length with no number."""
+    """`for years`, `in decades`, `decades-long`, `months of talks`: a length
+    with no number."""
     before = ctx.text[max(0, hit.start - 12) : hit.start]
     if not hit.group("long") and not (
-        _VAGUE_BEFORE.search(before)
+        _VAGUE_AFTER.match(ctx.text, hit.end)
+        or _VAGUE_BEFORE.search(before)
         or (
             re.search(r"\bthe\s+$", before, re.IGNORECASE)
             and _AROUND_EVENT.match(ctx.text, hit.end)
         )
     ):
         return None
+    joined = _OR_UNIT.match(ctx.text, hit.end)
     return Found(
-        "DURATION", duration_value(None, unit_code(hit.word("u"))), refers=False
+        "DURATION",
+        duration_value(None, unit_code(hit.word("u"))),
+        refers=False,
+        end=joined.end() if joined else None,  # "weeks or months": one length
     )
