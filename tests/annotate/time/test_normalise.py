@@ -45,6 +45,10 @@ CASES = [
     # A hyphenated pair of quarter words still makes a quarter.
     ("Net rose for the fiscal-first quarter ended Sept. 30.", "2001-10-26",
      "the fiscal-first quarter", "DATE", "2001-Q1"),
+    ("We are there to stay for a fairly lengthy period.", "2001-11-02",
+     "a fairly lengthy period", "DURATION", "PXX"),
+    ("They will have to live without it for a while.", "2001-11-02", "a while",
+     "DURATION", "PXX"),
 ]  # fmt: skip
 
 
@@ -61,4 +65,10 @@ def test_tag_times_normalises(
 def test_tag_times_leaves_rates_out(pack: Pack) -> None:
     # "$2 million a year" is a rate: TimeBank marks few of them (issue 18).
     text = "The cut saves $2 million a year and 700 seats a week."
+    assert tag_times(text, anchor="2001-11-02", pack=pack) == []
+
+
+def test_tag_times_no_length_without_a_lasting_word(pack: Pack) -> None:
+    # "a time" and "the period" name no length of their own.
+    text = "It was a time of war. The period ended. Some time is left."
     assert tag_times(text, anchor="2001-11-02", pack=pack) == []

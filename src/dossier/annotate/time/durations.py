@@ -308,3 +308,12 @@ def vague_rule(hit: Hit, ctx: Context) -> Found | None:
         refers=False,
         end=joined.end() if joined else None,  # "weeks or months": one length
     )
+
+
+def vague_span_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`for a while`, `for some time`, `for a fairly lengthy period`."""
+    if not hit.group("vd"):
+        return None
+    if hit.word("vx") == "time" and hit.word("vd") == "a":
+        return None  # "for a time" is rare; "in a time of war" is no length
+    return Found("DURATION", "PXX", refers=False)

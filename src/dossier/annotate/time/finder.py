@@ -48,6 +48,7 @@ HANDLERS: dict[str, Handler] = {
     "set": durations.set_rule,
     "clock": durations.clock_rule,
     "vague": durations.vague_rule,
+    "vague_span": durations.vague_span_rule,
     "holiday": holidays.holiday_rule,
     "year_end": holidays.year_end_rule,
     "year_back": holidays.year_back_rule,

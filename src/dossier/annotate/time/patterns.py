@@ -254,6 +254,11 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             None,
         ),
         (
+            "vague_span",
+            rf"(?P<vx>{cased('while', 'time', 'period')}){_END}",
+            before.VAGUE_SPAN,
+        ),
+        (
             "quarter",
             rf"(?P<qu>{cased('quarter', 'half', 'period')})(?:\s+(?:of|in)\s+"
             rf"(?:fiscal\s+)?(?P<qy2>{YEAR}))?(?:\s+(?P<qago>a\s+year\s+"
