@@ -316,4 +316,6 @@ def vague_span_rule(hit: Hit, ctx: Context) -> Found | None:
         return None
     if hit.word("vx") == "time" and hit.word("vd") == "a":
         return None  # "for a time" is rare; "in a time of war" is no length
+    if hit.word("vx") == "period" and ctx.text.startswith(" of", hit.end):
+        return None  # "a period of five years" says its length after it
     return Found("DURATION", "PXX", refers=False)
