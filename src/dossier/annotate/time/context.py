@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dossier.annotate.reading import Bounds
-from dossier.annotate.wordtrie import trie
 from dossier.annotate.time.calendar import (
     MAX_YEAR,
     MIN_YEAR,
@@ -23,6 +22,7 @@ from dossier.annotate.time.calendar import (
     around,
     parse_value,
 )
+from dossier.annotate.wordtrie import trie
 from dossier.packs import Pack
 
 # Irregular past forms of common news verbs: the `-ed` test below misses them
