@@ -49,6 +49,8 @@ CASES = [
      "a fairly lengthy period", "DURATION", "PXX"),
     ("They will have to live without it for a while.", "2001-11-02", "a while",
      "DURATION", "PXX"),
+    ("Over the years many more patients were saved.", "2001-11-02", "years",
+     "DURATION", "PXY"),
 ]  # fmt: skip
 
 

@@ -273,7 +273,9 @@ _AROUND_EVENT = re.compile(r"\s+(?:before|after|that\s+followed|following|ahead)
 # weeks`, `after months of talks` (issue 18: bare lengths missed).
 _VAGUE_BEFORE = re.compile(
     r"\b(?:for|in|within|over|after|took|takes?|taking|lasted|lasts?|lasting"
-    r"|spent|spends?|spending|waited|waits?|waiting)\s+$",
+    r"|spent|spends?|spending|waited|waits?|waiting)\s+$"
+    # "over the years", "in the weeks ahead": TimeBank marks both.
+    r"|\b(?:over|in|during|through|throughout)\s+the\s+$",
     re.IGNORECASE,
 )
 
@@ -291,7 +293,7 @@ _OR_UNIT = re.compile(r"\s+or\s+(?:years|months|weeks|days|hours|minutes)\b")
 def vague_rule(hit: Hit, ctx: Context) -> Found | None:
     """`for years`, `in decades`, `decades-long`, `months of talks`: a length
     with no number."""
-    before = ctx.text[max(0, hit.start - 12) : hit.start]
+    before = ctx.text[max(0, hit.start - 16) : hit.start]
     if not hit.group("long") and not (
         _VAGUE_AFTER.match(ctx.text, hit.end)
         or _VAGUE_BEFORE.search(before)
