@@ -74,3 +74,12 @@ def test_tag_times_no_length_without_a_lasting_word(pack: Pack) -> None:
     # "a time" and "the period" name no length of their own.
     text = "It was a time of war. The period ended. Some time is left."
     assert tag_times(text, anchor="2001-11-02", pack=pack) == []
+
+
+def test_tag_times_a_year_earlier_than_nine_months_is_the_year(pack: Pack) -> None:
+    text = (
+        "Net rose in the third quarter from a year earlier. For the nine "
+        "months, net was $5 million, up from $4 million a year earlier."
+    )
+    values = [t.value for t in tag_times(text, anchor="2001-10-26", pack=pack)]
+    assert values == ["2001-Q3", "2000-Q3", "P9M", "2000"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dossier.annotate.time.calendar import Period, day, shift, valid_day
+from dossier.annotate.time.calendar import Period, coarsen, day, shift, valid_day
 from dossier.annotate.time.context import (
     Context,
     Found,
@@ -125,7 +125,26 @@ def duration_rule(hit: Hit, ctx: Context) -> Found | None:
         return _moved(hit, ctx, amount, code, post) or Found(
             "DURATION", value, refers=False
         )
+    if (
+        code == "M"
+        and amount
+        and amount > 3
+        and _SPAN_OF_YEAR.fullmatch(hit.word("det"))
+    ):
+        _speak_of_year(ctx)
     return Found("DURATION", value, refers=False)
+
+
+# "the nine months", "the first six months": a stretch of the year under
+# discussion. A later "a year earlier" compares with that stretch of the year
+# before, which TimeML can only write as the year (so in 6 of 9 in TimeBank).
+_SPAN_OF_YEAR = re.compile(r"the(?: first| latest| same)?")
+
+
+def _speak_of_year(ctx: Context) -> None:
+    base = ctx.reference or ctx.anchor
+    if base is not None and base.unit not in ("C", "E"):
+        ctx.reference = coarsen(base, "Y")
 
 
 def _moved(
