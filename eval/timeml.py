@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from dossier.annotate.time.ranges import endpoints
 from dossier.packs import load_pack
 from eval import CORPUS as SHARED
 from eval import round_down, write_floors
@@ -43,16 +44,18 @@ def predict(*, path: str = "annotate") -> Iterator[dict[str, Any]]:
         text = document["text"]
         for part in read(text, pack=pack, anchor=dct[:10] if dct else None, path=path):
             for time in part.annotations.times:
-                start, end = part.to_text(time.start, time.end)
-                timexes.append(
-                    {
-                        "start": start,
-                        "end": end,
-                        "type": time.type,
-                        "value": time.value,
-                        "text": text[start:end],
-                    }
-                )
+                # A range is one expression in dossier and two TIMEX3 in TimeML.
+                for first, last, value in endpoints(time):
+                    start, end = part.to_text(first, last)
+                    timexes.append(
+                        {
+                            "start": start,
+                            "end": end,
+                            "type": time.type,
+                            "value": value,
+                            "text": text[start:end],
+                        }
+                    )
         yield {"doc": document["doc"], "timexes": timexes}
 
 

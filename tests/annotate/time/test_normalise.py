@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.annotate.time import tag_times
+from dossier.annotate.time.ranges import endpoints
 from dossier.packs import Pack
 
 # (text, anchor, expression text, type, value)
@@ -83,3 +84,28 @@ def test_tag_times_a_year_earlier_than_nine_months_is_the_year(pack: Pack) -> No
     )
     values = [t.value for t in tag_times(text, anchor="2001-10-26", pack=pack)]
     assert values == ["2001-Q3", "2000-Q3", "P9M", "2000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("He sold shares between 1985 and 1987.", [("1985", "1985"), ("1987", "1987")]),
+        (
+            "It bought shares from Aug. 26 to Oct. 20 for $23 each.",
+            [("Aug. 26", "2001-08-26"), ("Oct. 20", "2001-10-20")],
+        ),
+        # A dash range and a single date stay one TIMEX3.
+        ("The war lasted from 1950-53 in Korea.", [("1950-53", "1950")]),
+        ("It closed on Oct. 20 in New York.", [("Oct. 20", "2001-10-20")]),
+    ],
+)
+def test_endpoints_write_a_word_range_as_two_dates(
+    text: str, parts: list[tuple[str, str]], pack: Pack
+) -> None:
+    times = tag_times(text, anchor="2001-10-30", pack=pack)
+    got = [
+        (text[start:end], value)
+        for time in times
+        for start, end, value in endpoints(time)
+    ]
+    assert got == parts
