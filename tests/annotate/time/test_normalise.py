@@ -52,6 +52,11 @@ CASES = [
      "DURATION", "PXX"),
     ("Over the years many more patients were saved.", "2001-11-02", "years",
      "DURATION", "PXY"),
+    # "last February" in March is a year back; in May it is this year's.
+    ("Two helicopters crashed last February.", "1998-03-01", "last February",
+     "DATE", "1997-02"),
+    ("Two helicopters crashed last February.", "1998-05-01", "last February",
+     "DATE", "1998-02"),
 ]  # fmt: skip
 
 
