@@ -58,7 +58,10 @@ def time_section() -> list[str]:
         "## Time expressions: TimeBank 1.2 + AQUAINT (standard TE3-style scorer)",
         "",
         "`../shared/scorers/time/score.py`; DCT day as anchor. Strict: both ends",
-        "within one character; relaxed: any overlap; value: same value string.",
+        "within one character; relaxed: any overlap; value: same value string. A range",
+        "joined by a word (`from Aug. 26 to Oct. 20`) is one expression in dossier and",
+        "is written as TimeML does, one TIMEX3 per date",
+        "(`annotate/time/ranges.endpoints`).",
         "",
         "| system | set | gold | pred | strict P / R / **F1** "
         "| relaxed P / R / **F1** | **value F1** | type acc |",

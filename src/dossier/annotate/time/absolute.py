@@ -146,7 +146,9 @@ def _year_named(hit: Hit, ctx: Context, month: int, relation: str) -> int | None
         return ctx.reference.year if ctx.reference else None
     known = anchor.part if anchor.unit in ("D", "M") else None
     if relation in ("last", "past", "this past", "the last", "the past", "previous"):
-        return anchor.year if known and month < known else anchor.year - 1
+        # "last February" written in March is a year back: the month just gone
+        # would be "last month" (issue 18).
+        return anchor.year if known and month < known - 1 else anchor.year - 1
     if relation in ("next", "coming", "this coming", "the coming", "upcoming"):
         return anchor.year if known and month > known else anchor.year + 1
     if relation in ("this", "current", "the current"):

@@ -45,8 +45,8 @@ class Before:
         while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "'’-."):
             begin -= 1
         word = text[begin:end].strip(".-").lower()
-        if word in self.words:
-            return True
+        if word in self.words or word.rpartition("-")[2] in self.words:
+            return True  # "fiscal-first quarter": the last part may end it too
         return self.digits and any(char.isdigit() for char in word)
 
 
@@ -159,4 +159,25 @@ CLOCK = Before(
     ),
     last_words(*_AROUND, "at", *WEEKDAYS, "today", "yesterday", "tomorrow", "tonight"),
     digits=True,
+)
+
+# `for a while`, `in some time`, `for a fairly lengthy period`: a length with no
+# unit, read only after a preposition of lasting (which stays outside the span).
+_LASTING = ("for", "in", "after", "within", "over")
+_SPAN_OPENERS = (
+    "a", "some", "quite a", "a long", "a short", "a brief", "a little",
+    "a lengthy", "a fairly lengthy", "a considerable", "a fairly long",
+)  # fmt: skip
+VAGUE_SPAN = Before(
+    re.compile(
+        "(?:"
+        + "|".join(
+            rf"(?<=\b{form}\s)"
+            for word in _LASTING
+            for form in (word, word.capitalize())
+        )
+        + ")"
+        rf"(?P<vd>{cased(*_SPAN_OPENERS)})\s+\Z"
+    ),
+    last_words(*_SPAN_OPENERS),
 )

@@ -222,6 +222,14 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             + rf")(?:\s+(?P<pod>{PART_OF_DAY}))?{_END}",
             before.MODIFIER_ONLY,
         ),
+        # `mid-afternoon`, `late morning yesterday`: a part of a day, that day
+        # or the one last named.
+        (
+            "part_of_day",
+            rf"(?P<pm>{cased('mid', 'late', 'early')})[-\s]?(?P<pod>{PART_OF_DAY})"
+            rf"(?:\s+(?P<x>{cased('yesterday', 'today', 'tomorrow')}))?{_END}",
+            None,
+        ),
         ("reference", rf"(?P<x>{cased(*_REFERENCES)}){_END}", None),
         (
             "duration",
@@ -244,6 +252,11 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             )
             + rf")(?:(?P<long>-long)\b|{_END})",
             None,
+        ),
+        (
+            "vague_span",
+            rf"(?P<vx>{cased('while', 'time', 'period')}){_END}",
+            before.VAGUE_SPAN,
         ),
         (
             "quarter",
@@ -272,8 +285,8 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             "set",
             rf"(?P<e>{cased('every', 'each', 'per', 'once a', 'twice a')})\s+"
             rf"(?:(?P<other>other|single)\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT}|"
-            rf"{cased('weekend')}|{PART_OF_DAY}|{SEASON}|{WEEKDAY}|{MONTH_FULL})"
-            + _END,
+            rf"{cased('weekend', 'season')}|{PART_OF_DAY}|{SEASON}|{WEEKDAY}|"
+            rf"{MONTH_FULL})" + _END,
             None,
         ),
         ("set", rf"(?P<adv>{cased(*_FREQUENCY)}){_END}", None),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from dossier.annotate.time.calendar import parse_value
 from dossier.model import TimeExpression
 
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -63,3 +64,28 @@ def _is_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
     if opened is None:
         return False
     return (word.group("w").lower() == "and") == opened.group(0).lower().startswith("b")
+
+
+# The granularities a range's last date is written at, by its first date's value.
+_GRAIN = {4: 4, 7: 7, 10: 10}  # year, month, day: the length of the ISO prefix
+
+
+def endpoints(time: TimeExpression) -> tuple[tuple[int, int, str], ...]:
+    """A range joined by a word (`from Aug. 26 to Oct. 20`, `between 1985 and
+    1987`) as TimeML writes it: one TIMEX3 per date, each (start, end, value);
+    any other expression as itself. TimeML has no value for a range, so a
+    converter to it needs the two dates the range's text and days hold."""
+    whole = ((time.start, time.end, time.value),)
+    if time.type != "DATE" or not time.last_day:
+        return whole
+    period = parse_value(time.value)
+    grain = _GRAIN.get(len(time.value))
+    if period is None or grain is None or period.last.isoformat() >= time.last_day:
+        return whole  # one period, not a range
+    word = _WORD.search(time.text)
+    if word is None or _DASH.search(time.text[: word.start()]):
+        return whole
+    return (
+        (time.start, time.start + word.start(), time.value),
+        (time.start + word.end(), time.end, time.last_day[:grain]),
+    )

@@ -208,6 +208,21 @@ def deictic_rule(hit: Hit, ctx: Context) -> Found | None:
     return Found("DATE", moved.value, moved)
 
 
+def part_of_day_rule(hit: Hit, ctx: Context) -> Found | None:
+    """`mid-afternoon`, `late morning yesterday`: on the day named, else on the
+    day last mentioned, else on the document's day."""
+    code = PART_OF_DAY[hit.word("pod")]
+    if hit.word("pm") == "mid" and code not in ("MO", "AF"):
+        return None  # "midnight" is a clock time; "mid-evening" is rare
+    word = hit.word("x")
+    if word:
+        today = day_of(ctx.anchor)
+        on = shift(today, "D", _DEICTIC[word]) if today else None
+    else:
+        on = day_of(ctx.reference) or day_of(ctx.anchor)
+    return Found("TIME", _time_of(on, code), on, refers=bool(word))
+
+
 _REFERENCE = {
     "PAST_REF": (
         "recently", "recent", "lately", "previously", "formerly", "the past",

@@ -168,7 +168,7 @@ def decade_rule(hit: Hit, ctx: Context) -> Found | None:
         if hit.word("rel") not in ("", "the"):
             return None
         if hit.group("ds"):
-            two = int((hit.group("ds") or "x0")[1:])
+            two = int(hit.group("ds") or 0)  # the digits after the mark
         else:
             two = _DECADE_WORD[hit.word("dw")]
         century = {"nineteen": 1900, "twenty": 2000}.get(hit.word("dc"))

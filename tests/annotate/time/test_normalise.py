@@ -1,0 +1,116 @@
+"""Value normalisation classes from issue 18: tense, decades, weeks, parts of day."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.annotate.time import tag_times
+from dossier.annotate.time.ranges import endpoints
+from dossier.packs import Pack
+
+# (text, anchor, expression text, type, value)
+CASES = [
+    # A two-digit decade after a mark is that decade of the anchor's century.
+    ("Sales slowed through the late '80s, dealers said.", "1991-03-04",
+     "the late '80s", "DATE", "198"),
+    ("Prices doubled over the '90s.", "2003-05-06", "the '90s", "DATE", "199"),
+    # Irregular past verbs and `since` make the clause past: a month without
+    # a year is then this year's or last year's, not next year's.
+    ("Since the fund bought the mill in February, it has cut jobs.",
+     "2001-10-30", "February", "DATE", "2001-02"),
+    ("The buyers sold most of the stake in November, a filing shows.",
+     "2001-08-02", "November", "DATE", "2000-11"),
+    # ... but `will be paid` is still the future.
+    ("The dividend will be paid Dec. 14 to holders of record.", "2001-10-30",
+     "Dec. 14", "DATE", "2001-12-14"),
+    # A plan told in the past perfect was for a day now gone.
+    ("The offer had been scheduled to expire Friday evening.", "2001-10-29",
+     "Friday evening", "TIME", "2001-10-26TEV"),
+    # A part of a day with `mid`, `late` or `early`, on the day named.
+    ("Shares were up 2 pence at mid-afternoon yesterday.", "2001-11-02",
+     "mid-afternoon yesterday", "TIME", "2001-11-01TAF"),
+    ("By late morning, the crowd had gone.", "2001-11-02", "late morning",
+     "TIME", "2001-11-02TMO"),
+    # `one day` after a modal is some day to come, not a length.
+    ("The town may one day be a port again.", "2001-11-02", "one day", "DATE",
+     "FUTURE_REF"),
+    # A bare length is one when a word after it says so (issue 18).
+    ("Minutes later, police arrived.", "2001-11-02", "Minutes", "DURATION",
+     "PTXM"),
+    ("The deal follows months of talks.", "2001-11-02", "months", "DURATION",
+     "PXM"),
+    ("He died within weeks or months of his capture.", "2001-11-02",
+     "weeks or months", "DURATION", "PXW"),
+    ("The club plays 40 games each season.", "2001-11-02", "each season", "SET",
+     "P1Y"),
+    # A hyphenated pair of quarter words still makes a quarter.
+    ("Net rose for the fiscal-first quarter ended Sept. 30.", "2001-10-26",
+     "the fiscal-first quarter", "DATE", "2001-Q1"),
+    ("We are there to stay for a fairly lengthy period.", "2001-11-02",
+     "a fairly lengthy period", "DURATION", "PXX"),
+    ("They will have to live without it for a while.", "2001-11-02", "a while",
+     "DURATION", "PXX"),
+    ("Over the years many more patients were saved.", "2001-11-02", "years",
+     "DURATION", "PXY"),
+    # "last February" in March is a year back; in May it is this year's.
+    ("Two helicopters crashed last February.", "1998-03-01", "last February",
+     "DATE", "1997-02"),
+    ("Two helicopters crashed last February.", "1998-05-01", "last February",
+     "DATE", "1998-02"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "anchor", "printed", "kind", "value"), CASES)
+def test_tag_times_normalises(
+    text: str, anchor: str, printed: str, kind: str, value: str, pack: Pack
+) -> None:
+    found = {
+        t.text: (t.type, t.value) for t in tag_times(text, anchor=anchor, pack=pack)
+    }
+    assert found.get(printed) == (kind, value), found
+
+
+def test_tag_times_leaves_rates_out(pack: Pack) -> None:
+    # "$2 million a year" is a rate: TimeBank marks few of them (issue 18).
+    text = "The cut saves $2 million a year and 700 seats a week."
+    assert tag_times(text, anchor="2001-11-02", pack=pack) == []
+
+
+def test_tag_times_no_length_without_a_lasting_word(pack: Pack) -> None:
+    # "a time" and "the period" name no length of their own.
+    text = "It was a time of war. The period ended. Some time is left."
+    assert tag_times(text, anchor="2001-11-02", pack=pack) == []
+
+
+def test_tag_times_a_year_earlier_than_nine_months_is_the_year(pack: Pack) -> None:
+    text = (
+        "Net rose in the third quarter from a year earlier. For the nine "
+        "months, net was $5 million, up from $4 million a year earlier."
+    )
+    values = [t.value for t in tag_times(text, anchor="2001-10-26", pack=pack)]
+    assert values == ["2001-Q3", "2000-Q3", "P9M", "2000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("He sold shares between 1985 and 1987.", [("1985", "1985"), ("1987", "1987")]),
+        (
+            "It bought shares from Aug. 26 to Oct. 20 for $23 each.",
+            [("Aug. 26", "2001-08-26"), ("Oct. 20", "2001-10-20")],
+        ),
+        # A dash range and a single date stay one TIMEX3.
+        ("The war lasted from 1950-53 in Korea.", [("1950-53", "1950")]),
+        ("It closed on Oct. 20 in New York.", [("Oct. 20", "2001-10-20")]),
+    ],
+)
+def test_endpoints_write_a_word_range_as_two_dates(
+    text: str, parts: list[tuple[str, str]], pack: Pack
+) -> None:
+    times = tag_times(text, anchor="2001-10-30", pack=pack)
+    got = [
+        (text[start:end], value)
+        for time in times
+        for start, end, value in endpoints(time)
+    ]
+    assert got == parts
