@@ -52,40 +52,38 @@ def drop_non_names(
         if designator is not None:
             dropped.add(position)
             codes.add(designator.group("code"))
-    products = _model_names(text, codes)
+    products = {
+        _bare(c.text)
+        for c in candidates
+        if c.source == SHAPE and _after_designator(c, text, codes)
+    }
     for position, candidate in enumerate(candidates):
         if candidate.source == SHAPE and _bare(candidate.text) in products:
             dropped.add(position)
     return [c for i, c in enumerate(candidates) if i not in dropped]
 
 
-# A model's own name after its designator: one capitalised word, perhaps in
-# quotes (`787 Dreamliner`, `the 787 "Dreamliner"`, `A350 XWB`).
-_MODEL_NAME = re.compile(r" [\"“]?(?P<name>[A-Z][a-z]+|[A-Z]{2,4})s?\b")
-
-
-def _model_names(text: str, codes: set[str]) -> frozenset[str]:
-    """The names printed after a designator some maker in the text has
-    (`Boeing 787` ... `the 787 Dreamliner`): a product's, wherever it stands
-    (`The Dreamliner flew`), so no body's."""
-    names: set[str] = set()
-    for found in _LETTERED_CODE.finditer(text):
-        named = _MODEL_NAME.match(text, found.end())
-        if named is not None and not _AGE_GROUP.fullmatch(found.group()):
-            names.add(_bare(named.group("name")))
-    for code in codes:
-        for found in re.finditer(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
-            named = _MODEL_NAME.match(text, found.end())
-            if named is not None:
-                names.add(_bare(named.group("name")))
-    return frozenset(names)
-
-
-# A designator with its letters is a model's wherever it stands (`A350 XWB`,
-# `VC-10`); bare digits only after a maker (`200 Airbus jets` is a count).
-_LETTERED_CODE = re.compile(
-    r"(?<![\w-])[A-Z]{1,3}-?\d{2,4}(?:-\d{1,4})?[A-Z]?(?![\w-])"
+# A designator right before a name, perhaps with a quote between (`787
+# Dreamliner`, `the 787 "Dreamliner"`, `A350 XWB`).
+_BEFORE_NAME = re.compile(
+    r"(?<![\w-])(?P<code>(?P<letters>[A-Z]{1,3}-?)?\d{2,4}(?:-\d{1,4})?[A-Z]?) [\"“]?$"
 )
+
+
+def _after_designator(candidate: Candidate, text: str, codes: set[str]) -> bool:
+    """A one-word name after a model's designator: the model's own name,
+    wherever else it stands (`The Dreamliner flew`). A designator with its
+    letters is one anywhere (`A350`, `VC-10`); bare digits only where a maker
+    printed them too (`Boeing 787`), since `200 Airbus jets` is a count."""
+    if " " in candidate.text:
+        return False
+    found = _BEFORE_NAME.search(text, max(0, candidate.start - 16), candidate.start)
+    if found is None:
+        return False
+    code = found.group("code")
+    if _AGE_GROUP.fullmatch(code):
+        return False
+    return found.group("letters") is not None or code in codes
 
 
 def _bare(name: str) -> str:
