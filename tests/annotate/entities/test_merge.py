@@ -110,3 +110,18 @@ def test_installed_model_merge_on_real_text(pack: Pack) -> None:
     # `Dreamliner` (a product the rules took for a body) goes.
     assert ("Dreamliner", "ORG") in rules
     assert ("Dreamliner", "ORG") not in merged
+
+
+def test_merge_joins_a_name_the_rules_cut_in_two() -> None:
+    text = "Six airlines, Air China among them, signed."
+    air = Candidate(14, 17, "Air", None, None, SHAPE)
+    china = Candidate(18, 23, "China", "PLACE", "China", PACK)
+    merged = merge_model([air, china], [ModelEntity(14, 23, "Air China", "ORG")])
+    assert [(text[c.start : c.end], c.type) for c in merged] == [("Air China", "ORG")]
+
+
+def test_merge_keeps_pieces_the_model_does_not_join() -> None:
+    air = Candidate(14, 17, "Air", None, None, SHAPE)
+    china = Candidate(18, 23, "China", "PLACE", "China", PACK)
+    entities = [ModelEntity(18, 23, "China", "GPE")]
+    assert merge_model([air, china], entities) == [china]
