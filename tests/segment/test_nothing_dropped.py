@@ -103,10 +103,7 @@ def test_name_list_after_a_paragraph_stays_text(run_segment: SegmentFunction) ->
 
 def test_code_lines_of_an_essay_stay_text(run_segment: SegmentFunction) -> None:
     words = _article_words(run_segment, ESSAY_WITH_CODE)
-    assert (
-        words
-        == _words(ESSAY_WITH_CODE)[len(_words("Counting words in a wire archive")) :]
-    )
+    assert words == _words(ESSAY_WITH_CODE)
 
 
 def test_menu_runs_at_the_edges_leave_short_sentences_stay(
@@ -115,6 +112,7 @@ def test_menu_runs_at_the_edges_leave_short_sentences_stay(
     segmented = run_segment(SHORT_LINE_NEWS)
     (article,) = segmented.of_kind("article")
     assert article.text.split("\n\n") == [
+        "Rail link reopens",
         "The rail link between the two towns reopened on Monday.",
         "Trains run every hour.",
         "Tickets cost £4.",
@@ -124,7 +122,7 @@ def test_menu_runs_at_the_edges_leave_short_sentences_stay(
     kinds = {(r.kind, raw[r.raw_start : r.raw_end]) for r in segmented.removed}
     assert ("nav", "Home") in kinds
     assert ("nav", "Contact") in kinds
-    assert ("headline", "Rail link reopens") in kinds
+    assert ("headline", "Rail link reopens") not in kinds  # read as the article's
 
 
 def test_a_source_of_furniture_only_is_kept_whole(run_segment: SegmentFunction) -> None:

@@ -97,7 +97,10 @@ def test_segment_examples_article_bounds(
     name: str, first: str, last: str, pack: Pack
 ) -> None:
     (article,) = _documents(_run(name, pack), "article")
-    assert article.text.startswith(first)
+    # The headline opens the article's text, as its title (issue 18).
+    headline, _, body = article.text.partition("\n\n")
+    assert headline == article.meta.title
+    assert body.startswith(first)
     assert article.text.endswith(last)
 
 

@@ -25,7 +25,7 @@ def annotate(
 ) -> Annotations:
     """All annotations of one document's clean text; `anchor` is its date.
 
-    `model` names an installed spaCy pipeline that may add entity mentions.
+    `model` names an installed spaCy pipeline merged with the entity rules.
     What a finder could not read is in `Annotations.failures`, never raised.
     """
     from dossier.annotate import entities, figures, quotes, time

@@ -31,7 +31,7 @@ class Reading:
     paragraphs: tuple[tuple[int, int], ...]  # (start, end), cut at blank lines
     sentences: tuple[Sentence, ...]
     failures: Failures
-    model: str | None = None  # a spaCy pipeline that may add mentions
+    model: str | None = None  # a spaCy pipeline merged with the entity rules
     language: str = "en"  # `language.language_of`; English rules run on "en" only
     mentions: tuple[Mention, ...] = ()  # the entity finder's, once it has run
     citations: tuple[Citation, ...] = ()  # the citation finder's

@@ -1,4 +1,5 @@
-"""The optional statistical model only adds, and is skipped when not installed."""
+"""The optional statistical model: read when installed, skipped when not
+(its merge with the rules: test_merge.py)."""
 
 from __future__ import annotations
 
@@ -35,10 +36,3 @@ def test_installed_model_finds_people_and_places() -> None:
     }
     assert ("Angela Merkel", "PERSON") in found
     assert ("Berlin", "PLACE") in found
-
-
-def test_installed_model_only_adds(pack: Pack) -> None:
-    _require_model()
-    without = find_mentions(TEXT, pack=pack)
-    with_model = find_mentions(TEXT, pack=pack, model=MODEL)
-    assert {(m.start, m.end) for m in without} <= {(m.start, m.end) for m in with_model}

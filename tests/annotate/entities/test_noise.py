@@ -21,6 +21,15 @@ Triples = Callable[[str], list[tuple[str, str, str]]]
         ("Qatar Airways chose the Airbus A350 over a rival.", ["Qatar Airways"]),
         ("The airline will fly the Boeing 787 Dreamliner from Beijing.", ["Beijing"]),
         ("They replace the Vickers VC-10 aircraft.", []),
+        # A model's name, once printed after its designator, is the model's
+        # throughout (issue 18: `Dreamliner` as an organisation).
+        (
+            "The Boeing 787 Dreamliner flew at last. Later the Dreamliner "
+            "landed at Everett.",
+            ["Everett"],
+        ),
+        ("The 787 “Dreamliners” flew, and orders for the Boeing 787 rose.", []),
+        ("Aer Lingus ordered six A350 XWB jets.", ["Aer Lingus"]),
     ],
 )
 def test_non_names_are_dropped(text: str, kept: list[str], triples: Triples) -> None:
@@ -34,6 +43,8 @@ def test_non_names_are_dropped(text: str, kept: list[str], triples: Triples) -> 
         ("The US said on Monday that talks would go on.", "US"),
         ("A spokesman for Boeing said in 2008 that it would protest.", "Boeing"),
         ("Orders at Boeing in 2008 and at Airbus 2009 fell.", "Airbus"),
+        # A count before a maker is no designator: the maker stays a name.
+        ("Boeing 777 sales grew while 200 Airbus jets were ordered.", "Airbus"),
     ],
 )
 def test_names_without_a_currency_or_model_stay(

@@ -26,7 +26,8 @@ from dossier.annotate.entities.classify import drop_absorbed, shape_candidates
 from dossier.annotate.entities.gazetteer import find_listed
 from dossier.annotate.entities.headlines import headline_spans
 from dossier.annotate.entities.index import PackIndex, fold
-from dossier.annotate.entities.model import model_candidates
+from dossier.annotate.entities.merge import merge_model
+from dossier.annotate.entities.model import model_entities
 from dossier.annotate.entities.noise import drop_non_names
 from dossier.annotate.entities.resolve import canonical_key, resolve_document
 from dossier.annotate.entities.roles import type_of
@@ -97,7 +98,7 @@ def find(reading: Reading, compiled: Compiled) -> list[Mention]:
     """Named mentions in the document, each resolved to an entity's canonical name.
 
     `reading.model` names an installed spaCy pipeline (`en_core_web_sm`) whose
-    entities are added where the rules found nothing; it is skipped when not
+    entities are merged with the rules' (`merge`); it is skipped when not
     installed. A name the rules trip on is noted in `reading.failures`.
     """
     text, failures = reading.text, reading.failures
@@ -126,11 +127,9 @@ def find(reading: Reading, compiled: Compiled) -> list[Mention]:
         Candidate(d.start, d.end, d.long_form, None, None, DEFINED) for d in definitions
     ]
     candidates = without_overlaps([*listed, *shaped, *defined])
-    if reading.model is not None:
-        added = model_candidates(text, reading.model)
-        candidates = without_overlaps(
-            [*candidates, *_not_overlapping(added, candidates)]
-        )
+    entities = model_entities(text, reading.model) if reading.model else None
+    if entities is not None:
+        candidates = merge_model(candidates, entities)
     if reading.language != ENGLISH:
         # Shapes and definitions are read by English rules (`En`, `El` are no
         # names); in another language only the pack's listed names count.
@@ -157,9 +156,3 @@ def _event(long_form: str, index: PackIndex) -> bool:
     """`Worldwide Developers Conference (WWDC)`: an event, not an entity."""
     words = [Word(m.start(), m.end(), m.group(), " ") for m in WORD.finditer(long_form)]
     return bool(words) and type_of(words, index) == ""
-
-
-def _not_overlapping(
-    added: list[Candidate], candidates: list[Candidate]
-) -> list[Candidate]:
-    return [a for a in added if not any(a.overlaps(c) for c in candidates)]

