@@ -18,6 +18,7 @@ from dossier.annotate.failures import Failures
 from dossier.annotate.quotes.citations import find_citations
 from dossier.annotate.quotes.context import classify
 from dossier.annotate.quotes.frames import Frame, Framer, cue_text
+from dossier.annotate.quotes.joins import Read, join
 from dossier.annotate.quotes.marks import Quoted, find_quoted
 from dossier.annotate.quotes.mixed import clause_after, lead_in
 from dossier.annotate.quotes.reported import Reported, colon_quotes, indirect_quotes
@@ -100,7 +101,7 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
     items.sort(
         key=lambda item: item.open_start if isinstance(item, Quoted) else item.start
     )
-    quotes: list[Quote] = []
+    reads: list[Read] = []
     previous: Quote | None = None
     floor = 0
     for item in items:
@@ -111,10 +112,11 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
             continue
         if isinstance(item, Quoted) and quote.kind != "scare":
             floor = item.close_end
-        quotes.append(quote)
+        reads.append(Read(quote, item if isinstance(item, Quoted) else None))
         if quote.kind != "scare":
             previous = quote
-    quotes.sort(key=lambda q: (q.start, q.end))
+    reads.sort(key=lambda read: (read.quote.start, read.quote.end))
+    quotes = [read.quote for read in join(text, reads, reading.bounds)]
     return _cite(text, _without_nested(quotes), citations, top)
 
 
@@ -166,12 +168,12 @@ def _cite(
     passages: Sequence[Quoted],
 ) -> list[Quote]:
     """Point each quote at the citation printed right after it, if any."""
-    closing = {p.start: p.close_end for p in passages}
+    closing = {p.end: p.close_end for p in passages}
     order = sorted(range(len(citations)), key=lambda i: citations[i].start)
     starts = [citations[i].start for i in order]
     result = []
     for quote in quotes:
-        end = closing.get(quote.start, quote.end)
+        end = closing.get(quote.end, quote.end)
         index = bisect_left(starts, end)
         if (
             quote.kind != "scare"
