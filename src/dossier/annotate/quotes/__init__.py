@@ -150,13 +150,14 @@ def _read(
         start, end = item.start, item.end
         if kind == "direct" and frame is not None:
             start = lead_in(framer, item, frame, floor)
-            if start < item.start:
-                run_on = clause_after(framer, item)
-                if run_on is not None:
-                    # `he is making “a demand” that …`: the writer's clause goes
-                    # on past the mark, so the quoted words are a fragment of
-                    # reported speech, not a direct quote (issue 18).
-                    kind, end = "reported", run_on
+        cue = frame.cue if frame is not None else None
+        if kind == "direct" and (cue is None or cue.start < item.close_end):
+            run_on = clause_after(framer, item, mixed=start < item.start)
+            if run_on is not None:
+                # `he is making “a demand” that …`: the writer's clause goes
+                # on past the mark, so the quoted words are a fragment of
+                # reported speech, not a direct quote (issue 18).
+                kind, end = "reported", run_on
         return _quote(text, start, end, kind, frame)
     return _quote(text, item.start, item.end, "reported", item.frame)
 

@@ -68,13 +68,39 @@ _GOES_ON = re.compile(
     r"|for|with|from|against|about|by)\b"
 )
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|\n")
+# A passage closed on a word, not on punctuation, with a lower-case word right
+# after its mark (`“no illegal disclosure by anyone” at the agency`, `the
+# “gold standard” of trade deals`) is a phrase inside the writer's sentence.
+_OPEN_ENDED = re.compile(r"[\w%$]")
+# Words after the mark that frame the saying, not what was said: a clause of
+# its own (`“disgrace” after she attacked …`) or the occasion (`“con artist”
+# in a speech`, `on Twitter`, `last week`).
+_FRAMING = re.compile(
+    r"[ \t]+(?:(?:after|before|since|until|while|although|though)\b"
+    r"|(?:in|at|on|during|from)\s+(?:(?:a|an|the|his|her|its|their|this|that)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:speech|interview|statement|rally|debate|address|tweet"
+    r"|post|letter|op-ed|column|memo|email|video|hearing|briefing|conference"
+    r"|meeting|appearance|remarks|radio|television|tv|twitter|facebook"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|(?:last|this|on)\s+(?:week|month|year|night|weekend)\b|yesterday|today)",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"[ \t]+[a-z0-9$]")
 
 
-def clause_after(framer: Framer, passage: Quoted) -> int | None:
+def clause_after(framer: Framer, passage: Quoted, *, mixed: bool) -> int | None:
     """Where the writer's clause ends when it runs on past the closing mark
     (`“a demand” that he step down.`), or None when the quote ends it."""
     text = framer.text
-    if passage.close_end == passage.end or not _GOES_ON.match(text, passage.close_end):
+    if passage.close_end == passage.end:
+        return None
+    if not _OPEN_ENDED.match(text, passage.end - 1):
+        return None  # `“a con artist,” and …`: the quote's own comma ends it
+    goes_on = mixed and _GOES_ON.match(text, passage.close_end)
+    if not goes_on and (
+        not _WORD_AFTER.match(text, passage.close_end)
+        or _FRAMING.match(text, passage.close_end)
+    ):
         return None
     limit = framer.sentences.end_of(passage.close_end)
     found = _CLAUSE_END.search(text, passage.close_end, limit)

@@ -1,0 +1,57 @@
+"""Quoted words inside the writer's sentence: mixed quotes and fragments (issue 18)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.annotate.quotes import find_quotes
+from dossier.packs import Pack
+
+
+def _kinds(text: str, pack: Pack) -> list[tuple[str, str]]:
+    return [(q.kind, q.text) for q in find_quotes(text, pack=pack)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sullivan says he is satisfied that there has been “no illegal "
+            "disclosure by anyone” at the agency.",
+            "that there has been “no illegal disclosure by anyone” at the agency",
+        ),
+        (
+            'Lynch said there remains a "significant difference in private '
+            'practice and government" when it comes to staffing.',
+            'there remains a "significant difference in private practice and '
+            'government" when it comes to staffing',
+        ),
+    ],
+)
+def test_a_quote_closed_mid_clause_is_reported_speech(
+    text: str, expected: str, pack: Pack
+) -> None:
+    assert _kinds(text, pack) == [("reported", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Clinton described her rival as a “con artist” in a speech.",
+            "her rival as a “con artist",
+        ),
+        (
+            "Christie called Clinton a “disgrace” after she blamed the police.",
+            "Clinton a “disgrace",
+        ),
+        (
+            "Clinton called Trump a “con artist,” and the crowd cheered.",
+            "Trump a “con artist,",
+        ),
+    ],
+)
+def test_words_framing_the_saying_leave_the_quote_direct(
+    text: str, expected: str, pack: Pack
+) -> None:
+    assert [t for k, t in _kinds(text, pack) if k == "direct"] == [expected]
