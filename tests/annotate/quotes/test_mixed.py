@@ -49,6 +49,15 @@ def test_a_quote_closed_mid_clause_is_reported_speech(
             "Clinton called Trump a “con artist,” and the crowd cheered.",
             "Trump a “con artist,",
         ),
+        (
+            "The ministry released the following press statement titled "
+            '"The drills will be met with resolve" on August 18:',
+            "The drills will be met with resolve",
+        ),
+        (
+            'Japan keeps vociferating about "threat from its neighbours" so often.',
+            'about "threat from its neighbours',
+        ),
     ],
 )
 def test_words_framing_the_saying_leave_the_quote_direct(

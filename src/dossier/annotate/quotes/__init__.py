@@ -150,9 +150,8 @@ def _read(
         start, end = item.start, item.end
         if kind == "direct" and frame is not None:
             start = lead_in(framer, item, frame, floor)
-        cue = frame.cue if frame is not None else None
-        if kind == "direct" and (cue is None or cue.start < item.close_end):
-            run_on = clause_after(framer, item, mixed=start < item.start)
+        if kind == "direct":
+            run_on = clause_after(framer, item, frame, mixed=start < item.start)
             if run_on is not None:
                 # `he is making “a demand” that …`: the writer's clause goes
                 # on past the mark, so the quoted words are a fragment of

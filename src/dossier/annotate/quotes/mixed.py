@@ -12,6 +12,7 @@ import re
 
 from dossier.annotate.quotes.frames import Frame, Framer
 from dossier.annotate.quotes.marks import Quoted
+from dossier.english import MONTHS, WEEKDAYS
 
 # A lead-in is one clause: a colon, a semicolon or a dash ends the cue's reach,
 # and a comma or a quote mark right before the passage sets it apart
@@ -73,26 +74,44 @@ _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|\n")
 # “gold standard” of trade deals`) is a phrase inside the writer's sentence.
 _OPEN_ENDED = re.compile(r"[\w%$]")
 # Words after the mark that frame the saying, not what was said: a clause of
-# its own (`“disgrace” after she attacked …`) or the occasion (`“con artist”
-# in a speech`, `on Twitter`, `last week`).
+# its own (`“disgrace” after she attacked …`), the occasion (`“con artist” in
+# a speech`, `on Twitter`, `last week`), the date (KCNA: `titled “…” on
+# August 18`) or how often (`vociferating about “threat …” so often`).
 _FRAMING = re.compile(
     r"[ \t]+(?:(?:after|before|since|until|while|although|though)\b"
     r"|(?:in|at|on|during|from)\s+(?:(?:a|an|the|his|her|its|their|this|that)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:speech|interview|statement|rally|debate|address|tweet"
     r"|post|letter|op-ed|column|memo|email|video|hearing|briefing|conference"
     r"|meeting|appearance|remarks|radio|television|tv|twitter|facebook"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|(?:last|this|on)\s+(?:week|month|year|night|weekend)\b|yesterday|today)",
+    rf"|{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS)})\b"
+    r"|(?:last|this|on)\s+(?:week|month|year|night|weekend)\b|yesterday|today"
+    r"|(?:so\s+)?(?:often|much|again|[a-z]+ly)\b)",
+    re.IGNORECASE,
+)
+# A verb that names a few words before the mark: what it puts in quote marks
+# is a label it gives, complete before the writer's words go on (KCNA:
+# `terming it a “threat” to Europe`).
+_NAMED = re.compile(
+    r"\b(?:term|call|dub|label|brand|describ|characteri[sz]|nicknam|titl)\w*"
+    r"(?:\s+[\w’'-]+){0,4}\s*$",
     re.IGNORECASE,
 )
 _WORD_AFTER = re.compile(r"[ \t]+[a-z0-9$]")
 
 
-def clause_after(framer: Framer, passage: Quoted, *, mixed: bool) -> int | None:
+def clause_after(
+    framer: Framer, passage: Quoted, frame: Frame | None, *, mixed: bool
+) -> int | None:
     """Where the writer's clause ends when it runs on past the closing mark
     (`“a demand” that he step down.`), or None when the quote ends it."""
     text = framer.text
     if passage.close_end == passage.end:
+        return None
+    cue = frame.cue if frame is not None else None
+    if cue is not None and cue.start >= passage.close_end:
+        return None  # attributed after the mark: `“…” he said`
+    left = max(framer.sentences.start_of(passage.open_start), passage.open_start - 60)
+    if not mixed and _NAMED.search(text, left, passage.open_start):
         return None
     if not _OPEN_ENDED.match(text, passage.end - 1):
         return None  # `“a con artist,” and …`: the quote's own comma ends it
