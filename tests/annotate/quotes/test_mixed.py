@@ -64,3 +64,27 @@ def test_words_framing_the_saying_leave_the_quote_direct(
     text: str, expected: str, pack: Pack
 ) -> None:
     assert [t for k, t in _kinds(text, pack) if k == "direct"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Clinton had mocked the complaint, saying anybody who complains about "
+            "a microphone “is not having a good night.”",
+            "anybody who complains about a microphone “is not having a good night.",
+        ),
+        (
+            "She says it underscores that Trump is “temperamentally unfit.”",
+            "it underscores that Trump is “temperamentally unfit.",
+        ),
+        (
+            "Kim told KCNA that the drills were “a reckless provocation.”",
+            "that the drills were “a reckless provocation.",
+        ),
+    ],
+)
+def test_a_mixed_quote_starts_where_its_cue_of_saying_ends(
+    text: str, expected: str, pack: Pack
+) -> None:
+    assert [t for k, t in _kinds(text, pack) if k == "direct"] == [expected]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from dossier.annotate.quotes.cues import REPORTING, SPEECH, VERBS, Cue, cues
 from dossier.annotate.quotes.frames import Frame, Framer
 from dossier.annotate.quotes.marks import Quoted
 from dossier.english import MONTHS, WEEKDAYS
@@ -34,7 +35,10 @@ _RELATIVE = re.compile(r"\b(?:who|which|whose|where)\b")
 
 def lead_in(framer: Framer, passage: Quoted, frame: Frame, floor: int) -> int:
     """Where the quote starts: after its cue when a lead-in of the same clause
-    runs from the cue to the opening mark, else at the passage itself."""
+    runs from the cue to the opening mark, else at the passage itself. When
+    the frame's cue reaches no further, a later cue of saying may (`mocked
+    the complaint, saying anybody who complains … “is not having a good
+    night.”`)."""
     cue, text = frame.cue, framer.text
     if cue is None or frame.adjacent or not frame.speech:
         return passage.start
@@ -42,22 +46,35 @@ def lead_in(framer: Framer, passage: Quoted, frame: Frame, floor: int) -> int:
         return passage.start
     if framer.sentences.start_of(passage.open_start) > cue.start:
         return passage.start
+    later = [c for c in cues(text, cue.end, passage.open_start) if c.verb in SPEECH]
+    for candidate in (cue, *later):
+        start = _lead_from(text, candidate, passage)
+        if start is not None:
+            return start
+    return passage.start
+
+
+def _lead_from(text: str, cue: Cue, passage: Quoted) -> int | None:
+    """The start of the lead-in from `cue` to the passage, if it is one."""
     start = cue.end
     while start < passage.open_start and (text[start].isspace() or text[start] == ","):
         start += 1
     that = _THAT.match(text, start, passage.open_start)
-    if that is not None:
-        start = that.start(1)
+    if that is not None and not any(
+        word.lower() in VERBS for word in text[start : that.start(1)].split()
+    ):
+        start = that.start(1)  # `told KCNA that`, not `says it underscores that`
     lead = text[start : passage.open_start]
-    longest = MAX_LEAD_WORDS if that or lead.startswith("that") else MAX_OBJECT_WORDS
+    clause = lead.startswith("that") or cue.verb in REPORTING
+    longest = MAX_LEAD_WORDS if clause else MAX_OBJECT_WORDS
     if (
         not lead.strip()
         or _BREAK.search(text, cue.end, passage.open_start)
         or _SET_APART.search(lead)
         or len(lead.split()) > longest
-        or (longest == MAX_OBJECT_WORDS and _RELATIVE.search(lead))
+        or (not clause and _RELATIVE.search(lead))
     ):
-        return passage.start
+        return None
     return start
 
 
