@@ -88,3 +88,26 @@ def test_a_mixed_quote_starts_where_its_cue_of_saying_ends(
     text: str, expected: str, pack: Pack
 ) -> None:
     assert [t for k, t in _kinds(text, pack) if k == "direct"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Obama on Climate Change: The Trends Are 'Terrifying.'\n\nMore text.",
+            [("direct", "The Trends Are 'Terrifying.")],
+        ),
+        (
+            "Obama Says Museum Will Tell of 'Suffering and Delight.'\n\nMore.",
+            [("direct", "Museum Will Tell of 'Suffering and Delight.")],
+        ),
+        (
+            "Pence: Trump Was ‘Mocking’ Clinton Camp\n\nMore text.",
+            [("reported", "Mocking’ Clinton Camp")],
+        ),
+    ],
+)
+def test_a_quote_ending_a_headline_runs_from_its_cue(
+    text: str, expected: list[tuple[str, str]], pack: Pack
+) -> None:
+    assert _kinds(text, pack) == expected

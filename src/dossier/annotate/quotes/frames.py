@@ -74,6 +74,7 @@ class Frame:
     speaker: Speaker | None = None
     naming: bool = False
     adjacent: bool = False
+    opens: int | None = None  # where the quote starts, when the frame fixes it
 
     @property
     def speech(self) -> bool:

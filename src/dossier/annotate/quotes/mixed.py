@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from dossier.annotate.quotes.context import MAX_HEADLINE
 from dossier.annotate.quotes.cues import REPORTING, SPEECH, VERBS, Cue, cues
 from dossier.annotate.quotes.frames import Frame, Framer
 from dossier.annotate.quotes.marks import Quoted
-from dossier.english import MONTHS, WEEKDAYS
+from dossier.english import MONTHS, WEEKDAYS, is_title_case
 
 # A lead-in is one clause: a colon, a semicolon or a dash ends the cue's reach,
 # and a comma or a quote mark right before the passage sets it apart
@@ -40,6 +41,8 @@ def lead_in(framer: Framer, passage: Quoted, frame: Frame, floor: int) -> int:
     the complaint, saying anybody who complains … “is not having a good
     night.”`)."""
     cue, text = frame.cue, framer.text
+    if frame.opens is not None and frame.opens < passage.open_start:
+        return frame.opens
     if cue is None or frame.adjacent or not frame.speech:
         return passage.start
     if cue.end > passage.open_start or cue.start < floor:
@@ -114,6 +117,15 @@ _NAMED = re.compile(
     re.IGNORECASE,
 )
 _WORD_AFTER = re.compile(r"[ \t]+[a-z0-9$]")
+# In a headline every word is capitalised: `Trump Was ‘Mocking’ Clinton Camp`.
+_ANY_WORD = re.compile(r"[ \t]+\w")
+
+
+def _in_headline(framer: Framer, passage: Quoted) -> bool:
+    paragraphs = framer.paragraphs
+    index = paragraphs.index(passage.open_start)
+    line = framer.text[paragraphs.start_of(index) : paragraphs.content_end(index)]
+    return len(line) <= MAX_HEADLINE and is_title_case(line)
 
 
 def clause_after(
@@ -134,7 +146,13 @@ def clause_after(
         return None  # `“a con artist,” and …`: the quote's own comma ends it
     goes_on = mixed and _GOES_ON.match(text, passage.close_end)
     if not goes_on and (
-        not _WORD_AFTER.match(text, passage.close_end)
+        not (
+            _WORD_AFTER.match(text, passage.close_end)
+            or (
+                _in_headline(framer, passage)
+                and _ANY_WORD.match(text, passage.close_end)
+            )
+        )
         or _FRAMING.match(text, passage.close_end)
     ):
         return None
