@@ -58,6 +58,11 @@ def test_a_quote_closed_mid_clause_is_reported_speech(
             'Japan keeps vociferating about "threat from its neighbours" so often.',
             'about "threat from its neighbours',
         ),
+        (
+            "Washington committed a political provocation, terming it a "
+            '"threat" to Europe.',
+            "threat",
+        ),
     ],
 )
 def test_words_framing_the_saying_leave_the_quote_direct(

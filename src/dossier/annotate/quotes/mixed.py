@@ -32,6 +32,13 @@ _THAT = re.compile(r"(?:[\w.’'-]+\s+){1,4}?(that)\s")
 MAX_LEAD_WORDS = 25
 MAX_OBJECT_WORDS = 15
 _RELATIVE = re.compile(r"\b(?:who|which|whose|where)\b")
+# A pronoun and an article (`terming it a “threat”`) tell the reader nothing
+# the marked words do not: the quote is the label alone (KCNA gold).
+_BARE_OBJECT = re.compile(
+    r"(?:it|them|him|her|this|that|these|those)\s+(?:(?:a|an|the)\s+)?(?:as\s+)?"
+    r"(?:(?:a|an|the)\s+)?",
+    re.IGNORECASE,
+)
 
 
 def lead_in(framer: Framer, passage: Quoted, frame: Frame, floor: int) -> int:
@@ -76,6 +83,7 @@ def _lead_from(text: str, cue: Cue, passage: Quoted) -> int | None:
         or _SET_APART.search(lead)
         or len(lead.split()) > longest
         or (not clause and _RELATIVE.search(lead))
+        or _BARE_OBJECT.fullmatch(lead)
     ):
         return None
     return start
@@ -141,7 +149,7 @@ def clause_after(
         return None  # attributed after the mark: `“…” he said`
     left = max(framer.sentences.start_of(passage.open_start), passage.open_start - 60)
     if not mixed and _NAMED.search(text, left, passage.open_start):
-        return None
+        return None  # a label, and where it applies: `a “threat” to Europe`
     if not _OPEN_ENDED.match(text, passage.end - 1):
         return None  # `“a con artist,” and …`: the quote's own comma ends it
     goes_on = mixed and _GOES_ON.match(text, passage.close_end)
