@@ -19,7 +19,7 @@ from dossier.annotate.quotes.citations import find_citations
 from dossier.annotate.quotes.context import classify
 from dossier.annotate.quotes.frames import Frame, Framer, cue_text
 from dossier.annotate.quotes.joins import Read, join
-from dossier.annotate.quotes.marks import Quoted, find_quoted
+from dossier.annotate.quotes.marks import Paragraphs, Quoted, find_quoted
 from dossier.annotate.quotes.mixed import clause_after, lead_in
 from dossier.annotate.quotes.reported import Reported, colon_quotes, indirect_quotes
 from dossier.annotate.quotes.spans import SpanIndex
@@ -83,10 +83,14 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
     text, failures, pack = reading.text, reading.failures, compiled.pack
     mentions, citations = reading.mentions, reading.citations
     cited = SpanIndex((c.start, c.end) for c in citations)
-    passages = [p for p in find_quoted(text) if not cited.contains(p.open_start)]
+    # One paragraph index for the marks, the frames and the joins.
+    paragraphs = Paragraphs(text)
+    passages = [
+        p for p in find_quoted(text, paragraphs) if not cited.contains(p.open_start)
+    ]
     top = [passage for passage in passages if passage.depth == 0]
     resolver = Resolver(text, pack, mentions, [(p.start, p.end) for p in top])
-    framer = Framer(text, resolver, reading.bounds)
+    framer = Framer(text, resolver, reading.bounds, paragraphs)
     reported = colon_quotes(text, framer, top, failures)
     merged = {id(r.merged) for r in reported if r.merged is not None}
     taken = SpanIndex(
@@ -116,7 +120,9 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
         if quote.kind != "scare":
             previous = quote
     reads.sort(key=lambda read: (read.quote.start, read.quote.end))
-    quotes = [read.quote for read in join(text, reads, reading.bounds)]
+    quotes = [
+        read.quote for read in join(text, reads, framer.paragraphs, reading.bounds)
+    ]
     return _cite(text, _without_nested(quotes), citations, top)
 
 

@@ -85,10 +85,16 @@ class Frame:
 class Framer:
     """Finds frames for passages of one text."""
 
-    def __init__(self, text: str, resolver: Resolver, sentences: Bounds) -> None:
+    def __init__(
+        self,
+        text: str,
+        resolver: Resolver,
+        sentences: Bounds,
+        paragraphs: Paragraphs | None = None,
+    ) -> None:
         self.text = text
         self.sentences = sentences
-        self.paragraphs = Paragraphs(text)
+        self.paragraphs = paragraphs or Paragraphs(text)
         self.resolver = resolver
 
     def speaker(self, span: tuple[int, int] | None) -> Speaker | None:

@@ -123,11 +123,15 @@ def _direct_to(text: str, quote: Quote, end: int) -> Quote:
     )
 
 
-def join(text: str, reads: Sequence[Read], sentences: Bounds) -> list[Read]:
+def join(
+    text: str, reads: Sequence[Read], paragraphs: Paragraphs, sentences: Bounds
+) -> list[Read]:
     """`reads` in order of position, with passages of one statement joined."""
-    paragraphs = Paragraphs(text)
     joined: list[Read] = []
     for read in reads:
+        if not joined or read.passage is None or read.quote.kind != "direct":
+            joined.append(read)  # every join ends on a direct quoted passage
+            continue
         inner = covered(joined[-1], read) if joined else None
         if inner is not None:
             quote = joined[-1].quote

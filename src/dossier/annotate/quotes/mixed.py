@@ -132,8 +132,8 @@ _ANY_WORD = re.compile(r"[ \t]+\w")
 def _in_headline(framer: Framer, passage: Quoted) -> bool:
     paragraphs = framer.paragraphs
     index = paragraphs.index(passage.open_start)
-    line = framer.text[paragraphs.start_of(index) : paragraphs.content_end(index)]
-    return len(line) <= MAX_HEADLINE and is_title_case(line)
+    start, end = paragraphs.start_of(index), paragraphs.content_end(index)
+    return end - start <= MAX_HEADLINE and is_title_case(framer.text[start:end])
 
 
 def clause_after(
