@@ -35,6 +35,14 @@ def _direct(text: str, pack: Pack) -> list[tuple[str, str | None]]:
             "''Hopefully,'' the president said, ''this museum can help.''",
             ["Hopefully,'' the president said, ''this museum can help."],
         ),
+        (
+            "“I would,” Melanie said to the TV. “I would, Donald.”",
+            ["I would,” Melanie said to the TV. “I would, Donald."],
+        ),
+        (
+            "“How many times must we see this?” Clinton said. “It is unbearable.”",
+            ["How many times must we see this?” Clinton said. “It is unbearable."],
+        ),
     ],
 )
 def test_a_quote_split_by_its_cue_is_one_quote(

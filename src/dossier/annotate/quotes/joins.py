@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.annotate.quotes.cues import cues
-from dossier.annotate.quotes.marks import Paragraphs, Quoted
+from dossier.annotate.quotes.marks import Paragraphs, Quoted, skip_space
 from dossier.annotate.reading import Bounds
 from dossier.model import Quote
 
@@ -32,6 +32,12 @@ _FRAGMENT_GAP = re.compile(
 # The second passage runs on into the writer's clause (`“…” to drive up the
 # stock price`): a statement of its own.
 _RUNS_ON = re.compile(r"[ \t]+(?:that|to|and|but|or|which|who|because|for|with|by)\b")
+
+
+# The words between a split quote's halves may outnumber the quoted ones
+# only while they are this short (`“I would,” Melanie said to the TV. “I
+# would, Donald.”`): an attribution, not a narration.
+MIN_GAP_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +82,10 @@ def split_by_cue(
         return False
     gap = text[one.close_end : two.open_start]
     quoted = (one.end - one.start) + (two.end - two.start)
-    if len(gap) > quoted or _RUNS_ON.match(text, two.close_end):
+    if len(gap) > max(quoted, MIN_GAP_CHARS) or _RUNS_ON.match(text, two.close_end):
         return False  # mostly the writer's words: a narration, not one quote
     said = one.close_end + len(gap.rstrip()) - 1
-    if sentences.start_of(said) > one.close_end:
+    if sentences.start_of(said) > skip_space(text, one.close_end):
         return False  # a sentence of the writer's between the halves
     others = [c for c in cues(text, one.close_end, two.open_start)]
     if any(cue.start != before.cue_start for cue in others):
