@@ -85,6 +85,21 @@ def test_a_reported_clause_ending_on_a_mark_is_direct(pack: Pack) -> None:
     ]
 
 
+def test_a_phrase_running_on_to_a_quote_ending_the_clause_is_direct(
+    pack: Pack,
+) -> None:
+    text = (
+        "She wants to speak “directly to white people” and let them know that "
+        "“this is not who we are.”"
+    )
+    assert [(q.kind, q.text) for q in find_quotes(text, pack=pack)] == [
+        (
+            "direct",
+            "directly to white people” and let them know that “this is not who we are.",
+        )
+    ]
+
+
 def test_a_reported_clause_running_past_its_marks_stays_reported(pack: Pack) -> None:
     text = 'Lee said the firm made "a demand" and "a plea" to the court last week.'
     quotes = find_quotes(text, pack=pack)

@@ -113,12 +113,12 @@ def fragments(text: str, first: Read, second: Read, paragraphs: Paragraphs) -> b
 
 def covered(first: Read, second: Read) -> Quoted | None:
     """`called Trump a “liar” who is “amoral,” a “philanderer.”`: a reported
-    clause read from the first passage's lead-in runs on over the second
-    passage, returned."""
+    clause read from the first passage (its lead-in, its words running on past
+    the mark) runs on over the second passage, returned."""
     two, before, after = _marked(second.passage), first.quote, second.quote
     if two is None or after.kind != "direct" or first.passage is None:
         return None
-    if not before.start < first.passage.start or before.kind != "reported":
+    if before.kind != "reported":
         return None
     return two if before.start <= two.open_start and two.end <= before.end else None
 
