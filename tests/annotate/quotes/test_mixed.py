@@ -116,3 +116,36 @@ def test_a_quote_ending_a_headline_runs_from_its_cue(
     text: str, expected: list[tuple[str, str]], pack: Pack
 ) -> None:
     assert _kinds(text, pack) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "With thousands of counting systems, “there is no single point of "
+            "failure,” he said.",
+            [("direct", "With thousands of counting systems, “there is no single "
+              "point of failure,")],
+        ),
+        (
+            "“The only way Wall Street will change is jail time” for criminal "
+            "behavior, she said.",
+            [("direct", "The only way Wall Street will change is jail time” for "
+              "criminal behavior")],
+        ),
+        (
+            "A cashier who “steals a handful of $20s” is held accountable, Warren "
+            "said.",
+            [("reported", "A cashier who “steals a handful of $20s” is held "
+              "accountable")],
+        ),
+        (
+            "“We are ready,” he said.",
+            [("direct", "We are ready,")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_statement_attributed_after_it_is_the_sentence_before_its_cue(
+    text: str, expected: list[tuple[str, str]], pack: Pack
+) -> None:
+    assert _kinds(text, pack) == expected

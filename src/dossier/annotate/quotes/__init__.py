@@ -20,7 +20,7 @@ from dossier.annotate.quotes.context import classify
 from dossier.annotate.quotes.frames import Frame, Framer, cue_text
 from dossier.annotate.quotes.joins import Read, join
 from dossier.annotate.quotes.marks import Paragraphs, Quoted, find_quoted
-from dossier.annotate.quotes.mixed import clause_after, lead_in
+from dossier.annotate.quotes.mixed import attributed_after, clause_after, lead_in
 from dossier.annotate.quotes.reported import Reported, colon_quotes, indirect_quotes
 from dossier.annotate.quotes.spans import SpanIndex
 from dossier.annotate.quotes.speakers import Resolver
@@ -156,6 +156,11 @@ def _read(
         start, end = item.start, item.end
         if kind == "direct" and frame is not None:
             start = lead_in(framer, item, frame, floor)
+            around = attributed_after(framer, item, frame, floor)
+            if around is not None:
+                start, end = around
+                if start < item.start and end > item.end:
+                    kind = "reported"  # `A cashier who “steals …” is held …`
         if kind == "direct":
             run_on = clause_after(framer, item, frame, mixed=start < item.start)
             if run_on is not None:

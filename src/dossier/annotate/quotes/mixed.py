@@ -13,7 +13,7 @@ import re
 from dossier.annotate.quotes.context import MAX_HEADLINE
 from dossier.annotate.quotes.cues import REPORTING, SPEECH, VERBS, Cue, cues
 from dossier.annotate.quotes.frames import Frame, Framer
-from dossier.annotate.quotes.marks import Quoted
+from dossier.annotate.quotes.marks import Quoted, skip_space
 from dossier.english import MONTHS, WEEKDAYS, is_title_case
 
 # A lead-in is one clause: a colon, a semicolon or a dash ends the cue's reach,
@@ -170,3 +170,34 @@ def clause_after(
     while end > passage.close_end and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def attributed_after(
+    framer: Framer, passage: Quoted, frame: Frame, floor: int
+) -> tuple[int, int] | None:
+    """A statement whose cue follows it (`With thousands of systems, “there is
+    no single point of failure,” he said.`, `“…” for criminal behavior, she
+    said.`) is the whole sentence before the cue, the writer's words around
+    the marks included, as PolNeAR marks it; None when the quote is its marks
+    alone."""
+    cue, text = frame.cue, framer.text
+    if cue is None or cue.start < passage.close_end:
+        return None
+    start, end = passage.start, passage.end
+    sentence = max(floor, framer.sentences.start_of(passage.open_start))
+    lead = text[sentence : passage.open_start]
+    if (
+        lead.strip()
+        and not _BREAK.search(lead)
+        and len(lead.split()) <= MAX_LEAD_WORDS
+        and next(cues(text, sentence, passage.open_start), None) is None
+    ):
+        start = skip_space(text, sentence)
+    if not frame.adjacent:  # `…, she said.` ends the sentence
+        comma = text.rfind(",", passage.close_end, cue.start)
+        tail = text[passage.close_end : comma]
+        if comma > passage.close_end and tail.strip() and len(tail.split()) <= 8:
+            end = comma
+    if (start, end) == (passage.start, passage.end):
+        return None
+    return start, end
