@@ -27,13 +27,9 @@ MAX_FRAGMENT_GAP_WORDS = 6
 _FRAGMENT_GAP = re.compile(
     r"\s*,?\s*(?:and|but|or|nor|yet|then|even|also|not|as|while)\b[^.;:!?“”\"‘’]*$"
 )
-
-
 # The second passage runs on into the writer's clause (`“…” to drive up the
 # stock price`): a statement of its own.
 _RUNS_ON = re.compile(r"[ \t]+(?:that|to|and|but|or|which|who|because|for|with|by)\b")
-
-
 # The words between a split quote's halves may outnumber the quoted ones
 # only while they are this short (`“I would,” Melanie said to the TV. “I
 # would, Donald.”`): an attribution, not a narration.
@@ -70,9 +66,9 @@ def split_by_cue(
     and the second goes on in the same paragraph with no cue of its own."""
     one, two = _marked(first.passage), _marked(second.passage)
     before, after = first.quote, second.quote
-    if one is None or two is None or before.kind != "direct" != after.kind:
+    if one is None or two is None or {before.kind, after.kind} != {"direct"}:
         return False
-    if after.kind != "direct" or after.start != two.start:
+    if after.start != two.start:
         return False
     if before.cue_start is None or before.cue_end is None:
         return False
