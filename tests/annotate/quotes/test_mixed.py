@@ -143,6 +143,11 @@ def test_a_quote_ending_a_headline_runs_from_its_cue(
             "“We are ready,” he said.",
             [("direct", "We are ready,")],
         ),
+        (  # a participle after the mark goes on with the writer's sentence
+            'In June 2022, NATO adopted a new "strategic concept", specifying '
+            "China as a systemic challenge.",
+            [("direct", "strategic concept")],
+        ),
     ],
 )  # fmt: skip
 def test_a_statement_attributed_after_it_is_the_sentence_before_its_cue(

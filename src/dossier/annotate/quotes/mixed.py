@@ -183,6 +183,8 @@ def attributed_after(
     cue, text = frame.cue, framer.text
     if cue is None or cue.start < passage.close_end:
         return None
+    if cue.verb.endswith("ing"):
+        return None  # `… “operational plan 2022”, revealing …`: the writer's clause
     start, end = passage.start, passage.end
     sentence = max(floor, framer.sentences.start_of(passage.open_start))
     lead = text[sentence : passage.open_start]
