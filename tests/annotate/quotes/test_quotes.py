@@ -319,11 +319,11 @@ def test_find_quotes_name_speakers_by_their_mention(pack: Pack) -> None:
     assert (quote.speaker_start, quote.speaker_end) == (8, 19)
 
 
-def test_find_quotes_inherit_the_speaker_of_a_split_quote(pack: Pack) -> None:
+def test_find_quotes_join_a_quote_split_by_its_cue(pack: Pack) -> None:
     text = "“We are ready,” Ri Son Gwon said. “The enemy will be crushed.”"
-    first, second = find_quotes(text, pack=pack)
-    assert first.speaker == second.speaker == "Ri Son Gwon"
-    assert second.cue is None
+    (quote,) = find_quotes(text, pack=pack)
+    assert quote.text == "We are ready,” Ri Son Gwon said. “The enemy will be crushed."
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Ri Son Gwon", "said")
 
 
 def test_find_quotes_spans_and_cue_spans_point_into_the_text(pack: Pack) -> None:
@@ -364,8 +364,11 @@ def test_partial_quotes_of_a_speaker_stay_speech(pack: Pack) -> None:
         'Cruz called Trump a "pathological liar" who is "utterly amoral," a '
         '"serial philanderer." Trump tweeted that Machado was "disgusting" and "a con".'
     )
-    kinds = {t: k for k, t, _ in _kinds(text, pack)}
-    assert kinds["a con"] == kinds["serial philanderer."] == "direct"
+    assert _kinds(text, pack) == [
+        ("direct", 'Trump a "pathological liar" who is "utterly amoral," a '
+         '"serial philanderer.', "Cruz"),
+        ("direct", 'that Machado was "disgusting" and "a con', "Trump"),
+    ]  # fmt: skip
 
 
 def test_a_statements_title_is_its_issuers_words(pack: Pack) -> None:

@@ -18,8 +18,9 @@ from dossier.annotate.failures import Failures
 from dossier.annotate.quotes.citations import find_citations
 from dossier.annotate.quotes.context import classify
 from dossier.annotate.quotes.frames import Frame, Framer, cue_text
-from dossier.annotate.quotes.marks import Quoted, find_quoted
-from dossier.annotate.quotes.mixed import clause_after, lead_in
+from dossier.annotate.quotes.joins import Read, join
+from dossier.annotate.quotes.marks import Paragraphs, Quoted, find_quoted
+from dossier.annotate.quotes.mixed import attributed_after, clause_after, lead_in
 from dossier.annotate.quotes.reported import Reported, colon_quotes, indirect_quotes
 from dossier.annotate.quotes.spans import SpanIndex
 from dossier.annotate.quotes.speakers import Resolver
@@ -82,10 +83,14 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
     text, failures, pack = reading.text, reading.failures, compiled.pack
     mentions, citations = reading.mentions, reading.citations
     cited = SpanIndex((c.start, c.end) for c in citations)
-    passages = [p for p in find_quoted(text) if not cited.contains(p.open_start)]
+    # One paragraph index for the marks, the frames and the joins.
+    paragraphs = Paragraphs(text)
+    passages = [
+        p for p in find_quoted(text, paragraphs) if not cited.contains(p.open_start)
+    ]
     top = [passage for passage in passages if passage.depth == 0]
     resolver = Resolver(text, pack, mentions, [(p.start, p.end) for p in top])
-    framer = Framer(text, resolver, reading.bounds)
+    framer = Framer(text, resolver, reading.bounds, paragraphs)
     reported = colon_quotes(text, framer, top, failures)
     merged = {id(r.merged) for r in reported if r.merged is not None}
     taken = SpanIndex(
@@ -100,7 +105,7 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
     items.sort(
         key=lambda item: item.open_start if isinstance(item, Quoted) else item.start
     )
-    quotes: list[Quote] = []
+    reads: list[Read] = []
     previous: Quote | None = None
     floor = 0
     for item in items:
@@ -111,10 +116,13 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
             continue
         if isinstance(item, Quoted) and quote.kind != "scare":
             floor = item.close_end
-        quotes.append(quote)
+        reads.append(Read(quote, item if isinstance(item, Quoted) else None))
         if quote.kind != "scare":
             previous = quote
-    quotes.sort(key=lambda q: (q.start, q.end))
+    reads.sort(key=lambda read: (read.quote.start, read.quote.end))
+    quotes = [
+        read.quote for read in join(text, reads, framer.paragraphs, reading.bounds)
+    ]
     return _cite(text, _without_nested(quotes), citations, top)
 
 
@@ -148,13 +156,18 @@ def _read(
         start, end = item.start, item.end
         if kind == "direct" and frame is not None:
             start = lead_in(framer, item, frame, floor)
-            if start < item.start:
-                run_on = clause_after(framer, item)
-                if run_on is not None:
-                    # `he is making “a demand” that …`: the writer's clause goes
-                    # on past the mark, so the quoted words are a fragment of
-                    # reported speech, not a direct quote (issue 18).
-                    kind, end = "reported", run_on
+            around = attributed_after(framer, item, frame, floor)
+            if around is not None:
+                start, end = around
+                if start < item.start and end > item.end:
+                    kind = "reported"  # `A cashier who “steals …” is held …`
+        if kind == "direct":
+            run_on = clause_after(framer, item, frame, mixed=start < item.start)
+            if run_on is not None:
+                # `he is making “a demand” that …`: the writer's clause goes
+                # on past the mark, so the quoted words are a fragment of
+                # reported speech, not a direct quote (issue 18).
+                kind, end = "reported", run_on
         return _quote(text, start, end, kind, frame)
     return _quote(text, item.start, item.end, "reported", item.frame)
 
@@ -166,12 +179,12 @@ def _cite(
     passages: Sequence[Quoted],
 ) -> list[Quote]:
     """Point each quote at the citation printed right after it, if any."""
-    closing = {p.start: p.close_end for p in passages}
+    closing = {p.end: p.close_end for p in passages}
     order = sorted(range(len(citations)), key=lambda i: citations[i].start)
     starts = [citations[i].start for i in order]
     result = []
     for quote in quotes:
-        end = closing.get(quote.start, quote.end)
+        end = closing.get(quote.end, quote.end)
         index = bisect_left(starts, end)
         if (
             quote.kind != "scare"

@@ -10,7 +10,7 @@ import re
 
 from dossier.annotate.quotes.cues import Cue, cues
 from dossier.annotate.quotes.frames import Frame, Framer
-from dossier.annotate.quotes.marks import Quoted
+from dossier.annotate.quotes.marks import Quoted, skip_space
 from dossier.annotate.quotes.phrases import (
     leading_subject,
     noun_phrase_before,
@@ -96,18 +96,25 @@ def headline(framer: Framer, passage: Quoted) -> Frame | None:
         or paragraphs.index(passage.close_end) != index
     ):
         return None
+    # A quote that ends the headline is all the cue or colon reports (`Obama
+    # on Climate Change: The Trends Are 'Terrifying.'`), as PolNeAR marks it.
+    last = passage.close_end >= len(framer.text[:end].rstrip(" .!?"))
     colon = framer.text.find(":", start, passage.open_start)
     if colon - start > 0 and len(framer.text[start:colon].split()) <= 5:
         if framer.text[start:colon].strip().lower() in _RUBRICS:
             return Frame()  # `Study: …`, `Exclusive: …`: a rubric, no speaker
         speaker = framer.speaker(leading_subject(framer.text, start, colon))
-        return Frame(Cue(colon, colon + 1, ":"), speaker, adjacent=True)
+        opens = skip_space(framer.text, colon + 1) if last else None
+        return Frame(Cue(colon, colon + 1, ":"), speaker, adjacent=True, opens=opens)
     for cue in cues(framer.text, start, end, headline=True):
         if passage.open_start <= cue.start < passage.close_end:
             continue
         span = subject_before(framer.text, cue.start, start)
         if cue.start < passage.open_start or span is None:
-            return Frame(cue, framer.speaker(span), adjacent=True)
+            opens = None
+            if last and cue.end < passage.open_start:
+                opens = skip_space(framer.text, cue.end)
+            return Frame(cue, framer.speaker(span), adjacent=True, opens=opens)
         comma = framer.text.rfind(",", start, cue.start)
         span = subject_before(framer.text, cue.start, max(comma + 1, start))
         return Frame(cue, framer.speaker(span), adjacent=True)

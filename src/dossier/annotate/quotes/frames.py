@@ -74,6 +74,7 @@ class Frame:
     speaker: Speaker | None = None
     naming: bool = False
     adjacent: bool = False
+    opens: int | None = None  # where the quote starts, when the frame fixes it
 
     @property
     def speech(self) -> bool:
@@ -84,10 +85,16 @@ class Frame:
 class Framer:
     """Finds frames for passages of one text."""
 
-    def __init__(self, text: str, resolver: Resolver, sentences: Bounds) -> None:
+    def __init__(
+        self,
+        text: str,
+        resolver: Resolver,
+        sentences: Bounds,
+        paragraphs: Paragraphs | None = None,
+    ) -> None:
         self.text = text
         self.sentences = sentences
-        self.paragraphs = Paragraphs(text)
+        self.paragraphs = paragraphs or Paragraphs(text)
         self.resolver = resolver
 
     def speaker(self, span: tuple[int, int] | None) -> Speaker | None:

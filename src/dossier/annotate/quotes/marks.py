@@ -253,9 +253,10 @@ def _crosses(one: Quoted, other: Quoted) -> bool:
     )
 
 
-def find_quoted(text: str) -> list[Quoted]:
-    """Quoted passages, outermost first at each position, nested ones with depth."""
-    paragraphs = Paragraphs(text)
+def find_quoted(text: str, paragraphs: Paragraphs | None = None) -> list[Quoted]:
+    """Quoted passages, outermost first at each position, nested ones with depth
+    (`paragraphs` of `text`, when the caller has them)."""
+    paragraphs = paragraphs or Paragraphs(text)
     marks = find_marks(text)
     doubles = _pair_doubles(text, marks, paragraphs)
     singles = [
