@@ -86,9 +86,11 @@ READ_LANGUAGES = ("en",)
 def not_comparable(a: dict[str, Any], b: dict[str, Any]) -> str | None:
     """Why claims `a` and `b` (same subject, measure, language) do not answer
     one question, or None when they do."""
-    language = a.get("language")
-    if language and language not in READ_LANGUAGES:
-        return f"figures in a language the rules do not read ({language})"
+    # Either side's language counts: the check must not depend on which
+    # claim comes first (a text too short to tell takes the usual language).
+    for language in (a.get("language"), b.get("language")):
+        if language and language not in READ_LANGUAGES:
+            return f"figures in a language the rules do not read ({language})"
     if bool(a.get("cumulative")) != bool(b.get("cumulative")):
         return "a running total and a count of one event"
     named = a.get("_named_subject", True) and b.get("_named_subject", True)
