@@ -44,7 +44,7 @@ def dated_statements(
     where, params = dated_within(
         date_from=date_from, date_to=date_to, outlet=outlet, names=("from", "to")
     )
-    where.extend(["t.type = 'DATE'", "t.first_day IS NOT NULL", "d.copy_of IS NULL"])
+    where.extend(["t.type = 'DATE'", "t.first_day IS NOT NULL", "dc.copy_of IS NULL"])
     if entity:
         # From the entity's mentions to their sentences' times. Testing each
         # statement in date order instead, stopping at the limit, was no
@@ -59,13 +59,14 @@ def dated_statements(
         )
         params.extend((entity_key(connection, entity), MENTION_SAMPLE))
     source = (
-        f" FROM times t JOIN documents d ON d.rowid = t.doc WHERE {' AND '.join(where)}"
+        " FROM times t JOIN documents d ON d.rowid = t.doc"
+        f" JOIN document_copies dc ON dc.doc = t.doc WHERE {' AND '.join(where)}"
     )
     # In the order of the first_day index, so the walk stops at the limit;
     # sorting every statement on four keys first took 500 ms at 9,300 docs.
     found = connection.execute(
         "SELECT t.rowid AS id, t.value, t.first_day, t.last_day, t.text, t.start,"
-        f" t.end, d.id AS doc, d.copy_of{source} ORDER BY t.first_day LIMIT ?",
+        f" t.end, d.id AS doc, dc.copy_of{source} ORDER BY t.first_day LIMIT ?",
         (*params, points + 1),
     ).fetchall()
     more = len(found) > points
