@@ -52,6 +52,10 @@ COMMANDS: list[list[str]] = [
     ["citations", "--limit", "100"],
     ["reuse", "--limit", "100"],
     ["show", "{doc}"],
+    # One document's rows: with (b), the 10 MB document's.
+    ["timeline", "--doc", "{doc}", "--limit", "100"],
+    ["claims", "--doc", "{doc}", "--limit", "100"],
+    ["quotes", "--doc", "{doc}", "--limit", "100"],
 ]
 WORDS = [
     *("Korea", "Pyongyang", "Kim", "party", "people", "cheered", "delegation"),

@@ -134,14 +134,19 @@ def test_documents_page_skips_copies_without_reading_texts(
 
 
 def _as_schema_9(db: Path, target: Path) -> None:
-    """`db` as a build before migration 10 left it: no narrow table."""
+    """`db` as a build before migration 10 left it: no narrow table, the
+    per-document indexes on `doc` alone."""
     shutil.copy(db, target)
     with closing(sqlite3.connect(target)) as old:
         old.executescript(
             "DROP TRIGGER documents_copies_insert;"
             " DROP TRIGGER documents_copies_update;"
             " DROP TRIGGER documents_copies_delete;"
-            " DROP TABLE document_copies; PRAGMA user_version = 9;"
+            " DROP TABLE document_copies;"
+            " DROP INDEX mentions_doc_start; DROP INDEX times_sentences;"
+            " CREATE INDEX mentions_doc ON mentions(doc);"
+            " CREATE INDEX times_doc ON times(doc);"
+            " PRAGMA user_version = 9;"
         )
 
 
