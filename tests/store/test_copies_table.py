@@ -1,5 +1,6 @@
 """The copy columns' narrow table (migration 10) and the listings that read
-it a page at a time: the same rows as the whole listing, on real stories."""
+it a page at a time: the same rows as the whole listing, and each row's
+context read around it the same as its whole document's, on real stories."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from typing import Any
 
 import pytest
 
+from dossier.link.assertion import Named, Spoken, assertion
 from dossier.present.cli.build import build_files
 from dossier.settings import Settings
 from dossier.store import claims as stored_claims
 from dossier.store import connect, records
+from dossier.store.context import DocumentContext
 from dossier.store.forget import forget
 from dossier.store.queries import list_documents
 
@@ -182,3 +185,49 @@ def test_triggers_follow_copy_marks_and_forgetting(db: Path, tmp_path: Path) -> 
         path = writer.execute("SELECT path FROM files LIMIT 1").fetchone()[0]
         assert forget(writer, [path]) > 0
     assert copy_columns(changed, "document_copies") == copy_columns(changed)
+
+
+def test_a_rows_context_gives_what_the_whole_document_gives(
+    connection: sqlite3.Connection,
+) -> None:
+    """Who asserts each figure and the entities of its sentence, from the
+    quotes and mentions found around it, equal what every quote and outlet
+    of its document gives `link.assertion`."""
+    context = DocumentContext(connection)
+    figures = connection.execute(
+        "SELECT f.doc, f.start, f.end, f.sentence_start, f.sentence_end, d.outlet"
+        " FROM figures f JOIN documents d ON d.rowid = f.doc"
+    ).fetchall()
+    assert len(figures) > 20
+    for doc, start, end, s0, s1, outlet in figures:
+        quotes = [
+            Spoken(*row)
+            for row in connection.execute(
+                "SELECT q.start, q.end, q.kind, q.speaker, q.via, c.outlet"
+                " FROM quotes q LEFT JOIN citations c"
+                " ON c.doc = q.doc AND c.number = q.citation WHERE q.doc = ?",
+                (doc,),
+            )
+        ]
+        mentions = connection.execute(
+            "SELECT start, end, entity, type FROM mentions WHERE doc = ?", (doc,)
+        ).fetchall()
+        outlets = [
+            Named(s, e, name) for s, e, name, t in mentions if t == "PUBLICATION"
+        ]
+        whole = assertion(
+            start,
+            end,
+            text=context.text(doc),
+            sentence=(s0, s1),
+            outlet=outlet,
+            quotes=quotes,
+            outlets=outlets,
+        )
+        assert context.assertion(doc, start, end, (s0, s1), outlet=outlet) == whole
+        named = {
+            name
+            for s, e, name, t in mentions
+            if s0 <= s and e <= s1 and t != "PUBLICATION"
+        }
+        assert context.entities(doc, (s0, s1)) == sorted(named)

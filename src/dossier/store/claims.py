@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from dossier.annotate.figures.measures import is_money, measure
-from dossier.link.assertion import assertion
 from dossier.store.context import DocumentContext
 from dossier.store.once import Listing, rows_once
 from dossier.store.records import _filters, _sentence_shape
@@ -97,14 +96,8 @@ def iter_claims(
         public["sentence"] = text[sentence[0] : sentence[1]]
         public["doc"] = row["doc"]
         public["copy_of"] = row["copy_of"]
-        said = assertion(
-            row["_start"],
-            row["_end"],
-            text=text,
-            sentence=sentence,
-            outlet=row["_outlet"],
-            quotes=context.quotes(rowid),
-            outlets=context.outlets(rowid),
+        said = context.assertion(
+            rowid, row["_start"], row["_end"], sentence, outlet=row["_outlet"]
         )
         found = measure(
             public["sentence"],

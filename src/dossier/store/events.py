@@ -10,7 +10,6 @@ from datetime import date as Day
 from typing import Any
 
 from dossier.errors import InputError
-from dossier.link.assertion import assertion
 from dossier.link.events import Dated, EventDate, Mentioned, events, is_round, refine
 from dossier.store.claims import independent_sources
 from dossier.store.context import DocumentContext
@@ -96,14 +95,8 @@ def date_claims(connection: sqlite3.Connection) -> list[dict[str, Any]]:
         rowid = document["_rowid"]
         text = context.text(rowid)
         start, end = _sentence(text, event.start, event.end)
-        said = assertion(
-            event.start,
-            event.end,
-            text=text,
-            sentence=(start, end),
-            outlet=context.outlet(rowid),
-            quotes=context.quotes(rowid),
-            outlets=context.outlets(rowid),
+        said = context.assertion(
+            rowid, event.start, event.end, (start, end), outlet=context.outlet(rowid)
         )
         claims.append(
             {
