@@ -269,8 +269,9 @@ def search_where(
         where += " AND substr(d.date, 1, 4) = ?"
         params.append((year or "")[:4])
     if filters.entity_key:
+        # `entity_docs`: a row per key and document, not one per mention.
         where += (
-            " AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = d.rowid"
+            " AND EXISTS (SELECT 1 FROM entity_docs m WHERE m.doc = d.rowid"
             " AND m.key IN (SELECT key FROM entity_keys WHERE entity = ?))"
         )
         params.append(filters.entity_key)
