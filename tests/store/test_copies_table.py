@@ -147,8 +147,10 @@ def _as_schema_9(db: Path, target: Path) -> None:
             " DROP TRIGGER documents_copies_delete;"
             " DROP TABLE document_copies;"
             " DROP INDEX mentions_doc_start; DROP INDEX times_sentences;"
+            " DROP INDEX documents_source_ordinal;"
             " CREATE INDEX mentions_doc ON mentions(doc);"
             " CREATE INDEX times_doc ON times(doc);"
+            " CREATE INDEX documents_source ON documents(source_id);"
             " PRAGMA user_version = 9;"
         )
 
