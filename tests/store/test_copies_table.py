@@ -22,6 +22,7 @@ from dossier.store import connect, records
 from dossier.store.context import DocumentContext
 from dossier.store.forget import forget
 from dossier.store.queries import list_documents
+from dossier.store.schema import SCHEMA_VERSION
 
 pytestmark = pytest.mark.corpus
 
@@ -137,8 +138,8 @@ def test_documents_page_skips_copies_without_reading_texts(
 
 
 def _as_schema_9(db: Path, target: Path) -> None:
-    """`db` as a build before migration 10 left it: no narrow table, the
-    per-document indexes on `doc` alone."""
+    """`db` as a build before the copy table's migration (the last) left it:
+    no narrow table, the per-document indexes on `doc` alone."""
     shutil.copy(db, target)
     with closing(sqlite3.connect(target)) as old:
         old.executescript(
@@ -151,7 +152,7 @@ def _as_schema_9(db: Path, target: Path) -> None:
             " CREATE INDEX mentions_doc ON mentions(doc);"
             " CREATE INDEX times_doc ON times(doc);"
             " CREATE INDEX documents_source ON documents(source_id);"
-            " PRAGMA user_version = 9;"
+            f" PRAGMA user_version = {SCHEMA_VERSION - 1};"
         )
 
 
@@ -161,7 +162,7 @@ def test_a_schema_9_dossier_migrates_with_the_same_listings(
     old = tmp_path / "old.db"
     _as_schema_9(db, old)
     with closing(connect(old)) as migrated:
-        assert migrated.execute("PRAGMA user_version").fetchone()[0] == 10
+        assert migrated.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert copy_columns(old, "document_copies") == copy_columns(db)
     with (
         closing(connect(old, create=False)) as after,
