@@ -52,6 +52,10 @@ COMMANDS: list[list[str]] = [
     ["citations", "--limit", "100"],
     ["reuse", "--limit", "100"],
     ["show", "{doc}"],
+    # One document's rows: with (b), the 10 MB document's.
+    ["timeline", "--doc", "{doc}", "--limit", "100"],
+    ["claims", "--doc", "{doc}", "--limit", "100"],
+    ["quotes", "--doc", "{doc}", "--limit", "100"],
 ]
 WORDS = [
     *("Korea", "Pyongyang", "Kim", "party", "people", "cheered", "delegation"),
@@ -273,6 +277,12 @@ def _run(db: Path, command: list[str], *, as_json: bool) -> tuple[float, float]:
     return took, cpu
 
 
+def _chosen(command: list[str], only: str) -> bool:
+    """Whether `command` holds one of the comma-separated parts of `only`."""
+    line = " ".join(command)
+    return any(part in line for part in only.split(","))
+
+
 def _p(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -281,7 +291,7 @@ def _p(values: list[float], q: float) -> float:
 def measure(db: Path, doc: str, rounds: int, only: str = "") -> list[dict[str, object]]:
     rows = []
     for command in COMMANDS:
-        if only not in " ".join(command):
+        if not _chosen(command, only):
             continue
         filled = [part.replace("{doc}", doc) for part in command]
         for as_json in (False, True):
@@ -302,23 +312,75 @@ def measure(db: Path, doc: str, rounds: int, only: str = "") -> list[dict[str, o
     return rows
 
 
+def measure_in_process(
+    db: Path, doc: str, rounds: int, only: str = ""
+) -> list[dict[str, object]]:
+    """Every command as `measure` runs it, but called in this process (the
+    CLI's app, output thrown away), so start-up is left out: what the
+    query itself costs. Wall and CPU seconds, the load average at the start."""
+    import contextlib
+    import io
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from dossier.present.cli.app import app
+
+    rows = []
+    for command in COMMANDS:
+        if not _chosen(command, only):
+            continue
+        filled = [part.replace("{doc}", doc) for part in command]
+        for as_json in (False, True):
+            argv = [*filled, "--db", str(db), *(["--json"] if as_json else [])]
+            load = os.getloadavg()[0]
+            times, cpu = [], []
+            for _ in range(rounds):
+                started, used = time.perf_counter(), time.process_time()
+                with (
+                    contextlib.redirect_stdout(io.StringIO()),
+                    contextlib.suppress(SystemExit),
+                ):
+                    app(argv, standalone_mode=False)
+                times.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - used)
+            row = {
+                "command": " ".join(filled) + (" --json" if as_json else ""),
+                "p50": round(statistics.median(times), 3),
+                "p95": round(_p(times, 0.95), 3),
+                "cpu_p50": round(statistics.median(cpu), 3),
+                "cpu_p95": round(_p(cpu, 0.95), 3),
+                "load": round(load, 1),
+            }
+            print(
+                f"  {row['command']:<50} p50 {row['p50']:6.3f}  p95 {row['p95']:6.3f}"
+                f"  cpu p95 {row['cpu_p95']:6.3f}  load {row['load']}",
+                flush=True,
+            )
+            rows.append(row)
+    return rows
+
+
 def search_in_process(db: Path, rounds: int) -> dict[str, float]:
-    """`search` as the library runs it (no process start), over many words."""
+    """`search` as the library runs it (no process start), over many words:
+    wall and CPU seconds."""
     sys.path.insert(0, str(ROOT / "src"))
     from dossier.store import connect
     from dossier.store.queries import search
 
-    times = []
+    times, cpu = [], []
     with closing(connect(db, create=False)) as connection:
         for _ in range(rounds):
             for word in WORDS:
-                started = time.perf_counter()
+                started, used = time.perf_counter(), time.process_time()
                 search(connection, word)
                 times.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - used)
     return {
         "queries": len(times),
         "p50": round(statistics.median(times), 4),
         "p95": round(_p(times, 0.95), 4),
+        "cpu_p50": round(statistics.median(cpu), 4),
+        "cpu_p95": round(_p(cpu, 0.95), 4),
+        "load": round(os.getloadavg()[0], 1),
     }
 
 
@@ -347,7 +409,14 @@ def main() -> None:
         "--only", choices=["many", "big"], help="Measure one of the two only."
     )
     parser.add_argument(
-        "--commands", default="", help="Only commands whose line contains this."
+        "--commands",
+        default="",
+        help="Only commands whose line contains one of these (comma-separated).",
+    )
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="Call each command in this process: start-up left out.",
     )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -371,13 +440,16 @@ def main() -> None:
         middle = connection.execute(
             "SELECT id FROM documents ORDER BY rowid LIMIT 1 OFFSET ?", (count // 2,)
         ).fetchone()[0]
+    timed = measure_in_process if args.in_process else measure
     results["many"] = {
         "documents": count,
-        "startup": startup(many, args.rounds),
+        "in_process": args.in_process,
         "search_in_process": search_in_process(many, max(1, args.rounds // 2)),
-        "commands": measure(many, middle, args.rounds, args.commands),
+        "commands": timed(many, middle, args.rounds, args.commands),
     }
-    print(f"  start-up {results['many']['startup']}")  # type: ignore[index]
+    if not args.in_process:
+        results["many"]["startup"] = startup(many, args.rounds)  # type: ignore[index]
+        print(f"  start-up {results['many']['startup']}")  # type: ignore[index]
     print(f"  search in process {results['many']['search_in_process']}")  # type: ignore[index]
 
     if args.only != "many":
@@ -392,10 +464,12 @@ def _measure_big(
     big = OUT / "query_big.db"
     doc = add_big_document(seed, big, args.big_mb)
     print(f"(b) one {args.big_mb:g} MB document ({doc}) beside the seed")
+    timed = measure_in_process if args.in_process else measure
     results["big"] = {
         "megabytes": args.big_mb,
+        "in_process": args.in_process,
         "search_in_process": search_in_process(big, max(1, args.rounds // 2)),
-        "commands": measure(big, doc, args.rounds, args.commands),
+        "commands": timed(big, doc, args.rounds, args.commands),
     }
     print(f"  search in process {results['big']['search_in_process']}")  # type: ignore[index]
     (OUT / "query_speed.json").write_text(json.dumps(results, indent=1))

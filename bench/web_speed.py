@@ -114,6 +114,7 @@ def main() -> None:
             _wait(base, server)
             result: dict[str, object] = {
                 "bench": "web_speed",
+                "load": round(os.getloadavg()[0], 1),
                 "corpus": label,
                 "documents": documents,
                 "entities": len(names),
@@ -122,7 +123,12 @@ def main() -> None:
             for kind, paths in pages.items():
                 for path in paths[:10]:  # warm the page cache and the pool
                     _get(base + path)
+                used = _cpu_seconds(server.pid)
                 times = [_get(base + path) for path in paths]
+                used = _cpu_seconds(server.pid) - used
+                # The server's CPU per request: what the page costs whatever
+                # else the machine runs (wall times grow with its load).
+                result[f"{kind}_server_cpu_ms"] = round(1000 * used / len(paths), 1)
                 cuts = statistics.quantiles(times, n=20)
                 result[f"{kind}_p50_ms"] = round(statistics.median(times), 1)
                 result[f"{kind}_p95_ms"] = round(cuts[18], 1)
@@ -179,6 +185,12 @@ def replicate(db: Path, times: int) -> None:
             (times, times),
         )
         connection.execute("COMMIT")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds process `pid` has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _get(url: str) -> float:

@@ -112,6 +112,21 @@ def test_claims_by_and_outlet_filter_on_who_asserts(db: str) -> None:
     assert listing("claims", "--db", db, "--outlet", "Minju Joson") == []
 
 
+@pytest.mark.parametrize("narrowed", [[], ["--outlet", "KCNA"]])
+def test_a_page_of_claims_is_that_slice_of_the_listing(
+    db: str, narrowed: list[str]
+) -> None:
+    """Pages are read until full (after `--by`/`--outlet` when given), never
+    cut from every claim: the same rows as slicing the whole listing."""
+    whole = listing("claims", "--db", db, *narrowed)
+    assert len(whole) >= 2
+    for offset in range(len(whole) + 1):
+        page = listing(
+            "claims", "--db", db, *narrowed, "--limit", "2", "--offset", str(offset)
+        )
+        assert page == whole[offset : offset + 2]
+
+
 def test_conflicts_list_figures_and_dates_that_disagree_with_reasons(db: str) -> None:
     groups = listing("claims", "--db", db, "--conflicts")
     verdicts = {(g["subject"], g["measure"]): g for g in groups}

@@ -9,12 +9,13 @@ change needs no rebuild.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from dossier.annotate.figures.measures import is_money, measure
-from dossier.link.assertion import assertion
 from dossier.store.context import DocumentContext
-from dossier.store.records import _filters, _once_per_text, _sentence
+from dossier.store.once import Listing, rows_once
+from dossier.store.records import _filters, _sentence_shape
 
 # An entity named in more than this share of documents (and in more than
 # `_COMMON_MIN` of them) is the archive's constant background, not an event
@@ -36,47 +37,76 @@ def claims(
     entity: str | None = None,
     doc: str | None = None,
     all_: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Every figure as a claim, with private `_` fields `link.claims` reads."""
+    """Every figure as a claim (a page of them with `limit`), with private `_`
+    fields `link.claims` reads."""
+    return list(
+        iter_claims(
+            connection, entity=entity, doc=doc, all_=all_, limit=limit, offset=offset
+        )
+    )
+
+
+def iter_claims(
+    connection: sqlite3.Connection,
+    *,
+    entity: str | None = None,
+    doc: str | None = None,
+    all_: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    lazy: bool = False,
+) -> Iterator[dict[str, Any]]:
+    """`claims` one at a time in document order; `lazy` when the caller stops
+    reading early (see `once.rows_once`). Each claim reads its document's
+    context once (text, quotes, mentions, times), and its sentence from that
+    text: a `substr` of the text per row read a 10 MB document once per
+    figure in it (#17)."""
     where, params = _filters(connection, "f", entity=entity, doc=doc)
-    sql = _once_per_text(
-        "f.subject, f.low, f.high, f.unit, f.hedge, f.text,"
-        f" {_sentence('f')} AS sentence, d.id AS doc, f.start AS _start,"
+    listing = Listing(
+        columns="f.subject, f.low, f.high, f.unit, f.hedge, f.text,"
+        " d.id AS doc, f.start AS _start,"
         " f.end AS _end, f.sentence_start AS _s0, f.sentence_end AS _s1,"
         " d.rowid AS _rowid, d.date AS _doc_date, d.outlet AS _outlet,"
-        " coalesce(d.copy_group, d.id) AS _copy_group",
-        "figures f JOIN documents d ON d.rowid = f.doc",
-        where,
-        repeat=["f.text", "f.subject", "f.unit", _sentence("f")],
+        " coalesce(dc.copy_group, d.id) AS _group_of",
+        source="figures f JOIN documents d ON d.rowid = f.doc",
+        where=where,
+        params=params,
+        # The sentence by its length and the figure's place in it, as in
+        # `records.timeline`, not by its text (a `substr` per row).
+        repeat=["f.text", "f.subject", "f.unit", *_sentence_shape("f")],
         order=["d.id", "f.start"],
-        all_=all_,
+        identity="f.rowid",
     )
-    rows = [dict(row) for row in connection.execute(sql, params)]
+    rows = rows_once(
+        connection, listing, all_=all_, limit=limit, offset=offset, lazy=lazy
+    )
     context = DocumentContext(connection)
     sources = independent_sources(connection)
     types, common = _entity_facts(connection)
-    result = []
-    for row in rows:
+    for found_row in rows:
+        row = dict(found_row)
         rowid = row["_rowid"]
         sentence = (row["_s0"], row["_s1"])
         text = context.text(rowid)
-        said = assertion(
-            row["_start"],
-            row["_end"],
-            text=text,
-            sentence=sentence,
-            outlet=row["_outlet"],
-            quotes=context.quotes(rowid),
-            outlets=context.outlets(rowid),
+        public = {k: row[k] for k in ("subject", "low", "high", "unit", "hedge")}
+        public["text"] = row["text"]
+        public["sentence"] = text[sentence[0] : sentence[1]]
+        public["doc"] = row["doc"]
+        public["copy_of"] = row["copy_of"]
+        said = context.assertion(
+            rowid, row["_start"], row["_end"], sentence, outlet=row["_outlet"]
         )
         found = measure(
-            text[sentence[0] : sentence[1]],
+            public["sentence"],
             row["_start"] - sentence[0],
             row["_end"] - sentence[0],
             row["unit"],
         )
         claim = {
-            **_public_row(row),
+            **public,
             "span": [row["_start"], row["_end"]],
             "measure": found.name,
             "cumulative": found.cumulative,
@@ -90,18 +120,17 @@ def claims(
                 for e in context.entities(rowid, sentence)
                 if e not in common and e != row["subject"]
             ],
-            "_source": sources.get(row["_copy_group"], row["_copy_group"]),
+            "_source": sources.get(row["_group_of"], row["_group_of"]),
         }
         if claim["subject"] is None:
             claim["subject"] = head_subject(row["unit"])
-        result.append(claim)
-    return result
+        yield claim
 
 
 def _entity_facts(connection: sqlite3.Connection) -> tuple[dict[str, str], set[str]]:
     """Each entity's type, and the entities too common to tell events apart."""
     (documents,) = connection.execute(
-        "SELECT count(*) FROM documents WHERE copy_of IS NULL"
+        "SELECT count(*) FROM document_copies WHERE copy_of IS NULL"
     ).fetchone()
     most = max(_COMMON_MIN, _COMMON_SHARE * documents)
     types: dict[str, str] = {}
@@ -113,10 +142,6 @@ def _entity_facts(connection: sqlite3.Connection) -> tuple[dict[str, str], set[s
         if count > most:
             common.add(name)
     return types, common
-
-
-def _public_row(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if not k.startswith("_")}
 
 
 def head_subject(unit: str | None) -> str | None:
@@ -138,9 +163,10 @@ def independent_sources(connection: sqlite3.Connection) -> dict[str, str]:
         return item
 
     pairs = connection.execute(
-        "SELECT coalesce(x.copy_group, x.id), coalesce(y.copy_group, y.id)"
+        "SELECT coalesce(xc.copy_group, x.id), coalesce(yc.copy_group, y.id)"
         " FROM reuses r JOIN documents x ON x.rowid = r.a"
-        " JOIN documents y ON y.rowid = r.b"
+        " JOIN document_copies xc ON xc.doc = r.a"
+        " JOIN documents y ON y.rowid = r.b JOIN document_copies yc ON yc.doc = r.b"
     )
     for a, b in pairs:
         root_a, root_b = find(a), find(b)

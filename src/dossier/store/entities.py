@@ -63,10 +63,12 @@ def documents_naming(
     key = entity_key(connection, name)
     limit = positive(limit)
     copies = "" if all_ else " AND c.copy_of IS NULL"
+    # Copy columns from `document_copies` (migration 10), not from
+    # `documents`, where they lie after the text.
     # Counted first from the mentions alone, documents joined for the page.
     sql = (
         f"SELECT {DOC_COLUMNS}, k.named FROM (SELECT m.doc, count(*) AS named"
-        f" FROM {sampled_mentions()} m JOIN documents c ON c.rowid = m.doc"
+        f" FROM {sampled_mentions()} m JOIN document_copies c ON c.doc = m.doc"
         f" WHERE 1{copies} GROUP BY m.doc ORDER BY named DESC LIMIT ?) k"
         " JOIN documents d ON d.rowid = k.doc JOIN sources s ON s.id = d.source_id"
         " ORDER BY k.named DESC, d.date, d.id"
@@ -97,11 +99,11 @@ def _quote_records(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
 
 
 _QUOTE_COLUMNS = (
-    "q.speaker, q.text, q.cue, q.kind, q.via, d.id AS doc, d.copy_of,"
+    "q.speaker, q.text, q.cue, q.kind, q.via, d.id AS doc, dc.copy_of,"
     " c.title AS c_title, c.outlet AS c_outlet, c.date AS c_date"
 )
 _QUOTE_JOINS = (
-    " JOIN documents d ON d.rowid = q.doc"
+    " JOIN documents d ON d.rowid = q.doc JOIN document_copies dc ON dc.doc = q.doc"
     " LEFT JOIN citations c ON c.doc = q.doc AND c.number = q.citation"
 )
 
@@ -116,7 +118,7 @@ def quotes_by(
     holds = " OR ".join("q.speaker LIKE ?" for _ in forms)
     rows = connection.execute(
         f"SELECT {_QUOTE_COLUMNS} FROM quotes q{_QUOTE_JOINS}"
-        f" WHERE ({holds}) AND d.copy_of IS NULL ORDER BY q.doc, q.start LIMIT ?",
+        f" WHERE ({holds}) AND dc.copy_of IS NULL ORDER BY q.doc, q.start LIMIT ?",
         (*(f"%{form}%" for form in forms), limit),
     ).fetchall()
     return _quote_records(rows)
@@ -133,7 +135,7 @@ def quotes_about(
         f" FROM {sampled_mentions()} m JOIN quotes q ON q.doc = m.doc"
         " AND m.start >= q.start AND m.end <= q.end) named"
         f" JOIN quotes q ON q.rowid = named.quote{_QUOTE_JOINS}"
-        " WHERE d.copy_of IS NULL ORDER BY q.doc, q.start LIMIT ?",
+        " WHERE dc.copy_of IS NULL ORDER BY q.doc, q.start LIMIT ?",
         (key, MENTION_SAMPLE, limit),
     ).fetchall()
     return _quote_records(rows)

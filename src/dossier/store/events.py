@@ -10,7 +10,6 @@ from datetime import date as Day
 from typing import Any
 
 from dossier.errors import InputError
-from dossier.link.assertion import assertion
 from dossier.link.events import Dated, EventDate, Mentioned, events, is_round, refine
 from dossier.store.claims import independent_sources
 from dossier.store.context import DocumentContext
@@ -23,13 +22,15 @@ def event_dates(
     """Every date a document gives an event, with the document's row
     (`doc`, `date`, `copy_of`, `_rowid`, `_copy_group`); copies of a text
     give theirs once unless `all_`."""
+    # The copy columns from `document_copies`: in `documents` they lie after
+    # the text (migration 10).
     sql = (
-        "SELECT rowid AS _rowid, id AS doc, date, copy_of,"
-        " coalesce(copy_group, id) AS _copy_group FROM documents"
-        " WHERE kind = 'article'"
+        "SELECT d.rowid AS _rowid, d.id AS doc, d.date, c.copy_of,"
+        " coalesce(c.copy_group, d.id) AS _copy_group FROM documents d"
+        " JOIN document_copies c ON c.doc = d.rowid WHERE d.kind = 'article'"
     )
     if not all_:
-        sql += " AND copy_of IS NULL"
+        sql += " AND c.copy_of IS NULL"
     documents = [dict(row) for row in _rows(connection, sql)]
     found: list[tuple[dict[str, Any], EventDate]] = []
     for document in documents:
@@ -94,14 +95,8 @@ def date_claims(connection: sqlite3.Connection) -> list[dict[str, Any]]:
         rowid = document["_rowid"]
         text = context.text(rowid)
         start, end = _sentence(text, event.start, event.end)
-        said = assertion(
-            event.start,
-            event.end,
-            text=text,
-            sentence=(start, end),
-            outlet=context.outlet(rowid),
-            quotes=context.quotes(rowid),
-            outlets=context.outlets(rowid),
+        said = context.assertion(
+            rowid, event.start, event.end, (start, end), outlet=context.outlet(rowid)
         )
         claims.append(
             {

@@ -107,18 +107,30 @@ def iter_documents(
 ) -> Iterator[dict[str, Any]]:
     """`list_documents` one row at a time, as the database reads them."""
     kind = choice(kind, KINDS, "--kind")
-    sql = f"SELECT {DOC_COLUMNS} FROM documents d JOIN sources s ON s.id = d.source_id"
     where: list[str] = []
     params: list[Any] = []
     if kind:
         where.append("d.kind = ?")
         params.append(kind)
     if not all_:
-        where.append("d.copy_of IS NULL")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY s.path, s.part, d.ordinal"
-    sql, params = page(sql, params, limit=limit, offset=offset)
+        where.append("c.copy_of IS NULL")
+    filters = f" WHERE {' AND '.join(where)}" if where else ""
+    # The page is found on narrow columns (the copy columns from
+    # `document_copies`, migration 10), and only its rows are read whole:
+    # `chars`, `flags` and the copy columns of `documents` lie after the text,
+    # and paging to --offset 50000 read 50,000 texts (#17).
+    found, params = page(
+        "SELECT d.rowid FROM documents d JOIN sources s ON s.id = d.source_id"
+        f" JOIN document_copies c ON c.doc = d.rowid{filters}"
+        " ORDER BY s.path, s.part, d.ordinal",
+        params,
+        limit=limit,
+        offset=offset,
+    )
+    sql = (
+        f"SELECT {DOC_COLUMNS} FROM ({found}) p JOIN documents d ON d.rowid = p.rowid"
+        " JOIN sources s ON s.id = d.source_id ORDER BY s.path, s.part, d.ordinal"
+    )
     for row in connection.execute(sql, params):
         yield dict(row)
 
@@ -257,8 +269,9 @@ def search_where(
         where += " AND substr(d.date, 1, 4) = ?"
         params.append((year or "")[:4])
     if filters.entity_key:
+        # `entity_docs`: a row per key and document, not one per mention.
         where += (
-            " AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = d.rowid"
+            " AND EXISTS (SELECT 1 FROM entity_docs m WHERE m.doc = d.rowid"
             " AND m.key IN (SELECT key FROM entity_keys WHERE entity = ?))"
         )
         params.append(filters.entity_key)
@@ -283,6 +296,35 @@ def run_search(
         raise StoreError(f"search failed: {reason}") from error
 
 
+# A search ranks (bm25) at most this many matching documents: the first in
+# storage order. bm25 costs about 2.5 µs of CPU per match (it reads each
+# match's positions and length), so "people", matching 62,000 of 100,332
+# documents, took 131 ms to rank whole and 17 ms bounded to 5,000
+# (bench/query_speed.py). A query matching fewer is ranked whole, exactly.
+RANKED = 5000
+
+
+def ranked_bound(
+    connection: sqlite3.Connection,
+    where: str,
+    params: list[Any],
+    query: str,
+    syntax: str,
+) -> int | None:
+    """The rowid of the RANKED-th match in storage order, or None when fewer
+    match: finding it walks the matches without scoring them (under 2 ms at
+    100,000 documents)."""
+    found = run_search(
+        connection,
+        f"SELECT documents_fts.rowid{where} ORDER BY documents_fts.rowid"
+        " LIMIT 1 OFFSET ?",
+        [*params, RANKED - 1],
+        query,
+        syntax,
+    )
+    return int(found[0][0]) if found else None
+
+
 def search(
     connection: sqlite3.Connection,
     query: str,
@@ -294,7 +336,8 @@ def search(
     filters: SearchFilters | None = None,
     marks: tuple[str, str] = ("[", "]"),
 ) -> list[dict[str, Any]]:
-    """Documents matching `query`, best first (bm25).
+    """Documents matching `query`, best first (bm25): of the first RANKED
+    matches in storage order when more match.
 
     With `syntax="words"` every word is a term to find (operators too: `NOT`
     is a word); with `"fts"` the query is FTS5 syntax, and a query FTS5
@@ -309,6 +352,10 @@ def search(
     if kind is not None:
         narrowed = replace(narrowed, kind=kind)
     where, params, checked = search_where(query, syntax, narrowed)
+    bound = ranked_bound(connection, where, params, query, checked)
+    if bound is not None:
+        where += " AND documents_fts.rowid <= ?"
+        params = [*params, bound]
     # Ranked first, on rowids alone (`rank` is bm25 with the column weights
     # set here); snippets and metadata then for the page of hits only
     # (bench/web_speed.py).

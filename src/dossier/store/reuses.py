@@ -35,7 +35,9 @@ def _pairs() -> str:
         " db.date AS b_date, r.a_start, r.a_end, r.b_start, r.b_end, r.score"
         " FROM reuses r JOIN documents da ON da.rowid = r.a"
         " JOIN documents db ON db.rowid = r.b"
-        " WHERE da.copy_of IS NULL AND db.copy_of IS NULL"
+        " JOIN document_copies ca ON ca.doc = r.a"
+        " JOIN document_copies cb ON cb.doc = r.b"
+        " WHERE ca.copy_of IS NULL AND cb.copy_of IS NULL"
         f" AND {_partners('a', 'a_start', 'a_end')} <= {STOCK_PARTNERS}"
         f" AND {_partners('b', 'b_start', 'b_end')} <= {STOCK_PARTNERS}"
         " AND r.score >= ?"
@@ -90,7 +92,8 @@ _CANDIDATES = (
     " db.date AS b_date, r.a_start, r.a_end, r.b_start, r.b_end, r.score, r.rowid"
     " FROM reuses r JOIN documents da ON da.rowid = r.a"
     " JOIN documents db ON db.rowid = r.b"
-    " WHERE da.copy_of IS NULL AND db.copy_of IS NULL AND r.score >= ?"
+    " JOIN document_copies ca ON ca.doc = r.a JOIN document_copies cb ON cb.doc = r.b"
+    " WHERE ca.copy_of IS NULL AND cb.copy_of IS NULL AND r.score >= ?"
     " ORDER BY r.score DESC, da.id, db.id, r.a_start"
 )
 

@@ -272,6 +272,50 @@ MIGRATIONS: tuple[str, ...] = (
     DELETE FROM entities;
     INSERT OR IGNORE INTO entity_stale SELECT DISTINCT key FROM mentions;
     """,
+    # 10: each document's copy columns in a narrow table (issue 17).
+    # `documents.copy_of` and `copy_group` (migration 5) lie after `text`, so
+    # reading them walks the text's overflow pages: the listings, which read
+    # them for every annotation row, read about 500 MB at 100,000 documents.
+    # `documents` stays what writers write; triggers keep `document_copies`
+    # equal to it, one row per document, so no writer has to know.
+    # The per-document indexes of mentions and times grow to what the
+    # listings read by: a sentence's mentions are a range of
+    # `mentions(doc, start)` (a 10 MB document's 119,660 mentions were read
+    # whole for a timeline page: 2.5 s); the entity page's join from mentions
+    # to the dates of their sentences is read from `times_sentences` alone
+    # (its dated statements 571 to 420 ms over six entities at 93,000
+    # documents). Each replaces the index on `doc` it starts with. So does
+    # `documents(source_id, ordinal)` for `documents(source_id)`: the
+    # document list's order read from the index alone (`docs --offset
+    # 50000` at 100,332 documents: 0.24 to 0.05 s).
+    """
+    CREATE TABLE document_copies (
+        doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+        copy_of TEXT, copy_group TEXT
+    );
+    CREATE INDEX document_copies_group ON document_copies(copy_group)
+        WHERE copy_group IS NOT NULL;
+    INSERT INTO document_copies SELECT rowid, copy_of, copy_group FROM documents;
+    CREATE TRIGGER documents_copies_insert AFTER INSERT ON documents BEGIN
+        INSERT OR REPLACE INTO document_copies
+        VALUES (new.rowid, new.copy_of, new.copy_group);
+    END;
+    CREATE TRIGGER documents_copies_update AFTER UPDATE OF copy_of, copy_group
+    ON documents BEGIN
+        UPDATE document_copies SET copy_of = new.copy_of, copy_group = new.copy_group
+        WHERE doc = new.rowid;
+    END;
+    CREATE TRIGGER documents_copies_delete AFTER DELETE ON documents BEGIN
+        DELETE FROM document_copies WHERE doc = old.rowid;
+    END;
+    CREATE INDEX mentions_doc_start ON mentions(doc, start);
+    DROP INDEX mentions_doc;
+    CREATE INDEX times_sentences
+        ON times(doc, sentence_start, sentence_end, type, first_day);
+    DROP INDEX times_doc;
+    CREATE INDEX documents_source_ordinal ON documents(source_id, ordinal);
+    DROP INDEX documents_source;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
