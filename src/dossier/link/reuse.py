@@ -24,7 +24,12 @@ from dossier.link import passages
 from dossier.link.align import Alignment, align
 from dossier.link.batch import load_batch
 from dossier.link.passages import Words, passage_bands, passage_words, read_words
-from dossier.link.rewrites import Sentences, read_sentences, rewritten
+from dossier.link.rewrites import (
+    Sentences,
+    filled_template,
+    read_sentences,
+    rewritten,
+)
 
 # A band more documents hold than this is a stock phrase's: never a candidate,
 # and no evidence that a passage is a stock passage either (STOCK_PARTNERS
@@ -394,6 +399,8 @@ def _kept(
             or _overlaps(alignment.b_start, alignment.b_end, k.b_start, k.b_end)
             for k in kept
         ):
+            continue
+        if filled_template(a, b, alignment):
             continue
         kept.append(alignment)
     return kept
