@@ -270,6 +270,7 @@ def with_real(result: dict[str, Any], real: dict[str, Any]) -> dict[str, Any]:
         counts = [x + y for x, y in zip(planted, real[name].pop("counts"), strict=True)]
         result[name]["slices"]["real"] = real[name]
         spans = result[name].get("spans_within_20")
+        result[name]["planted"] = _prf(*planted)
         result[name].update(_prf(*counts))
         if spans is not None:
             result[name]["spans_within_20"] = spans
