@@ -17,6 +17,11 @@ as documents of a fresh database and linked by the real step
 - Spans: of the gold pairs found, the share whose listed passage (the one
   overlapping the gold most) has all four ends - start and end on both
   sides - within SPAN_SLACK characters of the gold's.
+- Real (eval/gold/reuse_real.json): pairs of kcna-2024 stories labelled by
+  reading, scored on the whole file as a build stores it (copies grouped),
+  split by the later story's month, as the slice `real` and in the totals
+  (`planted` keeps the planted-only scores); a pair listed and not
+  labelled counts as false.
 - Yardstick, scored in the same run on the same corpus: a pair is linked
   when either document's distinct word trigrams are contained in the
   other's at YARDSTICK or more (no spans). Either direction, the reading
