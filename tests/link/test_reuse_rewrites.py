@@ -4,6 +4,9 @@ with whole-sentence spans; a formula filled with other names is not
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from dossier.link.align import Alignment, align
 from dossier.link.passages import read_words
 from dossier.link.reuse import LEAST_SHARED, MIN_WORDS, SHORTEST_CHAIN, joined
@@ -16,6 +19,8 @@ from dossier.link.rewrites import (
 )
 from tests.link.test_reuse import SENTENCES, STORY, essay_words
 
+# The story's words (sentence ends among them), for texts made at random.
+WORDS = sorted(set(STORY.split()) | {"stated", "toured", "June", "9", "000"})
 # SENTENCES[1:4] as a heavy rewrite: the second sentence first, clauses moved
 # to the front, words dropped and changed, a reporting verb replaced.
 REWRITTEN = (
@@ -82,3 +87,22 @@ def test_an_aligned_template_is_told_from_a_copy_with_slips() -> None:
     )
     assert not filled_template(story, slipped, whole)
     assert not filled_template(story, story, whole)
+
+
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=0, max_size=150),
+    st.lists(st.booleans(), min_size=150, max_size=150),
+    st.integers(min_value=0, max_value=150),
+)
+def test_rewritten_passages_lie_inside_both_texts(
+    left: list[str], kept: list[bool], cut: int
+) -> None:
+    # The other text: some words dropped, its two halves swapped.
+    right = [word for word, keep in zip(left, kept, strict=False) if keep]
+    right = right[cut:] + right[:cut]
+    a, b = read_words(" ".join(left)), read_words(" ".join(right))
+    for passage in rewritten(read_sentences(a), read_sentences(b)):
+        assert 0 <= passage.a_start < passage.a_end <= len(a.tokens)
+        assert 0 <= passage.b_start < passage.b_end <= len(b.tokens)
+        shorter = min(passage.a_end - passage.a_start, passage.b_end - passage.b_start)
+        assert 0 < passage.matched <= shorter
