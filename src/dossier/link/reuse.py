@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link import passages
+from dossier.link import passages, rewrites
 from dossier.link.align import Alignment, align
 from dossier.link.batch import load_batch
 from dossier.link.passages import Words, passage_bands, passage_words, read_words
@@ -83,7 +83,7 @@ JOIN = 10
 JOINED_SCORE = 0.8
 SCHEME = (
     f"{passages.SCHEME}-c{COMMON}-s{SHARED_BANDS}-w{MIN_WORDS}-m{MIN_SCORE}"
-    f"-p{STOCK_PARTNERS}-j{JOIN}-{JOINED_SCORE}"
+    f"-p{STOCK_PARTNERS}-j{JOIN}-{JOINED_SCORE}-{rewrites.SCHEME}"
 )
 BATCH = 500
 # Documents' words kept across batches for alignment (a KCNA story's: 30 KB).

@@ -59,6 +59,13 @@ MIN_SPAN = 40
 # sentence of the other side: a rewrite keeps most words.
 MIN_KEPT = 0.75
 
+# Names what the numbers above make (link.reuse.SCHEME): pairs stored by
+# another scheme are found again.
+SCHEME = (
+    f"r{SENTENCE_RATIO}-c{MIN_CONTENT}-n{SPECIFIC_RATIO}-x{SUBSTITUTED}"
+    f"-t{TEMPLATE_NAMES}-g{NEAR}-s{MIN_SPAN}-k{MIN_KEPT}"
+)
+
 # A sentence ends at . ! or ? (closing quotes or brackets after it) before
 # a space and a capital, digit or opening quote: `U.S. imperialists` goes on.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])")
