@@ -74,3 +74,18 @@ def test_reuse_scores_stay_above_their_floor(
 
 def test_dossier_beats_the_yardstick(scores: dict[str, Any]) -> None:
     assert scores["dossier"]["f1"] > scores["yardstick"]["f1"]
+
+
+def test_real_gold_labels_distinct_kcna_stories_each_with_why() -> None:
+    from eval.reuse import read_real
+    from eval.reuse_gold import read_stories
+
+    stories = {d.id: d for d in read_stories()}
+    pairs = read_real()
+    keys = [frozenset((p["a"], p["b"])) for p in pairs]
+    assert len(set(keys)) == len(keys)
+    for pair in pairs:
+        a, b = stories[pair["a"]], stories[pair["b"]]
+        assert a.id != b.id and a.text != b.text
+        assert isinstance(pair["reuse"], bool) and len(pair["why"].split()) >= 5
+    assert 0 < sum(p["reuse"] for p in pairs) < len(pairs)

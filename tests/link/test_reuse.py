@@ -56,7 +56,7 @@ def essay_words(seed: int, count: int) -> str:
     """Prose-shaped filler: sentences of words no wire story uses together."""
     rng = random.Random(seed)
     vocabulary = VOCABULARY.split()
-    sentences = []
+    sentences: list[str] = []
     while sum(len(s.split()) for s in sentences) < count:
         words = [rng.choice(vocabulary) for _ in range(rng.randint(12, 24))]
         sentences.append(" ".join(words).capitalize() + ".")

@@ -60,6 +60,7 @@ class Words:
     shingles: npt.NDArray[np.uint64]  # one per position: words i .. i+2
     distinct: npt.NDArray[np.uint64]  # the shingles, sorted, once each
     counts: npt.NDArray[np.int64]  # how often each distinct shingle occurs
+    text: str  # the text read (link.rewrites finds its sentences when needed)
 
 
 def read_words(text: str) -> Words:
@@ -75,7 +76,7 @@ def read_words(text: str) -> Words:
     starts, ends = spans[:, 0], spans[:, 1]
     shingles = shingle_hashes(tokens)
     distinct, counts = np.unique(shingles, return_counts=True)
-    return Words(tokens, starts, ends, shingles, distinct, counts)
+    return Words(tokens, starts, ends, shingles, distinct, counts, text)
 
 
 def passage_words(passage: int, words: int) -> tuple[int, int]:
