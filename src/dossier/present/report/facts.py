@@ -37,7 +37,12 @@ def _scalar(connection: sqlite3.Connection, sql: str) -> int:
 
 
 # Independent texts only, everywhere: a text stored five times counts once.
-_INDEPENDENT = "d.copy_of IS NULL"
+# Read from the narrow `document_copies` (documents.copy_of lies after the
+# text, so reading it there walks each text's pages).
+_INDEPENDENT = (
+    "NOT EXISTS (SELECT 1 FROM document_copies c"
+    " WHERE c.doc = d.rowid AND c.copy_of IS NOT NULL)"
+)
 
 
 def counts(connection: sqlite3.Connection) -> list[tuple[str, int]]:
@@ -58,7 +63,8 @@ def counts(connection: sqlite3.Connection) -> list[tuple[str, int]]:
         (
             "copies",
             _scalar(
-                connection, "SELECT count(*) FROM documents WHERE copy_of IS NOT NULL"
+                connection,
+                "SELECT count(*) FROM document_copies WHERE copy_of IS NOT NULL",
             ),
         ),
         ("sources", _scalar(connection, "SELECT count(*) FROM files")),
