@@ -296,8 +296,8 @@ def run_search(
         raise StoreError(f"search failed: {reason}") from error
 
 
-# A search ranks (bm25) at most this many matching documents: the first in
-# storage order. bm25 costs about 2.5 µs of CPU per match (it reads each
+# A search ranks (bm25) at most this many matching documents: the last
+# stored (an archive grows by the newest files, the ones a user is reading). bm25 costs about 2.5 µs of CPU per match (it reads each
 # match's positions and length), so "people", matching 62,000 of 100,332
 # documents, took 131 ms to rank whole and 17 ms bounded to 5,000
 # (bench/query_speed.py). A query matching fewer is ranked whole, exactly.
@@ -311,12 +311,12 @@ def ranked_bound(
     query: str,
     syntax: str,
 ) -> int | None:
-    """The rowid of the RANKED-th match in storage order, or None when fewer
-    match: finding it walks the matches without scoring them (under 2 ms at
-    100,000 documents)."""
+    """The rowid of the RANKED-th match counted from the last stored, or None
+    when fewer match: finding it walks the matches without scoring them
+    (under 2 ms at 100,000 documents)."""
     found = run_search(
         connection,
-        f"SELECT documents_fts.rowid{where} ORDER BY documents_fts.rowid"
+        f"SELECT documents_fts.rowid{where} ORDER BY documents_fts.rowid DESC"
         " LIMIT 1 OFFSET ?",
         [*params, RANKED - 1],
         query,
@@ -336,8 +336,8 @@ def search(
     filters: SearchFilters | None = None,
     marks: tuple[str, str] = ("[", "]"),
 ) -> list[dict[str, Any]]:
-    """Documents matching `query`, best first (bm25): of the first RANKED
-    matches in storage order when more match.
+    """Documents matching `query`, best first (bm25): of the RANKED matches
+    stored last when more match.
 
     With `syntax="words"` every word is a term to find (operators too: `NOT`
     is a word); with `"fts"` the query is FTS5 syntax, and a query FTS5
@@ -354,7 +354,7 @@ def search(
     where, params, checked = search_where(query, syntax, narrowed)
     bound = ranked_bound(connection, where, params, query, checked)
     if bound is not None:
-        where += " AND documents_fts.rowid <= ?"
+        where += " AND documents_fts.rowid >= ?"
         params = [*params, bound]
     # Ranked first, on rowids alone (`rank` is bm25 with the column weights
     # set here); snippets and metadata then for the page of hits only
