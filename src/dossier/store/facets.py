@@ -11,9 +11,10 @@ from dossier.store.queries import SearchFilters, run_search, search_where
 from dossier.store.records import entity_key
 
 # Facets count over the matches stored last (those the search ranks), not
-# over every one: grouping every match of a common word by outlet and year cost more than
-# the search (9,300 documents: 200 ms against 30; bench/web_speed.py), and
-# 2,000 documents took 20 ms, 5,000 took 56 (on a loaded machine). Below
+# over every one: grouping every match of a common word by outlet and year
+# cost more than the search (9,300 documents: 200 ms against 30;
+# bench/web_speed.py), and 2,000 documents took 20 ms, 5,000 took 56 (on a
+# loaded machine). Below
 # SAMPLE matches the counts are exact; the page says when they are not.
 SAMPLE = 2000
 # Entities over fewer: each document brings its dozens of mentions.

@@ -297,7 +297,8 @@ def run_search(
 
 
 # A search ranks (bm25) at most this many matching documents: the last
-# stored (an archive grows by the newest files, the ones a user is reading). bm25 costs about 2.5 µs of CPU per match (it reads each
+# stored (an archive grows by the newest files, the ones a user is
+# reading). bm25 costs about 2.5 µs of CPU per match (it reads each
 # match's positions and length), so "people", matching 62,000 of 100,332
 # documents, took 131 ms to rank whole and 17 ms bounded to 5,000
 # (bench/query_speed.py). A query matching fewer is ranked whole, exactly.
