@@ -14,8 +14,8 @@ from dossier.store.records import entity_key
 # over every one: grouping every match of a common word by outlet and year
 # cost more than the search (9,300 documents: 200 ms against 30;
 # bench/web_speed.py), and 2,000 documents took 20 ms, 5,000 took 56 (on a
-# loaded machine). Below
-# SAMPLE matches the counts are exact; the page says when they are not.
+# loaded machine). Below SAMPLE matches the counts are exact; the page says
+# when they are not.
 SAMPLE = 2000
 # Entities over fewer: each document brings its dozens of mentions.
 ENTITY_SAMPLE = 200
