@@ -44,6 +44,10 @@ def run_source(
     (issue 13). Only an error outside every finder costs the document its
     annotations, reported as a failure, never the document itself.
     """
+    # Link's per-document signatures are made here too, with the document,
+    # so a pool's workers make them and the one linking process does not.
+    from dossier.link.signing import sign_document
+
     cleaned = clean(source, pack)
     documents, removed = segment(cleaned, pack)
     described = []
@@ -65,7 +69,11 @@ def run_source(
             flags = (*flags, f"language-{annotations.language}")
         described.append(
             dataclasses.replace(
-                document, meta=meta, annotations=annotations, flags=flags
+                document,
+                meta=meta,
+                annotations=annotations,
+                flags=flags,
+                signs=sign_document(document.text),
             )
         )
     return SourceResult(source, cleaned, tuple(described), tuple(removed)), failures
