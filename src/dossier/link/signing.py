@@ -17,7 +17,7 @@ import numpy.typing as npt
 import xxhash
 
 from dossier.link import shingles
-from dossier.link.passages import BANDS, passage_bands, read_words
+from dossier.link.passages import BANDS, passage_bands, tokens_of
 from dossier.model import Signs
 
 # Signatures a build keeps between writing documents and linking them, in
@@ -30,10 +30,10 @@ SIGNED_BYTES = 64_000_000
 
 def sign_document(text: str) -> Signs:
     """The copies and reuse signatures of one document's clean text."""
-    words = read_words(text)
+    tokens = tokens_of(text)
+    ordered = shingles.shingles_in_order(tokens)
     if len(text.lower()) == len(text):
-        tokens = words.tokens
-        distinct = words.distinct
+        distinct = np.unique(ordered)
     else:
         # Lower-casing lengthened a character (`İ`): copies split such words
         # where reuse, reading spans from the text, does not. Keep each its own.
@@ -45,7 +45,7 @@ def sign_document(text: str) -> Signs:
         shingles=signature.shingles,
         bands=signature.bands,
         minhash=signature.minhash,
-        passages=passage_bands(words.shingles).tobytes(),
+        passages=passage_bands(ordered).tobytes(),
     )
 
 
