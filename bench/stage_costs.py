@@ -86,6 +86,13 @@ def main() -> None:
         "link entities": (link_entities, "link_entities"),
     }.items():
         timed(module, name, label)
+    try:
+        import dossier.link.signing as signing
+    except ImportError:  # code from before link signatures were made per document
+        pass
+    else:
+        # Made in pool workers only (`run_source`'s `sign`): not timed here.
+        timed(signing, "sign_once", "sign (link signatures, per document)")
     args.db.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{args.db}{suffix}").unlink(missing_ok=True)

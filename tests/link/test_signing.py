@@ -21,6 +21,7 @@ from dossier.link.signing import (
     copy_signature,
     passage_keys,
     sign_document,
+    sign_once,
     size_of,
 )
 from dossier.packs import Pack
@@ -61,13 +62,24 @@ def test_signs_equal_what_each_link_step_makes_of_the_text(corpus: Path) -> None
         assert passage_keys(signs).shape == expected.shape
 
 
-def test_documents_carry_their_signs_from_the_pipeline(pack: Pack) -> None:
+def test_documents_carry_their_signs_when_asked(pack: Pack) -> None:
     examples = Path(__file__).resolve().parents[2] / "examples"
-    result = run_file(examples / "wire.jsonl", pack, Settings(annotate=False))
+    settings = Settings(annotate=False)
+    result = run_file(examples / "wire.jsonl", pack, settings, sign=True)
     documents = [d for item in result.sources for d in item.documents]
     assert documents
     for document in documents:
         assert document.signs == sign_document(document.text)
+    # In one process the link steps sign as they go: nothing is made twice.
+    alone = run_file(examples / "wire.jsonl", pack, settings)
+    assert all(d.signs is None for item in alone.sources for d in item.documents)
+
+
+def test_a_repeated_text_is_signed_once(corpus: Path) -> None:
+    text = kcna_texts(corpus, 1)[0]
+    first = sign_once(text)
+    assert first == sign_document(text)
+    assert sign_once(text[:1] + text[1:]) is first
 
 
 def test_signed_is_bounded_and_keyed_by_text() -> None:
@@ -95,7 +107,9 @@ def test_a_build_taking_the_workers_signs_links_as_one_signing_again(
     lines.append(record(essay, "Essay", "2024-06-01"))
     write(folder, "kcna.jsonl", *lines)
     db = tmp_path / "taken.db"
-    report = build_files([folder], Settings(db=str(db), annotate=False))
+    # The pool's workers sign; the parent links with what they made.
+    settings = Settings(db=str(db), annotate=False, engine="pool", workers=2)
+    report = build_files([folder], settings)
     assert report.failures == [] and report.copies is not None
     again = tmp_path / "again.db"
     shutil.copy(db, again)
