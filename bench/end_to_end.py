@@ -65,10 +65,17 @@ def size_of(path: Path) -> int:
     return sum(p.stat().st_size for p in files)
 
 
-def build(path: Path, engine: str, workers: int) -> list[str]:
-    db = OUT / f"end_to_end_{engine}.db"
+def database(name: str) -> Path:
+    return OUT / f"end_to_end_{name}.db"
+
+
+def remove(db: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
+def build(path: Path, engine: str, workers: int) -> list[str]:
+    db = database(engine)
     return [
         str(Path(sys.executable).with_name("dossier")),
         *("build", str(path), "--db", str(db), "--json", "--annotate"),
@@ -77,7 +84,7 @@ def build(path: Path, engine: str, workers: int) -> list[str]:
 
 
 def yardstick(path: Path) -> list[str]:
-    db = OUT / "end_to_end_yardstick.db"
+    db = database("yardstick")
     return [sys.executable, str(BENCH / "yardstick.py"), str(path), "--db", str(db)]
 
 
@@ -108,6 +115,9 @@ def run_corpus(
         turn = number % len(kinds)
         for kind in kinds[turn:] + kinds[:turn]:
             command, src = commands[kind]
+            # Every run builds afresh: a database left by the run before
+            # would make the next an update (skipped or replaced files).
+            remove(database(kind.split("_")[0]))
             run, _ = measure(command, src)
             runs[kind].append(run)
             print(

@@ -100,6 +100,24 @@ class Document:
     annotations: Annotations | None = None
     flags: tuple[str, ...] = ()
     """What segment noted: `kept-whole` when no line read as an article."""
+    signs: Signs | None = None
+    """What `link` makes of `text`, made with the document (in a pool worker)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Signs:
+    """A document's link signatures (`link.signing`), made where the document
+    is made, so the one process that links only looks their bands up (#14).
+
+    Pure functions of the clean text; plain bytes and ints, so they pickle
+    small and compare by value, and `import dossier` loads no numpy.
+    """
+
+    digest: bytes  # of the text's words (`link.shingles.digest`)
+    shingles: int  # distinct word 3-shingles
+    bands: tuple[int, ...]  # copies' MinHash band keys; () below MIN_SHINGLES
+    minhash: bytes  # copies' MinHash values when banded, else empty
+    passages: bytes  # reuse's passage band keys, int64, `passages.BANDS` a row
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +292,7 @@ for _record in (
     Removed,
     Metadata,
     Document,
+    Signs,
     Failure,
     SourceResult,
     FileResult,

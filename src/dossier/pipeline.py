@@ -35,15 +35,28 @@ from dossier.settings import Settings
 
 
 def run_source(
-    source: Source, pack: Pack, *, extract: bool = True, model: str | None = None
+    source: Source,
+    pack: Pack,
+    *,
+    extract: bool = True,
+    model: str | None = None,
+    sign: bool = False,
 ) -> tuple[SourceResult, list[Failure]]:
-    """One text through clean, segment, meta and annotate.
+    """One text through clean, segment, meta and annotate; with `sign`, each
+    document also carries its link signatures (`Document.signs`).
+
+    Engines whose workers are other processes sign there: the one process
+    that links then only looks the signatures up (issue 14). In-process the
+    link steps sign as they go, which costs less: they sign a text repeated
+    in the corpus once, and reuse only the independent texts.
 
     An extraction rule that trips on one span costs that span only: `annotate`
     notes it in `Annotations.failures` and the file still counts as stored
     (issue 13). Only an error outside every finder costs the document its
     annotations, reported as a failure, never the document itself.
     """
+    from dossier.link.signing import sign_once  # numpy: when a build runs
+
     cleaned = clean(source, pack)
     documents, removed = segment(cleaned, pack)
     described = []
@@ -65,7 +78,11 @@ def run_source(
             flags = (*flags, f"language-{annotations.language}")
         described.append(
             dataclasses.replace(
-                document, meta=meta, annotations=annotations, flags=flags
+                document,
+                meta=meta,
+                annotations=annotations,
+                flags=flags,
+                signs=sign_once(document.text) if sign else None,
             )
         )
     return SourceResult(source, cleaned, tuple(described), tuple(removed)), failures
@@ -147,15 +164,18 @@ def _batches(path: Path, items: Iterable[Source | Failure]) -> Iterator[Batch]:
         yield [Failure(str(path), "read", reason)]
 
 
-def run_batch(batch: Batch, pack: Pack, settings: Settings) -> BatchResult:
-    """One batch of a streamed file's sources through the per-source stages."""
+def run_batch(
+    batch: Batch, pack: Pack, settings: Settings, *, sign: bool = False
+) -> BatchResult:
+    """One batch of a streamed file's sources through the per-source stages
+    (`sign`: see `run_source`)."""
     results: list[SourceResult] = []
     failures: list[Failure] = []
     for item in batch:
         if isinstance(item, Failure):
             failures.append(item)
             continue
-        result, trips = _run_guarded(item, pack, settings)
+        result, trips = _run_guarded(item, pack, settings, sign=sign)
         if result is not None:
             results.append(result)
         failures.extend(trips)
@@ -194,10 +214,12 @@ def piece(plan: Plan, result: BatchResult, *, first: bool, last: bool) -> FileRe
 
 
 def _run_guarded(
-    source: Source, pack: Pack, settings: Settings
+    source: Source, pack: Pack, settings: Settings, *, sign: bool
 ) -> tuple[SourceResult | None, list[Failure]]:
     try:
-        return run_source(source, pack, extract=settings.annotate, model=settings.model)
+        return run_source(
+            source, pack, extract=settings.annotate, model=settings.model, sign=sign
+        )
     except Exception as err:
         # A rule tripped on one odd text: report it, keep the rest.
         where = f"{source.path}:{source.part}" if source.part else source.path
@@ -205,12 +227,17 @@ def _run_guarded(
 
 
 def run_file(
-    path: Path, pack: Pack, settings: Settings, *, known: dict[str, str] | None = None
+    path: Path,
+    pack: Pack,
+    settings: Settings,
+    *,
+    known: dict[str, str] | None = None,
+    sign: bool = False,
 ) -> FileResult:
     """Everything the per-file stages make of one file, or why they could not.
 
     `known` maps paths to the sha256 already stored: an unchanged file is
-    skipped without being parsed.
+    skipped without being parsed. `sign`: see `run_source`.
     """
     stage = "read"
     try:
@@ -226,7 +253,7 @@ def run_file(
         stage = "clean"
         results = []
         for source in sources:
-            result, trips = _run_guarded(source, pack, settings)
+            result, trips = _run_guarded(source, pack, settings, sign=sign)
             if result is not None:
                 results.append(result)
             failures.extend(trips)

@@ -132,14 +132,20 @@ def _run_group(
     """Files read whole, each with the sha256 already stored for it."""
     pack, settings = shared
     return [
-        run_file(Path(path), pack, settings, known={path: stored} if stored else None)
+        run_file(
+            Path(path),
+            pack,
+            settings,
+            known={path: stored} if stored else None,
+            sign=True,  # the link signatures too, made here, not in the writer
+        )
         for path, stored in group
     ]
 
 
 def _run_batch(batch: Batch, shared: tuple[Pack, Settings]) -> BatchResult:
     pack, settings = shared
-    return run_batch(batch, pack, settings)
+    return run_batch(batch, pack, settings, sign=True)
 
 
 def _size(path: Path) -> int:

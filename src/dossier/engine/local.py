@@ -63,15 +63,17 @@ def _start_worker(pack: Pack, settings: Settings) -> None:
     _worker_state[:] = [(pack, settings)]
 
 
+# A worker also makes each document's link signatures (`run_source`): the
+# parent, which stores and then links alone, only looks them up (issue 14).
 def _run_in_worker(path: Path, stored_sha256: str | None) -> FileResult:
     pack, settings = _worker_state[0]
     known = {str(path): stored_sha256} if stored_sha256 else None
-    return run_file(path, pack, settings, known=known)
+    return run_file(path, pack, settings, known=known, sign=True)
 
 
 def _run_batch_in_worker(batch: Batch) -> BatchResult:
     pack, settings = _worker_state[0]
-    return run_batch(batch, pack, settings)
+    return run_batch(batch, pack, settings, sign=True)
 
 
 @dataclass(frozen=True, slots=True)

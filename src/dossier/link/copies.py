@@ -32,6 +32,7 @@ from dossier.link.shingles import (
     sign_shingles,
     words,
 )
+from dossier.link.signing import Signed, copy_signature
 
 # A near copy: at least this share of the smaller text's shingles is in the
 # larger. Measured on the clean text of kcna-2024's 1,039 distinct stories
@@ -85,8 +86,17 @@ def needs_linking(connection: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def link_copies(connection: sqlite3.Connection, *, batch: int = BATCH) -> CopyReport:
-    """Sign the new documents, find their near copies, regroup every copy."""
+def link_copies(
+    connection: sqlite3.Connection,
+    *,
+    batch: int = BATCH,
+    made: Signed | None = None,
+) -> CopyReport:
+    """Sign the new documents, find their near copies, regroup every copy.
+
+    `made` holds signatures already made with the documents (in the
+    build's workers): a document's is taken from there, not made again.
+    """
     if connection.execute(
         "SELECT 1 FROM signatures WHERE scheme != ? LIMIT 1", (SCHEME,)
     ).fetchone():
@@ -111,7 +121,9 @@ def link_copies(connection: sqlite3.Connection, *, batch: int = BATCH) -> CopyRe
         after = int(rows[-1][0])
         if len(kept) > KEPT_SHINGLES:
             kept.clear()
-        _sign_batch(connection, [(int(r[0]), str(r[1]), str(r[2])) for r in rows], kept)
+        _sign_batch(
+            connection, [(int(r[0]), str(r[1]), str(r[2])) for r in rows], kept, made
+        )
         signed += len(rows)
     groups = copy_groups(connection)
     copies = mark_copies(connection, groups)
@@ -133,6 +145,7 @@ def _sign_batch(
     connection: sqlite3.Connection,
     rows: list[tuple[int, str, str]],
     kept: dict[int, npt.NDArray[np.uint64]],
+    made: Signed | None = None,
 ) -> None:
     """Store the batch's signatures and the near copies they lead to, together:
     a build killed half-way never leaves a document signed but unchecked.
@@ -146,18 +159,23 @@ def _sign_batch(
     seen: dict[tuple[str, bytes], int] = {}  # text -> its shingle count
     signatures: list[tuple[int, str, Signature]] = []
     for doc, kind, text in rows:
-        tokens = words(text)
-        key = (kind, digest(tokens))
+        found = made.get(text) if made is not None else None
+        tokens = words(text) if found is None else []
+        key = (kind, digest(tokens) if found is None else found.digest)
         twin = seen.get(key)
         if twin is None:
             twin = _twin(connection, *key)
         if twin is not None:
             signatures.append((doc, kind, Signature(key[1], twin, (), b"")))
             continue
-        hashes = shingle_hashes(tokens)
-        signature = sign_shingles(hashes, key[1])
-        if signature.bands:
-            kept[doc] = hashes
+        if found is not None:
+            # Its shingles are read again only if a candidate needs them.
+            signature = copy_signature(found)
+        else:
+            hashes = shingle_hashes(tokens)
+            signature = sign_shingles(hashes, key[1])
+            if signature.bands:
+                kept[doc] = hashes
         seen[key] = signature.shingles
         signatures.append((doc, kind, signature))
     connection.execute("BEGIN IMMEDIATE")

@@ -79,6 +79,15 @@ def read_words(text: str) -> Words:
     return Words(tokens, starts, ends, shingles, distinct, counts, text)
 
 
+def tokens_of(text: str) -> list[str]:
+    """The words `read_words` reads, without their spans: all signing needs.
+    `findall` makes no match objects: 4x faster than `finditer` on kcna-2024."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return _WORD.findall(lowered)
+    return [m.group().lower() for m in _WORD.finditer(text)]
+
+
 def passage_words(passage: int, words: int) -> tuple[int, int]:
     """The words [first, last) passage number `passage` covers."""
     start = passage * STRIDE

@@ -30,6 +30,7 @@ from dossier.link.rewrites import (
     read_sentences,
     rewritten,
 )
+from dossier.link.signing import Signed, passage_keys
 
 # A band more documents hold than this is a stock phrase's: never a candidate,
 # and no evidence that a passage is a stock passage either (STOCK_PARTNERS
@@ -107,9 +108,18 @@ def needs_reuse(connection: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def link_reuse(connection: sqlite3.Connection, *, batch: int = BATCH) -> ReuseReport:
+def link_reuse(
+    connection: sqlite3.Connection,
+    *,
+    batch: int = BATCH,
+    made: Signed | None = None,
+) -> ReuseReport:
     """Sign the new independent texts, find and store the passages they share
-    with any signed text."""
+    with any signed text.
+
+    A text whose passage bands `made` holds (made in the build's workers)
+    is not read here unless a candidate pair needs its words aligned.
+    """
     _forget_stale(connection)
     signed = 0
     after = 0
@@ -127,8 +137,15 @@ def link_reuse(connection: sqlite3.Connection, *, batch: int = BATCH) -> ReuseRe
         after = int(rows[-1][0])
         if len(kept) > KEPT_WORDS:
             kept.clear()
-        read = {int(doc): read_words(str(text)) for doc, text in rows}
-        _sign_batch(connection, read, kept)
+        read: dict[int, Words] = {}
+        bands: dict[int, npt.NDArray[np.int64]] = {}
+        for doc, text in rows:
+            found = made.get(str(text)) if made is not None else None
+            if found is None:
+                read[int(doc)] = read_words(str(text))
+            else:
+                bands[int(doc)] = passage_keys(found)
+        _sign_batch(connection, read, kept, bands)
         signed += len(rows)
     (pairs,) = connection.execute("SELECT count(*) FROM reuses").fetchone()
     return ReuseReport(signed=signed, pairs=int(pairs))
@@ -165,25 +182,36 @@ def _forget_stale(connection: sqlite3.Connection) -> None:
 
 
 def _sign_batch(
-    connection: sqlite3.Connection, batch: dict[int, Words], kept: dict[int, Words]
+    connection: sqlite3.Connection,
+    batch: dict[int, Words],
+    kept: dict[int, Words],
+    made: dict[int, npt.NDArray[np.int64]] | None = None,
 ) -> None:
     """Store the batch's bands and the reuse they lead to in one transaction:
     a build killed half-way never leaves a document signed but unsearched.
     Another build on the same database may have signed or removed some of
-    the batch since it was read: only what is still there and unsigned is."""
+    the batch since it was read: only what is still there and unsigned is.
+    The batch is the documents of `batch` (words read) and of `made`
+    (passage bands made elsewhere, words read when a candidate needs them)."""
+    made = made or {}
+    docs = sorted({*batch, *made})
     connection.execute("BEGIN IMMEDIATE")
     try:
         unsigned = {
             int(doc)
             for (doc,) in connection.execute(
                 f"SELECT d.rowid FROM documents d WHERE d.rowid IN"
-                f" ({','.join('?' * len(batch))}) AND NOT EXISTS"
+                f" ({','.join('?' * len(docs))}) AND NOT EXISTS"
                 " (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid)",
-                list(batch),
+                docs,
             )
         }
         batch = {doc: words for doc, words in batch.items() if doc in unsigned}
-        bands = {doc: passage_bands(words.shingles) for doc, words in batch.items()}
+        bands = {
+            doc: made[doc] if doc in made else passage_bands(batch[doc].shingles)
+            for doc in docs
+            if doc in unsigned
+        }
         connection.executemany(
             "INSERT INTO reuse_signed(doc, scheme, passages) VALUES (?,?,?)",
             [(doc, SCHEME, len(keys)) for doc, keys in bands.items()],
@@ -195,7 +223,7 @@ def _sign_batch(
         connection.executemany(
             "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
             " VALUES (?,?,?,?,?,?,?,?)",
-            _reuses(connection, batch, kept),
+            _reuses(connection, sorted(bands), batch, kept),
         )
         connection.execute("COMMIT")
     except BaseException:
@@ -270,11 +298,15 @@ def _candidates(
 
 
 def _reuses(
-    connection: sqlite3.Connection, batch: dict[int, Words], kept: dict[int, Words]
+    connection: sqlite3.Connection,
+    docs: list[int],
+    batch: dict[int, Words],
+    kept: dict[int, Words],
 ) -> list[tuple[int, int, int, int, int, int, float, int]]:
-    """Reused passages between the batch and any signed document; `kept`
-    holds words already read (and takes those this reads)."""
-    candidates = _candidates(connection, sorted(batch))
+    """Reused passages between the batch's `docs` and any signed document;
+    `batch` and `kept` hold words already read (`kept` takes those this
+    reads)."""
+    candidates = _candidates(connection, docs)
     read = kept
     read.update(batch)
     missing = sorted({doc for pair in candidates for doc in pair} - read.keys())

@@ -38,6 +38,7 @@ from dossier.store.forget import forget, gone_files
 
 if TYPE_CHECKING:
     from dossier.link import CopyReport
+    from dossier.link.signing import Signed
 
 # Skipped spans listed after the summary; the rest are counted (and in --json).
 SKIPPED_SHOWN = 20
@@ -162,6 +163,7 @@ def build_files(
         needs_linking,
         needs_reuse,
     )
+    from dossier.link.signing import Signed
 
     pack = load_pack(settings.pack)
     report = BuildReport()
@@ -187,6 +189,9 @@ def build_files(
         if progress is not None:
             progress.start(files=len(files), total_bytes=_total_bytes(files))
         not_stored: str | None = None  # a streamed file whose write failed
+        # Link signatures made with the documents (in the workers), kept until
+        # the link stage takes them instead of signing every text again.
+        signed = Signed()
         for result in map_files(files, pack, settings, known):
             if progress is not None:
                 progress.advance(result)
@@ -200,6 +205,7 @@ def build_files(
                 report.failures.append(Failure(result.path, "store", str(error)))
                 continue
             report.add(result)
+            _keep_signs(signed, result)
             changed = changed or bool(result.sources)
         report.gone = gone_files(connection)
         if prune and report.gone:
@@ -217,8 +223,8 @@ def build_files(
             # only), then resolve entities, whose counts skip copies. Marked
             # done only at its end: a crash before re-links next time.
             started_at = writes(connection)
-            report.copies = link_copies(connection)
-            link_reuse(connection)
+            report.copies = link_copies(connection, made=signed)
+            link_reuse(connection, made=signed)
             report.entities = link_entities(connection, pack=pack)
             mark_linked(connection, started_at)
     finally:
@@ -328,6 +334,13 @@ def build_command(
         _print_report(report, db)
     if report.failures:
         raise typer.Exit(1)
+
+
+def _keep_signs(signed: Signed, result: FileResult) -> None:
+    for item in result.sources:
+        for document in item.documents:
+            if document.signs is not None:
+                signed.add(document.text, document.signs)
 
 
 def _total_bytes(files: list[Path]) -> int:
