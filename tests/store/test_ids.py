@@ -154,3 +154,26 @@ def test_ids_files_stored_before_content_ids_are_built_again(
     assert dump(db, "SELECT pipeline FROM files") == [("",)]
     report = build([wire_folder], db)
     assert (report.stored, report.unchanged) == (6, 0)
+
+
+def test_a_whole_id_opens_its_document_even_when_a_longer_id_begins_with_it(
+    tmp_path: Path,
+) -> None:
+    from dossier.store.queries import document_rowid
+
+    source = tmp_path / "wire.jsonl"
+    write_jsonl(source, RECORDS[:2])
+    db = tmp_path / "d.db"
+    assert build([source], db).failures == []
+    first, second = sorted(ids_by(db).values())
+    # A longer id that begins with `first`, as ids grown on a collision do.
+    longer = first + "0"
+    with closing(sqlite3.connect(db)) as connection:
+        connection.execute("UPDATE documents SET id = ? WHERE id = ?", (longer, second))
+        connection.commit()
+    with closing(connect(db, create=False)) as connection:
+        rowids = dict(dump(db, "SELECT id, rowid FROM documents"))
+        assert document_rowid(connection, first) == rowids[first]
+        assert document_rowid(connection, longer) == rowids[longer]
+        # A shorter prefix both begin with names neither.
+        assert document_rowid(connection, first[:6]) is None

@@ -148,9 +148,15 @@ _HEX = re.compile(r"[0-9a-f]+")
 
 
 def document_rowid(connection: sqlite3.Connection, doc_id: str) -> int | None:
-    """The rowid of the document whose id is `doc_id` or uniquely starts so."""
+    """The rowid of the document whose id is `doc_id` or uniquely starts so
+    (an id that is whole wins over longer ids it begins)."""
     if not _HEX.fullmatch(doc_id):
         return None
+    exact = connection.execute(
+        "SELECT rowid FROM documents WHERE id = ?", (doc_id,)
+    ).fetchone()
+    if exact is not None:
+        return int(exact[0])
     rows = connection.execute(
         "SELECT rowid FROM documents WHERE id GLOB ? LIMIT 2", (doc_id + "*",)
     ).fetchall()
