@@ -138,7 +138,7 @@ def test_documents_page_skips_copies_without_reading_texts(
 
 
 def _as_schema_9(db: Path, target: Path) -> None:
-    """`db` as a build before the copy table's migration (the last) left it:
+    """`db` as a build before the copy table's migration (10) left it:
     no narrow table, the per-document indexes on `doc` alone."""
     shutil.copy(db, target)
     with closing(sqlite3.connect(target)) as old:
@@ -152,7 +152,8 @@ def _as_schema_9(db: Path, target: Path) -> None:
             " CREATE INDEX mentions_doc ON mentions(doc);"
             " CREATE INDEX times_doc ON times(doc);"
             " CREATE INDEX documents_source ON documents(source_id);"
-            f" PRAGMA user_version = {SCHEMA_VERSION - 1};"
+            " DROP INDEX quotes_speaker;"
+            " PRAGMA user_version = 9;"
         )
 
 

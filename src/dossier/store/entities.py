@@ -7,6 +7,7 @@ everything); a page shows the first rows, so these read no more than that.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -114,12 +115,21 @@ def quotes_by(
     """Quotes whose speaker, as printed, holds one of the entity's forms
     (without case), in independent texts, in document order."""
     record = entity_record(connection, name)
-    forms = sorted({record["name"], *record["aliases"]})
-    holds = " OR ".join("q.speaker LIKE ?" for _ in forms)
+    forms = {form.lower() for form in (record["name"], *record["aliases"])}
+    speakers = [
+        speaker
+        for (speaker,) in connection.execute(
+            "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL"
+        )
+        if any(form in speaker.lower() for form in forms)
+    ]
+    if not speakers:
+        return []
     rows = connection.execute(
         f"SELECT {_QUOTE_COLUMNS} FROM quotes q{_QUOTE_JOINS}"
-        f" WHERE ({holds}) AND dc.copy_of IS NULL ORDER BY q.doc, q.start LIMIT ?",
-        (*(f"%{form}%" for form in forms), limit),
+        " WHERE q.speaker IN (SELECT value FROM json_each(?))"
+        " AND dc.copy_of IS NULL ORDER BY q.doc, q.start LIMIT ?",
+        (json.dumps(speakers), limit),
     ).fetchall()
     return _quote_records(rows)
 
