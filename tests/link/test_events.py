@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.link import events as events_module
 from dossier.link.events import Dated, Mentioned, events, is_round, refine
 
 
@@ -87,3 +93,47 @@ def test_events_are_named_one_way_however_printed(text: str, event: str | None) 
 )  # fmt: skip
 def test_round_anniversaries(years: int, expected: bool) -> None:
     assert is_round(years) is expected
+
+
+def _spans(matches: list[events_module.re.Match[str]]) -> list[tuple[int, int]]:
+    return [match.span() for match in matches]
+
+
+def _everywhere(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in events_module._ANNIVERSARY.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the 80th anniversary of the founding of the WPK",
+                "the seventy-fifth ",
+                "anniversary of ",
+                "birth anniversary of Kim Il Sung, ",
+                "the 100th ",
+                "x" * 150,
+                " ",
+                "\n",
+                "the ",
+                "Anniversary Of the Liberation. ",
+                "-12th anniversary of",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_anniversaries_found_in_windows_are_those_found_everywhere(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    assert _spans(events_module._anniversary_matches(text)) == _everywhere(text)
+
+
+def test_anniversaries_in_windows_on_a_year_of_kcna(corpus: Path) -> None:
+    with (corpus / "kcna-2024" / "kcna-2024.jsonl").open(encoding="utf-8") as lines:
+        text = "\n".join(json.loads(line)["text"] for line in lines)
+    found = _spans(events_module._anniversary_matches(text))
+    assert len(found) > 100
+    assert found == _everywhere(text)
