@@ -16,7 +16,7 @@ from typing import Any
 
 from dossier.store.context import asserted
 from dossier.store.entities import MENTION_SAMPLE, sampled_mentions
-from dossier.store.records import dated_within, entity_key
+from dossier.store.records import dated_within, entity_key, with_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +102,9 @@ def dated_statements(
 def _with_sentences(
     connection: sqlite3.Connection, found: list[sqlite3.Row]
 ) -> list[dict[str, Any]]:
-    """The rows as `timeline --json` gives them: sentence and the entities
-    named in it read for these rows only, one window of each document's text
-    (a `substr` per row read a 10 MB document once per row) and each
-    sentence's mentions as a range of `mentions(doc, start)`."""
+    """The rows as `timeline --json` gives them, their sentences and the
+    entities named there read as the CLI's timeline reads them
+    (`records.with_sentences`), for these rows only."""
     extra = {
         row["id"]: dict(row)
         for row in connection.execute(
@@ -116,49 +115,25 @@ def _with_sentences(
             (json.dumps([row["id"] for row in found]),),
         )
     }
-    by_doc: dict[int, list[dict[str, Any]]] = {}
-    for row in extra.values():
-        by_doc.setdefault(row["rowid"], []).append(row)
-    for doc, members in by_doc.items():
-        low = min(row["s0"] for row in members)
-        high = max(row["s1"] for row in members)
-        window = connection.execute(
-            "SELECT substr(text, ?, ?) FROM documents WHERE rowid = ?",
-            (low + 1, high - low, doc),
-        ).fetchone()[0]
-        for row in members:
-            row["sentence"] = window[row["s0"] - low : row["s1"] - low]
-            row["entities"] = list(
-                dict.fromkeys(
-                    entity
-                    for (entity,) in connection.execute(
-                        "SELECT entity FROM mentions WHERE doc = ? AND start >= ?"
-                        " AND start <= ? AND end <= ? ORDER BY start",
-                        (doc, row["s0"], row["s1"], row["s1"]),
-                    )
-                )
-            )
-    return asserted(
-        connection,
-        [
-            {
-                "value": row["value"],
-                "first_day": row["first_day"],
-                "last_day": row["last_day"],
-                "text": row["text"],
-                "sentence": extra[row["id"]]["sentence"],
-                "doc": row["doc"],
-                "entities": extra[row["id"]]["entities"],
-                "span": [row["start"], row["end"]],
-                "copy_of": row["copy_of"],
-                # What `asserted` reads to say who gives the date.
-                "_start": row["start"],
-                "_end": row["end"],
-                "_s0": extra[row["id"]]["s0"],
-                "_s1": extra[row["id"]]["s1"],
-                "_rowid": extra[row["id"]]["rowid"],
-                "_outlet": extra[row["id"]]["outlet"],
-            }
-            for row in found
-        ],
-    )
+    rows = [
+        {
+            "value": row["value"],
+            "first_day": row["first_day"],
+            "last_day": row["last_day"],
+            "text": row["text"],
+            "sentence": None,  # filled in by with_sentences
+            "doc": row["doc"],
+            "entities": [],
+            "span": [row["start"], row["end"]],
+            "copy_of": row["copy_of"],
+            # What `asserted` reads to say who gives the date.
+            "_start": row["start"],
+            "_end": row["end"],
+            "_s0": extra[row["id"]]["s0"],
+            "_s1": extra[row["id"]]["s1"],
+            "_rowid": extra[row["id"]]["rowid"],
+            "_outlet": extra[row["id"]]["outlet"],
+        }
+        for row in found
+    ]
+    return asserted(connection, with_sentences(connection, rows, entities=True))

@@ -154,7 +154,7 @@ def _sentence_shape(table: str) -> list[str]:
 def _sentence(table: str) -> str:
     """SQL: the row's sentence as a `substr` of its document's text. It reads
     the whole document for every row: fine for short texts; the listings
-    here read sentences per page instead (`_with_sentences`)."""
+    here read sentences per page instead (`with_sentences`)."""
     return (
         f"substr(d.text, {table}.sentence_start + 1,"
         f" {table}.sentence_end - {table}.sentence_start)"
@@ -167,7 +167,7 @@ def _sentence_columns(table: str) -> str:
     )
 
 
-def _with_sentences(
+def with_sentences(
     connection: sqlite3.Connection,
     rows: list[dict[str, Any]],
     *,
@@ -305,7 +305,7 @@ def timeline(
         dict(row)
         for row in rows_once(connection, listing, all_=all_, limit=limit, offset=offset)
     ]
-    _with_sentences(connection, rows, entities=True)
+    with_sentences(connection, rows, entities=True)
     keys = ("value", "first_day", "last_day", "text", "sentence", "doc", "entities")
     private = ("copy_of", "_start", "_end", "_s0", "_s1", "_rowid", "_outlet")
     return asserted(
