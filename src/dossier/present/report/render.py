@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from dossier.present.links import live_url
 from dossier.present.report import charts
 from dossier.present.report.model import Facts
 
@@ -38,18 +38,6 @@ def locator_text(locator: dict[str, Any]) -> str:
             " (approximate)" if locator.get("approximate") else ""
         )
     return f"chars {start}-{end}"
-
-
-def web_url(url: str | None) -> str | None:
-    """A document's url if it may be a live link: http or https only, never
-    `javascript:` or `data:` (the rest is shown as text)."""
-    if not url:
-        return None
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return url.strip() if scheme in ("http", "https") else None
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -89,7 +77,7 @@ def _environment(form: str) -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters["locator"] = locator_text
-    environment.filters["web_url"] = web_url
+    environment.filters["web_url"] = live_url
     environment.filters["number"] = number
     environment.filters["count"] = count
     environment.filters["md"] = markdown

@@ -4,23 +4,13 @@ filters templates need to link safely."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-
-def outside_link(url: str | None) -> str | None:
-    """A document's `url` when it is http or https, else None: a stored
-    `javascript:` or `data:` URL is shown as text, never made live."""
-    if not url:
-        return None
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return url.strip() if scheme in ("http", "https") else None
+from dossier.present.links import live_url
 
 
 def path_part(value: Any) -> str:
@@ -76,7 +66,7 @@ environment = Environment(
     lstrip_blocks=True,
 )
 environment.filters.update(
-    outside_link=outside_link,
+    outside_link=live_url,
     path_part=path_part,
     locator_label=locator_label,
     number=number,
