@@ -51,24 +51,23 @@ def dated_statements(
         # faster for the most named (Pyongyang, 12,000 mentions in 9,300
         # documents: 350 ms against 330) and 8x slower for the United States
         # (4,600 mentions, fewer of them in dated sentences). Its first
-        # MENTION_SAMPLE mentions only (see there). A mention's sentences
-        # start no further before it than its document's longest sentence:
-        # that bounds the range of `times_sentences` read per mention, which
-        # in a 10 MB document was every sentence before it (12 s per page).
-        # CROSS JOIN keeps that order: from the mentions, never from every
-        # time of their documents (2.1 s against 27 ms).
+        # MENTION_SAMPLE mentions only (see there). Sentences do not overlap,
+        # so the one holding a mention, if any time lies in it, starts at
+        # the last time's sentence start at or before the mention: one seek
+        # of `times_sentences` per mention. (Bounding the range by the
+        # document's longest sentence read every time of every sampled
+        # document first; without a bound, a 10 MB document read every
+        # sentence before each mention: 12 s per page.) CROSS JOIN keeps
+        # that order: from the mentions, never from every time of their
+        # documents (2.1 s against 27 ms).
         key = entity_key(connection, entity)
         where.append(
             f"t.rowid IN (SELECT n.rowid FROM {sampled_mentions()} m"
-            " CROSS JOIN (SELECT x.doc,"
-            " max(x.sentence_end - x.sentence_start) AS longest"
-            " FROM times x WHERE x.doc IN (SELECT doc FROM"
-            f" {sampled_mentions()}) GROUP BY x.doc) l ON l.doc = m.doc"
-            " CROSS JOIN times n ON n.doc = m.doc"
-            " AND n.sentence_start BETWEEN m.start - l.longest AND m.start"
-            " AND m.end <= n.sentence_end)"
+            " CROSS JOIN times n ON n.doc = m.doc AND n.sentence_start ="
+            " (SELECT max(x.sentence_start) FROM times x WHERE x.doc = m.doc"
+            " AND x.sentence_start <= m.start) AND m.end <= n.sentence_end)"
         )
-        params.extend((key, MENTION_SAMPLE, key, MENTION_SAMPLE))
+        params.extend((key, MENTION_SAMPLE))
     source = (
         " FROM times t JOIN documents d ON d.rowid = t.doc"
         f" JOIN document_copies dc ON dc.doc = t.doc WHERE {' AND '.join(where)}"

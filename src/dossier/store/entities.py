@@ -7,7 +7,7 @@ everything); a page shows the first rows, so these read no more than that.
 
 from __future__ import annotations
 
-import json
+import heapq
 import sqlite3
 from typing import Any
 
@@ -100,8 +100,8 @@ def _quote_records(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
 
 
 _QUOTE_COLUMNS = (
-    "q.speaker, q.text, q.cue, q.kind, q.via, d.id AS doc, dc.copy_of,"
-    " c.title AS c_title, c.outlet AS c_outlet, c.date AS c_date"
+    "q.doc AS doc_rowid, q.speaker, q.text, q.cue, q.kind, q.via, d.id AS doc,"
+    " dc.copy_of, c.title AS c_title, c.outlet AS c_outlet, c.date AS c_date"
 )
 _QUOTE_JOINS = (
     " JOIN documents d ON d.rowid = q.doc JOIN document_copies dc ON dc.doc = q.doc"
@@ -112,8 +112,9 @@ _QUOTE_JOINS = (
 def quotes_by(
     connection: sqlite3.Connection, name: str, *, limit: int
 ) -> list[dict[str, Any]]:
-    """Quotes whose speaker, as printed, holds one of the entity's forms
-    (without case), in independent texts, in document order."""
+    """The first `limit` quotes, in storage order, whose speaker as printed
+    holds one of the entity's forms (without case), in independent texts;
+    listed in document order."""
     record = entity_record(connection, name)
     forms = {form.lower() for form in (record["name"], *record["aliases"])}
     speakers = [
@@ -123,14 +124,25 @@ def quotes_by(
         )
         if any(form in speaker.lower() for form in forms)
     ]
-    if not speakers:
-        return []
-    rows = connection.execute(
-        f"SELECT {_QUOTE_COLUMNS} FROM quotes q{_QUOTE_JOINS}"
-        " WHERE q.speaker IN (SELECT value FROM json_each(?))"
-        " AND dc.copy_of IS NULL ORDER BY q.doc, q.start LIMIT ?",
-        (json.dumps(speakers), limit),
-    ).fetchall()
+    # Each speaker's first rows through `quotes(speaker)` in rowid order, no
+    # sort: ordering all of them by document first sorted every quote of
+    # every matching speaker (the United States at 100,000 documents:
+    # 60 ms for a page of 200).
+    rows = heapq.nsmallest(
+        limit,
+        (
+            row
+            for speaker in speakers
+            for row in connection.execute(
+                f"SELECT q.rowid AS quote, q.start, {_QUOTE_COLUMNS} FROM quotes q"
+                f"{_QUOTE_JOINS} WHERE q.speaker = ? AND dc.copy_of IS NULL"
+                " ORDER BY q.rowid LIMIT ?",
+                (speaker, limit),
+            )
+        ),
+        key=lambda row: row["quote"],
+    )
+    rows.sort(key=lambda row: (row["doc_rowid"], row["start"]))
     return _quote_records(rows)
 
 

@@ -35,6 +35,11 @@ ENTITIES = 100
 ROWS = 200
 POINTS = 5000
 ENTITY_POINTS = 1000
+# Dated statements listed on an entity's page, each with its sentence and who
+# asserts it (read per row): the first of them, the rest one link away on
+# its timeline. 200 rows were half the page's time for an entity named
+# 100,000 times (bench/web_speed.py).
+ENTITY_DATED_ROWS = 50
 # Characters of a reused passage drawn aligned.
 PASSAGE = 3000
 
@@ -70,7 +75,7 @@ def entity_page(request: Request, connection: Connection, name: str) -> Response
     entity = entity_record(connection, name)
     canonical = entity["name"]
     dated = dated_statements(
-        connection, entity=canonical, points=ENTITY_POINTS, rows=ROWS
+        connection, entity=canonical, points=ENTITY_POINTS, rows=ENTITY_DATED_ROWS
     )
     return templates.TemplateResponse(
         request,
