@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,6 +22,8 @@ from dossier.present.web.pool import Pool
 from dossier.present.web.templating import templates
 
 STATIC = Path(__file__).parent / "static"
+
+T = TypeVar("T")
 
 # Document text is untrusted: besides escaping everything, the browser runs
 # only the app's own scripts and sends no referrer to a document's links.
@@ -44,6 +46,13 @@ def connection(request: Request) -> Iterator[sqlite3.Connection]:
 
 
 Connection = Annotated[sqlite3.Connection, Depends(connection)]
+
+
+def side(request: Request, work: Callable[[sqlite3.Connection], T]) -> Callable[[], T]:
+    """`work` started on a pooled connection of its own (`Pool.side`); call
+    the result to wait for what it returns."""
+    pool: Pool = request.app.state.pool
+    return pool.side(work)
 
 
 # Names a browser uses for this machine. Served on loopback, the app answers

@@ -12,7 +12,7 @@ from starlette.responses import Response
 from dossier.link import compare_claims
 from dossier.present import serialize
 from dossier.present.web import compare
-from dossier.present.web.app import Connection
+from dossier.present.web.app import Connection, side
 from dossier.present.web.templating import templates
 from dossier.store import claims as stored
 from dossier.store import records
@@ -74,24 +74,26 @@ def entity_page(request: Request, connection: Connection, name: str) -> Response
     documents."""
     entity = entity_record(connection, name)
     canonical = entity["name"]
-    dated = dated_statements(
-        connection, entity=canonical, points=ENTITY_POINTS, rows=ENTITY_DATED_ROWS
-    )
-    return templates.TemplateResponse(
+    dated = side(
         request,
-        "entity.html",
-        {
-            "entity": entity,
-            "sample": MENTION_SAMPLE,
-            "variants": entity_variants(connection, canonical),
-            "dated": dated,
-            "said": quotes_by(connection, canonical, limit=ROWS),
-            "about": quotes_about(connection, canonical, limit=ROWS),
-            "documents": [
-                {**serialize.document_summary(r), "named": r["named"]}
-                for r in documents_naming(connection, canonical, limit=ROWS)
-            ],
-        },
+        lambda lent: dated_statements(
+            lent, entity=canonical, points=ENTITY_POINTS, rows=ENTITY_DATED_ROWS
+        ),
+    )
+    # Everything else read meanwhile, on this connection.
+    context = {
+        "entity": entity,
+        "sample": MENTION_SAMPLE,
+        "variants": entity_variants(connection, canonical),
+        "said": quotes_by(connection, canonical, limit=ROWS),
+        "about": quotes_about(connection, canonical, limit=ROWS),
+        "documents": [
+            {**serialize.document_summary(r), "named": r["named"]}
+            for r in documents_naming(connection, canonical, limit=ROWS)
+        ],
+    }
+    return templates.TemplateResponse(
+        request, "entity.html", {**context, "dated": dated()}
     )
 
 

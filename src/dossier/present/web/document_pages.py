@@ -13,7 +13,7 @@ from dossier.errors import InputError
 from dossier.present import serialize
 from dossier.present.document import open_document
 from dossier.present.web import document_view
-from dossier.present.web.app import Connection, status_of
+from dossier.present.web.app import Connection, side, status_of
 from dossier.present.web.templating import SNIPPET_MARKS, templates
 from dossier.store.facets import search_facets, search_filters
 from dossier.store.queries import copy_members, list_documents, search
@@ -57,6 +57,10 @@ def search_page(
             filters = search_filters(
                 connection, kind=kind, outlet=outlet, year=year, entity=entity
             )
+            facets = side(
+                request,
+                lambda lent: search_facets(lent, q, syntax=syntax, filters=filters),
+            )
             hits = search(
                 connection,
                 q,
@@ -69,9 +73,7 @@ def search_page(
             context["hits"] = [
                 {**serialize.search_hit(h), "outlet": h["outlet"]} for h in hits
             ]
-            context["facets"] = search_facets(
-                connection, q, syntax=syntax, filters=filters
-            )
+            context["facets"] = facets()
         except InputError as error:
             context["error"] = " ".join(str(error).split())
             status = status_of(error)
