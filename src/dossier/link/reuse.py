@@ -7,8 +7,10 @@ document's bands are looked up among all stored ones, leaving out bands that
 more than COMMON documents hold (stock phrases) and passages whose bands
 reach more than STOCK_PARTNERS documents; pairs sharing SHARED_BANDS are
 aligned word by word (`link.align`), and each aligned passage long and
-close enough is stored in `reuses` as character spans of both clean texts.
-Direction comes from the documents' dates when `reuse` lists them.
+close enough, and no formula of the outlet's stock phrases
+(`link.reuse_formula`), is stored in `reuses` as character spans of both
+clean texts. Direction comes from the documents' dates when `reuse` lists
+them.
 """
 
 from __future__ import annotations
