@@ -408,7 +408,8 @@ def _recheck(
     document frequencies now (`link.reuse_formula`). Frequencies only grow
     as texts are signed, so a passage dropped would never pass again, and
     what is stored is what the whole corpus passes, in whatever order its
-    files came."""
+    files came. (A text forgotten lowers them; a passage dropped before is
+    not found again until the reuse scheme changes.)"""
     if not docs:
         return
     load_batch(connection, "reuse_recheck", docs)
