@@ -1,19 +1,27 @@
-"""Benchmark: reuse signatures of N generated documents, linked in memory.
+"""Benchmark: reuse signatures of N generated documents, linked in memory, on 2 cores.
 
-    python bench/reuse_million.py [--docs 100000]
+    python bench/reuse_million.py [--docs 100000] [--workers 2]
 
 What `link.reuse` does per document, at a scale SQLite is not asked to
-hold: each document's words and passage bands (`link.passages.read_words`,
-`passage_bands`, the real functions), then LSH candidates (documents whose
-passages share SHARED_BANDS bands, bands held by more than COMMON documents
-left out, as `link.reuse` does), then verification of each candidate by the
-real alignment (`link.align.align`, MIN_WORDS and MIN_SCORE). One core.
+hold: each document's words, passage bands and shingle keys
+(`link.passages.read_words`, `passage_bands`, `link.reuse_formula.gram_keys`,
+the real functions), then LSH candidates (documents whose passages share
+SHARED_BANDS bands, bands held by more than COMMON documents left out, as
+`link.reuse` does), then verification of each candidate by the real
+alignment (`link.align.align`, MIN_WORDS and MIN_SCORE) and the formula
+test (`link.reuse_formula`: the share of the shared shingles held by
+RARE_DOCS documents or fewer). Signing and alignment run in `--workers`
+processes (a pool over chunks of document numbers, each answering with
+compact uint64 arrays); the band sort, the candidates and the shingles'
+document frequencies in this one.
 
 Documents are ~150 words drawn from a Zipf vocabulary of 20,000 made-up
 words (seeded by document number, so verification makes a document again
 rather than keeping every text); one in a hundred repeats a passage of
-60 words of an earlier document with two words changed. Printed: seconds
-for each stage, peak memory (ru_maxrss), candidates, planted pairs found.
+60 words of an earlier document with two words changed. Printed: wall
+seconds for each stage, CPU seconds of all processes, peak memory
+(ru_maxrss of this process and of the largest worker), candidates, planted
+pairs found.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import resource
 import sys
 import time
 from collections import defaultdict
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +50,13 @@ from dossier.link.reuse import (
     MIN_WORDS,
     SHARED_BANDS,
     SHORTEST_CHAIN,
+)
+from dossier.link.reuse_formula import (
+    MIN_GRAMS,
+    RARE_DOCS,
+    RARE_SHARE,
+    gram_keys,
+    shared_grams,
 )
 
 VOCABULARY = 20_000
@@ -96,40 +112,105 @@ def text(number: int) -> str:
 # in those 44 bits are a chance in 2**44; among 10**8 keys, a few hundred
 # such pairs, each a spurious band one alignment then rejects.
 OWNER_BITS = 20
+# Documents a worker signs per task: its answer is one uint64 array of about
+# CHUNK x 80 keys (1.3 MB), so what crosses the pipe stays compact and the
+# parent's copy of it is the only one that lives on.
+CHUNK = 2_000
+# Candidate pairs a worker aligns per task (about a second of work).
+PAIRS_CHUNK = 500
 
 
-def sign(docs: int) -> npt.NDArray[np.uint64]:
-    """Every document's distinct band keys, packed with its number."""
-    if docs > 1 << OWNER_BITS:
-        raise SystemExit(f"at most {1 << OWNER_BITS} documents")
-    packed = np.empty(docs * 100, dtype=np.uint64)
-    filled = 0
+Signed = tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]
+
+
+def sign_chunk(first: int, last: int) -> Signed:
+    """Documents [first, last): each one's distinct band keys packed with its
+    number, and its distinct shingle keys. A pure function of the numbers,
+    so any process may run it."""
     high = ~np.uint64((1 << OWNER_BITS) - 1)
-    for number in range(docs):
-        bands = passage_bands(read_words(text(number)).shingles)
+    bands, grams = [], []
+    for number in range(first, last):
+        shingles = read_words(text(number)).shingles
+        found = passage_bands(shingles)
         # A key once per document: which passage holds it only matters when
         # aligning, and alignment reads the words again.
-        keys = np.unique(bands.reshape(-1).view(np.uint64) & high) | np.uint64(number)
-        if filled + len(keys) > len(packed):
-            packed = np.resize(packed, 2 * len(packed))
-        packed[filled : filled + len(keys)] = keys
-        filled += len(keys)
-    return packed[:filled]
+        bands.append(
+            np.unique(found.reshape(-1).view(np.uint64) & high) | np.uint64(number)
+        )
+        grams.append(gram_keys(shingles).view(np.uint64))
+    empty = np.zeros(0, dtype=np.uint64)
+    return (
+        np.concatenate(bands) if bands else empty,
+        np.concatenate(grams) if grams else empty,
+    )
+
+
+def _sign_task(bounds: tuple[int, int]) -> Signed:
+    return sign_chunk(*bounds)
+
+
+class Growing:
+    """A uint64 array filled chunk by chunk, grown when full."""
+
+    def __init__(self, size: int) -> None:
+        self.keys = np.empty(size, dtype=np.uint64)
+        self.filled = 0
+
+    def add(self, keys: npt.NDArray[np.uint64]) -> None:
+        if self.filled + len(keys) > len(self.keys):
+            grown = self.filled + len(keys) + len(self.keys) // 8
+            self.keys = np.resize(self.keys, grown)
+        self.keys[self.filled : self.filled + len(keys)] = keys
+        self.filled += len(keys)
+
+
+def sign(docs: int, pool: Pool | None = None) -> Signed:
+    """Every document's distinct band keys, packed with its number, and all
+    documents' shingle keys: chunks signed in `pool`'s workers (or here),
+    copied into two arrays as they come back, so this process holds the keys
+    once plus a chunk or two."""
+    if docs > 1 << OWNER_BITS:
+        raise SystemExit(f"at most {1 << OWNER_BITS} documents")
+    chunks = [(at, min(at + CHUNK, docs)) for at in range(0, docs, CHUNK)]
+    results = (
+        pool.imap(_sign_task, chunks)
+        if pool is not None
+        else (sign_chunk(*bounds) for bounds in chunks)
+    )
+    # Sized from the generator's 80.5 bands and 148 shingles a document.
+    bands, grams = Growing(docs * 82), Growing(docs * 150)
+    for chunk_bands, chunk_grams in results:
+        bands.add(chunk_bands)
+        grams.add(chunk_grams)
+    return bands.keys[: bands.filled], grams.keys[: grams.filled]
 
 
 def candidates(packed: npt.NDArray[np.uint64]) -> dict[tuple[int, int], int]:
     """Pairs of documents sharing SHARED_BANDS band keys or more, keys held
-    by more than COMMON documents left out."""
+    by more than COMMON documents left out. Sorts `packed` in place."""
     packed.sort()
-    keys = packed >> np.uint64(OWNER_BITS)
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    del keys
-    sizes = np.diff(np.r_[starts, len(packed)])
+    # Only keys held twice or more can pair documents: a few percent of them.
+    # Found a slice at a time, so the whole array is never shifted or
+    # compared at once (at a million documents each such temporary was
+    # 640 MB, and their sum the run's peak).
+    repeated = []
+    step = 1 << 24
+    for start in range(0, max(len(packed) - 1, 0), step):
+        part = packed[start : start + step + 1] >> np.uint64(OWNER_BITS)
+        repeated.append(np.flatnonzero(part[1:] == part[:-1]) + start)
+    follows = np.concatenate(repeated) if repeated else np.zeros(0, dtype=np.int64)
+    if not len(follows):
+        return {}
+    # A run of equal keys at [s, e] leaves s .. e - 1 in `follows`.
+    breaks = follows[1:] != follows[:-1] + 1
+    run_starts = follows[np.r_[True, breaks]]
+    run_ends = follows[np.r_[breaks, True]] + 1
+    sizes = run_ends - run_starts + 1
     owners = np.uint64((1 << OWNER_BITS) - 1)
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    wanted = (sizes > 1) & (sizes <= COMMON)
+    wanted = sizes <= COMMON
     for start, size in zip(
-        starts[wanted].tolist(), sizes[wanted].tolist(), strict=True
+        run_starts[wanted].tolist(), sizes[wanted].tolist(), strict=True
     ):
         holders = (packed[start : start + size] & owners).tolist()
         for i, a in enumerate(holders):
@@ -138,9 +219,13 @@ def candidates(packed: npt.NDArray[np.uint64]) -> dict[tuple[int, int], int]:
     return {pair: n for pair, n in shared.items() if n >= SHARED_BANDS}
 
 
-def verify(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The candidate pairs the real alignment keeps."""
-    found = set()
+Aligned = list[tuple[int, int, npt.NDArray[np.uint64]]]
+
+
+def verify_chunk(pairs: list[tuple[int, int]]) -> Aligned:
+    """The candidate pairs the real alignment keeps, each with the shingles
+    its passage's two sides share (for the formula test)."""
+    found = []
     cache: dict[int, Words] = {}
     for a, b in pairs:
         words_a = cache.setdefault(a, read_words(text(a)))
@@ -151,41 +236,97 @@ def verify(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
             words_a, words_b, least=LEAST_SHARED, shortest=SHORTEST_CHAIN
         ):
             if alignment.matched >= MIN_WORDS and alignment.score >= MIN_SCORE:
-                found.add((a, b))
+                shared = shared_grams(words_a, words_b, alignment).view(np.uint64)
+                found.append((a, b, shared))
                 break
     return found
+
+
+def verify(pairs: list[tuple[int, int]], pool: Pool | None = None) -> Aligned:
+    """`verify_chunk` over the pairs, in `pool`'s workers when given."""
+    chunks = [pairs[at : at + PAIRS_CHUNK] for at in range(0, len(pairs), PAIRS_CHUNK)]
+    results = (
+        pool.imap_unordered(verify_chunk, chunks) if pool else map(verify_chunk, chunks)
+    )
+    return [found for part in results for found in part]
+
+
+def not_formula(
+    aligned: Aligned, grams: npt.NDArray[np.uint64]
+) -> set[tuple[int, int]]:
+    """The aligned pairs whose shared shingles are not mostly common:
+    `link.reuse_formula.is_formula` with document frequencies read from all
+    documents' shingle keys, `grams`, sorted (a document holds a key once,
+    so its frequency is its count)."""
+    kept = set()
+    for a, b, shared in aligned:
+        if len(shared) >= MIN_GRAMS:
+            holders = np.searchsorted(grams, shared, "right") - np.searchsorted(
+                grams, shared, "left"
+            )
+            if (holders <= RARE_DOCS).sum() < RARE_SHARE * len(shared):
+                continue
+        kept.add((a, b))
+    return kept
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="processes signing and aligning (0: all in this one)",
+    )
     args = parser.parse_args()
     load = os.getloadavg()[0]
+    # The pool first, while this process is small: forked workers share
+    # nothing big with it, and each holds only its chunk's keys.
+    pool = Pool(args.workers) if args.workers else None
     started, cpu = time.perf_counter(), time.process_time()
-    packed = sign(args.docs)
+    packed, grams = sign(args.docs, pool)
     bands_per_doc = len(packed) / args.docs
+    grams_per_doc = len(grams) / args.docs
     signed = time.perf_counter()
     pairs = candidates(packed)
+    del packed
+    grams.sort()
     blocked = time.perf_counter()
-    found = verify(sorted(pairs))
-    verified, cpu = time.perf_counter(), time.process_time() - cpu
+    aligned = verify(sorted(pairs), pool)
+    found = not_formula(aligned, grams)
+    verified = time.perf_counter()
+    if pool is not None:
+        pool.close()
+        pool.join()  # reaped: their CPU time is in RUSAGE_CHILDREN now
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = time.process_time() - cpu + children.ru_utime + children.ru_stime
     planted = {
         (source, n) for n in range(args.docs) if (source := source_of(n)) is not None
     }
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parent_mb = own.ru_maxrss / 1024
+    # ru_maxrss of children is the largest one's: every worker's at most that.
+    worker_mb = children.ru_maxrss / 1024 if pool is not None else 0.0
     record(
         {
             "bench": "reuse_million",
             "docs": args.docs,
+            "workers": args.workers,
             "bands_per_doc": round(bands_per_doc, 1),
+            "shingles_per_doc": round(grams_per_doc, 1),
             "bands": BANDS,
             "sign_s": round(signed - started, 1),
             "candidates_s": round(blocked - signed, 1),
             "verify_s": round(verified - blocked, 1),
             "total_s": round(verified - started, 1),
             "total_cpu_s": round(cpu, 1),
-            "peak_mb": round(peak_mb),
+            "cpu_per_wall": round(cpu / (verified - started), 2),
+            "peak_mb": round(parent_mb),
+            "worker_peak_mb": round(worker_mb),
+            "peak_all_mb_at_most": round(parent_mb + args.workers * worker_mb),
             "candidates": len(pairs),
+            "aligned": len(aligned),
             "found": len(found),
             "planted": len(planted),
             "planted_found": len(found & planted),

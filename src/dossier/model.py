@@ -118,6 +118,7 @@ class Signs:
     bands: tuple[int, ...]  # copies' MinHash band keys; () below MIN_SHINGLES
     minhash: bytes  # copies' MinHash values when banded, else empty
     passages: bytes  # reuse's passage band keys, int64, `passages.BANDS` a row
+    grams: bytes = b""  # reuse's distinct word-shingle keys, int64 (formula test)
 
 
 @dataclass(frozen=True, slots=True)

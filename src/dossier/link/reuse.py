@@ -7,30 +7,41 @@ document's bands are looked up among all stored ones, leaving out bands that
 more than COMMON documents hold (stock phrases) and passages whose bands
 reach more than STOCK_PARTNERS documents; pairs sharing SHARED_BANDS are
 aligned word by word (`link.align`), and each aligned passage long and
-close enough is stored in `reuses` as character spans of both clean texts.
-Direction comes from the documents' dates when `reuse` lists them.
+close enough, and no formula of the outlet's stock phrases
+(`link.reuse_formula`), is stored in `reuses` as character spans of both
+clean texts. Direction comes from the documents' dates when `reuse` lists
+them.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link import passages, rewrites
+from dossier.link import passages, reuse_formula, rewrites
 from dossier.link.align import Alignment, align
 from dossier.link.batch import load_batch
 from dossier.link.passages import Words, passage_bands, passage_words, read_words
+from dossier.link.reuse_formula import (
+    GRAM_ROW,
+    crossed,
+    gram_keys,
+    is_formula,
+    word_range,
+)
 from dossier.link.rewrites import (
     Sentences,
     filled_template,
     read_sentences,
     rewritten,
 )
-from dossier.link.signing import Signed, passage_keys
+from dossier.link.signing import Signed, gram_keys_of, passage_keys
 
 # A band more documents hold than this is a stock phrase's: never a candidate,
 # and no evidence that a passage is a stock passage either (STOCK_PARTNERS
@@ -85,10 +96,20 @@ JOINED_SCORE = 0.8
 SCHEME = (
     f"{passages.SCHEME}-c{COMMON}-s{SHARED_BANDS}-w{MIN_WORDS}-m{MIN_SCORE}"
     f"-p{STOCK_PARTNERS}-j{JOIN}-{JOINED_SCORE}-{rewrites.SCHEME}"
+    f"-{reuse_formula.SCHEME}"
 )
 BATCH = 500
 # Documents' words kept across batches for alignment (a KCNA story's: 30 KB).
 KEPT_WORDS = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """What a text stores in `reuse_bands`: its passages' band keys (a row
+    of BANDS each) and its shingles' (`link.reuse_formula`)."""
+
+    bands: npt.NDArray[np.int64]
+    grams: npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +159,13 @@ def link_reuse(
         if len(kept) > KEPT_WORDS:
             kept.clear()
         read: dict[int, Words] = {}
-        bands: dict[int, npt.NDArray[np.int64]] = {}
+        bands: dict[int, Keys] = {}
         for doc, text in rows:
             found = made.get(str(text)) if made is not None else None
             if found is None:
                 read[int(doc)] = read_words(str(text))
             else:
-                bands[int(doc)] = passage_keys(found)
+                bands[int(doc)] = Keys(passage_keys(found), gram_keys_of(found))
         _sign_batch(connection, read, kept, bands)
         signed += len(rows)
     (pairs,) = connection.execute("SELECT count(*) FROM reuses").fetchone()
@@ -185,7 +206,7 @@ def _sign_batch(
     connection: sqlite3.Connection,
     batch: dict[int, Words],
     kept: dict[int, Words],
-    made: dict[int, npt.NDArray[np.int64]] | None = None,
+    made: dict[int, Keys] | None = None,
 ) -> None:
     """Store the batch's bands and the reuse they lead to in one transaction:
     a build killed half-way never leaves a document signed but unsearched.
@@ -208,13 +229,13 @@ def _sign_batch(
         }
         batch = {doc: words for doc, words in batch.items() if doc in unsigned}
         bands = {
-            doc: made[doc] if doc in made else passage_bands(batch[doc].shingles)
+            doc: made[doc] if doc in made else _keys(batch[doc])
             for doc in docs
             if doc in unsigned
         }
         connection.executemany(
             "INSERT INTO reuse_signed(doc, scheme, passages) VALUES (?,?,?)",
-            [(doc, SCHEME, len(keys)) for doc, keys in bands.items()],
+            [(doc, SCHEME, len(keys.bands)) for doc, keys in bands.items()],
         )
         connection.executemany(
             "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
@@ -225,26 +246,47 @@ def _sign_batch(
             " VALUES (?,?,?,?,?,?,?,?)",
             _reuses(connection, sorted(bands), batch, kept),
         )
+        # The batch's texts made some shingles common: passages stored
+        # before, whose shared words were rare then, may be formulas now.
+        _recheck(connection, crossed(connection, "reuse_batch"), kept)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
 
 
-def _band_rows(bands: dict[int, npt.NDArray[np.int64]]) -> list[list[int]]:
+def _keys(words: Words) -> Keys:
+    return Keys(passage_bands(words.shingles), gram_keys(words.shingles))
+
+
+def _band_rows(bands: dict[int, Keys]) -> list[list[int]]:
     """(key, doc, passage) rows, sorted: in key order they go into the index
     1.5x faster than in document order. Sorted in numpy, not as Python
-    tuples: a third of the time spent storing kcna-2024's 173,700 rows."""
+    tuples: a third of the time spent storing kcna-2024's 173,700 rows.
+    A text's shingles are rows of passage GRAM_ROW."""
     if not bands:
         return []
-    keys = np.concatenate([found.ravel() for found in bands.values()])
+    keys = np.concatenate(
+        [
+            part
+            for found in bands.values()
+            for part in (found.bands.ravel(), found.grams)
+        ]
+    )
     docs = np.concatenate(
-        [np.full(found.size, doc, dtype=np.int64) for doc, found in bands.items()]
+        [
+            np.full(found.bands.size + found.grams.size, doc, dtype=np.int64)
+            for doc, found in bands.items()
+        ]
     )
     passages = np.concatenate(
         [
-            np.arange(found.size, dtype=np.int64) // found.shape[1]
+            part
             for found in bands.values()
+            for part in (
+                np.arange(found.bands.size, dtype=np.int64) // found.bands.shape[1],
+                np.full(found.grams.size, GRAM_ROW, dtype=np.int64),
+            )
         ]
     )
     order = np.lexsort((passages, docs, keys))
@@ -262,14 +304,15 @@ def _candidates(
     load_batch(connection, "reuse_batch", docs)
     rows = connection.execute(
         "WITH keys AS (SELECT DISTINCT n.key FROM reuse_batch c"
-        "  CROSS JOIN reuse_bands n ON n.doc = c.doc),"
+        "  CROSS JOIN reuse_bands n ON n.doc = c.doc AND n.passage >= 0),"
         " common AS (SELECT k.key FROM keys k WHERE (SELECT count(*) FROM"
         "  (SELECT DISTINCT x.doc FROM reuse_bands x WHERE x.key = k.key"
         "   LIMIT ?)) > ? OR (SELECT count(*) FROM"
         "  (SELECT 1 FROM reuse_bands x WHERE x.key = k.key LIMIT ?)) > ?)"
         " SELECT n.doc, n.passage, o.doc, o.passage FROM reuse_batch c"
-        " CROSS JOIN reuse_bands n ON n.doc = c.doc"
+        " CROSS JOIN reuse_bands n ON n.doc = c.doc AND n.passage >= 0"
         " CROSS JOIN reuse_bands o ON o.key = n.key AND o.doc != n.doc"
+        "  AND o.passage >= 0"
         " WHERE n.key NOT IN common",
         (COMMON + 1, COMMON, COMMON_PASSAGES + 1, COMMON_PASSAGES),
     ).fetchall()
@@ -335,7 +378,14 @@ def _reuses(
                 if doc not in sentences:
                     sentences[doc] = read_sentences(read[doc])
             rewrites = rewritten(sentences[a], sentences[b])
-        for alignment in _kept(alignments, seeds, words_a, words_b, rewrites):
+        for alignment in _kept(
+            alignments,
+            seeds,
+            words_a,
+            words_b,
+            rewrites,
+            partial(is_formula, connection, words_a, words_b),
+        ):
             found.append(
                 (
                     a,
@@ -349,6 +399,42 @@ def _reuses(
                 )
             )
     return found
+
+
+def _recheck(
+    connection: sqlite3.Connection, docs: list[int], kept: dict[int, Words]
+) -> None:
+    """Drop the stored passages of `docs` that are formulas by the shingles'
+    document frequencies now (`link.reuse_formula`). Frequencies only grow
+    as texts are signed, so a passage dropped would never pass again, and
+    what is stored is what the whole corpus passes, in whatever order its
+    files came. (A text forgotten lowers them; a passage dropped before is
+    not found again until the reuse scheme changes.)"""
+    if not docs:
+        return
+    load_batch(connection, "reuse_recheck", docs)
+    rows = connection.execute(
+        "SELECT rowid, a, b, a_start, a_end, b_start, b_end FROM reuses"
+        " WHERE a IN (SELECT doc FROM reuse_recheck)"
+        " OR b IN (SELECT doc FROM reuse_recheck)"
+    ).fetchall()
+    dropped = []
+    for rowid, a, b, a_start, a_end, b_start, b_end in rows:
+        for doc in (a, b):
+            if doc not in kept:
+                (text,) = connection.execute(
+                    "SELECT text FROM documents WHERE rowid = ?", (doc,)
+                ).fetchone()
+                kept[doc] = read_words(str(text))
+        words_a, words_b = kept[a], kept[b]
+        alignment = Alignment(
+            *word_range(words_a, a_start, a_end),
+            *word_range(words_b, b_start, b_end),
+            0,
+        )
+        if is_formula(connection, words_a, words_b, alignment):
+            dropped.append((rowid,))
+    connection.executemany("DELETE FROM reuses WHERE rowid = ?", dropped)
 
 
 def _shared_shingles(a: Words, b: Words) -> int:
@@ -406,11 +492,13 @@ def _kept(
     a: Words,
     b: Words,
     rewrites: list[Alignment],
+    formula: Callable[[Alignment], bool],
 ) -> list[Alignment]:
     """Alignments long and close enough, on a pair of passages that shared a
     band (not a stock phrase two candidates happen to share too), overlapping
-    no better one on either side; rewritten passages (`link.rewrites`) are
-    long and close enough by that tier's measures."""
+    no better one on either side, neither a template filled with other names
+    nor a `formula` of stock phrases; rewritten passages (`link.rewrites`)
+    are long and close enough by that tier's measures."""
     seed_words = [
         (passage_words(p, len(a.tokens)), passage_words(q, len(b.tokens)))
         for p, q in seeds
@@ -432,7 +520,7 @@ def _kept(
             for k in kept
         ):
             continue
-        if filled_template(a, b, alignment):
+        if filled_template(a, b, alignment) or formula(alignment):
             continue
         kept.append(alignment)
     return kept

@@ -18,13 +18,14 @@ import xxhash
 
 from dossier.link import shingles
 from dossier.link.passages import BANDS, passage_bands, tokens_of
+from dossier.link.reuse_formula import gram_keys
 from dossier.model import Signs
 
 # Signatures a build keeps between writing documents and linking them, in
-# bytes. A KCNA story's take about 2.5 KB (126 MinHash values, 42 copy bands,
-# ten band keys for each of its ~20 passages), so this holds about 25,000
-# stories; past it the link steps sign the rest themselves, as before, and
-# memory stays flat however large the corpus.
+# bytes. A KCNA story's take about 4.5 KB (126 MinHash values, 42 copy bands,
+# ten band keys for each of its ~20 passages, its ~260 distinct shingles),
+# so this holds about 14,000 stories; past it the link steps sign the rest
+# themselves, as before, and memory stays flat however large the corpus.
 SIGNED_BYTES = 64_000_000
 # Texts whose signatures a process keeps to sign a repeat of one once; past
 # this (about 10 MB) it forgets them all.
@@ -50,6 +51,7 @@ def sign_document(text: str) -> Signs:
         bands=signature.bands,
         minhash=signature.minhash,
         passages=passage_bands(ordered).tobytes(),
+        grams=gram_keys(ordered).tobytes(),
     )
 
 
@@ -74,6 +76,12 @@ def passage_keys(signs: Signs) -> npt.NDArray[np.int64]:
     """The passage band keys, one row of BANDS per passage."""
     keys: npt.NDArray[np.int64] = np.frombuffer(signs.passages, dtype=np.int64)
     return keys.reshape(-1, BANDS)
+
+
+def gram_keys_of(signs: Signs) -> npt.NDArray[np.int64]:
+    """The text's shingle keys (`link.reuse_formula.gram_keys`)."""
+    keys: npt.NDArray[np.int64] = np.frombuffer(signs.grams, dtype=np.int64)
+    return keys
 
 
 class Signed:
@@ -107,7 +115,13 @@ class Signed:
 
 def size_of(signs: Signs) -> int:
     """About the bytes `signs` holds in memory (its key and record included)."""
-    return len(signs.minhash) + len(signs.passages) + 8 * len(signs.bands) + 200
+    return (
+        len(signs.minhash)
+        + len(signs.passages)
+        + len(signs.grams)
+        + 8 * len(signs.bands)
+        + 200
+    )
 
 
 def _key(text: str) -> bytes:

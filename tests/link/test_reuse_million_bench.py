@@ -1,0 +1,72 @@
+"""bench/reuse_million.py: the pool signs what one process signs, and candidates
+are the pairs a plain count of shared keys gives."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from itertools import combinations
+from multiprocessing.pool import Pool
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "reuse_million.py"
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("reuse_million", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["reuse_million"] = module  # the pool's workers find it by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_candidates_are_the_pairs_sharing_enough_uncommon_keys(
+    bench: ModuleType,
+) -> None:
+    rng = np.random.default_rng(7)
+    owners = 1 << bench.OWNER_BITS
+    # 40 documents, each holding some of 60 keys: some held by one, some by
+    # two to COMMON, some by more (left out).
+    held = {
+        doc: rng.choice(60, size=rng.integers(3, 12), replace=False)
+        for doc in range(40)
+    }
+    packed = np.array(
+        [
+            (np.uint64(key + 1) << np.uint64(bench.OWNER_BITS)) | np.uint64(doc)
+            for doc, keys in held.items()
+            for key in keys.tolist()
+        ],
+        dtype=np.uint64,
+    )
+    assert len(held) < owners
+    holders: dict[int, list[int]] = {}
+    for doc, keys in held.items():
+        for key in keys.tolist():
+            holders.setdefault(key, []).append(doc)
+    shared: Counter[tuple[int, int]] = Counter()
+    for docs in holders.values():
+        if len(docs) <= bench.COMMON:
+            shared.update(combinations(sorted(docs), 2))
+    expected = {pair: n for pair, n in shared.items() if n >= bench.SHARED_BANDS}
+    assert expected  # the draw gives some pairs to find
+    assert bench.candidates(rng.permutation(packed)) == expected
+
+
+def test_the_pool_signs_what_one_process_signs(bench: ModuleType) -> None:
+    alone = bench.sign(300)
+    with Pool(2) as pool:
+        pooled = bench.sign(300, pool)
+    for mine, theirs in zip(alone, pooled, strict=True):
+        assert np.array_equal(mine, theirs)
+    # A planted pair (one in PLANTED_EVERY) is among the candidates.
+    found = bench.candidates(alone[0].copy())
+    planted = {(bench.source_of(n), n) for n in range(300) if bench.source_of(n)}
+    assert planted and planted <= found.keys()
