@@ -66,6 +66,10 @@ _MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
 # Where a clause begins: the nearest verb before an expression is read back to
 # here, then the words after it up to the next clause break.
 _CLAUSE = re.compile(r"[;:.!?\"“”()\n]|,\s|\b(?:and|but|while|because)\s")
+# A date that opens its clause and is set off by a comma ("In January, ...",
+# "Last week, ..."): the words before it are at most a preposition.
+_FRONTED = re.compile(r"[ \t]*,\s+")
+_OPENS_CLAUSE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")
 # The window read for tense on either side of an expression, within its sentence.
 TENSE_WINDOW = 160
 # Days a date may lie after the anchor in a past-tense clause and still be in
@@ -132,6 +136,11 @@ class Context:
             if not markers:
                 high = min(self.bounds.end_of(start), end + TENSE_WINDOW // 2)
                 after = self.text[end:high]
+                fronted = _FRONTED.match(after)
+                if fronted and _OPENS_CLAUSE.fullmatch(before):
+                    # "In January, American Medical brought in ...": a date
+                    # put before its clause takes the tense of the clause.
+                    after = after[fronted.end() :]
                 cut = _CLAUSE.search(after)
                 clause = after[: cut.start()] if cut else after
                 markers = list(_MARKER.finditer(clause.lower()))
@@ -141,6 +150,15 @@ class Context:
             else:
                 self.cache[start] = "future" if markers[-1].group("future") else "past"
         return self.cache[start]
+
+    def reported(self) -> Period | None:
+        """The reference, unless it lies after the anchor: results compared
+        with a year before ("a year ago", "the year-earlier quarter") were
+        already reported, so a forecast just quoted is not what is compared."""
+        reference, anchor = self.reference, self.anchor
+        if reference and anchor and reference.first > anchor.last:
+            return None
+        return reference
 
     def base(self) -> Period | None:
         """The reference if the text gave one, else the anchor."""

@@ -164,8 +164,8 @@ def _moved(
     refers = code in ("D", "W", "M")
     if post in ("earlier", "later") and ctx.reference is not None:
         moved = shift(ctx.reference, _SHIFT_UNIT[code], steps)
-    elif code == "Y" and ctx.reference is not None and ctx.reference.unit in ("Q", "H"):
-        moved = shift(ctx.reference, "Y", steps)
+    elif code == "Y" and (reported := ctx.reported()) and reported.unit in ("Q", "H"):
+        moved = shift(reported, "Y", steps)
     else:
         base = in_unit(ctx.anchor, _DATE_UNIT[code])
         moved = shift(base, _SHIFT_UNIT[code], steps) if base else None
