@@ -1,4 +1,5 @@
-"""Time values by class (issue 18): tense of fronted dates, year-ago comparisons."""
+"""Time values by class (issue 18): tense of weekdays and fronted dates, year-ago
+comparisons."""
 
 from __future__ import annotations
 
@@ -17,6 +18,14 @@ CASES = [
      "1989-10-27", "January", "DATE", "1990-01"),
     ("Last March, the mill sold its port.", "2003-11-20", "Last March", "DATE",
      "2003-03"),
+    # A timetable verb in the simple present is ahead: the coming weekday.
+    ("The envoy, who arrives Saturday, will tour the camps.", "1998-08-12",
+     "Saturday", "DATE", "1998-08-15"),
+    ("The two leaders meet separately Monday with the mediator.", "1998-05-01",
+     "Monday", "DATE", "1998-05-04"),
+    # ... but not as an infinitive under a plan now past.
+    ("The offer had been due to expire Friday evening.", "1989-10-30",
+     "Friday evening", "TIME", "1989-10-27TEV"),
     # A year-ago comparison is with results already reported, not with a
     # forecast quoted just before it.
     ("He expects losses through the third quarter of 1990. Profit fell 10%. "

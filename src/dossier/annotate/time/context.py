@@ -37,7 +37,18 @@ _IRREGULAR_PAST = (
     "taught", "caught", "dealt", "meant", "slid", "sprang", "withdrew",
 )  # fmt: skip
 _IRREGULAR = trie(set(_IRREGULAR_PAST))  # one prefix-factored group
+# Verbs of a timetable in the simple present speak of what is ahead ("who
+# arrives Saturday", "talks resume Monday"): news tells past events in the past.
+# A bare form counts only when it is not an infinitive ("had been due to
+# expire Friday" is a plan now past). Not `start`, `open`, `visit`, `leave`,
+# `starts`: as often nouns or adjectives ("housing starts", "on leave").
+_SCHEDULED = (
+    "arrives", "meets", "begins", "opens", "resumes", "departs", "expires",
+    "leaves", "convenes", "reconvenes", "takes effect", "kicks off",
+)  # fmt: skip
+_SCHEDULED_BARE = ("arrive", "meet", "begin", "resume", "depart", "convene")
 _FUTURE = (
+    trie(set(_SCHEDULED)) + "|(?<!to )" + trie(set(_SCHEDULED_BARE)) + "|"
     # `postponed until Saturday`, `put off to Friday`: a date moved is ahead
     # (issue 18), though the verb is past.
     r"(?:postponed|delayed|deferred|adjourned|rescheduled|extended|put\s+off"
