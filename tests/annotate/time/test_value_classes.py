@@ -26,6 +26,15 @@ CASES = [
     # ... but not as an infinitive under a plan now past.
     ("The offer had been due to expire Friday evening.", "1989-10-30",
      "Friday evening", "TIME", "1989-10-27TEV"),
+    # A weekday naming a deadline says nothing of the tense; one set as the
+    # deadline is still ahead.
+    ("Holders tendered 99% of the shares by the Tuesday deadline.",
+     "1989-11-02", "the Tuesday", "DATE", "1989-10-31"),
+    ("The board set Friday as the deadline for bids.", "1989-11-02", "Friday",
+     "DATE", "1989-11-03"),
+    # A span of years named as a period is not a quarter of its first year.
+    ("The plan covers the 1996-2000 period.", "1998-08-08", "1996-2000", "DATE",
+     "1996"),
     # A year-ago comparison is with results already reported, not with a
     # forecast quoted just before it.
     ("He expects losses through the third quarter of 1990. Profit fell 10%. "

@@ -81,6 +81,9 @@ _CLAUSE = re.compile(r"[;:.!?\"“”()\n]|,\s|\b(?:and|but|while|because)\s")
 # "Last week, ..."): the words before it are at most a preposition.
 _FRONTED = re.compile(r"[ \t]*,\s+")
 _OPENS_CLAUSE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")
+# A date before "deadline" names the deadline ("by the Tuesday deadline"):
+# the noun says nothing of the clause's tense.
+_MODIFIED = re.compile(r"[ \t]+deadlines?\b")
 # The window read for tense on either side of an expression, within its sentence.
 TENSE_WINDOW = 160
 # Days a date may lie after the anchor in a past-tense clause and still be in
@@ -152,6 +155,9 @@ class Context:
                     # "In January, American Medical brought in ...": a date
                     # put before its clause takes the tense of the clause.
                     after = after[fronted.end() :]
+                modified = _MODIFIED.match(after)
+                if modified:
+                    after = after[modified.end() :]
                 cut = _CLAUSE.search(after)
                 clause = after[: cut.start()] if cut else after
                 markers = list(_MARKER.finditer(clause.lower()))

@@ -38,6 +38,8 @@ def quarter_rule(hit: Hit, ctx: Context) -> Found | None:
     printed = _YEAR_IN.search(words) or _YEAR_IN.search(hit.group("qy2") or "")
     if determiner in ("each", "every") or not (determiner or words):
         return None
+    if len(_YEAR_IN.findall(words)) > 1:
+        return None  # "the 1996-2000 period": years, not a quarter of one
     if head == "period" and not (back or printed or words):
         return None
     if (head == "half" or determiner == "a") and not ordinal:
