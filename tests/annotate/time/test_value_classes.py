@@ -26,6 +26,9 @@ CASES = [
     # ... but not as an infinitive under a plan now past.
     ("The offer had been due to expire Friday evening.", "1989-10-30",
      "Friday evening", "TIME", "1989-10-27TEV"),
+    # "expects to" looks ahead, as "expected to" does.
+    ("The company said it expects to release results in mid-January.",
+     "1989-10-30", "mid-January", "DATE", "1990-01"),
     # A weekday naming a deadline says nothing of the tense; one set as the
     # deadline is still ahead.
     ("Holders tendered 99% of the shares by the Tuesday deadline.",

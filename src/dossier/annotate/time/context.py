@@ -56,7 +56,7 @@ _FUTURE = (
     r"(?:to|will|would|shall)\s+be\s+(?:[a-z]+ed|"
     + _IRREGULAR
     + r")|will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
-    r"expected\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
+    r"expect(?:s|ed)?\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
     r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
     r"deadline|will\s+be|to\s+be\s+held|tomorrow|planned\s+to|as\s+early\s+as|"
     r"supposed\s+to|to\s+be|payable|effective"
