@@ -30,6 +30,9 @@ CASES = [
     # "expects to" looks ahead, as "expected to" does.
     ("The company said it expects to release results in mid-January.",
      "1989-10-30", "mid-January", "DATE", "1990-01"),
+    # A year and a half back is eighteen months back: a month.
+    ("The mine closed a year and a half ago.", "1998-08-12",
+     "a year and a half ago", "DATE", "1997-02"),
     # A weekday naming a deadline says nothing of the tense; one set as the
     # deadline is still ahead.
     ("Holders tendered 99% of the shares by the Tuesday deadline.",

@@ -155,6 +155,9 @@ def _moved(
         if post in ("ago", "back"):
             return Found("DATE", "PAST_REF", refers=False)
         return None
+    if code == "Y" and amount != int(amount) and amount * 12 == int(amount * 12):
+        # "a year and a half ago": eighteen months back, a month.
+        code, amount = "M", amount * 12
     if code not in _DATE_UNIT or amount != int(amount):
         return None
     sign = -1 if post in ("ago", "back", "earlier") else 1
