@@ -24,6 +24,8 @@ CASES = [
      "Saturday", "DATE", "1998-08-15"),
     ("The two leaders meet separately Monday with the mediator.", "1998-05-01",
      "Monday", "DATE", "1998-05-04"),
+    ("The new rules take effect Monday.", "1998-08-12", "Monday", "DATE",
+     "1998-08-17"),
     # ... but not as an infinitive under a plan now past.
     ("The offer had been due to expire Friday evening.", "1989-10-30",
      "Friday evening", "TIME", "1989-10-27TEV"),

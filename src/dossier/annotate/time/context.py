@@ -46,7 +46,9 @@ _SCHEDULED = (
     "arrives", "meets", "begins", "opens", "resumes", "departs", "expires",
     "leaves", "convenes", "reconvenes", "takes effect", "kicks off",
 )  # fmt: skip
-_SCHEDULED_BARE = ("arrive", "meet", "begin", "resume", "depart", "convene")
+_SCHEDULED_BARE = (
+    "arrive", "meet", "begin", "resume", "depart", "convene", "take effect",
+)  # fmt: skip
 # Read only where the clause before a date holds no other marker: one more
 # alternation in `_MARKER` slowed every tense read by a seventh.
 _TIMETABLE = re.compile(
@@ -150,8 +152,9 @@ class Context:
             breaks = list(_CLAUSE.finditer(before))
             if breaks:
                 before = before[breaks[-1].end() :]
-            markers = list(_MARKER.finditer(before.lower()))
-            if not markers and _TIMETABLE.search(before.lower()):
+            lowered = before.lower()
+            markers = list(_MARKER.finditer(lowered))
+            if not markers and _TIMETABLE.search(lowered):
                 self.cache[start] = "future"
                 return "future"
             if not markers:
