@@ -37,6 +37,23 @@ _IRREGULAR_PAST = (
     "taught", "caught", "dealt", "meant", "slid", "sprang", "withdrew",
 )  # fmt: skip
 _IRREGULAR = trie(set(_IRREGULAR_PAST))  # one prefix-factored group
+# Verbs of a timetable in the simple present speak of what is ahead ("who
+# arrives Saturday", "talks resume Monday"): news tells past events in the past.
+# A bare form counts only when it is not an infinitive ("had been due to
+# expire Friday" is a plan now past). Not `start`, `open`, `visit`, `leave`,
+# `starts`: as often nouns or adjectives ("housing starts", "on leave").
+_SCHEDULED = (
+    "arrives", "meets", "begins", "opens", "resumes", "departs", "expires",
+    "leaves", "convenes", "reconvenes", "takes effect", "kicks off",
+)  # fmt: skip
+_SCHEDULED_BARE = (
+    "arrive", "meet", "begin", "resume", "depart", "convene", "take effect",
+)  # fmt: skip
+# Read only where the clause before a date holds no other marker: one more
+# alternation in `_MARKER` slowed every tense read by a seventh.
+_TIMETABLE = re.compile(
+    rf"\b(?:{trie(set(_SCHEDULED))}|(?<!to ){trie(set(_SCHEDULED_BARE))})\b"
+)
 _FUTURE = (
     # `postponed until Saturday`, `put off to Friday`: a date moved is ahead
     # (issue 18), though the verb is past.
@@ -45,7 +62,7 @@ _FUTURE = (
     r"(?:to|will|would|shall)\s+be\s+(?:[a-z]+ed|"
     + _IRREGULAR
     + r")|will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
-    r"expected\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
+    r"expect(?:s|ed)?\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
     r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
     r"deadline|will\s+be|to\s+be\s+held|tomorrow|planned\s+to|as\s+early\s+as|"
     r"supposed\s+to|to\s+be|payable|effective"
@@ -66,6 +83,13 @@ _MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
 # Where a clause begins: the nearest verb before an expression is read back to
 # here, then the words after it up to the next clause break.
 _CLAUSE = re.compile(r"[;:.!?\"“”()\n]|,\s|\b(?:and|but|while|because)\s")
+# A date that opens its clause and is set off by a comma ("In January, ...",
+# "Last week, ..."): the words before it are at most a preposition.
+_FRONTED = re.compile(r"[ \t]*,\s+")
+_OPENS_CLAUSE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")
+# A date before "deadline" names the deadline ("by the Tuesday deadline"):
+# the noun says nothing of the clause's tense.
+_MODIFIED = re.compile(r"[ \t]+deadlines?\b")
 # The window read for tense on either side of an expression, within its sentence.
 TENSE_WINDOW = 160
 # Days a date may lie after the anchor in a past-tense clause and still be in
@@ -128,10 +152,22 @@ class Context:
             breaks = list(_CLAUSE.finditer(before))
             if breaks:
                 before = before[breaks[-1].end() :]
-            markers = list(_MARKER.finditer(before.lower()))
+            lowered = before.lower()
+            markers = list(_MARKER.finditer(lowered))
+            if not markers and _TIMETABLE.search(lowered):
+                self.cache[start] = "future"
+                return "future"
             if not markers:
                 high = min(self.bounds.end_of(start), end + TENSE_WINDOW // 2)
                 after = self.text[end:high]
+                fronted = _FRONTED.match(after)
+                if fronted and _OPENS_CLAUSE.fullmatch(before):
+                    # "In January, American Medical brought in ...": a date
+                    # put before its clause takes the tense of the clause.
+                    after = after[fronted.end() :]
+                modified = _MODIFIED.match(after)
+                if modified:
+                    after = after[modified.end() :]
                 cut = _CLAUSE.search(after)
                 clause = after[: cut.start()] if cut else after
                 markers = list(_MARKER.finditer(clause.lower()))
@@ -141,6 +177,15 @@ class Context:
             else:
                 self.cache[start] = "future" if markers[-1].group("future") else "past"
         return self.cache[start]
+
+    def reported(self) -> Period | None:
+        """The reference, unless it lies after the anchor: results compared
+        with a year before ("a year ago", "the year-earlier quarter") were
+        already reported, so a forecast just quoted is not what is compared."""
+        reference, anchor = self.reference, self.anchor
+        if reference and anchor and reference.first > anchor.last:
+            return None
+        return reference
 
     def base(self) -> Period | None:
         """The reference if the text gave one, else the anchor."""

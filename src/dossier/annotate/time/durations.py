@@ -155,6 +155,9 @@ def _moved(
         if post in ("ago", "back"):
             return Found("DATE", "PAST_REF", refers=False)
         return None
+    if code == "Y" and amount != int(amount) and amount * 12 == int(amount * 12):
+        # "a year and a half ago": eighteen months back, a month.
+        code, amount = "M", amount * 12
     if code not in _DATE_UNIT or amount != int(amount):
         return None
     sign = -1 if post in ("ago", "back", "earlier") else 1
@@ -164,8 +167,8 @@ def _moved(
     refers = code in ("D", "W", "M")
     if post in ("earlier", "later") and ctx.reference is not None:
         moved = shift(ctx.reference, _SHIFT_UNIT[code], steps)
-    elif code == "Y" and ctx.reference is not None and ctx.reference.unit in ("Q", "H"):
-        moved = shift(ctx.reference, "Y", steps)
+    elif code == "Y" and (reported := ctx.reported()) and reported.unit in ("Q", "H"):
+        moved = shift(reported, "Y", steps)
     else:
         base = in_unit(ctx.anchor, _DATE_UNIT[code])
         moved = shift(base, _SHIFT_UNIT[code], steps) if base else None

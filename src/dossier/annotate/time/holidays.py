@@ -113,7 +113,7 @@ def year_end_rule(hit: Hit, ctx: Context) -> Found | None:
 def year_back_rule(hit: Hit, ctx: Context) -> Found | None:
     """`year-earlier profit`, `the year-ago results`: a year before the period
     being reported (a quarter in earnings news), else the anchor's last year."""
-    reference = ctx.reference
+    reference = ctx.reported()
     if reference is not None and reference.unit in ("Q", "H"):
         moved = shift(reference, "Y", -1)
     elif ctx.anchor is not None:

@@ -38,6 +38,8 @@ def quarter_rule(hit: Hit, ctx: Context) -> Found | None:
     printed = _YEAR_IN.search(words) or _YEAR_IN.search(hit.group("qy2") or "")
     if determiner in ("each", "every") or not (determiner or words):
         return None
+    if len(_YEAR_IN.findall(words)) > 1:
+        return None  # "the 1996-2000 period": years, not a quarter of one
     if head == "period" and not (back or printed or words):
         return None
     if (head == "half" or determiner == "a") and not ordinal:
@@ -52,7 +54,7 @@ def quarter_rule(hit: Hit, ctx: Context) -> Found | None:
         if period is None:
             return Found("DATE", f"XXXX-{unit}{_number(ordinal.group(1), unit)}")
     else:
-        period = _named(ctx, unit, head, f"{determiner} {words}")
+        period = _named(ctx, unit, head, f"{determiner} {words}", back=back)
         if period is not None and printed:
             period = Period(period.unit, int(printed.group(1)), period.part)
     year_shift = {"last year's": -1, "next year's": 1}.get(determiner, 0) - back
@@ -107,16 +109,20 @@ def _numbered(
     return period
 
 
-def _named(ctx: Context, unit: str, head: str, words: str) -> Period | None:
-    """`this quarter`, `the latest quarter`, `the quarter`, `the period`."""
+def _named(
+    ctx: Context, unit: str, head: str, words: str, *, back: bool = False
+) -> Period | None:
+    """`this quarter`, `the latest quarter`, `the quarter`, `the period`;
+    with `back`, the period a year-ago comparison is made against."""
     anchor = in_unit(ctx.anchor, unit)
+    reference = ctx.reported() if back else ctx.reference
     if re.search(r"\b(?:current|this)\b", words):
         return anchor
     if re.search(r"\b(?:next|coming|upcoming)\b", words):
         return shift(anchor, unit, 1) if anchor else None
     if re.search(r"\b(?:latest|recent|just ended|last)\b", words):
         return shift(anchor, unit, -1) if anchor else None
-    if head == "period" and ctx.reference is not None:
-        return coarsen(ctx.reference, "Q")
-    reference = in_unit(ctx.reference, unit)
+    if head == "period" and reference is not None:
+        return coarsen(reference, "Q")
+    reference = in_unit(reference, unit)
     return reference or (shift(anchor, unit, -1) if anchor else None)

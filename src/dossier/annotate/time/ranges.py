@@ -12,6 +12,7 @@ from dossier.model import TimeExpression
 
 _DASH = re.compile(r"\s*[-–—]\s*")
 _WORD = re.compile(r"\s+(?P<w>to|through|till|until|and)\s+", re.IGNORECASE)
+_DASH_TO_MONTH = re.compile(r"(?<=\w)\s*[-–—]\s*(?=[A-Z][a-z])")
 _OPENS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 
 
@@ -72,8 +73,9 @@ _GRAIN = {4: 4, 7: 7, 10: 10}  # year, month, day: the length of the ISO prefix
 
 def endpoints(time: TimeExpression) -> tuple[tuple[int, int, str], ...]:
     """A range joined by a word (`from Aug. 26 to Oct. 20`, `between 1985 and
-    1987`) as TimeML writes it: one TIMEX3 per date, each (start, end, value);
-    any other expression as itself. TimeML has no value for a range, so a
+    1987`) or by a dash before a month (`June 25-July 27`) as TimeML writes
+    it: one TIMEX3 per date, each (start, end, value); any other expression
+    as itself. TimeML has no value for a range, so a
     converter to it needs the two dates the range's text and days hold."""
     whole = ((time.start, time.end, time.value),)
     if time.type != "DATE" or not time.last_day:
@@ -83,7 +85,13 @@ def endpoints(time: TimeExpression) -> tuple[tuple[int, int, str], ...]:
     if period is None or grain is None or period.last.isoformat() >= time.last_day:
         return whole  # one period, not a range
     word = _WORD.search(time.text)
-    if word is None or _DASH.search(time.text[: word.start()]):
+    if word is None:
+        # Two dates each with its month joined by a dash ("the June 25-July 27
+        # month", "June 1950-July 1953") are two dates too; "Jan. 5-9" is one.
+        word = _DASH_TO_MONTH.search(time.text)
+        if word is None:
+            return whole
+    elif _DASH.search(time.text[: word.start()]):
         return whole
     return (
         (time.start, time.start + word.start(), time.value),

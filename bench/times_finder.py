@@ -1,0 +1,70 @@
+"""Benchmark: the times finder alone on kcna-2024, CPU seconds per pass.
+
+    PYTHONPATH=src python bench/times_finder.py [--passes 3]
+
+Readings (sentences included) are made first and not timed; then `time.find`
+runs over every article `--passes` times, each pass timed with
+`time.process_time` (CPU seconds, so other jobs on a loaded machine count
+less than in wall time). To compare two trees, run it with `PYTHONPATH` on
+each in turn, several rounds interleaved, and compare medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time as time_module
+from pathlib import Path
+
+from dossier.annotate import time
+from dossier.annotate.compiled import compile_pack
+from dossier.annotate.reading import read_text
+from dossier.packs import load_pack
+from dossier.pipeline import run_file
+from dossier.settings import Settings
+
+KCNA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "kcna-2024"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--passes", type=int, default=3, help="timed passes")
+    args = parser.parse_args()
+    paths = sorted(KCNA.glob("*.jsonl"))
+    if not paths:
+        raise SystemExit(f"kcna-2024 not found in {KCNA}")
+    pack = load_pack()
+    texts: list[tuple[str, str | None]] = []
+    for path in paths:
+        for item in run_file(path, pack, Settings(annotate=False)).sources:
+            texts.extend(
+                (d.text, d.meta.date) for d in item.documents if d.kind == "article"
+            )
+    compiled = compile_pack(pack)
+    readings = [read_text(text, anchor=date) for text, date in texts]
+    size = sum(len(text) for text, _ in texts) / 1e6
+    time.find(readings[0], compiled)  # warm-up: compiled patterns, caches
+    seconds = []
+    for _ in range(args.passes):
+        started = time_module.process_time()
+        for reading in readings:
+            time.find(reading, compiled)
+        seconds.append(time_module.process_time() - started)
+    print(
+        json.dumps(
+            {
+                "benchmark": "times finder",
+                "code": str(Path(time.__file__).parents[3]),
+                "mb": round(size, 2),
+                "cpu_seconds": [round(s, 3) for s in seconds],
+                "mb_per_cpu_second_median": round(size / statistics.median(seconds), 2),
+                "load": round(os.getloadavg()[0], 1),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
