@@ -112,9 +112,7 @@ def test_the_queries_read_no_text(whole: Path, tmp_path: Path) -> None:
     assert _answers(blank) == _answers(whole)
 
 
-def _counting(
-    monkeypatch: pytest.MonkeyPatch, seen: list[int]
-) -> Callable[..., Any]:
+def _counting(monkeypatch: pytest.MonkeyPatch, seen: list[int]) -> Callable[..., Any]:
     original = claims_stored.event_facts
 
     def counted(connection: sqlite3.Connection, rowid: int, date: Any) -> Any:
