@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from dossier.link import claims_stored
 from dossier.present.cli.app import app
+from dossier.store import claims as stored_claims
 
 pytestmark = pytest.mark.corpus
 runner = CliRunner()
@@ -179,4 +180,25 @@ def test_an_interrupted_link_is_finished_by_the_next_build(
     # Until the link is done, the queries work the answers out.
     assert _answers(db) == _answers(whole)
     _run("build", *map(str, halves), "--db", str(db))
+    assert _dump(db) == _dump(whole)
+
+
+def test_rows_derived_by_other_rules_are_derived_again(
+    halves: list[Path], whole: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "rules.db"
+    shutil.copy(whole, db)
+    expected = _answers(whole)
+    newer = stored_claims.DERIVED_RULES + 1
+    monkeypatch.setattr(stored_claims, "DERIVED_RULES", newer)
+    monkeypatch.setattr(claims_stored, "DERIVED_RULES", newer)
+    # Stored by the older rules: the queries work the answers out.
+    assert _answers(db) == expected
+    seen: list[int] = []
+    _counting(monkeypatch, seen)
+    _run("build", *map(str, halves), "--db", str(db))
+    assert seen
+    assert _answers(db) == expected
+    with closing(sqlite3.connect(db)) as connection:
+        assert stored_claims.derived_rules(connection) == newer
     assert _dump(db) == _dump(whole)

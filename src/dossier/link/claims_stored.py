@@ -20,8 +20,10 @@ from typing import Any
 
 from dossier.link.claims import VERDICT_RANK, bucket_claims, judge
 from dossier.store.claims import (
+    DERIVED_RULES,
     FIGURE_COLUMNS,
     claim_of,
+    derived_rules,
     entity_facts,
     figure_facts,
     independent_sources,
@@ -44,7 +46,10 @@ class ConflictReport:
 
 
 def needs_conflicts(connection: sqlite3.Connection) -> bool:
-    """Whether some document's event dates and claim facts are not stored."""
+    """Whether some document's event dates and claim facts are not stored (or
+    were stored by other rules)."""
+    if derived_rules(connection) != DERIVED_RULES:
+        return True
     row = connection.execute(
         "SELECT 1 FROM documents d"
         " WHERE NOT EXISTS (SELECT 1 FROM derived WHERE doc = d.rowid) LIMIT 1"
@@ -62,6 +67,8 @@ def link_conflicts(connection: sqlite3.Connection) -> ConflictReport:
 
 
 def _derive(connection: sqlite3.Connection) -> int:
+    if derived_rules(connection) != DERIVED_RULES:
+        _forget_rules(connection)
     pending = [
         (int(rowid), str(kind), date)
         for rowid, kind, date in connection.execute(
@@ -80,6 +87,24 @@ def _derive(connection: sqlite3.Connection) -> int:
                 connection.execute("ROLLBACK")
             raise
     return len(pending)
+
+
+def _forget_rules(connection: sqlite3.Connection) -> None:
+    """Drop what other rules derived: every document is derived again."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for table in ("derived", "event_dates", "claim_facts", "conflict_buckets"):
+            connection.execute(f"DELETE FROM {table}")
+        connection.execute("DELETE FROM conflicts")
+        connection.execute(
+            "INSERT OR REPLACE INTO state VALUES ('derived_rules', ?)",
+            (DERIVED_RULES,),
+        )
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
 
 
 def _derive_document(

@@ -239,10 +239,26 @@ def claims_and_dates(
     return rows
 
 
+# The version of the rules behind the stored event dates, claim facts and
+# verdicts (`link.claims_stored`): raise it when `link.events`,
+# `figure_facts`, `store.context` or the comparison change what they give,
+# and the next build derives every document again.
+DERIVED_RULES = 1
+
+
+def derived_rules(connection: sqlite3.Connection) -> int:
+    """The version of the rules the stored rows were derived by (0: none)."""
+    row = connection.execute(
+        "SELECT value FROM state WHERE key = 'derived_rules'"
+    ).fetchone()
+    return 0 if row is None else int(row[0])
+
+
 def stored_fresh(connection: sqlite3.Connection) -> bool:
     """Whether the event dates and conflicts the link stage stored are those
-    of the documents stored: no write since the last finished link."""
-    return not link_pending(connection)
+    of the documents stored, by these rules: no write since the last
+    finished link."""
+    return not link_pending(connection) and derived_rules(connection) == DERIVED_RULES
 
 
 def stored_conflicts(
