@@ -103,6 +103,19 @@ def test_the_queries_read_what_working_them_out_gives(
     assert _answers(stale) == stored
 
 
+def test_pages_of_stored_groups_are_pages_of_the_whole(whole: Path) -> None:
+    (conflicts, _) = _answers(whole)
+    assert len(conflicts) > 1
+    for start, size in ((0, 1), (1, 1), (1, 5), (len(conflicts), 2)):
+        page = _run(
+            "claims", "--conflicts", "--json", "--db", str(whole),
+            "--offset", str(start), "--limit", str(size),
+        )  # fmt: skip
+        assert json.loads(page) == conflicts[start : start + size]
+    table = _run("claims", "--conflicts", "--db", str(whole))
+    assert conflicts[0]["subject"] in " ".join(table.split())
+
+
 def test_the_queries_read_no_text(whole: Path, tmp_path: Path) -> None:
     blank = tmp_path / "blank.db"
     shutil.copy(whole, blank)

@@ -70,17 +70,17 @@ def _derive(connection: sqlite3.Connection) -> int:
     if derived_rules(connection) != DERIVED_RULES:
         _forget_rules(connection)
     pending = [
-        (int(rowid), str(kind), date)
-        for rowid, kind, date in connection.execute(
-            "SELECT rowid, kind, date FROM documents d WHERE NOT EXISTS"
+        (int(rowid), str(doc_id), str(kind), date)
+        for rowid, doc_id, kind, date in connection.execute(
+            "SELECT rowid, id, kind, date FROM documents d WHERE NOT EXISTS"
             " (SELECT 1 FROM derived WHERE doc = d.rowid) ORDER BY rowid"
         )
     ]
     for first in range(0, len(pending), _BATCH):
         connection.execute("BEGIN IMMEDIATE")
         try:
-            for rowid, kind, date in pending[first : first + _BATCH]:
-                _derive_document(connection, rowid, kind, date)
+            for rowid, doc_id, kind, date in pending[first : first + _BATCH]:
+                _derive_document(connection, rowid, doc_id, kind, date)
             connection.execute("COMMIT")
         except BaseException:
             if connection.in_transaction:
@@ -108,7 +108,11 @@ def _forget_rules(connection: sqlite3.Connection) -> None:
 
 
 def _derive_document(
-    connection: sqlite3.Connection, rowid: int, kind: str, date: str | None
+    connection: sqlite3.Connection,
+    rowid: int,
+    doc_id: str,
+    kind: str,
+    date: str | None,
 ) -> None:
     """One document's event dates and figure facts (none if another build
     removed it meanwhile: its rows would name no document)."""
@@ -119,11 +123,12 @@ def _derive_document(
         for n, (event, said) in enumerate(event_facts(connection, rowid, date)):
             connection.execute(
                 "INSERT INTO event_dates VALUES"
-                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    rowid, n, event.event, event.kind, event.start, event.end,
-                    event.text, event.first_year, event.last_year, event.day,
-                    event.years, said["sentence"], said["asserted_by"],
+                    rowid, n, doc_id, date, event.event, event.kind,
+                    event.start, event.end, event.text, event.first_year,
+                    event.last_year, event.day, event.years, said["sentence"],
+                    said["asserted_by"],
                     json.dumps(said["via"]), said["language"],
                 ),
             )  # fmt: skip
@@ -177,7 +182,8 @@ def _judge_changed(connection: sqlite3.Connection) -> tuple[int, int]:
                         group["documents"],
                         group["subject"],
                         members[0]["_order"],
-                        json.dumps(group),
+                        # As `write_json` prints an item: the CLI writes it.
+                        json.dumps(group, ensure_ascii=False),
                     ),
                 )
             connection.execute(

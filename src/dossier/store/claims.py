@@ -267,6 +267,14 @@ def stored_conflicts(
     """A page of `compare_claims(claims_and_dates(connection))`, read from the
     groups the link stage stored, in its order; None when they are stale (a
     write since the last link), so the caller works them out as before."""
+    bodies = stored_conflict_bodies(connection, limit=limit, offset=offset)
+    return None if bodies is None else [json.loads(body) for body in bodies]
+
+
+def stored_conflict_bodies(
+    connection: sqlite3.Connection, *, limit: int | None = None, offset: int = 0
+) -> list[str] | None:
+    """`stored_conflicts` as the JSON each group is stored as."""
     if not stored_fresh(connection):
         return None
     sql, params = page(
@@ -276,4 +284,4 @@ def stored_conflicts(
         limit=limit,
         offset=offset,
     )
-    return [json.loads(body) for (body,) in connection.execute(sql, params)]
+    return [str(body) for (body,) in connection.execute(sql, params)]

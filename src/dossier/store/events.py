@@ -117,21 +117,22 @@ def _said(context: DocumentContext, rowid: int, event: EventDate) -> dict[str, A
 
 
 def stored_event_dates(
-    connection: sqlite3.Connection,
+    connection: sqlite3.Connection, *, said: bool = True
 ) -> list[tuple[dict[str, Any], EventDate]]:
-    """`event_dates` read from what the link stage stored: no text is read.
-    Each document row also holds the event's `_said` facts and its place
-    `_n` in the document; in the order `event_dates` finds them (documents by
-    date, then stored order)."""
+    """`event_dates` read from what the link stage stored: no text, and no
+    `documents` row, is read. Each document row also holds its place `_n` in
+    the document and, with `said`, the event's `_said` facts; in the order
+    `event_dates` finds them (documents by date, then stored order)."""
+    columns = "e.sentence, e.asserted_by, e.via, e.language," if said else ""
     rows = _rows(
         connection,
-        "SELECT d.rowid AS _rowid, d.id AS doc, d.date, c.copy_of,"
-        " coalesce(c.copy_group, d.id) AS _copy_group, e.* FROM event_dates e"
-        " JOIN documents d ON d.rowid = e.doc"
-        " JOIN document_copies c ON c.doc = e.doc"
-        " WHERE d.kind = 'article' AND c.copy_of IS NULL"
+        f"SELECT e.doc AS _rowid, e.doc_id AS doc, e.doc_date AS date, c.copy_of,"
+        f" coalesce(c.copy_group, e.doc_id) AS _copy_group, {columns}"
+        " e.n, e.event, e.kind, e.start, e.end, e.text, e.first_year,"
+        " e.last_year, e.day, e.years FROM event_dates e"
+        " JOIN document_copies c ON c.doc = e.doc WHERE c.copy_of IS NULL"
         # The order `event_dates` reads documents in: `documents_kind_date`.
-        " ORDER BY d.date, d.rowid, e.n",
+        " ORDER BY e.doc_date, e.doc, e.n",
     )
     found = []
     for row in rows:
@@ -142,13 +143,14 @@ def stored_event_dates(
             "copy_of": row["copy_of"],
             "_copy_group": row["_copy_group"],
             "_n": row["n"],
-            "_said": {
+        }
+        if said:
+            document["_said"] = {
                 "sentence": row["sentence"],
                 "asserted_by": row["asserted_by"],
                 "via": json.loads(row["via"]),
                 "language": row["language"],
-            },
-        }
+            }
         event = EventDate(
             row["event"], row["kind"], row["start"], row["end"], row["text"],
             row["first_year"], row["last_year"], row["day"], row["years"],
@@ -244,7 +246,7 @@ def calendar(
         raise InputError(f"--from {date_from} is after --to {date_to}")
     by_event: dict[str, list[tuple[dict[str, Any], EventDate]]] = defaultdict(list)
     found = (
-        stored_event_dates(connection)
+        stored_event_dates(connection, said=False)
         if stored_fresh(connection)
         else event_dates(connection)
     )

@@ -332,16 +332,19 @@ MIGRATIONS: tuple[str, ...] = (
     # (`claim_facts`, JSON: sentence, scope, measure, who asserts it); then
     # the verdicts (`conflicts`, one row per group with its ranking inputs)
     # of the claim groups whose members changed (`conflict_buckets`: a digest
-    # per group of comparable claims). Rows leave with their document; the
-    # writes count moves so the next build fills the tables (until then the
-    # queries work the answers out as before).
+    # per group of comparable claims). `event_dates` repeats its document's
+    # id and date (fixed for a rowid): the calendar reads no `documents` row,
+    # each a page of text at 100,000 documents. Rows leave with their
+    # document; the writes count moves so the next build fills the tables
+    # (until then the queries work the answers out as before).
     """
     CREATE TABLE derived (
         doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE
     );
     CREATE TABLE event_dates (
         doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
-        n INTEGER NOT NULL, event TEXT NOT NULL, kind TEXT NOT NULL,
+        n INTEGER NOT NULL, doc_id TEXT NOT NULL, doc_date TEXT,
+        event TEXT NOT NULL, kind TEXT NOT NULL,
         start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
         first_year INTEGER NOT NULL, last_year INTEGER NOT NULL,
         day TEXT, years INTEGER, sentence TEXT NOT NULL, asserted_by TEXT,
