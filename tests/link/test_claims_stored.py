@@ -94,13 +94,31 @@ def test_the_queries_read_what_working_them_out_gives(
     assert any(g["verdict"] == "conflict" for g in conflicts)
     assert any(g["measure"] == "date" for g in conflicts)
     assert calendar
-    # A write after the last link: the queries work the answers out again.
-    stale = tmp_path / "stale.db"
-    shutil.copy(whole, stale)
+    assert _answers(_stale(whole, tmp_path)) == stored
+
+
+def _stale(db: Path, folder: Path) -> Path:
+    """A copy of `db` with a write after the last link: its queries work the
+    answers out again."""
+    stale = folder / "stale.db"
+    shutil.copy(db, stale)
     with closing(sqlite3.connect(stale)) as connection:
         connection.execute("UPDATE state SET value = value + 1 WHERE key = 'writes'")
         connection.commit()
-    assert _answers(stale) == stored
+    return stale
+
+
+def test_an_entity_merge_keeps_the_stored_verdicts_true(
+    whole: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "merged.db"
+    shutil.copy(whole, db)
+    (conflicts, _) = _answers(db)
+    subject = conflicts[0]["subject"]
+    listed = json.loads(_run("entities", "--db", str(db), "--json", "--limit", "3"))
+    other = next(e["name"] for e in listed if e["name"] != subject)
+    _run("entities", "--db", str(db), "--merge", subject, other)
+    assert _answers(db) == _answers(_stale(db, tmp_path))
 
 
 def test_pages_of_stored_groups_are_pages_of_the_whole(whole: Path) -> None:
