@@ -1,11 +1,13 @@
 """Event dates and conflicts stored at link time (issues 15 part 6, 17).
 
     python bench/stored_queries.py fill DB       # migrate, fill the tables
+    python bench/stored_queries.py add DB PATH...  # a build adding PATHs
     python bench/stored_queries.py measure DB [--rounds 5]
 
 `fill` opens DB as a build does (migration 12 runs), then runs the link step
 that stores event dates and conflicts and marks the link done, timing each
-(wall and CPU seconds, the load average). `measure` runs `claims
+(wall and CPU seconds, the load average). `add` builds PATHs into DB,
+timing the whole build and that link step within it. `measure` runs `claims
 --conflicts --json` and `calendar --json` in this process (the CLI's app,
 output thrown away, after one round not counted): p50 / p95 wall and CPU
 seconds over the rounds.
@@ -66,6 +68,30 @@ def fill(db: Path) -> dict[str, object]:
     return result
 
 
+def add(db: Path, paths: list[Path]) -> dict[str, object]:
+    from dossier.link import claims_stored
+    from dossier.present.cli.build import build_files
+    from dossier.settings import Settings
+
+    result: dict[str, object] = {"load": os.getloadavg()[0]}
+    original = claims_stored.link_conflicts
+
+    def timed(connection: object) -> claims_stored.ConflictReport:
+        mark = _timed()
+        report = original(connection)  # type: ignore[arg-type]
+        result["link_conflicts"] = {**_since(mark), "report": repr(report)}
+        return report
+
+    claims_stored.link_conflicts = timed  # type: ignore[assignment]
+    import dossier.link as link
+
+    link.link_conflicts = timed  # type: ignore[attr-defined]
+    mark = _timed()
+    report = build_files(paths, Settings(db=str(db)))
+    result["build"] = {**_since(mark), "documents": report.documents}
+    return result
+
+
 def _p(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -109,12 +135,15 @@ def measure(db: Path, rounds: int) -> list[dict[str, object]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["fill", "measure"])
+    parser.add_argument("action", choices=["fill", "add", "measure"])
     parser.add_argument("db", type=Path)
+    parser.add_argument("paths", type=Path, nargs="*")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     if args.action == "fill":
         print(json.dumps(fill(args.db)))
+    elif args.action == "add":
+        print(json.dumps(add(args.db, args.paths)))
     else:
         measure(args.db, args.rounds)
 
