@@ -186,11 +186,19 @@ def test_forgetting_a_file_takes_its_rows_along(
     assert _answers(db) == _answers(first)
 
 
+def _derived(db: Path) -> int:
+    with closing(sqlite3.connect(db)) as connection:
+        (count,) = connection.execute("SELECT count(*) FROM derived").fetchone()
+    return int(count)
+
+
 class Fault(Exception):
     """The injected crash."""
 
 
+@pytest.mark.parametrize("where", ["deriving", "judging"])
 def test_an_interrupted_link_is_finished_by_the_next_build(
+    where: str,
     halves: list[Path],
     first: Path,
     whole: Path,
@@ -199,15 +207,29 @@ def test_an_interrupted_link_is_finished_by_the_next_build(
 ) -> None:
     db = tmp_path / "fault.db"
     shutil.copy(first, db)
+    derive = claims_stored._derive_document
+    calls = 0
 
-    def crash(connection: sqlite3.Connection) -> tuple[int, int]:
-        raise Fault
+    def crash(*args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if where == "judging" or calls > 7:
+            raise Fault
+        return derive(*args)
 
-    # The second half's documents derived, then a crash before the verdicts.
     with monkeypatch.context() as patched:
-        patched.setattr(claims_stored, "_judge_changed", crash)
+        if where == "judging":
+            # The second half's documents derived, then a crash before the
+            # verdicts.
+            patched.setattr(claims_stored, "_judge_changed", crash)
+        else:
+            patched.setattr(claims_stored, "_BATCH", 3)
+            patched.setattr(claims_stored, "_derive_document", crash)
         result = runner.invoke(app, ["build", *map(str, halves), "--db", str(db)])
         assert result.exit_code != 0
+    if where == "deriving":
+        # Two batches of three documents kept, the third rolled back.
+        assert _derived(db) == _derived(first) + 6
     # Until the link is done, the queries work the answers out.
     assert _answers(db) == _answers(whole)
     _run("build", *map(str, halves), "--db", str(db))
