@@ -69,18 +69,20 @@ def link_conflicts(connection: sqlite3.Connection) -> ConflictReport:
 def _derive(connection: sqlite3.Connection) -> int:
     if derived_rules(connection) != DERIVED_RULES:
         _forget_rules(connection)
-    pending = [
-        (int(rowid), str(doc_id), str(kind), date)
-        for rowid, doc_id, kind, date in connection.execute(
-            "SELECT rowid, id, kind, date FROM documents d WHERE NOT EXISTS"
-            " (SELECT 1 FROM derived WHERE doc = d.rowid) ORDER BY rowid"
+    # The rowids alone, read from an index: a scan of `documents` reads a
+    # page of text per document (0.8 s at 100,332 documents).
+    pending = sorted(
+        int(rowid)
+        for (rowid,) in connection.execute(
+            "SELECT rowid FROM documents d WHERE NOT EXISTS"
+            " (SELECT 1 FROM derived WHERE doc = d.rowid)"
         )
-    ]
+    )
     for first in range(0, len(pending), _BATCH):
         connection.execute("BEGIN IMMEDIATE")
         try:
-            for rowid, doc_id, kind, date in pending[first : first + _BATCH]:
-                _derive_document(connection, rowid, doc_id, kind, date)
+            for rowid in pending[first : first + _BATCH]:
+                _derive_document(connection, rowid)
             connection.execute("COMMIT")
         except BaseException:
             if connection.in_transaction:
@@ -107,18 +109,15 @@ def _forget_rules(connection: sqlite3.Connection) -> None:
         raise
 
 
-def _derive_document(
-    connection: sqlite3.Connection,
-    rowid: int,
-    doc_id: str,
-    kind: str,
-    date: str | None,
-) -> None:
+def _derive_document(connection: sqlite3.Connection, rowid: int) -> None:
     """One document's event dates and figure facts (none if another build
     removed it meanwhile: its rows would name no document)."""
-    here = connection.execute("SELECT 1 FROM documents WHERE rowid = ?", (rowid,))
-    if here.fetchone() is None:
+    here = connection.execute(
+        "SELECT id, kind, date FROM documents WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    if here is None:
         return
+    doc_id, kind, date = str(here[0]), str(here[1]), here[2]
     if kind == "article":
         for n, (event, said) in enumerate(event_facts(connection, rowid, date)):
             connection.execute(

@@ -1,9 +1,11 @@
 """The query behind `dossier claims`: figures with what `link.claims` compares
 them by (measure, time scope, language, who asserts them, independent source).
 
-Read at query time from what `build` stored (figures, their sentences, the
-times, quotes and outlets named in them), so no column is added and a rule
-change needs no rebuild.
+The listing is read at query time from what `build` stored (figures, their
+sentences, the times, quotes and outlets named in them). `claims
+--conflicts` reads the verdicts the link stage stored
+(`link.claims_stored`, from each figure's `figure_facts`); a rule change
+there raises `DERIVED_RULES`, and the next build derives them again.
 """
 
 from __future__ import annotations

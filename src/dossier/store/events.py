@@ -1,6 +1,8 @@
 """The queries behind event dates: the dates documents give events (as claims
 `claims --conflicts` compares) and `dossier calendar` (their round
-anniversaries in a period)."""
+anniversaries in a period). Read from `event_dates`, which the link stage
+fills per document (`event_facts`); worked out from the texts as before
+while a write since the last link leaves that table behind."""
 
 from __future__ import annotations
 
