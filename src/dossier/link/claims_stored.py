@@ -139,9 +139,14 @@ def _derive_document(connection: sqlite3.Connection, rowid: int) -> None:
     )
     for row in [dict(r) for r in _as_rows(figures)]:
         connection.execute(
-            "INSERT INTO claim_facts VALUES (?, ?, ?)",
-            (rowid, row["_figure"], json.dumps(figure_facts(row, context))),
-        )
+            "INSERT INTO claim_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                rowid, row["_figure"], doc_id, date, row["_start"], row["text"],
+                row["subject"], row["unit"], row["_s1"] - row["_s0"],
+                row["_start"] - row["_s0"],
+                json.dumps(figure_facts(row, context)),
+            ),
+        )  # fmt: skip
     connection.execute("INSERT INTO derived VALUES (?)", (rowid,))
 
 
@@ -215,7 +220,7 @@ def stored_claims(connection: sqlite3.Connection) -> list[dict[str, Any]]:
             common=common,
             source=sources.get(row["grp"], row["grp"]),
         )
-        claim["_order"] = _order(0, row["id"], facts["span"][0], row["figure"])
+        claim["_order"] = _order(0, row["id"], row["start"], row["figure"])
         claims.append(claim)
     for document, event in stored_event_dates(connection):
         claim = date_claim(document, event, document["_said"], sources)
@@ -239,21 +244,21 @@ def _given_once(
     figure given once, from its earliest member: `once.rows_once`), with
     their facts, in its order (document id, then place)."""
     cursor = connection.execute(
-        "SELECT f.doc, f.figure, f.facts, d.id, d.date, c.copy_of,"
-        " coalesce(c.copy_group, d.id) AS grp FROM claim_facts f"
-        " JOIN documents d ON d.rowid = f.doc JOIN document_copies c ON c.doc = f.doc"
+        "SELECT f.doc, f.figure, f.doc_id AS id, f.doc_date AS date, f.start,"
+        " f.text, f.subject, f.unit, f.sentence_chars, f.sentence_at, c.copy_of,"
+        " coalesce(c.copy_group, f.doc_id) AS grp FROM claim_facts f"
+        " JOIN document_copies c ON c.doc = f.doc"
     )
-    rows = [(row, json.loads(row["facts"])) for row in _as_rows(cursor)]
-    rows.sort(key=lambda item: (item[0]["id"], item[1]["span"][0], item[0]["figure"]))
+    rows = _as_rows(cursor)
+    rows.sort(key=lambda row: (row["id"], row["start"], row["figure"]))
     # A figure's place among the figures of its document that print the same
     # (its occurrence), then the earliest member of the group giving it.
     occurrences: dict[tuple[Any, ...], int] = defaultdict(int)
     best: dict[tuple[Any, ...], tuple[tuple[Any, ...], int]] = {}
-    for index, (row, facts) in enumerate(rows):
-        start, end = facts["sentence_span"]
+    for index, row in enumerate(rows):
         same = (
-            facts["text"], facts["subject"], facts["unit"],
-            end - start, facts["span"][0] - start,
+            row["text"], row["subject"], row["unit"],
+            row["sentence_chars"], row["sentence_at"],
         )  # fmt: skip
         occurrences[(row["doc"], *same)] += 1
         partition = (row["grp"], *same, occurrences[(row["doc"], *same)])
@@ -265,5 +270,12 @@ def _given_once(
         )
         if partition not in best or rank < best[partition][0]:
             best[partition] = (rank, index)
-    kept = sorted(index for _, index in best.values())
-    return [rows[index] for index in kept]
+    given = []
+    for index in sorted(index for _, index in best.values()):
+        row = rows[index]
+        (facts,) = connection.execute(
+            "SELECT facts FROM claim_facts WHERE doc = ? AND figure = ?",
+            (row["doc"], row["figure"]),
+        ).fetchone()
+        given.append((row, json.loads(facts)))
+    return given

@@ -133,7 +133,6 @@ def figure_facts(row: dict[str, Any], context: DocumentContext) -> dict[str, Any
         "sentence": text[sentence[0] : sentence[1]],
         "doc": row["doc"],
         "span": [row["_start"], row["_end"]],
-        "sentence_span": list(sentence),
         "measure": found.name,
         "cumulative": found.cumulative,
         "scope": context.scope(rowid, row["_start"], sentence, row["_doc_date"]),

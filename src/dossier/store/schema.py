@@ -332,9 +332,11 @@ MIGRATIONS: tuple[str, ...] = (
     # (`claim_facts`, JSON: sentence, scope, measure, who asserts it); then
     # the verdicts (`conflicts`, one row per group with its ranking inputs)
     # of the claim groups whose members changed (`conflict_buckets`: a digest
-    # per group of comparable claims). `event_dates` repeats its document's
-    # id and date (fixed for a rowid): the calendar reads no `documents` row,
-    # each a page of text at 100,000 documents. Rows leave with their
+    # per group of comparable claims). `event_dates` and `claim_facts` repeat
+    # their document's id and date (fixed for a rowid): no `documents` row,
+    # each a page of text at 100,000 documents, is read; `claim_facts` also
+    # keeps apart what tells a copy's repeated figure (`once.rows_once`), so
+    # only the facts of the figures given are decoded. Rows leave with their
     # document; the writes count moves so the next build fills the tables
     # (until then the queries work the answers out as before).
     """
@@ -353,9 +355,12 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE TABLE claim_facts (
         doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
-        figure INTEGER NOT NULL, facts TEXT NOT NULL,
+        figure INTEGER NOT NULL, doc_id TEXT NOT NULL, doc_date TEXT,
+        start INTEGER NOT NULL, text TEXT NOT NULL, subject TEXT, unit TEXT,
+        sentence_chars INTEGER NOT NULL, sentence_at INTEGER NOT NULL,
+        facts TEXT NOT NULL,
         PRIMARY KEY (doc, figure)
-    ) WITHOUT ROWID;
+    );
     CREATE TABLE conflict_buckets (
         bucket TEXT PRIMARY KEY, digest TEXT NOT NULL
     ) WITHOUT ROWID;
