@@ -147,9 +147,9 @@ def test_the_queries_read_no_text(whole: Path, tmp_path: Path) -> None:
 def _counting(monkeypatch: pytest.MonkeyPatch, seen: list[int]) -> Callable[..., Any]:
     original = claims_stored.event_facts
 
-    def counted(connection: sqlite3.Connection, rowid: int, date: Any) -> Any:
+    def counted(context: Any, rowid: int, date: Any) -> Any:
         seen.append(rowid)
-        return original(connection, rowid, date)
+        return original(context, rowid, date)
 
     monkeypatch.setattr(claims_stored, "event_facts", counted)
     return counted

@@ -118,8 +118,10 @@ def _derive_document(connection: sqlite3.Connection, rowid: int) -> None:
     if here is None:
         return
     doc_id, kind, date = str(here[0]), str(here[1]), here[2]
+    # One context for the document: its text, quotes and mentions read once.
+    context = DocumentContext(connection)
     if kind == "article":
-        for n, (event, said) in enumerate(event_facts(connection, rowid, date)):
+        for n, (event, said) in enumerate(event_facts(context, rowid, date)):
             connection.execute(
                 "INSERT INTO event_dates VALUES"
                 " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -131,7 +133,6 @@ def _derive_document(connection: sqlite3.Connection, rowid: int) -> None:
                     json.dumps(said["via"]), said["language"],
                 ),
             )  # fmt: skip
-    context = DocumentContext(connection)
     figures = connection.execute(
         f"SELECT {FIGURE_COLUMNS} FROM figures f JOIN documents d ON d.rowid = f.doc"
         " WHERE f.doc = ?",

@@ -60,15 +60,20 @@ def refined(
 
 
 def document_events(
-    connection: sqlite3.Connection, rowid: int, date: str | None
+    connection: sqlite3.Connection,
+    rowid: int,
+    date: str | None,
+    *,
+    text: str | None = None,
 ) -> list[EventDate]:
-    """The event dates one document gives, read from its text, mentions and
-    times."""
-    text = str(
-        connection.execute(
-            "SELECT text FROM documents WHERE rowid = ?", (rowid,)
-        ).fetchone()[0]
-    )
+    """The event dates one document gives, read from its text (unless the
+    caller has read it), mentions and times."""
+    if text is None:
+        text = str(
+            connection.execute(
+                "SELECT text FROM documents WHERE rowid = ?", (rowid,)
+            ).fetchone()[0]
+        )
     mentions = [
         Mentioned(int(s), int(e), str(entity), str(type_))
         for s, e, entity, type_ in connection.execute(
@@ -90,16 +95,14 @@ def document_events(
 
 
 def event_facts(
-    connection: sqlite3.Connection, rowid: int, date: str | None
+    context: DocumentContext, rowid: int, date: str | None
 ) -> list[tuple[EventDate, dict[str, Any]]]:
     """Each event date one document gives, with what a claim on it reads of
     the document (its sentence, who asserts it, the language): what the
-    link stage stores in `event_dates`."""
-    context = DocumentContext(connection)
-    return [
-        (event, _said(context, rowid, event))
-        for event in document_events(connection, rowid, date)
-    ]
+    link stage stores in `event_dates`. The text is read once, through
+    `context`, which the document's figures then share."""
+    found = document_events(context.connection, rowid, date, text=context.text(rowid))
+    return [(event, _said(context, rowid, event)) for event in found]
 
 
 def _said(context: DocumentContext, rowid: int, event: EventDate) -> dict[str, Any]:
