@@ -153,6 +153,9 @@ def _as_schema_9(db: Path, target: Path) -> None:
             " CREATE INDEX times_doc ON times(doc);"
             " CREATE INDEX documents_source ON documents(source_id);"
             " DROP INDEX quotes_speaker;"
+            " DROP TABLE derived; DROP TABLE event_dates; DROP TABLE claim_facts;"
+            " DROP TABLE conflict_buckets; DROP TABLE conflicts;"
+            " DELETE FROM state WHERE key = 'derived_rules';"
             " PRAGMA user_version = 9;"
         )
 

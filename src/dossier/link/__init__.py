@@ -1,5 +1,5 @@
 """Link: the only corpus-wide stage. Copies grouped, text reuse found, entities
-across documents, claims compared.
+across documents, claims compared, event dates and verdicts stored.
 
 It reads compact rows (signatures, mention keys, figure intervals) from the
 store, so it scales with the number of distinct texts, entities and subjects.
@@ -13,6 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from dossier.link.claims import compare_claims
+    from dossier.link.claims_stored import (
+        ConflictReport,
+        link_conflicts,
+        needs_conflicts,
+    )
     from dossier.link.copies import CopyReport, link_copies, needs_linking
     from dossier.link.entities import link_entities, needs_entities
     from dossier.link.reuse import ReuseReport, link_reuse, needs_reuse
@@ -22,6 +27,9 @@ if TYPE_CHECKING:
 # numpy with copies and reuse (#14 part 6: start in under 300 ms).
 _HOMES = {
     "compare_claims": "claims",
+    "ConflictReport": "claims_stored",
+    "link_conflicts": "claims_stored",
+    "needs_conflicts": "claims_stored",
     "CopyReport": "copies",
     "link_copies": "copies",
     "needs_linking": "copies",
@@ -41,12 +49,15 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "ConflictReport",
     "CopyReport",
     "ReuseReport",
     "compare_claims",
+    "link_conflicts",
     "link_copies",
     "link_entities",
     "link_reuse",
+    "needs_conflicts",
     "needs_entities",
     "needs_linking",
     "needs_reuse",

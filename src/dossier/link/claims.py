@@ -141,7 +141,21 @@ def compare_claims(
     sources first. With `unrelated`, also groups of claims on one subject
     and measure that cannot be compared, with why.
     """
-    buckets: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
+    groups: list[dict[str, Any]] = []
+    for (key, measure, _language), members in bucket_claims(claims).items():
+        groups.extend(judge(key, measure, members, unrelated=unrelated))
+    return ranked(groups)
+
+
+Bucket = tuple[str, str, str | None]
+
+
+def bucket_claims(
+    claims: Iterable[dict[str, Any]],
+) -> dict[Bucket, list[dict[str, Any]]]:
+    """Claims that answer one question, by subject, measure and language, in
+    the order their first claim comes (which `ranked` keeps among ties)."""
+    buckets: dict[Bucket, list[dict[str, Any]]] = defaultdict(list)
     claims = list(claims)
     # A text too short to tell its language is taken to be in the usual one.
     languages = Counter(c.get("language") for c in claims if c.get("language"))
@@ -153,14 +167,30 @@ def compare_claims(
         if key is not None:
             language = claim.get("language") or usual
             buckets[(key, str(claim.get("measure", "count")), language)].append(claim)
-    groups: list[dict[str, Any]] = []
-    for (key, measure, _language), members in buckets.items():
-        if len({c["doc"] for c in members}) < 2:
-            continue
-        groups.extend(_judge(key, measure, members, unrelated=unrelated))
-    order = {"conflict": 0, "agree": 1, "unrelated": 2}
-    groups.sort(key=lambda g: (order[g["verdict"]], -g["documents"], g["subject"]))
-    return groups
+    return buckets
+
+
+# Verdicts in the order groups are listed.
+VERDICT_RANK = {"conflict": 0, "agree": 1, "unrelated": 2}
+
+
+def ranked(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Conflicts first, those with the most independent sources first (a
+    stable sort: ties keep their order)."""
+    return sorted(
+        groups,
+        key=lambda g: (VERDICT_RANK[g["verdict"]], -g["documents"], g["subject"]),
+    )
+
+
+def judge(
+    key: str, measure: str, members: list[dict[str, Any]], *, unrelated: bool
+) -> list[dict[str, Any]]:
+    """The groups of one bucket's claims with their verdicts (none when they
+    come from fewer than two documents)."""
+    if len({c["doc"] for c in members}) < 2:
+        return []
+    return _judge(key, measure, members, unrelated=unrelated)
 
 
 def _judge(

@@ -1,20 +1,25 @@
 """The query behind `dossier claims`: figures with what `link.claims` compares
 them by (measure, time scope, language, who asserts them, independent source).
 
-Read at query time from what `build` stored (figures, their sentences, the
-times, quotes and outlets named in them), so no column is added and a rule
-change needs no rebuild.
+The listing is read at query time from what `build` stored (figures, their
+sentences, the times, quotes and outlets named in them). `claims
+--conflicts` reads the verdicts the link stage stored
+(`link.claims_stored`, from each figure's `figure_facts`); a rule change
+there raises `DERIVED_RULES`, and the next build derives them again.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 from dossier.annotate.figures.measures import is_money, measure
 from dossier.store.context import DocumentContext
+from dossier.store.db import link_pending
 from dossier.store.once import Listing, rows_once
+from dossier.store.queries import page
 from dossier.store.records import _filters, _sentence_shape
 
 # An entity named in more than this share of documents (and in more than
@@ -66,11 +71,7 @@ def iter_claims(
     figure in it (#17)."""
     where, params = _filters(connection, "f", entity=entity, doc=doc)
     listing = Listing(
-        columns="f.subject, f.low, f.high, f.unit, f.hedge, f.text,"
-        " d.id AS doc, f.start AS _start,"
-        " f.end AS _end, f.sentence_start AS _s0, f.sentence_end AS _s1,"
-        " d.rowid AS _rowid, d.date AS _doc_date, d.outlet AS _outlet,"
-        " coalesce(dc.copy_group, d.id) AS _group_of",
+        columns=FIGURE_COLUMNS + ", coalesce(dc.copy_group, d.id) AS _group_of",
         source="figures f JOIN documents d ON d.rowid = f.doc",
         where=where,
         params=params,
@@ -85,49 +86,95 @@ def iter_claims(
     )
     context = DocumentContext(connection)
     sources = independent_sources(connection)
-    types, common = _entity_facts(connection)
+    types, common = entity_facts(connection)
     for found_row in rows:
         row = dict(found_row)
-        rowid = row["_rowid"]
-        sentence = (row["_s0"], row["_s1"])
-        text = context.text(rowid)
-        public = {k: row[k] for k in ("subject", "low", "high", "unit", "hedge")}
-        public["text"] = row["text"]
-        public["sentence"] = text[sentence[0] : sentence[1]]
-        public["doc"] = row["doc"]
-        public["copy_of"] = row["copy_of"]
-        said = context.assertion(
-            rowid, row["_start"], row["_end"], sentence, outlet=row["_outlet"]
+        yield claim_of(
+            figure_facts(row, context),
+            copy_of=row["copy_of"],
+            types=types,
+            common=common,
+            source=sources.get(row["_group_of"], row["_group_of"]),
         )
-        found = measure(
-            public["sentence"],
-            row["_start"] - sentence[0],
-            row["_end"] - sentence[0],
-            row["unit"],
-        )
-        claim = {
-            **public,
-            "span": [row["_start"], row["_end"]],
-            "measure": found.name,
-            "cumulative": found.cumulative,
-            "scope": context.scope(rowid, row["_start"], sentence, row["_doc_date"]),
-            "language": context.language(rowid),
-            "asserted_by": said.asserted_by,
-            "via": list(said.via),
-            "_named_subject": types.get(row["subject"]) in _WHOLE_SUBJECTS,
-            "_entities": [
-                e
-                for e in context.entities(rowid, sentence)
-                if e not in common and e != row["subject"]
-            ],
-            "_source": sources.get(row["_group_of"], row["_group_of"]),
-        }
-        if claim["subject"] is None:
-            claim["subject"] = head_subject(row["unit"])
-        yield claim
 
 
-def _entity_facts(connection: sqlite3.Connection) -> tuple[dict[str, str], set[str]]:
+# The figure's row as `figure_facts` reads it (`_figure`: its rowid).
+FIGURE_COLUMNS = (
+    "f.rowid AS _figure, f.subject, f.low, f.high, f.unit, f.hedge, f.text,"
+    " d.id AS doc, f.start AS _start, f.end AS _end, f.sentence_start AS _s0,"
+    " f.sentence_end AS _s1, d.rowid AS _rowid, d.date AS _doc_date,"
+    " d.outlet AS _outlet"
+)
+
+
+def figure_facts(row: dict[str, Any], context: DocumentContext) -> dict[str, Any]:
+    """What a figure claims that its own document alone fixes (its sentence,
+    measure, scope, who asserts it, the entities its sentence names): the
+    link stage stores it (`claim_facts`), so a query never reads the text."""
+    rowid = row["_rowid"]
+    sentence = (row["_s0"], row["_s1"])
+    text = context.text(rowid)
+    said = context.assertion(
+        rowid, row["_start"], row["_end"], sentence, outlet=row["_outlet"]
+    )
+    found = measure(
+        text[sentence[0] : sentence[1]],
+        row["_start"] - sentence[0],
+        row["_end"] - sentence[0],
+        row["unit"],
+    )
+    return {
+        "subject": row["subject"],
+        "low": row["low"],
+        "high": row["high"],
+        "unit": row["unit"],
+        "hedge": row["hedge"],
+        "text": row["text"],
+        "sentence": text[sentence[0] : sentence[1]],
+        "doc": row["doc"],
+        "span": [row["_start"], row["_end"]],
+        "measure": found.name,
+        "cumulative": found.cumulative,
+        "scope": context.scope(rowid, row["_start"], sentence, row["_doc_date"]),
+        "language": context.language(rowid),
+        "asserted_by": said.asserted_by,
+        "via": list(said.via),
+        "entities": context.entities(rowid, sentence),
+    }
+
+
+def claim_of(
+    facts: dict[str, Any],
+    *,
+    copy_of: str | None,
+    types: dict[str, str],
+    common: set[str],
+    source: str,
+) -> dict[str, Any]:
+    """A figure's claim: its facts with what the whole dossier says of them
+    (the copy it is, its subject's type, the entities too common to tell
+    events apart, the independent source it stands for)."""
+    subject = facts["subject"]
+    claim = {k: facts[k] for k in ("subject", "low", "high", "unit", "hedge")}
+    claim["text"] = facts["text"]
+    claim["sentence"] = facts["sentence"]
+    claim["doc"] = facts["doc"]
+    claim["copy_of"] = copy_of
+    for key in ("span", "measure", "cumulative", "scope", "language"):
+        claim[key] = facts[key]
+    claim["asserted_by"] = facts["asserted_by"]
+    claim["via"] = facts["via"]
+    claim["_named_subject"] = types.get(subject) in _WHOLE_SUBJECTS
+    claim["_entities"] = [
+        e for e in facts["entities"] if e not in common and e != subject
+    ]
+    claim["_source"] = source
+    if subject is None:
+        claim["subject"] = head_subject(facts["unit"])
+    return claim
+
+
+def entity_facts(connection: sqlite3.Connection) -> tuple[dict[str, str], set[str]]:
     """Each entity's type, and the entities too common to tell events apart."""
     (documents,) = connection.execute(
         "SELECT count(*) FROM document_copies WHERE copy_of IS NULL"
@@ -191,3 +238,51 @@ def claims_and_dates(
     if not (entity or doc):
         rows += date_claims(connection)
     return rows
+
+
+# The version of the rules behind the stored event dates, claim facts and
+# verdicts (`link.claims_stored`): raise it when `link.events`,
+# `figure_facts`, `store.context` or the comparison change what they give,
+# and the next build derives every document again.
+DERIVED_RULES = 1
+
+
+def derived_rules(connection: sqlite3.Connection) -> int:
+    """The version of the rules the stored rows were derived by (0: none)."""
+    row = connection.execute(
+        "SELECT value FROM state WHERE key = 'derived_rules'"
+    ).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def stored_fresh(connection: sqlite3.Connection) -> bool:
+    """Whether the event dates and conflicts the link stage stored are those
+    of the documents stored, by these rules: no write since the last
+    finished link."""
+    return not link_pending(connection) and derived_rules(connection) == DERIVED_RULES
+
+
+def stored_conflicts(
+    connection: sqlite3.Connection, *, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]] | None:
+    """A page of `compare_claims(claims_and_dates(connection))`, read from the
+    groups the link stage stored, in its order; None when they are stale (a
+    write since the last link), so the caller works them out as before."""
+    bodies = stored_conflict_bodies(connection, limit=limit, offset=offset)
+    return None if bodies is None else [json.loads(body) for body in bodies]
+
+
+def stored_conflict_bodies(
+    connection: sqlite3.Connection, *, limit: int | None = None, offset: int = 0
+) -> list[str] | None:
+    """`stored_conflicts` as the JSON each group is stored as."""
+    if not stored_fresh(connection):
+        return None
+    sql, params = page(
+        "SELECT body FROM conflicts"
+        " ORDER BY rank, documents DESC, subject, first, component",
+        [],
+        limit=limit,
+        offset=offset,
+    )
+    return [str(body) for (body,) in connection.execute(sql, params)]

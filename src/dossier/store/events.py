@@ -1,9 +1,12 @@
 """The queries behind event dates: the dates documents give events (as claims
 `claims --conflicts` compares) and `dossier calendar` (their round
-anniversaries in a period)."""
+anniversaries in a period). Read from `event_dates`, which the link stage
+fills per document (`event_facts`); worked out from the texts as before
+while a write since the last link leaves that table behind."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from datetime import date as Day
@@ -11,7 +14,7 @@ from typing import Any
 
 from dossier.errors import InputError
 from dossier.link.events import Dated, EventDate, Mentioned, events, is_round, refine
-from dossier.store.claims import independent_sources
+from dossier.store.claims import independent_sources, stored_fresh
 from dossier.store.context import DocumentContext
 from dossier.store.queries import iso_day
 
@@ -34,34 +37,16 @@ def event_dates(
     documents = [dict(row) for row in _rows(connection, sql)]
     found: list[tuple[dict[str, Any], EventDate]] = []
     for document in documents:
-        rowid = document["_rowid"]
-        text = str(
-            connection.execute(
-                "SELECT text FROM documents WHERE rowid = ?", (rowid,)
-            ).fetchone()[0]
-        )
-        mentions = [
-            Mentioned(int(s), int(e), str(entity), str(type_))
-            for s, e, entity, type_ in connection.execute(
-                "SELECT start, end, entity, type FROM mentions WHERE doc = ?"
-                " ORDER BY start",
-                (rowid,),
-            )
-        ]
-        times = [
-            Dated(int(s), int(e), str(t), str(first), str(last))
-            for s, e, t, first, last in connection.execute(
-                "SELECT start, end, text, first_day, last_day FROM times"
-                " WHERE doc = ? AND type = 'DATE' AND first_day IS NOT NULL"
-                " ORDER BY start",
-                (rowid,),
-            )
-        ]
-        for event in events(
-            text, date=document["date"], mentions=mentions, times=times
-        ):
+        for event in document_events(connection, document["_rowid"], document["date"]):
             found.append((document, event))
-    # A day one source gives an event fixes the year of another's anniversary.
+    return refined(found)
+
+
+def refined(
+    found: list[tuple[dict[str, Any], EventDate]],
+) -> list[tuple[dict[str, Any], EventDate]]:
+    """A day one source gives an event fixes the year of another's
+    anniversary (the first day given, in the order found)."""
     days: dict[str, str] = {}
     for _, event in found:
         if event.day is not None:
@@ -72,6 +57,111 @@ def event_dates(
         else (document, event)
         for document, event in found
     ]
+
+
+def document_events(
+    connection: sqlite3.Connection,
+    rowid: int,
+    date: str | None,
+    *,
+    text: str | None = None,
+) -> list[EventDate]:
+    """The event dates one document gives, read from its text (unless the
+    caller has read it), mentions and times."""
+    if text is None:
+        text = str(
+            connection.execute(
+                "SELECT text FROM documents WHERE rowid = ?", (rowid,)
+            ).fetchone()[0]
+        )
+    mentions = [
+        Mentioned(int(s), int(e), str(entity), str(type_))
+        for s, e, entity, type_ in connection.execute(
+            "SELECT start, end, entity, type FROM mentions WHERE doc = ?"
+            " ORDER BY start",
+            (rowid,),
+        )
+    ]
+    times = [
+        Dated(int(s), int(e), str(t), str(first), str(last))
+        for s, e, t, first, last in connection.execute(
+            "SELECT start, end, text, first_day, last_day FROM times"
+            " WHERE doc = ? AND type = 'DATE' AND first_day IS NOT NULL"
+            " ORDER BY start",
+            (rowid,),
+        )
+    ]
+    return events(text, date=date, mentions=mentions, times=times)
+
+
+def event_facts(
+    context: DocumentContext, rowid: int, date: str | None
+) -> list[tuple[EventDate, dict[str, Any]]]:
+    """Each event date one document gives, with what a claim on it reads of
+    the document (its sentence, who asserts it, the language): what the
+    link stage stores in `event_dates`. The text is read once, through
+    `context`, which the document's figures then share."""
+    found = document_events(context.connection, rowid, date, text=context.text(rowid))
+    return [(event, _said(context, rowid, event)) for event in found]
+
+
+def _said(context: DocumentContext, rowid: int, event: EventDate) -> dict[str, Any]:
+    """What a claim on `event` reads of its document: the sentence, who
+    asserts it, the language."""
+    text = context.text(rowid)
+    start, end = _sentence(text, event.start, event.end)
+    said = context.assertion(
+        rowid, event.start, event.end, (start, end), outlet=context.outlet(rowid)
+    )
+    return {
+        "sentence": text[start:end].strip(),
+        "asserted_by": said.asserted_by,
+        "via": list(said.via),
+        "language": context.language(rowid),
+    }
+
+
+def stored_event_dates(
+    connection: sqlite3.Connection, *, said: bool = True
+) -> list[tuple[dict[str, Any], EventDate]]:
+    """`event_dates` read from what the link stage stored: no text, and no
+    `documents` row, is read. Each document row also holds its place `_n` in
+    the document and, with `said`, the event's `_said` facts; in the order
+    `event_dates` finds them (documents by date, then stored order)."""
+    columns = "e.sentence, e.asserted_by, e.via, e.language," if said else ""
+    rows = _rows(
+        connection,
+        f"SELECT e.doc AS _rowid, e.doc_id AS doc, e.doc_date AS date, c.copy_of,"
+        f" coalesce(c.copy_group, e.doc_id) AS _copy_group, {columns}"
+        " e.n, e.event, e.kind, e.start, e.end, e.text, e.first_year,"
+        " e.last_year, e.day, e.years FROM event_dates e"
+        " JOIN document_copies c ON c.doc = e.doc WHERE c.copy_of IS NULL"
+        # The order `event_dates` reads documents in: `documents_kind_date`.
+        " ORDER BY e.doc_date, e.doc, e.n",
+    )
+    found = []
+    for row in rows:
+        document = {
+            "_rowid": row["_rowid"],
+            "doc": row["doc"],
+            "date": row["date"],
+            "copy_of": row["copy_of"],
+            "_copy_group": row["_copy_group"],
+            "_n": row["n"],
+        }
+        if said:
+            document["_said"] = {
+                "sentence": row["sentence"],
+                "asserted_by": row["asserted_by"],
+                "via": json.loads(row["via"]),
+                "language": row["language"],
+            }
+        event = EventDate(
+            row["event"], row["kind"], row["start"], row["end"], row["text"],
+            row["first_year"], row["last_year"], row["day"], row["years"],
+        )  # fmt: skip
+        found.append((document, event))
+    return refined(found)
 
 
 def _rows(connection: sqlite3.Connection, sql: str) -> list[sqlite3.Row]:
@@ -87,44 +177,50 @@ def date_claims(connection: sqlite3.Connection) -> list[dict[str, Any]]:
     """The dates documents give events, as claims on the event (`measure`
     `date`, `low`..`high` the years it may be, `unit` `year`) that
     `link.compare_claims` compares like figures: two sources giving an event
-    different dates are a conflict."""
-    context = DocumentContext(connection)
+    different dates are a conflict. Read from the stored event dates when
+    they are fresh."""
     sources = independent_sources(connection)
-    claims = []
-    for document, event in event_dates(connection):
-        rowid = document["_rowid"]
-        text = context.text(rowid)
-        start, end = _sentence(text, event.start, event.end)
-        said = context.assertion(
-            rowid, event.start, event.end, (start, end), outlet=context.outlet(rowid)
-        )
-        claims.append(
-            {
-                "subject": event.event,
-                "low": float(event.first_year),
-                "high": float(event.last_year),
-                "unit": "year",
-                "hedge": None,
-                "text": event.text,
-                "sentence": text[start:end].strip(),
-                "doc": document["doc"],
-                "copy_of": document["copy_of"],
-                "span": [event.start, event.end],
-                "measure": "date",
-                "cumulative": False,
-                "scope": None,
-                "language": context.language(rowid),
-                "asserted_by": said.asserted_by,
-                "via": list(said.via),
-                "_named_subject": True,
-                "_day": event.day,
-                "_entities": [],
-                "_source": sources.get(
-                    document["_copy_group"], document["_copy_group"]
-                ),
-            }
-        )
-    return claims
+    if stored_fresh(connection):
+        return [
+            date_claim(document, event, document["_said"], sources)
+            for document, event in stored_event_dates(connection)
+        ]
+    context = DocumentContext(connection)
+    return [
+        date_claim(document, event, _said(context, document["_rowid"], event), sources)
+        for document, event in event_dates(connection)
+    ]
+
+
+def date_claim(
+    document: dict[str, Any],
+    event: EventDate,
+    said: dict[str, Any],
+    sources: dict[str, str],
+) -> dict[str, Any]:
+    """One event date as a claim on the event."""
+    return {
+        "subject": event.event,
+        "low": float(event.first_year),
+        "high": float(event.last_year),
+        "unit": "year",
+        "hedge": None,
+        "text": event.text,
+        "sentence": said["sentence"],
+        "doc": document["doc"],
+        "copy_of": document["copy_of"],
+        "span": [event.start, event.end],
+        "measure": "date",
+        "cumulative": False,
+        "scope": None,
+        "language": said["language"],
+        "asserted_by": said["asserted_by"],
+        "via": list(said["via"]),
+        "_named_subject": True,
+        "_day": event.day,
+        "_entities": [],
+        "_source": sources.get(document["_copy_group"], document["_copy_group"]),
+    }
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -154,7 +250,12 @@ def calendar(
     if low > high:
         raise InputError(f"--from {date_from} is after --to {date_to}")
     by_event: dict[str, list[tuple[dict[str, Any], EventDate]]] = defaultdict(list)
-    for document, event in event_dates(connection):
+    found = (
+        stored_event_dates(connection, said=False)
+        if stored_fresh(connection)
+        else event_dates(connection)
+    )
+    for document, event in found:
         if event.first_year == event.last_year:
             by_event[event.event].append((document, event))
     result = []

@@ -13,6 +13,7 @@ import sqlite3
 from typing import Any
 
 from dossier.errors import InputError
+from dossier.link.claims_stored import link_conflicts
 from dossier.link.entities import link_entities, mark_stale
 from dossier.link.identity import form_key
 from dossier.store.records import entity_key, fold_name
@@ -78,6 +79,9 @@ def _add(connection: sqlite3.Connection, action: str, a: str, b: str | None) -> 
     mark_stale(connection, [a] if b is None else [a, b])
     connection.execute("COMMIT")
     link_entities(connection)
+    # Entity types and counts decide which claims compare: the stored
+    # verdicts follow the entities (only the groups that change are judged).
+    link_conflicts(connection)
 
 
 def export_overrides(connection: sqlite3.Connection) -> dict[str, Any]:

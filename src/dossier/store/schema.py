@@ -323,6 +323,57 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX quotes_speaker ON quotes(speaker);
     """,
+    # 12: event dates and conflicts stored at link time (issues 15 part 6
+    # and 17). `claims --conflicts` and `calendar` worked them out per query
+    # (22.5 s at 100,332 documents: every text read again). The link stage
+    # now keeps, per document (`derived` marks the documents done), what its
+    # own rows fix: the dates it gives events (`event_dates`, before another
+    # source's day refines an anniversary's year) and what each figure claims
+    # (`claim_facts`, JSON: sentence, scope, measure, who asserts it); then
+    # the verdicts (`conflicts`, one row per group with its ranking inputs)
+    # of the claim groups whose members changed (`conflict_buckets`: a digest
+    # per group of comparable claims). `event_dates` and `claim_facts` repeat
+    # their document's id and date (fixed for a rowid): no `documents` row,
+    # each a page of text at 100,000 documents, is read; `claim_facts` also
+    # keeps apart what tells a copy's repeated figure (`once.rows_once`), so
+    # only the facts of the figures given are decoded. Rows leave with their
+    # document; the writes count moves so the next build fills the tables
+    # (until then the queries work the answers out as before).
+    """
+    CREATE TABLE derived (
+        doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE
+    );
+    CREATE TABLE event_dates (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        n INTEGER NOT NULL, doc_id TEXT NOT NULL, doc_date TEXT,
+        event TEXT NOT NULL, kind TEXT NOT NULL,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+        first_year INTEGER NOT NULL, last_year INTEGER NOT NULL,
+        day TEXT, years INTEGER, sentence TEXT NOT NULL, asserted_by TEXT,
+        via TEXT NOT NULL, language TEXT,
+        PRIMARY KEY (doc, n)
+    ) WITHOUT ROWID;
+    CREATE TABLE claim_facts (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        figure INTEGER NOT NULL, doc_id TEXT NOT NULL, doc_date TEXT,
+        start INTEGER NOT NULL, text TEXT NOT NULL, subject TEXT, unit TEXT,
+        sentence_chars INTEGER NOT NULL, sentence_at INTEGER NOT NULL,
+        facts TEXT NOT NULL,
+        PRIMARY KEY (doc, figure)
+    );
+    CREATE TABLE conflict_buckets (
+        bucket TEXT PRIMARY KEY, digest TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE conflicts (
+        bucket TEXT NOT NULL, component INTEGER NOT NULL,
+        rank INTEGER NOT NULL, documents INTEGER NOT NULL, subject TEXT NOT NULL,
+        first TEXT NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (bucket, component)
+    );
+    CREATE INDEX conflicts_order
+        ON conflicts(rank, documents DESC, subject, first, component);
+    UPDATE state SET value = value + 1 WHERE key = 'writes';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -156,9 +156,11 @@ def build_files(
     from dossier.engine import map_files
     from dossier.fingerprint import build_fingerprint
     from dossier.link import (
+        link_conflicts,
         link_copies,
         link_entities,
         link_reuse,
+        needs_conflicts,
         needs_entities,
         needs_linking,
         needs_reuse,
@@ -218,6 +220,7 @@ def build_files(
             or needs_linking(connection)
             or needs_reuse(connection)
             or needs_entities(connection)
+            or needs_conflicts(connection)
         ):
             # The corpus-wide stage: group copies (signing new documents
             # only), then resolve entities, whose counts skip copies. Marked
@@ -226,6 +229,8 @@ def build_files(
             report.copies = link_copies(connection, made=signed)
             link_reuse(connection, made=signed)
             report.entities = link_entities(connection, pack=pack)
+            # Last: claims read the copies, reuse and entities just linked.
+            link_conflicts(connection)
             mark_linked(connection, started_at)
     finally:
         connection.close()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from contextlib import closing
 from typing import Annotated, Any
 
@@ -153,9 +155,22 @@ def claims_command(
     # compared over all its claims); the dates two sources give one event
     # are compared too.
     end = None if limit is None else offset + limit
-    rows = _query(db, stored.claims_and_dates, entity=entity, doc=doc, all_=all_)
-    rows = _asserted(rows, by=by, outlet=outlet)
-    groups = compare_claims(rows, unrelated=unrelated)[offset:end]
+    groups = None
+    if not (entity or doc or all_ or by or outlet or unrelated):
+        # The whole dossier's verdicts, as the last build stored them.
+        with closing(connect(db, create=False)) as connection:
+            bodies = stored.stored_conflict_bodies(
+                connection, limit=limit, offset=offset
+            )
+        if bodies is not None and as_json:
+            _write_stored(bodies)
+            return
+        if bodies is not None:
+            groups = [json.loads(body) for body in bodies]
+    if groups is None:
+        rows = _query(db, stored.claims_and_dates, entity=entity, doc=doc, all_=all_)
+        rows = _asserted(rows, by=by, outlet=outlet)
+        groups = compare_claims(rows, unrelated=unrelated)[offset:end]
     if as_json:
         write_json(groups)
         return
@@ -165,6 +180,16 @@ def claims_command(
         heading = f"{escape(group['subject'])} ({escape(group['measure'])})"
         out.print(f"[bold]{heading}[/bold] {verdict}: {escape(group['reason'])}")
         _table(group["claims"], ["text", "low", "high", "asserted_by", "doc"])
+
+
+def _write_stored(bodies: list[str]) -> None:
+    """Groups stored as JSON, written as `write_json` writes a list of them
+    (one item a line) without reading them back: 14 MB of groups at 100,000
+    documents cost 0.5 s to decode and encode again."""
+    text = "[]" if not bodies else "[\n " + ",\n ".join(bodies) + "\n]"
+    # As `write_json`: lone surrogates (a file name's bytes) as JSON escapes.
+    sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+    sys.stdout.write("\n")
 
 
 @guarded

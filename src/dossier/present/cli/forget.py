@@ -33,12 +33,12 @@ def forget_command(
 ) -> None:
     """Remove files and all that derives from them, in one transaction.
 
-    Entities, copies and reuse are re-linked after. A file forgotten comes back if a
-    later build reads it again.
+    Entities, copies, reuse and conflicts are re-linked after. A file
+    forgotten comes back if a later build reads it again.
 
     Example: dossier forget old/notes.txt 3f2a9c --db seeds.db
     """
-    from dossier.link import link_copies, link_entities, link_reuse
+    from dossier.link import link_conflicts, link_copies, link_entities, link_reuse
 
     with closing(connect(db)) as connection:
         paths: list[str] = []
@@ -49,6 +49,7 @@ def forget_command(
         link_copies(connection)
         link_reuse(connection)
         link_entities(connection)
+        link_conflicts(connection)
         mark_linked(connection, started_at)
     if as_json:
         print_json({"files": paths, "documents": documents})

@@ -143,11 +143,14 @@ def claims(
 def conflicts(
     connection: Connection, entity: Entity = None, doc: Doc = None, all_: All = False
 ) -> Records:
-    return Records(
-        compare_claims(
+    groups = None
+    if not (entity or doc or all_):
+        groups = stored.stored_conflicts(connection)
+    if groups is None:
+        groups = compare_claims(
             stored.claims_and_dates(connection, entity=entity, doc=doc, all_=all_)
         )
-    )
+    return Records(groups)
 
 
 @router.get("/quotes", summary="dossier quotes --json")

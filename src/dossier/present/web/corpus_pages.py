@@ -143,7 +143,11 @@ def conflicts_page(
     entity: str | None = None,
     verdict: str | None = None,
 ) -> Response:
-    groups = compare_claims(stored.claims_and_dates(connection, entity=entity or None))
+    groups = None if entity else stored.stored_conflicts(connection)
+    if groups is None:
+        groups = compare_claims(
+            stored.claims_and_dates(connection, entity=entity or None)
+        )
     if verdict:
         groups = [g for g in groups if g["verdict"] == verdict]
     return templates.TemplateResponse(
