@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled pack, and the third-party corpus beside the repo."""
+"""Shared fixtures: the bundled pack, the third-party corpus beside the repo,
+and the builds of it that several modules read (made once per session)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from dossier.packs import Pack, load_pack
+from tests.shared import Builds, Shared, session_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -24,3 +26,25 @@ def corpus() -> Path:
     if not (CORPUS / "seeds").is_dir():
         pytest.skip(f"third-party corpus not found at {CORPUS} (kept outside the repo)")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    return Builds(session_folder(tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def kcna_jsonl(corpus: Path) -> Path:
+    return corpus / "kcna-2024" / "kcna-2024.jsonl"
+
+
+@pytest.fixture(scope="session")
+def kcna_built(kcna_jsonl: Path, builds: Builds) -> Shared:
+    """kcna-2024 built and annotated, read-only (copy it to write)."""
+    return builds.build("kcna", [kcna_jsonl])
+
+
+@pytest.fixture(scope="session")
+def kcna_unannotated(kcna_jsonl: Path, builds: Builds) -> Shared:
+    """kcna-2024 built without annotations (copies and reuse only), read-only."""
+    return builds.build("kcna-bare", [kcna_jsonl], annotate=False)
