@@ -34,6 +34,18 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
 
 
 @pytest.fixture(scope="session")
+def examples_built(builds: Builds) -> Shared:
+    """examples/ built, read-only (copy it to write)."""
+    return builds.build("examples", [EXAMPLES])
+
+
+@pytest.fixture(scope="session")
+def seeds_built(corpus: Path, builds: Builds) -> Shared:
+    """The seeds built, read-only (copy it to write)."""
+    return builds.build("seeds", [corpus / "seeds"])
+
+
+@pytest.fixture(scope="session")
 def kcna_jsonl(corpus: Path) -> Path:
     return corpus / "kcna-2024" / "kcna-2024.jsonl"
 
