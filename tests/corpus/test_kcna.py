@@ -14,7 +14,7 @@ from dossier.packs import Pack
 from dossier.pipeline import run_file, run_source
 from dossier.settings import Settings
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 ARTICLES = 1840
 # "Pyongyang, August 5 (KCNA) --", also with an en dash on two items.

@@ -18,7 +18,7 @@ from tests.corpus.locators import Tally, check_dossier, pdf_bytes
 from tests.shared import Shared
 from tests.store.conftest import build
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 # Records of kcna-2024 built in the JSONL test: enough for every kind of
 # annotation and escape, in a few seconds.

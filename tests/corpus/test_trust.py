@@ -16,7 +16,7 @@ from dossier.present.cli.build import BuildReport
 from tests.shared import Shared, copy
 from tests.store.conftest import build, dump
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 
 def inputs(corpus: Path) -> list[Path]:

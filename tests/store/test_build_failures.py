@@ -57,6 +57,7 @@ def test_build_with_bad_files_keeps_stored_documents_and_exits_1(
     assert stored == {"good.txt", "zz-late-good.txt", *readable}
 
 
+@pytest.mark.slow
 def test_build_skips_html_over_limit_but_streams_text_of_any_size(
     tmp_path: Path,
 ) -> None:

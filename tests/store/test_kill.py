@@ -10,10 +10,14 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from dossier.packs import Pack
 from dossier.pipeline import run_file
 from dossier.settings import Settings
 from tests.store.conftest import CONTENT, build, dump, write_corpus
+
+pytestmark = pytest.mark.slow
 
 # 60 files keep the test to a few seconds (300 before, a third of the whole
 # suite's wall time); bench/kill_test.py makes 50 and more kills on
