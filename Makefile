@@ -38,8 +38,11 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
+# Bytecode written even where the environment says not to: each xdist worker
+# imports and assertion-rewrites every test module again without it (10 CPU s
+# a worker, 6 with it; __pycache__ is ignored by git).
 unit: $(STAMP)
-	$(BIN)/pytest -q -n auto
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n auto
 
 test: lint types unit
 
@@ -55,9 +58,12 @@ clean:
 
 # Time-boxed atheris fuzzing of every per-file stage (not part of `make
 # test`): FUZZ_SECONDS each, inputs up to 100 KB, an input over 1 s a hang.
+# Then the property tests with all their examples (`make test` tries a
+# quarter: tests/properties.py).
 FUZZ_SECONDS ?= 60
 fuzz: $(STAMP)
 	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)
+	DOSSIER_PROPERTIES=full $(BIN)/pytest -q -n auto -m hypothesis
 
 eval: $(STAMP)
 	$(BIN)/python -m eval.report

@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled pack, and the third-party corpus beside the repo."""
+"""Shared fixtures: the bundled pack, the third-party corpus beside the repo,
+and the builds of it that several modules read (made once per session)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,22 @@ from pathlib import Path
 import pytest
 
 from dossier.packs import Pack, load_pack
+from tests.shared import Builds, Shared, session_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXAMPLES = ROOT / "examples"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules with a test marked `slow` first, each module's tests kept
+    together and in order. With pyproject's `--dist loadscope` an xdist
+    worker takes a whole module at a time in this order (its module
+    fixtures made once), so the long modules start at once and the short
+    ones even out the end: a slow module last left one worker running
+    alone for a minute or more (issue 14, part 7)."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +37,37 @@ def corpus() -> Path:
     if not (CORPUS / "seeds").is_dir():
         pytest.skip(f"third-party corpus not found at {CORPUS} (kept outside the repo)")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    return Builds(session_folder(tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def examples_built(builds: Builds) -> Shared:
+    """examples/ built, read-only (copy it to write)."""
+    return builds.build("examples", [EXAMPLES])
+
+
+@pytest.fixture(scope="session")
+def seeds_built(corpus: Path, builds: Builds) -> Shared:
+    """The seeds built, read-only (copy it to write)."""
+    return builds.build("seeds", [corpus / "seeds"])
+
+
+@pytest.fixture(scope="session")
+def kcna_jsonl(corpus: Path) -> Path:
+    return corpus / "kcna-2024" / "kcna-2024.jsonl"
+
+
+@pytest.fixture(scope="session")
+def kcna_built(kcna_jsonl: Path, builds: Builds) -> Shared:
+    """kcna-2024 built and annotated, read-only (copy it to write)."""
+    return builds.build("kcna", [kcna_jsonl])
+
+
+@pytest.fixture(scope="session")
+def kcna_unannotated(kcna_jsonl: Path, builds: Builds) -> Shared:
+    """kcna-2024 built without annotations (copies and reuse only), read-only."""
+    return builds.build("kcna-bare", [kcna_jsonl], annotate=False)

@@ -13,6 +13,7 @@ from dossier.clean import clean
 from dossier.model import Source
 from dossier.offsets import Edit, OffsetMap, compose, join_slices, rewrite
 from dossier.packs import Pack, load_pack
+from tests.properties import examples
 
 # --- rewrite ----------------------------------------------------------------
 
@@ -205,7 +206,7 @@ def _rewrite_tracked(
     return new, tracked
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.data(), raw=st.text(alphabet="ab-\n \r\ufffd", max_size=30))
 def test_compose_maps_copied_characters_back_to_raw(
     data: st.DataObject, raw: str
@@ -327,13 +328,13 @@ def _assert_words_map_back(raw: str, pack: Pack, *, drop_invisible: bool) -> Non
 PACK = load_pack("korea")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(raw=_RAW_TEXTS)
 def test_clean_words_map_back_to_the_same_raw_word(raw: str) -> None:
     _assert_words_map_back(raw, PACK, drop_invisible=False)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(raw=_ANY_TEXTS)
 def test_clean_words_of_any_text_map_back_to_raw(raw: str) -> None:
     _assert_words_map_back(raw, PACK, drop_invisible=True)

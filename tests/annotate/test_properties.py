@@ -23,6 +23,7 @@ from dossier.annotate.sentences import split_sentences
 from dossier.annotate.time import tag_times
 from dossier.model import Annotations
 from dossier.packs import load_pack
+from tests.properties import examples
 
 # Loaded here, not taken as a fixture: hypothesis runs a test body many times.
 PACK = load_pack("korea")
@@ -66,7 +67,9 @@ ANCHORS = st.one_of(
     st.dates().map(dt.date.isoformat),
 )
 FAST = settings(
-    deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow]
+    deadline=None,
+    max_examples=examples(150),
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 
@@ -160,7 +163,7 @@ def test_annotate_over_any_text_skips_nothing(text: str, anchor: str | None) -> 
         _printed(text, records)
 
 
-@settings(deadline=None, max_examples=60)
+@settings(deadline=None, max_examples=examples(60))
 @given(
     LONG_NUMBER,
     st.sampled_from(

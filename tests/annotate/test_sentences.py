@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from dossier.annotate.sentences import split_sentences, tokenizer
 from dossier.model import Sentence
+from tests.properties import examples
 
 
 def by_component(text: str) -> list[Sentence]:
@@ -125,7 +126,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_any_text_splits_as_the_component_does(text: str) -> None:
     assert split_sentences(text) == by_component(text)

@@ -14,7 +14,7 @@ from dossier.packs import Pack
 from dossier.pipeline import run_file, run_source
 from dossier.settings import Settings
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 ARTICLES = 1840
 # "Pyongyang, August 5 (KCNA) --", also with an en dash on two items.
@@ -35,7 +35,10 @@ def records(jsonl: Path) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def built(jsonl: Path, pack: Pack) -> FileResult:
-    return run_file(jsonl, pack, Settings())
+    # Text and metadata only: these tests read no annotation, and annotating
+    # was most of their time. kcna-2024's annotation failures are checked on
+    # the session's build of it (tests/corpus/test_trust.py).
+    return run_file(jsonl, pack, Settings(annotate=False))
 
 
 def articles(built: FileResult) -> list[tuple[int, Document]]:

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from tests.corpus.locators import Tally, check_dossier, pdf_bytes
+from tests.shared import Shared
 from tests.store.conftest import build
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 # Records of kcna-2024 built in the JSONL test: enough for every kind of
 # annotation and escape, in a few seconds.
@@ -36,12 +37,8 @@ def assert_all_located(tally: Tally, kinds: set[str]) -> None:
 ANNOTATED = {"mentions", "times", "figures", "quotes", "citations", "documents"}
 
 
-def test_locators_text_seeds_slice_the_decoded_file(
-    corpus: Path, tmp_path: Path
-) -> None:
-    db = tmp_path / "seeds.db"
-    build([corpus / "seeds"], db)
-    tally = check_dossier(db)
+def test_locators_text_seeds_slice_the_decoded_file(seeds_built: Shared) -> None:
+    tally = check_dossier(seeds_built.db)  # the session's build, read only
     assert_all_located(tally, ANNOTATED | {"removed"})
     assert not tally.approximate
     # OCR fixes and joined hyphens read as printed, where a repair is recorded.

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dossier.link import compare_claims
-from dossier.present.cli.build import build_files
-from dossier.settings import Settings
 from dossier.store import claims as stored_claims
 from dossier.store import connect, records
+from tests.shared import Shared
 
 
 @pytest.fixture(scope="module")
-def db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("seeds") / "seeds.db")
-    report = build_files([corpus / "seeds"], Settings(db=path))
-    assert report.failures == []
-    return path
+def db(seeds_built: Shared) -> str:
+    # The session's build of the seeds, read only here.
+    assert seeds_built.report.failures == []
+    return str(seeds_built.db)
 
 
 def doc_of(db: str, name: str) -> str:

@@ -26,6 +26,8 @@ from tests.conftest import EXAMPLES
 from tests.read.samples import write_bad_files
 from tests.store.conftest import build, write_corpus
 
+pytestmark = pytest.mark.slow
+
 distributed = pytest.importorskip("distributed")
 
 # Every stored table, minus what differs between two builds of the same files

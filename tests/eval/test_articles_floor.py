@@ -23,6 +23,7 @@ TARGET_PRECISION = 0.95
 HTML_PARTS = ("html/all", "html/dev", "html/held")
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.corpus,
     pytest.mark.skipif(
         not (CORPUS / "html-dev" / "ground-truth.json").is_file()

@@ -19,6 +19,7 @@ KCNA = CORPUS / "kcna-2024" / "kcna-2024.jsonl"
 GOLD = GOLD_DIR / "claim_groups.json"
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.corpus,
     pytest.mark.skipif(
         not KCNA.is_file() or not (CORPUS / "seeds").is_dir(),

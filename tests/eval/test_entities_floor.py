@@ -11,6 +11,7 @@ import pytest
 from eval import CORPUS, FLOORS_DIR, standard
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.corpus,
     pytest.mark.skipif(
         not (CORPUS / "meantime").is_dir()

@@ -11,6 +11,7 @@ import pytest
 from eval import CORPUS, FLOORS_DIR, standard
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.corpus,
     pytest.mark.skipif(
         not (CORPUS / "polnear-dev").is_dir()
@@ -28,10 +29,19 @@ def _floors(name: str) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def polnear() -> dict[str, Any]:
+def predictions() -> list[dict[str, Any]]:
+    """dossier's quotes on the PolNeAR dev articles, found once for the
+    module (the scoring and the no-speaker test both read them)."""
     from eval import polnear
 
-    return polnear.score()
+    return polnear.predict()
+
+
+@pytest.fixture(scope="module")
+def polnear(predictions: list[dict[str, Any]]) -> dict[str, Any]:
+    from eval import polnear
+
+    return polnear.score(predictions=predictions)
 
 
 def test_every_gold_quote_is_scored(polnear: dict[str, Any]) -> None:
@@ -60,11 +70,11 @@ def test_citation_scores_stay_above_their_floor(measure: str) -> None:
 
 
 def test_quotes_with_no_speaker_fall_below_the_speaker_floors(
-    polnear: dict[str, Any],
+    predictions: list[dict[str, Any]],
 ) -> None:
     from eval import polnear as scorer
 
-    lines = scorer.predict()
+    lines = predictions
     mute = [
         {
             **line,

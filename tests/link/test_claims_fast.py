@@ -22,6 +22,7 @@ from dossier.link.claims import (
     independent_text,
     not_comparable,
 )
+from tests.properties import examples
 
 DAYS = ["2024-01-01", "2024-01-02", "2024-01-05", "2024-02-01"]
 
@@ -123,7 +124,7 @@ def reference_groups(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return groups
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(a_claim(), max_size=30), st.sampled_from([0, 3, 200]))
 def test_groups_match_every_pair(claims: list[dict[str, Any]], all_pairs: int) -> None:
     # A small threshold sends small sets down the path large ones take.
@@ -131,7 +132,7 @@ def test_groups_match_every_pair(claims: list[dict[str, Any]], all_pairs: int) -
         assert compare_claims(claims) == reference_groups(claims)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(a_claim(), min_size=1, max_size=25))
 def test_verdict_matches_every_pair(claims: list[dict[str, Any]]) -> None:
     assert compare._verdict("KPA", "count", claims) == reference_verdict(

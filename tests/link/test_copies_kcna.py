@@ -19,6 +19,7 @@ from dossier.present.cli.build import build_files
 from dossier.settings import Settings
 from dossier.store import claims as stored_claims
 from dossier.store import connect, records
+from tests.shared import Shared, copy
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
@@ -37,11 +38,10 @@ def stories(jsonl: Path) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def db(jsonl: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("kcna-copies") / "kcna.db"
-    report = build_files([jsonl], Settings(db=str(path)))
-    assert report.failures == []
-    return path
+def db(kcna_built: Shared) -> Path:
+    """kcna-2024 built alone, shared with other modules: read, never written."""
+    assert kcna_built.report.failures == []
+    return kcna_built.db
 
 
 def documents(db: Path, name: str = "kcna-2024.jsonl") -> dict[int, dict[str, Any]]:
@@ -195,13 +195,14 @@ def test_near_copy_and_shared_boilerplate_added_later(
     assert new[3]["copy_of"] == (docs[6]["copy_group"] or docs[6]["id"])
 
 
-def test_edited_copies_of_every_story_are_caught(jsonl: Path, tmp_path: Path) -> None:
+def test_edited_copies_of_every_story_are_caught(
+    kcna_unannotated: Shared, tmp_path: Path
+) -> None:
     # Each distinct story re-run with a line added and two words changed, as
     # bench/copies_threshold.py measures: 977 of 1,039 reach the threshold
     # (the 60 one-sentence notices too short to judge are grouped only when
     # equal); the bands must lose none of them, and none may join another story.
-    db = tmp_path / "kcna.db"
-    build_files([jsonl], Settings(db=str(db), annotate=False))
+    db = copy(kcna_unannotated.db, tmp_path / "kcna.db")
     with closing(sqlite3.connect(db)) as connection:
         texts = list(
             dict.fromkeys(

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from dossier.link import events as events_module
 from dossier.link.events import Dated, Mentioned, events, is_round, refine
+from tests.properties import examples
 
 
 def _mention(text: str, printed: str, entity: str, type_: str = "") -> Mentioned:
@@ -103,7 +104,7 @@ def _everywhere(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in events_module._ANNIVERSARY.finditer(text)]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(
         st.sampled_from(

@@ -15,6 +15,7 @@ import pytest
 from dossier.present.cli.build import build_files
 from dossier.settings import Settings
 from tests.link.test_reuse import essay_words, listing, near, record, write
+from tests.shared import Shared, copy
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
@@ -39,8 +40,16 @@ def quoted(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    jsonl = corpus / "kcna-2024" / "kcna-2024.jsonl"
+def db(
+    corpus: Path,
+    kcna_jsonl: Path,
+    kcna_unannotated: Shared,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Path:
+    """The essays and the seeds built into a copy of the session's kcna-2024
+    (built without annotations, as here): the essays are then found among
+    the year of wire copy stored before them, as a user adding them finds."""
+    jsonl = kcna_jsonl
     with jsonl.open(encoding="utf-8") as handle:
         story = next(r for r in map(json.loads, handle) if r["title"] == TITLE)
     folder = tmp_path_factory.mktemp("kcna-reuse")
@@ -55,10 +64,12 @@ def db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     essays = folder / "essays"
     write(essays, "essay.jsonl", record(text, "Red Sea Essay", "2024-09-01"))
     write(essays, "stock.jsonl", record(stock, "Stock Essay", "2024-09-01"))
-    path = folder / "kcna.db"
+    assert kcna_unannotated.report.failures == []
+    path = copy(kcna_unannotated.db, folder / "kcna.db")
     settings = Settings(db=str(path), annotate=False)
     report = build_files([jsonl, corpus / "seeds", essays], settings)
     assert report.failures == []
+    assert (report.unchanged, report.stored) == (1, 7)
     return path
 
 

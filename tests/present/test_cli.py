@@ -12,6 +12,7 @@ from typer.testing import CliRunner, Result
 
 from dossier.present.cli.app import app
 from tests.conftest import EXAMPLES
+from tests.shared import Shared
 
 runner = CliRunner()
 
@@ -29,11 +30,11 @@ def only_json(result: Result) -> Any:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("cli") / "examples.db"
-    result = invoke("build", str(EXAMPLES), "--db", str(path))
-    assert result.exit_code == 0, result.output
-    return str(path)
+def db(examples_built: Shared) -> str:
+    # The session's build of examples/, read only here (`build` itself is
+    # run by the tests below).
+    assert examples_built.report.failures == []
+    return str(examples_built.db)
 
 
 @pytest.fixture(scope="module")

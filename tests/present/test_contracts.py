@@ -161,6 +161,7 @@ def test_seeds_keep_the_contract(corpus: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.corpus
+@pytest.mark.slow
 def test_kcna_sample_keeps_the_contract(corpus: Path, tmp_path: Path) -> None:
     """A quarter of a year of wire copy: every time value shape it produces."""
     lines = (corpus / "kcna-2024" / "kcna-2024.jsonl").read_text(encoding="utf-8")

@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 from dossier.present.cli.app import app
 from dossier.present.contracts import schema_for
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 
 TEXTS = {

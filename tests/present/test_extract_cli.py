@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from dossier.present.cli.app import app
 from dossier.present.cli.extract import readable_value
 from tests.conftest import EXAMPLES
+from tests.shared import Shared
 
 runner = CliRunner()
 
@@ -25,11 +26,10 @@ def listing(*args: str) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("extract") / "examples.db"
-    result = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(path)])
-    assert result.exit_code == 0, result.output
-    return str(path)
+def db(examples_built: Shared) -> str:
+    # The session's build of examples/, read only here.
+    assert examples_built.report.failures == []
+    return str(examples_built.db)
 
 
 def test_entities_json_contract_and_variants(db: str) -> None:

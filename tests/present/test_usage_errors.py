@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 
 from dossier.present.cli import browse
 from dossier.present.cli.app import app
-from tests.conftest import EXAMPLES
+from tests.shared import Shared
 
 runner = CliRunner()
 
@@ -22,11 +22,10 @@ def invoke(*args: str) -> Result:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("usage") / "examples.db"
-    result = invoke("build", str(EXAMPLES), "--db", str(path), "--json")
-    assert result.exit_code == 0, result.output
-    return str(path)
+def db(examples_built: Shared) -> str:
+    # The session's build of examples/, read only here.
+    assert examples_built.report.failures == []
+    return str(examples_built.db)
 
 
 def error_line(result: Result) -> str:

@@ -16,13 +16,14 @@ from dossier.read.files import read_file
 from dossier.read.jsonl import line_map
 from dossier.read.markup import align
 from dossier.read.pdf import page_map
+from tests.properties import examples
 
 
 def unescape(escaped: str) -> str:
     return str(json.loads(f'"{escaped}"'))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     text=st.text(min_size=1, max_size=40),
     ascii_only=st.booleans(),

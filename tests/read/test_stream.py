@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from dossier.errors import InputError
 from dossier.read.decode import decode
 from dossier.read.stream import cut_point, text_parts
+from tests.properties import examples
 
 PARAGRAPH = "The delegation met workers of the Chollima factory in Kangso. " * 5
 
@@ -53,7 +54,7 @@ def test_a_binary_file_is_refused(tmp_path: Path) -> None:
         text_parts(path)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet="ab \n\r\t", max_size=300), st.integers(2, 120))
 def test_cut_point_is_inside_the_limit_and_after_a_line_when_there_is_one(
     text: str, limit: int

@@ -11,6 +11,7 @@ from dossier.model import Source
 from dossier.packs import Pack
 from dossier.pipeline import run_source
 from dossier.segment.bound import MAX_DOCUMENT_CHARS, bounded
+from tests.properties import examples
 
 WORDS = ["the", "delegation", "visited", "a", "factory", "and", "met", "workers"]
 
@@ -27,7 +28,7 @@ def letters_in(text: str, runs: list[list[tuple[int, int]]]) -> str:
     return "".join("".join(text[s:e].split()) for run in runs for s, e in run)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(st.text(alphabet="ab .!?\n\fAB", min_size=0, max_size=120), max_size=20),
     st.integers(min_value=8, max_value=200),

@@ -165,7 +165,10 @@ def test_kcna_every_story_keeps_all_its_text(corpus: Path, pack: Pack) -> None:
     with (corpus / "kcna-2024" / "kcna-2024.jsonl").open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             text = json.loads(line)["text"]
-            result, _ = run_source(Source("k.jsonl", number, text, "utf-8", ""), pack)
+            # Segmentation only: annotating 1,840 stories cost most of the
+            # test and changes no document or removed span.
+            source = Source("k.jsonl", number, text, "utf-8", "")
+            result, _ = run_source(source, pack, extract=False)
             articles = [d for d in result.documents if d.kind == "article"]
             kept = " ".join(_words(" ".join(d.text for d in articles)))
             removed = [

@@ -6,7 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.store.conftest import dump, write_corpus
+
+pytestmark = pytest.mark.slow
 
 COMMAND = "from dossier.present.cli.app import main; main()"
 

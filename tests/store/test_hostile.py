@@ -7,9 +7,12 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from dossier.present.cli.app import app
+
+pytestmark = pytest.mark.slow
 
 GOOD = "The delegation visited the Chollima factory in Kangso on Monday.\n"
 

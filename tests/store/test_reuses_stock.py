@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from dossier.link.reuse import STOCK_PARTNERS
 from dossier.store import connect
 from dossier.store.reuses import _pair, _pairs, iter_reuse_pairs
+from tests.properties import examples
 
 DOCUMENTS = 9
 
@@ -65,7 +66,7 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connect
 
 
 @settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from dossier.annotate.entities import find_mentions
 from dossier.packs import load_pack
+from tests.properties import examples
 
 PACK = load_pack("korea")
 _PIECES = st.sampled_from(
@@ -22,7 +23,7 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_PIECES, max_size=40).map(" ".join))
 def test_mentions_lie_in_the_text(text: str) -> None:
     for mention in find_mentions(text, pack=PACK):
@@ -32,7 +33,7 @@ def test_mentions_lie_in_the_text(text: str) -> None:
         assert mention.entity
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=200))
 def test_mentions_lie_in_any_text(text: str) -> None:
     for mention in find_mentions(text, pack=PACK):

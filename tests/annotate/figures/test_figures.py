@@ -12,6 +12,7 @@ from dossier.annotate.entities import find_mentions
 from dossier.annotate.figures import find_figures
 from dossier.model import Figure
 from dossier.packs import Pack, load_pack
+from tests.properties import examples
 
 CPV = "Chinese People's Volunteers"
 
@@ -216,7 +217,7 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_PIECES, max_size=30).map(" ".join))
 def test_figures_lie_in_the_text(text: str) -> None:
     for figure in find_figures(text, pack=PACK):
@@ -224,7 +225,7 @@ def test_figures_lie_in_the_text(text: str) -> None:
         assert 0 <= figure.low <= figure.high
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=200))
 def test_figures_lie_in_any_text(text: str) -> None:
     for figure in find_figures(text, pack=PACK):

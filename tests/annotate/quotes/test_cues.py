@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.annotate.quotes.cues import VERBS, _verb_words, cues
+from tests.properties import examples
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -60,7 +61,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(_PIECES, max_size=25).map("".join), st.data())
 def test_any_window_reads_as_the_word_walk(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))

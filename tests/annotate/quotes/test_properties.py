@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from dossier.annotate.quotes import find_citations, find_quotes
 from dossier.model import Mention
 from dossier.packs import load_pack
+from tests.properties import examples
 
 # Loaded here, not taken as a fixture: hypothesis runs a test body many times
 # and function-scoped fixtures are not reset between its examples.
@@ -69,7 +70,7 @@ def _check_span(
         assert " ".join(text[start:end].split()) == printed
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_TEXT)
 def test_find_quotes_spans_lie_within_text(text: str) -> None:
     citations = find_citations(text, pack=PACK)
@@ -85,7 +86,7 @@ def test_find_quotes_spans_lie_within_text(text: str) -> None:
         assert quote.citation is None or 0 <= quote.citation < len(citations)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     _TEXT,
     st.integers(min_value=0, max_value=200),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from dossier.annotate.time import tag_times
 from dossier.packs import load_pack
+from tests.properties import examples
 
 PACK = load_pack()
 # Text built from the tagger's own vocabulary finds far more expressions (and
@@ -43,7 +44,7 @@ ANCHORS = st.one_of(
 )
 
 
-@settings(deadline=None, max_examples=400)
+@settings(deadline=None, max_examples=examples(400))
 @given(TEXTS, ANCHORS)
 def test_tag_times_spans_are_within_text_and_match(
     text: str, anchor: str | None
@@ -64,7 +65,7 @@ def test_tag_times_spans_are_within_text_and_match(
 MONTH_NAMES = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
 
 
-@settings(deadline=None, max_examples=200)
+@settings(deadline=None, max_examples=examples(200))
 @given(st.dates(dt.date(1000, 1, 1), dt.date(2099, 12, 31)), st.booleans())
 def test_tag_times_reads_back_printed_dates(day: dt.date, day_first: bool) -> None:
     month = MONTH_NAMES[day.month - 1]

@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.present.web.conftest import HOSTILE_TITLE, SCRIPT
 
-pytestmark = [pytest.mark.corpus, pytest.mark.browser]
+pytestmark = [pytest.mark.corpus, pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = Path("/usr/lib/chromium/chromium")
 SCREENSHOTS = ROOT / "docs" / "screenshots"
