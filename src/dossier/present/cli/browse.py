@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -19,8 +20,9 @@ from dossier.present.cli.options import (
     guarded,
     out,
 )
-from dossier.present.cli.stream import Pieces, write_json
+from dossier.present.cli.stream import Encoded, Pieces, write_json
 from dossier.present.document import raw_view, unknown
+from dossier.present.encoded import annotation_texts
 from dossier.store import connect
 from dossier.store.queries import (
     get_document,
@@ -30,7 +32,7 @@ from dossier.store.queries import (
     source_raw,
     text_pieces,
 )
-from dossier.store.records import ANNOTATION_KINDS, iter_annotations, source_map
+from dossier.store.records import ANNOTATION_QUERIES, iter_annotations, source_map
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -126,10 +128,14 @@ def show_command(
         if as_json:
             # Streamed: the text a megabyte at a time, each annotation as read.
             detail["text"] = Pieces(text_pieces(connection, rowid))
-            for kind in ANNOTATION_KINDS:
-                detail[kind] = iter_annotations(
-                    connection, kind, rowid, offsets, located
+            # Each kind's records go out as JSON text a batch at a time.
+            for kind in ANNOTATION_QUERIES:
+                detail[kind] = Encoded(
+                    partial(annotation_texts, connection, kind, rowid, offsets, located)
                 )
+            detail["reused"] = iter_annotations(
+                connection, "reused", rowid, offsets, located
+            )
             if raw:
                 source_text, removed = source_raw(connection, row["source_id"])
                 detail.update(raw_view(source_text, removed, row, located))
