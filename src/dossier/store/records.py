@@ -463,10 +463,11 @@ def annotation_batches(
     rowid: int,
     offsets: OffsetMap,
     *,
-    size: int = BATCH_ROWS,
+    size: int | None = None,
 ) -> Iterator[AnnotationBatch]:
     """One kind of a document's annotations (a key of ANNOTATION_QUERIES), a
-    batch of `size` rows at a time, as the database reads them."""
+    batch of `size` (BATCH_ROWS) rows at a time, as the database reads them."""
+    size = size or BATCH_ROWS
     cursor = connection.cursor()
     cursor.row_factory = None  # tuples: a Row per annotation cost a third more
     cursor.execute(ANNOTATION_QUERIES[kind], (rowid,))
