@@ -8,6 +8,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
@@ -201,11 +202,16 @@ def text_pieces(
         blob = connection.blobopen("documents", "text", rowid, readonly=True)
     except sqlite3.OperationalError:
         return  # no such document
-    with blob:
+    try:
         # A piece of `size` bytes holds `size` characters or fewer.
         while chunk := blob.read(size):
             if piece := decoder.decode(chunk):
                 yield piece
+    finally:
+        # Left unread when the reader went away (`show | head`): the
+        # connection may be closed before this generator is.
+        with suppress(sqlite3.ProgrammingError):
+            blob.close()
     if piece := decoder.decode(b"", final=True):
         yield piece
 
