@@ -78,7 +78,7 @@ def _batch_text(
     batch: AnnotationBatch, source: SourceMap, separator: str, *, plain: bool
 ) -> str:
     """The batch's records as JSON, `separator` between them."""
-    columns = list(map(_encoded, zip(*batch.rows, strict=True)))
+    columns = [*map(_encoded, batch.columns), batch.starts, batch.ends]
     if plain:
         columns.extend(source.offsets.to_raw_many(batch.raw_starts, batch.raw_ends))
         locator = _plain_locator(source)
@@ -90,7 +90,7 @@ def _batch_text(
         locator = "%s"
     values = tuple(chain.from_iterable(zip(*columns, strict=True)))
     template = _template(batch.fields, locator)
-    return _joined(template, separator, len(batch.rows)) % values
+    return _joined(template, separator, len(batch.starts)) % values
 
 
 def annotation_texts(
