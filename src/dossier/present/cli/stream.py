@@ -56,7 +56,8 @@ def write_json(value: Any, write: Write = _stdout) -> None:
     """Write `value` as JSON, then a newline.
 
     A mapping's values and a list's items are written one at a time; an
-    iterator is written as an array as it yields, `Pieces` as a string.
+    iterator is written as an array as it yields, `Pieces` as a string,
+    `Encoded` as an array of the JSON text it yields.
     """
     _write(value, write, depth=0)
     write("\n")
