@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from dossier.clean import clean
 from dossier.model import Source
-from dossier.offsets import Edit, OffsetMap, compose, join_slices, rewrite
+from dossier.offsets import (
+    Edit,
+    OffsetMap,
+    Region,
+    SourceMap,
+    compose,
+    join_slices,
+    rewrite,
+)
 from dossier.packs import Pack, load_pack
 from tests.properties import examples
 
@@ -348,3 +356,67 @@ def test_clean_property_text_is_unwrapped(pack: Pack) -> None:
     assert "side-by-side" in cleaned.text
     assert "co-operation" in cleaned.text
     assert "\n" not in cleaned.text
+
+
+# --- property: many spans at once give what one span at a time gives -------
+
+
+_SPANS = st.lists(st.tuples(st.integers(-2, 40), st.integers(-2, 40)), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    data=st.data(),
+    raw=st.text(alphabet="ab-\n \r\ufffd", max_size=30),
+    shift=st.integers(0, 5),
+    spans=_SPANS,
+)
+def test_to_raw_many_equals_to_raw_of_each_span(
+    data: st.DataObject, raw: str, shift: int, spans: list[tuple[int, int]]
+) -> None:
+    clean, rewritten = rewrite(raw, data.draw(edit_lists(raw)))
+    # A document lying further on in its source: one linear segment, shifted.
+    shifted = OffsetMap.build(
+        [(0, shift, len(clean), len(clean))], len(clean), len(clean) + shift
+    )
+    # The edges every time: before the text, empty, reversed, past its end.
+    end = len(clean)
+    spans = [*spans, (-2, -1), (-1, 0), (0, 0), (3, 1), (end - 1, end + 2)]
+    spans += [(end, end + 3), (end + 1, end)]
+    starts = [start for start, _ in spans]
+    ends = [end for _, end in spans]
+    for offsets in (rewritten, shifted, OffsetMap.identity(len(clean))):
+        raw_starts, raw_ends = offsets.to_raw_many(starts, ends)
+        assert list(zip(raw_starts, raw_ends, strict=True)) == [
+            offsets.to_raw(start, end) for start, end in spans
+        ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        SourceMap.text(40),
+        SourceMap(
+            "jsonl", OffsetMap.build([(0, 9, 12, 14), (12, 23, 28, 28)], 40, 60), 7
+        ),
+        SourceMap(
+            "html",
+            OffsetMap.build([(0, 100, 40, 40)], 40, 300),
+            approximate=(Region(10, 14, 90, 160),),
+            breaks=(25,),
+            skips=(30,),
+        ),
+        SourceMap("pdf", OffsetMap.identity(40), pages=(0, 15, 31)),
+    ],
+    ids=["text", "jsonl", "html", "pdf"],
+)
+@settings(max_examples=50, deadline=None)
+@given(spans=_SPANS)
+def test_locate_many_equals_locate_of_each_span(
+    source: SourceMap, spans: list[tuple[int, int]]
+) -> None:
+    starts = [start for start, _ in spans]
+    ends = [end for _, end in spans]
+    assert source.locate_many(starts, ends) == [
+        source.locate(start, end) for start, end in spans
+    ]

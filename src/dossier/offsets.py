@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import gt
 from typing import Any
 
 Segment = tuple[int, int, int, int]
@@ -103,6 +104,47 @@ class OffsetMap:
             point = self.raw_start(start)
             return point, point
         return self.raw_start(start), self.raw_end(end)
+
+    def to_raw_many(
+        self, starts: Sequence[int], ends: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """`to_raw` of many spans at once, the same answers without a method
+        call per span: `show` of a document of 120,000 annotations spent
+        0.4 s in `to_raw` and `locate` alone (#17)."""
+        segments = self.segments
+        length, raw_length = self.clean_length, self.raw_length
+        if len(segments) == 1 and segments[0][0] == 0 and self.is_linear(0):
+            # One copied stretch (a plain text file): a shift, no search.
+            shift = segments[0][1]
+            if (
+                starts
+                and min(starts) >= 0
+                and max(starts) < length
+                and all(map(gt, ends, starts))
+            ):
+                # Every span inside the text and not empty, as annotations
+                # are: the shift alone, at C speed.
+                return list(map(shift.__add__, starts)), list(map(shift.__add__, ends))
+            raw_starts = [
+                raw_length if s >= length else (s + shift if s >= 0 else 0)
+                for s in starts
+            ]
+            raw_ends = [
+                a if e <= s else (e + shift if e > 0 else 0)
+                for s, e, a in zip(starts, ends, raw_starts, strict=True)
+            ]
+            return raw_starts, raw_ends
+        raw_starts = [self.raw_start(s) for s in starts]
+        raw_ends = [
+            a if e <= s else self.raw_end(e)
+            for s, e, a in zip(starts, ends, raw_starts, strict=True)
+        ]
+        return raw_starts, raw_ends
+
+    def is_linear(self, index: int) -> bool:
+        """True when segment `index` maps each position to one raw position."""
+        _, _, clean_len, raw_len = self.segments[index]
+        return clean_len == raw_len
 
     def to_bytes(self) -> bytes:
         """Compact storage: the flat integers as 64-bit machine words."""
@@ -353,6 +395,32 @@ class SourceMap:
         if self.format == "html":
             locator["approximate"] = approximate
         return locator
+
+    def is_plain(self) -> bool:
+        """True when every locator is `format`, `line` (JSONL), `start` and
+        `end` only, the ends mapped through `offsets`: no page, region or
+        break to look up (text and JSONL files)."""
+        return self.format in ("text", "jsonl") and not (
+            self.breaks or self.approximate or self.skips
+        )
+
+    def locate_many(
+        self, starts: Sequence[int], ends: Sequence[int]
+    ) -> list[dict[str, object]]:
+        """`locate` of many raw spans at once, the same locators (#17)."""
+        if not self.is_plain():
+            return [self.locate(s, e) for s, e in zip(starts, ends, strict=True)]
+        file_starts, file_ends = self.offsets.to_raw_many(starts, ends)
+        if self.format == "jsonl":
+            line = self.line
+            return [
+                {"format": "jsonl", "line": line, "start": s, "end": e}
+                for s, e in zip(file_starts, file_ends, strict=True)
+            ]
+        return [
+            {"format": self.format, "start": s, "end": e}
+            for s, e in zip(file_starts, file_ends, strict=True)
+        ]
 
     def to_json(self) -> dict[str, object]:
         """Plain JSON for storage; `from_json` reads it back."""

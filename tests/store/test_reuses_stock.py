@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier.link.reuse import STOCK_PARTNERS
+from dossier.link.stock import STOCK_PARTNERS
 from dossier.store import connect
 from dossier.store.reuses import _pair, _pairs, iter_reuse_pairs
 from tests.properties import examples

@@ -42,6 +42,7 @@ from dossier.link.rewrites import (
     rewritten,
 )
 from dossier.link.signing import Signed, gram_keys_of, passage_keys
+from dossier.link.stock import STOCK_PARTNERS
 
 # A band more documents hold than this is a stock phrase's: never a candidate,
 # and no evidence that a passage is a stock passage either (STOCK_PARTNERS
@@ -70,16 +71,6 @@ LEAST_SHARED = MIN_WORDS // 2
 # Nor extended, a chain of anchors matching fewer words than this: ends
 # extended over a slip or two gain a few words, never half a passage.
 SHORTEST_CHAIN = MIN_WORDS // 2
-# A passage more than this many other documents repeat is a stock passage,
-# not reuse: a passage whose bands reach more documents seeds no candidate,
-# and a stored one whose spans align with more is hidden when listed, so it
-# holds however the corpus grows. On kcna-2024, before either rule, the spans
-# aligned over 40 words or more had 1 to 19 partners; every example from 6
-# up was a template filled with other names (ceremonies for moving into new
-# houses, greetings received, floral baskets laid); from 1 to 5, lists of
-# officials or greeting parties two stories share, beside a story and the
-# press review or commentary that repeats it (bench/reuse_speed.py --partners).
-STOCK_PARTNERS = 5
 # Aligned pieces shorter than MIN_WORDS join into one passage when they lie
 # this few words apart on both sides, in either order: a quotation rewritten
 # (clauses moved, sentences swapped, words changed) aligns in pieces of 20

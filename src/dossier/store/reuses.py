@@ -10,6 +10,7 @@ from operator import itemgetter
 from typing import Any
 
 from dossier.errors import NotFound
+from dossier.link.stock import STOCK_PARTNERS
 from dossier.offsets import OffsetMap, SourceMap
 from dossier.store.queries import checked_page, document_rowid, page
 
@@ -25,11 +26,8 @@ def _partners(doc: str, start: str, end: str) -> str:
 
 # Both sides independent texts: a pair whose side became a copy (or was
 # forgotten) is dropped by the next link, but a listing never shows it. A
-# passage many documents repeat is a stock passage (link.reuse.STOCK_PARTNERS).
+# passage many documents repeat is a stock passage (link.stock.STOCK_PARTNERS).
 def _pairs() -> str:
-    # link.reuse brings numpy: imported when reuse is listed, not at start.
-    from dossier.link.reuse import STOCK_PARTNERS
-
     return (
         "SELECT r.a, r.b, da.id AS a_id, db.id AS b_id, da.date AS a_date,"
         " db.date AS b_date, r.a_start, r.a_end, r.b_start, r.b_end, r.score"
@@ -114,8 +112,6 @@ def iter_reuse_pairs(
 def stock_reuses(connection: sqlite3.Connection) -> set[int]:
     """Rowids of the reuses one of whose passages more than STOCK_PARTNERS
     documents align with: `_partners` for every row, a document at a time."""
-    from dossier.link.reuse import STOCK_PARTNERS  # numpy: see _pairs
-
     sides = connection.execute(
         "SELECT a, a_start, a_end, b, rowid FROM reuses"
         " UNION ALL SELECT b, b_start, b_end, a, rowid FROM reuses ORDER BY 1"
