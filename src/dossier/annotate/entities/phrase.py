@@ -1,0 +1,58 @@
+"""Where a name's whole noun phrase starts: the article and title it opens with.
+
+A mention's span is the name's characters (`European Union`, `McCain`);
+its phrase also takes the words English puts in the same noun phrase before
+a name: the definite article (`the European Union`) and an honorific printed
+right before a person's name (`Senator McCain`, `the Prime Minister Lee`),
+but not a job set before it as an apposition (`Apple CEO Steve Jobs`).
+MEANTIME and ACE mark mention extents this way (issue 18); the phrase is kept
+on the mention beside its span, never in place of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.annotate.entities.index import PERSON, PackIndex
+from dossier.annotate.entities.titles import title_before
+
+# `the` or `The`, one run of spaces or tabs before the name, on its line.
+_ARTICLE = re.compile(r"(?:^|(?<=[\s(\"“‘'—–-]))[Tt]he[ \t]+$")
+_ARTICLE_WINDOW = 12
+# `the Boeing's tanker`: the article is the possessed thing's, not the name's.
+_POSSESSIVE = re.compile(r"['’]s?\b|['’]")
+
+
+def phrase_start(
+    text: str, start: int, end: int, *, type_: str, titled: bool, index: PackIndex
+) -> int | None:
+    """Where the name at `start`..`end` begins its noun phrase, when that is
+    before `start`; None when the phrase is the name alone.
+
+    `titled` says a title was read before or after the name (the mention's
+    `title`); only a title right before a person's name, with nothing but
+    spaces between, joins the phrase.
+    """
+    first = start
+    if titled and type_ == PERSON:
+        before = title_before(text, start, index)
+        if before is not None:
+            title_start = before[0]
+            title_end = title_start + len(before[1])
+            if not text[title_end:start].strip(" \t") and _honorific(before[1]):
+                first = title_start
+    if not _POSSESSIVE.match(text, end):
+        # Searched in place: the look-behind sees the character before the window.
+        article = _ARTICLE.search(text, max(0, first - _ARTICLE_WINDOW), first)
+        if article is not None:
+            first = article.start()
+    return first if first < start else None
+
+
+def _honorific(title: str) -> bool:
+    """A title English capitalises as part of the name (`Senator`, `President`,
+    `Presiding Judge`, `Mr.`), not a job set before it as an apposition
+    (`Apple CEO`, `co-founder`, `aircraft analyst`): every word capitalised
+    and none an acronym."""
+    words = title.split()
+    return all(w[:1].isupper() and not w.isupper() for w in words)

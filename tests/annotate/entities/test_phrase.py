@@ -1,0 +1,58 @@
+"""A name's noun phrase: the article and honorific before it, beside its span."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dossier.model import Mention
+
+
+def _phrase(found: list[Mention], text: str, name: str) -> str:
+    (mention,) = [m for m in found if m.text == name]
+    start = mention.start if mention.phrase_start is None else mention.phrase_start
+    return text[start : mention.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "phrase"),
+    [
+        (
+            "The deal needs the approval of the European Union and the GAO.",
+            "European Union",
+            "the European Union",
+        ),
+        ("The Pentagon said on Friday it would rebid.", "Pentagon", "The Pentagon"),
+        (
+            "Senator John McCain wrote to the Pentagon.",
+            "John McCain",
+            "Senator John McCain",
+        ),
+        (
+            "It was opened by President Vladimir Putin.",
+            "Vladimir Putin",
+            "President Vladimir Putin",
+        ),
+        # A job set before the name is an apposition, not part of it.
+        ("Apple CEO Steve Jobs unveiled the phone.", "Steve Jobs", "Steve Jobs"),
+        ("said aviation analyst Paul Nesbit on Monday.", "Paul Nesbit", "Paul Nesbit"),
+        # Before a possessive the article is the possessed thing's.
+        ("The ruling overturned the Pentagon's award.", "Pentagon", "Pentagon"),
+        # `the` inside a word is no article.
+        ("They bathe Boeing jets in foam.", "Boeing", "Boeing"),
+    ],
+)
+def test_phrase_takes_article_and_honorific(
+    mentions: Callable[[str], list[Mention]], text: str, name: str, phrase: str
+) -> None:
+    assert _phrase(mentions(text), text, name) == phrase
+
+
+def test_phrase_leaves_the_span_as_the_name(
+    mentions: Callable[[str], list[Mention]],
+) -> None:
+    text = "Talks with the European Union resumed."
+    (mention,) = mentions(text)
+    assert text[mention.start : mention.end] == mention.text == "European Union"
+    assert mention.phrase_start == text.index("the European")
