@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dossier.annotate.entities.candidates import PACK, SHAPE, Candidate
 from dossier.annotate.entities.index import ORG
 from dossier.annotate.entities.lexicon import is_shouted
+from dossier.annotate.entities.products import product_names
 
 # `US$`, `A$`, `HK$`, `USD$ 23`, `GB #20.1` (MEANTIME prints £ as #), `NZ€`.
 _CURRENCY = re.compile(r"\s?[$£€¥#]\s?\d")
@@ -60,6 +61,7 @@ def drop_non_names(
     for position, candidate in enumerate(candidates):
         if candidate.source == SHAPE and _bare(candidate.text) in products:
             dropped.add(position)
+    dropped |= product_names(candidates, text)
     return [c for i, c in enumerate(candidates) if i not in dropped]
 
 
