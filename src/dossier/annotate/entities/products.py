@@ -44,9 +44,10 @@ _HEAD_AFTER = re.compile(
     rf"[ \t]+(?:(?P<modifier>[a-z][a-z-]+)[ \t]+)?(?:operating system|{_HEADS})\b"
 )
 # Units printed after a number, capitalised as units are (`2 GHz`, `16 GB`).
-_UNITS = frozenset(
-    "Hz kHz MHz GHz THz KB MB GB TB PB Kbps Mbps Gbps kW MW GW kWh MWh GWh mAh dB".split()
-)
+_UNIT_WORDS = """
+    Hz kHz MHz GHz THz KB MB GB TB PB Kbps Mbps Gbps kW MW GW kWh MWh GWh mAh dB
+"""
+_UNITS = frozenset(_UNIT_WORDS.split())  # case kept: `MB`, not `mb`
 _NUMBER_BEFORE = re.compile(r"\d[ \t]?$")
 
 
