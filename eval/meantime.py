@@ -67,10 +67,11 @@ def predict(
         for part in read(text, pack=pack, anchor=None, path=path, model=model):
             keys = part.annotations.entity_keys
             for mention in part.annotations.mentions:
-                first = mention.start
-                if extent == "phrase" and mention.phrase_start is not None:
-                    first = mention.phrase_start
-                start, end = part.to_text(first, mention.end)
+                first, last = mention.start, mention.end
+                if extent == "phrase":
+                    first = _or(mention.phrase_start, first)
+                    last = _or(mention.phrase_end, last)
+                start, end = part.to_text(first, last)
                 key = keys.get(mention.entity, mention.entity)
                 rows.append((key, mention.entity, mention.type, mention.text, 1))
                 lines.append(
@@ -89,6 +90,10 @@ def predict(
     for line in lines:
         line["entity"] = links[line["entity"]].entity
     return lines
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
 
 
 def predict_model_alone(model: str) -> list[dict[str, Any]]:

@@ -182,6 +182,8 @@ class Mention:
     """Where the name's noun phrase starts when before `start` (`the` in `the
     European Union`, `Senator` in `Senator McCain`; annotate/entities/phrase.py);
     computed by annotate, not stored."""
+    phrase_end: int | None = None
+    """Where the phrase ends when after `end` (`Mobile, Alabama`); not stored."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,3 +56,32 @@ def test_phrase_leaves_the_span_as_the_name(
     (mention,) = mentions(text)
     assert text[mention.start : mention.end] == mention.text == "European Union"
     assert mention.phrase_start == text.index("the European")
+
+
+def _phrase_end(found: list[Mention], text: str, name: str) -> str:
+    (mention,) = [m for m in found if m.text == name]
+    end = mention.end if mention.phrase_end is None else mention.phrase_end
+    return text[mention.start : end]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "phrase"),
+    [
+        (
+            "The jets are built in Toulouse, France, by Airbus.",
+            "Toulouse",
+            "Toulouse, France",
+        ),
+        ("It opened a plant in Mobile, Alabama.", "Mobile", "Mobile, Alabama"),
+        # A list of places is no town in its region.
+        ("Talks in Pyongyang, Kaesong and Wonsan ended.", "Pyongyang", "Pyongyang"),
+        ("Envoys from China, Russia, Japan met.", "China", "China"),
+    ],
+)
+def test_phrase_runs_on_over_the_region_of_a_town(
+    mentions: Callable[[str], list[Mention]], text: str, name: str, phrase: str
+) -> None:
+    found = mentions(text)
+    assert _phrase_end(found, text, name) == phrase
+    # The region keeps its own mention.
+    assert len(found) >= 2

@@ -4,17 +4,22 @@ A mention's span is the name's characters (`European Union`, `McCain`);
 its phrase also takes the words English puts in the same noun phrase before
 a name: the definite article (`the European Union`) and an honorific printed
 right before a person's name (`Senator McCain`, `the Prime Minister Lee`),
-but not a job set before it as an apposition (`Apple CEO Steve Jobs`).
+but not a job set before it as an apposition (`Apple CEO Steve Jobs`); and
+after a town, the region or country it lies in (`Mobile, Alabama`), whose
+own mention stays too.
 MEANTIME and ACE mark mention extents this way (issue 18); the phrase is kept
 on the mention beside its span, never in place of it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
 
-from dossier.annotate.entities.index import PERSON, PackIndex
+from dossier.annotate.entities.index import PERSON, PLACE, PackIndex
 from dossier.annotate.entities.titles import title_before
+from dossier.model import Mention
 
 # `the` or `The`, one run of spaces or tabs before the name, on its line.
 _ARTICLE = re.compile(r"(?:^|(?<=[\s(\"“‘'—–-]))[Tt]he[ \t]+$")
@@ -56,3 +61,45 @@ def _honorific(title: str) -> bool:
     and none an acronym."""
     words = title.split()
     return all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+# `Mobile, Alabama`: a comma and one more place, then no list going on.
+_PLACE_COMMA = re.compile(r",[ \t]+")
+_LIST_GOES_ON = re.compile(r"(?:,[ \t]*[A-Z\d]|[ \t]+(?:and|or|&)\b)")
+
+
+def with_places_after(
+    mentions: Sequence[Mention], text: str, index: PackIndex
+) -> list[Mention]:
+    """`mentions` with a town's phrase run on over the region or country set
+    after it with a comma (`Toulouse, France`, `Everett, Washington, in ...`).
+
+    Not in a list (`Pyongyang, Kaesong and Wonsan`, `China, Russia, Japan`),
+    and not after a country: the pack's places with a demonym are countries
+    or regions, which a comma does not place inside another."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for at, mention in enumerate(ordered):
+        after = ordered[at + 1] if at + 1 < len(ordered) else None
+        if (
+            after is not None
+            and mention.type == PLACE
+            and after.type == PLACE
+            and not index.demonyms_by_place.get(mention.entity)
+            and _PLACE_COMMA.fullmatch(text, mention.end, after.start)
+            and not _LIST_GOES_ON.match(text, after.end)
+            and not _listed_before(ordered, at, text)
+        ):
+            mention = dataclasses.replace(mention, phrase_end=after.end)
+        out.append(mention)
+    return out
+
+
+def _listed_before(ordered: Sequence[Mention], at: int, text: str) -> bool:
+    """Whether the mention at `at` follows another place and a comma."""
+    if at == 0:
+        return False
+    before = ordered[at - 1]
+    return before.type == PLACE and bool(
+        _PLACE_COMMA.fullmatch(text, before.end, ordered[at].start)
+    )

@@ -49,7 +49,7 @@ from dossier.annotate.entities.index import (
 )
 from dossier.annotate.entities.lexicon import CONNECTORS, CORPORATE_SUFFIXES
 from dossier.annotate.entities.names import family_name
-from dossier.annotate.entities.phrase import phrase_start
+from dossier.annotate.entities.phrase import phrase_start, with_places_after
 from dossier.annotate.entities.titles import (
     leading_titles,
     names_a_company,
@@ -235,7 +235,7 @@ def resolve_document(
         mentions.append(
             Mention(start, end, candidate.text, entity, type_, title, phrase)
         )
-    return mentions
+    return with_places_after(mentions, text, index)
 
 
 def _resolve(
