@@ -30,6 +30,9 @@ Triples = Callable[[str], list[tuple[str, str, str]]]
         ),
         ("The 787 “Dreamliners” flew, and orders for the Boeing 787 rose.", []),
         ("Aer Lingus ordered six A350 XWB jets.", ["Aer Lingus"]),
+        # A number before a singular name that heads its phrase is a
+        # designator, with no maker printed: a count takes a plural.
+        ("The airline flies the new 787 Dreamliner from Seoul.", ["Seoul"]),
     ],
 )
 def test_non_names_are_dropped(text: str, kept: list[str], triples: Triples) -> None:
@@ -45,6 +48,7 @@ def test_non_names_are_dropped(text: str, kept: list[str], triples: Triples) -> 
         ("Orders at Boeing in 2008 and at Airbus 2009 fell.", "Airbus"),
         # A count before a maker is no designator: the maker stays a name.
         ("Boeing 777 sales grew while 200 Airbus jets were ordered.", "Airbus"),
+        ("There are 500 Apple engineers at the event.", "Apple"),
     ],
 )
 def test_names_without_a_currency_or_model_stay(

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from dossier.annotate.entities.candidates import PACK, SHAPE, Candidate
 from dossier.annotate.entities.index import ORG
-from dossier.annotate.entities.lexicon import is_shouted
+from dossier.annotate.entities.lexicon import is_function_word, is_shouted
 from dossier.annotate.entities.products import product_names
 
 # `US$`, `A$`, `HK$`, `USD$ 23`, `GB #20.1` (MEANTIME prints £ as #), `NZ€`.
@@ -85,7 +85,28 @@ def _after_designator(candidate: Candidate, text: str, codes: set[str]) -> bool:
     code = found.group("code")
     if _AGE_GROUP.fullmatch(code):
         return False
-    return found.group("letters") is not None or code in codes
+    return (
+        found.group("letters") is not None
+        or code in codes
+        or _singular_after_count(candidate, text, code)
+    )
+
+
+# A lower-case word after the name, other than a function word: the name then
+# modifies a noun (`500 Apple engineers`), it is no model's name.
+_LOWER_WORD = re.compile(r"[ \t]+([a-z][\w-]*)")
+
+
+def _singular_after_count(candidate: Candidate, text: str, code: str) -> bool:
+    """`the 787 Dreamliner`: a number above one before a singular name that
+    heads its phrase is a designator, since a count takes a plural
+    (`200 Airbus jets`, `300 Koreans`)."""
+    if not code.isdigit() or int(code) < 2 or _YEAR.fullmatch(code):
+        return False
+    if candidate.type not in (None, ORG) or candidate.text.endswith("s"):
+        return False
+    after = _LOWER_WORD.match(text, candidate.end)
+    return after is None or is_function_word(after.group(1))
 
 
 def _bare(name: str) -> str:
