@@ -85,3 +85,10 @@ def test_phrase_runs_on_over_the_region_of_a_town(
     assert _phrase_end(found, text, name) == phrase
     # The region keeps its own mention.
     assert len(found) >= 2
+
+
+def test_a_word_of_an_honorific_is_no_name(
+    mentions: Callable[[str], list[Mention]],
+) -> None:
+    text = "Presiding Judge Martin Mann said the case was closed."
+    assert [(m.text, m.phrase_start) for m in mentions(text)] == [("Martin Mann", 0)]

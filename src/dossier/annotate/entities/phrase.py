@@ -71,13 +71,14 @@ _LIST_GOES_ON = re.compile(r"(?:,[ \t]*[A-Z\d]|[ \t]+(?:and|or|&)\b)")
 def with_places_after(
     mentions: Sequence[Mention], text: str, index: PackIndex
 ) -> list[Mention]:
-    """`mentions` with a town's phrase run on over the region or country set
-    after it with a comma (`Toulouse, France`, `Everett, Washington, in ...`).
+    """`mentions` in text order, with a town's phrase run on over the region or
+    country set after it with a comma (`Toulouse, France`, `Everett,
+    Washington, in ...`), and none inside a person's honorific.
 
     Not in a list (`Pyongyang, Kaesong and Wonsan`, `China, Russia, Japan`),
     and not after a country: the pack's places with a demonym are countries
     or regions, which a comma does not place inside another."""
-    ordered = sorted(mentions, key=lambda m: m.start)
+    ordered = _outside_titles(sorted(mentions, key=lambda m: m.start))
     out: list[Mention] = []
     for at, mention in enumerate(ordered):
         after = ordered[at + 1] if at + 1 < len(ordered) else None
@@ -103,3 +104,18 @@ def _listed_before(ordered: Sequence[Mention], at: int, text: str) -> bool:
     return before.type == PLACE and bool(
         _PLACE_COMMA.fullmatch(text, before.end, ordered[at].start)
     )
+
+
+def _outside_titles(ordered: list[Mention]) -> list[Mention]:
+    """Without a mention inside the honorific a person's phrase opens with:
+    `Presiding` in `Presiding Judge Martin Mann` is no name of its own."""
+    titles = [
+        (m.phrase_start, m.start)
+        for m in ordered
+        if m.phrase_start is not None and m.type == PERSON
+    ]
+    if not titles:
+        return ordered
+    return [
+        m for m in ordered if not any(s <= m.start and m.end <= e for s, e in titles)
+    ]
