@@ -39,6 +39,19 @@ def _phrase(found: list[Mention], text: str, name: str) -> str:
         ("said aviation analyst Paul Nesbit on Monday.", "Paul Nesbit", "Paul Nesbit"),
         # Before a possessive the article is the possessed thing's.
         ("The ruling overturned the Pentagon's award.", "Pentagon", "Pentagon"),
+        # A body's kind before its name is in its phrase, after a determiner,
+        # a preposition or a sentence's start; not after a verb.
+        (
+            "It was sold to aircraft manufacturer Boeing in 2007.",
+            "Boeing",
+            "aircraft manufacturer Boeing",
+        ),
+        (
+            "A deal with the German airline Lufthansa was made.",
+            "Lufthansa",
+            "the German airline Lufthansa",
+        ),
+        ("He said aircraft maker Boeing won.", "Boeing", "Boeing"),
         # `the` inside a word is no article.
         ("They bathe Boeing jets in foam.", "Boeing", "Boeing"),
     ],

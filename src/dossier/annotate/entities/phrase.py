@@ -17,13 +17,37 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from dossier.annotate.entities.index import PERSON, PLACE, PackIndex
+from dossier.annotate.entities.index import (
+    ORG,
+    PERSON,
+    PLACE,
+    PUBLICATION,
+    PackIndex,
+)
+from dossier.annotate.entities.lexicon import is_function_word
 from dossier.annotate.entities.titles import title_before
+from dossier.english import word_set
 from dossier.model import Mention
 
 # `the` or `The`, one run of spaces or tabs before the name, on its line.
 _ARTICLE = re.compile(r"(?:^|(?<=[\s(\"“‘'—–-]))[Tt]he[ \t]+$")
 _ARTICLE_WINDOW = 12
+# A body's kind set before its name in one noun phrase (close apposition):
+# `aircraft manufacturer Boeing`, `the German airline Lufthansa`, `Russian
+# flag carrier Aeroflot`, `the American computer company Apple`.
+_BODIES = frozenset([ORG, PUBLICATION])
+_KINDS = word_set(
+    """
+    manufacturer maker airframer planemaker automaker carmaker chipmaker airline
+    carrier company firm group giant conglomerate consortium corporation
+    magazine newspaper daily weekly broadcaster network website blog agency
+    retailer supplier operator producer developer publisher insurer lender
+    bank brewer startup subsidiary
+    """
+)
+_KIND = re.compile(r"(?<![\w-])([a-z][\w-]*),?[ \t]+$")
+_MODIFIER = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)[ \t]+$")
+_MAX_MODIFIERS = 3
 # `the Boeing's tanker`: the article is the possessed thing's, not the name's.
 _POSSESSIVE = re.compile(r"['’]s?\b|['’]")
 
@@ -39,6 +63,8 @@ def phrase_start(
     spaces between, joins the phrase.
     """
     first = start
+    if type_ in _BODIES:
+        first = _descriptor_start(text, start, index)
     if titled and type_ == PERSON:
         before = title_before(text, start, index)
         if before is not None:
@@ -119,3 +145,51 @@ def _outside_titles(ordered: list[Mention]) -> list[Mention]:
     return [
         m for m in ordered if not any(s <= m.start and m.end <= e for s, e in titles)
     ]
+
+
+def _descriptor_start(text: str, start: int, index: PackIndex) -> int:
+    """Where a body's kind before its name starts (`aircraft manufacturer` in
+    `aircraft manufacturer Boeing`), or `start`. Modifiers of the kind are
+    lower-case words or demonyms (`German`, `flag`, `low-cost`), and the
+    phrase must open after a function word, a comma or a line's start, so
+    that a verb (`said aircraft maker Boeing`) keeps the kind out."""
+    kind = _KIND.search(text, max(0, start - 24), start)
+    if kind is None or kind.group(1) not in _KINDS:
+        return start
+    starts = [kind.start()]
+    for _ in range(_MAX_MODIFIERS):
+        word = _MODIFIER.search(text, max(0, starts[-1] - 24), starts[-1])
+        if word is None:
+            break
+        printed = word.group(1)
+        modifier = printed.lower() in index.demonyms or (
+            printed.islower() and not is_function_word(printed)
+        )
+        if not modifier:
+            break
+        starts.append(word.start())
+    # The longest phrase that opens where a noun phrase may.
+    return next(
+        (first for first in reversed(starts) if _opens_phrase(text, first)), start
+    )
+
+
+_OPENING = re.compile(r"(?<![\w-])([A-Za-z]+)[ \t]+$")
+# Words after which a noun phrase opens: determiners and prepositions.
+_OPENERS = word_set(
+    """
+    a an the this that these those its his her their our my your of for with
+    by from to in at on into onto as than like about against between among
+    including via without under over after before
+    """
+)
+
+
+def _opens_phrase(text: str, first: int) -> bool:
+    """Whether a noun phrase may open at `first`: after a determiner or a
+    preposition, punctuation, or at the start of a line or sentence."""
+    word = _OPENING.search(text, max(0, first - 24), first)
+    if word is not None:
+        return word.group(1).lower() in _OPENERS
+    before = text[:first].rstrip(" \t")
+    return not before or before[-1] in ".!?,;:(\n\"“‘'"
