@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from dossier.annotate.entities.index import PackIndex, fold
 from dossier.annotate.entities.lexicon import is_common_word
 
-# Capitalised words joined by spaces, commas, `and` or `&`, then `(ACR)`.
+# `(ACR)`, found first: the long form is then read back from it only.
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+# Capitalised words joined by spaces, commas, `and` or `&`, ending the window.
 _SPELT = re.compile(
-    r"(?P<long>[A-Z][a-z]+(?:(?:,?[ \t]+(?:and[ \t]+|&[ \t]+)?)[A-Z][a-z]+){1,6})"
-    r"[ \t]*\((?P<acronym>[A-Z]{2,6})\)"
+    r"(?<![\w-])[A-Z][a-z]+(?:(?:,?[ \t]+(?:and[ \t]+|&[ \t]+)?)[A-Z][a-z]+){1,6}"
+    r"[ \t]*$"
 )
+_WINDOW = 120
 _WORD = re.compile(r"[A-Z][a-z]+")
 _LISTED = re.compile(r",|[ \t](?:and|&)[ \t]")
 
@@ -42,21 +45,23 @@ def find_terms(text: str, index: PackIndex) -> Terms:
         return Terms(frozenset(), ())
     acronyms: set[str] = set()
     spans: list[tuple[int, int]] = []
-    for found in _SPELT.finditer(text):
-        acronym = found.group("acronym")
-        words = _WORD.findall(found.group("long"))
-        spelt = words[-len(acronym) :]
+    for bracket in _ACRONYM.finditer(text):
+        acronym = bracket.group(1)
+        start = max(0, bracket.start() - _WINDOW)
+        found = _SPELT.search(text, start, bracket.start())
+        if found is None:
+            continue
+        long = found.group().rstrip()
+        spelt = _WORD.findall(long)[-len(acronym) :]
         if len(spelt) != len(acronym) or index.lookup(acronym) is not None:
             continue
-        long = found.group("long")
         if not _LISTED.search(long, long.find(spelt[0])):
             continue
         if "".join(w[0] for w in spelt) != acronym:
             continue
         if all(_ordinary(word, index) for word in spelt):
             acronyms.add(acronym)
-            first = found.start("long") + found.group("long").find(spelt[0])
-            spans.append((first, found.end("acronym")))
+            spans.append((found.start() + long.find(spelt[0]), bracket.end()))
     return Terms(frozenset(acronyms), tuple(spans))
 
 
