@@ -16,6 +16,8 @@ Triples = Callable[[str], list[tuple[str, str, str]]]
         ("The bailout costs US$700 billion, the Treasury said.", ["Treasury"]),
         ("It cost Boeing a US$40 billion (GB #20.1 billion) contract.", ["Boeing"]),
         ("The deal is worth A$ 3 million to Qantas.", ["Qantas"]),
+        # A place before `dollars` names the currency.
+        ("Songs sell for 1.29 US dollars at Apple.", ["Apple"]),
         # A maker before a model designator names the model, not the maker.
         ("On Monday Ryanair ordered five Boeing 737-800 jets.", ["Ryanair"]),
         ("Qatar Airways chose the Airbus A350 over a rival.", ["Qatar Airways"]),

@@ -31,6 +31,12 @@ Triples = Callable[[str], list[tuple[str, str, str]]]
         ("It runs the Mac OS X operating system, Reuters said.", ["Reuters"]),
         # A function word between is no modifier: the name is not a premodifier.
         ("Sales rose at Sony and jets were ordered.", ["Sony"]),
+        # Set beside a version of something, a name is that product's.
+        (
+            "Reuters said Apple unveiled Lion, the new version of its system.",
+            ["Reuters", "Apple"],
+        ),
+        ("Work on the Joint Strike Fighter program slowed, Reuters said.", ["Reuters"]),
         # A unit after a number is no name.
         ("It ships with 2 GHz and 16 GB in London.", ["London"]),
     ],

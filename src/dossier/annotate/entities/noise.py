@@ -2,7 +2,8 @@
 
 Classes from news read beside MEANTIME (issue 18): a country code that
 prefixes a currency (`US$700 billion`, `GB #20.1 billion`) is part of an
-amount, not a place; a maker's name before a model designator (`Boeing
+amount, and a place before `dollars` names a currency (`US dollars`), not a
+place; a maker's name before a model designator (`Boeing
 737-800`, `Airbus A350`, `Vickers VC-10`) and the model's own name after one
 (`Boeing 787 Dreamliner`, then `the Dreamliner` anywhere in the text) name a
 product, not the maker; a run of everyday
@@ -23,6 +24,8 @@ from dossier.annotate.entities.products import product_names
 
 # `US$`, `A$`, `HK$`, `USD$ 23`, `GB #20.1` (MEANTIME prints £ as #), `NZ€`.
 _CURRENCY = re.compile(r"\s?[$£€¥#]\s?\d")
+# `US dollars`, `Hong Kong dollar`: a currency's name, not the place.
+_CURRENCY_NAME = re.compile(r"[ \t]+dollars?\b")
 # A model designator: digits with an optional letter prefix and suffix
 # (`737`, `737-800`, `A330-200`, `A350`, `VC-10`, `737s`), not a year.
 _DESIGNATOR = re.compile(
@@ -44,6 +47,7 @@ def drop_non_names(
     for position, candidate in enumerate(candidates):
         if (
             _currency_prefix(candidate, text)
+            or _CURRENCY_NAME.match(text, candidate.end)
             or _shouted(candidate)
             or _market_index(candidate, text)
         ):

@@ -25,7 +25,6 @@ from dossier.annotate.entities.index import (
     PackIndex,
 )
 from dossier.annotate.entities.lexicon import is_function_word
-from dossier.annotate.entities.titles import title_before
 from dossier.english import word_set
 from dossier.model import Mention
 
@@ -53,25 +52,24 @@ _POSSESSIVE = re.compile(r"['’]s?\b|['’]")
 
 
 def phrase_start(
-    text: str, start: int, end: int, *, type_: str, titled: bool, index: PackIndex
+    text: str, start: int, end: int, *, type_: str, title: str | None, index: PackIndex
 ) -> int | None:
     """Where the name at `start`..`end` begins its noun phrase, when that is
     before `start`; None when the phrase is the name alone.
 
-    `titled` says a title was read before or after the name (the mention's
-    `title`); only a title right before a person's name, with nothing but
-    spaces between, joins the phrase.
+    `title` is the mention's (read before or after the name); it joins the
+    phrase when it is printed right before a person's name, spaces between,
+    and is an honorific.
     """
     first = start
     if type_ in _BODIES:
         first = _descriptor_start(text, start, index)
-    if titled and type_ == PERSON:
-        before = title_before(text, start, index)
-        if before is not None:
-            title_start = before[0]
-            title_end = title_start + len(before[1])
-            if not text[title_end:start].strip(" \t") and _honorific(before[1]):
-                first = title_start
+    if title is not None and type_ == PERSON and _honorific(title):
+        # The title read before the name ends where the spaces before it start.
+        window = max(0, start - len(title) - 8)
+        before = text[window:start].rstrip(" \t")
+        if before.endswith(title):
+            first = window + len(before) - len(title)
     if not _POSSESSIVE.match(text, end):
         # Searched in place: the look-behind sees the character before the window.
         article = _ARTICLE.search(text, max(0, first - _ARTICLE_WINDOW), first)
@@ -91,6 +89,7 @@ def _honorific(title: str) -> bool:
 
 # `Mobile, Alabama`: a comma and one more place, then no list going on.
 _PLACE_COMMA = re.compile(r",[ \t]+")
+_MAX_COMMA_GAP = 4
 _LIST_GOES_ON = re.compile(r"(?:,[ \t]*[A-Z\d]|[ \t]+(?:and|or|&)\b)")
 
 
@@ -110,6 +109,7 @@ def with_places_after(
         after = ordered[at + 1] if at + 1 < len(ordered) else None
         if (
             after is not None
+            and after.start - mention.end <= _MAX_COMMA_GAP
             and mention.type == PLACE
             and after.type == PLACE
             and not index.demonyms_by_place.get(mention.entity)

@@ -4,7 +4,8 @@ dossier's entities are people, bodies, places and publications; a product's
 name (`iPod Nano`, `MacBook Air laptops`, `787 Dreamliner`) names none, as a
 weapon's does not (context.py). Read by English word order (issue 18, classes
 from MEANTIME's news): a capitalised word after a brand printed `iPod`,
-`iTunes` continues the product's name; a name whose every use in the document
+`iTunes` continues the product's name, and so does a name set beside a
+version (`Lion, the new version of …`); a name whose every use in the document
 stands before a word for a kind of product (`MacBook Air laptops`, `Intel
 Core Duo processors`) is that product's, while a maker's name is used on its
 own elsewhere (`Apple unveiled … Apple mobile devices`) or is one word, as
@@ -34,8 +35,14 @@ _PRODUCT_HEADS = word_set(
     smartphone smartphones phone phones handset handsets tablet tablets
     player players console consoles device devices airliner airliners jetliner
     jetliners jet jets aircraft airplane airplanes plane planes helicopter
-    helicopters sedan sedans truck trucks
+    helicopters sedan sedans truck trucks program programme
     """
+)
+# `Lion, the new version of their Mac OS X`, `Tiger, the code name for this
+# release`: set beside a version of something, a name is that product's.
+_VERSION_AFTER = re.compile(
+    r",[ \t]+(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:version|release|edition|update|upgrade|code[ \t]+name)\b"
 )
 # The name, at most one lower-case modifier, then a product's word (`Apple
 # mobile devices`, `Mac OS X operating system`).
@@ -68,7 +75,7 @@ def product_names(candidates: Sequence[Candidate], text: str) -> set[int]:
             dropped.add(position)
         elif _BRAND_BEFORE.search(
             text, max(0, candidate.start - _BRAND_WINDOW), candidate.start
-        ):
+        ) or _VERSION_AFTER.match(text, candidate.end):
             branded.add(candidate.text)
         elif " " in candidate.text and _before_product_word(candidate, text):
             heads.setdefault(candidate.text, []).append(position)

@@ -229,9 +229,7 @@ def resolve_document(
     for candidate, type_, entity, title in working:
         type_ = type_ or ORG
         start, end = candidate.start, candidate.end
-        phrase = phrase_start(
-            text, start, end, type_=type_, titled=title is not None, index=index
-        )
+        phrase = phrase_start(text, start, end, type_=type_, title=title, index=index)
         mentions.append(
             Mention(start, end, candidate.text, entity, type_, title, phrase)
         )
