@@ -37,6 +37,11 @@ Triples = Callable[[str], list[tuple[str, str, str]]]
             ["Reuters", "Apple"],
         ),
         ("Work on the Joint Strike Fighter program slowed, Reuters said.", ["Reuters"]),
+        # A clause after the comma is no apposition.
+        (
+            "Reuters said that, according to Apple, the update adds features.",
+            ["Reuters", "Apple"],
+        ),
         # A unit after a number is no name.
         ("It ships with 2 GHz and 16 GB in London.", ["London"]),
     ],

@@ -39,10 +39,11 @@ _PRODUCT_HEADS = word_set(
     """
 )
 # `Lion, the new version of their Mac OS X`, `Tiger, the code name for this
-# release`: set beside a version of something, a name is that product's.
+# release`: set beside a version of something, a name is that product's
+# (`of`/`for` after it: `According to Apple, the update adds` is a clause).
 _VERSION_AFTER = re.compile(
     r",[ \t]+(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
-    r"(?:version|release|edition|update|upgrade|code[ \t]+name)\b"
+    r"(?:version|release|edition|update|upgrade|code[ \t]+name)[ \t]+(?:of|for)\b"
 )
 # The name, at most one lower-case modifier, then a product's word (`Apple
 # mobile devices`, `Mac OS X operating system`).
