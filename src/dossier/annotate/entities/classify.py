@@ -215,7 +215,7 @@ def _segment_candidates(
             found.append(Candidate(start, end, text[start:end], typed, None, SHAPE))
             continue
         after = _listed_after(piece, inside, text)
-        if after is not None and _names_with_place(piece, initial, index, elsewhere):
+        if after is not None and _names_with_place(piece, initial, index):
             absorbed.append(after.start)
             start, end = piece[0].start, after.end
             typed = PLACE if fold(piece[0].text) in _REGIONAL else ORG
@@ -288,23 +288,14 @@ def _listed_after(
     return None
 
 
-def _names_with_place(
-    piece: Sequence[Word], initial: bool, index: PackIndex, elsewhere: frozenset[str]
-) -> bool:
-    """`Air India`, `Bank Indonesia`, `Central London`: one name with the place;
-    a common word opening a sentence only when the document prints it
-    capitalised elsewhere too (`Air Canada has ordered …, while Air India`)."""
+def _names_with_place(piece: Sequence[Word], initial: bool, index: PackIndex) -> bool:
+    """`Air India`, `Bank Indonesia`, `Central London`: one name with the place."""
     first = piece[0].text
     if len(piece) > 2 or type_of(piece, index) is not None or title_run(piece, index):
         return False
     if first.lower() in index.demonyms or _never_alone(first, index):
         return False
-    return not (
-        initial
-        and is_common_word(first)
-        and fold(first) not in _REGIONAL
-        and first not in elsewhere
-    )
+    return not (initial and is_common_word(first) and fold(first) not in _REGIONAL)
 
 
 def _capitalised_elsewhere(
