@@ -29,6 +29,11 @@ Triples = Callable[[str], list[tuple[str, str, str]]]
         # A maker's one-word name before its goods stays a name.
         ("Reuters said Toshiba laptops sold well.", ["Reuters", "Toshiba"]),
         ("It runs the Mac OS X operating system, Reuters said.", ["Reuters"]),
+        # A body's name, by its head word, before its goods stays.
+        (
+            "Russian jets shot flares at Swedish Air Force planes.",
+            ["Swedish Air Force"],
+        ),
         # A function word between is no modifier: the name is not a premodifier.
         ("Sales rose at Sony and jets were ordered.", ["Sony"]),
         # Set beside a version of something, a name is that product's.

@@ -13,6 +13,7 @@ on the mention beside its span, never in place of it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -98,7 +99,7 @@ def with_places_after(
 ) -> list[Mention]:
     """`mentions` in text order, with a town's phrase run on over the region or
     country set after it with a comma (`Toulouse, France`, `Everett,
-    Washington, in ...`), and none inside a person's honorific.
+    Washington, in ...`), and no person's honorific holding another name.
 
     Not in a list (`Pyongyang, Kaesong and Wonsan`, `China, Russia, Japan`),
     and not after a country: the pack's places with a demonym are countries
@@ -133,18 +134,20 @@ def _listed_before(ordered: Sequence[Mention], at: int, text: str) -> bool:
 
 
 def _outside_titles(ordered: list[Mention]) -> list[Mention]:
-    """Without a mention inside the honorific a person's phrase opens with:
-    `Presiding` in `Presiding Judge Martin Mann` is no name of its own."""
-    titles = [
-        (m.phrase_start, m.start)
-        for m in ordered
-        if m.phrase_start is not None and m.type == PERSON
-    ]
-    if not titles:
-        return ordered
-    return [
-        m for m in ordered if not any(s <= m.start and m.end <= e for s, e in titles)
-    ]
+    """A person's phrase without an honorific that holds another name:
+    `White House Press Secretary Josh Earnest`, `Charlotte Mayor Jennifer
+    Roberts` are a body's or place's role, set before the name, whose own
+    mention stays."""
+    starts = [m.start for m in ordered]
+    out = []
+    for mention in ordered:
+        first = mention.phrase_start
+        if first is not None and mention.type == PERSON:
+            at = bisect.bisect_left(starts, first)
+            if at < len(ordered) and ordered[at].start < mention.start:
+                mention = dataclasses.replace(mention, phrase_start=None)
+        out.append(mention)
+    return out
 
 
 def _descriptor_start(text: str, start: int, index: PackIndex) -> int:

@@ -8,9 +8,10 @@ from MEANTIME's news): a capitalised word after a brand printed `iPod`,
 version (`Lion, the new version of …`); a name whose every use in the document
 stands before a word for a kind of product (`MacBook Air laptops`, `Intel
 Core Duo processors`) is that product's, while a maker's name is used on its
-own elsewhere (`Apple unveiled … Apple mobile devices`) or is one word, as
+own elsewhere (`Apple unveiled … Apple mobile devices`), is one word, as
 makers' names before their goods mostly are (`200 Airbus jets`, `Toshiba
-laptops`); a unit after a
+laptops`), or is typed by its head word (`Swedish Air Force planes`); a unit
+after a
 number (`2 GHz`) is no name at all.
 """
 
@@ -78,7 +79,11 @@ def product_names(candidates: Sequence[Candidate], text: str) -> set[int]:
             text, max(0, candidate.start - _BRAND_WINDOW), candidate.start
         ) or _VERSION_AFTER.match(text, candidate.end):
             branded.add(candidate.text)
-        elif " " in candidate.text and _before_product_word(candidate, text):
+        elif (
+            candidate.type is None
+            and " " in candidate.text
+            and _before_product_word(candidate, text)
+        ):
             heads.setdefault(candidate.text, []).append(position)
         else:
             elsewhere.add(candidate.text)
