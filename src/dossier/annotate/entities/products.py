@@ -75,9 +75,7 @@ def product_names(candidates: Sequence[Candidate], text: str) -> set[int]:
             text, max(0, candidate.start - 2), candidate.start
         ):
             dropped.add(position)
-        elif _BRAND_BEFORE.search(
-            text, max(0, candidate.start - _BRAND_WINDOW), candidate.start
-        ) or _VERSION_AFTER.match(text, candidate.end):
+        elif _branded(candidate, text):
             branded.add(candidate.text)
         elif (
             candidate.type is None
@@ -94,6 +92,16 @@ def product_names(candidates: Sequence[Candidate], text: str) -> set[int]:
         if name not in elsewhere:
             dropped.update(positions)
     return dropped
+
+
+def _branded(candidate: Candidate, text: str) -> bool:
+    """After `iPod`, or beside `, the new version of`; the cheap test first."""
+    start, end = candidate.start, candidate.end
+    window = text[max(0, start - _BRAND_WINDOW) : start]
+    maybe = " i" in window or "\ni" in window or window.startswith("i")
+    if maybe and _BRAND_BEFORE.search(text, max(0, start - _BRAND_WINDOW), start):
+        return True
+    return text.startswith(",", end) and _VERSION_AFTER.match(text, end) is not None
 
 
 def _before_product_word(candidate: Candidate, text: str) -> bool:

@@ -36,7 +36,7 @@ class Terms:
     spans: tuple[tuple[int, int], ...]
 
     def covers(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.spans)
+        return bool(self.spans) and any(s <= start and end <= e for s, e in self.spans)
 
 
 def find_terms(text: str, index: PackIndex) -> Terms:
