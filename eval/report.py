@@ -230,7 +230,8 @@ def entity_section() -> list[str]:
         "",
         "Identity over the matched gold mentions, pairs within a topic (topic all).",
         "Key *entity*: dossier's entity keys (what `link` resolves by); key *text*:",
-        "the normalised mention text, as the spaCy anchor is keyed.",
+        "the normalised text of the span scored (the phrase: `Senator McCain`",
+        "and `McCain` now differ), as the spaCy anchor is keyed.",
         "",
         "| system | key | alignment | matched mentions | pairwise P / R / **F1** "
         "| cross-doc pairs P / R / **F1** | B³ P / R / **F1** |",
