@@ -31,10 +31,11 @@ _MAX_TITLE_WORDS = 7
 _MAX_APPOSITIVE_WORDS = 16
 
 # A full stop ends a clause, but not after a capital (`U.S.`) or after an
-# abbreviated honorific (`Mr. Lee Hsien Loong`, `Dr. Smith`).
+# abbreviated honorific (`Mr. Lee Hsien Loong`, `Dr. Smith`); the stop is
+# matched first, so the look-behinds run at stops only.
 _CLAUSE_BREAK = re.compile(
     r"[,;:()“”\"\n!?]"
-    r"|(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)\.(?=\s|$)"
+    r"|\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bProf\.)(?=\s|$)"
 )
 _WORD = re.compile(r"[\w'’.&-]+")
 _WORD_MARKS = "_'’.&-"
