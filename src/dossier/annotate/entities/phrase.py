@@ -113,11 +113,11 @@ def with_places_after(
     or regions, which a comma does not place inside another."""
     ordered = _outside_titles(sorted(mentions, key=lambda m: m.start))
     out = list(ordered)
-    for at in range(len(ordered) - 1):
-        mention, after = ordered[at], ordered[at + 1]
+    places = [at for at, m in enumerate(ordered) if m.type == PLACE]
+    for at, following in zip(places, places[1:], strict=False):
+        mention, after = ordered[at], ordered[following]
         if (
-            mention.type == PLACE
-            and after.type == PLACE
+            following == at + 1
             and after.start - mention.end <= _MAX_COMMA_GAP
             and not index.demonyms_by_place.get(mention.entity)
             and _PLACE_COMMA.fullmatch(text, mention.end, after.start)

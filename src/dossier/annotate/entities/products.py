@@ -58,24 +58,30 @@ _UNIT_WORDS = """
 """
 _UNITS = frozenset(_UNIT_WORDS.split())  # case kept: `MB`, not `mb`
 _NUMBER_BEFORE = re.compile(r"\d[ \t]?$")
+_ANY_BRAND = re.compile(r"(?<![\w-])i[A-Z]")
+_ANY_VERSION = re.compile(
+    r"(?:version|release|edition|update|upgrade|code[ \t]+name)[ \t]+(?:of|for)\b"
+)
 
 
 def product_names(candidates: Sequence[Candidate], text: str) -> set[int]:
     """Positions in `candidates` of names the text shows are a product's or a
     unit's; listed names are never one."""
+    # Whole-text tests first: most documents print no `iPod`-style brand and
+    # no version apposition, and their candidates then skip those tests.
+    brands = _ANY_BRAND.search(text) is not None
+    versions = _ANY_VERSION.search(text) is not None
     dropped: set[int] = set()
     branded: set[str] = set()
     heads: dict[str, list[int]] = {}
-    elsewhere: set[str] = set()
     for position, candidate in enumerate(candidates):
         if candidate.source == PACK:
-            elsewhere.add(candidate.text)
             continue
         if candidate.text in _UNITS and _NUMBER_BEFORE.search(
             text, max(0, candidate.start - 2), candidate.start
         ):
             dropped.add(position)
-        elif _branded(candidate, text):
+        elif (brands or versions) and _branded(candidate, text):
             branded.add(candidate.text)
         elif (
             candidate.type is None
@@ -83,14 +89,19 @@ def product_names(candidates: Sequence[Candidate], text: str) -> set[int]:
             and _before_product_word(candidate, text)
         ):
             heads.setdefault(candidate.text, []).append(position)
-        else:
-            elsewhere.add(candidate.text)
-    for position, candidate in enumerate(candidates):
-        if candidate.text in branded:
-            dropped.add(position)  # `the iPod Nano`, then `Nano` anywhere
-    for name, positions in heads.items():
-        if name not in elsewhere:
-            dropped.update(positions)
+    if branded:
+        dropped.update(i for i, c in enumerate(candidates) if c.text in branded)
+    if heads:
+        # A name used anywhere else (not before a product's word) is a maker's.
+        before_goods = {i for positions in heads.values() for i in positions}
+        elsewhere = {
+            c.text
+            for i, c in enumerate(candidates)
+            if i not in before_goods and i not in dropped
+        }
+        for name, positions in heads.items():
+            if name not in elsewhere:
+                dropped.update(positions)
     return dropped
 
 
