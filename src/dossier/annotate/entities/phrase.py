@@ -14,6 +14,7 @@ on the mention beside its span, never in place of it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -114,7 +115,7 @@ def with_places_after(
     ordered = _outside_titles(sorted(mentions, key=lambda m: m.start))
     out = list(ordered)
     places = [at for at, m in enumerate(ordered) if m.type == PLACE]
-    for at, following in zip(places, places[1:], strict=False):
+    for at, following in itertools.pairwise(places):
         mention, after = ordered[at], ordered[following]
         if (
             following == at + 1
