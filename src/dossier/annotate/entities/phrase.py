@@ -14,8 +14,8 @@ on the mention beside its span, never in place of it.
 from __future__ import annotations
 
 import bisect
-import itertools
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 
