@@ -44,10 +44,11 @@ def drop_non_names(
     words that end a body's name (`factory`), whose numbers are no models."""
     dropped: set[int] = set()
     codes: set[str] = set()
+    dollars = "dollar" in text
     for position, candidate in enumerate(candidates):
         if (
             _currency_prefix(candidate, text)
-            or _CURRENCY_NAME.match(text, candidate.end)
+            or (dollars and _CURRENCY_NAME.match(text, candidate.end))
             or _shouted(candidate)
             or _market_index(candidate, text)
         ):

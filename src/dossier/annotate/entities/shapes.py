@@ -334,14 +334,12 @@ _QUOTES = '"“«'
 def is_sentence_start(text: str, position: int) -> bool:
     """Whether the word at `position` opens a sentence, line or quotation."""
     i = position - 1
-    quoted = False
     while i >= 0 and (text[i] in " \t" or text[i] in _OPENERS):
-        quoted = quoted or text[i] in _QUOTES
         i -= 1
     if i < 0:
         return True
     char = text[i]
-    if quoted and char in ",:":
+    if char in ",:" and any(c in _QUOTES for c in text[i + 1 : position]):
         return True  # `saying, "Stop me`: a quoted sentence opens
     if char == "\n":
         j = i - 1
