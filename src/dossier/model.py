@@ -179,6 +179,12 @@ class Mention:
     entity: str
     type: str  # PERSON, ORG, PLACE, PUBLICATION
     title: str | None = None  # honorific or title printed before the name
+    phrase_start: int | None = None
+    """Where the name's noun phrase starts when before `start` (`the` in `the
+    European Union`, `Senator` in `Senator McCain`; annotate/entities/phrase.py);
+    computed by annotate, not stored."""
+    phrase_end: int | None = None
+    """Where the phrase ends when after `end` (`Mobile, Alabama`); not stored."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,8 @@ Triples = Callable[[str], list[tuple[str, str, str]]]
         ("The bailout costs US$700 billion, the Treasury said.", ["Treasury"]),
         ("It cost Boeing a US$40 billion (GB #20.1 billion) contract.", ["Boeing"]),
         ("The deal is worth A$ 3 million to Qantas.", ["Qantas"]),
+        # A place before `dollars` names the currency.
+        ("Songs sell for 1.29 US dollars at Apple.", ["Apple"]),
         # A maker before a model designator names the model, not the maker.
         ("On Monday Ryanair ordered five Boeing 737-800 jets.", ["Ryanair"]),
         ("Qatar Airways chose the Airbus A350 over a rival.", ["Qatar Airways"]),
@@ -30,6 +32,9 @@ Triples = Callable[[str], list[tuple[str, str, str]]]
         ),
         ("The 787 “Dreamliners” flew, and orders for the Boeing 787 rose.", []),
         ("Aer Lingus ordered six A350 XWB jets.", ["Aer Lingus"]),
+        # A number before a singular name that heads its phrase is a
+        # designator, with no maker printed: a count takes a plural.
+        ("The airline flies the new 787 Dreamliner from Seoul.", ["Seoul"]),
     ],
 )
 def test_non_names_are_dropped(text: str, kept: list[str], triples: Triples) -> None:
@@ -45,6 +50,7 @@ def test_non_names_are_dropped(text: str, kept: list[str], triples: Triples) -> 
         ("Orders at Boeing in 2008 and at Airbus 2009 fell.", "Airbus"),
         # A count before a maker is no designator: the maker stays a name.
         ("Boeing 777 sales grew while 200 Airbus jets were ordered.", "Airbus"),
+        ("There are 500 Apple engineers at the event.", "Apple"),
     ],
 )
 def test_names_without_a_currency_or_model_stay(

@@ -97,6 +97,8 @@ def test_shape_gives_name_and_type(
         ("during the Christmas season", "Christmas"),
         ("before World War II broke out in Europe", "World War II"),
         ("- Successes have been made in various sectors", "Successes"),
+        # A quotation after a comma opens a sentence of its own.
+        ('Jobs joked, saying, "Stop me if you have seen this."', "Stop"),
         ("the strategic bomber B-1B flew", "B"),
         ("to put transport on an IT basis", "IT"),
         ("politicians of the Western countries", "Western"),

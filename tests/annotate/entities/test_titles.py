@@ -33,6 +33,8 @@ from dossier.model import Mention
         ("Apple CEO Steve Jobs unveiled", "Steve Jobs", "Apple CEO"),
         ("Spokeswoman Sandy Angers said", "Sandy Angers", "Spokeswoman"),
         ("Senator John McCain wrote", "John McCain", "Senator"),
+        # An honorific's full stop ends no clause.
+        ("greeted by Mr. Lee Hsien Loong, at the airport", "Lee Hsien Loong", "Mr."),
         (
             "Chairman Mao's son, Comrade Mao Anying, laid down his life",
             "Mao Anying",

@@ -32,6 +32,7 @@ from dossier.annotate.entities.noise import drop_non_names
 from dossier.annotate.entities.resolve import canonical_key, resolve_document
 from dossier.annotate.entities.roles import type_of
 from dossier.annotate.entities.shapes import WORD, Word, find_runs
+from dossier.annotate.entities.terms import find_terms
 from dossier.annotate.failures import Failures
 from dossier.annotate.language import ENGLISH
 from dossier.model import Mention
@@ -120,9 +121,13 @@ def find(reading: Reading, compiled: Compiled) -> list[Mention]:
     listed = drop_absorbed(listed, absorbed)
     shaped = _outside_headlines(shaped, listed, headlines)
     definitions = find_definitions(text)
+    terms = find_terms(text, index)
     events = {d.acronym for d in definitions if _event(d.long_form, index)}
+    events |= terms.acronyms
     definitions = [d for d in definitions if d.acronym not in events]
-    shaped = [c for c in shaped if c.text not in events]
+    shaped = [
+        c for c in shaped if c.text not in events and not terms.covers(c.start, c.end)
+    ]
     defined = [
         Candidate(d.start, d.end, d.long_form, None, None, DEFINED) for d in definitions
     ]

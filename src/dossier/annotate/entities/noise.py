@@ -2,7 +2,8 @@
 
 Classes from news read beside MEANTIME (issue 18): a country code that
 prefixes a currency (`US$700 billion`, `GB #20.1 billion`) is part of an
-amount, not a place; a maker's name before a model designator (`Boeing
+amount, and a place before `dollars` names a currency (`US dollars`), not a
+place; a maker's name before a model designator (`Boeing
 737-800`, `Airbus A350`, `Vickers VC-10`) and the model's own name after one
 (`Boeing 787 Dreamliner`, then `the Dreamliner` anywhere in the text) name a
 product, not the maker; a run of everyday
@@ -18,10 +19,13 @@ from collections.abc import Sequence
 
 from dossier.annotate.entities.candidates import PACK, SHAPE, Candidate
 from dossier.annotate.entities.index import ORG
-from dossier.annotate.entities.lexicon import is_shouted
+from dossier.annotate.entities.lexicon import is_function_word, is_shouted
+from dossier.annotate.entities.products import product_names
 
 # `US$`, `A$`, `HK$`, `USD$ 23`, `GB #20.1` (MEANTIME prints £ as #), `NZ€`.
 _CURRENCY = re.compile(r"\s?[$£€¥#]\s?\d")
+# `US dollars`, `Hong Kong dollar`: a currency's name, not the place.
+_CURRENCY_NAME = re.compile(r"[ \t]+dollars?\b")
 # A model designator: digits with an optional letter prefix and suffix
 # (`737`, `737-800`, `A330-200`, `A350`, `VC-10`, `737s`), not a year.
 _DESIGNATOR = re.compile(
@@ -40,9 +44,11 @@ def drop_non_names(
     words that end a body's name (`factory`), whose numbers are no models."""
     dropped: set[int] = set()
     codes: set[str] = set()
+    dollars = "dollar" in text
     for position, candidate in enumerate(candidates):
         if (
             _currency_prefix(candidate, text)
+            or (dollars and _CURRENCY_NAME.match(text, candidate.end))
             or _shouted(candidate)
             or _market_index(candidate, text)
         ):
@@ -60,6 +66,7 @@ def drop_non_names(
     for position, candidate in enumerate(candidates):
         if candidate.source == SHAPE and _bare(candidate.text) in products:
             dropped.add(position)
+    dropped |= product_names(candidates, text)
     return [c for i, c in enumerate(candidates) if i not in dropped]
 
 
@@ -83,7 +90,28 @@ def _after_designator(candidate: Candidate, text: str, codes: set[str]) -> bool:
     code = found.group("code")
     if _AGE_GROUP.fullmatch(code):
         return False
-    return found.group("letters") is not None or code in codes
+    return (
+        found.group("letters") is not None
+        or code in codes
+        or _singular_after_count(candidate, text, code)
+    )
+
+
+# A lower-case word after the name, other than a function word: the name then
+# modifies a noun (`500 Apple engineers`), it is no model's name.
+_LOWER_WORD = re.compile(r"[ \t]+([a-z][\w-]*)")
+
+
+def _singular_after_count(candidate: Candidate, text: str, code: str) -> bool:
+    """`the 787 Dreamliner`: a number above one before a singular name that
+    heads its phrase is a designator, since a count takes a plural
+    (`200 Airbus jets`, `300 Koreans`)."""
+    if not code.isdigit() or int(code) < 2 or _YEAR.fullmatch(code):
+        return False
+    if candidate.type not in (None, ORG) or candidate.text.endswith("s"):
+        return False
+    after = _LOWER_WORD.match(text, candidate.end)
+    return after is None or is_function_word(after.group(1))
 
 
 def _bare(name: str) -> str:

@@ -49,6 +49,7 @@ from dossier.annotate.entities.index import (
 )
 from dossier.annotate.entities.lexicon import CONNECTORS, CORPORATE_SUFFIXES
 from dossier.annotate.entities.names import family_name
+from dossier.annotate.entities.phrase import phrase_start, with_places_after
 from dossier.annotate.entities.titles import (
     leading_titles,
     names_a_company,
@@ -226,17 +227,13 @@ def resolve_document(
     working = expand_abbreviations(working, index, text)
     mentions = []
     for candidate, type_, entity, title in working:
+        type_ = type_ or ORG
+        start, end = candidate.start, candidate.end
+        phrase = phrase_start(text, start, end, type_=type_, title=title, index=index)
         mentions.append(
-            Mention(
-                candidate.start,
-                candidate.end,
-                candidate.text,
-                entity,
-                type_ or ORG,
-                title,
-            )
+            Mention(start, end, candidate.text, entity, type_, title, phrase)
         )
-    return mentions
+    return with_places_after(mentions, text, index)
 
 
 def _resolve(

@@ -328,6 +328,7 @@ def _edge_word(printed: str) -> bool:
 
 _OPENERS = "\"'“‘([«"
 _CLOSERS = "\"'”’)]»"
+_QUOTES = '"“«'
 
 
 def is_sentence_start(text: str, position: int) -> bool:
@@ -338,6 +339,8 @@ def is_sentence_start(text: str, position: int) -> bool:
     if i < 0:
         return True
     char = text[i]
+    if char in ",:" and any(c in _QUOTES for c in text[i + 1 : position]):
+        return True  # `saying, "Stop me`: a quoted sentence opens
     if char == "\n":
         j = i - 1
         while j >= 0 and text[j] in " \t\r":

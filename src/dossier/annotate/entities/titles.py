@@ -30,7 +30,13 @@ _MAX_TITLE_WORDS = 7
 # An appositive role longer than this many words is a clause, not a title.
 _MAX_APPOSITIVE_WORDS = 16
 
-_CLAUSE_BREAK = re.compile(r"[,;:()“”\"\n!?]|(?<![A-Z])\.(?=\s|$)")
+# A full stop ends a clause, but not after a capital (`U.S.`) or after an
+# abbreviated honorific (`Mr. Lee Hsien Loong`, `Dr. Smith`); the stop is
+# matched first, so the look-behinds run at stops only.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()“”\"\n!?]"
+    r"|\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bProf\.)(?=\s|$)"
+)
 _WORD = re.compile(r"[\w'’.&-]+")
 _WORD_MARKS = "_'’.&-"
 _APPOSITIVE = re.compile(

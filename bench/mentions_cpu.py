@@ -1,0 +1,71 @@
+"""Benchmark: the mentions finder alone, in CPU seconds, over kcna-2024.
+
+    PYTHONPATH=src python bench/mentions_cpu.py [--passes 3]
+
+Reads kcna-2024's articles once (not timed), then times `entities.find` over
+all of them: a cold first pass (the finder's per-run caches fill) and
+`--passes` warm ones. CPU seconds (`time.process_time`), not wall time, so
+that rounds on a loaded machine compare; run it with the code before and
+after a change on PYTHONPATH, alternating, and compare the medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import time
+from pathlib import Path
+
+from dossier.annotate import entities
+from dossier.annotate.compiled import compile_pack
+from dossier.annotate.reading import read_text
+from dossier.packs import load_pack
+from dossier.pipeline import run_file
+from dossier.settings import Settings
+
+KCNA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "kcna-2024"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--passes", type=int, default=3, help="warm passes")
+    args = parser.parse_args()
+    paths = sorted(KCNA.glob("*.jsonl"))
+    if not paths:
+        raise SystemExit(f"kcna-2024 not found in {KCNA}")
+    pack = load_pack()
+    texts: list[tuple[str, str | None]] = []
+    for path in paths:
+        for item in run_file(path, pack, Settings(annotate=False)).sources:
+            texts.extend(
+                (d.text, d.meta.date) for d in item.documents if d.kind == "article"
+            )
+    compiled = compile_pack(pack)
+    readings = [read_text(text, anchor=date) for text, date in texts]
+    size = sum(len(text) for text, _ in texts) / 1e6
+    # The readings held here make every full collection walk a heap a build
+    # never holds (it streams); frozen, they leave the finder's own cost.
+    gc.collect()
+    gc.freeze()
+    seconds = []
+    for _ in range(1 + args.passes):
+        started = time.process_time()
+        for reading in readings:
+            entities.find(reading, compiled)
+        seconds.append(time.process_time() - started)
+    print(
+        json.dumps(
+            {
+                "code": str(Path(entities.__file__).parents[3]),
+                "mb": round(size, 2),
+                "cold_cpu_s": round(seconds[0], 2),
+                "warm_cpu_s": [round(s, 2) for s in seconds[1:]],
+                "warm_mb_per_cpu_s": round(size / min(seconds[1:]), 2),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

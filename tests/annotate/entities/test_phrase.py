@@ -1,0 +1,109 @@
+"""A name's noun phrase: the article and honorific before it, beside its span."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dossier.model import Mention
+
+
+def _phrase(found: list[Mention], text: str, name: str) -> str:
+    (mention,) = [m for m in found if m.text == name]
+    start = mention.start if mention.phrase_start is None else mention.phrase_start
+    return text[start : mention.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "phrase"),
+    [
+        (
+            "The deal needs the approval of the European Union and the GAO.",
+            "European Union",
+            "the European Union",
+        ),
+        ("The Pentagon said on Friday it would rebid.", "Pentagon", "The Pentagon"),
+        (
+            "Senator John McCain wrote to the Pentagon.",
+            "John McCain",
+            "Senator John McCain",
+        ),
+        (
+            "It was opened by President Vladimir Putin.",
+            "Vladimir Putin",
+            "President Vladimir Putin",
+        ),
+        # A job set before the name is an apposition, not part of it.
+        ("Apple CEO Steve Jobs unveiled the phone.", "Steve Jobs", "Steve Jobs"),
+        ("said aviation analyst Paul Nesbit on Monday.", "Paul Nesbit", "Paul Nesbit"),
+        # Before a possessive the article is the possessed thing's.
+        ("The ruling overturned the Pentagon's award.", "Pentagon", "Pentagon"),
+        # A body's kind before its name is in its phrase, after a determiner,
+        # a preposition or a sentence's start; not after a verb.
+        (
+            "It was sold to aircraft manufacturer Boeing in 2007.",
+            "Boeing",
+            "aircraft manufacturer Boeing",
+        ),
+        (
+            "A deal with the German airline Lufthansa was made.",
+            "Lufthansa",
+            "the German airline Lufthansa",
+        ),
+        ("He said aircraft maker Boeing won.", "Boeing", "Boeing"),
+        # `the` inside a word is no article.
+        ("They bathe Boeing jets in foam.", "Boeing", "Boeing"),
+    ],
+)
+def test_phrase_takes_article_and_honorific(
+    mentions: Callable[[str], list[Mention]], text: str, name: str, phrase: str
+) -> None:
+    assert _phrase(mentions(text), text, name) == phrase
+
+
+def test_phrase_leaves_the_span_as_the_name(
+    mentions: Callable[[str], list[Mention]],
+) -> None:
+    text = "Talks with the European Union resumed."
+    (mention,) = mentions(text)
+    assert text[mention.start : mention.end] == mention.text == "European Union"
+    assert mention.phrase_start == text.index("the European")
+
+
+def _phrase_end(found: list[Mention], text: str, name: str) -> str:
+    (mention,) = [m for m in found if m.text == name]
+    end = mention.end if mention.phrase_end is None else mention.phrase_end
+    return text[mention.start : end]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "phrase"),
+    [
+        (
+            "The jets are built in Toulouse, France, by Airbus.",
+            "Toulouse",
+            "Toulouse, France",
+        ),
+        ("It opened a plant in Mobile, Alabama.", "Mobile", "Mobile, Alabama"),
+        # A list of places is no town in its region.
+        ("Talks in Pyongyang, Kaesong and Wonsan ended.", "Pyongyang", "Pyongyang"),
+        ("Envoys from China, Russia, Japan met.", "China", "China"),
+    ],
+)
+def test_phrase_runs_on_over_the_region_of_a_town(
+    mentions: Callable[[str], list[Mention]], text: str, name: str, phrase: str
+) -> None:
+    found = mentions(text)
+    assert _phrase_end(found, text, name) == phrase
+    # The region keeps its own mention.
+    assert len(found) >= 2
+
+
+def test_an_honorific_holding_a_name_stays_out_of_the_phrase(
+    mentions: Callable[[str], list[Mention]],
+) -> None:
+    text = "said White House Press Secretary Josh Earnest on Friday."
+    found = {m.text: m.phrase_start for m in mentions(text)}
+    assert "White House" in found
+    assert found["Josh Earnest"] is None
