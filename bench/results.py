@@ -15,6 +15,7 @@ from typing import Any
 from generate import generate
 
 OUT = Path(__file__).resolve().parent / "out"
+KCNA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "kcna-2024"
 
 
 def generated(megabytes: float) -> Path:
@@ -24,6 +25,26 @@ def generated(megabytes: float) -> Path:
         print(f"generating {megabytes:g} MB into {corpus} ...", file=sys.stderr)
         generate(corpus, megabytes)
     return corpus
+
+
+def kcna_articles() -> list[tuple[str, str | None]]:
+    """Text and date of every article of kcna-2024, as a build reads them
+    (no annotation): what the per-finder benchmarks time."""
+    from dossier.packs import load_pack
+    from dossier.pipeline import run_file
+    from dossier.settings import Settings
+
+    paths = sorted(KCNA.glob("*.jsonl"))
+    if not paths:
+        raise SystemExit(f"kcna-2024 not found in {KCNA}")
+    pack = load_pack()
+    return [
+        (d.text, d.meta.date)
+        for path in paths
+        for item in run_file(path, pack, Settings(annotate=False)).sources
+        for d in item.documents
+        if d.kind == "article"
+    ]
 
 
 def record(result: dict[str, Any]) -> None:

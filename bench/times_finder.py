@@ -18,31 +18,20 @@ import statistics
 import time as time_module
 from pathlib import Path
 
+from results import kcna_articles
+
 from dossier.annotate import time
 from dossier.annotate.compiled import compile_pack
 from dossier.annotate.reading import read_text
 from dossier.packs import load_pack
-from dossier.pipeline import run_file
-from dossier.settings import Settings
-
-KCNA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "kcna-2024"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=3, help="timed passes")
     args = parser.parse_args()
-    paths = sorted(KCNA.glob("*.jsonl"))
-    if not paths:
-        raise SystemExit(f"kcna-2024 not found in {KCNA}")
-    pack = load_pack()
-    texts: list[tuple[str, str | None]] = []
-    for path in paths:
-        for item in run_file(path, pack, Settings(annotate=False)).sources:
-            texts.extend(
-                (d.text, d.meta.date) for d in item.documents if d.kind == "article"
-            )
-    compiled = compile_pack(pack)
+    texts = kcna_articles()
+    compiled = compile_pack(load_pack())
     readings = [read_text(text, anchor=date) for text, date in texts]
     size = sum(len(text) for text, _ in texts) / 1e6
     time.find(readings[0], compiled)  # warm-up: compiled patterns, caches

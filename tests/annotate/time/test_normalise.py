@@ -99,6 +99,17 @@ def test_tag_times_a_year_earlier_than_nine_months_is_the_year(pack: Pack) -> No
             "It bought shares from Aug. 26 to Oct. 20 for $23 each.",
             [("Aug. 26", "2001-08-26"), ("Oct. 20", "2001-10-20")],
         ),
+        # Two dates each with its month, joined by a dash: two TIMEX3.
+        (
+            "Statements marked the June 25-July 27 month of joint struggle.",
+            [("June 25", "2001-06-25"), ("July 27", "2001-07-27")],
+        ),
+        (
+            "The war of June 1950-July 1953.",
+            [("June 1950", "1950-06"), ("July 1953", "1953-07")],
+        ),
+        # Days of one month after a dash stay one.
+        ("The fair runs Jan. 5-9 in Seoul.", [("Jan. 5-9", "2002-01-05")]),
         # A dash range and a single date stay one TIMEX3.
         ("The war lasted from 1950-53 in Korea.", [("1950-53", "1950")]),
         ("It closed on Oct. 20 in New York.", [("Oct. 20", "2001-10-20")]),

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from dossier.annotate.time import tag_times
-from dossier.annotate.time.ranges import endpoints
 from dossier.packs import Pack
 
 # (text, anchor, expression text, type, value)
@@ -65,31 +64,3 @@ def test_tag_times_values_by_class(
         t.text: (t.type, t.value) for t in tag_times(text, anchor=anchor, pack=pack)
     }
     assert found.get(printed) == (kind, value), found
-
-
-@pytest.mark.parametrize(
-    ("text", "parts"),
-    [
-        # Two dates each with its month, joined by a dash: two TIMEX3.
-        (
-            "Statements marked the June 25-July 27 month of joint struggle.",
-            [("June 25", "2001-06-25"), ("July 27", "2001-07-27")],
-        ),
-        (
-            "The war of June 1950-July 1953.",
-            [("June 1950", "1950-06"), ("July 1953", "1953-07")],
-        ),
-        # Days of one month after a dash stay one.
-        ("The fair runs Jan. 5-9 in Seoul.", [("Jan. 5-9", "2002-01-05")]),
-    ],
-)
-def test_endpoints_write_a_dash_range_of_months_as_two_dates(
-    text: str, parts: list[tuple[str, str]], pack: Pack
-) -> None:
-    times = tag_times(text, anchor="2001-10-30", pack=pack)
-    got = [
-        (text[start:end], value)
-        for time in times
-        for start, end, value in endpoints(time)
-    ]
-    assert got == parts
