@@ -181,10 +181,10 @@ class Mention:
     title: str | None = None  # honorific or title printed before the name
     phrase_start: int | None = None
     """Where the name's noun phrase starts when before `start` (`the` in `the
-    European Union`, `Senator` in `Senator McCain`; annotate/entities/phrase.py);
-    computed by annotate, not stored."""
+    European Union`, `Senator` in `Senator McCain`; annotate/entities/phrase.py),
+    else None; stored with the mention (`phrase_start` in `--json`)."""
     phrase_end: int | None = None
-    """Where the phrase ends when after `end` (`Mobile, Alabama`); not stored."""
+    """Where the phrase ends when after `end` (`Mobile, Alabama`), else None."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -269,6 +269,8 @@ def test_a_schema_11_dossier_is_filled_by_the_next_build(
             "DROP TABLE derived; DROP TABLE event_dates; DROP TABLE claim_facts;"
             " DROP TABLE conflict_buckets; DROP TABLE conflicts;"
             " DELETE FROM state WHERE key = 'derived_rules';"
+            " ALTER TABLE mentions DROP COLUMN phrase_start;"
+            " ALTER TABLE mentions DROP COLUMN phrase_end;"
             " PRAGMA user_version = 11;"
         )
     # The migration marks the link pending: the queries work the answers

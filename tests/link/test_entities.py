@@ -21,7 +21,8 @@ def test_link_entities_groups_by_key_and_counts_documents(tmp_path: Path) -> Non
             raw_start, raw_end, chars)
         VALUES (1, 'a', 1, 0, 'article', 't', x'', 0, 0, 1),
                (2, 'b', 1, 1, 'article', 't', x'', 0, 0, 1);
-        INSERT INTO mentions VALUES
+        INSERT INTO mentions(doc, start, end, text, entity, type, title, key)
+        VALUES
             (1, 0, 11, 'Kim Il Sung', 'Kim Il Sung', 'PERSON', NULL, 'kim il sung'),
             (1, 20, 31, 'Kim Il-sung', 'Kim Il Sung', 'PERSON', NULL, 'kim il sung'),
             (2, 0, 11, 'Kim Jong Il', 'Kim Jong Il', 'PERSON', NULL, 'kim jong il'),
@@ -52,7 +53,8 @@ def _document(connection: sqlite3.Connection, rowid: int, mentions: list[Row]) -
         "INSERT INTO documents_fts(rowid, title, text) VALUES (?, '', 't')", (rowid,)
     )
     connection.executemany(
-        "INSERT INTO mentions VALUES (?, 0, 1, ?, ?, ?, NULL, ?)",
+        "INSERT INTO mentions(doc, start, end, text, entity, type, title, key)"
+        " VALUES (?, 0, 1, ?, ?, ?, NULL, ?)",
         [(rowid, *m) for m in mentions],
     )
 

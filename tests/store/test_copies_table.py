@@ -156,6 +156,8 @@ def _as_schema_9(db: Path, target: Path) -> None:
             " DROP TABLE derived; DROP TABLE event_dates; DROP TABLE claim_facts;"
             " DROP TABLE conflict_buckets; DROP TABLE conflicts;"
             " DELETE FROM state WHERE key = 'derived_rules';"
+            " ALTER TABLE mentions DROP COLUMN phrase_start;"
+            " ALTER TABLE mentions DROP COLUMN phrase_end;"
             " PRAGMA user_version = 9;"
         )
 

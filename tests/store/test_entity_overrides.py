@@ -23,7 +23,8 @@ def connection(tmp_path: Path) -> sqlite3.Connection:
             raw_start, raw_end, chars)
         VALUES (1, 'a', 1, 0, 'article', 't', x'', 0, 0, 1),
                (2, 'b', 1, 1, 'article', 't', x'', 0, 0, 1);
-        INSERT INTO mentions VALUES
+        INSERT INTO mentions(doc, start, end, text, entity, type, title, key)
+        VALUES
             (1, 0, 11, 'Kim Il-sung', 'Kim Il Sung', 'PERSON', NULL, 'kim il sung'),
             (1, 20, 31, 'Kim Song Ju', 'Kim Song Ju', 'PERSON', NULL, 'kim song ju'),
             (2, 0, 2, 'GM', 'GM', 'ORG', NULL, 'gm'),

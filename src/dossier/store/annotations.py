@@ -38,6 +38,8 @@ def annotation_rows(doc: int, annotations: Annotations) -> dict[str, list[Row]]:
                 m.type,
                 m.title,
                 keys.get(m.entity, m.entity),
+                m.phrase_start,
+                m.phrase_end,
             )
             for m in annotations.mentions
         ],

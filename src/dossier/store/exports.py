@@ -18,7 +18,7 @@ from dossier.store.records import source_map
 
 # The table and its fields, in the order `show --json` gives them.
 _FIELDS = {
-    "mentions": ("text", "entity", "type", "title"),
+    "mentions": ("text", "entity", "type", "title", "phrase_start", "phrase_end"),
     "times": ("text", "type", "value", "first_day", "last_day"),
 }
 

@@ -426,7 +426,8 @@ def source_map(connection: sqlite3.Connection, source_id: int) -> SourceMap:
 # the record's fields, then its span's `start` and `end` last.
 ANNOTATION_QUERIES: dict[str, str] = {
     # The entity as linked (_LINKED_NAME) is looked up per batch, by key.
-    "mentions": "SELECT text, entity, type, title, start, end, key FROM mentions"
+    "mentions": "SELECT text, entity, type, title, phrase_start, phrase_end,"
+    " start, end, key FROM mentions"
     " WHERE doc = ? ORDER BY start",
     "times": "SELECT text, type, value, first_day, last_day, start, end FROM times"
     " WHERE doc = ? ORDER BY start",

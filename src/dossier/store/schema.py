@@ -374,6 +374,15 @@ MIGRATIONS: tuple[str, ...] = (
         ON conflicts(rank, documents DESC, subject, first, component);
     UPDATE state SET value = value + 1 WHERE key = 'writes';
     """,
+    # 13: the noun phrase a name stands in (`the` of `the European Union`,
+    # `Senator` of `Senator McCain`, `, Alabama` after `Mobile`), where it
+    # runs past the name: annotate/entities/phrase.py (issue 18). NULL where
+    # the phrase is the name, and in mentions stored before (a rebuild of
+    # their files fills it).
+    """
+    ALTER TABLE mentions ADD COLUMN phrase_start INTEGER;
+    ALTER TABLE mentions ADD COLUMN phrase_end INTEGER;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
