@@ -258,3 +258,44 @@ def test_report_documents_by_date_leave_no_year_out(seeded_db: Path) -> None:
     assert labels == list(range(labels[0], labels[-1] + 1))
     assert sum(n for _, n in facts.years.bars) == len(dated)
     assert facts.years.left_out == len(listing(seeded_db, "docs")) - len(dated)
+
+
+def test_the_report_lists_the_dates_sources_give_an_event(tmp_path: Path) -> None:
+    """Conflicts come from what the link stage stored: the dates two sources
+    give an event are a group beside the figures', years printed as years."""
+    stories = [
+        ("2024-09-09", "the 76th founding anniversary of the DPRK"),
+        ("2023-09-09", "the 75th founding anniversary of the DPRK"),
+        ("2022-09-09", "the 72nd founding anniversary of the DPRK"),
+    ]
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "title": f"Floral basket sent on {date}",
+                    "date": date,
+                    "outlet": "KCNA",
+                    "text": f"Pyongyang (KCNA) -- A floral basket was sent to"
+                    f" Kim Jong Un on the occasion of {phrase}.\nThe delegation"
+                    " laid it at the monument in the capital city of the country.",
+                }
+            )
+            + "\n"
+            for date, phrase in stories
+        )
+    )
+    db = tmp_path / "d.db"
+    built = runner.invoke(app, ["build", str(wire), "--db", str(db)])
+    assert built.exit_code == 0, built.output
+    out = tmp_path / "report.md"
+    written = runner.invoke(
+        app, ["report", "--db", str(db), "--out", str(out), "--format", "md"]
+    )
+    assert written.exit_code == 0, written.output
+    text = out.read_text()
+    assert "(date): conflict" in text
+    # 1948 twice and 1950 once, printed as years, not as counts (1,948).
+    assert text.count("| 1948–1948 year |") == 2
+    assert text.count("| 1950–1950 year |") == 1
+    assert "1,948" not in text

@@ -187,10 +187,13 @@ def _statements(
 def conflicts(
     connection: sqlite3.Connection, documents: Documents, limits: Limits
 ) -> tuple[list[Conflict], int]:
-    """`claims --conflicts` groups of figures, conflicts first; the rest
-    counted. (The dates sources give events, which `claims --conflicts`
-    compares too, are left out: reading them scans every article's text.)"""
-    groups = compare_claims(stored_claims.claims(connection))
+    """`claims --conflicts` groups, conflicts first; the rest counted: as the
+    link stage stored them (figures and the dates sources give events), or,
+    when a write came after the last link, the figures' groups worked out
+    here (working out the dates would read every article's text)."""
+    groups = stored_claims.stored_conflicts(connection)
+    if groups is None:
+        groups = compare_claims(stored_claims.claims(connection))
     shown = []
     for group in groups[: limits.conflicts]:
         claims = []

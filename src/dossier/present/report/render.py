@@ -62,8 +62,11 @@ def count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
-def number(value: float) -> str:
-    """A figure as meant: hedged intervals are products (1.1 x 100,000)."""
+def number(value: float, unit: str | None = None) -> str:
+    """A figure as meant: hedged intervals are products (1.1 x 100,000); a
+    year (the date a source gives an event) as a year."""
+    if unit == "year":
+        return f"{value:.0f}"
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
 
 
