@@ -173,3 +173,12 @@ def test_dated_statements_and_figures_in_a_quote_are_the_speakers(db: str) -> No
     assert fired["via"] == ["KCNA"]
     shells = listing("claims", "--db", db, "--by", fired["asserted_by"])
     assert [r["text"] for r in shells] == ["300 shells"]
+
+
+def test_figure_text_prints_a_year_as_a_year() -> None:
+    from dossier.present.figures import figure_text
+
+    assert figure_text(1948.0, "year") == "1948"
+    assert figure_text(1948.0, "troops") == "1,948"
+    assert figure_text(1.5) == "1.5"
+    assert figure_text(110000.00000000001) == "110,000"

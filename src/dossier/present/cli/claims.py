@@ -28,6 +28,7 @@ from dossier.present.cli.options import (
     print_json,
 )
 from dossier.present.cli.stream import write_json
+from dossier.present.figures import figure_text
 from dossier.store import connect
 from dossier.store.queries import checked_page
 from dossier.store.records import fold_name
@@ -147,7 +148,7 @@ def claims_command(
             write_json(listed)
         else:
             _table(
-                listed,
+                _printed(listed),
                 ["subject", "measure", "text", "low", "high", "asserted_by", "doc"],
             )
         return
@@ -179,7 +180,23 @@ def claims_command(
         verdict = f"[{colour}]{group['verdict']}[/{colour}]"
         heading = f"{escape(group['subject'])} ({escape(group['measure'])})"
         out.print(f"[bold]{heading}[/bold] {verdict}: {escape(group['reason'])}")
-        _table(group["claims"], ["text", "low", "high", "asserted_by", "doc"])
+        _table(_printed(group["claims"]), ["text", "low", "high", "asserted_by", "doc"])
+
+
+def _printed(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claims with their interval as printed (`figure_text`: a year as a
+    year)."""
+    return [
+        {
+            **claim,
+            **{
+                end: figure_text(claim[end], claim.get("unit"))
+                for end in ("low", "high")
+                if claim.get(end) is not None
+            },
+        }
+        for claim in claims
+    ]
 
 
 def _write_stored(bodies: list[str]) -> None:

@@ -19,6 +19,7 @@ from dossier.present.cli.options import (
     out,
 )
 from dossier.present.cli.stream import write_json
+from dossier.present.figures import figure_text
 from dossier.store import connect, records
 
 EntityOption = Annotated[
@@ -88,8 +89,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, float):
-        # Hedged intervals are products (1.1 x 100,000): print what was meant.
-        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
+        return figure_text(value)
     return str(value)
 
 

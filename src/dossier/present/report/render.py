@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from dossier.present.figures import figure_text
 from dossier.present.links import live_url
 from dossier.present.report import charts
 from dossier.present.report.model import Facts
@@ -62,14 +63,6 @@ def count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
-def number(value: float, unit: str | None = None) -> str:
-    """A figure as meant: hedged intervals are products (1.1 x 100,000); a
-    year (the date a source gives an event) as a year."""
-    if unit == "year":
-        return f"{value:.0f}"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
-
-
 def _environment(form: str) -> Environment:
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -81,7 +74,7 @@ def _environment(form: str) -> Environment:
     )
     environment.filters["locator"] = locator_text
     environment.filters["web_url"] = live_url
-    environment.filters["number"] = number
+    environment.filters["number"] = figure_text
     environment.filters["count"] = count
     environment.filters["md"] = markdown
     environment.filters["code"] = code

@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from dossier.present.figures import figure_text
 from dossier.present.links import live_url
 
 
@@ -51,10 +52,10 @@ def highlight(snippet: str | None) -> Markup:
     return Markup(html)
 
 
-def number(value: Any) -> str:
-    """Figures as printed by the CLI: hedged intervals are products."""
+def number(value: Any, unit: str | None = None) -> str:
+    """Figures as the CLI prints them (`figure_text`)."""
     if isinstance(value, float):
-        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
+        return figure_text(value, unit)
     return str(value)
 
 
