@@ -14,35 +14,23 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import time
 from pathlib import Path
 
-from results import kcna_articles
+from results import cpu_passes, kcna_readings
 
 from dossier.annotate import entities
-from dossier.annotate.compiled import compile_pack
-from dossier.annotate.reading import read_text
-from dossier.packs import load_pack
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=3, help="warm passes")
     args = parser.parse_args()
-    texts = kcna_articles()
-    compiled = compile_pack(load_pack())
-    readings = [read_text(text, anchor=date) for text, date in texts]
-    size = sum(len(text) for text, _ in texts) / 1e6
+    readings, compiled, size = kcna_readings()
     # The readings held here make every full collection walk a heap a build
     # never holds (it streams); frozen, they leave the finder's own cost.
     gc.collect()
     gc.freeze()
-    seconds = []
-    for _ in range(1 + args.passes):
-        started = time.process_time()
-        for reading in readings:
-            entities.find(reading, compiled)
-        seconds.append(time.process_time() - started)
+    seconds = cpu_passes(entities.find, readings, compiled, 1 + args.passes)
     print(
         json.dumps(
             {

@@ -13,48 +13,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import record
+from results import cpu_passes, kcna_readings, record
 
 from dossier.annotate import entities, quotes
-from dossier.annotate.compiled import compile_pack
 from dossier.annotate.quotes import citations
-from dossier.annotate.reading import read_text
-from dossier.packs import load_pack
-from dossier.pipeline import run_file
-from dossier.settings import Settings
-
-KCNA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "kcna-2024"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=5, help="passes; best kept")
     args = parser.parse_args()
-    paths = sorted(KCNA.glob("*.jsonl"))
-    if not paths:
-        raise SystemExit(f"kcna-2024 not found in {KCNA}")
-    pack = load_pack()
-    compiled = compile_pack(pack)
-    readings = []
-    for path in paths:
-        for item in run_file(path, pack, Settings(annotate=False)).sources:
-            for document in item.documents:
-                if document.kind == "article":
-                    reading = read_text(document.text, anchor=document.meta.date)
-                    reading.mentions = tuple(entities.find(reading, compiled))
-                    reading.citations = tuple(citations.find(reading, compiled))
-                    readings.append(reading)
-    size = sum(len(reading.text) for reading in readings) / 1e6
-    seconds = []
-    for _ in range(args.passes):
-        started = time.process_time()
-        for reading in readings:
-            quotes.find(reading, compiled)
-        seconds.append(time.process_time() - started)
+    readings, compiled, size = kcna_readings()
+    for reading in readings:  # what quotes.find reads of the other finders
+        reading.mentions = tuple(entities.find(reading, compiled))
+        reading.citations = tuple(citations.find(reading, compiled))
+    seconds = cpu_passes(quotes.find, readings, compiled, args.passes)
     record(
         {
             "benchmark": "quotes_cpu",

@@ -47,6 +47,34 @@ def kcna_articles() -> list[tuple[str, str | None]]:
     ]
 
 
+def kcna_readings() -> tuple[list[Any], Any, float]:
+    """kcna-2024's articles read (`read_text`, sentences included), the
+    compiled pack and their size in MB: what a finder benchmark times a
+    finder over."""
+    from dossier.annotate.compiled import compile_pack
+    from dossier.annotate.reading import read_text
+    from dossier.packs import load_pack
+
+    texts = kcna_articles()
+    readings = [read_text(text, anchor=date) for text, date in texts]
+    size = sum(len(text) for text, _ in texts) / 1e6
+    return readings, compile_pack(load_pack()), size
+
+
+def cpu_passes(
+    find: Any, readings: list[Any], compiled: Any, passes: int
+) -> list[float]:
+    """CPU seconds (`time.process_time`) of each of `passes` runs of
+    `find(reading, compiled)` over every reading."""
+    seconds = []
+    for _ in range(passes):
+        started = time.process_time()
+        for reading in readings:
+            find(reading, compiled)
+        seconds.append(time.process_time() - started)
+    return seconds
+
+
 def record(result: dict[str, Any]) -> None:
     """Add the machine to `result`, append it to out/results.jsonl, print it."""
     result["machine"] = f"{platform.machine()}, {platform.python_version()}"

@@ -15,32 +15,20 @@ import argparse
 import json
 import os
 import statistics
-import time as time_module
 from pathlib import Path
 
-from results import kcna_articles
+from results import cpu_passes, kcna_readings
 
 from dossier.annotate import time
-from dossier.annotate.compiled import compile_pack
-from dossier.annotate.reading import read_text
-from dossier.packs import load_pack
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=3, help="timed passes")
     args = parser.parse_args()
-    texts = kcna_articles()
-    compiled = compile_pack(load_pack())
-    readings = [read_text(text, anchor=date) for text, date in texts]
-    size = sum(len(text) for text, _ in texts) / 1e6
+    readings, compiled, size = kcna_readings()
     time.find(readings[0], compiled)  # warm-up: compiled patterns, caches
-    seconds = []
-    for _ in range(args.passes):
-        started = time_module.process_time()
-        for reading in readings:
-            time.find(reading, compiled)
-        seconds.append(time_module.process_time() - started)
+    seconds = cpu_passes(time.find, readings, compiled, args.passes)
     print(
         json.dumps(
             {
