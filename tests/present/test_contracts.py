@@ -15,7 +15,7 @@ from dossier.present.cli.app import app
 from dossier.present.contracts import COMMANDS, schema, schema_for
 from tests.conftest import EXAMPLES, ROOT
 from tests.link import test_reuse
-from tests.shared import Shared
+from tests.shared import Shared, copy
 
 runner = CliRunner()
 CONTRACTS_MD = ROOT / "docs" / "contracts.md"
@@ -50,10 +50,12 @@ def test_the_schema_is_a_valid_json_schema() -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, Any]]:
-    db = str(tmp_path_factory.mktemp("contracts") / "examples.db")
-    summary = run_json("build", str(EXAMPLES), "--db", db)
-    return db, summary
+def built(examples_built: Shared) -> tuple[str, dict[str, Any]]:
+    """The session's build of examples/ (read only) and what `build --json`
+    printed for it: the report's dict through JSON (the CLI's own output is
+    checked on the seeds, in test_seeds_keep_the_contract)."""
+    summary = json.loads(json.dumps(examples_built.report.as_dict()))
+    return str(examples_built.db), summary
 
 
 def test_build_summary_keeps_the_contract(built: tuple[str, dict[str, Any]]) -> None:
@@ -111,9 +113,8 @@ def test_reuse_keeps_the_contract(tmp_path: Path) -> None:
     check("show", detail)
 
 
-def test_forget_keeps_the_contract(tmp_path: Path) -> None:
-    db = str(tmp_path / "d.db")
-    run_json("build", str(EXAMPLES), "--db", db)
+def test_forget_keeps_the_contract(examples_built: Shared, tmp_path: Path) -> None:
+    db = str(copy(examples_built.db, tmp_path / "d.db"))
     check("forget", run_json("forget", str(EXAMPLES / "letter.txt"), "--db", db))
 
 
