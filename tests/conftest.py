@@ -15,15 +15,43 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 EXAMPLES = ROOT / "examples"
 
 
+# Session builds of kcna-2024 (tests/shared.py), tens of CPU seconds each:
+# a worker whose module needs one while another worker makes it waits idle.
+HEAVY_BUILDS = frozenset({"kcna_built", "kcna_unannotated"})
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Modules with a test marked `slow` first, each module's tests kept
     together and in order. With pyproject's `--dist loadscope` an xdist
     worker takes a whole module at a time in this order (its module
     fixtures made once), so the long modules start at once and the short
     ones even out the end: a slow module last left one worker running
-    alone for a minute or more (issue 14, part 7)."""
+    alone for a minute or more (issue 14, part 7).
+
+    Among the slow modules, the first to need each heavy shared build comes
+    first, so the builds start at once and on different workers, and the
+    others needing one of them come after the rest of the slow modules, when
+    it is made: in collection order, a second kcna-2024 module reached a
+    worker while the first was still building it, and waited some 50 s."""
     slow = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow)
+    needs: dict[Path, set[str]] = {}
+    for item in items:
+        needs.setdefault(item.path, set()).update(
+            HEAVY_BUILDS.intersection(item.fixturenames)
+        )
+    claimed: set[str] = set()
+    rank: dict[Path, int] = {}
+    for path, builds in needs.items():  # modules in collection order
+        if path not in slow:
+            rank[path] = 3
+        elif not builds:
+            rank[path] = 1
+        elif builds & claimed:
+            rank[path] = 2
+        else:
+            rank[path] = 0
+            claimed |= builds
+    items.sort(key=lambda item: rank[item.path])
 
 
 @pytest.fixture(scope="session")

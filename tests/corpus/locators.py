@@ -135,8 +135,16 @@ class Files:
         raise AssertionError(f"unknown locator format {kind!r}")
 
 
-def check_dossier(db: Path, files_by_path: dict[str, str] | None = None) -> Tally:
-    """Slice every span of every document in `db` and count how it went.
+def check_dossier(
+    db: Path,
+    files_by_path: dict[str, str] | None = None,
+    *,
+    parts: int | None = None,
+    tally: Tally | None = None,
+) -> Tally:
+    """Slice every span of every document in `db` and count how it went
+    (with `parts`, of the documents of each file's first `parts` records or
+    parts only; into `tally` when given, to add up two dossiers).
 
     A slice is *exact* when it reads the span's clean text (whitespace
     collapsed); *repaired* when it differs only where cleaning recorded a
@@ -145,10 +153,17 @@ def check_dossier(db: Path, files_by_path: dict[str, str] | None = None) -> Tall
     contains the text. Anything else is *wrong*. `files_by_path` names the file
     to read for a stored path (a gzipped page stored under its unzipped name).
     """
-    tally = Tally()
+    tally = Tally() if tally is None else tally
     files = Files()
     with closing(connect(db, create=False)) as connection:
-        ids = [row[0] for row in connection.execute("SELECT id FROM documents")]
+        ids = [
+            row[0]
+            for row in connection.execute(
+                "SELECT d.id FROM documents d JOIN sources s ON s.id = d.source_id"
+                " WHERE ? IS NULL OR s.part <= ?",
+                (parts, parts),
+            )
+        ]
         for doc_id in ids:
             _check_document(connection, doc_id, files, files_by_path or {}, tally)
     return tally

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.model import Source
+from dossier.model import Source, SourceResult
 from dossier.packs import Pack
 from dossier.pipeline import run_source
 from dossier.segment import KEPT_WHOLE, MIN_DOCUMENT_CHARS, TOO_SHORT
@@ -157,27 +157,37 @@ def test_comma_tail_of_a_scraped_story_is_no_document(
     assert article.text.endswith("officials concerned.")
 
 
+@pytest.fixture(scope="module")
+def kcna_segmented(corpus: Path, pack: Pack) -> list[tuple[int, SourceResult]]:
+    """Every kcna-2024 story through the pipeline, each with its line number:
+    read by two tests, made once (each pass was a few CPU seconds).
+    Segmentation only: annotating 1,840 stories cost most of the time and
+    changes no document or removed span."""
+    results = []
+    with (corpus / "kcna-2024" / "kcna-2024.jsonl").open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            source = Source("k.jsonl", number, json.loads(line)["text"], "utf-8", "")
+            results.append((number, run_source(source, pack, extract=False)[0]))
+    return results
+
+
 @pytest.mark.corpus
-def test_kcna_every_story_keeps_all_its_text(corpus: Path, pack: Pack) -> None:
+def test_kcna_every_story_keeps_all_its_text(
+    kcna_segmented: list[tuple[int, SourceResult]],
+) -> None:
     """Every kcna-2024 story gives an article holding every word of the
     story but its dateline, end marker and a closing signature line."""
     lost = []
-    with (corpus / "kcna-2024" / "kcna-2024.jsonl").open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            text = json.loads(line)["text"]
-            # Segmentation only: annotating 1,840 stories cost most of the
-            # test and changes no document or removed span.
-            source = Source("k.jsonl", number, text, "utf-8", "")
-            result, _ = run_source(source, pack, extract=False)
-            articles = [d for d in result.documents if d.kind == "article"]
-            kept = " ".join(_words(" ".join(d.text for d in articles)))
-            removed = [
-                result.cleaned.source.raw[r.raw_start : r.raw_end]
-                for r in result.removed
-                if r.kind not in {"dateline", "end-marker", "signature"}
-            ]
-            if not articles or removed:
-                lost.append((number, removed[:2], kept[:60]))
+    for number, result in kcna_segmented:
+        articles = [d for d in result.documents if d.kind == "article"]
+        kept = " ".join(_words(" ".join(d.text for d in articles)))
+        removed = [
+            result.cleaned.source.raw[r.raw_start : r.raw_end]
+            for r in result.removed
+            if r.kind not in {"dateline", "end-marker", "signature"}
+        ]
+        if not articles or removed:
+            lost.append((number, removed[:2], kept[:60]))
     assert lost == []
 
 
@@ -202,20 +212,19 @@ def test_kcna_scraped_with_comma_joins_gives_the_same_articles(
 
 
 @pytest.mark.corpus
-def test_no_document_under_twenty_characters(corpus: Path, pack: Pack) -> None:
-    sources = [
+def test_no_document_under_twenty_characters(
+    corpus: Path, pack: Pack, kcna_segmented: list[tuple[int, SourceResult]]
+) -> None:
+    seeds = [
         Source(str(path), 0, path.read_text("utf-8"), "utf-8", "")
         for path in sorted((corpus / "seeds").glob("*.txt"))
     ]
-    with (corpus / "kcna-2024" / "kcna-2024.jsonl").open(encoding="utf-8") as handle:
-        sources += [
-            Source("k.jsonl", n, json.loads(line)["text"], "utf-8", "")
-            for n, line in enumerate(handle, start=1)
-        ]
+    results = [run_source(source, pack, extract=False)[0] for source in seeds]
+    results += [result for _, result in kcna_segmented]
     short = [
-        (source.path, source.part, document.text)
-        for source in sources
-        for document in run_source(source, pack, extract=False)[0].documents
+        (result.source.path, result.source.part, document.text)
+        for result in results
+        for document in result.documents
         if len(document.text.strip()) < MIN_DOCUMENT_CHARS
     ]
     assert short == []

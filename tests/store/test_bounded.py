@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -19,7 +18,7 @@ from dossier.present.cli.app import app
 from dossier.store import connect, queries, snippets
 from dossier.store.queries import get_document, offsets_of, search
 from dossier.store.records import document_annotations, source_map
-from tests.conftest import EXAMPLES
+from tests.shared import Shared, copy
 
 runner = CliRunner()
 # A word no example holds, placed near the end of the grown document.
@@ -30,11 +29,10 @@ PIECE = 4096
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("bounded") / "examples.db"
-    result = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
+def built(examples_built: Shared) -> Path:
+    """The session's build of examples/, read only (`grown` copies it)."""
+    assert examples_built.report.failures == []
+    return examples_built.db
 
 
 def _grow(path: Path) -> str:
@@ -68,7 +66,7 @@ def _grow(path: Path) -> str:
 @pytest.fixture(scope="module")
 def grown(built: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     path = tmp_path_factory.mktemp("grown") / "grown.db"
-    shutil.copy(built, path)
+    copy(built, path)
     return path, _grow(path)
 
 

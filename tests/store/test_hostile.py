@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dossier.present.cli.app import app
+from dossier.read import stream
 
 pytestmark = pytest.mark.slow
 
@@ -41,8 +42,10 @@ def hostile_folder(folder: Path) -> dict[str, str]:
             "stored",
         ),
         "name\nwith newline.txt": (GOOD.encode(), "stored"),
-        # One line longer than a streamed part: read in parts all the same.
-        "one-line.txt": (b"word " * 1_800_000, "stored"),
+        # One line longer than a streamed part: read in parts all the same
+        # (the test makes the parts and the size streamed a tenth of the
+        # build's: 900 kB here stands for a 9 MB line).
+        "one-line.txt": (b"word " * 180_000, "stored"),
         ".hidden.txt": (GOOD.encode(), "skipped"),
         "notes.docx": (b"PK\x03\x04", "skipped"),
     }  # fmt: skip
@@ -58,8 +61,13 @@ def hostile_folder(folder: Path) -> dict[str, str]:
     return outcome | {"dangling.txt": "failed"}
 
 
-def test_every_hostile_file_is_accounted_for(tmp_path: Path) -> None:
+def test_every_hostile_file_is_accounted_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stream, "STREAM_BYTES", stream.STREAM_BYTES // 10)
+    monkeypatch.setattr(stream, "PART_CHARS", stream.PART_CHARS // 10)
     expected = hostile_folder(tmp_path / "in")
+    assert stream.streamed(tmp_path / "in" / "one-line.txt")
     db = tmp_path / "d.db"
     result = CliRunner().invoke(
         app, ["build", str(tmp_path / "in"), "--db", str(db), "--no-annotate", "--json"]

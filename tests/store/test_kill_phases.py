@@ -1,6 +1,7 @@
 """SIGKILL in the write phase and in the link phase, seen from the database
-(tests/store/killing.py): whole files only, integrity ok, and a rebuild
-equal to a clean build. bench/kill_test.py runs 50 and more of these on
+(tests/store/killing.py): whole files only, integrity ok, a build after a
+write-phase kill stores only the files left, and a rebuild equal to a clean
+build. bench/kill_test.py runs 50 and more of these on
 kcna-2024 + seeds; these two keep the checks honest on every change."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.store import killing
-from tests.store.conftest import build, write_corpus
+from tests.store.conftest import CONTENT, build, dump, write_corpus
 
 pytestmark = pytest.mark.slow
 
@@ -64,13 +65,22 @@ def _stored(db: Path) -> int:
 def test_kill_in_the_write_phase_keeps_whole_files_and_rebuilds_equal(
     corpus: Path, clean: dict[str, tuple[int, str]], tmp_path: Path
 ) -> None:
+    # Also the SIGKILL-midway test of before (tests/store/test_kill.py, a
+    # build of its own 60 files killed, resumed and built clean again): the
+    # same kill, so its checks are made here, on this module's builds.
     db = tmp_path / "write.db"
     _kill_when(corpus, db, "write", after_files=FILES // 4)
     assert killing.integrity(db) == "ok"
-    assert FILES // 4 <= _stored(db) < FILES
+    stored = _stored(db)
+    assert FILES // 4 <= stored < FILES
     assert killing.whole_files(db, clean_db=corpus.parent / "clean.db")
-    assert build([corpus], db).failures == []
+    # The next build resumes: the files stored are left as they are.
+    report = build([corpus], db)
+    assert report.failures == []
+    assert (report.unchanged, report.stored) == (stored, FILES - stored)
+    assert killing.integrity(db) == "ok"
     assert killing.fingerprint(db) == clean
+    assert dump(db, CONTENT) == dump(corpus.parent / "clean.db", CONTENT)
     assert not killing.link_pending(db)
 
 
