@@ -102,6 +102,25 @@ CASES = [
     # ... while a reported quarter still sets the comparison.
     ("Net rose in the third quarter from $5 million a year earlier.",
      "1989-10-26", "a year earlier", "DATE", "1988-Q3"),
+    # Tense by class (issue 18): an adverb between a modal and `be` keeps
+    # the clause ahead; a plan or a grant of time points ahead though told
+    # in the past; a present progressive says nothing of direction.
+    ("He said the vote would still be held on May 4 in the capital.",
+     "2003-02-10", "May 4", "DATE", "2003-05-04"),
+    ("The council said the vote was planned for early June.", "2003-02-10",
+     "early June", "DATE", "2003-06"),
+    ("The court has given the tenants until noon Thursday to leave.",
+     "2003-02-10", "noon Thursday", "TIME", "2003-02-13T12:00"),
+    ("The bank has extended the loans to the mill through January.",
+     "2003-10-30", "January", "DATE", "2004-01"),
+    ("The firm said it is redeeming the notes on Dec. 7 at par.", "2003-10-30",
+     "Dec. 7", "DATE", "2003-12-07"),
+    # ... but a past `could` is not a modal looking ahead.
+    ("Neither man could be reached Wednesday for comment.", "2003-02-13",
+     "Wednesday", "DATE", "2003-02-12"),
+    # `and` joining two nouns does not end the clause whose verb is read.
+    ("The airline will add flights between Lima and Quito by August.",
+     "2003-02-10", "August", "DATE", "2003-08"),
 ]  # fmt: skip
 
 

@@ -575,6 +575,16 @@ def test_tag_times_minutes_of_a_meeting_are_no_length(pack: Pack) -> None:
             " volunteers came. Today we honour them.”",
             [("Six decades ago", "1950"), ("Today", "2010-10-25")],
         ),
+        # Straight and typeset (``…'') marks open a quote as curly ones do.
+        (
+            'He said in a speech on 25 October 2010: "Six decades ago, the'
+            ' volunteers came." Two years ago, it rained.',
+            [("Six decades ago", "1950"), ("Two years ago", "2009")],
+        ),
+        (
+            "He said on Oct. 25, 2010: ``Six decades ago, the volunteers came.''",
+            [("Six decades ago", "1950")],
+        ),
         # A quote with no date of its own counts from the report.
         (
             "“Six decades ago, the volunteers came,” a veteran said.",
@@ -586,5 +596,9 @@ def test_tag_times_quoted_speech_counts_from_its_date(
     pack: Pack, text: str, expected: list[tuple[str, str]]
 ) -> None:
     found = tag_times(text, anchor="2011-10-25", pack=pack)
-    relative = [(t.text, t.value) for t in found if t.text != "25 October 2010"]
+    relative = [
+        (t.text, t.value)
+        for t in found
+        if t.text not in ("25 October 2010", "Oct. 25, 2010")
+    ]
     assert relative == expected

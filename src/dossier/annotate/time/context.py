@@ -61,9 +61,7 @@ _FUTURE = (
     r"|pushed\s+back|moved)\s+(?:it\s+|them\s+)?(?:until|till|to)|"
     # An adverb may stand between the modal and `be` ("would still be held").
     r"(?:to|will|would|shall|may|might|should|must)\s+(?:[a-z]+ly\s+|still\s+"
-    r"|also\s+|not\s+|now\s+|then\s+|only\s+)?be\s+(?:[a-z]+ed|"
-    + _IRREGULAR
-    + r")|"
+    r"|also\s+|not\s+|now\s+|then\s+|only\s+)?be\s+(?:[a-z]+ed|" + _IRREGULAR + r")|"
     # Time granted or a plan made is for a day ahead, though told in the past
     # ("has given them until 9 a.m. Tuesday", "was planned for early March").
     r"(?:give|gives|gave|given|granted|extended)\s+(?:[\w$.,%-]+\s+){0,8}?"

@@ -16,8 +16,9 @@ from dossier.annotate.time.calendar import Period
 from dossier.annotate.time.context import Context
 from dossier.english import MONTH_NUMBER, MONTH_PATTERN
 
-_OPEN = "“"
-_CLOSE = "”"
+# Marks that open and close a quote: curly, and the ``…'' of typeset news.
+_PAIRS = (("“", "”"), ("``", "''"))
+_STRAIGHT = '"'
 _FULL_DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_PATTERN})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{MONTH_PATTERN})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))\b"
@@ -35,10 +36,9 @@ MAX_QUOTE_CHARS = 3000
 def speech_date(ctx: Context, position: int) -> Period | None:
     """The day of the speech a quote holding `position` reports, if printed."""
     text = ctx.text
-    low = max(0, position - MAX_QUOTE_CHARS)
-    opening = text.rfind(_OPEN, low, position)
-    if opening < 0 or text.rfind(_CLOSE, opening, position) >= 0:
-        return None  # not inside curly quote marks
+    opening = _opening(text, position)
+    if opening < 0:
+        return None  # not inside quote marks
     start = ctx.bounds.start_of(opening)
     if not text[start:opening].strip():
         # The quote opens its sentence: the lead-in is the sentence before
@@ -62,3 +62,18 @@ def speech_date(ctx: Context, position: int) -> Period | None:
     except ValueError:
         return None
     return Period("D", year, number, day)
+
+
+def _opening(text: str, position: int) -> int:
+    """Where the quote holding `position` opens, or -1 when none does."""
+    low = max(0, position - MAX_QUOTE_CHARS)
+    for opener, closer in _PAIRS:
+        opening = text.rfind(opener, low, position)
+        if opening >= 0 and text.rfind(closer, opening, position) < 0:
+            return opening
+    # A straight mark opens and closes alike: inside when an odd number of
+    # them stand between the paragraph's start and `position`.
+    paragraph = max(low, text.rfind("\n\n", low, position) + 1)
+    if text.count(_STRAIGHT, paragraph, position) % 2:
+        return text.rfind(_STRAIGHT, paragraph, position)
+    return -1
