@@ -121,6 +121,17 @@ CASES = [
     # `and` joining two nouns does not end the clause whose verb is read.
     ("The airline will add flights between Lima and Quito by August.",
      "2003-02-10", "August", "DATE", "2003-08"),
+    # A time in brackets restates one of its clause, and takes its tense.
+    ("The ship will sail at dawn (6 a.m. Thursday), the port said.",
+     "2003-02-10", "6 a.m. Thursday", "TIME", "2003-02-13T06:00"),
+    # A year printed alone lends itself to a later day in its own clause, or
+    # in the whole sentence when it opens it, but not past a clause it sits in.
+    ("Under a plan adopted in 1997 that set no cap, the firm had bought "
+     "shares through Sept. 29.", "2003-10-30", "Sept. 29", "DATE", "2003-09-29"),
+    ("In 1997, the firm had bought shares through Sept. 29.", "2003-10-30",
+     "Sept. 29", "DATE", "1997-09-29"),
+    ("The firm had bought shares in 1997 through Sept. 29.", "2003-10-30",
+     "Sept. 29", "DATE", "1997-09-29"),
 ]  # fmt: skip
 
 

@@ -93,6 +93,9 @@ _MARKER = re.compile(
 # Where a clause begins: the nearest verb before an expression is read back to
 # here, then the words after it up to the next clause break.
 _CLAUSE = re.compile(r"[;:.!?\"“”()\n]|,\s|\b(?:and|but|while|because)\s")
+# The first letters of the clause breaks a clause goes on across when no verb
+# stands between them and the date: `and`, `but`, `while`, `because`, `(`.
+_JOINS = frozenset("abw(")
 # A date that opens its clause and is set off by a comma ("In January, ...",
 # "Last week, ..."): the words before it are at most a preposition.
 _FRONTED = re.compile(r"[ \t]*,\s+")
@@ -141,6 +144,8 @@ class Context:
     anchor: Period | None = None
     reference: Period | None = None
     explicit_year: tuple[int, int] | None = None  # (year, offset) last printed
+    # Where a year printed alone stops lending itself (see `printed_year`).
+    lends_until: int | None = None
     # (year, offset) of the last full date printed with a year far from the
     # anchor's: a history being told ("On June 25, 1950 ... On June 28 ...").
     story_year: tuple[int, int] | None = None
@@ -165,9 +170,11 @@ class Context:
                 before = whole[breaks[-1].end() :]
             lowered = before.lower()
             markers = list(_MARKER.finditer(lowered))
-            while not markers and breaks and breaks[-1].group()[0].isalpha():
+            while not markers and breaks and breaks[-1].group()[0] in _JOINS:
                 # `and` with no verb after it joins nouns ("flights between
-                # Australia and India by August"): the clause goes on before it.
+                # Australia and India by August"), and a date put in brackets
+                # restates one of the clause ("will leave at 4 (4 a.m.
+                # Thursday)"): the clause goes on before them.
                 breaks.pop()
                 before = whole[breaks[-1].end() :] if breaks else whole
                 lowered = before.lower()
@@ -239,6 +246,7 @@ class Context:
             self.explicit_year is not None
             and (tense == "past" or self.anchor is None)
             and self._same_sentence(self.explicit_year[1], start)
+            and (self.lends_until is None or start < self.lends_until)
         ):
             return self.explicit_year[0]
         if (
@@ -267,9 +275,23 @@ class Context:
             return year + 1
         return year
 
+    def printed_year(self, year: int, start: int, end: int) -> None:
+        """Note a year printed alone (`in 1987`). It lends itself to a day
+        printed without one later in its clause, or in its whole sentence
+        when it opens it (`In 1987, ... on Sept. 29`); not past a clause
+        it sits in ("a plan approved in 1987 that ..., Nashua had bought
+        shares through Sept. 29" is this year's Sept. 29)."""
+        self.explicit_year = (year, start)
+        if _OPENS_CLAUSE.fullmatch(self.text[self.bounds.start_of(start) : start]):
+            self.lends_until = None
+        else:
+            cut = _CLAUSE.search(self.text, end, self.bounds.end_of(start))
+            self.lends_until = cut.start() if cut else None
+
     def printed_day(self, year: int, start: int) -> None:
         """Note a full date printed with its year (`25 June 1950`)."""
         self.explicit_year = (year, start)
+        self.lends_until = None
         if self.anchor is not None and abs(self.anchor.year - year) > 1:
             self.story_year = (year, start)
         else:
