@@ -3,9 +3,9 @@
 # The anchor is the document date; the reference is the last date the text mentioned
 # (TimeML's "temporal function" anchors: news deixis such as `yesterday` uses the
 # anchor, narrative anaphora such as `three days later` uses the reference). Tense is
-# read from the words of the same clause, never past the sentence: the one stored
-# sentence split (`reading.Reading.bounds`) bounds both the tense window and the
-# year a date printed earlier lends to one printed without it.
+# read from the words of the same clause (`tense`), never past the sentence: the one
+# stored sentence split (`reading.Reading.bounds`) bounds both the tense window and
+# the year a date printed earlier lends to one printed without it.
 
 from __future__ import annotations
 
@@ -22,89 +22,9 @@ from dossier.annotate.time.calendar import (
     around,
     parse_value,
 )
-from dossier.annotate.wordtrie import trie
+from dossier.annotate.time.tense import CLAUSE, OPENS_CLAUSE, read_tense
 from dossier.packs import Pack
 
-# Irregular past forms of common news verbs: the `-ed` test below misses them
-# ("Since KKR bought RJR in February" is last February, not next).
-_IRREGULAR_PAST = (
-    "bought", "sold", "took", "made", "went", "came", "gave", "got", "began",
-    "became", "left", "met", "held", "won", "lost", "paid", "rose", "fell",
-    "grew", "saw", "found", "sent", "brought", "thought", "kept", "built",
-    "spent", "struck", "fought", "led", "ran", "wrote", "knew", "stood",
-    "felt", "broke", "chose", "drew", "drove", "flew", "froze", "hid",
-    "sank", "shot", "spoke", "stole", "swore", "threw", "wore", "sought",
-    "taught", "caught", "dealt", "meant", "slid", "sprang", "withdrew",
-)  # fmt: skip
-_IRREGULAR = trie(set(_IRREGULAR_PAST))  # one prefix-factored group
-# Verbs of a timetable in the simple present speak of what is ahead ("who
-# arrives Saturday", "talks resume Monday"): news tells past events in the past.
-# A bare form counts only when it is not an infinitive ("had been due to
-# expire Friday" is a plan now past). Not `start`, `open`, `visit`, `leave`,
-# `starts`: as often nouns or adjectives ("housing starts", "on leave").
-_SCHEDULED = (
-    "arrives", "meets", "begins", "opens", "resumes", "departs", "expires",
-    "leaves", "convenes", "reconvenes", "takes effect", "kicks off",
-)  # fmt: skip
-_SCHEDULED_BARE = (
-    "arrive", "meet", "begin", "resume", "depart", "convene", "take effect",
-)  # fmt: skip
-# Read only where the clause before a date holds no other marker: one more
-# alternation in `_MARKER` slowed every tense read by a seventh.
-_TIMETABLE = re.compile(
-    rf"\b(?:{trie(set(_SCHEDULED))}|(?<!to ){trie(set(_SCHEDULED_BARE))})\b"
-)
-_FUTURE = (
-    # `postponed until Saturday`, `put off to Friday`: a date moved is ahead
-    # (issue 18), though the verb is past.
-    r"(?:postponed|delayed|deferred|adjourned|rescheduled|extended|put\s+off"
-    r"|pushed\s+back|moved)\s+(?:it\s+|them\s+)?(?:until|till|to)|"
-    # An adverb may stand between the modal and `be` ("would still be held").
-    r"(?:to|will|would|shall|may|might|should|must)\s+(?:[a-z]+ly\s+|still\s+"
-    r"|also\s+|not\s+|now\s+|then\s+|only\s+)?be\s+(?:[a-z]+ed|" + _IRREGULAR + r")|"
-    # Time granted or a plan made is for a day ahead, though told in the past
-    # ("has given them until 9 a.m. Tuesday", "was planned for early March").
-    r"(?:give|gives|gave|given|granted|extended)\s+(?:[\w$.,%-]+\s+){0,8}?"
-    r"(?:until|till|through)|"
-    r"(?:planned|planning|scheduled|slated|set|due)\s+for|will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
-    r"expect(?:s|ed)?\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
-    r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
-    r"deadline|will\s+be|to\s+be\s+held|tomorrow|planned\s+to|as\s+early\s+as|"
-    r"supposed\s+to|to\s+be|payable|effective"
-)
-_PAST = (
-    # A plan told in the past perfect was for a day now past ("had been
-    # scheduled to expire at midnight Friday", in a story of the Monday after).
-    r"had\s+been\s+(?:due|scheduled|set|slated|expected|supposed|planned)|"
-    r"was|were|had|has|have|been|did|said|says|told|ago|last|earlier|previously|"
-    r"already|yesterday|since|" + _IRREGULAR + "|"
-    r"(?!(?:based|limited|united|related|advanced|detailed|"
-    r"interested|concerned|unspecified|supposed|expected|scheduled|planned|"
-    r"proposed|unexpected|combined|armed|so-called|estimated|registered|"
-    r"listed|dedicated|sacred|hundred|kindred)\b)[a-z]{2,}[^e\W]ed"
-)
-# Read on lower-cased words: 2.7x faster than ignoring case, same markers.
-# A verb in the present progressive nearer the date than a past one says
-# nothing of its direction ("said it is calling the notes on Dec. 7").
-_PRESENT = r"(?:is|are|am)\s+(?!going\b)[a-z]{2,}ing"
-_MARKER = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b"
-)
-# Where a clause begins: the nearest verb before an expression is read back to
-# here, then the words after it up to the next clause break.
-_CLAUSE = re.compile(r"[;:.!?\"“”()\n]|,\s|\b(?:and|but|while|because)\s")
-# The first letters of the clause breaks a clause goes on across when no verb
-# stands between them and the date: `and`, `but`, `while`, `because`, `(`.
-_JOINS = frozenset("abw(")
-# A date that opens its clause and is set off by a comma ("In January, ...",
-# "Last week, ..."): the words before it are at most a preposition.
-_FRONTED = re.compile(r"[ \t]*,\s+")
-_OPENS_CLAUSE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")
-# A date before "deadline" names the deadline ("by the Tuesday deadline"):
-# the noun says nothing of the clause's tense.
-_MODIFIED = re.compile(r"[ \t]+deadlines?\b")
-# The window read for tense on either side of an expression, within its sentence.
-TENSE_WINDOW = 160
 # Days a date may lie after the anchor in a past-tense clause and still be in
 # the anchor's year ("set Friday, Jan. 14 as the deadline"), and the mirror.
 PAST_SLACK = 31
@@ -156,58 +76,10 @@ class Context:
         return self.anchor.first if self.anchor and self.anchor.unit == "D" else None
 
     def tense(self, start: int, end: int) -> str:
-        """`future`, `past` or `none`: the tense of the nearest verb in the clause.
-
-        The words before the expression count first (`will meet Bush on
-        Thursday`, `said Friday`), then those after (`Friday, he said`).
-        """
+        """`future`, `past` or `none`: the tense of the nearest verb in the
+        clause of the expression at `start`-`end` (`tense.read_tense`)."""
         if start not in self.cache:
-            low = max(self.bounds.start_of(start), start - TENSE_WINDOW // 2)
-            before = self.text[low:start]
-            breaks = list(_CLAUSE.finditer(before))
-            whole = before
-            if breaks:
-                before = whole[breaks[-1].end() :]
-            lowered = before.lower()
-            markers = list(_MARKER.finditer(lowered))
-            while not markers and breaks and breaks[-1].group()[0] in _JOINS:
-                # `and` with no verb after it joins nouns ("flights between
-                # Australia and India by August"), and a date put in brackets
-                # restates one of the clause ("will leave at 4 (4 a.m.
-                # Thursday)"): the clause goes on before them.
-                breaks.pop()
-                before = whole[breaks[-1].end() :] if breaks else whole
-                lowered = before.lower()
-                markers = list(_MARKER.finditer(lowered))
-            if not markers and _TIMETABLE.search(lowered):
-                self.cache[start] = "future"
-                return "future"
-            if not markers:
-                high = min(self.bounds.end_of(start), end + TENSE_WINDOW // 2)
-                after = self.text[end:high]
-                fronted = _FRONTED.match(after)
-                if fronted and _OPENS_CLAUSE.fullmatch(before):
-                    # "In January, American Medical brought in ...": a date
-                    # put before its clause takes the tense of the clause.
-                    after = after[fronted.end() :]
-                modified = _MODIFIED.match(after)
-                if modified:
-                    after = after[modified.end() :]
-                cut = _CLAUSE.search(after)
-                clause = after[: cut.start()] if cut else after
-                markers = list(_MARKER.finditer(clause.lower()))
-                markers.reverse()
-            if not markers:
-                self.cache[start] = "none"
-            else:
-                last = markers[-1]
-                self.cache[start] = (
-                    "future"
-                    if last.group("future")
-                    else "none"
-                    if last.group("present")
-                    else "past"
-                )
+            self.cache[start] = read_tense(self.text, self.bounds, start, end)
         return self.cache[start]
 
     def reported(self) -> Period | None:
@@ -282,10 +154,10 @@ class Context:
         it sits in ("a plan approved in 1987 that ..., Nashua had bought
         shares through Sept. 29" is this year's Sept. 29)."""
         self.explicit_year = (year, start)
-        if _OPENS_CLAUSE.fullmatch(self.text[self.bounds.start_of(start) : start]):
+        if OPENS_CLAUSE.fullmatch(self.text[self.bounds.start_of(start) : start]):
             self.lends_until = None
         else:
-            cut = _CLAUSE.search(self.text, end, self.bounds.end_of(start))
+            cut = CLAUSE.search(self.text, end, self.bounds.end_of(start))
             self.lends_until = cut.start() if cut else None
 
     def printed_day(self, year: int, start: int) -> None:
