@@ -52,7 +52,7 @@ _FUTURE = (
     # ("has given them until 9 a.m. Tuesday", "was planned for early March").
     r"(?:give|gives|gave|given|granted|extended)\s+(?:[\w$.,%-]+\s+){0,8}?"
     r"(?:until|till|through)|"
-    r"(?:planned|planning|scheduled|slated|set|due)\s+for|"
+    r"(?:planned|planning|set)\s+for|"
     r"will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
     r"expect(?:s|ed)?\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
     r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
