@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from dossier.annotate.time import tag_times
+from dossier.annotate.time.anniversary import is_anniversary
 from dossier.packs import Pack
 
 # (text, anchor, expression text, type, value, first day, last day)
@@ -474,6 +475,15 @@ def test_tag_times_anniversary_dates_the_founding_day(pack: Pack) -> None:
     anniversary = found["The 95th anniversary"]
     assert (anniversary.type, anniversary.value) == ("DATE", "1926-10-17")
     assert (anniversary.first_day, anniversary.last_day) == ("1926-10-17", "1926-10-17")
+
+
+def test_is_anniversary_tells_the_phrase_from_a_date(pack: Pack) -> None:
+    # The TimeML adapter (eval/timeml.py) leaves the phrase out: not a TIMEX3.
+    text = "The 50th anniversary of the alliance fell on April 4, 1999."
+    found = {
+        t.text: is_anniversary(t.text) for t in tag_times(text, anchor=None, pack=pack)
+    }
+    assert found == {"The 50th anniversary": True, "April 4, 1999": False}
 
 
 def test_tag_times_anniversary_with_a_loose_date_gives_the_year(pack: Pack) -> None:
