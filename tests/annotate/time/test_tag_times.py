@@ -333,6 +333,27 @@ DATES = [
         "1989-11-04",
         "1989-11-04",
     ),
+    # A year range written with a dash spans both years (issue 18).
+    (
+        "The 2009-2010 season ended early.",
+        "2011-03-01",
+        "2009-2010",
+        "DATE",
+        "2009",
+        "2009-01-01",
+        "2010-12-31",
+    ),
+    # A year before a noun is still a year: TimeML tags it, as TimeBank and
+    # AQUAINT do every `the 1988 period`, `its 1990 invasion` (17 of 17).
+    (
+        "The 1953 team won the cup.",
+        "2011-03-01",
+        "1953",
+        "DATE",
+        "1953",
+        "1953-01-01",
+        "1953-12-31",
+    ),
     # `on Friday` ahead in a story dated that Friday is that day.
     (
         "The summit will open on Friday in Pyongyang.",

@@ -50,7 +50,7 @@ _FUTURE = (
     r"|also\s+|not\s+|now\s+|then\s+|only\s+)?be\s+(?:[a-z]+ed|" + _IRREGULAR + r")|"
     # Time granted or a plan made is for a day ahead, though told in the past
     # ("has given them until 9 a.m. Tuesday", "was planned for early March").
-    r"(?:give|gives|gave|given|granted|extended)\s+(?:[\w$.,%-]+\s+){0,8}?"
+    r"(?:give|gives|gave|given|granted|extended)\s+(?:[\w$.,%-]+\s+){0,12}?"
     r"(?:until|till|through)|"
     r"(?:planned|planning|set)\s+for|"
     r"will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
