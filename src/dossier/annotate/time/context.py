@@ -70,6 +70,10 @@ class Context:
     # anchor's: a history being told ("On June 25, 1950 ... On June 28 ...").
     story_year: tuple[int, int] | None = None
     cache: dict[int, str] = field(default_factory=dict)
+    # The quote marks the text uses (`speech.quote_marks`), looked for once,
+    # and the date of the speech each quote's opening reports.
+    quote_marks: tuple[str, ...] | None = None
+    spoken: dict[int, Period | None] = field(default_factory=dict)
 
     @property
     def today(self) -> date | None:

@@ -16,9 +16,11 @@ from dossier.annotate.time.calendar import Period
 from dossier.annotate.time.context import Context
 from dossier.english import MONTH_NUMBER, MONTH_PATTERN
 
-# Marks that open and close a quote: curly, and the ``…'' of typeset news.
-_PAIRS = (("“", "”"), ("``", "''"))
+# Marks that open a quote and those that close it: curly, the ``…'' of
+# typeset news, and the straight mark that does both.
 _STRAIGHT = '"'
+_CLOSERS = {"“": "”", "``": "''"}
+_OPENERS = ("“", "``", _STRAIGHT)
 _FULL_DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_PATTERN})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{MONTH_PATTERN})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))\b"
@@ -35,10 +37,21 @@ MAX_QUOTE_CHARS = 3000
 
 def speech_date(ctx: Context, position: int) -> Period | None:
     """The day of the speech a quote holding `position` reports, if printed."""
-    text = ctx.text
-    opening = _opening(text, position)
+    if ctx.quote_marks is None:
+        ctx.quote_marks = quote_marks(ctx.text)
+    if not ctx.quote_marks:
+        return None
+    opening = _opening(ctx.text, ctx.quote_marks, position)
     if opening < 0:
         return None  # not inside quote marks
+    if opening not in ctx.spoken:
+        ctx.spoken[opening] = _lead_date(ctx, opening)
+    return ctx.spoken[opening]
+
+
+def _lead_date(ctx: Context, opening: int) -> Period | None:
+    """The full date printed beside a word of speaking before `opening`."""
+    text = ctx.text
     start = ctx.bounds.start_of(opening)
     if not text[start:opening].strip():
         # The quote opens its sentence: the lead-in is the sentence before
@@ -64,16 +77,24 @@ def speech_date(ctx: Context, position: int) -> Period | None:
     return Period("D", year, number, day)
 
 
-def _opening(text: str, position: int) -> int:
+def quote_marks(text: str) -> tuple[str, ...]:
+    """The opening marks `text` uses, looked for once per document: most
+    texts use one kind or none, and each kind costs a search per expression."""
+    return tuple(opener for opener in _OPENERS if opener in text)
+
+
+def _opening(text: str, marks: tuple[str, ...], position: int) -> int:
     """Where the quote holding `position` opens, or -1 when none does."""
     low = max(0, position - MAX_QUOTE_CHARS)
-    for opener, closer in _PAIRS:
+    for opener in marks:
+        if opener == _STRAIGHT:
+            # A straight mark opens and closes alike: inside when an odd
+            # number of them stand between the paragraph's start and here.
+            paragraph = max(low, text.rfind("\n\n", low, position) + 1)
+            if text.count(_STRAIGHT, paragraph, position) % 2:
+                return text.rfind(_STRAIGHT, paragraph, position)
+            continue
         opening = text.rfind(opener, low, position)
-        if opening >= 0 and text.rfind(closer, opening, position) < 0:
+        if opening >= 0 and text.rfind(_CLOSERS[opener], opening, position) < 0:
             return opening
-    # A straight mark opens and closes alike: inside when an odd number of
-    # them stand between the paragraph's start and `position`.
-    paragraph = max(low, text.rfind("\n\n", low, position) + 1)
-    if text.count(_STRAIGHT, paragraph, position) % 2:
-        return text.rfind(_STRAIGHT, paragraph, position)
     return -1
