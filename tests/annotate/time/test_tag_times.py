@@ -616,6 +616,12 @@ def test_tag_times_minutes_of_a_meeting_are_no_length(pack: Pack) -> None:
             "He said on Oct. 25, 2010: ``Six decades ago, the volunteers came.''",
             [("Six decades ago", "1950")],
         ),
+        # A straight quote left open ends with its paragraph.
+        (
+            'He said in a speech on 25 October 2010: "It was hard.\n\n'
+            "Six decades ago, the river froze.",
+            [("Six decades ago", "1951")],
+        ),
         # A quote with no date of its own counts from the report.
         (
             "“Six decades ago, the volunteers came,” a veteran said.",
