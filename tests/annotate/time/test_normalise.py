@@ -37,6 +37,8 @@ CASES = [
     # A bare length is one when a word after it says so (issue 18).
     ("Minutes later, police arrived.", "2001-11-02", "Minutes", "DURATION",
      "PTXM"),
+    ("Seconds later the bridge gave way.", "2001-11-02", "Seconds", "DURATION",
+     "PTXS"),
     ("The deal follows months of talks.", "2001-11-02", "months", "DURATION",
      "PXM"),
     ("He died within weeks or months of his capture.", "2001-11-02",
