@@ -14,6 +14,9 @@ CASES = [
     ("Sales slowed through the late '80s, dealers said.", "1991-03-04",
      "the late '80s", "DATE", "198"),
     ("Prices doubled over the '90s.", "2003-05-06", "the '90s", "DATE", "199"),
+    # `the mid-` holds its article as `the early` and `the late` do.
+    ("Sales peaked in the mid-1990s.", "2003-05-06", "the mid-1990s", "DATE",
+     "199"),
     # Irregular past verbs and `since` make the clause past: a month without
     # a year is then this year's or last year's, not next year's.
     ("Since the fund bought the mill in February, it has cut jobs.",

@@ -91,7 +91,11 @@ MODIFIER = (
     r"(?:(?:[Tt]he\s+)?"
     + cased(*BOUNDS[:4])
     + r"(?:[\s-]+in)?[\s-]*(?:the\s+)?|"
-    + cased(*BOUNDS[4:])
+    # `the mid-1990s` as `the early 1990s`: TimeBank's extent holds `the`.
+    + r"(?:[Tt]he\s+)?"
+    + cased(*BOUNDS[4:6])
+    + r"[\s-]*(?:the\s+)?|"
+    + cased(*BOUNDS[6:])
     + r"[\s-]*(?:the\s+)?|"
     + cased(*BOUNDS_OF)
     + r"\s+(?:the\s+)?)"
