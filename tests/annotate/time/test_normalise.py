@@ -126,6 +126,11 @@ CASES = [
     # `and` joining two nouns does not end the clause whose verb is read.
     ("The airline will add flights between Lima and Quito by August.",
      "2003-02-10", "August", "DATE", "2003-08"),
+    # A weekday's own event is that day or before, whatever the clause's tense.
+    ("Lawyers will appeal Wednesday's ruling next month.", "2003-02-14",
+     "Wednesday", "DATE", "2003-02-12"),
+    ("Lawyers will appeal the ruling on Wednesday.", "2003-02-14",
+     "Wednesday", "DATE", "2003-02-19"),
     # A time in brackets restates one of its clause, and takes its tense.
     ("The ship will sail at dawn (6 a.m. Thursday), the port said.",
      "2003-02-10", "6 a.m. Thursday", "TIME", "2003-02-13T06:00"),
