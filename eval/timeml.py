@@ -1,6 +1,6 @@
 """Time expressions on TimeML (TimeBank 1.2 + AQUAINT) by the standard TE3-style scorer.
 
-    python -m eval.timeml [--write] [--errors N] [--path annotate|build]
+    python -m eval.timeml [--write] [--errors N [--set AQUAINT]] [--path build]
 
 The scorer (../shared/scorers/time/score.py) dumps each document's text and
 its DCT; dossier reads the text with the DCT's day as anchor, as HeidelTime
