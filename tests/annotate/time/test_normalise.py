@@ -131,6 +131,17 @@ CASES = [
      "Wednesday", "DATE", "2003-02-12"),
     ("Lawyers will appeal the ruling on Wednesday.", "2003-02-14",
      "Wednesday", "DATE", "2003-02-19"),
+    # A time made a noun's modifier leaves its article out; a possessive is
+    # always out (TimeBank's extents).
+    ("The mill took a third-quarter charge.", "2001-11-02", "third-quarter",
+     "DATE", "2001-Q3"),
+    ("The two-week strike ended.", "2001-11-02", "two-week", "DURATION", "P2W"),
+    ("Net fell in its fourth quarter.", "2001-11-02", "fourth quarter", "DATE",
+     "2001-Q4"),
+    ("Net fell in the third quarter.", "2001-11-02", "the third quarter", "DATE",
+     "2001-Q3"),
+    ("Net fell in the year-ago quarter.", "2001-11-02", "the year-ago quarter",
+     "DATE", "2000-Q3"),
     # A time in brackets restates one of its clause, and takes its tense.
     ("The ship will sail at dawn (6 a.m. Thursday), the port said.",
      "2003-02-10", "6 a.m. Thursday", "TIME", "2003-02-13T06:00"),

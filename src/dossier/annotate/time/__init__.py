@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from dossier.annotate.failures import Failures
@@ -27,9 +28,41 @@ if TYPE_CHECKING:
 __all__ = ["find", "tag_times"]
 
 
+# A determiner the extent leaves out: a possessive always (`its fourth
+# quarter`), an article before a time that modifies a noun (`a third-quarter
+# charge`, `the two-week strike`); TimeBank leaves out 40 of 41 such articles
+# and 8 of 10 possessives, and keeps 46 of 49 in `the third quarter`.
+_DETERMINER = re.compile(
+    r"(?:(?P<own>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Yy]our)|[Aa]n?|[Tt]he)\s+"
+)
+
+
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+# A hyphened time word made to stand before a noun: `third-quarter`,
+# `two-week`, `year-earlier`, `late-November` (not `ninety-four`).
+_MODIFIER_FORM = re.compile(
+    r"-(?:quarter|year|month|week|day|hour|minute|second|decade|century|period"
+    r"|earlier|ago|end|long)s?$|^(?:early|late|mid)-",
+    re.IGNORECASE,
+)
+
+
+def _start(text: str, start: int, end: int) -> int:
+    """Where the expression's extent starts, past a determiner it leaves out."""
+    determiner = _DETERMINER.match(text, start, end)
+    if determiner is None:
+        return start
+    modifies = bool(
+        _MODIFIER_FORM.search(text[determiner.end() : end].split()[-1])
+        and _NOUN_AFTER.match(text, end)
+    )
+    return determiner.end() if determiner.group("own") or modifies else start
+
+
 def _expression(text: str, start: int, end: int, found: Found) -> TimeExpression | None:
     """The expression a rule found, or None when its period falls off the
     calendar ("last May" in a text dated 0001-01-01 is in no year)."""
+    start = _start(text, start, end)
     first = last = None
     if found.first and found.last:
         first, last = found.first.isoformat(), found.last.isoformat()
