@@ -142,6 +142,11 @@ CASES = [
      "2001-Q3"),
     ("Net fell in the year-ago quarter.", "2001-11-02", "the year-ago quarter",
      "DATE", "2000-Q3"),
+    # `within`, `only` and `just` are read but left out of the extent.
+    ("Troops must leave within a week.", "2001-11-02", "a week", "DURATION",
+     "P1W"),
+    ("The answer comes in just a few minutes.", "2001-11-02", "a few minutes",
+     "DURATION", "PTXM"),
     # A time in brackets restates one of its clause, and takes its tense.
     ("The ship will sail at dawn (6 a.m. Thursday), the port said.",
      "2003-02-10", "6 a.m. Thursday", "TIME", "2003-02-13T06:00"),
