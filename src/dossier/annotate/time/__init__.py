@@ -29,11 +29,13 @@ __all__ = ["find", "tag_times"]
 
 
 # A determiner the extent leaves out: a possessive always (`its fourth
-# quarter`), an article before a time that modifies a noun (`a third-quarter
-# charge`, `the two-week strike`); TimeBank leaves out 40 of 41 such articles
-# and 8 of 10 possessives, and keeps 46 of 49 in `the third quarter`.
+# quarter`), an article or `that` before a time that modifies a noun (`a
+# third-quarter charge`, `the two-week strike`); TimeBank leaves out 40 of 41
+# such articles and 8 of 10 possessives, and keeps 46 of 49 in `the third
+# quarter`.
 _DETERMINER = re.compile(
-    r"(?:(?P<own>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Yy]our)|[Aa]n?|[Tt]he)\s+"
+    r"(?:(?P<own>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Yy]our)|[Aa]n?|[Tt]he"
+    r"|[Tt]h(?:is|at|ese|ose))\s+"
 )
 
 
