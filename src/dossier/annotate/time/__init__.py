@@ -54,8 +54,13 @@ _MODIFIER_FORM = re.compile(
 _LEFT_OUT = re.compile(r"(?:[Ww]ithin|[Oo]nly|[Jj]ust|[Bb]arely)\s+")
 
 
+_INITIALS = frozenset("AaBbHhIiJjOoTtWwYy")
+
+
 def _start(text: str, start: int, end: int) -> int:
     """Where the expression's extent starts, past words it leaves out."""
+    if text[start] not in _INITIALS:
+        return start  # most start with a digit, a month or `last`: no regex
     left_out = _LEFT_OUT.match(text, start, end)
     if left_out is not None and left_out.end() < end:
         start = left_out.end()

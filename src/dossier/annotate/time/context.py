@@ -73,6 +73,7 @@ class Context:
     # The quote marks the text uses (`speech.quote_marks`), looked for once,
     # and the date of the speech each quote's opening reports.
     quote_marks: tuple[str, ...] | None = None
+    first_quote: int = 0  # where the first of them stands
     spoken: dict[int, Period | None] = field(default_factory=dict)
 
     @property

@@ -38,8 +38,8 @@ MAX_QUOTE_CHARS = 3000
 def speech_date(ctx: Context, position: int) -> Period | None:
     """The day of the speech a quote holding `position` reports, if printed."""
     if ctx.quote_marks is None:
-        ctx.quote_marks = quote_marks(ctx.text)
-    if not ctx.quote_marks:
+        ctx.quote_marks, ctx.first_quote = quote_marks(ctx.text)
+    if position <= ctx.first_quote:
         return None
     opening = _opening(ctx.text, ctx.quote_marks, position)
     if opening < 0:
@@ -77,10 +77,13 @@ def _lead_date(ctx: Context, opening: int) -> Period | None:
     return Period("D", year, number, day)
 
 
-def quote_marks(text: str) -> tuple[str, ...]:
-    """The opening marks `text` uses, looked for once per document: most
-    texts use one kind or none, and each kind costs a search per expression."""
-    return tuple(opener for opener in _OPENERS if opener in text)
+def quote_marks(text: str) -> tuple[tuple[str, ...], int]:
+    """The opening marks `text` uses and where the first stands, looked for
+    once per document: most texts use one kind or none, and each kind costs a
+    search per expression."""
+    found = [(text.find(opener), opener) for opener in _OPENERS]
+    used = [(at, opener) for at, opener in found if at >= 0]
+    return tuple(opener for _, opener in used), min(used)[0] if used else len(text)
 
 
 def _opening(text: str, marks: tuple[str, ...], position: int) -> int:
