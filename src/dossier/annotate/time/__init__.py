@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from dossier.annotate.failures import Failures
@@ -17,6 +16,7 @@ from dossier.annotate.time import finder
 from dossier.annotate.time.anniversary import anniversaries
 from dossier.annotate.time.calendar import in_calendar
 from dossier.annotate.time.context import Context, Found, parse_anchor
+from dossier.annotate.time.extent import extent_start
 from dossier.annotate.time.ranges import merge_ranges
 from dossier.model import TimeExpression
 from dossier.packs import Pack
@@ -28,56 +28,10 @@ if TYPE_CHECKING:
 __all__ = ["find", "tag_times"]
 
 
-# A determiner the extent leaves out: a possessive always (`its fourth
-# quarter`), an article or `that` before a time that modifies a noun (`a
-# third-quarter charge`, `the two-week strike`); TimeBank leaves out 40 of 41
-# such articles and 8 of 10 possessives, and keeps 46 of 49 in `the third
-# quarter`.
-_DETERMINER = re.compile(
-    r"(?:(?P<own>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Yy]our)|[Aa]n?|[Tt]he"
-    r"|[Tt]h(?:is|at|ese|ose))\s+"
-)
-
-
-_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
-# A hyphened time word made to stand before a noun: `third-quarter`,
-# `two-week`, `year-earlier`, `late-November` (not `ninety-four`).
-_MODIFIER_FORM = re.compile(
-    r"-(?:quarter|year|month|week|day|hour|minute|second|decade|century|period"
-    r"|earlier|ago|end|long)s?$|^(?:early|late|mid)-",
-    re.IGNORECASE,
-)
-
-
-# Words a rule reads that the extent leaves out, as TimeBank and AQUAINT do:
-# `within` 8 times of 9, `only`, `just` and `barely` every time (7).
-_LEFT_OUT = re.compile(r"(?:[Ww]ithin|[Oo]nly|[Jj]ust|[Bb]arely)\s+")
-
-
-_INITIALS = frozenset("AaBbHhIiJjOoTtWwYy")
-
-
-def _start(text: str, start: int, end: int) -> int:
-    """Where the expression's extent starts, past words it leaves out."""
-    if text[start] not in _INITIALS:
-        return start  # most start with a digit, a month or `last`: no regex
-    left_out = _LEFT_OUT.match(text, start, end)
-    if left_out is not None and left_out.end() < end:
-        start = left_out.end()
-    determiner = _DETERMINER.match(text, start, end)
-    if determiner is None:
-        return start
-    modifies = bool(
-        _MODIFIER_FORM.search(text[determiner.end() : end].split()[-1])
-        and _NOUN_AFTER.match(text, end)
-    )
-    return determiner.end() if determiner.group("own") or modifies else start
-
-
 def _expression(text: str, start: int, end: int, found: Found) -> TimeExpression | None:
     """The expression a rule found, or None when its period falls off the
     calendar ("last May" in a text dated 0001-01-01 is in no year)."""
-    start = _start(text, start, end)
+    start = extent_start(text, start, end)
     first = last = None
     if found.first and found.last:
         first, last = found.first.isoformat(), found.last.isoformat()
