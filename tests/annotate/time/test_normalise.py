@@ -147,6 +147,9 @@ CASES = [
      "P1W"),
     ("The answer comes in just a few minutes.", "2001-11-02", "a few minutes",
      "DURATION", "PTXM"),
+    # Two quarters of a year are its half.
+    ("Losses will run through the first two quarters of 1990.", "1989-10-26",
+     "the first two quarters of 1990", "DATE", "1990-H1"),
     # A time in brackets restates one of its clause, and takes its tense.
     ("The ship will sail at dawn (6 a.m. Thursday), the port said.",
      "2003-02-10", "6 a.m. Thursday", "TIME", "2003-02-13T06:00"),
