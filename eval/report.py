@@ -62,7 +62,9 @@ def time_section() -> list[str]:
         "within one character; relaxed: any overlap; value: same value string. A range",
         "joined by a word (`from Aug. 26 to Oct. 20`) is one expression in dossier and",
         "is written as TimeML does, one TIMEX3 per date",
-        "(`annotate/time/ranges.endpoints`).",
+        "(`annotate/time/ranges.endpoints`); an anniversary phrase (`the 50th",
+        "anniversary`, dated for dossier's calendar) is left out, as TimeML marks it",
+        "as an event (TimeBank and AQUAINT tag none of the 7 dossier dates).",
         "",
         "| system | set | gold | pred | strict P / R / **F1** "
         "| relaxed P / R / **F1** | **value F1** | type acc |",
@@ -87,7 +89,7 @@ def time_section() -> list[str]:
                 )
             )
     lines += [_row(row) for row in anchors.TIME]
-    return [*lines, "", _floors("timeml"), ""]
+    return [*lines, "", _floors("timeml"), "", *timeml.HISTORY]
 
 
 def _quote_row(name: str, scores: dict[str, Any]) -> tuple[Any, ...]:
@@ -397,7 +399,8 @@ def render() -> str:
         "",
         "Part of each set is kept out of rule development (issue 18), so the",
         "drop from what rules were fitted on to text they were not can be read",
-        "here: time rules are developed on TimeBank and AQUAINT is held out;",
+        "here: time rules are found on one of TimeBank and AQUAINT and checked on",
+        "the other (issue 18's round: both ways, each step below);",
         "entity rules on MEANTIME airbus and apple (issue 18's dev pair; the",
         "steering team's unseen topics are the held-out check); quote rules on the",
         "*dev half* of PolNeAR dev (articles whose name's SHA-1 starts with an",

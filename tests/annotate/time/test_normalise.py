@@ -14,6 +14,9 @@ CASES = [
     ("Sales slowed through the late '80s, dealers said.", "1991-03-04",
      "the late '80s", "DATE", "198"),
     ("Prices doubled over the '90s.", "2003-05-06", "the '90s", "DATE", "199"),
+    # `the mid-` holds its article as `the early` and `the late` do.
+    ("Sales peaked in the mid-1990s.", "2003-05-06", "the mid-1990s", "DATE",
+     "199"),
     # Irregular past verbs and `since` make the clause past: a month without
     # a year is then this year's or last year's, not next year's.
     ("Since the fund bought the mill in February, it has cut jobs.",
@@ -37,6 +40,8 @@ CASES = [
     # A bare length is one when a word after it says so (issue 18).
     ("Minutes later, police arrived.", "2001-11-02", "Minutes", "DURATION",
      "PTXM"),
+    ("Seconds later the bridge gave way.", "2001-11-02", "Seconds", "DURATION",
+     "PTXS"),
     ("The deal follows months of talks.", "2001-11-02", "months", "DURATION",
      "PXM"),
     ("He died within weeks or months of his capture.", "2001-11-02",
@@ -102,6 +107,60 @@ CASES = [
     # ... while a reported quarter still sets the comparison.
     ("Net rose in the third quarter from $5 million a year earlier.",
      "1989-10-26", "a year earlier", "DATE", "1988-Q3"),
+    # Tense by class (issue 18): an adverb between a modal and `be` keeps
+    # the clause ahead; a plan or a grant of time points ahead though told
+    # in the past; a present progressive says nothing of direction.
+    ("He said the vote would still be held on May 4 in the capital.",
+     "2003-02-10", "May 4", "DATE", "2003-05-04"),
+    ("The council said the vote was planned for early June.", "2003-02-10",
+     "early June", "DATE", "2003-06"),
+    ("The court has given the tenants until noon Thursday to leave.",
+     "2003-02-10", "noon Thursday", "TIME", "2003-02-13T12:00"),
+    ("The bank has extended the loans to the mill through January.",
+     "2003-10-30", "January", "DATE", "2004-01"),
+    ("The firm said it is redeeming the notes on Dec. 7 at par.", "2003-10-30",
+     "Dec. 7", "DATE", "2003-12-07"),
+    # ... but a past `could` is not a modal looking ahead.
+    ("Neither man could be reached Wednesday for comment.", "2003-02-13",
+     "Wednesday", "DATE", "2003-02-12"),
+    # `and` joining two nouns does not end the clause whose verb is read.
+    ("The airline will add flights between Lima and Quito by August.",
+     "2003-02-10", "August", "DATE", "2003-08"),
+    # A weekday's own event is that day or before, whatever the clause's tense.
+    ("Lawyers will appeal Wednesday's ruling next month.", "2003-02-14",
+     "Wednesday", "DATE", "2003-02-12"),
+    ("Lawyers will appeal the ruling on Wednesday.", "2003-02-14",
+     "Wednesday", "DATE", "2003-02-19"),
+    # A time made a noun's modifier leaves its article out; a possessive is
+    # always out (TimeBank's extents).
+    ("The mill took a third-quarter charge.", "2001-11-02", "third-quarter",
+     "DATE", "2001-Q3"),
+    ("The two-week strike ended.", "2001-11-02", "two-week", "DURATION", "P2W"),
+    ("Net fell in its fourth quarter.", "2001-11-02", "fourth quarter", "DATE",
+     "2001-Q4"),
+    ("Net fell in the third quarter.", "2001-11-02", "the third quarter", "DATE",
+     "2001-Q3"),
+    ("Net fell in the year-ago quarter.", "2001-11-02", "the year-ago quarter",
+     "DATE", "2000-Q3"),
+    # `within`, `only` and `just` are read but left out of the extent.
+    ("Troops must leave within a week.", "2001-11-02", "a week", "DURATION",
+     "P1W"),
+    ("The answer comes in just a few minutes.", "2001-11-02", "a few minutes",
+     "DURATION", "PTXM"),
+    # Two quarters of a year are its half.
+    ("Losses will run through the first two quarters of 1990.", "1989-10-26",
+     "the first two quarters of 1990", "DATE", "1990-H1"),
+    # A time in brackets restates one of its clause, and takes its tense.
+    ("The ship will sail at dawn (6 a.m. Thursday), the port said.",
+     "2003-02-10", "6 a.m. Thursday", "TIME", "2003-02-13T06:00"),
+    # A year printed alone lends itself to a later day in its own clause, or
+    # in the whole sentence when it opens it, but not past a clause it sits in.
+    ("Under a plan adopted in 1997 that set no cap, the firm had bought "
+     "shares through Sept. 29.", "2003-10-30", "Sept. 29", "DATE", "2003-09-29"),
+    ("In 1997, the firm had bought shares through Sept. 29.", "2003-10-30",
+     "Sept. 29", "DATE", "1997-09-29"),
+    ("The firm had bought shares in 1997 through Sept. 29.", "2003-10-30",
+     "Sept. 29", "DATE", "1997-09-29"),
 ]  # fmt: skip
 
 

@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from dossier.annotate.time import tag_times
+from dossier.annotate.time.anniversary import is_anniversary
 from dossier.packs import Pack
 
 # (text, anchor, expression text, type, value, first day, last day)
@@ -332,6 +333,27 @@ DATES = [
         "1989-11-04",
         "1989-11-04",
     ),
+    # A year range written with a dash spans both years (issue 18).
+    (
+        "The 2009-2010 season ended early.",
+        "2011-03-01",
+        "2009-2010",
+        "DATE",
+        "2009",
+        "2009-01-01",
+        "2010-12-31",
+    ),
+    # A year before a noun is still a year: TimeML tags it, as TimeBank and
+    # AQUAINT do every `the 1988 period`, `its 1990 invasion` (17 of 17).
+    (
+        "The 1953 team won the cup.",
+        "2011-03-01",
+        "1953",
+        "DATE",
+        "1953",
+        "1953-01-01",
+        "1953-12-31",
+    ),
     # `on Friday` ahead in a story dated that Friday is that day.
     (
         "The summit will open on Friday in Pyongyang.",
@@ -476,6 +498,15 @@ def test_tag_times_anniversary_dates_the_founding_day(pack: Pack) -> None:
     assert (anniversary.first_day, anniversary.last_day) == ("1926-10-17", "1926-10-17")
 
 
+def test_is_anniversary_tells_the_phrase_from_a_date(pack: Pack) -> None:
+    # The TimeML adapter (eval/timeml.py) leaves the phrase out: not a TIMEX3.
+    text = "The 50th anniversary of the alliance fell on April 4, 1999."
+    found = {
+        t.text: is_anniversary(t.text) for t in tag_times(text, anchor=None, pack=pack)
+    }
+    assert found == {"The 50th anniversary": True, "April 4, 1999": False}
+
+
 def test_tag_times_anniversary_with_a_loose_date_gives_the_year(pack: Pack) -> None:
     text = (
         "A reception was hosted on Friday on the occasion of the 76th anniversary "
@@ -575,6 +606,22 @@ def test_tag_times_minutes_of_a_meeting_are_no_length(pack: Pack) -> None:
             " volunteers came. Today we honour them.”",
             [("Six decades ago", "1950"), ("Today", "2010-10-25")],
         ),
+        # Straight and typeset (``…'') marks open a quote as curly ones do.
+        (
+            'He said in a speech on 25 October 2010: "Six decades ago, the'
+            ' volunteers came." Two years ago, it rained.',
+            [("Six decades ago", "1950"), ("Two years ago", "2009")],
+        ),
+        (
+            "He said on Oct. 25, 2010: ``Six decades ago, the volunteers came.''",
+            [("Six decades ago", "1950")],
+        ),
+        # A straight quote left open ends with its paragraph.
+        (
+            'He said in a speech on 25 October 2010: "It was hard.\n\n'
+            "Six decades ago, the river froze.",
+            [("Six decades ago", "1951")],
+        ),
         # A quote with no date of its own counts from the report.
         (
             "“Six decades ago, the volunteers came,” a veteran said.",
@@ -586,5 +633,9 @@ def test_tag_times_quoted_speech_counts_from_its_date(
     pack: Pack, text: str, expected: list[tuple[str, str]]
 ) -> None:
     found = tag_times(text, anchor="2011-10-25", pack=pack)
-    relative = [(t.text, t.value) for t in found if t.text != "25 October 2010"]
+    relative = [
+        (t.text, t.value)
+        for t in found
+        if t.text not in ("25 October 2010", "Oct. 25, 2010")
+    ]
     assert relative == expected

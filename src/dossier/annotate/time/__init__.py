@@ -16,6 +16,7 @@ from dossier.annotate.time import finder
 from dossier.annotate.time.anniversary import anniversaries
 from dossier.annotate.time.calendar import in_calendar
 from dossier.annotate.time.context import Context, Found, parse_anchor
+from dossier.annotate.time.extent import extent_start
 from dossier.annotate.time.ranges import merge_ranges
 from dossier.model import TimeExpression
 from dossier.packs import Pack
@@ -30,6 +31,7 @@ __all__ = ["find", "tag_times"]
 def _expression(text: str, start: int, end: int, found: Found) -> TimeExpression | None:
     """The expression a rule found, or None when its period falls off the
     calendar ("last May" in a text dated 0001-01-01 is in no year)."""
+    start = extent_start(text, start, end)
     first = last = None
     if found.first and found.last:
         first, last = found.first.isoformat(), found.last.isoformat()

@@ -97,7 +97,7 @@ def month_year_rule(hit: Hit, ctx: Context) -> Found | None:
     month, year = month_number(hit.word("m")), year_of(hit, "y", ctx)
     if month is None or year is None:
         return None
-    ctx.explicit_year = (year, hit.start)
+    ctx.explicit_year, ctx.lends_until = (year, hit.start), None
     period = Period("M", year, month)
     return Found("DATE", period.value, period)
 

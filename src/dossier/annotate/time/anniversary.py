@@ -65,6 +65,17 @@ def _founding(
     return founded if tight else coarsen(founded, "Y")
 
 
+def is_anniversary(printed: str) -> bool:
+    """Whether an expression's text is an anniversary phrase this module dated
+    (`the 50th anniversary`): dossier's own, for the calendar; TimeML marks
+    the phrase as an event, not a TIMEX3."""
+    head = _ANNIVERSARY.search(printed)
+    return (
+        head is not None
+        and _ORDINAL_BEFORE.search(printed, 0, head.start()) is not None
+    )
+
+
 def anniversaries(
     text: str,
     times: list[TimeExpression],

@@ -3,9 +3,9 @@
 # The anchor is the document date; the reference is the last date the text mentioned
 # (TimeML's "temporal function" anchors: news deixis such as `yesterday` uses the
 # anchor, narrative anaphora such as `three days later` uses the reference). Tense is
-# read from the words of the same clause, never past the sentence: the one stored
-# sentence split (`reading.Reading.bounds`) bounds both the tense window and the
-# year a date printed earlier lends to one printed without it.
+# read from the words of the same clause (`tense`), never past the sentence: the one
+# stored sentence split (`reading.Reading.bounds`) bounds both the tense window and
+# the year a date printed earlier lends to one printed without it.
 
 from __future__ import annotations
 
@@ -22,76 +22,9 @@ from dossier.annotate.time.calendar import (
     around,
     parse_value,
 )
-from dossier.annotate.wordtrie import trie
+from dossier.annotate.time.tense import CLAUSE, OPENS_CLAUSE, read_tense
 from dossier.packs import Pack
 
-# Irregular past forms of common news verbs: the `-ed` test below misses them
-# ("Since KKR bought RJR in February" is last February, not next).
-_IRREGULAR_PAST = (
-    "bought", "sold", "took", "made", "went", "came", "gave", "got", "began",
-    "became", "left", "met", "held", "won", "lost", "paid", "rose", "fell",
-    "grew", "saw", "found", "sent", "brought", "thought", "kept", "built",
-    "spent", "struck", "fought", "led", "ran", "wrote", "knew", "stood",
-    "felt", "broke", "chose", "drew", "drove", "flew", "froze", "hid",
-    "sank", "shot", "spoke", "stole", "swore", "threw", "wore", "sought",
-    "taught", "caught", "dealt", "meant", "slid", "sprang", "withdrew",
-)  # fmt: skip
-_IRREGULAR = trie(set(_IRREGULAR_PAST))  # one prefix-factored group
-# Verbs of a timetable in the simple present speak of what is ahead ("who
-# arrives Saturday", "talks resume Monday"): news tells past events in the past.
-# A bare form counts only when it is not an infinitive ("had been due to
-# expire Friday" is a plan now past). Not `start`, `open`, `visit`, `leave`,
-# `starts`: as often nouns or adjectives ("housing starts", "on leave").
-_SCHEDULED = (
-    "arrives", "meets", "begins", "opens", "resumes", "departs", "expires",
-    "leaves", "convenes", "reconvenes", "takes effect", "kicks off",
-)  # fmt: skip
-_SCHEDULED_BARE = (
-    "arrive", "meet", "begin", "resume", "depart", "convene", "take effect",
-)  # fmt: skip
-# Read only where the clause before a date holds no other marker: one more
-# alternation in `_MARKER` slowed every tense read by a seventh.
-_TIMETABLE = re.compile(
-    rf"\b(?:{trie(set(_SCHEDULED))}|(?<!to ){trie(set(_SCHEDULED_BARE))})\b"
-)
-_FUTURE = (
-    # `postponed until Saturday`, `put off to Friday`: a date moved is ahead
-    # (issue 18), though the verb is past.
-    r"(?:postponed|delayed|deferred|adjourned|rescheduled|extended|put\s+off"
-    r"|pushed\s+back|moved)\s+(?:it\s+|them\s+)?(?:until|till|to)|"
-    r"(?:to|will|would|shall)\s+be\s+(?:[a-z]+ed|"
-    + _IRREGULAR
-    + r")|will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
-    r"expect(?:s|ed)?\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
-    r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
-    r"deadline|will\s+be|to\s+be\s+held|tomorrow|planned\s+to|as\s+early\s+as|"
-    r"supposed\s+to|to\s+be|payable|effective"
-)
-_PAST = (
-    # A plan told in the past perfect was for a day now past ("had been
-    # scheduled to expire at midnight Friday", in a story of the Monday after).
-    r"had\s+been\s+(?:due|scheduled|set|slated|expected|supposed|planned)|"
-    r"was|were|had|has|have|been|did|said|says|told|ago|last|earlier|previously|"
-    r"already|yesterday|since|" + _IRREGULAR + "|"
-    r"(?!(?:based|limited|united|related|advanced|detailed|"
-    r"interested|concerned|unspecified|supposed|expected|scheduled|planned|"
-    r"proposed|unexpected|combined|armed|so-called|estimated|registered|"
-    r"listed|dedicated|sacred|hundred|kindred)\b)[a-z]{2,}[^e\W]ed"
-)
-# Read on lower-cased words: 2.7x faster than ignoring case, same markers.
-_MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
-# Where a clause begins: the nearest verb before an expression is read back to
-# here, then the words after it up to the next clause break.
-_CLAUSE = re.compile(r"[;:.!?\"“”()\n]|,\s|\b(?:and|but|while|because)\s")
-# A date that opens its clause and is set off by a comma ("In January, ...",
-# "Last week, ..."): the words before it are at most a preposition.
-_FRONTED = re.compile(r"[ \t]*,\s+")
-_OPENS_CLAUSE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")
-# A date before "deadline" names the deadline ("by the Tuesday deadline"):
-# the noun says nothing of the clause's tense.
-_MODIFIED = re.compile(r"[ \t]+deadlines?\b")
-# The window read for tense on either side of an expression, within its sentence.
-TENSE_WINDOW = 160
 # Days a date may lie after the anchor in a past-tense clause and still be in
 # the anchor's year ("set Friday, Jan. 14 as the deadline"), and the mirror.
 PAST_SLACK = 31
@@ -131,51 +64,27 @@ class Context:
     anchor: Period | None = None
     reference: Period | None = None
     explicit_year: tuple[int, int] | None = None  # (year, offset) last printed
+    # Where a year printed alone stops lending itself (see `printed_year`).
+    lends_until: int | None = None
     # (year, offset) of the last full date printed with a year far from the
     # anchor's: a history being told ("On June 25, 1950 ... On June 28 ...").
     story_year: tuple[int, int] | None = None
     cache: dict[int, str] = field(default_factory=dict)
+    # The quote marks the text uses (`speech.quote_marks`), looked for once,
+    # and the date of the speech each quote's opening reports.
+    quote_marks: tuple[str, ...] | None = None
+    first_quote: int = 0  # where the first of them stands
+    spoken: dict[int, Period | None] = field(default_factory=dict)
 
     @property
     def today(self) -> date | None:
         return self.anchor.first if self.anchor and self.anchor.unit == "D" else None
 
     def tense(self, start: int, end: int) -> str:
-        """`future`, `past` or `none`: the tense of the nearest verb in the clause.
-
-        The words before the expression count first (`will meet Bush on
-        Thursday`, `said Friday`), then those after (`Friday, he said`).
-        """
+        """`future`, `past` or `none`: the tense of the nearest verb in the
+        clause of the expression at `start`-`end` (`tense.read_tense`)."""
         if start not in self.cache:
-            low = max(self.bounds.start_of(start), start - TENSE_WINDOW // 2)
-            before = self.text[low:start]
-            breaks = list(_CLAUSE.finditer(before))
-            if breaks:
-                before = before[breaks[-1].end() :]
-            lowered = before.lower()
-            markers = list(_MARKER.finditer(lowered))
-            if not markers and _TIMETABLE.search(lowered):
-                self.cache[start] = "future"
-                return "future"
-            if not markers:
-                high = min(self.bounds.end_of(start), end + TENSE_WINDOW // 2)
-                after = self.text[end:high]
-                fronted = _FRONTED.match(after)
-                if fronted and _OPENS_CLAUSE.fullmatch(before):
-                    # "In January, American Medical brought in ...": a date
-                    # put before its clause takes the tense of the clause.
-                    after = after[fronted.end() :]
-                modified = _MODIFIED.match(after)
-                if modified:
-                    after = after[modified.end() :]
-                cut = _CLAUSE.search(after)
-                clause = after[: cut.start()] if cut else after
-                markers = list(_MARKER.finditer(clause.lower()))
-                markers.reverse()
-            if not markers:
-                self.cache[start] = "none"
-            else:
-                self.cache[start] = "future" if markers[-1].group("future") else "past"
+            self.cache[start] = read_tense(self.text, self.bounds, start, end)
         return self.cache[start]
 
     def reported(self) -> Period | None:
@@ -214,6 +123,7 @@ class Context:
             self.explicit_year is not None
             and (tense == "past" or self.anchor is None)
             and self._same_sentence(self.explicit_year[1], start)
+            and (self.lends_until is None or start < self.lends_until)
         ):
             return self.explicit_year[0]
         if (
@@ -242,9 +152,23 @@ class Context:
             return year + 1
         return year
 
+    def printed_year(self, year: int, start: int, end: int) -> None:
+        """Note a year printed alone (`in 1987`). It lends itself to a day
+        printed without one later in its clause, or in its whole sentence
+        when it opens it (`In 1987, ... on Sept. 29`); not past a clause
+        it sits in ("a plan approved in 1987 that ..., Nashua had bought
+        shares through Sept. 29" is this year's Sept. 29)."""
+        self.explicit_year = (year, start)
+        if OPENS_CLAUSE.fullmatch(self.text[self.bounds.start_of(start) : start]):
+            self.lends_until = None
+        else:
+            cut = CLAUSE.search(self.text, end, self.bounds.end_of(start))
+            self.lends_until = cut.start() if cut else None
+
     def printed_day(self, year: int, start: int) -> None:
         """Note a full date printed with its year (`25 June 1950`)."""
         self.explicit_year = (year, start)
+        self.lends_until = None
         if self.anchor is not None and abs(self.anchor.year - year) > 1:
             self.story_year = (year, start)
         else:

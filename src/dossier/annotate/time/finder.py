@@ -231,7 +231,7 @@ def _hits(
     return hits
 
 
-_HALF = re.compile(r"\b(?:(first)|second|last|latter)\s+half\s+of\b")
+_HALF = re.compile(r"\b(?:(first)|second|last|latter)\s+(?:half|two\s+quarters)\s+of\b")
 
 
 def _halved(hit: Hit, found: Found) -> Found:

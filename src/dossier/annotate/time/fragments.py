@@ -83,6 +83,7 @@ BOUNDS_OF = (
     "the end of", "the beginning of", "the start of", "the middle of",
     "the rest of", "the remainder of", "the balance of", "the first half of",
     "the second half of", "the last half of", "the latter half of",
+    "the first two quarters of", "the last two quarters of", "first two quarters of",
     "the early part of", "the latter part of", "the turn of", "end of",
     "beginning of", "the close of", "the first part of", "start of",
     "the dawn of", "the eve of",
@@ -91,7 +92,11 @@ MODIFIER = (
     r"(?:(?:[Tt]he\s+)?"
     + cased(*BOUNDS[:4])
     + r"(?:[\s-]+in)?[\s-]*(?:the\s+)?|"
-    + cased(*BOUNDS[4:])
+    # `the mid-1990s` as `the early 1990s`: TimeBank's extent holds `the`.
+    + r"(?:[Tt]he\s+)?"
+    + cased(*BOUNDS[4:6])
+    + r"[\s-]*(?:the\s+)?|"
+    + cased(*BOUNDS[6:])
     + r"[\s-]*(?:the\s+)?|"
     + cased(*BOUNDS_OF)
     + r"\s+(?:the\s+)?)"

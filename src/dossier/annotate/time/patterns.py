@@ -249,6 +249,7 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
                 "centuries",
                 "hours",
                 "minutes",
+                "seconds",
             )
             + rf")(?:(?P<long>-long)\b|{_END})",
             None,

@@ -43,6 +43,12 @@ def _time_of(period: Period | None, code: str) -> str:
     return f"{period.value if period else 'XXXX-XX-XX'}T{code}"
 
 
+# A weekday's own event (`Wednesday's ruling`, `Friday's close`) is news of a
+# day now come: all 22 such in TimeBank and AQUAINT are that day or before,
+# whatever the clause's tense ("would look for ways around Wednesday's ruling").
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
     """`Friday`, `last Wednesday`, `Friday morning`, `on Mondays` (a set)."""
     number = WEEKDAY_NUMBER[hit.word("w")]
@@ -63,7 +69,12 @@ def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
             start = base.first - timedelta(days=1) if offset < 0 else base.first
             when = weekday_near(start, number, tense)
     elif today is not None:
-        when = _weekday_from(today, number, relation, ctx.tense(hit.start, hit.end))
+        tense = (
+            "past"
+            if _POSSESSIVE.match(ctx.text, hit.end)
+            else ctx.tense(hit.start, hit.end)
+        )
+        when = _weekday_from(today, number, relation, tense)
     period = day(when) if when else None
     if hit.group("pod"):
         code = PART_OF_DAY[hit.word("pod")]

@@ -101,7 +101,7 @@ def year_rule(hit: Hit, ctx: Context) -> Found | None:
     if year is None:
         return None
     period = Period("Y", year)
-    ctx.explicit_year = (year, hit.start)
+    ctx.printed_year(year, hit.start, hit.end)
     connector = hit.word("to")
     if not connector:
         return Found("DATE", period.value, period)
@@ -201,5 +201,5 @@ def era_rule(hit: Hit, ctx: Context) -> Found | None:
     if number > MAX_YEAR:
         return None
     period = Period("Y", number)
-    ctx.explicit_year = (number, hit.start)
+    ctx.explicit_year, ctx.lends_until = (number, hit.start), None
     return Found("DATE", period.value, period)
