@@ -161,7 +161,8 @@ class _LowerWords:
         return word in self.words
 
 
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+# The letter first, the look-behind after it: `re` skips ahead to letters.
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z'’-]*")
 
 
 def _ordinary(word: str, lower_words: _LowerWords) -> bool:
