@@ -134,6 +134,12 @@ def test_an_honorific_holding_a_name_stays_out_of_the_phrase(
         ("The Pentagon won't comment.", "Pentagon", "The Pentagon"),
         ("The Pentagon put the order on hold.", "Pentagon", "The Pentagon"),
         ("The Pentagon also declined.", "Pentagon", "The Pentagon"),
+        ("The Pentagon cannot comment.", "Pentagon", "The Pentagon"),
+        (
+            "Ties with the European Union developing at all levels were hailed.",
+            "European Union",
+            "the European Union",
+        ),
     ],
 )
 def test_phrase_leaves_the_article_to_the_noun_a_name_modifies(

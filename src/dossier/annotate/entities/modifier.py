@@ -11,7 +11,8 @@ a word ending in `-s` or `-ing` may be a verb (`the US maintains tariffs`,
 `the MacBook using both`) and is taken for a noun only where a noun phrase
 may end after it: before punctuation, an auxiliary, a preposition, a
 relative word or a past form (`the Iowa caucuses,`, `the U.S. states where`,
-`the Virginia elections ended`).
+`the Virginia elections ended`); one in `-ing` only before punctuation or an
+auxiliary (`the Party meeting was held`, not `the DPRK developing at`).
 """
 
 from __future__ import annotations
@@ -44,20 +45,27 @@ _NOUNS = word_set(
     assembly rally supply ally monopoly reply anomaly
     """
 )
-# Particles and compass words set after a name, no noun: `the Lakers up
-# 109-98`, `the West Bank south of Jerusalem`.
+# Particles, compass words and short function words set after a name, no
+# noun: `the Lakers up 109-98`, `the West Bank south of Jerusalem`, `the DPRK
+# cannot`; and the particles inside names (`the Al Ahd al Watani Party`).
 _NOT_NOUNS = word_set(
     """
     up down out off back away due alone together too ago plus versus vs itself
     themselves north south east west northeast northwest southeast southwest
+    till unto cannot al el bin ibn de du da di van von der del la le
     """
 )
 # Words before which a noun phrase ends: auxiliaries, prepositions, relatives.
-_PHRASE_ENDS = word_set(
+_AUXILIARIES = word_set(
     """
     is are was were has have had will would can could may might must should
-    shall did do does of in on at for from with by against over under between
-    among into across during after before through where which who whom whose
+    shall did do does
+    """
+)
+_PHRASE_ENDS = _AUXILIARIES | word_set(
+    """
+    of in on at for from with by against over under between among into across
+    during after before through where which who whom whose
     """
 )
 
@@ -75,13 +83,16 @@ def modifies_noun(text: str, end: int) -> bool:
     if not _noun_form(word):
         return False
     plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
-    if (plural or word.endswith("ing")) and word not in _NOUNS:
-        # A verb's form too: a noun only where its phrase may end.
-        return (
-            not after
-            or not (after[0].isalnum() or after[0] in "'’\"“(")
-            or (bool(gap) and _ends_phrase(after))
-        )
+    participle = word.endswith("ing")
+    if (plural or participle) and word not in _NOUNS:
+        # A verb's form too: a noun only where its phrase may end. A participle
+        # goes on with a preposition (`the DPRK developing at all levels`).
+        if not after or not (after[0].isalnum() or after[0] in "'’\"“("):
+            return True
+        lowered = after.lower()
+        if participle:
+            return bool(gap) and lowered in _AUXILIARIES
+        return bool(gap) and _ends_phrase(after)
     return True
 
 
