@@ -136,6 +136,11 @@ def test_an_honorific_holding_a_name_stays_out_of_the_phrase(
         ("The Pentagon also declined.", "Pentagon", "The Pentagon"),
         ("The Pentagon cannot comment.", "Pentagon", "The Pentagon"),
         (
+            "Miners in the Philippines boost their output.",
+            "Philippines",
+            "the Philippines",
+        ),
+        (
             "Ties with the European Union developing at all levels were hailed.",
             "European Union",
             "the European Union",

@@ -12,7 +12,9 @@ a word ending in `-s` or `-ing` may be a verb (`the US maintains tariffs`,
 may end after it: before punctuation, an auxiliary, a preposition, a
 relative word or a past form (`the Iowa caucuses,`, `the U.S. states where`,
 `the Virginia elections ended`); one in `-ing` only before punctuation or an
-auxiliary (`the Party meeting was held`, not `the DPRK developing at`).
+auxiliary (`the Party meeting was held`, not `the DPRK developing at`). Any
+other word followed by a determiner is a verb taking its object (`the DPRK
+boost the coal production`).
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ _AUXILIARIES = word_set(
     shall did do does
     """
 )
+_DETERMINERS = word_set("the a an its their his her our my your this these those")
 _PHRASE_ENDS = _AUXILIARIES | word_set(
     """
     of in on at for from with by against over under between among into across
@@ -93,7 +96,9 @@ def modifies_noun(text: str, end: int) -> bool:
         if participle:
             return bool(gap) and lowered in _AUXILIARIES
         return bool(gap) and _ends_phrase(after)
-    return True
+    # A determiner after it opens the word's object: a verb (`the DPRK boost
+    # the coal production`, `the Steelers right the ship`).
+    return not (gap and after.lower() in _DETERMINERS)
 
 
 def _noun_form(word: str) -> bool:
