@@ -27,7 +27,8 @@ from dossier.english import word_set
 # The word after the name on its line, and what follows that word.
 _NEXT = re.compile(r"[ \t]+([a-z][\w'’-]*)([ \t]*)(\S?[\w'’-]*)")
 _POSSESSIVE = re.compile(r"['’]s$")
-# Common irregular past forms: `the US put`, `the Eagles led`.
+# Common irregular past forms: `the US put`, `the Eagles led`, `the Cavern
+# known as`.
 _PAST = word_set(
     """
     said made fell rose held upheld took gave won lost sold bought began became
@@ -37,7 +38,9 @@ _PAST = word_set(
     drew forgot froze hid laid rang sang sank shook shot slid stole swore swept
     swung tore wore woke withdrew overtook undertook oversaw bore cast cost hurt
     dealt dug fed fled forgave hung lent lit rode sat slept sprang stuck strove
-    underwent
+    underwent known shown grown given taken seen done gone written spoken chosen
+    driven broken born borne drawn thrown flown worn sworn torn hidden beaten
+    eaten fallen forgotten frozen ridden risen shaken stolen begun sung sunk
     """
 )
 # Nouns with a verb's or an adverb's ending: `the Kim family`, `the U.S. speed`.
