@@ -26,11 +26,27 @@ from dossier.model import Sentence
 
 @lru_cache(maxsize=1)
 def tokenizer() -> Any:
-    """A blank English pipeline with the sentencizer; built once per process."""
+    """A blank English pipeline with the sentencizer; built once per process.
+
+    Its words are read by their text, lower case (the gazetteer's matchers)
+    and character classes (the sentence rule's `is_punct`), so a new word's
+    lexeme is made without the costlier attributes nothing here reads (norm,
+    shape, prefix, suffix, stop word, `like_num`, `like_url`, `like_email`):
+    made for each of kcna-2024's 18,820 distinct words, 0.12-0.19 CPU s
+    against 0.37-0.44 with them; the finders' first pass makes some 10,000.
+    """
     import spacy
+    from spacy import attrs
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    unread = {
+        attrs.NORM, attrs.SHAPE, attrs.PREFIX, attrs.SUFFIX, attrs.IS_STOP,
+        attrs.LIKE_NUM, attrs.LIKE_URL, attrs.LIKE_EMAIL, attrs.LANG,
+    }  # fmt: skip
+    vocab: Any = nlp.vocab  # `lex_attr_getters` is public, but not in spaCy's stubs
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {k: v for k, v in getters.items() if k not in unread}
     return nlp
 
 

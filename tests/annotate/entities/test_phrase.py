@@ -107,3 +107,47 @@ def test_an_honorific_holding_a_name_stays_out_of_the_phrase(
     found = {m.text: m.phrase_start for m in mentions(text)}
     assert "White House" in found
     assert found["Josh Earnest"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "phrase"),
+    [
+        # A name set before a lower-case noun modifies it: the article is the
+        # noun's (issue 18).
+        ("Turnout in the Virginia elections rose.", "Virginia", "Virginia"),
+        ("Its sales in the U.S. market fell.", "U.S.", "U.S."),
+        ("He said the Iowa caucuses, held in January, matter.", "Iowa", "Iowa"),
+        ("It is legal in the U.S. states where voters chose it.", "U.S.", "U.S."),
+        ("A spokesman for the U.S. attorney's office declined.", "U.S.", "U.S."),
+        # A verb after the name leaves the article with it.
+        ("The Pentagon reiterated its position.", "Pentagon", "The Pentagon"),
+        (
+            "The European Union maintains its tariffs.",
+            "European Union",
+            "The European Union",
+        ),
+        (
+            "The European Union says it will act.",
+            "European Union",
+            "The European Union",
+        ),
+        ("The Pentagon won't comment.", "Pentagon", "The Pentagon"),
+        ("The Pentagon put the order on hold.", "Pentagon", "The Pentagon"),
+        ("The Pentagon also declined.", "Pentagon", "The Pentagon"),
+        ("The Pentagon cannot comment.", "Pentagon", "The Pentagon"),
+        (
+            "Miners in the Philippines boost their output.",
+            "Philippines",
+            "the Philippines",
+        ),
+        (
+            "Ties with the European Union developing at all levels were hailed.",
+            "European Union",
+            "the European Union",
+        ),
+    ],
+)
+def test_phrase_leaves_the_article_to_the_noun_a_name_modifies(
+    mentions: Callable[[str], list[Mention]], text: str, name: str, phrase: str
+) -> None:
+    assert _phrase(mentions(text), text, name) == phrase

@@ -32,7 +32,8 @@ def expand_abbreviations(
     working: list[Working], index: PackIndex, text: str
 ) -> list[Working]:
     """`working` with each dotted abbreviation in an entity's name spelt out."""
-    if not any(_DOTTED.search(entity) for _, _, entity, _ in working):
+    # A dot in the name first: most names have none, and need no search.
+    if not any("." in entity and _DOTTED.search(entity) for _, _, entity, _ in working):
         return working
     starts = {c.start: entity for c, type_, entity, _ in working if type_ == ORG}
     expanded = []

@@ -8,8 +8,11 @@ from dossier.annotate.entities.index import PackIndex
 from dossier.annotate.entities.lexicon import is_everyday_word, is_function_word
 
 _HEADLINE_MAX_WORDS = 25
-_LOWER_INITIAL = re.compile(r"(?<![\w'’-])[a-z]")
-_UPPER_INITIAL = re.compile(r"(?<![\w'’-])[A-Z]")
+# Each opens on its letter, the look-behind after it, so that `re` skips ahead
+# to letters (the three scans of a text took a third of the time without it).
+_LOWER_INITIAL = re.compile(r"[a-z](?<![\w'’-][a-z])")
+_UPPER_INITIAL = re.compile(r"[A-Z](?<![\w'’-][A-Z])")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z'’-]+")
 
 
 def headline_spans(text: str, index: PackIndex) -> list[tuple[int, int]]:
@@ -36,7 +39,7 @@ def headline_spans(text: str, index: PackIndex) -> list[tuple[int, int]]:
         if len(capitalised) / len(content) < 0.8:
             continue
         if lower is None:
-            lower = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", text))
+            lower = set(_LOWER_WORD.findall(text))
         ordinary = sum(1 for w in capitalised if w.lower() in lower)
         ordinary += sum(
             1

@@ -2,7 +2,8 @@
 
 A mention's span is the name's characters (`European Union`, `McCain`);
 its phrase also takes the words English puts in the same noun phrase before
-a name: the definite article (`the European Union`) and an honorific printed
+a name: the definite article (`the European Union`; not where the name modifies
+the noun after it, `the U.S. market`: see `modifier`) and an honorific printed
 right before a person's name (`Senator McCain`, `the Prime Minister Lee`),
 but not a job set before it as an apposition (`Apple CEO Steve Jobs`); and
 after a town, the region or country it lies in (`Mobile, Alabama`), whose
@@ -27,6 +28,7 @@ from dossier.annotate.entities.index import (
     PackIndex,
 )
 from dossier.annotate.entities.lexicon import is_function_word
+from dossier.annotate.entities.modifier import modifies_noun
 from dossier.english import word_set
 from dossier.model import Mention
 
@@ -82,7 +84,7 @@ def phrase_start(
     ):
         # Searched in place: the look-behind sees the character before the window.
         article = _ARTICLE.search(text, max(0, first - _ARTICLE_WINDOW), first)
-        if article is not None:
+        if article is not None and not modifies_noun(text, end):
             first = article.start()
     return first if first < start else None
 

@@ -198,16 +198,19 @@ def find_runs(
             continue  # `The`, `It`, `June`: a third of all runs, and never a name
         start = chain.start()
         initial = is_sentence_start(text, start)
-        segments, printed_words = remembered(
-            cache,
-            (printed, initial),
-            _CHAIN_CACHE_SIZE,
-            _chain_segments,
-            printed,
-            initial,
-            index,
-        )
-        runs.append(Run(start, printed, initial, segments, printed_words))
+        # Looked up before `remembered` is called: 86% of kcna-2024's runs are repeats.
+        made = cache.get((printed, initial))
+        if made is None:
+            made = remembered(
+                cache,
+                (printed, initial),
+                _CHAIN_CACHE_SIZE,
+                _chain_segments,
+                printed,
+                initial,
+                index,
+            )
+        runs.append(Run(start, printed, initial, *made))
     return runs
 
 
@@ -266,6 +269,7 @@ def _chain_segments(
     return segments, capitalised_words(segments)
 
 
+@lru_cache(maxsize=65536)
 def _lone_edge_word(printed: str) -> bool:
     """A run of one word that `_trim` would drop whole (read as `_words` reads it)."""
     if " " in printed or "\t" in printed or "-" in printed:

@@ -1,0 +1,54 @@
+"""Whole-text scans rewritten to open on a character `re` skips ahead to match
+the look-behind forms they replaced, on any text (issue 14, part 2)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.annotate.compiled import compile_pack
+from dossier.annotate.entities import gazetteer, headlines, products
+from dossier.annotate.entities.gazetteer import _region_spans
+from dossier.packs import load_pack
+from tests.properties import examples
+
+# Loaded here, not taken as a fixture: hypothesis runs a test body many times.
+GAZETTEER = compile_pack(load_pack("korea")).gazetteer
+
+# Words and marks the patterns turn on: capitals inside and after marks, the
+# lower-case words listed names hold, apostrophes, hyphens, every kind of space.
+_PIECES = st.sampled_from(
+    [
+        "Kim", "Jong", "Un", "DPRK", "(KCNA)", "--Kim", "anti-US", "iPod", "iPhone",
+        "Mi", "of", "the", "and", "peninsula", "Korean", "said", "people's", "U.S.",
+        "Workers’", "x", "-", "'", "’", ".", ",", "\n", "\t", " ", "  ", "\u00a0",
+        "\u2003", "e-iPad", "ai", "I", "a",
+    ]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=30).map("".join) | st.lists(
+    _PIECES, max_size=30
+).map(" ".join)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_TEXTS)
+def test_regions_match_the_look_behind_pattern(text: str) -> None:
+    old = re.compile(r"(?<!\S)" + GAZETTEER.first.pattern)
+    assert _region_spans(text, GAZETTEER) == [m.span() for m in old.finditer(text)]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_TEXTS)
+def test_letter_first_scans_match_the_look_behind_patterns(text: str) -> None:
+    pairs = [
+        (products._ANY_BRAND, r"(?<![\w-])i[A-Z]"),
+        (headlines._LOWER_INITIAL, r"(?<![\w'’-])[a-z]"),
+        (headlines._UPPER_INITIAL, r"(?<![\w'’-])[A-Z]"),
+        (headlines._LOWER_WORD, r"(?<![\w'’-])[a-z][a-z'’-]+"),
+        (gazetteer._LOWER_WORD, r"(?<![\w'’-])[a-z][a-z'’-]*"),
+    ]
+    for new, old in pairs:
+        found = [m.span() for m in new.finditer(text)]
+        assert found == [m.span() for m in re.finditer(old, text)], old
