@@ -32,6 +32,7 @@ from dossier.store.queries import (
     offsets_of,
     search,
     source_raw,
+    text_bytes,
     text_pieces,
 )
 from dossier.store.records import ANNOTATION_QUERIES, iter_annotations, source_map
@@ -129,7 +130,7 @@ def show_command(
         rowid = row["rowid"]
         if as_json:
             # Streamed: the text a megabyte at a time, each annotation as read.
-            detail["text"] = Pieces(text_pieces(connection, rowid))
+            detail["text"] = Pieces(text_bytes(connection, rowid))
             # Each kind's records go out as JSON text a batch at a time.
             for kind in ANNOTATION_QUERIES:
                 detail[kind] = Encoded(

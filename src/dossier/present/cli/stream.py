@@ -8,6 +8,7 @@ layout differs: one array item per line.
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -19,10 +20,32 @@ Write = Callable[[str], None]
 
 @dataclass(frozen=True, slots=True)
 class Pieces:
-    """A string given in pieces (a document's text read a megabyte at a time),
-    written as one JSON string."""
+    """A string given as its UTF-8 bytes in pieces (a document's text read a
+    megabyte at a time), written as one JSON string."""
 
-    pieces: Iterable[str]
+    pieces: Iterable[bytes]
+
+
+# The bytes JSON escapes and their escapes as json.dumps writes them, the
+# backslash first. In UTF-8 these bytes stand for themselves alone (a byte
+# of a longer character is 0x80 or more), so a text is escaped as bytes:
+# 0.01 s for the 13 MB text of a 10 MB document, against 0.09 s for
+# `json.dumps` of the decoded text (#17).
+_SHORT = {0x08: b"\\b", 0x09: b"\\t", 0x0A: b"\\n", 0x0C: b"\\f", 0x0D: b"\\r"}
+_ESCAPES = (
+    (b"\\", b"\\\\"),
+    (b'"', b'\\"'),
+    *((bytes([code]), _SHORT.get(code, b"\\u%04x" % code)) for code in range(0x20)),
+)
+
+
+def escaped(text: bytes) -> bytes:
+    """UTF-8 text as the inside of the JSON string `json.dumps` writes for
+    it (`ensure_ascii=False`), as UTF-8."""
+    for byte, escape in _ESCAPES:
+        if byte in text:  # a scan at memchr speed; most are absent
+            text = text.replace(byte, escape)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +89,11 @@ def write_json(value: Any, write: Write = _stdout) -> None:
 def _write(value: Any, write: Write, *, depth: int) -> None:
     if isinstance(value, Pieces):
         write('"')
+        # Decoded as written: a piece may end inside a character.
+        decoder = codecs.getincrementaldecoder("utf-8")()
         for piece in value.pieces:
-            write(_dumps(piece)[1:-1])
-        write('"')
+            write(decoder.decode(escaped(piece)))
+        write(decoder.decode(b"", final=True) + '"')
     elif isinstance(value, Encoded):
         indent = " " * (depth + 1)
         empty = True
