@@ -29,7 +29,7 @@ from dossier.link.align import Alignment, align
 from dossier.link.batch import load_batch
 from dossier.link.passages import Words, passage_bands, passage_words, read_words
 from dossier.link.reuse_formula import (
-    GRAM_ROW,
+    count_grams,
     crossed,
     gram_keys,
     is_formula,
@@ -84,10 +84,13 @@ SHORTEST_CHAIN = MIN_WORDS // 2
 # those 4 template pairs without JOINED_SCORE.
 JOIN = 10
 JOINED_SCORE = 0.8
+# How the formula test's document frequencies are kept: 2, a counted row per
+# shingle (schema 14); before, a row per text and shingle in `reuse_bands`.
+STORAGE = 2
 SCHEME = (
     f"{passages.SCHEME}-c{COMMON}-s{SHARED_BANDS}-w{MIN_WORDS}-m{MIN_SCORE}"
     f"-p{STOCK_PARTNERS}-j{JOIN}-{JOINED_SCORE}-{rewrites.SCHEME}"
-    f"-{reuse_formula.SCHEME}"
+    f"-{reuse_formula.SCHEME}-g{STORAGE}"
 )
 BATCH = 500
 # Documents' words kept across batches for alignment (a KCNA story's: 30 KB).
@@ -96,8 +99,9 @@ KEPT_WORDS = 2_000
 
 @dataclass(frozen=True, slots=True)
 class Keys:
-    """What a text stores in `reuse_bands`: its passages' band keys (a row
-    of BANDS each) and its shingles' (`link.reuse_formula`)."""
+    """What a text stores: its passages' band keys (a row of BANDS each, in
+    `reuse_bands`) and its distinct shingles (counted in `reuse_grams`, kept
+    in `reuse_signed`: `link.reuse_formula`)."""
 
     bands: npt.NDArray[np.int64]
     grams: npt.NDArray[np.int64]
@@ -171,7 +175,13 @@ def _forget_stale(connection: sqlite3.Connection) -> None:
         if connection.execute(
             "SELECT 1 FROM reuse_signed WHERE scheme != ? LIMIT 1", (SCHEME,)
         ).fetchone():
-            for table in ("reuses", "reuse_bands", "reuse_signed"):
+            for table in (
+                "reuses",
+                "reuse_bands",
+                "reuse_signed",
+                "reuse_grams",
+                "reuse_gone",
+            ):
                 connection.execute(f"DELETE FROM {table}")
         stale = [
             (doc,)
@@ -187,6 +197,14 @@ def _forget_stale(connection: sqlite3.Connection) -> None:
             "DELETE FROM reuses WHERE b = ?",
         ):
             connection.executemany(statement, stale)
+        # Texts that left since the last link (here, or forgotten, or their
+        # file replaced) left their shingles in `reuse_gone` (a trigger).
+        gone = [
+            np.frombuffer(grams, dtype=np.int64)
+            for (grams,) in connection.execute("SELECT grams FROM reuse_gone")
+        ]
+        count_grams(connection, gone, -1)
+        connection.execute("DELETE FROM reuse_gone")
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
@@ -225,12 +243,18 @@ def _sign_batch(
             if doc in unsigned
         }
         connection.executemany(
-            "INSERT INTO reuse_signed(doc, scheme, passages) VALUES (?,?,?)",
-            [(doc, SCHEME, len(keys.bands)) for doc, keys in bands.items()],
+            "INSERT INTO reuse_signed(doc, scheme, passages, grams) VALUES (?,?,?,?)",
+            [
+                (doc, SCHEME, len(keys.bands), keys.grams.tobytes())
+                for doc, keys in bands.items()
+            ],
         )
         connection.executemany(
             "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
             _band_rows(bands),
+        )
+        grams, added = count_grams(
+            connection, [keys.grams for keys in bands.values()], 1
         )
         connection.executemany(
             "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
@@ -239,7 +263,7 @@ def _sign_batch(
         )
         # The batch's texts made some shingles common: passages stored
         # before, whose shared words were rare then, may be formulas now.
-        _recheck(connection, crossed(connection, "reuse_batch"), kept)
+        _recheck(connection, crossed(connection, "reuse_batch", grams, added), kept)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
@@ -253,31 +277,17 @@ def _keys(words: Words) -> Keys:
 def _band_rows(bands: dict[int, Keys]) -> list[list[int]]:
     """(key, doc, passage) rows, sorted: in key order they go into the index
     1.5x faster than in document order. Sorted in numpy, not as Python
-    tuples: a third of the time spent storing kcna-2024's 173,700 rows.
-    A text's shingles are rows of passage GRAM_ROW."""
+    tuples: a third of the time spent storing kcna-2024's 173,700 rows."""
     if not bands:
         return []
-    keys = np.concatenate(
-        [
-            part
-            for found in bands.values()
-            for part in (found.bands.ravel(), found.grams)
-        ]
-    )
+    keys = np.concatenate([found.bands.ravel() for found in bands.values()])
     docs = np.concatenate(
-        [
-            np.full(found.bands.size + found.grams.size, doc, dtype=np.int64)
-            for doc, found in bands.items()
-        ]
+        [np.full(found.bands.size, doc, dtype=np.int64) for doc, found in bands.items()]
     )
     passages = np.concatenate(
         [
-            part
+            np.arange(found.bands.size, dtype=np.int64) // found.bands.shape[1]
             for found in bands.values()
-            for part in (
-                np.arange(found.bands.size, dtype=np.int64) // found.bands.shape[1],
-                np.full(found.grams.size, GRAM_ROW, dtype=np.int64),
-            )
         ]
     )
     order = np.lexsort((passages, docs, keys))
