@@ -33,6 +33,7 @@ import dossier.annotate.quotes as quotes  # noqa: E402
 import dossier.annotate.quotes.citations as citations  # noqa: E402
 import dossier.annotate.reading as reading  # noqa: E402
 import dossier.annotate.time as times  # noqa: E402
+import dossier.link.claims_stored as claims_stored  # noqa: E402
 import dossier.link.copies as copies  # noqa: E402
 import dossier.link.entities as link_entities  # noqa: E402
 import dossier.link.reuse as reuse  # noqa: E402
@@ -84,6 +85,7 @@ def main() -> None:
         "link copies": (copies, "link_copies"),
         "link reuse": (reuse, "link_reuse"),
         "link entities": (link_entities, "link_entities"),
+        "link conflicts": (claims_stored, "link_conflicts"),
     }.items():
         timed(module, name, label)
     try:

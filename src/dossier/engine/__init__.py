@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from dossier.engine.dask import run_dask
-from dossier.engine.local import Engine, run_local, run_pool
+from dossier.engine.local import Engine, LazyPool, run_local, run_pool
 from dossier.model import FileResult
 from dossier.packs import Pack
 from dossier.settings import Settings
@@ -21,4 +23,20 @@ def map_files(
     return ENGINES[settings.engine](paths, pack, settings, known)
 
 
-__all__ = ["ENGINES", "map_files"]
+@contextmanager
+def link_pool(settings: Settings) -> Iterator[LazyPool | None]:
+    """A pool the link stage maps its pure work over, with `--engine pool`;
+    None (work in this process) otherwise. Dask's workers may be another
+    machine's and the client runs threads, which a fork would copy
+    mid-flight: its link stays in this process."""
+    if settings.engine != "pool":
+        yield None
+        return
+    pool = LazyPool(settings.workers or os.cpu_count() or 1)
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+__all__ = ["ENGINES", "link_pool", "map_files"]

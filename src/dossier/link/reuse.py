@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from typing import Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
+import xxhash
 
 from dossier.link import passages, reuse_formula, rewrites
 from dossier.link.align import Alignment, align
@@ -33,6 +34,8 @@ from dossier.link.reuse_formula import (
     crossed,
     gram_keys,
     is_formula,
+    is_formula_of,
+    shared_grams,
     word_range,
 )
 from dossier.link.rewrites import (
@@ -93,6 +96,12 @@ SCHEME = (
     f"-{reuse_formula.SCHEME}-g{STORAGE}"
 )
 BATCH = 500
+# Candidate pairs per task when a pool compares them (`compare_task`): on
+# kcna-2024 a batch of BATCH documents has about 650, so about 20 tasks; a
+# task's texts pickle in a millisecond or two. With fewer pairs than
+# MAPPED_PAIRS a batch is compared here: forking and shipping cost more.
+PAIRS_PER_TASK = 32
+MAPPED_PAIRS = 2 * PAIRS_PER_TASK
 # Documents' words kept across batches for alignment (a KCNA story's: 30 KB).
 KEPT_WORDS = 2_000
 
@@ -105,6 +114,19 @@ class Keys:
 
     bands: npt.NDArray[np.int64]
     grams: npt.NDArray[np.int64]
+
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
+
+
+class Mapper(Protocol):
+    """A `map` that may run `work` elsewhere (a process pool's), results in
+    the order of `items`."""
+
+    def __call__(
+        self, work: Callable[[_Item], _Result], items: Sequence[_Item], /
+    ) -> Iterable[_Result]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +151,14 @@ def link_reuse(
     *,
     batch: int = BATCH,
     made: Signed | None = None,
+    mapper: Mapper | None = None,
 ) -> ReuseReport:
     """Sign the new independent texts, find and store the passages they share
     with any signed text.
 
     A text whose passage bands `made` holds (made in the build's workers)
     is not read here unless a candidate pair needs its words aligned.
+    With `mapper`, the candidate pairs are aligned where it runs them.
     """
     _forget_stale(connection)
     signed = 0
@@ -161,7 +185,7 @@ def link_reuse(
                 read[int(doc)] = read_words(str(text))
             else:
                 bands[int(doc)] = Keys(passage_keys(found), gram_keys_of(found))
-        _sign_batch(connection, read, kept, bands)
+        _sign_batch(connection, read, kept, bands, mapper)
         signed += len(rows)
     (pairs,) = connection.execute("SELECT count(*) FROM reuses").fetchone()
     return ReuseReport(signed=signed, pairs=int(pairs))
@@ -216,6 +240,7 @@ def _sign_batch(
     batch: dict[int, Words],
     kept: dict[int, Words],
     made: dict[int, Keys] | None = None,
+    mapper: Mapper | None = None,
 ) -> None:
     """Store the batch's bands and the reuse they lead to in one transaction:
     a build killed half-way never leaves a document signed but unsearched.
@@ -259,7 +284,7 @@ def _sign_batch(
         connection.executemany(
             "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
             " VALUES (?,?,?,?,?,?,?,?)",
-            _reuses(connection, sorted(bands), batch, kept),
+            _reuses(connection, sorted(bands), batch, kept, mapper),
         )
         # The batch's texts made some shingles common: passages stored
         # before, whose shared words were rare then, may be formulas now.
@@ -346,60 +371,177 @@ def _reuses(
     docs: list[int],
     batch: dict[int, Words],
     kept: dict[int, Words],
+    mapper: Mapper | None = None,
 ) -> list[tuple[int, int, int, int, int, int, float, int]]:
     """Reused passages between the batch's `docs` and any signed document;
     `batch` and `kept` hold words already read (`kept` takes those this
-    reads)."""
-    candidates = _candidates(connection, docs)
+    reads). With `mapper` (a process pool's `map`), the candidate pairs are
+    compared in its workers, a task of PAIRS_PER_TASK pairs with their texts;
+    here, only what needs the store: overlaps and the formula test."""
+    candidates = sorted(_candidates(connection, docs).items())
     read = kept
     read.update(batch)
-    missing = sorted({doc for pair in candidates for doc in pair} - read.keys())
-    for start in range(0, len(missing), 500):
-        chunk = missing[start : start + 500]
-        for doc, text in connection.execute(
-            f"SELECT rowid, text FROM documents WHERE rowid IN"
-            f" ({','.join('?' * len(chunk))})",
-            chunk,
-        ):
-            read[int(doc)] = read_words(str(text))
+    needed = sorted({doc for pair, _ in candidates for doc in pair})
+    if mapper is not None and len(candidates) >= MAPPED_PAIRS:
+        texts = {doc: read[doc].text for doc in needed if doc in read}
+        texts.update(_texts(connection, [d for d in needed if d not in texts]))
+        tasks = [
+            PairTask(
+                {doc: texts[doc] for pair, _ in part for doc in pair},
+                part,
+            )
+            for start in range(0, len(candidates), PAIRS_PER_TASK)
+            for part in [candidates[start : start + PAIRS_PER_TASK]]
+        ]
+        compared = [found for done in mapper(compare_task, tasks) for found in done]
+    else:
+        missing = [doc for doc in needed if doc not in read]
+        for doc, text in _texts(connection, missing).items():
+            read[doc] = read_words(text)
+        # Each document's sentences, read once for all its candidate pairs.
+        sentences: dict[int, Sentences] = {}
+
+        def sentences_of(doc: int) -> Sentences:
+            if doc not in sentences:
+                sentences[doc] = read_sentences(read[doc])
+            return sentences[doc]
+
+        compared = [
+            compare_pair(read[a], read[b], seeds, sentences_of, (a, b))
+            for (a, b), seeds in candidates
+        ]
     found = []
-    # Each document's sentences, read once for all its candidate pairs.
-    sentences: dict[int, Sentences] = {}
-    for (a, b), seeds in sorted(candidates.items()):
-        words_a, words_b = read[a], read[b]
-        alignments = joined(
-            align(words_a, words_b, least=LEAST_SHARED, shortest=SHORTEST_CHAIN)
-        )
-        rewrites = []
-        # Pairs sharing fewer shingles than a passage aligned at all would
-        # are not compared sentence by sentence either (45% of candidates
-        # on kcna-2024; every heavy rewrite of eval.reuse shares 26 or more).
-        if _shared_shingles(words_a, words_b) >= LEAST_SHARED:
-            for doc in (a, b):
-                if doc not in sentences:
-                    sentences[doc] = read_sentences(read[doc])
-            rewrites = rewritten(sentences[a], sentences[b])
-        for alignment in _kept(
-            alignments,
-            seeds,
-            words_a,
-            words_b,
-            rewrites,
-            partial(is_formula, connection, words_a, words_b),
-        ):
+    for ((a, b), _), passages_found in zip(candidates, compared, strict=True):
+        for passage in _kept(connection, passages_found):
+            alignment = passage.alignment
             found.append(
                 (
                     a,
                     b,
-                    int(words_a.starts[alignment.a_start]),
-                    int(words_a.ends[alignment.a_end - 1]),
-                    int(words_b.starts[alignment.b_start]),
-                    int(words_b.ends[alignment.b_end - 1]),
+                    *passage.a_chars,
+                    *passage.b_chars,
                     round(alignment.score, 4),
                     alignment.matched,
                 )
             )
     return found
+
+
+def _texts(connection: sqlite3.Connection, docs: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for start in range(0, len(docs), 500):
+        chunk = docs[start : start + 500]
+        for doc, text in connection.execute(
+            f"SELECT rowid, text FROM documents WHERE rowid IN"
+            f" ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[int(doc)] = str(text)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A passage two candidates align, long and close enough, on passages
+    that shared a band, no filled template: what still needs the store to
+    be kept (no better one overlapping, no formula)."""
+
+    alignment: Alignment
+    a_chars: tuple[int, int]  # its characters in each clean text
+    b_chars: tuple[int, int]
+    shared: bytes  # its `shared_grams`, int64
+
+
+Seeds = list[tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class PairTask:
+    """Candidate pairs to compare and the texts of their documents."""
+
+    texts: dict[int, str]
+    pairs: list[tuple[tuple[int, int], Seeds]]
+
+
+def compare_task(task: PairTask) -> list[list[Passage]]:
+    """Each pair's passages (`compare_pair`), in the task's order: a pure
+    function of the texts, which a pool maps over its workers. A worker
+    keeps the words and sentences it read for later tasks (on two months of
+    generated wire copy a text is in 10 candidate pairs or more, in many
+    tasks: reading it again in each cost twice the comparisons)."""
+    if len(_READ) > KEPT_WORDS:
+        _READ.clear()
+    found: dict[int, _Read] = {}
+    for doc, text in task.texts.items():
+        key = xxhash.xxh3_128_digest(text.encode("utf-8", "surrogatepass"))
+        if key not in _READ:
+            _READ[key] = _Read(read_words(text))
+        found[doc] = _READ[key]
+    return [
+        compare_pair(
+            found[a].words,
+            found[b].words,
+            seeds,
+            lambda doc: found[doc].sentences(),
+            (a, b),
+        )
+        for (a, b), seeds in task.pairs
+    ]
+
+
+class _Read:
+    """A text's words, and its sentences once a pair needs them."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        self._sentences: Sentences | None = None
+
+    def sentences(self) -> Sentences:
+        if self._sentences is None:
+            self._sentences = read_sentences(self.words)
+        return self._sentences
+
+
+# What a pool worker read, by a hash of the text (`compare_task`).
+_READ: dict[bytes, _Read] = {}
+
+
+def compare_pair(
+    words_a: Words,
+    words_b: Words,
+    seeds: Seeds,
+    sentences: Callable[[int], Sentences],
+    pair: tuple[int, int],
+) -> list[Passage]:
+    """The passages of a candidate pair that may be reuse, best first;
+    `sentences` gives a document of `pair` read as sentences, read once for
+    all its pairs."""
+    alignments = joined(
+        align(words_a, words_b, least=LEAST_SHARED, shortest=SHORTEST_CHAIN)
+    )
+    rewrites = []
+    # Pairs sharing fewer shingles than a passage aligned at all would
+    # are not compared sentence by sentence either (45% of candidates
+    # on kcna-2024; every heavy rewrite of eval.reuse shares 26 or more).
+    if _shared_shingles(words_a, words_b) >= LEAST_SHARED:
+        rewrites = rewritten(sentences(pair[0]), sentences(pair[1]))
+    return [
+        Passage(
+            alignment,
+            (
+                int(words_a.starts[alignment.a_start]),
+                int(words_a.ends[alignment.a_end - 1]),
+            ),
+            (
+                int(words_b.starts[alignment.b_start]),
+                int(words_b.ends[alignment.b_end - 1]),
+            ),
+            shared_grams(words_a, words_b, alignment).tobytes(),
+        )
+        for alignment in _candidate_passages(
+            alignments, seeds, words_a, words_b, rewrites
+        )
+    ]
 
 
 def _recheck(
@@ -487,43 +629,53 @@ def _gap(start: int, end: int, other_start: int, other_end: int) -> int:
     return max(0, other_start - end, start - other_end)
 
 
-def _kept(
+def _candidate_passages(
     alignments: list[Alignment],
-    seeds: list[tuple[int, int]],
+    seeds: Seeds,
     a: Words,
     b: Words,
     rewrites: list[Alignment],
-    formula: Callable[[Alignment], bool],
 ) -> list[Alignment]:
     """Alignments long and close enough, on a pair of passages that shared a
-    band (not a stock phrase two candidates happen to share too), overlapping
-    no better one on either side, neither a template filled with other names
-    nor a `formula` of stock phrases; rewritten passages (`link.rewrites`)
-    are long and close enough by that tier's measures."""
+    band (not a stock phrase two candidates happen to share too), no template
+    filled with other names; rewritten passages (`link.rewrites`) are long
+    and close enough by that tier's measures. Most words matched first,
+    aligned before rewritten at a tie: a heavy rewrite aligns in pieces its
+    whole sentences cover."""
     seed_words = [
         (passage_words(p, len(a.tokens)), passage_words(q, len(b.tokens)))
         for p, q in seeds
     ]
-    kept: list[Alignment] = []
     aligned = [x for x in alignments if x.matched >= MIN_WORDS and x.score >= MIN_SCORE]
-    # Most words matched first, aligned before rewritten at a tie: a heavy
-    # rewrite aligns in pieces its whole sentences cover.
-    for alignment in sorted(aligned + rewrites, key=lambda x: -x.matched):
-        if not any(
+    return [
+        alignment
+        for alignment in sorted(aligned + rewrites, key=lambda x: -x.matched)
+        if any(
             _overlaps(alignment.a_start, alignment.a_end, *in_a)
             and _overlaps(alignment.b_start, alignment.b_end, *in_b)
             for in_a, in_b in seed_words
-        ):
-            continue
+        )
+        and not filled_template(a, b, alignment)
+    ]
+
+
+def _kept(connection: sqlite3.Connection, passages: list[Passage]) -> list[Passage]:
+    """The `passages` (`compare_pair`, best first) overlapping no better one
+    kept on either side, and no `formula` of the outlet's stock phrases. A
+    template or formula is never kept, so testing it before or after the
+    overlaps keeps the same passages."""
+    kept: list[Passage] = []
+    for passage in passages:
+        alignment = passage.alignment
         if any(
             _overlaps(alignment.a_start, alignment.a_end, k.a_start, k.a_end)
             or _overlaps(alignment.b_start, alignment.b_end, k.b_start, k.b_end)
-            for k in kept
+            for k in (x.alignment for x in kept)
         ):
             continue
-        if filled_template(a, b, alignment) or formula(alignment):
+        if is_formula_of(connection, np.frombuffer(passage.shared, dtype=np.int64)):
             continue
-        kept.append(alignment)
+        kept.append(passage)
     return kept
 
 

@@ -80,7 +80,14 @@ def is_formula(
 ) -> bool:
     """Whether the passage's shared words are mostly stock phrases: fewer
     than RARE_SHARE of its shared shingles held by RARE_DOCS texts or fewer."""
-    shared = shared_grams(a, b, alignment)
+    return is_formula_of(connection, shared_grams(a, b, alignment))
+
+
+def is_formula_of(
+    connection: sqlite3.Connection, shared: npt.NDArray[np.int64]
+) -> bool:
+    """`is_formula` of a passage whose `shared_grams` are `shared` (worked out
+    where the texts were read: a pool worker, `link.reuse.compare_pair`)."""
     if len(shared) < MIN_GRAMS:
         return False
     rare = sum(1 for count in holders(connection, shared) if count <= RARE_DOCS)
