@@ -1,6 +1,7 @@
 """Benchmark: where a build's CPU seconds go, stage by stage, and in a pool.
 
     python bench/stage_costs.py PATH... [--engine local|pool] [--workers 2]
+        [--batch-chars N] [--batch-sources N]
 
 Builds PATH into a fresh database in this process, timing each stage with
 `time.process_time` (the stage functions wrapped where the build calls
@@ -66,7 +67,15 @@ def main() -> None:
     parser.add_argument("--engine", default="local", choices=["local", "pool"])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", type=Path, default=Path("bench/out/stage_costs.db"))
+    parser.add_argument(
+        "--batch-chars", type=int, help="a streamed file's batches (pipeline)"
+    )
+    parser.add_argument("--batch-sources", type=int)
     args = parser.parse_args()
+    if args.batch_chars:
+        pipeline.BATCH_CHARS = args.batch_chars
+    if args.batch_sources:
+        pipeline.BATCH_SOURCES = args.batch_sources
     for label, (module, name) in {
         "clean": (pipeline, "clean"),
         "segment": (pipeline, "segment"),
@@ -119,6 +128,7 @@ def main() -> None:
             {
                 "benchmark": "stage_costs",
                 "engine": args.engine,
+                "batch": [pipeline.BATCH_CHARS, pipeline.BATCH_SOURCES],
                 "mb": round(size / 1e6, 2),
                 "documents": report.documents,
                 "wall_seconds": round(wall, 2),
