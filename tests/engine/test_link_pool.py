@@ -28,8 +28,9 @@ def rows(db: Path) -> list[tuple[object, ...]]:
         ).fetchall()
 
 
+@pytest.mark.parametrize("start", ["fork", "forkserver"])
 def test_pairs_compared_in_a_pool_store_the_same_reuses(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    start: str, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Formula holders (pairs the store's counts rule out), a story quoted
     # by two others (pairs kept), and stories sharing nothing.
@@ -53,7 +54,7 @@ def test_pairs_compared_in_a_pool_store_the_same_reuses(
     monkeypatch.setattr(reuse, "MAPPED_PAIRS", 1)
     monkeypatch.setattr(reuse, "PAIRS_PER_TASK", 2)
     calls: list[int] = []
-    pool = LazyPool(2)
+    pool = LazyPool(2, start=start)
 
     def mapper(work, items):  # type: ignore[no-untyped-def]
         calls.append(len(items))
@@ -70,9 +71,9 @@ def test_pairs_compared_in_a_pool_store_the_same_reuses(
     assert rows(pooled) == found
 
 
-def test_only_the_pool_engine_links_in_a_pool() -> None:
-    with link_pool(Settings(engine="pool", workers=2)) as pool:
-        assert isinstance(pool, LazyPool)
-    for engine in ("local", "dask"):
-        with link_pool(Settings(engine=engine)) as none:
-            assert none is None
+def test_the_local_engine_links_in_its_one_process() -> None:
+    with link_pool(Settings(engine="local")) as none:
+        assert none is None
+    for engine in ("pool", "dask"):
+        with link_pool(Settings(engine=engine, workers=2)) as pool:
+            assert isinstance(pool, LazyPool)

@@ -25,14 +25,16 @@ def map_files(
 
 @contextmanager
 def link_pool(settings: Settings) -> Iterator[LazyPool | None]:
-    """A pool the link stage maps its pure work over, with `--engine pool`;
-    None (work in this process) otherwise. Dask's workers may be another
-    machine's and the client runs threads, which a fork would copy
-    mid-flight: its link stays in this process."""
-    if settings.engine != "pool":
+    """Processes on this machine the link stage maps its pure work over, with
+    `--engine pool` or `dask`; None (work in this process) with `local`.
+    Dask's workers may be another machine's, so they are not used: the
+    writer's machine aligns, in processes started clean (the Dask client's
+    threads must not be forked)."""
+    if settings.engine == "local":
         yield None
         return
-    pool = LazyPool(settings.workers or os.cpu_count() or 1)
+    start = "fork" if settings.engine == "pool" else "forkserver"
+    pool = LazyPool(settings.workers or os.cpu_count() or 1, start=start)
     try:
         yield pool
     finally:

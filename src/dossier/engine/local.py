@@ -168,18 +168,24 @@ _Result = TypeVar("_Result")
 class LazyPool:
     """A process pool for the link stage's pure work (aligning reuse's
     candidate pairs), started on first use: a build with nothing to align
-    forks nothing. Forked after the files are stored, so the workers start
-    with the parent's imports. `close` it when linking is done."""
+    starts nothing. Forked (`start` "fork") after the files are stored, the
+    workers start with the parent's imports; "forkserver" starts them from
+    a clean process instead (a parent running threads, as a Dask client
+    does, must not be forked). `close` it when linking is done."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, *, start: str = "fork") -> None:
         self._workers = workers
+        self._start = start
         self._pool: ProcessPoolExecutor | None = None
 
     def __call__(
         self, work: Callable[[_Item], _Result], items: Sequence[_Item], /
     ) -> Iterable[_Result]:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self._workers)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self._workers,
+                mp_context=multiprocessing.get_context(self._start),
+            )
         return self._pool.map(work, items)
 
     def close(self) -> None:
