@@ -1,6 +1,7 @@
 """Benchmark: where a build's CPU seconds go, stage by stage, and in a pool.
 
     python bench/stage_costs.py PATH... [--engine local|pool] [--workers 2]
+        [--batch-chars N] [--batch-sources N]
 
 Builds PATH into a fresh database in this process, timing each stage with
 `time.process_time` (the stage functions wrapped where the build calls
@@ -33,6 +34,7 @@ import dossier.annotate.quotes as quotes  # noqa: E402
 import dossier.annotate.quotes.citations as citations  # noqa: E402
 import dossier.annotate.reading as reading  # noqa: E402
 import dossier.annotate.time as times  # noqa: E402
+import dossier.link.claims_stored as claims_stored  # noqa: E402
 import dossier.link.copies as copies  # noqa: E402
 import dossier.link.entities as link_entities  # noqa: E402
 import dossier.link.reuse as reuse  # noqa: E402
@@ -65,7 +67,15 @@ def main() -> None:
     parser.add_argument("--engine", default="local", choices=["local", "pool"])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", type=Path, default=Path("bench/out/stage_costs.db"))
+    parser.add_argument(
+        "--batch-chars", type=int, help="a streamed file's batches (pipeline)"
+    )
+    parser.add_argument("--batch-sources", type=int)
     args = parser.parse_args()
+    if args.batch_chars:
+        pipeline.BATCH_CHARS = args.batch_chars
+    if args.batch_sources:
+        pipeline.BATCH_SOURCES = args.batch_sources
     for label, (module, name) in {
         "clean": (pipeline, "clean"),
         "segment": (pipeline, "segment"),
@@ -84,6 +94,7 @@ def main() -> None:
         "link copies": (copies, "link_copies"),
         "link reuse": (reuse, "link_reuse"),
         "link entities": (link_entities, "link_entities"),
+        "link conflicts": (claims_stored, "link_conflicts"),
     }.items():
         timed(module, name, label)
     try:
@@ -117,6 +128,7 @@ def main() -> None:
             {
                 "benchmark": "stage_costs",
                 "engine": args.engine,
+                "batch": [pipeline.BATCH_CHARS, pipeline.BATCH_SOURCES],
                 "mb": round(size / 1e6, 2),
                 "documents": report.documents,
                 "wall_seconds": round(wall, 2),

@@ -158,6 +158,8 @@ def _as_schema_9(db: Path, target: Path) -> None:
             " DELETE FROM state WHERE key = 'derived_rules';"
             " ALTER TABLE mentions DROP COLUMN phrase_start;"
             " ALTER TABLE mentions DROP COLUMN phrase_end;"
+            " DROP TRIGGER reuse_signed_gone; DROP TABLE reuse_grams;"
+            " DROP TABLE reuse_gone; ALTER TABLE reuse_signed DROP COLUMN grams;"
             " PRAGMA user_version = 9;"
         )
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from dossier.engine.dask import run_dask
-from dossier.engine.local import Engine, run_local, run_pool
+from dossier.engine.local import Engine, LazyPool, run_local, run_pool
 from dossier.model import FileResult
 from dossier.packs import Pack
 from dossier.settings import Settings
@@ -21,4 +23,22 @@ def map_files(
     return ENGINES[settings.engine](paths, pack, settings, known)
 
 
-__all__ = ["ENGINES", "map_files"]
+@contextmanager
+def link_pool(settings: Settings) -> Iterator[LazyPool | None]:
+    """Processes on this machine the link stage maps its pure work over, with
+    `--engine pool` or `dask`; None (work in this process) with `local`.
+    Dask's workers may be another machine's, so they are not used: the
+    writer's machine aligns, in processes started clean (the Dask client's
+    threads must not be forked)."""
+    if settings.engine == "local":
+        yield None
+        return
+    start = "fork" if settings.engine == "pool" else "forkserver"
+    pool = LazyPool(settings.workers or os.cpu_count() or 1, start=start)
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+__all__ = ["ENGINES", "link_pool", "map_files"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from dossier.model import FileResult
 from dossier.packs import Pack
@@ -158,3 +159,36 @@ def _slots(
         for batch, first, last in flagged(plan.batches):
             task = pool.submit(_run_batch_in_worker, batch)
             yield _Slot(batch=task, plan=plan, first=first, last=last)
+
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
+
+
+class LazyPool:
+    """A process pool for the link stage's pure work (aligning reuse's
+    candidate pairs), started on first use: a build with nothing to align
+    starts nothing. Forked (`start` "fork") after the files are stored, the
+    workers start with the parent's imports; "forkserver" starts them from
+    a clean process instead (a parent running threads, as a Dask client
+    does, must not be forked). `close` it when linking is done."""
+
+    def __init__(self, workers: int, *, start: str = "fork") -> None:
+        self._workers = workers
+        self._start = start
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __call__(
+        self, work: Callable[[_Item], _Result], items: Sequence[_Item], /
+    ) -> Iterable[_Result]:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self._workers,
+                mp_context=multiprocessing.get_context(self._start),
+            )
+        return self._pool.map(work, items)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None

@@ -40,6 +40,8 @@ MIN_SHINGLES = 10
 SCHEME = f"1-w{WINDOW}-s{STRIDE}-r{ROWS}-b{BANDS}-m{MIN_SHINGLES}"
 
 _WORD = re.compile(r"\w+")
+# Whether each ASCII character is a `\w` character.
+_ASCII_WORD = np.array([bool(_WORD.match(chr(c))) for c in range(128)], dtype=bool)
 _MULTIPLY = np.array(
     [xxhash.xxh32_intdigest(f"passage {n}".encode()) | 1 for n in range(PERMUTATIONS)],
     dtype=np.uint32,
@@ -67,16 +69,32 @@ def read_words(text: str) -> Words:
     lowered = text.lower()
     # Lower-casing may lengthen a few characters (İ): read spans from the text.
     source = lowered if len(lowered) == len(text) else text
-    matches = list(_WORD.finditer(source))
+    starts, ends = word_spans(source)
+    spans = zip(starts.tolist(), ends.tolist(), strict=True)
     if source is lowered:
-        tokens = [m.group() for m in matches]
+        tokens = [lowered[s:e] for s, e in spans]
     else:
-        tokens = [m.group().lower() for m in matches]
-    spans = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
-    starts, ends = spans[:, 0], spans[:, 1]
+        tokens = [text[s:e].lower() for s, e in spans]
     shingles = shingle_hashes(tokens)
     distinct, counts = np.unique(shingles, return_counts=True)
     return Words(tokens, starts, ends, shingles, distinct, counts, text)
+
+
+def word_spans(text: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Where each run of `\\w` characters (`_WORD`'s matches) starts and ends,
+    found in numpy over the text's code points: a match object a word cost
+    two thirds of `read_words` on kcna-2024 (0.5 of 0.8 CPU s)."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    word = _ASCII_WORD[np.minimum(points, 127)]
+    wide = points > 127
+    if wide.any():
+        # `\w` beyond ASCII is what str.isalnum() says (re's definition).
+        others, where = np.unique(points[wide], return_inverse=True)
+        word[wide] = np.array([chr(c).isalnum() for c in others.tolist()])[where]
+    edges = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1).astype(np.int64)
+    ends = np.flatnonzero(edges == -1).astype(np.int64)
+    return starts, ends
 
 
 def tokens_of(text: str) -> list[str]:

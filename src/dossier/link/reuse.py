@@ -17,22 +17,25 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from typing import Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
+import xxhash
 
 from dossier.link import passages, reuse_formula, rewrites
 from dossier.link.align import Alignment, align
 from dossier.link.batch import load_batch
 from dossier.link.passages import Words, passage_bands, passage_words, read_words
 from dossier.link.reuse_formula import (
-    GRAM_ROW,
+    count_grams,
     crossed,
     gram_keys,
     is_formula,
+    is_formula_of,
+    shared_grams,
     word_range,
 )
 from dossier.link.rewrites import (
@@ -84,23 +87,46 @@ SHORTEST_CHAIN = MIN_WORDS // 2
 # those 4 template pairs without JOINED_SCORE.
 JOIN = 10
 JOINED_SCORE = 0.8
+# How the formula test's document frequencies are kept: 2, a counted row per
+# shingle (schema 14); before, a row per text and shingle in `reuse_bands`.
+STORAGE = 2
 SCHEME = (
     f"{passages.SCHEME}-c{COMMON}-s{SHARED_BANDS}-w{MIN_WORDS}-m{MIN_SCORE}"
     f"-p{STOCK_PARTNERS}-j{JOIN}-{JOINED_SCORE}-{rewrites.SCHEME}"
-    f"-{reuse_formula.SCHEME}"
+    f"-{reuse_formula.SCHEME}-g{STORAGE}"
 )
 BATCH = 500
+# Candidate pairs per task when a pool compares them (`compare_task`): on
+# kcna-2024 a batch of BATCH documents has about 650, so about 20 tasks; a
+# task's texts pickle in a millisecond or two. With fewer pairs than
+# MAPPED_PAIRS a batch is compared here: forking and shipping cost more.
+PAIRS_PER_TASK = 32
+MAPPED_PAIRS = 2 * PAIRS_PER_TASK
 # Documents' words kept across batches for alignment (a KCNA story's: 30 KB).
 KEPT_WORDS = 2_000
 
 
 @dataclass(frozen=True, slots=True)
 class Keys:
-    """What a text stores in `reuse_bands`: its passages' band keys (a row
-    of BANDS each) and its shingles' (`link.reuse_formula`)."""
+    """What a text stores: its passages' band keys (a row of BANDS each, in
+    `reuse_bands`) and its distinct shingles (counted in `reuse_grams`, kept
+    in `reuse_signed`: `link.reuse_formula`)."""
 
     bands: npt.NDArray[np.int64]
     grams: npt.NDArray[np.int64]
+
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
+
+
+class Mapper(Protocol):
+    """A `map` that may run `work` elsewhere (a process pool's), results in
+    the order of `items`."""
+
+    def __call__(
+        self, work: Callable[[_Item], _Result], items: Sequence[_Item], /
+    ) -> Iterable[_Result]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +151,14 @@ def link_reuse(
     *,
     batch: int = BATCH,
     made: Signed | None = None,
+    mapper: Mapper | None = None,
 ) -> ReuseReport:
     """Sign the new independent texts, find and store the passages they share
     with any signed text.
 
     A text whose passage bands `made` holds (made in the build's workers)
     is not read here unless a candidate pair needs its words aligned.
+    With `mapper`, the candidate pairs are aligned where it runs them.
     """
     _forget_stale(connection)
     signed = 0
@@ -157,7 +185,7 @@ def link_reuse(
                 read[int(doc)] = read_words(str(text))
             else:
                 bands[int(doc)] = Keys(passage_keys(found), gram_keys_of(found))
-        _sign_batch(connection, read, kept, bands)
+        _sign_batch(connection, read, kept, bands, mapper)
         signed += len(rows)
     (pairs,) = connection.execute("SELECT count(*) FROM reuses").fetchone()
     return ReuseReport(signed=signed, pairs=int(pairs))
@@ -171,7 +199,13 @@ def _forget_stale(connection: sqlite3.Connection) -> None:
         if connection.execute(
             "SELECT 1 FROM reuse_signed WHERE scheme != ? LIMIT 1", (SCHEME,)
         ).fetchone():
-            for table in ("reuses", "reuse_bands", "reuse_signed"):
+            for table in (
+                "reuses",
+                "reuse_bands",
+                "reuse_signed",
+                "reuse_grams",
+                "reuse_gone",
+            ):
                 connection.execute(f"DELETE FROM {table}")
         stale = [
             (doc,)
@@ -187,6 +221,14 @@ def _forget_stale(connection: sqlite3.Connection) -> None:
             "DELETE FROM reuses WHERE b = ?",
         ):
             connection.executemany(statement, stale)
+        # Texts that left since the last link (here, or forgotten, or their
+        # file replaced) left their shingles in `reuse_gone` (a trigger).
+        gone = [
+            np.frombuffer(grams, dtype=np.int64)
+            for (grams,) in connection.execute("SELECT grams FROM reuse_gone")
+        ]
+        count_grams(connection, gone, -1)
+        connection.execute("DELETE FROM reuse_gone")
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
@@ -198,6 +240,7 @@ def _sign_batch(
     batch: dict[int, Words],
     kept: dict[int, Words],
     made: dict[int, Keys] | None = None,
+    mapper: Mapper | None = None,
 ) -> None:
     """Store the batch's bands and the reuse they lead to in one transaction:
     a build killed half-way never leaves a document signed but unsearched.
@@ -225,21 +268,27 @@ def _sign_batch(
             if doc in unsigned
         }
         connection.executemany(
-            "INSERT INTO reuse_signed(doc, scheme, passages) VALUES (?,?,?)",
-            [(doc, SCHEME, len(keys.bands)) for doc, keys in bands.items()],
+            "INSERT INTO reuse_signed(doc, scheme, passages, grams) VALUES (?,?,?,?)",
+            [
+                (doc, SCHEME, len(keys.bands), keys.grams.tobytes())
+                for doc, keys in bands.items()
+            ],
         )
         connection.executemany(
             "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
             _band_rows(bands),
         )
+        grams, added = count_grams(
+            connection, [keys.grams for keys in bands.values()], 1
+        )
         connection.executemany(
             "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
             " VALUES (?,?,?,?,?,?,?,?)",
-            _reuses(connection, sorted(bands), batch, kept),
+            _reuses(connection, sorted(bands), batch, kept, mapper),
         )
         # The batch's texts made some shingles common: passages stored
         # before, whose shared words were rare then, may be formulas now.
-        _recheck(connection, crossed(connection, "reuse_batch"), kept)
+        _recheck(connection, crossed(connection, "reuse_batch", grams, added), kept)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
@@ -253,31 +302,17 @@ def _keys(words: Words) -> Keys:
 def _band_rows(bands: dict[int, Keys]) -> list[list[int]]:
     """(key, doc, passage) rows, sorted: in key order they go into the index
     1.5x faster than in document order. Sorted in numpy, not as Python
-    tuples: a third of the time spent storing kcna-2024's 173,700 rows.
-    A text's shingles are rows of passage GRAM_ROW."""
+    tuples: a third of the time spent storing kcna-2024's 173,700 rows."""
     if not bands:
         return []
-    keys = np.concatenate(
-        [
-            part
-            for found in bands.values()
-            for part in (found.bands.ravel(), found.grams)
-        ]
-    )
+    keys = np.concatenate([found.bands.ravel() for found in bands.values()])
     docs = np.concatenate(
-        [
-            np.full(found.bands.size + found.grams.size, doc, dtype=np.int64)
-            for doc, found in bands.items()
-        ]
+        [np.full(found.bands.size, doc, dtype=np.int64) for doc, found in bands.items()]
     )
     passages = np.concatenate(
         [
-            part
+            np.arange(found.bands.size, dtype=np.int64) // found.bands.shape[1]
             for found in bands.values()
-            for part in (
-                np.arange(found.bands.size, dtype=np.int64) // found.bands.shape[1],
-                np.full(found.grams.size, GRAM_ROW, dtype=np.int64),
-            )
         ]
     )
     order = np.lexsort((passages, docs, keys))
@@ -293,26 +328,39 @@ def _candidates(
     """(a, b) with a < b -> the passage pairs (of a, of b) sharing a band, once
     per band shared, for pairs sharing SHARED_BANDS bands or more."""
     load_batch(connection, "reuse_batch", docs)
-    rows = connection.execute(
-        "WITH keys AS (SELECT DISTINCT n.key FROM reuse_batch c"
-        "  CROSS JOIN reuse_bands n ON n.doc = c.doc AND n.passage >= 0),"
-        " common AS (SELECT k.key FROM keys k WHERE (SELECT count(*) FROM"
-        "  (SELECT DISTINCT x.doc FROM reuse_bands x WHERE x.key = k.key"
-        "   LIMIT ?)) > ? OR (SELECT count(*) FROM"
-        "  (SELECT 1 FROM reuse_bands x WHERE x.key = k.key LIMIT ?)) > ?)"
-        " SELECT n.doc, n.passage, o.doc, o.passage FROM reuse_batch c"
+    # Only keys another document holds too lead anywhere: on kcna-2024 one
+    # in ten of a batch's, found with one probe of the index a key. Each is
+    # then read whole, at most COMMON_PASSAGES + 1 rows, and counted and
+    # paired here: one query a key instead of three probes a key of the
+    # batch in one query (1.2 -> 0.6 CPU s on kcna-2024).
+    shared = connection.execute(
+        "SELECT DISTINCT n.key FROM reuse_batch c"
         " CROSS JOIN reuse_bands n ON n.doc = c.doc AND n.passage >= 0"
-        " CROSS JOIN reuse_bands o ON o.key = n.key AND o.doc != n.doc"
-        "  AND o.passage >= 0"
-        " WHERE n.key NOT IN common",
-        (COMMON + 1, COMMON, COMMON_PASSAGES + 1, COMMON_PASSAGES),
+        " WHERE EXISTS (SELECT 1 FROM reuse_bands x WHERE x.key = n.key"
+        "  AND x.doc != n.doc AND x.passage >= 0)"
     ).fetchall()
+    batch = set(docs)
+    rows: list[tuple[int, int, int, int]] = []
+    for (key,) in shared:
+        held = connection.execute(
+            "SELECT doc, passage FROM reuse_bands WHERE key = ? LIMIT ?",
+            (key, COMMON_PASSAGES + 1),
+        ).fetchall()
+        # Common: more than COMMON documents or COMMON_PASSAGES passages.
+        if len(held) > COMMON_PASSAGES or len({d for d, _ in held}) > COMMON:
+            continue
+        rows += [
+            (doc, passage, other, other_passage)
+            for doc, passage in held
+            if doc in batch and passage >= 0
+            for other, other_passage in held
+            if other != doc and other_passage >= 0
+        ]
     # A passage whose bands lead to more than STOCK_PARTNERS documents is a
     # stock passage: its candidates would be hidden when listed anyway.
     holders: dict[tuple[int, int], set[int]] = defaultdict(set)
     for doc, passage, other, _ in rows:
         holders[(doc, passage)].add(other)
-    batch = set(docs)
     seeds: dict[tuple[int, int], set[tuple[int, int, int]]] = defaultdict(set)
     for number, (doc, passage, other, other_passage) in enumerate(rows):
         if len(holders[(doc, passage)]) > STOCK_PARTNERS:
@@ -336,60 +384,177 @@ def _reuses(
     docs: list[int],
     batch: dict[int, Words],
     kept: dict[int, Words],
+    mapper: Mapper | None = None,
 ) -> list[tuple[int, int, int, int, int, int, float, int]]:
     """Reused passages between the batch's `docs` and any signed document;
     `batch` and `kept` hold words already read (`kept` takes those this
-    reads)."""
-    candidates = _candidates(connection, docs)
+    reads). With `mapper` (a process pool's `map`), the candidate pairs are
+    compared in its workers, a task of PAIRS_PER_TASK pairs with their texts;
+    here, only what needs the store: overlaps and the formula test."""
+    candidates = sorted(_candidates(connection, docs).items())
     read = kept
     read.update(batch)
-    missing = sorted({doc for pair in candidates for doc in pair} - read.keys())
-    for start in range(0, len(missing), 500):
-        chunk = missing[start : start + 500]
-        for doc, text in connection.execute(
-            f"SELECT rowid, text FROM documents WHERE rowid IN"
-            f" ({','.join('?' * len(chunk))})",
-            chunk,
-        ):
-            read[int(doc)] = read_words(str(text))
+    needed = sorted({doc for pair, _ in candidates for doc in pair})
+    if mapper is not None and len(candidates) >= MAPPED_PAIRS:
+        texts = {doc: read[doc].text for doc in needed if doc in read}
+        texts.update(_texts(connection, [d for d in needed if d not in texts]))
+        tasks = [
+            PairTask(
+                {doc: texts[doc] for pair, _ in part for doc in pair},
+                part,
+            )
+            for start in range(0, len(candidates), PAIRS_PER_TASK)
+            for part in [candidates[start : start + PAIRS_PER_TASK]]
+        ]
+        compared = [found for done in mapper(compare_task, tasks) for found in done]
+    else:
+        missing = [doc for doc in needed if doc not in read]
+        for doc, text in _texts(connection, missing).items():
+            read[doc] = read_words(text)
+        # Each document's sentences, read once for all its candidate pairs.
+        sentences: dict[int, Sentences] = {}
+
+        def sentences_of(doc: int) -> Sentences:
+            if doc not in sentences:
+                sentences[doc] = read_sentences(read[doc])
+            return sentences[doc]
+
+        compared = [
+            compare_pair(read[a], read[b], seeds, sentences_of, (a, b))
+            for (a, b), seeds in candidates
+        ]
     found = []
-    # Each document's sentences, read once for all its candidate pairs.
-    sentences: dict[int, Sentences] = {}
-    for (a, b), seeds in sorted(candidates.items()):
-        words_a, words_b = read[a], read[b]
-        alignments = joined(
-            align(words_a, words_b, least=LEAST_SHARED, shortest=SHORTEST_CHAIN)
-        )
-        rewrites = []
-        # Pairs sharing fewer shingles than a passage aligned at all would
-        # are not compared sentence by sentence either (45% of candidates
-        # on kcna-2024; every heavy rewrite of eval.reuse shares 26 or more).
-        if _shared_shingles(words_a, words_b) >= LEAST_SHARED:
-            for doc in (a, b):
-                if doc not in sentences:
-                    sentences[doc] = read_sentences(read[doc])
-            rewrites = rewritten(sentences[a], sentences[b])
-        for alignment in _kept(
-            alignments,
-            seeds,
-            words_a,
-            words_b,
-            rewrites,
-            partial(is_formula, connection, words_a, words_b),
-        ):
+    for ((a, b), _), passages_found in zip(candidates, compared, strict=True):
+        for passage in _kept(connection, passages_found):
+            alignment = passage.alignment
             found.append(
                 (
                     a,
                     b,
-                    int(words_a.starts[alignment.a_start]),
-                    int(words_a.ends[alignment.a_end - 1]),
-                    int(words_b.starts[alignment.b_start]),
-                    int(words_b.ends[alignment.b_end - 1]),
+                    *passage.a_chars,
+                    *passage.b_chars,
                     round(alignment.score, 4),
                     alignment.matched,
                 )
             )
     return found
+
+
+def _texts(connection: sqlite3.Connection, docs: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for start in range(0, len(docs), 500):
+        chunk = docs[start : start + 500]
+        for doc, text in connection.execute(
+            f"SELECT rowid, text FROM documents WHERE rowid IN"
+            f" ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[int(doc)] = str(text)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A passage two candidates align, long and close enough, on passages
+    that shared a band, no filled template: what still needs the store to
+    be kept (no better one overlapping, no formula)."""
+
+    alignment: Alignment
+    a_chars: tuple[int, int]  # its characters in each clean text
+    b_chars: tuple[int, int]
+    shared: bytes  # its `shared_grams`, int64
+
+
+Seeds = list[tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class PairTask:
+    """Candidate pairs to compare and the texts of their documents."""
+
+    texts: dict[int, str]
+    pairs: list[tuple[tuple[int, int], Seeds]]
+
+
+def compare_task(task: PairTask) -> list[list[Passage]]:
+    """Each pair's passages (`compare_pair`), in the task's order: a pure
+    function of the texts, which a pool maps over its workers. A worker
+    keeps the words and sentences it read for later tasks (on two months of
+    generated wire copy a text is in 10 candidate pairs or more, in many
+    tasks: reading it again in each cost twice the comparisons)."""
+    if len(_READ) > KEPT_WORDS:
+        _READ.clear()
+    found: dict[int, _Read] = {}
+    for doc, text in task.texts.items():
+        key = xxhash.xxh3_128_digest(text.encode("utf-8", "surrogatepass"))
+        if key not in _READ:
+            _READ[key] = _Read(read_words(text))
+        found[doc] = _READ[key]
+    return [
+        compare_pair(
+            found[a].words,
+            found[b].words,
+            seeds,
+            lambda doc: found[doc].sentences(),
+            (a, b),
+        )
+        for (a, b), seeds in task.pairs
+    ]
+
+
+class _Read:
+    """A text's words, and its sentences once a pair needs them."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        self._sentences: Sentences | None = None
+
+    def sentences(self) -> Sentences:
+        if self._sentences is None:
+            self._sentences = read_sentences(self.words)
+        return self._sentences
+
+
+# What a pool worker read, by a hash of the text (`compare_task`).
+_READ: dict[bytes, _Read] = {}
+
+
+def compare_pair(
+    words_a: Words,
+    words_b: Words,
+    seeds: Seeds,
+    sentences: Callable[[int], Sentences],
+    pair: tuple[int, int],
+) -> list[Passage]:
+    """The passages of a candidate pair that may be reuse, best first;
+    `sentences` gives a document of `pair` read as sentences, read once for
+    all its pairs."""
+    alignments = joined(
+        align(words_a, words_b, least=LEAST_SHARED, shortest=SHORTEST_CHAIN)
+    )
+    rewrites = []
+    # Pairs sharing fewer shingles than a passage aligned at all would
+    # are not compared sentence by sentence either (45% of candidates
+    # on kcna-2024; every heavy rewrite of eval.reuse shares 26 or more).
+    if _shared_shingles(words_a, words_b) >= LEAST_SHARED:
+        rewrites = rewritten(sentences(pair[0]), sentences(pair[1]))
+    return [
+        Passage(
+            alignment,
+            (
+                int(words_a.starts[alignment.a_start]),
+                int(words_a.ends[alignment.a_end - 1]),
+            ),
+            (
+                int(words_b.starts[alignment.b_start]),
+                int(words_b.ends[alignment.b_end - 1]),
+            ),
+            shared_grams(words_a, words_b, alignment).tobytes(),
+        )
+        for alignment in _candidate_passages(
+            alignments, seeds, words_a, words_b, rewrites
+        )
+    ]
 
 
 def _recheck(
@@ -477,43 +642,53 @@ def _gap(start: int, end: int, other_start: int, other_end: int) -> int:
     return max(0, other_start - end, start - other_end)
 
 
-def _kept(
+def _candidate_passages(
     alignments: list[Alignment],
-    seeds: list[tuple[int, int]],
+    seeds: Seeds,
     a: Words,
     b: Words,
     rewrites: list[Alignment],
-    formula: Callable[[Alignment], bool],
 ) -> list[Alignment]:
     """Alignments long and close enough, on a pair of passages that shared a
-    band (not a stock phrase two candidates happen to share too), overlapping
-    no better one on either side, neither a template filled with other names
-    nor a `formula` of stock phrases; rewritten passages (`link.rewrites`)
-    are long and close enough by that tier's measures."""
+    band (not a stock phrase two candidates happen to share too), no template
+    filled with other names; rewritten passages (`link.rewrites`) are long
+    and close enough by that tier's measures. Most words matched first,
+    aligned before rewritten at a tie: a heavy rewrite aligns in pieces its
+    whole sentences cover."""
     seed_words = [
         (passage_words(p, len(a.tokens)), passage_words(q, len(b.tokens)))
         for p, q in seeds
     ]
-    kept: list[Alignment] = []
     aligned = [x for x in alignments if x.matched >= MIN_WORDS and x.score >= MIN_SCORE]
-    # Most words matched first, aligned before rewritten at a tie: a heavy
-    # rewrite aligns in pieces its whole sentences cover.
-    for alignment in sorted(aligned + rewrites, key=lambda x: -x.matched):
-        if not any(
+    return [
+        alignment
+        for alignment in sorted(aligned + rewrites, key=lambda x: -x.matched)
+        if any(
             _overlaps(alignment.a_start, alignment.a_end, *in_a)
             and _overlaps(alignment.b_start, alignment.b_end, *in_b)
             for in_a, in_b in seed_words
-        ):
-            continue
+        )
+        and not filled_template(a, b, alignment)
+    ]
+
+
+def _kept(connection: sqlite3.Connection, passages: list[Passage]) -> list[Passage]:
+    """The `passages` (`compare_pair`, best first) overlapping no better one
+    kept on either side, and no `formula` of the outlet's stock phrases. A
+    template or formula is never kept, so testing it before or after the
+    overlaps keeps the same passages."""
+    kept: list[Passage] = []
+    for passage in passages:
+        alignment = passage.alignment
         if any(
             _overlaps(alignment.a_start, alignment.a_end, k.a_start, k.a_end)
             or _overlaps(alignment.b_start, alignment.b_end, k.b_start, k.b_end)
-            for k in kept
+            for k in (x.alignment for x in kept)
         ):
             continue
-        if filled_template(a, b, alignment) or formula(alignment):
+        if is_formula_of(connection, np.frombuffer(passage.shared, dtype=np.int64)):
             continue
-        kept.append(alignment)
+        kept.append(passage)
     return kept
 
 

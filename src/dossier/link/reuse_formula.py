@@ -4,10 +4,10 @@ Part of `link.reuse`. State media fill the same formulas with other
 particulars every day (greetings exchanged, wreaths laid, the leader's
 titles, the officials accompanying him, a delegation arriving): two stories
 sharing one align over 40 words or more, yet neither repeats the other. What
-tells them apart is how many documents hold the words they share. Each
-signed text keeps its word 3-shingles as rows of `reuse_bands` (passage
-GRAM_ROW, so the band lookups never see them); a shingle's document
-frequency is the number of signed texts holding it. A passage is reuse when
+tells them apart is how many documents hold the words they share: a
+shingle's document frequency, the number of signed texts holding it, kept
+as one counted row per distinct shingle (`reuse_grams`, `count_grams`). A
+passage is reuse when
 a good share of the shingles its two sides share are rare (held by
 RARE_DOCS texts or fewer), a formula when most are the outlet's stock.
 """
@@ -24,8 +24,6 @@ from dossier.link.align import Alignment
 from dossier.link.passages import Words
 from dossier.link.shingles import SHINGLE_WORDS
 
-# The `passage` of a shingle's row in reuse_bands: no passage has it.
-GRAM_ROW = -1
 # A shingle is rare when this many signed texts hold it or fewer: the two
 # sides of a reuse and two more that retell it (a story, its press review
 # and a second review). Measured on the pairs listed on kcna-2024 stories
@@ -48,7 +46,7 @@ SCHEME = f"f{RARE_DOCS}-{RARE_SHARE}-{MIN_GRAMS}"
 
 
 def gram_keys(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
-    """A text's distinct shingle hashes as the keys its GRAM_ROW rows hold
+    """A text's distinct shingle hashes as the keys `reuse_grams` counts
     (signed, for SQLite)."""
     keys: npt.NDArray[np.int64] = np.unique(shingles).view(np.int64)
     return keys
@@ -68,12 +66,11 @@ def shared_grams(a: Words, b: Words, alignment: Alignment) -> npt.NDArray[np.int
 
 
 def holders(connection: sqlite3.Connection, keys: npt.NDArray[np.int64]) -> list[int]:
-    """For each key, the signed texts holding it, counted up to RARE_DOCS + 1
-    (one query for all: a common shingle's thousands of rows are never read)."""
+    """For each key, the signed texts holding it, counted up to RARE_DOCS + 1."""
     rows = connection.execute(
-        "SELECT (SELECT count(*) FROM (SELECT 1 FROM reuse_bands b"
-        " WHERE b.key = k.value AND b.passage = ? LIMIT ?)) FROM json_each(?) k",
-        (GRAM_ROW, RARE_DOCS + 1, json.dumps(keys.tolist())),
+        "SELECT coalesce((SELECT min(g.docs, ?) FROM reuse_grams g"
+        " WHERE g.key = k.value), 0) FROM json_each(?) k",
+        (RARE_DOCS + 1, json.dumps(keys.tolist())),
     ).fetchall()
     return [int(count) for (count,) in rows]
 
@@ -83,50 +80,87 @@ def is_formula(
 ) -> bool:
     """Whether the passage's shared words are mostly stock phrases: fewer
     than RARE_SHARE of its shared shingles held by RARE_DOCS texts or fewer."""
-    shared = shared_grams(a, b, alignment)
+    return is_formula_of(connection, shared_grams(a, b, alignment))
+
+
+def is_formula_of(
+    connection: sqlite3.Connection, shared: npt.NDArray[np.int64]
+) -> bool:
+    """`is_formula` of a passage whose `shared_grams` are `shared` (worked out
+    where the texts were read: a pool worker, `link.reuse.compare_pair`)."""
     if len(shared) < MIN_GRAMS:
         return False
     rare = sum(1 for count in holders(connection, shared) if count <= RARE_DOCS)
     return rare < RARE_SHARE * len(shared)
 
 
-def crossed(connection: sqlite3.Connection, table: str) -> list[int]:
+def count_grams(
+    connection: sqlite3.Connection, grams: list[npt.NDArray[np.int64]], sign: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Add (`sign` 1) or take away (-1) texts' shingles from their document
+    frequencies; returns the distinct keys and how many of the texts hold
+    each. One upsert per distinct key of them all, in key order: a third of
+    the rows that one row per text and shingle made on kcna-2024, and one
+    table to grow instead of a table and its index."""
+    if not grams:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    keys, counts = np.unique(np.concatenate(grams), return_counts=True)
+    rows = np.stack((keys, counts.astype(np.int64) * sign), axis=1).tolist()
+    connection.executemany(
+        "INSERT INTO reuse_grams(key, docs) VALUES (?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs",
+        rows,
+    )
+    if sign < 0:
+        connection.execute("DELETE FROM reuse_grams WHERE docs <= 0")
+    return keys, counts.astype(np.int64)
+
+
+def crossed(
+    connection: sqlite3.Connection,
+    table: str,
+    keys: npt.NDArray[np.int64],
+    added: npt.NDArray[np.int64],
+) -> list[int]:
     """Texts outside the batch (the temporary `table`) holding a shingle that
     was rare before the batch and is not now: their stored passages may be
-    formulas now that more texts hold them. Only texts with stored passages."""
-    if not connection.execute(
-        "SELECT 1 FROM reuses r WHERE r.a NOT IN (SELECT doc FROM"
-        f" {table}) OR r.b NOT IN (SELECT doc FROM {table}) LIMIT 1"
-    ).fetchone():
-        return []
-    # Most keys are one text's: the count of all holders, which stops at
-    # RARE_DOCS + 1 rows, rules them out before the count of those outside
-    # the batch is made.
+    formulas now that more texts hold them. Only texts with stored passages.
+    `keys` are the batch's distinct shingles, sorted, `added` how many of its
+    texts hold each (`count_grams`), already counted in `reuse_grams`."""
     rows = connection.execute(
-        f"WITH keys AS (SELECT DISTINCT n.key FROM {table} c"
-        "  CROSS JOIN reuse_bands n ON n.doc = c.doc AND n.passage = ?),"
-        " turned AS (SELECT k.key FROM keys k WHERE (SELECT count(*) FROM"
-        "  (SELECT 1 FROM reuse_bands x WHERE x.key = k.key AND x.passage = ?"
-        "   LIMIT ?)) > ? AND (SELECT count(*) FROM (SELECT 1 FROM reuse_bands x"
-        "   WHERE x.key = k.key AND x.passage = ?"
-        f"   AND x.doc NOT IN (SELECT doc FROM {table}) LIMIT ?)) <= ?)"
-        " SELECT DISTINCT o.doc FROM turned t CROSS JOIN reuse_bands o"
-        "  ON o.key = t.key AND o.passage = ?"
-        f" WHERE o.doc NOT IN (SELECT doc FROM {table})"
-        " AND (EXISTS (SELECT 1 FROM reuses r WHERE r.a = o.doc)"
-        "  OR EXISTS (SELECT 1 FROM reuses r WHERE r.b = o.doc))",
-        (
-            GRAM_ROW,
-            GRAM_ROW,
-            RARE_DOCS + 1,
-            RARE_DOCS,
-            GRAM_ROW,
-            RARE_DOCS + 1,
-            RARE_DOCS,
-            GRAM_ROW,
-        ),
+        "SELECT s.doc, s.grams FROM reuse_signed s WHERE s.grams IS NOT NULL"
+        f" AND s.doc NOT IN (SELECT doc FROM {table})"
+        " AND (EXISTS (SELECT 1 FROM reuses r WHERE r.a = s.doc)"
+        "  OR EXISTS (SELECT 1 FROM reuses r WHERE r.b = s.doc))"
     ).fetchall()
-    return [int(doc) for (doc,) in rows]
+    if not rows or not len(keys):
+        return []
+    held = {int(doc): np.frombuffer(grams, dtype=np.int64) for doc, grams in rows}
+    # Only the batch's shingles those texts hold can have turned them: their
+    # counts are read, not the batch's hundred thousand.
+    mine = np.intersect1d(keys, np.concatenate(list(held.values())))
+    if not len(mine):
+        return []
+    now = np.array(
+        [
+            count
+            for (count,) in connection.execute(
+                "SELECT coalesce((SELECT g.docs FROM reuse_grams g"
+                " WHERE g.key = k.value), 0) FROM json_each(?) k",
+                (json.dumps(mine.tolist()),),
+            )
+        ],
+        dtype=np.int64,
+    )
+    before = now - added[np.searchsorted(keys, mine)]
+    turned = mine[(now > RARE_DOCS) & (before <= RARE_DOCS)]
+    if not len(turned):
+        return []
+    return sorted(
+        doc
+        for doc, grams in held.items()
+        if np.isin(grams, turned, assume_unique=True).any()
+    )
 
 
 def word_range(words: Words, start: int, end: int) -> tuple[int, int]:

@@ -79,8 +79,9 @@ def shingles_in_order(tokens: list[str]) -> npt.NDArray[np.uint64]:
     kept (passages need where each is)."""
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
+    # `map` over the built-ins, not a generator: no Python frame a word.
     hashes = np.fromiter(
-        (xxhash.xxh3_64_intdigest(t.encode()) for t in tokens),
+        map(xxhash.xxh3_64_intdigest, map(str.encode, tokens)),
         dtype=np.uint64,
         count=len(tokens),
     )

@@ -383,6 +383,25 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE mentions ADD COLUMN phrase_start INTEGER;
     ALTER TABLE mentions ADD COLUMN phrase_end INTEGER;
     """,
+    # 14: a shingle's document frequency as one counted row (issue 14). The
+    # formula test of reuse (`link.reuse_formula`) kept every signed text's
+    # word 3-shingles as rows of `reuse_bands` (441,441 rows on kcna-2024, the
+    # largest insert of the link stage); now `reuse_grams` holds one row per
+    # distinct shingle with the number of signed texts holding it, and
+    # `reuse_signed.grams` the text's own shingles, so that a text leaving
+    # (forgotten, replaced, become a copy) gives them back: its row's delete
+    # puts them in `reuse_gone`, which the next link subtracts. The reuse
+    # scheme moved with this, so the next link signs every text again and
+    # drops the old shingle rows.
+    """
+    ALTER TABLE reuse_signed ADD COLUMN grams BLOB;
+    CREATE TABLE reuse_grams (key INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
+    CREATE TABLE reuse_gone (grams BLOB NOT NULL);
+    CREATE TRIGGER reuse_signed_gone AFTER DELETE ON reuse_signed
+    WHEN old.grams IS NOT NULL BEGIN
+        INSERT INTO reuse_gone VALUES (old.grams);
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

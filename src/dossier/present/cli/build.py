@@ -153,7 +153,7 @@ def build_files(
     """
     # Imported here, not at the top: the query commands share this app and
     # start in under 300 ms without the pipeline, engines and numpy (#14).
-    from dossier.engine import map_files
+    from dossier.engine import link_pool, map_files
     from dossier.fingerprint import build_fingerprint
     from dossier.link import (
         link_conflicts,
@@ -227,7 +227,8 @@ def build_files(
             # done only at its end: a crash before re-links next time.
             started_at = writes(connection)
             report.copies = link_copies(connection, made=signed)
-            link_reuse(connection, made=signed)
+            with link_pool(settings) as pool:
+                link_reuse(connection, made=signed, mapper=pool)
             report.entities = link_entities(connection, pack=pack)
             # Last: claims read the copies, reuse and entities just linked.
             link_conflicts(connection)

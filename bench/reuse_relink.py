@@ -1,0 +1,91 @@
+"""Benchmark (issue 14): the reuse step of `link` again on a built dossier,
+in this process or with its candidate pairs compared in a process pool.
+
+    python bench/reuse_relink.py DOSSIER.db [--pool 2] [--rounds 2]
+
+Each round copies the database, empties its reuse tables and runs
+`link.reuse.link_reuse` as a first build would (every independent text
+signed, every candidate pair aligned): with `--pool N` over
+`engine.LazyPool(N)`, as `dossier build --engine pool` does. Prints the
+parent's CPU seconds (`time.process_time`), the pool workers' (reaped
+children, `resource.getrusage`), wall seconds, the 1-minute load average
+and the passages stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from contextlib import closing
+from pathlib import Path
+
+from dossier.link.reuse import link_reuse
+from dossier.store import connect
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path, help="a dossier built without --engine")
+    parser.add_argument("--pool", type=int, default=0, help="workers (0: none)")
+    parser.add_argument("--rounds", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "relink.db"
+        for number in range(args.rounds):
+            shutil.copy(args.db, copy)
+            with closing(sqlite3.connect(copy)) as raw:
+                raw.executescript(
+                    "DELETE FROM reuses; DELETE FROM reuse_bands;"
+                    " DELETE FROM reuse_signed;"
+                )
+            pool = None
+            if args.pool:
+                # Here, not at the top: code from before the pool can run
+                # the in-process rounds.
+                from dossier.engine.local import LazyPool
+
+                pool = LazyPool(args.pool)
+            load = os.getloadavg()[0]
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
+            with closing(connect(copy)) as connection:
+                wall, cpu = time.perf_counter(), time.process_time()
+                try:
+                    report = (
+                        link_reuse(connection, mapper=pool)
+                        if pool is not None
+                        else link_reuse(connection)
+                    )
+                finally:
+                    if pool is not None:
+                        pool.close()
+                wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            workers = (after.ru_utime + after.ru_stime) - (
+                children.ru_utime + children.ru_stime
+            )
+            print(
+                json.dumps(
+                    {
+                        "benchmark": "reuse_relink",
+                        "round": number + 1,
+                        "pool": args.pool,
+                        "cpu_seconds": round(cpu, 2),
+                        "worker_cpu_seconds": round(workers, 2),
+                        "wall_seconds": round(wall, 2),
+                        "load": round(load, 2),
+                        "signed": report.signed,
+                        "passages": report.pairs,
+                    }
+                )
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The link stage's pure work mapped over a process pool (`engine.LazyPool`,
+`link.reuse.compare_task`) stores what the one process stores."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from dossier.engine import link_pool
+from dossier.engine.local import LazyPool
+from dossier.link import reuse
+from dossier.settings import Settings
+from dossier.store import connect
+from tests.link.test_reuse_formula import kcna_stories, passage, texts
+from tests.link.test_reuse_grams import add
+
+
+def rows(db: Path) -> list[tuple[object, ...]]:
+    with closing(sqlite3.connect(db)) as connection:
+        return connection.execute(
+            "SELECT da.id, db.id, a_start, a_end, b_start, b_end, score, words"
+            " FROM reuses r JOIN documents da ON da.rowid = r.a"
+            " JOIN documents db ON db.rowid = r.b ORDER BY 1, 2, 3"
+        ).fetchall()
+
+
+@pytest.mark.parametrize("start", ["fork", "forkserver"])
+def test_pairs_compared_in_a_pool_store_the_same_reuses(
+    start: str, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Formula holders (pairs the store's counts rule out), a story quoted
+    # by two others (pairs kept), and stories sharing nothing.
+    stories = kcna_stories(corpus, 6)
+    quoted = [f"{story}\n{passage(stories[0])}" for story in stories[1:3]]
+    db = tmp_path / "one.db"
+    with closing(connect(db)) as connection:
+        connection.execute(
+            "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
+        )
+        connection.execute(
+            "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
+            " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
+        )
+        add(connection, [*texts(corpus), stories[0], *quoted, *stories[3:]])
+    pooled = tmp_path / "pool.db"
+    shutil.copy(db, pooled)
+    with closing(connect(db)) as connection:
+        reuse.link_reuse(connection, batch=4)
+    # Every batch's pairs go to the pool, two a task.
+    monkeypatch.setattr(reuse, "MAPPED_PAIRS", 1)
+    monkeypatch.setattr(reuse, "PAIRS_PER_TASK", 2)
+    calls: list[int] = []
+    pool = LazyPool(2, start=start)
+
+    def mapper(work, items):  # type: ignore[no-untyped-def]
+        calls.append(len(items))
+        return pool(work, items)
+
+    try:
+        with closing(connect(pooled)) as connection:
+            reuse.link_reuse(connection, batch=4, mapper=mapper)
+    finally:
+        pool.close()
+    assert calls and max(calls) > 1
+    found = rows(db)
+    assert len(found) >= 3
+    assert rows(pooled) == found
+
+
+def test_the_local_engine_links_in_its_one_process() -> None:
+    with link_pool(Settings(engine="local")) as none:
+        assert none is None
+    for engine in ("pool", "dask"):
+        with link_pool(Settings(engine=engine, workers=2)) as pool:
+            assert isinstance(pool, LazyPool)
