@@ -43,20 +43,19 @@ from results import record
 
 from dossier.link.align import align
 from dossier.link.passages import BANDS, Words, passage_bands, read_words
-from dossier.link.reuse import (
-    COMMON,
-    LEAST_SHARED,
-    MIN_SCORE,
-    MIN_WORDS,
-    SHARED_BANDS,
-    SHORTEST_CHAIN,
-)
+from dossier.link.reuse import COMMON, SHARED_BANDS
 from dossier.link.reuse_formula import (
     MIN_GRAMS,
     RARE_DOCS,
     RARE_SHARE,
     gram_keys,
     shared_grams,
+)
+from dossier.link.reuse_pairs import (
+    LEAST_SHARED,
+    MIN_SCORE,
+    MIN_WORDS,
+    SHORTEST_CHAIN,
 )
 
 VOCABULARY = 20_000

@@ -1,5 +1,5 @@
 """The link stage's pure work mapped over a process pool (`engine.LazyPool`,
-`link.reuse.compare_task`) stores what the one process stores."""
+`link.reuse_pairs.compare_task`) stores what the one process stores."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
 """Pieces of a rewritten quotation join into one passage; template pieces
-with other names between them do not (`link.reuse.joined`)."""
+with other names between them do not (`link.reuse_pairs.joined`)."""
 
 from __future__ import annotations
 
 from dossier.link.align import Alignment, align
 from dossier.link.passages import read_words
-from dossier.link.reuse import (
+from dossier.link.reuse_pairs import (
     JOINED_SCORE,
     LEAST_SHARED,
     MIN_WORDS,

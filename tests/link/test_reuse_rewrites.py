@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from dossier.link.align import Alignment, align
 from dossier.link.passages import read_words
-from dossier.link.reuse import LEAST_SHARED, MIN_WORDS, SHORTEST_CHAIN, joined
+from dossier.link.reuse_pairs import LEAST_SHARED, MIN_WORDS, SHORTEST_CHAIN, joined
 from dossier.link.rewrites import (
     _content_words,
     _sentence_ends,

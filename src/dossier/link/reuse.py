@@ -6,8 +6,8 @@ its passages' MinHash bands go to `reuse_bands` (`link.passages`). A new
 document's bands are looked up among all stored ones, leaving out bands that
 more than COMMON documents hold (stock phrases) and passages whose bands
 reach more than STOCK_PARTNERS documents; pairs sharing SHARED_BANDS are
-aligned word by word (`link.align`), and each aligned passage long and
-close enough, and no formula of the outlet's stock phrases
+compared (`link.reuse_pairs`: aligned word by word, by a pool's workers
+when there are many), and each aligned passage long and close enough, and no formula of the outlet's stock phrases
 (`link.reuse_formula`), is stored in `reuses` as character spans of both
 clean texts. Direction comes from the documents' dates when `reuse` lists
 them.
@@ -23,26 +23,34 @@ from typing import Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
-import xxhash
 
 from dossier.link import passages, reuse_formula, rewrites
-from dossier.link.align import Alignment, align
+from dossier.link.align import Alignment
 from dossier.link.batch import load_batch
-from dossier.link.passages import Words, passage_bands, passage_words, read_words
+from dossier.link.passages import Words, passage_bands, read_words
 from dossier.link.reuse_formula import (
     count_grams,
     crossed,
     gram_keys,
     is_formula,
     is_formula_of,
-    shared_grams,
     word_range,
+)
+from dossier.link.reuse_pairs import (
+    JOIN,
+    JOINED_SCORE,
+    KEPT_WORDS,
+    MIN_SCORE,
+    MIN_WORDS,
+    PairTask,
+    Passage,
+    compare_pair,
+    compare_task,
+    overlaps,
 )
 from dossier.link.rewrites import (
     Sentences,
-    filled_template,
     read_sentences,
-    rewritten,
 )
 from dossier.link.signing import Signed, gram_keys_of, passage_keys
 from dossier.link.stock import STOCK_PARTNERS
@@ -59,34 +67,6 @@ COMMON = 10
 COMMON_PASSAGES = 40
 # A pair of documents is aligned when its passages share this many bands.
 SHARED_BANDS = 2
-# An aligned passage is reuse when this many words of each side correspond:
-# two sentences of wire copy. On kcna-2024 a leader's titles and the lists of
-# officials accompanying him align over 30 to 36 words between stories that
-# share nothing else (`Choe Ryong Hae, member of the Presidium of the
-# Political Bureau of the C.C., WPK, first vice-president of ...`).
-MIN_WORDS = 40
-# ... and they are this share of the longer side's words.
-MIN_SCORE = 0.5
-# Candidates sharing fewer distinct shingles are not aligned: a passage of
-# MIN_WORDS words with an edit every fourth word still shares this many. On
-# kcna-2024 every passage stored shared 27 or more; 45% of candidates fewer.
-LEAST_SHARED = MIN_WORDS // 2
-# Nor extended, a chain of anchors matching fewer words than this: ends
-# extended over a slip or two gain a few words, never half a passage.
-SHORTEST_CHAIN = MIN_WORDS // 2
-# Aligned pieces shorter than MIN_WORDS join into one passage when they lie
-# this few words apart on both sides, in either order: a quotation rewritten
-# (clauses moved, sentences swapped, words changed) aligns in pieces of 20
-# to 38 words. A joined passage must score JOINED_SCORE, not MIN_SCORE:
-# joining is weaker evidence than one chain, and a template filled with other
-# names (`Present at the ceremony for moving into new houses were ...`)
-# aligns in pieces too, joining at 0.66 where the rewritten quotations of
-# eval.reuse join at 0.86 and 0.87. On its heavy-rewrite slice: 2 of 7
-# found before joining, 3 after (dev and test alike); on kcna-2024 the
-# pairs found among Jan-Aug stories do not change, and Sep-Nov's would gain
-# those 4 template pairs without JOINED_SCORE.
-JOIN = 10
-JOINED_SCORE = 0.8
 # How the formula test's document frequencies are kept: 2, a counted row per
 # shingle (schema 14); before, a row per text and shingle in `reuse_bands`.
 STORAGE = 2
@@ -102,8 +82,6 @@ BATCH = 500
 # MAPPED_PAIRS a batch is compared here: forking and shipping cost more.
 PAIRS_PER_TASK = 32
 MAPPED_PAIRS = 2 * PAIRS_PER_TASK
-# Documents' words kept across batches for alignment (a KCNA story's: 30 KB).
-KEPT_WORDS = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,110 +431,6 @@ def _texts(connection: sqlite3.Connection, docs: list[int]) -> dict[int, str]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """A passage two candidates align, long and close enough, on passages
-    that shared a band, no filled template: what still needs the store to
-    be kept (no better one overlapping, no formula)."""
-
-    alignment: Alignment
-    a_chars: tuple[int, int]  # its characters in each clean text
-    b_chars: tuple[int, int]
-    shared: bytes  # its `shared_grams`, int64
-
-
-Seeds = list[tuple[int, int]]
-
-
-@dataclass(frozen=True, slots=True)
-class PairTask:
-    """Candidate pairs to compare and the texts of their documents."""
-
-    texts: dict[int, str]
-    pairs: list[tuple[tuple[int, int], Seeds]]
-
-
-def compare_task(task: PairTask) -> list[list[Passage]]:
-    """Each pair's passages (`compare_pair`), in the task's order: a pure
-    function of the texts, which a pool maps over its workers. A worker
-    keeps the words and sentences it read for later tasks (on two months of
-    generated wire copy a text is in 10 candidate pairs or more, in many
-    tasks: reading it again in each cost twice the comparisons)."""
-    if len(_READ) > KEPT_WORDS:
-        _READ.clear()
-    found: dict[int, _Read] = {}
-    for doc, text in task.texts.items():
-        key = xxhash.xxh3_128_digest(text.encode("utf-8", "surrogatepass"))
-        if key not in _READ:
-            _READ[key] = _Read(read_words(text))
-        found[doc] = _READ[key]
-    return [
-        compare_pair(
-            found[a].words,
-            found[b].words,
-            seeds,
-            lambda doc: found[doc].sentences(),
-            (a, b),
-        )
-        for (a, b), seeds in task.pairs
-    ]
-
-
-class _Read:
-    """A text's words, and its sentences once a pair needs them."""
-
-    def __init__(self, words: Words) -> None:
-        self.words = words
-        self._sentences: Sentences | None = None
-
-    def sentences(self) -> Sentences:
-        if self._sentences is None:
-            self._sentences = read_sentences(self.words)
-        return self._sentences
-
-
-# What a pool worker read, by a hash of the text (`compare_task`).
-_READ: dict[bytes, _Read] = {}
-
-
-def compare_pair(
-    words_a: Words,
-    words_b: Words,
-    seeds: Seeds,
-    sentences: Callable[[int], Sentences],
-    pair: tuple[int, int],
-) -> list[Passage]:
-    """The passages of a candidate pair that may be reuse, best first;
-    `sentences` gives a document of `pair` read as sentences, read once for
-    all its pairs."""
-    alignments = joined(
-        align(words_a, words_b, least=LEAST_SHARED, shortest=SHORTEST_CHAIN)
-    )
-    rewrites = []
-    # Pairs sharing fewer shingles than a passage aligned at all would
-    # are not compared sentence by sentence either (45% of candidates
-    # on kcna-2024; every heavy rewrite of eval.reuse shares 26 or more).
-    if _shared_shingles(words_a, words_b) >= LEAST_SHARED:
-        rewrites = rewritten(sentences(pair[0]), sentences(pair[1]))
-    return [
-        Passage(
-            alignment,
-            (
-                int(words_a.starts[alignment.a_start]),
-                int(words_a.ends[alignment.a_end - 1]),
-            ),
-            (
-                int(words_b.starts[alignment.b_start]),
-                int(words_b.ends[alignment.b_end - 1]),
-            ),
-            shared_grams(words_a, words_b, alignment).tobytes(),
-        )
-        for alignment in _candidate_passages(
-            alignments, seeds, words_a, words_b, rewrites
-        )
-    ]
-
-
 def _recheck(
     connection: sqlite3.Connection, docs: list[int], kept: dict[int, Words]
 ) -> None:
@@ -593,85 +467,6 @@ def _recheck(
     connection.executemany("DELETE FROM reuses WHERE rowid = ?", dropped)
 
 
-def _shared_shingles(a: Words, b: Words) -> int:
-    return len(np.intersect1d(a.distinct, b.distinct, assume_unique=True))
-
-
-def joined(alignments: list[Alignment]) -> list[Alignment]:
-    """The alignments, with pieces shorter than MIN_WORDS that lie within
-    JOIN words of each other on both sides (in either order) joined into one
-    spanning them all, when it scores JOINED_SCORE; a joined passage matches
-    the pieces' words, at most its shorter side's length."""
-    short = [x for x in alignments if x.matched < MIN_WORDS]
-    group = list(range(len(short)))
-
-    def root(k: int) -> int:
-        while group[k] != k:
-            group[k] = group[group[k]]
-            k = group[k]
-        return k
-
-    for k, x in enumerate(short):
-        for m in range(k):
-            y = short[m]
-            if (
-                _gap(x.a_start, x.a_end, y.a_start, y.a_end) <= JOIN
-                and _gap(x.b_start, x.b_end, y.b_start, y.b_end) <= JOIN
-            ):
-                group[root(k)] = root(m)
-    members: dict[int, list[Alignment]] = defaultdict(list)
-    for k, x in enumerate(short):
-        members[root(k)].append(x)
-    result = [x for x in alignments if x.matched >= MIN_WORDS]
-    for pieces in members.values():
-        if len(pieces) == 1:
-            result.append(pieces[0])
-            continue
-        a_start = min(x.a_start for x in pieces)
-        a_end = max(x.a_end for x in pieces)
-        b_start = min(x.b_start for x in pieces)
-        b_end = max(x.b_end for x in pieces)
-        matched = min(sum(x.matched for x in pieces), a_end - a_start, b_end - b_start)
-        whole = Alignment(a_start, a_end, b_start, b_end, matched)
-        result += [whole] if whole.score >= JOINED_SCORE else pieces
-    return result
-
-
-def _gap(start: int, end: int, other_start: int, other_end: int) -> int:
-    """Words between two ranges (0 when they touch or overlap)."""
-    return max(0, other_start - end, start - other_end)
-
-
-def _candidate_passages(
-    alignments: list[Alignment],
-    seeds: Seeds,
-    a: Words,
-    b: Words,
-    rewrites: list[Alignment],
-) -> list[Alignment]:
-    """Alignments long and close enough, on a pair of passages that shared a
-    band (not a stock phrase two candidates happen to share too), no template
-    filled with other names; rewritten passages (`link.rewrites`) are long
-    and close enough by that tier's measures. Most words matched first,
-    aligned before rewritten at a tie: a heavy rewrite aligns in pieces its
-    whole sentences cover."""
-    seed_words = [
-        (passage_words(p, len(a.tokens)), passage_words(q, len(b.tokens)))
-        for p, q in seeds
-    ]
-    aligned = [x for x in alignments if x.matched >= MIN_WORDS and x.score >= MIN_SCORE]
-    return [
-        alignment
-        for alignment in sorted(aligned + rewrites, key=lambda x: -x.matched)
-        if any(
-            _overlaps(alignment.a_start, alignment.a_end, *in_a)
-            and _overlaps(alignment.b_start, alignment.b_end, *in_b)
-            for in_a, in_b in seed_words
-        )
-        and not filled_template(a, b, alignment)
-    ]
-
-
 def _kept(connection: sqlite3.Connection, passages: list[Passage]) -> list[Passage]:
     """The `passages` (`compare_pair`, best first) overlapping no better one
     kept on either side, and no `formula` of the outlet's stock phrases. A
@@ -681,8 +476,8 @@ def _kept(connection: sqlite3.Connection, passages: list[Passage]) -> list[Passa
     for passage in passages:
         alignment = passage.alignment
         if any(
-            _overlaps(alignment.a_start, alignment.a_end, k.a_start, k.a_end)
-            or _overlaps(alignment.b_start, alignment.b_end, k.b_start, k.b_end)
+            overlaps(alignment.a_start, alignment.a_end, k.a_start, k.a_end)
+            or overlaps(alignment.b_start, alignment.b_end, k.b_start, k.b_end)
             for k in (x.alignment for x in kept)
         ):
             continue
@@ -690,7 +485,3 @@ def _kept(connection: sqlite3.Connection, passages: list[Passage]) -> list[Passa
             continue
         kept.append(passage)
     return kept
-
-
-def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
-    return start < other_end and other_start < end

@@ -87,7 +87,7 @@ def is_formula_of(
     connection: sqlite3.Connection, shared: npt.NDArray[np.int64]
 ) -> bool:
     """`is_formula` of a passage whose `shared_grams` are `shared` (worked out
-    where the texts were read: a pool worker, `link.reuse.compare_pair`)."""
+    where the texts were read: a pool worker, `link.reuse_pairs.compare_pair`)."""
     if len(shared) < MIN_GRAMS:
         return False
     rare = sum(1 for count in holders(connection, shared) if count <= RARE_DOCS)

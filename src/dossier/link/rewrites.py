@@ -53,7 +53,7 @@ TEMPLATE_NAMES = 2
 # lie between them on both sides, in either order: one left out or added.
 NEAR = 1
 # A passage is reuse when it spans this many words on its longer side (the
-# unit of link.reuse.MIN_WORDS: a rewrite may drop a few of them) ...
+# unit of link.reuse_pairs.MIN_WORDS: a rewrite may drop a few of them) ...
 MIN_SPAN = 40
 # ... of which this share of the shorter side's words appear in the matched
 # sentence of the other side: a rewrite keeps most words.
