@@ -7,9 +7,9 @@ document's bands are looked up among all stored ones, leaving out bands that
 more than COMMON documents hold (stock phrases) and passages whose bands
 reach more than STOCK_PARTNERS documents; pairs sharing SHARED_BANDS are
 compared (`link.reuse_pairs`: aligned word by word, by a pool's workers
-when there are many), and each aligned passage long and close enough, and no formula of the outlet's stock phrases
-(`link.reuse_formula`), is stored in `reuses` as character spans of both
-clean texts. Direction comes from the documents' dates when `reuse` lists
+when there are many), and each aligned passage long and close enough, and
+no formula of the outlet's stock phrases (`link.reuse_formula`), is stored
+in `reuses` as character spans of both clean texts. Direction comes from the documents' dates when `reuse` lists
 them.
 """
 
