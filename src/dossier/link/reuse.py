@@ -9,8 +9,8 @@ reach more than STOCK_PARTNERS documents; pairs sharing SHARED_BANDS are
 compared (`link.reuse_pairs`: aligned word by word, by a pool's workers
 when there are many), and each aligned passage long and close enough, and
 no formula of the outlet's stock phrases (`link.reuse_formula`), is stored
-in `reuses` as character spans of both clean texts. Direction comes from the documents' dates when `reuse` lists
-them.
+in `reuses` as character spans of both clean texts. Direction comes from
+the documents' dates when `reuse` lists them.
 """
 
 from __future__ import annotations
