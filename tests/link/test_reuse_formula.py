@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
-
-import pytest
 
 from dossier.link import reuse, reuse_formula
 from dossier.link.align import Alignment
 from dossier.link.passages import read_words
-from dossier.store import connect
 
 # Texts sharing the formula: more than RARE_DOCS, fewer than STOCK_PARTNERS
 # + 2 (so the older rules, which hide passages more than STOCK_PARTNERS other
@@ -38,20 +33,6 @@ def passage(text: str) -> str:
     """About 60 words from the middle of a story, whole words."""
     words = text.split()
     return " ".join(words[40:100])
-
-
-@pytest.fixture
-def connection(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    with closing(connect(tmp_path / "reuse.db")) as found:
-        found.execute(
-            "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
-        )
-        found.execute(
-            "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
-            " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
-        )
-        found.commit()
-        yield found
 
 
 def add(connection: sqlite3.Connection, texts: list[str]) -> None:

@@ -5,31 +5,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from dossier.link import reuse, reuse_formula
 from dossier.link.passages import read_words
 from dossier.store import connect
 from tests.link.test_reuse_formula import kcna_stories, pairs, texts
-
-
-@pytest.fixture
-def connection(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    with closing(connect(tmp_path / "grams.db")) as found:
-        found.execute(
-            "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
-        )
-        found.execute(
-            "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
-            " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
-        )
-        found.commit()
-        yield found
 
 
 def add(connection: sqlite3.Connection, texts: list[str]) -> None:
