@@ -67,10 +67,15 @@ def shared_grams(a: Words, b: Words, alignment: Alignment) -> npt.NDArray[np.int
 
 def holders(connection: sqlite3.Connection, keys: npt.NDArray[np.int64]) -> list[int]:
     """For each key, the signed texts holding it, counted up to RARE_DOCS + 1."""
+    return [min(count, RARE_DOCS + 1) for count in _docs(connection, keys)]
+
+
+def _docs(connection: sqlite3.Connection, keys: npt.NDArray[np.int64]) -> list[int]:
+    """For each key, the signed texts holding it (`reuse_grams`), in one query."""
     rows = connection.execute(
-        "SELECT coalesce((SELECT min(g.docs, ?) FROM reuse_grams g"
+        "SELECT coalesce((SELECT g.docs FROM reuse_grams g"
         " WHERE g.key = k.value), 0) FROM json_each(?) k",
-        (RARE_DOCS + 1, json.dumps(keys.tolist())),
+        (json.dumps(keys.tolist()),),
     ).fetchall()
     return [int(count) for (count,) in rows]
 
@@ -141,17 +146,7 @@ def crossed(
     mine = np.intersect1d(keys, np.concatenate(list(held.values())))
     if not len(mine):
         return []
-    now = np.array(
-        [
-            count
-            for (count,) in connection.execute(
-                "SELECT coalesce((SELECT g.docs FROM reuse_grams g"
-                " WHERE g.key = k.value), 0) FROM json_each(?) k",
-                (json.dumps(mine.tolist()),),
-            )
-        ],
-        dtype=np.int64,
-    )
+    now = np.array(_docs(connection, mine), dtype=np.int64)
     before = now - added[np.searchsorted(keys, mine)]
     turned = mine[(now > RARE_DOCS) & (before <= RARE_DOCS)]
     if not len(turned):
