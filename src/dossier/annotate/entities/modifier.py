@@ -22,22 +22,18 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.entities.lexicon import is_function_word
-from dossier.english import word_set
+from dossier.english import IRREGULAR_PAST, word_set
 
 # The word after the name on its line, and what follows that word.
 _NEXT = re.compile(r"[ \t]+([a-z][\w'’-]*)([ \t]*)(\S?[\w'’-]*)")
 _POSSESSIVE = re.compile(r"['’]s$")
-# Common irregular past forms: `the US put`, `the Eagles led`, `the Cavern
-# known as`.
-_PAST = word_set(
+# Irregular past forms and participles: `the US put`, `the Eagles led`, `the
+# Cavern known as` (the common past forms are `english.IRREGULAR_PAST`).
+_PAST = IRREGULAR_PAST | word_set(
     """
-    said made fell rose held upheld took gave won lost sold bought began became
-    came went got set put cut hit led left met paid ran saw sent spent stood told
-    thought brought built kept knew found felt grew wrote spoke chose drove flew
-    threw struck sought fought taught caught meant let shut spread quit beat broke
-    drew forgot froze hid laid rang sang sank shook shot slid stole swore swept
-    swung tore wore woke withdrew overtook undertook oversaw bore cast cost hurt
-    dealt dug fed fled forgave hung lent lit rode sat slept sprang stuck strove
+    said upheld set put cut hit told let shut spread quit beat laid rang sang
+    shook swept swung tore woke overtook undertook oversaw bore cast cost hurt
+    dug fed fled forgave forgot hung lent lit rode sat slept stuck strove
     underwent known shown grown given taken seen done gone written spoken chosen
     driven broken born borne drawn thrown flown worn sworn torn hidden beaten
     eaten fallen forgotten frozen ridden risen shaken stolen begun sung sunk

@@ -10,19 +10,10 @@ import re
 
 from dossier.annotate.reading import Bounds
 from dossier.annotate.wordtrie import trie
+from dossier.english import IRREGULAR_PAST
 
-# Irregular past forms of common news verbs: the `-ed` test below misses them
-# ("Since KKR bought RJR in February" is last February, not next).
-_IRREGULAR_PAST = (
-    "bought", "sold", "took", "made", "went", "came", "gave", "got", "began",
-    "became", "left", "met", "held", "won", "lost", "paid", "rose", "fell",
-    "grew", "saw", "found", "sent", "brought", "thought", "kept", "built",
-    "spent", "struck", "fought", "led", "ran", "wrote", "knew", "stood",
-    "felt", "broke", "chose", "drew", "drove", "flew", "froze", "hid",
-    "sank", "shot", "spoke", "stole", "swore", "threw", "wore", "sought",
-    "taught", "caught", "dealt", "meant", "slid", "sprang", "withdrew",
-)  # fmt: skip
-_IRREGULAR = trie(set(_IRREGULAR_PAST))  # one prefix-factored group
+# Irregular past forms (`english.IRREGULAR_PAST`) as one prefix-factored group.
+_IRREGULAR = trie(set(IRREGULAR_PAST))
 # Verbs of a timetable in the simple present speak of what is ahead ("who
 # arrives Saturday", "talks resume Monday"): news tells past events in the past.
 # A bare form counts only when it is not an infinitive ("had been due to
