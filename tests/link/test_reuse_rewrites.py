@@ -49,6 +49,13 @@ def test_sentences_end_before_a_capital_not_inside_abbreviations() -> None:
     assert _sentence_ends(words).tolist() == [6, 9, 12]
 
 
+def test_a_story_end_marker_before_a_line_break_ends_a_sentence() -> None:
+    # The marker ends the story, the next line begins another; a marker
+    # inside a line ends nothing.
+    text = "in the last century. -0-\nMany units work. - 30 -\n\nThe end -0- of it\nand"
+    assert _sentence_ends(read_words(text)).tolist() == [5, 9, 15]
+
+
 def test_content_words_leave_function_words_out_and_join_digit_groups() -> None:
     tokens = ["nearly", "300", "000", "of", "them", "stated", "it"]
     assert _content_words(tokens) == ["nearly", "300000", None, None, None, "say", None]
