@@ -77,6 +77,30 @@ def test_a_heavy_rewrite_is_found_with_whole_sentences_on_both_sides() -> None:
     assert passage.matched >= 0.75 * (passage.b_end - passage.b_start)
 
 
+def test_a_short_sentence_next_to_a_rewritten_passage_joins_it() -> None:
+    # The short sentence (4 content words, under MIN_CONTENT) moved to the
+    # front: alone no match, next to the matched ones on both sides part of
+    # the passage.
+    short = "It remains only a matter of weeks."
+    story_text = f"{SENTENCES[0]} {SENTENCES[1]} {short} {SENTENCES[2]}"
+    rewritten_text = (
+        f"{essay_words(3, 60)} {short} During its stay the delegation toured"
+        " cooperative farms in South Hwanghae Province, where it looked round"
+        " fields sown with new strains of rice and canals dug by farmers last"
+        " winter. Where the officials exchanged views with scientists on"
+        " raising yields per hectare and on the mechanisation of"
+        " transplanting, it also went to the Academy of Agricultural Science."
+        f" {essay_words(4, 60)}"
+    )
+    story, other = read_words(story_text), read_words(rewritten_text)
+    [passage] = rewritten(read_sentences(story), read_sentences(other))
+    assert int(story.starts[passage.a_start]) == story_text.index(SENTENCES[1])
+    assert int(other.starts[passage.b_start]) == rewritten_text.index(short)
+    # A short sentence shared with no passage next to it is no passage.
+    alone = f"{essay_words(5, 60)} {short} {essay_words(6, 60)}"
+    assert rewritten(read_sentences(story), read_sentences(read_words(alone))) == []
+
+
 def test_a_formula_filled_with_other_particulars_is_no_rewrite() -> None:
     story, other = read_words(STORY), read_words(TEMPLATE)
     assert rewritten(read_sentences(story), read_sentences(other)) == []

@@ -26,6 +26,14 @@ from dossier.link.passages import Words
 # content words, and at least MIN_CONTENT of them ...
 SENTENCE_RATIO = 0.6
 MIN_CONTENT = 6
+# A shorter sentence (`It remains only a matter of time and place.`: 5
+# content words) is no evidence alone, but extends a passage matched
+# already when it lies next to it on both sides and shares this share of
+# the larger one's content words, MIN_SHORT or more: left out, a passage
+# rewritten with its sentences swapped lost its first sentence on one side
+# (eval.reuse's kcna-109 / heavy-dev-5, 44 characters off).
+SHORT_RATIO = 0.8
+MIN_SHORT = 3
 # ... and this share of the smaller one's names and numbers (words with a
 # capital or a digit, past the sentence's first word; a rewrite may drop
 # some, never put others in). A template filled
@@ -64,6 +72,7 @@ MIN_KEPT = 0.75
 SCHEME = (
     f"r{SENTENCE_RATIO}-c{MIN_CONTENT}-n{SPECIFIC_RATIO}-x{SUBSTITUTED}"
     f"-t{TEMPLATE_NAMES}-g{NEAR}-s{MIN_SPAN}-k{MIN_KEPT}-e1"
+    f"-h{SHORT_RATIO}-{MIN_SHORT}"
 )
 
 # A sentence ends at . ! or ? (closing quotes or brackets after it) before
@@ -182,16 +191,14 @@ def rewritten(a: Sentences, b: Sentences) -> list[Alignment]:
     """Passages of `a` that `b` repeats rewritten, as whole sentences of both;
     `matched` counts the words of each matched sentence of the shorter
     side found in its partner."""
-    pairs = _matched_sentences(a, b)
+    pairs, short = _matched_sentences(a, b)
     found = []
     for group in _near_groups(pairs):
-        first_a, last_a = min(i for i, _ in group), max(i for i, _ in group)
-        first_b, last_b = min(j for _, j in group), max(j for _, j in group)
-        # Every sentence between the matched ones is part of the passage.
-        a_start, a_end = a.bounds[first_a], a.bounds[last_a + 1]
-        b_start, b_end = b.bounds[first_b], b.bounds[last_b + 1]
+        a_start, a_end, b_start, b_end = _extent(a, b, group)
         if max(a_end - a_start, b_end - b_start) < MIN_SPAN:
             continue
+        group = _extended(group, short)
+        a_start, a_end, b_start, b_end = _extent(a, b, group)
         kept = sum(
             _kept_words(
                 a.words.tokens[a.bounds[i] : a.bounds[i + 1]],
@@ -204,6 +211,41 @@ def rewritten(a: Sentences, b: Sentences) -> list[Alignment]:
             continue
         found.append(Alignment(a_start, a_end, b_start, b_end, min(kept, shorter)))
     return found
+
+
+def _extent(
+    a: Sentences, b: Sentences, group: list[tuple[int, int]]
+) -> tuple[int, int, int, int]:
+    """The words a group of matched sentences spans on each side: every
+    sentence between the matched ones is part of the passage."""
+    first_a, last_a = min(i for i, _ in group), max(i for i, _ in group)
+    first_b, last_b = min(j for _, j in group), max(j for _, j in group)
+    return (
+        a.bounds[first_a],
+        a.bounds[last_a + 1],
+        b.bounds[first_b],
+        b.bounds[last_b + 1],
+    )
+
+
+def _extended(
+    group: list[tuple[int, int]], short: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`group` with the matched short sentences lying next to it, or inside
+    it, on both sides, as long as some do."""
+    group = list(group)
+    left = list(short)
+    while True:
+        near = [
+            pair
+            for pair in left
+            if _gap(pair[0], [i for i, _ in group]) == 0
+            and _gap(pair[1], [j for _, j in group]) == 0
+        ]
+        if not near:
+            return group
+        group += near
+        left = [pair for pair in left if pair not in near]
 
 
 def _kept_words(x: list[str], y: list[str]) -> int:
@@ -243,26 +285,43 @@ def _ratio(
     return ratio
 
 
-def _matched_sentences(a: Sentences, b: Sentences) -> list[tuple[int, int]]:
+def _matched_sentences(
+    a: Sentences, b: Sentences
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(i, j): sentence i of a and j of b match; each sentence in one pair at
-    most, best ratio first."""
+    most, best ratio first; then the short sentences' pairs (SHORT_RATIO),
+    among the sentences left."""
     shared = _shared(a.content, b.content)
     ratio = _ratio(a.content, b.content, shared)
     good = (ratio >= SENTENCE_RATIO) & (shared >= MIN_CONTENT)
     if not good.any():
-        return []
+        return [], []
+    short = (ratio >= SHORT_RATIO) & (shared >= MIN_SHORT) & (shared < MIN_CONTENT)
     shared_specific = _shared(a.specific, b.specific)
     specific = _ratio(a.specific, b.specific, shared_specific, of_larger=False)
     none = (a.specific.sizes[:, None] == 0) & (b.specific.sizes[None, :] == 0)
-    good &= (specific >= SPECIFIC_RATIO) | none
     only_a = a.specific.sizes[:, None] - shared_specific
     only_b = b.specific.sizes[None, :] - shared_specific
-    good &= (only_a < SUBSTITUTED) | (only_b < SUBSTITUTED)
-    candidates = sorted(
-        zip(*np.nonzero(good), strict=True), key=lambda ij: -float(ratio[ij])
+    alike = ((specific >= SPECIFIC_RATIO) | none) & (
+        (only_a < SUBSTITUTED) | (only_b < SUBSTITUTED)
     )
     used_a: set[int] = set()
     used_b: set[int] = set()
+    pairs = _one_to_one(good & alike, ratio, used_a, used_b)
+    return pairs, _one_to_one(short & alike, ratio, used_a, used_b)
+
+
+def _one_to_one(
+    good: npt.NDArray[np.bool_],
+    ratio: npt.NDArray[np.float64],
+    used_a: set[int],
+    used_b: set[int],
+) -> list[tuple[int, int]]:
+    """The `good` pairs, best ratio first, none reusing a sentence of
+    `used_a` or `used_b` (which take those paired here)."""
+    candidates = sorted(
+        zip(*np.nonzero(good), strict=True), key=lambda ij: -float(ratio[ij])
+    )
     pairs = []
     for i, j in candidates:
         if int(i) in used_a or int(j) in used_b:
