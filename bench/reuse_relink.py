@@ -2,6 +2,7 @@
 in this process or with its candidate pairs compared in a process pool.
 
     python bench/reuse_relink.py DOSSIER.db [--pool 2] [--rounds 2]
+        [--shared-bands 1]
 
 Each round copies the database, empties its reuse tables and runs
 `link.reuse.link_reuse` as a first build would (every independent text
@@ -9,7 +10,9 @@ signed, every candidate pair aligned): with `--pool N` over
 `engine.LazyPool(N)`, as `dossier build --engine pool` does. Prints the
 parent's CPU seconds (`time.process_time`), the pool workers' (reaped
 children, `resource.getrusage`), wall seconds, the 1-minute load average
-and the passages stored.
+and the passages stored. `--shared-bands` runs it with another
+`link.reuse.SHARED_BANDS` (bands a candidate pair's passages share), to
+price a looser candidate rule against the default in the same session.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+from dossier.link import reuse
 from dossier.link.reuse import link_reuse
 from dossier.store import connect
 
@@ -35,7 +39,11 @@ def main() -> None:
     parser.add_argument("db", type=Path, help="a dossier built without --engine")
     parser.add_argument("--pool", type=int, default=0, help="workers (0: none)")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument(
+        "--shared-bands", type=int, default=reuse.SHARED_BANDS, help="candidates'"
+    )
     args = parser.parse_args()
+    reuse.SHARED_BANDS = args.shared_bands
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "relink.db"
         for number in range(args.rounds):
@@ -43,7 +51,8 @@ def main() -> None:
             with closing(sqlite3.connect(copy)) as raw:
                 raw.executescript(
                     "DELETE FROM reuses; DELETE FROM reuse_bands;"
-                    " DELETE FROM reuse_signed;"
+                    " DELETE FROM reuse_signed; DELETE FROM reuse_grams;"
+                    " DELETE FROM reuse_gone;"
                 )
             pool = None
             if args.pool:
@@ -76,6 +85,7 @@ def main() -> None:
                         "benchmark": "reuse_relink",
                         "round": number + 1,
                         "pool": args.pool,
+                        "shared_bands": args.shared_bands,
                         "cpu_seconds": round(cpu, 2),
                         "worker_cpu_seconds": round(workers, 2),
                         "wall_seconds": round(wall, 2),
