@@ -107,3 +107,48 @@ def test_shared_grams_are_the_shingles_inside_both_sides() -> None:
     shared = reuse_formula.shared_grams(a, b, Alignment(1, 5, 1, 5, 4))
     assert len(shared) == 2  # "two three four", "three four five"
     assert len(reuse_formula.shared_grams(a, b, Alignment(0, 3, 0, 3, 2))) == 0
+
+
+# A passage of stock praise naming its particulars (how a press review
+# re-runs a story), and the same frame filled with other particulars.
+RERUN = (
+    "The delegation of the Chongryon Central Standing Committee led by Ho Jong"
+    " Man laid a floral basket before the statues on Mansu Hill on February 16,"
+    " expressing the boundless reverence of all the compatriots in Japan for"
+    " the great leaders who devoted their whole lives to the happiness of the"
+    " people and the prosperity of the country."
+)
+FILLED = (
+    "The delegation of the Korean Children's Union Central Committee led by"
+    " Kim Chol Ung laid a floral basket before the statues on Mansu Hill on"
+    " April 15, expressing the boundless reverence of all the schoolchildren"
+    " for the great leaders who devoted their whole lives to the happiness of"
+    " the people and the prosperity of the country."
+)
+LISTED = (
+    "Present there were Choe Ryong Hae, Jo Yong Won, Pak Thae Song, Kim Tok"
+    " Hun, Ri Il Hwan, Jon Hyon Chol, Kim Jae Ryong, O Su Yong, Ri Pyong Chol"
+    " and Jong Kyong Thaek and other officials of the WPK Central Committee."
+)
+
+
+def _whole(a: str, b: str) -> bool:
+    """`repeats_particulars` of two texts aligned end to end."""
+    words_a, words_b = read_words(a), read_words(b)
+    alignment = Alignment(0, len(words_a.tokens), 0, len(words_b.tokens), 0)
+    return reuse_formula.repeats_particulars(words_a, words_b, alignment)
+
+
+def test_a_rerun_names_the_same_particulars_a_filled_formula_does_not() -> None:
+    assert _whole(RERUN, RERUN)
+    # An OCR slip in a name is no other name.
+    assert _whole(RERUN, RERUN.replace("Mansu", "Mamsu"))
+    assert not _whole(RERUN, FILLED)
+
+
+def test_a_list_of_names_or_a_passage_naming_few_is_no_rerun() -> None:
+    # Officials named again on another occasion: mostly names.
+    assert not _whole(LISTED, LISTED)
+    # Nothing particular to agree on.
+    praise = "the great leaders who devoted their whole lives to the people"
+    assert not _whole(f"{praise} of Korea", f"{praise} of Korea")

@@ -481,7 +481,11 @@ def _kept(connection: sqlite3.Connection, passages: list[Passage]) -> list[Passa
             for k in (x.alignment for x in kept)
         ):
             continue
-        if is_formula_of(connection, np.frombuffer(passage.shared, dtype=np.int64)):
+        if is_formula_of(
+            connection,
+            np.frombuffer(passage.shared, dtype=np.int64),
+            repeated=passage.repeated,
+        ):
             continue
         kept.append(passage)
     return kept
