@@ -40,6 +40,7 @@ from dossier.link.reuse_pairs import (
     JOIN,
     JOINED_SCORE,
     KEPT_WORDS,
+    LEAST_SHARED,
     MIN_SCORE,
     MIN_WORDS,
     PairTask,
@@ -65,13 +66,23 @@ COMMON = 10
 # itself (a page printed over and over, a 2 MB file of one sentence) would
 # otherwise join every passage of it to every other, quadratically.
 COMMON_PASSAGES = 40
-# A pair of documents is aligned when its passages share this many bands.
+# A pair of documents is aligned when its passages share this many bands ...
 SHARED_BANDS = 2
+# ... or one, when the two texts share this many distinct shingles (their
+# `reuse_signed.grams`, compared before any text is read). A heavy rewrite of
+# a passage of 2 or 3 sentences shares one band (eval.reuse's kcna-109 /
+# heavy-dev-5: 28 shingles), as does a story retelling two sentences of
+# another (kcna-326 / kcna-332: 73). One band alone doubles the candidates
+# on kcna-2024 (1,966 -> 3,861) and makes 43 times as many on 100,000
+# generated texts (bench/reuse_million.py: 1,089 -> 47,338, CPU 45 -> 98 s),
+# nearly all sharing a few shingles only, turned away here unread.
+ONE_BAND_GRAMS = LEAST_SHARED
 # How the formula test's document frequencies are kept: 2, a counted row per
 # shingle (schema 14); before, a row per text and shingle in `reuse_bands`.
 STORAGE = 2
 SCHEME = (
-    f"{passages.SCHEME}-c{COMMON}-s{SHARED_BANDS}-w{MIN_WORDS}-m{MIN_SCORE}"
+    f"{passages.SCHEME}-c{COMMON}-s{SHARED_BANDS}-o{ONE_BAND_GRAMS}"
+    f"-w{MIN_WORDS}-m{MIN_SCORE}"
     f"-p{STOCK_PARTNERS}-j{JOIN}-{JOINED_SCORE}-{rewrites.SCHEME}"
     f"-{reuse_formula.SCHEME}-g{STORAGE}"
 )
@@ -350,10 +361,39 @@ def _candidates(
             seeds[(doc, other)].add((passage, other_passage, number))
         else:
             seeds[(other, doc)].add((other_passage, passage, number))
+    single = _sharing(
+        connection, [pair for pair, found in seeds.items() if len(found) < SHARED_BANDS]
+    )
     return {
         pair: [(p, q) for p, q, _ in found]
         for pair, found in seeds.items()
-        if len(found) >= SHARED_BANDS
+        if len(found) >= SHARED_BANDS or pair in single
+    }
+
+
+def _sharing(
+    connection: sqlite3.Connection, pairs: list[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """The `pairs` whose texts share ONE_BAND_GRAMS distinct shingles or
+    more, by the shingle keys `reuse_signed` keeps (the batch's are stored
+    already)."""
+    docs = sorted({doc for pair in pairs for doc in pair})
+    grams: dict[int, npt.NDArray[np.int64]] = {}
+    for start in range(0, len(docs), 500):
+        chunk = docs[start : start + 500]
+        for doc, blob in connection.execute(
+            f"SELECT doc, grams FROM reuse_signed WHERE grams IS NOT NULL"
+            f" AND doc IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            grams[int(doc)] = np.frombuffer(blob, dtype=np.int64)
+    return {
+        (a, b)
+        for a, b in pairs
+        if a in grams
+        and b in grams
+        and len(np.intersect1d(grams[a], grams[b], assume_unique=True))
+        >= ONE_BAND_GRAMS
     }
 
 
