@@ -521,11 +521,7 @@ def _kept(connection: sqlite3.Connection, passages: list[Passage]) -> list[Passa
             for k in (x.alignment for x in kept)
         ):
             continue
-        if is_formula_of(
-            connection,
-            np.frombuffer(passage.shared, dtype=np.int64),
-            repeated=passage.repeated,
-        ):
+        if is_formula_of(connection, np.frombuffer(passage.shared, dtype=np.int64)):
             continue
         kept.append(passage)
     return kept

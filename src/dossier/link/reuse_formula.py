@@ -9,9 +9,7 @@ shingle's document frequency, the number of signed texts holding it, kept
 as one counted row per distinct shingle (`reuse_grams`, `count_grams`). A
 passage is reuse when
 a good share of the shingles its two sides share are rare (held by
-RARE_DOCS texts or fewer), a formula when most are the outlet's stock;
-unless its two sides name the same particulars (`repeats_particulars`): a
-formula is filled with other names, a re-run repeats them.
+RARE_DOCS texts or fewer), a formula when most are the outlet's stock.
 """
 
 from __future__ import annotations
@@ -22,9 +20,8 @@ import sqlite3
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link.align import Alignment, similar
+from dossier.link.align import Alignment
 from dossier.link.passages import Words
-from dossier.link.rewrites import names_in
 from dossier.link.shingles import SHINGLE_WORDS
 
 # A shingle is rare when this many signed texts hold it or fewer: the two
@@ -45,20 +42,7 @@ RARE_SHARE = 0.48
 # Fewer shared shingles than this and the test says nothing (a heavy rewrite
 # shares few; 26 or more for every one eval.reuse plants).
 MIN_GRAMS = 12
-# A passage of common shingles is still a re-run when its two sides name
-# the same particulars (names and numbers: no side one the other lacks, an
-# OCR slip aside), MIN_PARTICULARS or more, and they are under LIST_NAMES of
-# its words. A formula is filled with other particulars; a list of titles,
-# officials or senders recurs whole on other occasions, but is mostly names.
-# On kcna-2024's Jan-Aug stories (eval/gold/reuse_real.json) the 11 formula
-# passages the shingle test drops: 10 name a particular the other lacks,
-# the 11th is a list of senders (0.45 names); the re-runs of a flood story
-# (kcna-326 / kcna-332, the leader's aid sent by his train, retold by the
-# story of its delivery: 0.37 of its shingles rare) and kcna-283 / kcna-591
-# name 11 and 4 particulars alike, 0.23 and 0.07 of their words.
-MIN_PARTICULARS = 3
-LIST_NAMES = 0.3
-SCHEME = f"f{RARE_DOCS}-{RARE_SHARE}-{MIN_GRAMS}-p{MIN_PARTICULARS}-{LIST_NAMES}"
+SCHEME = f"f{RARE_DOCS}-{RARE_SHARE}-{MIN_GRAMS}"
 
 
 def gram_keys(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
@@ -100,47 +84,19 @@ def is_formula(
     connection: sqlite3.Connection, a: Words, b: Words, alignment: Alignment
 ) -> bool:
     """Whether the passage's shared words are mostly stock phrases: fewer
-    than RARE_SHARE of its shared shingles held by RARE_DOCS texts or fewer,
-    and its sides do not name the same particulars."""
-    return is_formula_of(
-        connection,
-        shared_grams(a, b, alignment),
-        repeated=repeats_particulars(a, b, alignment),
-    )
+    than RARE_SHARE of its shared shingles held by RARE_DOCS texts or fewer."""
+    return is_formula_of(connection, shared_grams(a, b, alignment))
 
 
 def is_formula_of(
-    connection: sqlite3.Connection,
-    shared: npt.NDArray[np.int64],
-    *,
-    repeated: bool = False,
+    connection: sqlite3.Connection, shared: npt.NDArray[np.int64]
 ) -> bool:
-    """`is_formula` of a passage whose `shared_grams` are `shared` and whose
-    `repeats_particulars` is `repeated` (worked out where the texts were
-    read: a pool worker, `link.reuse_pairs.compare_pair`)."""
-    if len(shared) < MIN_GRAMS or repeated:
+    """`is_formula` of a passage whose `shared_grams` are `shared` (worked out
+    where the texts were read: a pool worker, `link.reuse_pairs.compare_pair`)."""
+    if len(shared) < MIN_GRAMS:
         return False
     rare = sum(1 for count in holders(connection, shared) if count <= RARE_DOCS)
     return rare < RARE_SHARE * len(shared)
-
-
-def repeats_particulars(a: Words, b: Words, alignment: Alignment) -> bool:
-    """Whether both sides of the passage name the same particulars,
-    MIN_PARTICULARS or more, none the other lacks (but one letter from one
-    of its own, an OCR slip), and are not lists (names under LIST_NAMES of
-    either side's words)."""
-    mine = names_in(a, alignment.a_start, alignment.a_end)
-    theirs = names_in(b, alignment.b_start, alignment.b_end)
-    only_a, only_b = set(mine) - set(theirs), set(theirs) - set(mine)
-    if any(not any(similar(x, y) for y in only_b) for x in only_a) or any(
-        not any(similar(y, x) for x in only_a) for y in only_b
-    ):
-        return False
-    if len(set(mine) & set(theirs)) < MIN_PARTICULARS:
-        return False
-    return len(mine) < LIST_NAMES * (alignment.a_end - alignment.a_start) and len(
-        theirs
-    ) < LIST_NAMES * (alignment.b_end - alignment.b_start)
 
 
 def count_grams(

@@ -19,7 +19,7 @@ import xxhash
 
 from dossier.link.align import Alignment, align
 from dossier.link.passages import Words, passage_words, read_words
-from dossier.link.reuse_formula import repeats_particulars, shared_grams
+from dossier.link.reuse_formula import shared_grams
 from dossier.link.rewrites import (
     Sentences,
     filled_template,
@@ -69,7 +69,6 @@ class Passage:
     a_chars: tuple[int, int]  # its characters in each clean text
     b_chars: tuple[int, int]
     shared: bytes  # its `shared_grams`, int64
-    repeated: bool = False  # its `repeats_particulars`
 
 
 Seeds = list[tuple[int, int]]
@@ -157,7 +156,6 @@ def compare_pair(
                 int(words_b.ends[alignment.b_end - 1]),
             ),
             shared_grams(words_a, words_b, alignment).tobytes(),
-            repeats_particulars(words_a, words_b, alignment),
         )
         for alignment in _candidate_passages(
             alignments, seeds, words_a, words_b, rewrites

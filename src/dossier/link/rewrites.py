@@ -372,17 +372,11 @@ def filled_template(a: Words, b: Words, alignment: Alignment) -> bool:
 
 def _names(words: Words, start: int, end: int) -> set[str]:
     """The words of [start, end) that begin with a capital or a digit."""
-    return set(names_in(words, start, end))
-
-
-def names_in(words: Words, start: int, end: int) -> list[str]:
-    """The words of [start, end) that begin with a capital or a digit, in
-    order, as often as they occur (function words left out)."""
     text = words.text
-    return [
+    return {
         token
         for token, at in zip(
             words.tokens[start:end], words.starts[start:end].tolist(), strict=True
         )
-        if (text[at].isupper() or text[at].isdigit()) and token not in _FUNCTION_WORDS
-    ]
+        if text[at].isupper() or text[at].isdigit()
+    } - _FUNCTION_WORDS
