@@ -52,7 +52,9 @@ def test_sentences_end_before_a_capital_not_inside_abbreviations() -> None:
 def test_a_story_end_marker_before_a_line_break_ends_a_sentence() -> None:
     # The marker ends the story, the next line begins another; a marker
     # inside a line ends nothing.
-    text = "in the last century. -0-\nMany units work. - 30 -\n\nThe end -0- of it\nand"
+    text = (
+        "in the last century. -0-\r\nMany units work. - 30 -\n\nThe end -0- of it\nand"
+    )
     assert _sentence_ends(read_words(text)).tolist() == [5, 9, 15]
 
 

@@ -35,6 +35,13 @@ from dossier.link.shingles import SHINGLE_WORDS
 # a story made of stock praise (a congratulatory letter, a statement re-run
 # by several reviews) shares mostly common shingles too, and is lost: 6 of
 # the 9 real re-runs dossier found there, against 25 formula pairs dropped.
+# Tried as a way out and not kept (branch reuse4, 2026-12-07): a passage
+# whose sides name the same particulars (3 or more, none the other lacks,
+# under 0.3 of its words names) a re-run whatever its shingles. On the dev
+# months it kept the one retold re-run (kcna-326 / kcna-332) and none of
+# the 11 formula passages; on the held-out months, run once, it added 3
+# labelled formula pairs and no re-run (like a verbatim-run rule before it,
+# branch reuse3): names alike do not tell a re-run from a formula either.
 RARE_DOCS = 4
 # ... and a passage is a formula when fewer of its shared shingles than this
 # share are rare. Between the two ranges above.

@@ -83,7 +83,7 @@ SCHEME = (
 # nothing (eval.reuse's heavy rewrite kcna-109 / heavy-dev-5 lost a sentence).
 _SENTENCE_END = re.compile(
     r"[.!?][\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])"
-    r"|(?<!\S)-\s?\d{1,2}\s?-[ \t]*\n\s*"
+    r"|(?<!\S)-\s?\d{1,2}\s?-[ \t\r]*\n\s*"
 )
 # Function words: shared by any two English sentences, evidence of nothing.
 _FUNCTION_TEXT = """a an the of to in on at by for from with as and or but nor so
