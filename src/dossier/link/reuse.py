@@ -5,11 +5,12 @@ Part of `link`, run after `link.copies`. One document of each copy group
 its passages' MinHash bands go to `reuse_bands` (`link.passages`). A new
 document's bands are looked up among all stored ones, leaving out bands that
 more than COMMON documents hold (stock phrases) and passages whose bands
-reach more than STOCK_PARTNERS documents; pairs sharing SHARED_BANDS are
-compared (`link.reuse_pairs`: aligned word by word, by a pool's workers
-when there are many), and each aligned passage long and close enough, and
-no formula of the outlet's stock phrases (`link.reuse_formula`), is stored
-in `reuses` as character spans of both clean texts. Direction comes from
+reach more than STOCK_PARTNERS documents; pairs sharing SHARED_BANDS (or
+one band and ONE_BAND_GRAMS shingles) are compared (`link.reuse_pairs`:
+aligned word by word, by a pool's workers when there are many), and each
+aligned passage long and close enough, and no formula of the outlet's stock
+phrases (`link.reuse_formula`), is stored in `reuses` as character spans of
+both clean texts. Direction comes from
 the documents' dates when `reuse` lists them.
 """
 
@@ -75,7 +76,8 @@ SHARED_BANDS = 2
 # another (kcna-326 / kcna-332: 73). One band alone doubles the candidates
 # on kcna-2024 (1,966 -> 3,861) and makes 43 times as many on 100,000
 # generated texts (bench/reuse_million.py: 1,089 -> 47,338, CPU 45 -> 98 s),
-# nearly all sharing a few shingles only, turned away here unread.
+# nearly all sharing a few shingles only, turned away here unread; what is
+# left costs the step 13% more CPU on kcna-2024 (docs/benchmarks.md).
 ONE_BAND_GRAMS = LEAST_SHARED
 # How the formula test's document frequencies are kept: 2, a counted row per
 # shingle (schema 14); before, a row per text and shingle in `reuse_bands`.
