@@ -6,6 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
+from dossier.annotate.compiled import compile_pack
+from dossier.annotate.entities import gazetteer
+from dossier.annotate.entities.gazetteer import find_listed
+from dossier.packs import Pack
+
 KIM = "Kim Il Sung"
 WPK = "Workers' Party of Korea"
 DPRK = "Democratic People's Republic of Korea"
@@ -133,3 +138,17 @@ def test_square_named_after_person_is_one_place(
     assert triples("Crowds filled Kim Il Sung Square on the day.") == [
         ("Kim Il Sung Square", "Kim Il Sung Square", "PLACE")
     ]
+
+
+def test_region_cache_cleared_at_its_bound_still_finds_names(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Past the bound the cache is emptied; regions met before must be matched
+    # again, not looked up in the emptied cache.
+    compiled = compile_pack(pack)
+    text = "Kim Il Sung met the KPA in Pyongyang."
+    find_listed(text, compiled.gazetteer, compiled.nlp)
+    monkeypatch.setattr(gazetteer, "_REGION_CACHE_SIZE", 1)
+    found = find_listed(text + " Then Panmunjom.", compiled.gazetteer, compiled.nlp)
+    assert {c.entity for c in found} >= {KIM, "Korean People's Army", "Pyongyang"}
+    assert len(compiled.gazetteer.cache) <= 4

@@ -100,8 +100,13 @@ def find_listed(text: str, gazetteer: Gazetteer, nlp: Any) -> list[Candidate]:
     cache = gazetteer.cache
     unseen = list(dict.fromkeys(text[s:e] for s, e in spans if text[s:e] not in cache))
     if len(cache) + len(unseen) > _REGION_CACHE_SIZE:
+        # Cleared, the regions met before are unseen again.
         cache.clear()
-    cache.update(_match_regions(unseen, gazetteer, nlp))
+        unseen = list(dict.fromkeys(text[s:e] for s, e in spans))
+    if unseen:
+        # Tokenizing and matching even an empty text costs 0.1 ms (a `Doc`,
+        # two matcher calls): most documents of a corpus hold no new region.
+        cache.update(_match_regions(unseen, gazetteer, nlp))
     found: list[Candidate] = []
     lower_words = _LowerWords(text)
     for region_start, region_end in spans:
