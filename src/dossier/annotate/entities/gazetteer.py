@@ -97,22 +97,21 @@ _RegionMatch = tuple[int, int, int, bool, bool]  # start, end, id, loose, one to
 def find_listed(text: str, gazetteer: Gazetteer, nlp: Any) -> list[Candidate]:
     """Candidates for every listed name in `text`."""
     spans = _region_spans(text, gazetteer)
+    regions = [text[s:e] for s, e in spans]
     cache = gazetteer.cache
-    unseen = list(dict.fromkeys(text[s:e] for s, e in spans if text[s:e] not in cache))
+    unseen = list(dict.fromkeys(r for r in regions if r not in cache))
     if len(cache) + len(unseen) > _REGION_CACHE_SIZE:
         # Cleared, the regions met before are unseen again.
         cache.clear()
-        unseen = list(dict.fromkeys(text[s:e] for s, e in spans))
+        unseen = list(dict.fromkeys(regions))
     if unseen:
         # Tokenizing and matching even an empty text costs 0.1 ms (a `Doc`,
         # two matcher calls): most documents of a corpus hold no new region.
         cache.update(_match_regions(unseen, gazetteer, nlp))
     found: list[Candidate] = []
     lower_words = _LowerWords(text)
-    for region_start, region_end in spans:
-        for first, last, match_id, loose, single in cache[
-            text[region_start:region_end]
-        ]:
+    for (region_start, _), region in zip(spans, regions, strict=True):
+        for first, last, match_id, loose, single in cache[region]:
             start, end = region_start + first, region_start + last
             printed = text[start:end]
             if loose and not printed[0].isupper():
