@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier.annotate.compiled import compile_pack
 from dossier.annotate.entities import gazetteer
 from dossier.annotate.entities.gazetteer import find_listed
 from dossier.packs import Pack
+from tests.properties import examples
 
 KIM = "Kim Il Sung"
 WPK = "Workers' Party of Korea"
@@ -152,3 +156,40 @@ def test_region_cache_cleared_at_its_bound_still_finds_names(
     found = find_listed(text + " Then Panmunjom.", compiled.gazetteer, compiled.nlp)
     assert {c.entity for c in found} >= {KIM, "Korean People's Army", "Pyongyang"}
     assert len(compiled.gazetteer.cache) <= 4
+
+
+_REGION_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Kim",
+            "kIm",
+            "of",
+            "the",
+            "peninsula",
+            "(KCNA)",
+            "a",
+            "DPRK's",
+            "x",
+            "Korean",
+            "é",
+            "É",
+            ",",
+            "said",
+            "-",
+            "\t",
+        ]
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_REGION_TEXT)
+def test_regions_as_the_backtracking_pattern_finds_them(pack: Pack, text: str) -> None:
+    # The possessive word pattern finds what `\S*[A-Z]\S*` found, faster.
+    regions = compile_pack(pack).gazetteer.regions
+    plain = re.compile(regions.pattern.replace(r"[^\sA-Z]*+", r"\S*"))
+    assert plain.pattern != regions.pattern
+    assert [m.span(1) for m in regions.finditer(text)] == [
+        m.span(1) for m in plain.finditer(text)
+    ]

