@@ -2,6 +2,7 @@
 
     PYTHONPATH=src python bench/finders_cpu.py
     PYTHONPATH=src python bench/finders_cpu.py --against ../main/src [--passes 4]
+    PYTHONPATH=src python bench/finders_cpu.py --whole
 
 In one fresh process, as a build runs them: the pack's compilation, then the
 reading of every article (`read_text`, sentences included), then each finder
@@ -18,6 +19,10 @@ on both trees in turn: a cold pass of each, then `--passes` warm passes of
 each interleaved; `--against-first` lets the other tree go first, so that
 what the two share (spaCy, the word-frequency table) is loaded by either.
 The compile of the tree going second does not pay spaCy's import.
+
+With `--whole`, `annotate` itself runs once over every article in this fresh
+process (compilation and cold passes included): the stage's cost as a build
+on one core sees it.
 """
 
 from __future__ import annotations
@@ -133,13 +138,39 @@ def run(trees: list[Tree], texts: list[tuple[str, str | None]], passes: int) -> 
         )
 
 
+def whole(texts: list[tuple[str, str | None]]) -> None:
+    """`annotate` over every article, first thing in this process, as a build
+    runs it: the pack's compilation and every cold pass in one figure."""
+    from dossier.annotate import annotate
+    from dossier.packs import load_pack
+
+    pack = load_pack()
+    size = sum(len(text) for text, _ in texts) / 1e6
+    seconds = timed(lambda: [annotate(t, pack=pack, anchor=d) for t, d in texts])
+    print(
+        json.dumps(
+            {
+                "code": str(Path(annotate.__code__.co_filename).parents[2]),
+                "mb": round(size, 2),
+                "load": round(os.getloadavg()[0], 1),
+                "annotate_cpu_s": round(seconds, 2),
+                "mb_per_cpu_s": round(size / seconds, 3),
+            }
+        )
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", metavar="SRC", help="another tree's src/")
     parser.add_argument("--against-first", action="store_true")
     parser.add_argument("--passes", type=int, default=1, help="warm passes")
+    parser.add_argument("--whole", action="store_true", help="annotate, cold")
     args = parser.parse_args()
     texts = kcna_articles()
+    if args.whole:
+        whole(texts)
+        return
     if not args.against:
         run([Tree("dossier")], texts, args.passes)
         return
