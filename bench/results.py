@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -59,6 +61,22 @@ def kcna_readings() -> tuple[list[Any], Any, float]:
     readings = [read_text(text, anchor=date) for text, date in texts]
     size = sum(len(text) for text, _ in texts) / 1e6
     return readings, compile_pack(load_pack()), size
+
+
+_IMPORT = re.compile(r"^(\s*)(from|import) dossier\b", re.MULTILINE)
+
+
+def import_copy(src: Path, folder: Path, name: str) -> None:
+    """Copy the `dossier` package under `src` (another tree) into `folder` as
+    `name`, its imports renamed, and put `folder` on the path: both trees then
+    load in one process, so their passes can be interleaved (across two
+    processes on a loaded machine the noise is larger than most differences)."""
+    copy = folder / name
+    shutil.copytree(src / "dossier", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    for path in copy.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(_IMPORT.sub(rf"\1\2 {name}", text), encoding="utf-8")
+    sys.path.insert(0, str(folder))
 
 
 def cpu_passes(

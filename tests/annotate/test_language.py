@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier.annotate import annotate
-from dossier.annotate.language import language_of
+from dossier.annotate.language import _ASCII_WORD, _WORD, language_of
 from dossier.model import Source
 from dossier.packs import Pack
 from dossier.pipeline import run_source
+from tests.properties import examples
 
 SPANISH = (
     "En el año 2010, El presidente de la República, Kim Jong Un, dijo en Pyongyang"
@@ -57,3 +60,11 @@ def test_spanish_document_is_flagged(pack: Pack) -> None:
     result, failures = run_source(Source("es.txt", 0, SPANISH, "utf-8", "", {}), pack)
     assert not failures
     assert [document.flags for document in result.documents] == [("language-es",)]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_words_read_as_any_words(text: str) -> None:
+    # The fast class for ASCII openings finds what the Unicode one does.
+    lowered = text.lower()
+    assert _ASCII_WORD.findall(lowered) == _WORD.findall(lowered)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.annotate.compiled import compile_pack
+from dossier.annotate.entities import gazetteer
+from dossier.annotate.entities.gazetteer import find_listed
+from dossier.packs import Pack
+from tests.properties import examples
 
 KIM = "Kim Il Sung"
 WPK = "Workers' Party of Korea"
@@ -132,4 +141,55 @@ def test_square_named_after_person_is_one_place(
 ) -> None:
     assert triples("Crowds filled Kim Il Sung Square on the day.") == [
         ("Kim Il Sung Square", "Kim Il Sung Square", "PLACE")
+    ]
+
+
+def test_region_cache_cleared_at_its_bound_still_finds_names(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Past the bound the cache is emptied; regions met before must be matched
+    # again, not looked up in the emptied cache.
+    compiled = compile_pack(pack)
+    text = "Kim Il Sung met the KPA in Pyongyang."
+    find_listed(text, compiled.gazetteer, compiled.nlp)
+    monkeypatch.setattr(gazetteer, "_REGION_CACHE_SIZE", 1)
+    found = find_listed(text + " Then Panmunjom.", compiled.gazetteer, compiled.nlp)
+    assert {c.entity for c in found} >= {KIM, "Korean People's Army", "Pyongyang"}
+    assert len(compiled.gazetteer.cache) <= 4
+
+
+_REGION_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Kim",
+            "kIm",
+            "of",
+            "the",
+            "peninsula",
+            "(KCNA)",
+            "a",
+            "DPRK's",
+            "x",
+            "Korean",
+            "é",
+            "É",
+            ",",
+            "said",
+            "-",
+            "\t",
+        ]
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_REGION_TEXT)
+def test_regions_as_the_backtracking_pattern_finds_them(pack: Pack, text: str) -> None:
+    # The possessive word pattern finds what `\S*[A-Z]\S*` found, faster.
+    regions = compile_pack(pack).gazetteer.regions
+    plain = re.compile(regions.pattern.replace(r"[^\sA-Z]*+", r"\S*"))
+    assert plain.pattern != regions.pattern
+    assert [m.span(1) for m in regions.finditer(text)] == [
+        m.span(1) for m in plain.finditer(text)
     ]

@@ -71,22 +71,25 @@ def shape_candidates(
             ),
             bool(run.segments) and run.segments[0].words[0].text in elsewhere,
         )
-        made = failures.attempt(
-            "mentions",
-            run.start,
-            run.end,
-            remembered,
-            cache,
-            key,
-            _RUN_CACHE_SIZE,
-            _run_candidates,
-            run,
-            listed,
-            starts,
-            index,
-            text,
-            elsewhere,
-        )
+        # Looked up before the guarded call: most runs recur with their key.
+        made = cache.get(key)
+        if made is None:
+            made = failures.attempt(
+                "mentions",
+                run.start,
+                run.end,
+                remembered,
+                cache,
+                key,
+                _RUN_CACHE_SIZE,
+                _run_candidates,
+                run,
+                listed,
+                starts,
+                index,
+                text,
+                elsewhere,
+            )
         if made is None:
             continue
         found.extend(

@@ -70,7 +70,10 @@ def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
     for key, forms in loose_forms.items():
         loose.add(key, list(nlp.tokenizer.pipe(sorted(forms))))
     lower = "|".join(re.escape(w) for w in sorted(lower_words, key=len, reverse=True))
-    capital = r"\S*[A-Z]\S*"
+    # A word holding a capital. Possessive, the letters before the first capital
+    # are never given back one by one to look for another in a lower-case word:
+    # 29 MB/s on kcna-2024 against 18.5 for `\S*[A-Z]\S*`, the same regions.
+    capital = r"[^\sA-Z]*+[A-Z]\S*"
     word = rf"(?:{capital}|(?:{lower})(?![\w'’-]))" if lower else capital
     region = rf"{capital}(?:[ \t]+{word})*"
     # Opening on the white space before a run, not on a look-behind, lets `re`
@@ -97,17 +100,21 @@ _RegionMatch = tuple[int, int, int, bool, bool]  # start, end, id, loose, one to
 def find_listed(text: str, gazetteer: Gazetteer, nlp: Any) -> list[Candidate]:
     """Candidates for every listed name in `text`."""
     spans = _region_spans(text, gazetteer)
+    regions = [text[s:e] for s, e in spans]
     cache = gazetteer.cache
-    unseen = list(dict.fromkeys(text[s:e] for s, e in spans if text[s:e] not in cache))
+    unseen = list(dict.fromkeys(r for r in regions if r not in cache))
     if len(cache) + len(unseen) > _REGION_CACHE_SIZE:
+        # Cleared, the regions met before are unseen again.
         cache.clear()
-    cache.update(_match_regions(unseen, gazetteer, nlp))
+        unseen = list(dict.fromkeys(regions))
+    if unseen:
+        # An empty text still makes a `Doc` and runs both matchers (9 us);
+        # on a first pass over kcna-2024, 858 of 1,840 documents hold none.
+        cache.update(_match_regions(unseen, gazetteer, nlp))
     found: list[Candidate] = []
     lower_words = _LowerWords(text)
-    for region_start, region_end in spans:
-        for first, last, match_id, loose, single in cache[
-            text[region_start:region_end]
-        ]:
+    for (region_start, _), region in zip(spans, regions, strict=True):
+        for first, last, match_id, loose, single in cache[region]:
             start, end = region_start + first, region_start + last
             printed = text[start:end]
             if loose and not printed[0].isupper():

@@ -248,8 +248,11 @@ def cues(text: str, start: int, end: int, *, headline: bool = False) -> Iterator
 # cuts a word reads the piece inside it. Cue verbs are found once per text, by one
 # scan of its lower-cased copy (quotes ask about every sentence, some twice: walking
 # every word of each was half the quote finder's time); only the words cut by the
-# window's edges are read again.
-_VERB_SCAN = re.compile(f"(?<![a-z])(?:{trie(set(VERBS))})(?![a-z])")
+# window's edges are read again. The scan opens on the character before a verb,
+# not on a look-behind, so `re` skips ahead to non-letters (36 MB/s on kcna-2024
+# against 22); a verb opening the text is looked for apart.
+_VERB_FIRST = re.compile(f"(?:{trie(set(VERBS))})(?![a-z])")
+_VERB_SCAN = re.compile(f"[^a-z]({_VERB_FIRST.pattern})")
 _verb_index: tuple[str, list[int], list[tuple[int, int]]] = ("", [], [])
 
 
@@ -294,7 +297,9 @@ def _index_verbs(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     # `lower` keeps offsets and maps no other letter to an ASCII one, but for
     # `İ` (two characters lower-cased) and the Kelvin sign (to `k`).
     if len(lowered) == len(text) and "\u212a" not in text:
-        spans = [m.span() for m in _VERB_SCAN.finditer(lowered)]
+        first = _VERB_FIRST.match(lowered)
+        spans = [first.span()] if first is not None else []
+        spans.extend(m.span(1) for m in _VERB_SCAN.finditer(lowered))
     else:
         spans = [m.span() for m in _WORD.finditer(text) if m.group().lower() in VERBS]
     return [s for s, _ in spans], spans
