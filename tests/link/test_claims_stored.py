@@ -282,6 +282,29 @@ def test_rows_derived_by_other_rules_are_derived_again(
     assert _dump(db) == _dump(whole)
 
 
+def test_new_documents_under_new_rules_are_derived_with_the_old(
+    halves: list[Path],
+    first: Path,
+    whole: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The writer keeps no facts made by rules other than the stored rows':
+    the link stage derives every document again, the new ones too."""
+    db = tmp_path / "newer.db"
+    shutil.copy(first, db)
+    newer = stored_claims.DERIVED_RULES + 1
+    monkeypatch.setattr(stored_claims, "DERIVED_RULES", newer)
+    monkeypatch.setattr(claims_stored, "DERIVED_RULES", newer)
+    seen: list[int] = []
+    _counting(monkeypatch, seen)
+    _run("build", *map(str, halves), "--db", str(db))
+    assert len(seen) == _documents(db)
+    with closing(sqlite3.connect(db)) as connection:
+        assert stored_claims.derived_rules(connection) == newer
+    assert _dump(db) == _dump(whole)
+
+
 def test_a_schema_11_dossier_is_filled_by_the_next_build(
     halves: list[Path], first: Path, tmp_path: Path
 ) -> None:
