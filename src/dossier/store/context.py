@@ -7,11 +7,13 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_left
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dossier.link.assertion import Assertion, Named, Spoken, assertion
-from dossier.link.events import Dated, Mentioned
 from dossier.link.language import language_of
+
+if TYPE_CHECKING:
+    from dossier.link.events import Dated, Mentioned
 
 # Entities that name the speaker or the outlet rather than what a figure is
 # about: never taken as the event two sentences share.
@@ -151,6 +153,10 @@ class DocumentContext:
     def event_inputs(self, rowid: int) -> tuple[list[Mentioned], list[Dated]]:
         """What `link.events.events` reads of the document besides its text:
         every mention, and its dated DATE expressions, by start."""
+        # Here, not at the top: its patterns compile on import (15 ms), and
+        # the listings that read `asserted` start without them (#14 part 6).
+        from dossier.link.events import Dated, Mentioned
+
         mentions = [
             Mentioned(int(s), int(e), str(entity), str(type_))
             for s, e, entity, type_ in self.connection.execute(
