@@ -1,7 +1,7 @@
 """Benchmark (issue 14): a full build against the yardstick, per CPU-second.
 
     python bench/end_to_end.py [--rounds 3] [--workers 2] [--corpora year,kcna]
-        [--months 12] [--before OTHER_CHECKOUT/src]
+        [--months 12] [--before OTHER_CHECKOUT/src] [--engines local,pool,dask]
 
 On a generated year of KCNA-like wire copy (`generate.wire_year`, 16 MB; its
 first `--months` only) and on the real kcna-2024, runs in interleaved rounds
@@ -13,7 +13,11 @@ first `--months` only) and on the real kcna-2024, runs in interleaved rounds
   2,000-phrase PhraseMatcher → regex scans → SQLite + FTS5): the same;
 - the same build with `--engine pool`: wall time against the local build's
   (the pool speedup) and its CPU seconds (what the parallel build costs);
-- with `--before`, both builds again on another checkout's code, in the same
+- with `--engines` naming `dask`, the same build on a local Dask cluster
+  too: its wall time against the pool's (only its wall: its workers are
+  forked by a forkserver, whose children the build does not wait for, so
+  their CPU is not counted);
+- with `--before`, the builds again on another checkout's code, in the same
   rounds: a before and after under the same load.
 
 CPU seconds are `resource.getrusage(RUSAGE_CHILDREN)` around each command:
@@ -97,7 +101,12 @@ def spread(values: list[float]) -> dict[str, float]:
 
 
 def run_corpus(
-    name: str, rounds: int, workers: int, trees: dict[str, Path], months: int
+    name: str,
+    rounds: int,
+    workers: int,
+    trees: dict[str, Path],
+    months: int,
+    engines: tuple[str, ...] = ("local", "pool"),
 ) -> dict[str, Any]:
     """Each round: the yardstick, then a local and a pool build with each
     source tree in `trees` ("after": this checkout; "before": another)."""
@@ -107,7 +116,7 @@ def run_corpus(
         "yardstick": (yardstick(path), trees["after"])
     }
     for tree, src in trees.items():
-        for engine in ("local", "pool"):
+        for engine in engines:
             commands[f"{engine}_{tree}"] = (build(path, engine, workers), src)
     runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in commands}
     kinds = list(commands)
@@ -148,6 +157,13 @@ def run_corpus(
         found[f"pool_speedup_{tree}"] = spread(
             [a["seconds"] / b["seconds"] for a, b in zip(local, pool, strict=True)]
         )
+        if f"dask_{tree}" in runs:
+            found[f"dask_wall_over_pool_{tree}"] = spread(
+                [
+                    a["seconds"] / b["seconds"]
+                    for a, b in zip(runs[f"dask_{tree}"], pool, strict=True)
+                ]
+            )
     return found
 
 
@@ -167,7 +183,13 @@ def main() -> None:
         help="another checkout's src/ to build with too, interleaved, for a "
         "before and after on the same load",
     )
+    parser.add_argument(
+        "--engines", default="local,pool", help="comma-separated: local, pool, dask"
+    )
     args = parser.parse_args()
+    engines = tuple(args.engines.split(","))
+    if not {"local", "pool"} <= set(engines):
+        parser.error("--engines needs local and pool (the ratios read both)")
     OUT.mkdir(exist_ok=True)
     result: dict[str, Any] = {
         "benchmark": "end_to_end",
@@ -179,7 +201,9 @@ def main() -> None:
     }
     trees = {"after": SRC, **({"before": args.before} if args.before else {})}
     for name in args.corpora.split(","):
-        result[name] = run_corpus(name, args.rounds, args.workers, trees, args.months)
+        result[name] = run_corpus(
+            name, args.rounds, args.workers, trees, args.months, engines
+        )
     record(result)
 
 

@@ -102,6 +102,9 @@ class Document:
     """What segment noted: `kept-whole` when no line read as an article."""
     signs: Signs | None = None
     """What `link` makes of `text`, made with the document (in a pool worker)."""
+    facts: DocumentFacts | None = None
+    """Its event dates and claim facts (`link.derive`), made with the document
+    from its annotations; None: the link stage derives them from the store."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,20 @@ class Signs:
     minhash: bytes  # copies' MinHash values when banded, else empty
     passages: bytes  # reuse's passage band keys, int64, `passages.BANDS` a row
     grams: bytes = b""  # reuse's distinct word-shingle keys, int64 (formula test)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFacts:
+    """What the link stage stores of one document for `claims --conflicts` and
+    `calendar` (`link.derive`), made where the document is made so the one
+    writer only inserts it (#14). Rows without what only the writer knows
+    (the document's rowid and id, its figures' rowids)."""
+
+    events: tuple[tuple[Any, ...], ...] = ()
+    """`event_dates` columns after (doc, n, doc_id, doc_date), in order."""
+    figures: tuple[tuple[int, int, dict[str, Any]], ...] = ()
+    """Per figure, in `Annotations.figures` order: its sentence's length, its
+    place in it, its facts (`doc` left for the writer to fill)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +317,7 @@ for _record in (
     Metadata,
     Document,
     Signs,
+    DocumentFacts,
     Failure,
     SourceResult,
     FileResult,

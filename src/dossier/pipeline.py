@@ -20,7 +20,16 @@ from dossier.clean import clean
 from dossier.errors import InputError
 from dossier.fingerprint import build_fingerprint
 from dossier.meta import describe
-from dossier.model import Failure, FileResult, Source, SourceResult
+from dossier.model import (
+    Annotations,
+    Document,
+    DocumentFacts,
+    Failure,
+    FileResult,
+    Metadata,
+    Source,
+    SourceResult,
+)
 from dossier.packs import Pack
 from dossier.read.files import (
     STREAMED_SUFFIXES,
@@ -83,9 +92,35 @@ def run_source(
                 annotations=annotations,
                 flags=flags,
                 signs=sign_once(document.text) if sign else None,
+                facts=_facts(document, meta, annotations),
             )
         )
     return SourceResult(source, cleaned, tuple(described), tuple(removed)), failures
+
+
+def _facts(
+    document: Document, meta: Metadata, annotations: Annotations | None
+) -> DocumentFacts | None:
+    """The document's event dates and claim facts, made here so a pool's one
+    writer only inserts them (issue 14); None leaves them to the link stage,
+    which derives them from the stored rows as it would these."""
+    from dossier.link.derive import document_facts
+
+    if annotations is None:
+        # A teaser gives none; an article not annotated may still give event
+        # dates from its text alone: derived from the store.
+        return DocumentFacts() if document.kind != "article" else None
+    try:
+        return document_facts(
+            kind=document.kind,
+            text=document.text,
+            date=meta.date,
+            outlet=meta.outlet,
+            annotations=annotations,
+        )
+    except Exception:
+        # The link stage derives it again from the store, and reports there.
+        return None
 
 
 # A batch holds about this much text: big enough that a task's overhead (2 ms

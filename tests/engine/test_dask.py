@@ -46,6 +46,12 @@ TABLES = {
     "quotes": "*",
     "citations": "*",
     "annotation_failures": "*",
+    # The link stage's, made in the workers (`Document.facts`).
+    "event_dates": "doc_id, n, doc_date, event, kind, start, end, text, first_year,"
+    " last_year, day, years, sentence, asserted_by, via, language",
+    "claim_facts": "doc_id, doc_date, start, text, subject, unit, sentence_chars,"
+    " sentence_at, facts",
+    "conflicts": "*",
 }
 
 

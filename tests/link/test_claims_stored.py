@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from dossier import pipeline
 from dossier.link import claims_stored
 from dossier.present.cli.app import app
 from dossier.store import claims as stored_claims
@@ -145,18 +145,26 @@ def test_the_queries_read_no_text(whole: Path, tmp_path: Path) -> None:
     assert _answers(blank) == _answers(whole)
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch, seen: list[int]) -> Callable[..., Any]:
-    original = claims_stored.event_facts
+def _counting(monkeypatch: pytest.MonkeyPatch, seen: list[int]) -> None:
+    """Note each document the link stage derives from the store."""
+    original = claims_stored._derive_document
 
-    def counted(context: Any, rowid: int, date: Any) -> Any:
+    def counted(connection: sqlite3.Connection, rowid: int) -> None:
         seen.append(rowid)
-        return original(context, rowid, date)
+        original(connection, rowid)
 
-    monkeypatch.setattr(claims_stored, "event_facts", counted)
-    return counted
+    monkeypatch.setattr(claims_stored, "_derive_document", counted)
 
 
+def _unshipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents made without their facts (`Document.facts`): the link stage
+    derives them from the stored rows, as for a build without annotation."""
+    monkeypatch.setattr(pipeline, "_facts", lambda *args: None)
+
+
+@pytest.mark.parametrize("made", ["with the documents", "by the link stage"])
 def test_a_build_in_two_halves_stores_what_one_build_does(
+    made: str,
     halves: list[Path],
     first: Path,
     whole: Path,
@@ -169,10 +177,18 @@ def test_a_build_in_two_halves_stores_what_one_build_does(
         (before,) = connection.execute("SELECT max(rowid) FROM documents").fetchone()
     seen: list[int] = []
     _counting(monkeypatch, seen)
+    if made == "by the link stage":
+        _unshipped(monkeypatch)
     _run("build", *map(str, halves), "--db", str(db))
-    # Only the second half's articles were read again.
-    assert seen
-    assert min(seen) > before
+    if made == "by the link stage":
+        # Only the second half's documents were read again.
+        assert seen
+        assert min(seen) > before
+    else:
+        # The writer stored what came with the documents: none read again.
+        assert seen == []
+    assert _derived(db) == _documents(db)
+    # The same rows either way: `whole` stored those made with the documents.
     assert _dump(db) == _dump(whole)
     assert _answers(db) == _answers(whole)
 
@@ -190,6 +206,12 @@ def test_forgetting_a_file_takes_its_rows_along(
 def _derived(db: Path) -> int:
     with closing(sqlite3.connect(db)) as connection:
         (count,) = connection.execute("SELECT count(*) FROM derived").fetchone()
+    return int(count)
+
+
+def _documents(db: Path) -> int:
+    with closing(sqlite3.connect(db)) as connection:
+        (count,) = connection.execute("SELECT count(*) FROM documents").fetchone()
     return int(count)
 
 
@@ -219,6 +241,8 @@ def test_an_interrupted_link_is_finished_by_the_next_build(
         return derive(*args)
 
     with monkeypatch.context() as patched:
+        # Derived by the link stage, whose work is what is interrupted.
+        _unshipped(patched)
         if where == "judging":
             # The second half's documents derived, then a crash before the
             # verdicts.
@@ -253,6 +277,29 @@ def test_rows_derived_by_other_rules_are_derived_again(
     _run("build", *map(str, halves), "--db", str(db))
     assert seen
     assert _answers(db) == expected
+    with closing(sqlite3.connect(db)) as connection:
+        assert stored_claims.derived_rules(connection) == newer
+    assert _dump(db) == _dump(whole)
+
+
+def test_new_documents_under_new_rules_are_derived_with_the_old(
+    halves: list[Path],
+    first: Path,
+    whole: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The writer keeps no facts made by rules other than the stored rows':
+    the link stage derives every document again, the new ones too."""
+    db = tmp_path / "newer.db"
+    shutil.copy(first, db)
+    newer = stored_claims.DERIVED_RULES + 1
+    monkeypatch.setattr(stored_claims, "DERIVED_RULES", newer)
+    monkeypatch.setattr(claims_stored, "DERIVED_RULES", newer)
+    seen: list[int] = []
+    _counting(monkeypatch, seen)
+    _run("build", *map(str, halves), "--db", str(db))
+    assert len(seen) == _documents(db)
     with closing(sqlite3.connect(db)) as connection:
         assert stored_claims.derived_rules(connection) == newer
     assert _dump(db) == _dump(whole)

@@ -19,17 +19,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.link.claims import VERDICT_RANK, bucket_claims, judge
+from dossier.link.derive import event_rows, figure_rows
 from dossier.store.claims import (
     DERIVED_RULES,
     FIGURE_COLUMNS,
     claim_of,
     derived_rules,
     entity_facts,
-    figure_facts,
     independent_sources,
 )
 from dossier.store.context import DocumentContext
-from dossier.store.events import date_claim, event_facts, stored_event_dates
+from dossier.store.events import date_claim, stored_event_dates
 
 # Documents derived per transaction: a crash loses at most this many
 # documents' work, and a reader waits at most this long for the lock.
@@ -121,33 +121,40 @@ def _derive_document(connection: sqlite3.Connection, rowid: int) -> None:
     # One context for the document: its text, quotes and mentions read once.
     context = DocumentContext(connection)
     if kind == "article":
-        for n, (event, said) in enumerate(event_facts(context, rowid, date)):
-            connection.execute(
-                "INSERT INTO event_dates VALUES"
-                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    rowid, n, doc_id, date, event.event, event.kind,
-                    event.start, event.end, event.text, event.first_year,
-                    event.last_year, event.day, event.years, said["sentence"],
-                    said["asserted_by"],
-                    json.dumps(said["via"]), said["language"],
-                ),
-            )  # fmt: skip
+        connection.executemany(
+            "INSERT INTO event_dates VALUES"
+            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (rowid, n, doc_id, date, *event)
+                for n, event in enumerate(event_rows(context, rowid, date))
+            ],
+        )
     figures = connection.execute(
         f"SELECT {FIGURE_COLUMNS} FROM figures f JOIN documents d ON d.rowid = f.doc"
         " WHERE f.doc = ?",
         (rowid,),
     )
-    for row in [dict(r) for r in _as_rows(figures)]:
-        connection.execute(
-            "INSERT INTO claim_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    connection.executemany(
+        "INSERT INTO claim_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
             (
-                rowid, row["_figure"], doc_id, date, row["_start"], row["text"],
-                row["subject"], row["unit"], row["_s1"] - row["_s0"],
-                row["_start"] - row["_s0"],
-                json.dumps(figure_facts(row, context)),
-            ),
-        )  # fmt: skip
+                rowid,
+                figure,
+                doc_id,
+                date,
+                facts["span"][0],
+                facts["text"],
+                facts["subject"],
+                facts["unit"],
+                sentence_chars,
+                sentence_at,
+                json.dumps(facts),
+            )
+            for figure, sentence_chars, sentence_at, facts in figure_rows(
+                context, _as_rows(figures)
+            )
+        ],
+    )
     connection.execute("INSERT INTO derived VALUES (?)", (rowid,))
 
 

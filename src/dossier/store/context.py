@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import sqlite3
 from bisect import bisect_left
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from dossier.link.assertion import Assertion, Named, Spoken, assertion
 from dossier.link.language import language_of
+
+if TYPE_CHECKING:
+    from dossier.link.events import Dated, Mentioned
 
 # Entities that name the speaker or the outlet rather than what a figure is
 # about: never taken as the event two sentences share.
@@ -98,21 +102,79 @@ class DocumentContext:
             # The citations of the document read once and joined here: the
             # join in SQL scanned the document's citations for every quote.
             cited: dict[int, list[str | None]] = {}
-            for number, outlet in self.connection.execute(
-                "SELECT number, outlet FROM citations WHERE doc = ?", (rowid,)
-            ):
+            for number, outlet in self._citation_rows(rowid):
                 cited.setdefault(number, []).append(outlet)
             spoken = [
                 Spoken(start, end, kind, speaker, via, outlet)
-                for start, end, kind, speaker, via, citation in self.connection.execute(
-                    "SELECT start, end, kind, speaker, via, citation FROM quotes"
-                    " WHERE doc = ? ORDER BY rowid",
-                    (rowid,),
-                )
+                for start, end, kind, speaker, via, citation in self._quote_rows(rowid)
                 for outlet in cited.get(citation, [None])
             ]
             self._quotes[rowid] = _Quotes(spoken)
         return self._quotes[rowid]
+
+    # What the context reads of the store, one method a table, so that
+    # `link.derive` can give the same rows from a document's annotations
+    # before it is stored (in a pool worker, issue 14).
+
+    def _citation_rows(self, rowid: int) -> Iterable[tuple[Any, ...]]:
+        """(number, outlet) of the document's citations, in stored order."""
+        return self.connection.execute(
+            "SELECT number, outlet FROM citations WHERE doc = ?", (rowid,)
+        )
+
+    def _quote_rows(self, rowid: int) -> Iterable[tuple[Any, ...]]:
+        """(start, end, kind, speaker, via, citation) of its quotes, in order."""
+        return self.connection.execute(
+            "SELECT start, end, kind, speaker, via, citation FROM quotes"
+            " WHERE doc = ? ORDER BY rowid",
+            (rowid,),
+        )
+
+    def _mention_rows(
+        self, rowid: int, sentence: tuple[int, int]
+    ) -> Iterable[tuple[Any, ...]]:
+        """(start, end, entity, type) of the mentions inside `sentence`, by start."""
+        return self.connection.execute(
+            "SELECT start, end, entity, type FROM mentions WHERE doc = ?"
+            " AND start >= ? AND start <= ? AND end <= ? ORDER BY start",
+            (rowid, sentence[0], sentence[1], sentence[1]),
+        )
+
+    def _time_rows(self, rowid: int) -> Iterable[tuple[Any, ...]]:
+        """(start, end, text, first_day, last_day) of its dated DATE and TIME
+        expressions, by start."""
+        return self.connection.execute(
+            "SELECT start, end, text, first_day, last_day FROM times"
+            " WHERE doc = ? AND type IN ('DATE', 'TIME')"
+            " AND first_day IS NOT NULL ORDER BY start, rowid",
+            (rowid,),
+        )
+
+    def event_inputs(self, rowid: int) -> tuple[list[Mentioned], list[Dated]]:
+        """What `link.events.events` reads of the document besides its text:
+        every mention, and its dated DATE expressions, by start."""
+        # Here, not at the top: its patterns compile on import (15 ms), and
+        # the listings that read `asserted` start without them (#14 part 6).
+        from dossier.link.events import Dated, Mentioned
+
+        mentions = [
+            Mentioned(int(s), int(e), str(entity), str(type_))
+            for s, e, entity, type_ in self.connection.execute(
+                "SELECT start, end, entity, type FROM mentions WHERE doc = ?"
+                " ORDER BY start",
+                (rowid,),
+            )
+        ]
+        times = [
+            Dated(int(s), int(e), str(t), str(first), str(last))
+            for s, e, t, first, last in self.connection.execute(
+                "SELECT start, end, text, first_day, last_day FROM times"
+                " WHERE doc = ? AND type = 'DATE' AND first_day IS NOT NULL"
+                " ORDER BY start",
+                (rowid,),
+            )
+        ]
+        return mentions, times
 
     def _in_sentence(
         self, rowid: int, sentence: tuple[int, int]
@@ -123,11 +185,7 @@ class DocumentContext:
         if key not in self._mentions:
             self._mentions[key] = [
                 (int(s), int(e), str(entity), str(type_))
-                for s, e, entity, type_ in self.connection.execute(
-                    "SELECT start, end, entity, type FROM mentions WHERE doc = ?"
-                    " AND start >= ? AND start <= ? AND end <= ? ORDER BY start",
-                    (rowid, sentence[0], sentence[1], sentence[1]),
-                )
+                for s, e, entity, type_ in self._mention_rows(rowid, sentence)
             ]
         return self._mentions[key]
 
@@ -156,12 +214,7 @@ class DocumentContext:
         if rowid not in self._times:
             self._times[rowid] = [
                 (int(s), int(e), str(text), str(first), str(last))
-                for s, e, text, first, last in self.connection.execute(
-                    "SELECT start, end, text, first_day, last_day FROM times"
-                    " WHERE doc = ? AND type IN ('DATE', 'TIME')"
-                    " AND first_day IS NOT NULL ORDER BY start, rowid",
-                    (rowid,),
-                )
+                for s, e, text, first, last in self._time_rows(rowid)
             ]
         times = self._times[rowid]
         inside = []

@@ -393,6 +393,7 @@ def _open_file(
 def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
     """The piece's sources, documents, annotations and search index rows."""
     from dossier.store.annotations import annotation_rows, insert_annotation_rows
+    from dossier.store.facts import FactRows, accepts_facts, insert_facts
 
     # The write lock is held from BEGIN IMMEDIATE, so ids can be handed
     # out here and the sources inserted in one batch.
@@ -408,6 +409,13 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
     documents: list[tuple[object, ...]] = []
     locators: list[tuple[int, str]] = []
     ids = _assign_ids(connection, result)
+    # Event dates and claim facts made with the documents (`Document.facts`).
+    facts = FactRows()
+    take_facts = any(
+        document.facts is not None
+        for item in result.sources
+        for document in item.documents
+    ) and accepts_facts(connection)
     for source_id, (item, doc_ids) in enumerate(
         zip(result.sources, ids, strict=True), start=first_id
     ):
@@ -437,6 +445,14 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
         for document, doc_id in zip(item.documents, doc_ids, strict=True):
             rowid = first_rowid + len(documents)
             documents.append(_document_row(doc_id, rowid, source_id, document))
+            if take_facts and document.facts is not None:
+                facts.add(
+                    rowid,
+                    doc_id,
+                    document.meta.date,
+                    document.facts,
+                    first_figure=len(annotations.get("figures", [])),
+                )
             if document.annotations is not None:
                 for table, rows in annotation_rows(rowid, document.annotations).items():
                     annotations.setdefault(table, []).extend(rows)
@@ -459,7 +475,22 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         documents,
     )
+    (last_figure,) = connection.execute(
+        "SELECT coalesce(max(rowid), 0) FROM figures"
+    ).fetchone()
     insert_annotation_rows(connection, annotations)
+    if facts.derived:
+        # The write lock is held: the rowids past the last are the piece's
+        # figures, in the order inserted.
+        figure_rowids = [
+            int(rowid)
+            for (rowid,) in connection.execute(
+                "SELECT rowid FROM figures WHERE rowid > ? ORDER BY rowid",
+                (last_figure,),
+            )
+        ]
+        if len(figure_rowids) == len(annotations.get("figures", [])):
+            insert_facts(connection, facts, figure_rowids=figure_rowids)
     # Index the file's documents in one statement: FTS5 takes a bulk
     # INSERT ... SELECT about 4x faster than one trigger call per row.
     connection.execute(

@@ -13,7 +13,7 @@ from datetime import date as Day
 from typing import Any
 
 from dossier.errors import InputError
-from dossier.link.events import Dated, EventDate, Mentioned, events, is_round, refine
+from dossier.link.events import EventDate, events, is_round, refine
 from dossier.store.claims import independent_sources, stored_fresh
 from dossier.store.context import DocumentContext
 from dossier.store.queries import iso_day
@@ -74,23 +74,7 @@ def document_events(
                 "SELECT text FROM documents WHERE rowid = ?", (rowid,)
             ).fetchone()[0]
         )
-    mentions = [
-        Mentioned(int(s), int(e), str(entity), str(type_))
-        for s, e, entity, type_ in connection.execute(
-            "SELECT start, end, entity, type FROM mentions WHERE doc = ?"
-            " ORDER BY start",
-            (rowid,),
-        )
-    ]
-    times = [
-        Dated(int(s), int(e), str(t), str(first), str(last))
-        for s, e, t, first, last in connection.execute(
-            "SELECT start, end, text, first_day, last_day FROM times"
-            " WHERE doc = ? AND type = 'DATE' AND first_day IS NOT NULL"
-            " ORDER BY start",
-            (rowid,),
-        )
-    ]
+    mentions, times = DocumentContext(connection).event_inputs(rowid)
     return events(text, date=date, mentions=mentions, times=times)
 
 
@@ -101,7 +85,8 @@ def event_facts(
     the document (its sentence, who asserts it, the language): what the
     link stage stores in `event_dates`. The text is read once, through
     `context`, which the document's figures then share."""
-    found = document_events(context.connection, rowid, date, text=context.text(rowid))
+    mentions, times = context.event_inputs(rowid)
+    found = events(context.text(rowid), date=date, mentions=mentions, times=times)
     return [(event, _said(context, rowid, event)) for event in found]
 
 
