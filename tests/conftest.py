@@ -17,7 +17,9 @@ EXAMPLES = ROOT / "examples"
 
 # Session builds of kcna-2024 (tests/shared.py), tens of CPU seconds each:
 # a worker whose module needs one while another worker makes it waits idle.
-HEAVY_BUILDS = frozenset({"kcna_built", "kcna_unannotated"})
+# One now: the copies and reuse modules read the annotated build too (a bare
+# build for them alone cost more than annotating what they add).
+HEAVY_BUILDS = frozenset({"kcna_built"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -93,9 +95,3 @@ def kcna_jsonl(corpus: Path) -> Path:
 def kcna_built(kcna_jsonl: Path, builds: Builds) -> Shared:
     """kcna-2024 built and annotated, read-only (copy it to write)."""
     return builds.build("kcna", [kcna_jsonl])
-
-
-@pytest.fixture(scope="session")
-def kcna_unannotated(kcna_jsonl: Path, builds: Builds) -> Shared:
-    """kcna-2024 built without annotations (copies and reuse only), read-only."""
-    return builds.build("kcna-bare", [kcna_jsonl], annotate=False)
