@@ -3,6 +3,7 @@ and the builds of it that several modules read (made once per session)."""
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,10 @@ EXAMPLES = ROOT / "examples"
 
 # Session builds of kcna-2024 (tests/shared.py), tens of CPU seconds each:
 # a worker whose module needs one while another worker makes it waits idle.
-# One now: the copies and reuse modules read the annotated build too (a bare
-# build for them alone cost more than annotating what they add).
-HEAVY_BUILDS = frozenset({"kcna_built"})
+# The copies and reuse modules read the annotated kcna-2024 too (a bare build
+# for them alone cost more than annotating what they add); html-dev's pages
+# are built once for their locators and the articles floor.
+HEAVY_BUILDS = frozenset({"kcna_built", "html_built"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -95,3 +97,22 @@ def kcna_jsonl(corpus: Path) -> Path:
 def kcna_built(kcna_jsonl: Path, builds: Builds) -> Shared:
     """kcna-2024 built and annotated, read-only (copy it to write)."""
     return builds.build("kcna", [kcna_jsonl])
+
+
+@pytest.fixture(scope="session")
+def html_pages(corpus: Path, builds: Builds) -> Path:
+    """html-dev's pages unzipped once per session (a build reads `.html`):
+    NAME.html here is corpus/html-dev/html/NAME.html.gz. Read-only."""
+
+    def unzip(folder: Path) -> None:
+        for page in sorted((corpus / "html-dev" / "html").glob("*.html.gz")):
+            target = folder / page.name.removesuffix(".gz")
+            target.write_bytes(gzip.decompress(page.read_bytes()))
+
+    return builds.folder("html-dev-pages", unzip)
+
+
+@pytest.fixture(scope="session")
+def html_built(html_pages: Path, builds: Builds) -> Shared:
+    """html-dev's pages built and annotated, read-only (copy it to write)."""
+    return builds.build("html-dev", [html_pages])
