@@ -4,11 +4,13 @@ and the builds of it that several modules read (made once per session)."""
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from dossier.packs import Pack, load_pack
+from tests import processes
 from tests.shared import Builds, Shared, session_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,3 +118,12 @@ def html_pages(corpus: Path, builds: Builds) -> Path:
 def html_built(html_pages: Path, builds: Builds) -> Shared:
     """html-dev's pages built and annotated, read-only (copy it to write)."""
     return builds.build("html-dev", [html_pages])
+
+
+@pytest.fixture(scope="session")
+def start_dossier() -> Iterator[Callable[..., processes.Command]]:
+    """`start_dossier(ARGS, stderr=PATH)`: `dossier ARGS...` in a process of
+    its own, forked warm (tests/processes.py); the forkserver is stopped at
+    the session's end, so its CPU is counted."""
+    yield processes.start
+    processes.stop()

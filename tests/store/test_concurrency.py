@@ -36,6 +36,11 @@ def test_two_builds_and_a_reader_share_one_new_database(tmp_path: Path) -> None:
     write_corpus(one, 30, seed=1)
     write_corpus(two, 30, seed=2)
     db = str(tmp_path / "d.db")
+    # Builds started cold, each a new interpreter, until a race of dossier's
+    # own is fixed: forked warm (tests/processes.py, 3 CPU s less each) they
+    # reach the link stage together, and 2 runs in 6 failed there with
+    # `UNIQUE constraint failed: derived.doc` (link/claims_stored.py `_derive`
+    # reads the documents to derive before its write transaction begins).
     builds = [dossier("build", str(folder), "--db", db) for folder in (one, two)]
     read_errors = []
     reads = 0
