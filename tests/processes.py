@@ -2,7 +2,7 @@
 
 A build in a new interpreter spends some 3 CPU s before its first file
 (importing dossier and spaCy, compiling the pack), more than the small
-builds the kill and concurrency tests run (issue 14, part 7). These are
+builds the kill tests run (issue 14, part 7). These are
 forked instead from multiprocessing's forkserver, which imports
 `tests.warm` (dossier's modules, the pack compiled) once: each command is then
 `main()` with its arguments, the code a user's `dossier ...` runs, in a fresh
@@ -28,7 +28,6 @@ from multiprocessing.context import ForkServerProcess
 from pathlib import Path
 
 _CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["tests.warm"])
 
 
 def _run(args: list[str], stderr: str) -> None:
@@ -74,6 +73,9 @@ class Command:
 def start(args: Sequence[str], *, stderr: Path) -> Command:
     """`dossier ARGS...` started in a process of its own, its stderr written
     to `stderr`."""
+    # Set here, not on import: a server another test starts first (the Dask
+    # engine's link pool) is not made to warm up for commands never run.
+    _CONTEXT.set_forkserver_preload(["tests.warm"])
     process = _CONTEXT.Process(target=_run, args=([*args], str(stderr)))
     process.start()
     return Command(process, stderr)
