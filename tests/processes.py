@@ -48,10 +48,6 @@ class Command:
         self._process = process
         self._stderr = stderr
 
-    @property
-    def returncode(self) -> int | None:
-        return self._process.exitcode
-
     def poll(self) -> int | None:
         return self._process.exitcode
 

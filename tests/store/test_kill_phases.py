@@ -60,7 +60,9 @@ def _kill_when(
             break
         assert time.monotonic() - started < GIVE_UP_SECONDS, f"never in {wanted}"
         time.sleep(killing.POLL_SECONDS / 4)
-    assert process.poll() is None, f"the build ended before its {wanted} phase"
+    assert process.poll() is None, (
+        f"the build ended before its {wanted} phase: {process.stderr()}"
+    )
     process.send_signal(signal.SIGKILL)
     assert process.wait(timeout=30) == -signal.SIGKILL
 
