@@ -37,9 +37,11 @@ import argparse
 import gzip
 import json
 import re
+import sqlite3
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -182,8 +184,29 @@ def _body(document: Document) -> str:
     the first paragraph (its names are the article's, issue 18) and as the
     title; the gold main texts leave it out."""
     title = document.meta.title if document.meta is not None else None
-    headline, _, body = document.text.partition("\n\n")
-    return body if title and body and headline == title else document.text
+    return _after_headline(title, document.text)
+
+
+def _after_headline(title: str | None, text: str) -> str:
+    headline, _, body = text.partition("\n\n")
+    return body if title and body and headline == title else text
+
+
+def stored_html_texts(db: Path) -> dict[str, str]:
+    """dossier's text of each page in `db`, a build of html-dev's pages
+    unzipped as NAME.html, by NAME: what `dossier_text` gives, read back from
+    the build instead of worked out again (the test suite builds the pages
+    once, for their locators and for this)."""
+    texts: dict[str, list[str]] = {}
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as connection:
+        for path, title, text in connection.execute(
+            "SELECT s.path, d.title, d.text FROM documents d"
+            " JOIN sources s ON s.id = d.source_id WHERE d.kind = 'article'"
+            " ORDER BY s.path, s.part, d.ordinal"
+        ):
+            name = Path(path).name.removesuffix(".html")
+            texts.setdefault(name, []).append(_after_headline(title, text))
+    return {name: "\n\n".join(parts) for name, parts in texts.items()}
 
 
 def trafilatura_text(item: Item) -> str:
@@ -207,12 +230,20 @@ def _summary(rows: list[tuple[float | None, float]]) -> dict[str, Any]:
     }
 
 
-def score(*, with_trafilatura: bool = True) -> dict[str, Any]:
-    """Scores by system, group and split, and each file's (name, P, R)."""
+def score(
+    *, with_trafilatura: bool = True, html_texts: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Scores by system, group and split, and each file's (name, P, R).
+    `html_texts`: dossier's text of every html page, by name, already made
+    (`stored_html_texts`), instead of reading and segmenting the pages here."""
     pack = load_pack("korea")
     per_file: list[dict[str, Any]] = []
     for item in items(pack):
-        precision, recall = compare(item.gold, dossier_text(item, pack))
+        if html_texts is not None and item.group == "html":
+            system = html_texts.get(item.name, "")
+        else:
+            system = dossier_text(item, pack)
+        precision, recall = compare(item.gold, system)
         row = {
             "name": item.name,
             "group": item.group,

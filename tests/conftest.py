@@ -3,11 +3,14 @@ and the builds of it that several modules read (made once per session)."""
 
 from __future__ import annotations
 
+import gzip
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from dossier.packs import Pack, load_pack
+from tests import processes
 from tests.shared import Builds, Shared, session_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,7 +20,10 @@ EXAMPLES = ROOT / "examples"
 
 # Session builds of kcna-2024 (tests/shared.py), tens of CPU seconds each:
 # a worker whose module needs one while another worker makes it waits idle.
-HEAVY_BUILDS = frozenset({"kcna_built", "kcna_unannotated"})
+# The copies and reuse modules read the annotated kcna-2024 too (a bare build
+# for them alone cost more than annotating what they add); html-dev's pages
+# are built once for their locators and the articles floor.
+HEAVY_BUILDS = frozenset({"kcna_built", "html_built"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -96,6 +102,28 @@ def kcna_built(kcna_jsonl: Path, builds: Builds) -> Shared:
 
 
 @pytest.fixture(scope="session")
-def kcna_unannotated(kcna_jsonl: Path, builds: Builds) -> Shared:
-    """kcna-2024 built without annotations (copies and reuse only), read-only."""
-    return builds.build("kcna-bare", [kcna_jsonl], annotate=False)
+def html_pages(corpus: Path, builds: Builds) -> Path:
+    """html-dev's pages unzipped once per session (a build reads `.html`):
+    NAME.html here is corpus/html-dev/html/NAME.html.gz. Read-only."""
+
+    def unzip(folder: Path) -> None:
+        for page in sorted((corpus / "html-dev" / "html").glob("*.html.gz")):
+            target = folder / page.name.removesuffix(".gz")
+            target.write_bytes(gzip.decompress(page.read_bytes()))
+
+    return builds.folder("html-dev-pages", unzip)
+
+
+@pytest.fixture(scope="session")
+def html_built(html_pages: Path, builds: Builds) -> Shared:
+    """html-dev's pages built and annotated, read-only (copy it to write)."""
+    return builds.build("html-dev", [html_pages])
+
+
+@pytest.fixture(scope="session")
+def start_dossier() -> Iterator[Callable[..., processes.Command]]:
+    """`start_dossier(ARGS, stderr=PATH)`: `dossier ARGS...` in a process of
+    its own, forked warm (tests/processes.py); the forkserver is stopped at
+    the session's end, so its CPU is counted."""
+    yield processes.start
+    processes.stop()

@@ -17,9 +17,10 @@ import fcntl
 import hashlib
 import os
 import pickle
+import shutil
 import sqlite3
-from collections.abc import Sequence
-from contextlib import closing
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,14 +61,32 @@ class Builds:
         folder = self.root / name
         db = folder / "dossier.db"
         done = folder / "report.pickle"
-        with (self.root / f"{name}.lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        with self._locked(name):
             if not done.exists():
                 folder.mkdir(exist_ok=True)
                 db.unlink(missing_ok=True)  # a half-made one from a failed try
                 report = build_files(list(paths), Settings(db=str(db), **options))
                 done.write_bytes(pickle.dumps(report))
         return Shared(db, pickle.loads(done.read_bytes()))
+
+    def folder(self, label: str, make: Callable[[Path], None]) -> Path:
+        """A folder of inputs `make` writes, made once per session (files a
+        shared build reads: a build is named by its paths)."""
+        folder = self.root / label
+        done = self.root / f"{label}.done"
+        with self._locked(label):
+            if not done.exists():
+                shutil.rmtree(folder, ignore_errors=True)  # a half-made one
+                folder.mkdir()
+                make(folder)
+                done.touch()
+        return folder
+
+    @contextmanager
+    def _locked(self, name: str) -> Iterator[None]:
+        with (self.root / f"{name}.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            yield
 
 
 def copy(db: Path, target: Path) -> Path:

@@ -14,7 +14,8 @@ from dossier.errors import InputError, StoreError
 from dossier.store import connect
 from dossier.store.queries import fts_query, search
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
-from tests.store.conftest import build, dump
+from tests.shared import Shared
+from tests.store.conftest import dump
 
 
 def test_connect_creates_schema_at_current_version(tmp_path: Path) -> None:
@@ -120,11 +121,9 @@ def test_fts_query_quotes_user_words(query: str, expected: str) -> None:
 
 @pytest.mark.corpus
 def test_search_finds_hyphenated_name_with_snippet_and_bm25(
-    corpus: Path, tmp_path: Path
+    seeds_built: Shared,
 ) -> None:
-    db = tmp_path / "seeds.db"
-    build([corpus / "seeds"], db)
-    connection = connect(db)
+    connection = connect(seeds_built.db, create=False)  # the session's build
     try:
         hits = search(connection, "Down-with-Imperialism Union")
         assert hits[0]["title"] == "Origin of Korean Revolution"

@@ -9,10 +9,12 @@ from __future__ import annotations
 import signal
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.processes import Command
 from tests.store import killing
 from tests.store.conftest import CONTENT, build, dump, write_corpus
 
@@ -20,9 +22,9 @@ pytestmark = pytest.mark.slow
 
 FILES = 30
 GIVE_UP_SECONDS = 120.0
-# Only the builds killed run in a process of their own: the reference and the
-# rebuilds run here, where the pack is compiled already (a new process spends
-# some 3 CPU seconds starting, more than building the 30 files).
+# Only the builds killed run in a process of their own, forked warm
+# (tests/processes.py: a new interpreter spends some 3 CPU seconds starting,
+# more than building the 30 files); the reference and the rebuilds run here.
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +41,18 @@ def clean(corpus: Path) -> dict[str, tuple[int, str]]:
     return killing.fingerprint(db)
 
 
-def _kill_when(corpus: Path, db: Path, wanted: str, *, after_files: int = 0) -> None:
+def _kill_when(
+    start: Callable[..., Command],
+    corpus: Path,
+    db: Path,
+    wanted: str,
+    *,
+    after_files: int = 0,
+) -> None:
     """Start a build; SIGKILL it as soon as it is in phase `wanted` (with at
     least `after_files` stored)."""
-    process = killing.start_build([corpus], db)
+    errors = db.with_suffix(".err")
+    process = start(["build", str(corpus), "--db", str(db)], stderr=errors)
     started = time.monotonic()
     while process.poll() is None:
         now = killing.phase(db, FILES)
@@ -50,7 +60,9 @@ def _kill_when(corpus: Path, db: Path, wanted: str, *, after_files: int = 0) -> 
             break
         assert time.monotonic() - started < GIVE_UP_SECONDS, f"never in {wanted}"
         time.sleep(killing.POLL_SECONDS / 4)
-    assert process.poll() is None, f"the build ended before its {wanted} phase"
+    assert process.poll() is None, (
+        f"the build ended before its {wanted} phase: {process.stderr()}"
+    )
     process.send_signal(signal.SIGKILL)
     assert process.wait(timeout=30) == -signal.SIGKILL
 
@@ -63,13 +75,16 @@ def _stored(db: Path) -> int:
 
 
 def test_kill_in_the_write_phase_keeps_whole_files_and_rebuilds_equal(
-    corpus: Path, clean: dict[str, tuple[int, str]], tmp_path: Path
+    corpus: Path,
+    clean: dict[str, tuple[int, str]],
+    start_dossier: Callable[..., Command],
+    tmp_path: Path,
 ) -> None:
     # Also the SIGKILL-midway test of before (tests/store/test_kill.py, a
     # build of its own 60 files killed, resumed and built clean again): the
     # same kill, so its checks are made here, on this module's builds.
     db = tmp_path / "write.db"
-    _kill_when(corpus, db, "write", after_files=FILES // 4)
+    _kill_when(start_dossier, corpus, db, "write", after_files=FILES // 4)
     assert killing.integrity(db) == "ok"
     stored = _stored(db)
     assert FILES // 4 <= stored < FILES
@@ -85,10 +100,13 @@ def test_kill_in_the_write_phase_keeps_whole_files_and_rebuilds_equal(
 
 
 def test_kill_in_the_link_phase_leaves_it_pending_and_rebuilds_equal(
-    corpus: Path, clean: dict[str, tuple[int, str]], tmp_path: Path
+    corpus: Path,
+    clean: dict[str, tuple[int, str]],
+    start_dossier: Callable[..., Command],
+    tmp_path: Path,
 ) -> None:
     db = tmp_path / "link.db"
-    _kill_when(corpus, db, "link")
+    _kill_when(start_dossier, corpus, db, "link")
     assert killing.integrity(db) == "ok"
     assert _stored(db) == FILES
     assert killing.link_pending(db)

@@ -10,19 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from dossier.present.cli.build import build_files
-from dossier.settings import Settings
 from dossier.store import connect, queries
+from tests.shared import Shared
 
 pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
-def db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("search-bound") / "seeds.db"
-    report = build_files([corpus / "seeds"], Settings(db=str(path)))
-    assert report.failures == []
-    return path
+def db(seeds_built: Shared) -> Path:
+    """The session's build of the seeds, read only."""
+    assert seeds_built.report.failures == []
+    return seeds_built.db
 
 
 @pytest.fixture
