@@ -331,3 +331,20 @@ def test_a_schema_11_dossier_is_filled_by_the_next_build(
     assert _derived(db) == _derived(first)
     assert _dump(db) == _dump(first)
     assert _answers(db) == expected
+
+
+def test_a_document_another_build_derived_meanwhile_is_left_alone(
+    whole: Path, tmp_path: Path
+) -> None:
+    """Two builds linking one dossier each read the documents pending before
+    their write lock; the one that comes second finds them derived and adds
+    nothing (it failed on `UNIQUE constraint failed: derived.doc` before)."""
+    db = tmp_path / "twice.db"
+    shutil.copy(whole, db)
+    before = _dump(db)
+    with closing(connect(db)) as connection:
+        rowid = connection.execute("SELECT min(doc) FROM derived").fetchone()[0]
+        connection.execute("BEGIN IMMEDIATE")
+        claims_stored._derive_document(connection, rowid)
+        connection.execute("COMMIT")
+    assert _dump(db) == before

@@ -144,3 +144,26 @@ def test_search_finds_hyphenated_name_with_snippet_and_bm25(
         assert search(connection, "zzyzx") == []
     finally:
         connection.close()
+
+
+def test_switching_a_new_database_to_wal_tries_again_when_locked() -> None:
+    """Two builds switching one new file to WAL: SQLite answers one of them
+    `database is locked` at once (a deadlock, so no busy wait); that build
+    tries again instead of failing."""
+    from dossier.store.db import _write_ahead
+
+    class Contended:
+        def __init__(self, refusals: int) -> None:
+            self.refusals = refusals
+            self.tries = 0
+
+        def execute(self, sql: str) -> None:
+            self.tries += 1
+            if self.tries <= self.refusals:
+                raise sqlite3.OperationalError("database is locked")
+
+    contended = Contended(refusals=3)
+    _write_ahead(contended)  # type: ignore[arg-type]
+    assert contended.tries == 4
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _write_ahead(Contended(refusals=10**6), patience=0.05)  # type: ignore[arg-type]

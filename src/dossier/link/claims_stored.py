@@ -111,7 +111,10 @@ def _forget_rules(connection: sqlite3.Connection) -> None:
 
 def _derive_document(connection: sqlite3.Connection, rowid: int) -> None:
     """One document's event dates and figure facts (none if another build
-    removed it meanwhile: its rows would name no document)."""
+    removed it meanwhile: its rows would name no document, or derived it
+    meanwhile: `pending` is read before this transaction began)."""
+    if connection.execute("SELECT 1 FROM derived WHERE doc = ?", (rowid,)).fetchone():
+        return
     here = connection.execute(
         "SELECT id, kind, date FROM documents WHERE rowid = ?", (rowid,)
     ).fetchone()

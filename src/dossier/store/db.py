@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,7 +52,7 @@ def connect(
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA foreign_keys = ON")
         _check_dossier(connection, target)
-        connection.execute("PRAGMA journal_mode = WAL")
+        _write_ahead(connection)
         connection.execute("PRAGMA synchronous = NORMAL")
         _migrate(connection, target)
     except sqlite3.DatabaseError as err:
@@ -63,6 +64,22 @@ def connect(
         connection.close()
         raise
     return connection
+
+
+def _write_ahead(connection: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Put the database in WAL mode. A new file is in rollback mode, where two
+    builds switching it at once both hold a read lock and want the write
+    lock: SQLite answers one `database is locked` at once rather than wait
+    on a deadlock (its busy handler is not called), so that one tries again."""
+    started = time.monotonic()
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() - started > patience:
+                raise
+            time.sleep(0.02)
 
 
 def _open_read_only(target: Path, *, shared: bool = False) -> sqlite3.Connection:
