@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from dossier.present.cli.app import app
+from tests.processes import Command
 from tests.store.conftest import dump, write_corpus
 
 pytestmark = pytest.mark.slow
 
-COMMAND = "from dossier.present.cli.app import main; main()"
 # Between two reads. Each reader was a process of its own before, about one a
 # second, each starting an interpreter and importing dossier (some 0.6 CPU s,
 # eleven of them a run: issue 14, part 7); read here, in this process, the
@@ -23,25 +22,23 @@ COMMAND = "from dossier.present.cli.app import main; main()"
 READ_EVERY_SECONDS = 0.25
 
 
-def dossier(*args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-c", COMMAND, *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-
-
-def test_two_builds_and_a_reader_share_one_new_database(tmp_path: Path) -> None:
+def test_two_builds_and_a_reader_share_one_new_database(
+    tmp_path: Path, start_dossier: Callable[..., Command]
+) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     write_corpus(one, 30, seed=1)
     write_corpus(two, 30, seed=2)
     db = str(tmp_path / "d.db")
-    # Builds started cold, each a new interpreter, until a race of dossier's
-    # own is fixed: forked warm (tests/processes.py, 3 CPU s less each) they
-    # reach the link stage together, and 2 runs in 6 failed there with
-    # `UNIQUE constraint failed: derived.doc` (link/claims_stored.py `_derive`
-    # reads the documents to derive before its write transaction begins).
-    builds = [dossier("build", str(folder), "--db", db) for folder in (one, two)]
+    # Forked warm (tests/processes.py, 3 CPU s less each), the builds reach
+    # the link stage together: each must leave alone what the other derived
+    # after it read its pending list (2 runs in 6 failed on `UNIQUE
+    # constraint failed: derived.doc` before).
+    builds = [
+        start_dossier(
+            ["build", str(folder), "--db", db], stderr=tmp_path / f"{folder.name}.err"
+        )
+        for folder in (one, two)
+    ]
     read_errors = []
     reads = 0
     while any(build.poll() is None for build in builds):
@@ -57,9 +54,10 @@ def test_two_builds_and_a_reader_share_one_new_database(tmp_path: Path) -> None:
     for build in builds:
         # A slow build (a loaded machine) prints periodic progress lines when
         # stderr is not a terminal; anything else would be an error.
-        lines = build.communicate()[1].decode().splitlines()
+        code = build.wait(timeout=600)
+        lines = build.stderr().splitlines()
         errors = [line for line in lines if not line.startswith("progress: ")]
-        assert (build.returncode, errors) == (0, [])
+        assert (code, errors) == (0, [])
     assert read_errors == []
     assert reads > 0
     assert dump(Path(db), "SELECT count(*) FROM files") == [(60,)]
