@@ -4,9 +4,11 @@ with whole-sentence spans; a formula filled with other names is not
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dossier.link import rewrites
 from dossier.link.align import Alignment, align
 from dossier.link.passages import read_words
 from dossier.link.reuse_pairs import LEAST_SHARED, MIN_WORDS, SHORTEST_CHAIN, joined
@@ -77,6 +79,21 @@ def test_a_heavy_rewrite_is_found_with_whole_sentences_on_both_sides() -> None:
     assert int(other.starts[passage.b_start]) == start
     assert int(other.ends[passage.b_end - 1]) == start + len(REWRITTEN) - 1
     assert passage.matched >= 0.75 * (passage.b_end - passage.b_start)
+
+
+def test_texts_of_too_many_sentences_together_are_not_compared_by_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sentence matrices are bounded (MOST_PAIRS): two texts of 6,000
+    sentences each filled 850 MB before. The bound is lowered here to just
+    under the pair's own size: the rewrite found above is then not looked for."""
+    essay = essay_words(7, 150) + " " + REWRITTEN + " " + essay_words(8, 150)
+    story, other = read_sentences(read_words(STORY)), read_sentences(read_words(essay))
+    size = len(story.content.sizes) * len(other.content.sizes)
+    monkeypatch.setattr(rewrites, "MOST_PAIRS", size)
+    assert len(rewritten(story, other)) == 1
+    monkeypatch.setattr(rewrites, "MOST_PAIRS", size - 1)
+    assert rewritten(story, other) == []
 
 
 def test_a_short_sentence_next_to_a_rewritten_passage_joins_it() -> None:

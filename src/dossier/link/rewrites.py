@@ -67,12 +67,19 @@ MIN_SPAN = 40
 # sentence of the other side: a rewrite keeps most words.
 MIN_KEPT = 0.75
 
+# Two texts are compared sentence by sentence when their numbers of
+# sentences multiplied come to at most this: the comparison fills matrices
+# of that size (a KCNA story against a 2,000-word essay: some 3,000). Two
+# texts of 6,000 sentences each (1.2 MB, one sentence repeated) cost 15 CPU
+# s and 850 MB here before; two of 10 MB would not fit in memory. Word
+# alignment (`link.align`) still compares them.
+MOST_PAIRS = 1_000_000
 # Names what the numbers above make (link.reuse.SCHEME): pairs stored by
 # another scheme are found again. `e1`: sentences end at end markers too.
 SCHEME = (
     f"r{SENTENCE_RATIO}-c{MIN_CONTENT}-n{SPECIFIC_RATIO}-x{SUBSTITUTED}"
     f"-t{TEMPLATE_NAMES}-g{NEAR}-s{MIN_SPAN}-k{MIN_KEPT}-e1"
-    f"-h{SHORT_RATIO}-{MIN_SHORT}"
+    f"-h{SHORT_RATIO}-{MIN_SHORT}-p{MOST_PAIRS}"
 )
 
 # A sentence ends at . ! or ? (closing quotes or brackets after it) before
@@ -191,6 +198,8 @@ def rewritten(a: Sentences, b: Sentences) -> list[Alignment]:
     """Passages of `a` that `b` repeats rewritten, as whole sentences of both;
     `matched` counts the words of each matched sentence of the shorter
     side found in its partner."""
+    if len(a.content.sizes) * len(b.content.sizes) > MOST_PAIRS:
+        return []
     pairs, short = _matched_sentences(a, b)
     found = []
     for group in _near_groups(pairs):
