@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from dossier.link.stock import STOCK_PARTNERS
 from dossier.store import connect
-from dossier.store.reuses import _pair, _pairs, iter_reuse_pairs
+from dossier.store.reuses import _pair, _pairs, document_reuses, iter_reuse_pairs
 from tests.properties import examples
 
 DOCUMENTS = 9
@@ -106,3 +106,31 @@ def test_a_passage_many_documents_repeat_is_not_listed(tmp_path: Path) -> None:
     assert [(p["a"], p["b"], p["a_span"]) for p in listed] == [
         (f"{1:012x}", f"{9:012x}", [100, 150])
     ]
+
+
+@settings(
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(rows=st.lists(reuse, min_size=10, max_size=60))
+def test_a_documents_reuses_are_the_sql_definition(
+    shared: sqlite3.Connection, rows: list[tuple[int, ...]]
+) -> None:
+    # `show`'s reused marks: the stock test made for one document's passages
+    # and its partners' only.
+    connection = shared
+    connection.execute("DELETE FROM reuses")
+    for a, b, a_start, a_length, b_start, b_length, score in rows:
+        if a != b:
+            connection.execute(
+                "INSERT INTO reuses VALUES (?, ?, ?, ?, ?, ?, ?, 40)",
+                (a, b, a_start, a_start + a_length, b_start, b_start + b_length, score),
+            )
+    for rowid in range(1, DOCUMENTS + 1):
+        for min_score in (0.0, 0.85):
+            expected = connection.execute(
+                _pairs() + " AND (r.a = ? OR r.b = ?)", (min_score, rowid, rowid)
+            ).fetchall()
+            found = document_reuses(connection, rowid, min_score=min_score)
+            assert sorted(found) == sorted(map(tuple, expected))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sqlite3
@@ -12,7 +11,6 @@ from typing import Any
 
 from dossier.errors import InputError, NotFound
 from dossier.offsets import OffsetMap, SourceMap
-from dossier.store.context import asserted
 from dossier.store.once import Listing, rows_once
 from dossier.store.queries import choice, document_rowid, iso_day, page
 from dossier.store.reuses import reused_spans
@@ -63,7 +61,9 @@ def entity_key(connection: sqlite3.Connection, name: str) -> str:
             best = (mentions, key)
     if best is not None:
         return best[1]
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.75)
+    from difflib import get_close_matches  # an error's hint only
+
+    close = get_close_matches(name, names, n=3, cutoff=0.75)
     hint = f"did you mean {', '.join(map(repr, close))}? " if close else ""
     raise NotFound(f"no entity {name!r} ({hint}list them with `dossier entities`)")
 
@@ -309,6 +309,11 @@ def timeline(
     with_sentences(connection, rows, entities=True)
     keys = ("value", "first_day", "last_day", "text", "sentence", "doc", "entities")
     private = ("copy_of", "_start", "_end", "_s0", "_s1", "_rowid", "_outlet")
+    # Here, not at the top: `show` imports this module, and the assertion
+    # rules (with the language test and the English tables) were a tenth
+    # of its start-up (#17).
+    from dossier.store.context import asserted
+
     return asserted(
         connection,
         [

@@ -18,6 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from dossier.present.cli.options import internal_error, one_line
+from dossier.present.cli.values import convert_plainly
 
 # Each command: its module in dossier.present.cli, its function, and the name
 # of the module's context settings for it, if any. In the order `--help`
@@ -47,9 +48,19 @@ def load_command(name: str) -> TyperCommand:
     module = importlib.import_module(f"dossier.present.cli.{module_name}")
     one = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     context = getattr(module, settings) if settings else None
-    one.command(name, context_settings=context)(getattr(module, function))
+    one.command(name, cls=_Command, context_settings=context)(getattr(module, function))
     # One command and no callback: Typer makes it a command, not a group.
     return cast(TyperCommand, typer.main.get_command(one))
+
+
+class _Command(TyperCommand):
+    """A command whose values of plain types are converted without
+    pydantic (`cli/values.py`)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        convert_plainly(params)
+        return params
 
 
 class _Commands(MutableMapping[str, Any]):
@@ -91,6 +102,11 @@ class _OneLineErrors(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        convert_plainly(params)  # its --help: see `_Command`
+        return params
 
     def main(
         self,
