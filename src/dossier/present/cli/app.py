@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, cast
 
 import typer
@@ -18,7 +18,14 @@ from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from dossier.present.cli.options import internal_error, one_line
-from dossier.present.cli.values import convert_plainly
+
+try:
+    from dossier.present.cli.values import convert_plainly
+except ImportError:  # a Typer without the private modules values.py reads
+
+    def convert_plainly(params: Iterable[Any]) -> None:  # type: ignore[misc]
+        """Typer's own converters, slower to start (cli/values.py)."""
+
 
 # Each command: its module in dossier.present.cli, its function, and the name
 # of the module's context settings for it, if any. In the order `--help`
