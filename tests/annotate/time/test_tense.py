@@ -25,6 +25,20 @@ DIRECTED = [
         "Tuesday",
         "1998-10-27",
     ),
+    # A plan told with its object is for a day ahead of the planning; the
+    # event told in the past is behind.
+    (
+        "Students planned a march through the old town on Saturday.",
+        "2000-01-07",
+        "Saturday",
+        "2000-01-08",
+    ),
+    (
+        "Students marched through the old town on Saturday.",
+        "2000-01-07",
+        "Saturday",
+        "2000-01-01",
+    ),
     # Without a phrase between, as before: the clause right after.
     (
         "In March, the board approved the merger.",

@@ -43,7 +43,9 @@ _FUTURE = (
     # ("has given them until 9 a.m. Tuesday", "was planned for early March").
     r"(?:give|gives|gave|given|granted|extended)\s+(?:[\w$.,%-]+\s+){0,12}?"
     r"(?:until|till|through)|"
-    r"(?:planned|planning|set)\s+for|"
+    # So is a plan with its object ("planned a large demonstration ... on
+    # Saturday"): what was planned is ahead of the planning.
+    r"(?:planned|planning)\s+(?:for|a|an|another|more|its|their|his|her)|set\s+for|"
     r"will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
     r"expect(?:s|ed)?\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
     r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
