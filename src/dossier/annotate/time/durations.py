@@ -90,9 +90,12 @@ def duration_rule(hit: Hit, ctx: Context) -> Found | None:
     if unit[0].isupper() and not unit.isupper() and number[:1].isdigit():
         return None  # a title: "60 Minutes"
     if code == "Q" and (
-        number in ("a", "an", "one") or ctx.text.startswith(" of", hit.end)
+        number in ("a", "an", "one")
+        or (ctx.text.startswith(" of", hit.end) and number_value(number) is not None)
     ):
-        return None  # a fraction: "a quarter of", "three-quarters of"
+        # A fraction: "a quarter of", "three-quarters of"; not a vague count,
+        # "after several quarters of losses".
+        return None
     if not post and _NOT_AN_AMOUNT.match(ctx.text, hit.end):
         if number in ("one", "a", "an") and code == "D":
             return None  # "one day in May 1967": a certain day, dated after it
