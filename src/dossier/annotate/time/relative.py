@@ -123,8 +123,29 @@ def _weekend(hit: Hit, ctx: Context, relation: str) -> Found | None:
     )
 
 
+# "today is the eighth day", "It's the second day": the day is the document's.
+_IS_BEFORE = re.compile(r"\b(?:is|it['’]s|today['’]s)\s+\Z", re.IGNORECASE)
+
+
+def _counted_day(hit: Hit, ctx: Context) -> Found | None:
+    """`the eighth day` of something: the document's day when it is said to
+    be ("today is the eighth day of Desert Shield", "It's the second day of
+    an offensive"), else a day the text does not date ("on his first day in
+    office")."""
+    if hit.word("u") != "day" or hit.group("pos"):
+        return None
+    today = day_of(ctx.anchor)
+    if today is not None and _IS_BEFORE.search(
+        ctx.text, max(0, hit.start - 12), hit.start
+    ):
+        return Found("DATE", today.value, today, refers=False)
+    return Found("DATE", "XXXX-XX-XX", refers=False)
+
+
 def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     """`last year`, `this week`, `that day`, `the following month`, `this morning`."""
+    if hit.group("ord"):
+        return _counted_day(hit, ctx)
     relation = hit.word("rel")
     if not relation:
         return None

@@ -1,0 +1,28 @@
+"""Dates relative to the document or the last date (`annotate/time/relative.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.annotate.time import tag_times
+from dossier.packs import Pack
+
+# (text, expression text, value): a day counted in a stretch of time.
+COUNTED_DAYS = [
+    ("Today is the eighth day of the strike.", "the eighth day", "1990-08-15"),
+    (
+        "It's the second day of an offensive by the army.",
+        "the second day",
+        "1990-08-15",
+    ),
+    ("He would do so on his first day in office.", "first day", "XXXX-XX-XX"),
+    ("On the third day of the talks, they agreed.", "the third day", "XXXX-XX-XX"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), COUNTED_DAYS)
+def test_tag_times_dates_a_counted_day_only_when_it_is_today(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = {t.text: t.value for t in tag_times(text, anchor="1990-08-15", pack=pack)}
+    assert found[printed] == value
