@@ -26,3 +26,16 @@ def test_tag_times_dates_a_counted_day_only_when_it_is_today(
 ) -> None:
     found = {t.text: t.value for t in tag_times(text, anchor="1990-08-15", pack=pack)}
     assert found[printed] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant will be financed with bank loans at a later date.",
+        "The vote was put off to a future date.",
+    ],
+)
+def test_tag_times_a_later_date_is_ahead(pack: Pack, text: str) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="1990-08-15", pack=pack)]
+    assert found[-1][1] == "FUTURE_REF"
+    assert found[-1][0] in ("a later date", "a future date")

@@ -169,7 +169,8 @@ _REFERENCES = (
     "the long term", "the longer term", "the distant future",
     "the foreseeable future", "the present", "at the moment", "more recently",
     "most recently", "as soon as possible", "the immediate future",
-    "the time being", "shortly ago", "not long ago",
+    "the time being", "shortly ago", "not long ago", "a later date",
+    "a future date",
 )  # fmt: skip
 _AFTER_AMOUNT = (
     "ago", "earlier", "later", "from now", "hence", "old", "long", "or so",

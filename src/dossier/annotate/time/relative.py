@@ -266,6 +266,8 @@ _REFERENCE = {
         "the future", "future", "soon", "the near future", "the near term",
         "the short term", "the long term", "the longer term", "the distant future",
         "the foreseeable future", "as soon as possible", "the immediate future",
+        # "financed ... at a later date": a day ahead not yet named.
+        "a later date", "a future date",
     ),
 }  # fmt: skip
 _REFERENCE_VALUE = {word: key for key, words in _REFERENCE.items() for word in words}
