@@ -24,3 +24,18 @@ def test_tag_times_tells_quarters_of_time_from_fractions(
 ) -> None:
     found = [(t.text, t.value) for t in tag_times(text, anchor="1989-10-30", pack=pack)]
     assert found == ([(printed, value)] if printed else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value"),
+    [
+        ("They left their third day-long meeting at noon.", "day-long", "P1D"),
+        ("It ended a year-long effort.", "year-long", "P1Y"),
+        ("It ended a decades-long feud.", "decades-long", "PXDE"),
+    ],
+)
+def test_tag_times_one_unit_made_an_adjective_is_a_length(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2000-04-03", pack=pack)]
+    assert (printed, value) in found

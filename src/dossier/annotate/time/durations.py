@@ -83,6 +83,8 @@ def duration_rule(hit: Hit, ctx: Context) -> Found | None:
         return None  # an age ("a 44-year-old protester") is not a time
     if number in ("a", "an", "a single") and code == "S":
         return None  # "a second term"
+    if number in ("a", "an") and unit.lower().endswith("s"):
+        return None  # the noun's article: "a decades-long feud"
     if number in ("recent", "coming") and not unit.lower().endswith("s"):
         return None
     if re.fullmatch(r"1\d{3}|20\d\d", number) and not unit.lower().endswith("s"):
@@ -329,9 +331,10 @@ def vague_rule(hit: Hit, ctx: Context) -> Found | None:
     ):
         return None
     joined = _OR_UNIT.match(ctx.text, hit.end)
+    one = not hit.word("u").endswith("s")  # "day-long": one day
     return Found(
         "DURATION",
-        duration_value(None, unit_code(hit.word("u"))),
+        duration_value(1 if one else None, unit_code(hit.word("u"))),
         refers=False,
         end=joined.end() if joined else None,  # "weeks or months": one length
     )

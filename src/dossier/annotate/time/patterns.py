@@ -252,7 +252,10 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
                 "minutes",
                 "seconds",
             )
-            + rf")(?:(?P<long>-long)\b|{_END})",
+            # One unit made an adjective: "their third day-long meeting".
+            + "|"
+            + cased("day", "week", "month", "year", "hour", "decade")
+            + rf"(?=-long\b))(?:(?P<long>-long)\b|{_END})",
             None,
         ),
         (
