@@ -331,10 +331,9 @@ def vague_rule(hit: Hit, ctx: Context) -> Found | None:
     ):
         return None
     joined = _OR_UNIT.match(ctx.text, hit.end)
-    one = not hit.word("u").endswith("s")  # "day-long": one day
     return Found(
         "DURATION",
-        duration_value(1 if one else None, unit_code(hit.word("u"))),
+        duration_value(None, unit_code(hit.word("u"))),
         refers=False,
         end=joined.end() if joined else None,  # "weeks or months": one length
     )

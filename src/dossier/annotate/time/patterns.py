@@ -197,7 +197,9 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
         ),
         (
             "relative",
-            rf"(?P<u>{units}|{PART_OF_DAY})(?P<pos>['’]s)?{_END}",
+            # `-long`: one unit made an adjective ("their third day-long
+            # meeting"), read here where its head is tried anyway.
+            rf"(?P<u>{units}|{PART_OF_DAY})(?:(?P<pos>['’]s)|(?P<lg>-long))?{_END}",
             before.RELATION,
         ),
         ("holiday", rf"(?P<hd>{titled(*_HOLIDAYS)}){_END}", before.DATE),
@@ -252,10 +254,7 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
                 "minutes",
                 "seconds",
             )
-            # One unit made an adjective: "their third day-long meeting".
-            + "|"
-            + cased("day", "week", "month", "year", "hour", "decade")
-            + rf"(?=-long\b))(?:(?P<long>-long)\b|{_END})",
+            + rf")(?:(?P<long>-long)\b|{_END})",
             None,
         ),
         (

@@ -127,6 +127,16 @@ def _weekend(hit: Hit, ctx: Context, relation: str) -> Found | None:
 _IS_BEFORE = re.compile(r"\b(?:is|it['’]s|today['’]s)\s+\Z", re.IGNORECASE)
 
 
+def _made_adjective(hit: Hit) -> Found | None:
+    """`day-long`, `year-long`: one unit made an adjective, a length of one
+    (not the words before it: "their third day-long meeting")."""
+    code = _LENGTH.get(hit.word("u"))
+    return Found("DURATION", f"P1{code}", refers=False, bare=True) if code else None
+
+
+_LENGTH = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
+
+
 def _counted_day(hit: Hit, ctx: Context) -> Found | None:
     """`the eighth day` of something: the document's day when it is said to
     be ("today is the eighth day of Desert Shield", "It's the second day of
@@ -144,6 +154,8 @@ def _counted_day(hit: Hit, ctx: Context) -> Found | None:
 
 def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     """`last year`, `this week`, `that day`, `the following month`, `this morning`."""
+    if hit.group("lg"):
+        return _made_adjective(hit)
     if hit.group("ord"):
         return _counted_day(hit, ctx)
     relation = hit.word("rel")
