@@ -169,8 +169,7 @@ _REFERENCES = (
     "the long term", "the longer term", "the distant future",
     "the foreseeable future", "the present", "at the moment", "more recently",
     "most recently", "as soon as possible", "the immediate future",
-    "the time being", "shortly ago", "not long ago", "a later date",
-    "a future date",
+    "the time being", "shortly ago", "not long ago",
 )  # fmt: skip
 _AFTER_AMOUNT = (
     "ago", "earlier", "later", "from now", "hence", "old", "long", "or so",
@@ -234,6 +233,13 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             None,
         ),
         ("reference", rf"(?P<x>{cased(*_REFERENCES)}){_END}", None),
+        # "at a later date": the article read before the head, as a head
+        # opening on `a` would be tried at every `a` of the text.
+        (
+            "reference",
+            rf"(?P<x>{cased('later date', 'future date')}){_END}",
+            before.ARTICLE,
+        ),
         (
             "duration",
             rf"(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:or\s+so\s+)?"

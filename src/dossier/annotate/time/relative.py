@@ -279,7 +279,7 @@ _REFERENCE = {
         "the short term", "the long term", "the longer term", "the distant future",
         "the foreseeable future", "as soon as possible", "the immediate future",
         # "financed ... at a later date": a day ahead not yet named.
-        "a later date", "a future date",
+        "later date", "future date",
     ),
 }  # fmt: skip
 _REFERENCE_VALUE = {word: key for key, words in _REFERENCE.items() for word in words}
@@ -288,6 +288,8 @@ _REFERENCE_VALUE = {word: key for key, words in _REFERENCE.items() for word in w
 def reference_rule(hit: Hit, ctx: Context) -> Found | None:
     """`now` (PRESENT_REF), `recently` (PAST_REF), `the future` (FUTURE_REF)."""
     value = _REFERENCE_VALUE.get(hit.word("x"), "PRESENT_REF")
+    if hit.word("x").endswith("date") and hit.left is None:
+        return None  # "the later date of the two": a date, not a time ahead
     if hit.word("x") == "the future" and ctx.text.startswith(" of ", hit.end):
         return None  # "the future of our peoples": a fate, not a time
     after = ctx.text[hit.end : hit.end + 4]
