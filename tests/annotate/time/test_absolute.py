@@ -37,3 +37,20 @@ def test_tag_times_joins_two_days_only_when_next_to_each_other(
     (time,) = tag_times(text, anchor="1999-02-10", pack=pack)
     assert (time.text, time.first_day, time.last_day) == (printed, first, last)
     assert [value for _, _, value in endpoints(time)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("The March accession will end the talks.", "March"),
+        ("He was charged in the October slaying.", "October"),
+        ("They missed the Tuesday deadline.", "Tuesday"),
+        # Not a modifier: the article stays.
+        ("It happened in the March of that year.", "the March"),
+    ],
+)
+def test_tag_times_leaves_the_article_of_a_named_month_before_a_noun_out(
+    pack: Pack, text: str, printed: str
+) -> None:
+    found = [t.text for t in tag_times(text, anchor="1999-02-10", pack=pack)]
+    assert found[0] == printed
