@@ -39,3 +39,17 @@ def test_tag_times_a_later_date_is_ahead(pack: Pack, text: str) -> None:
     found = [(t.text, t.value) for t in tag_times(text, anchor="1990-08-15", pack=pack)]
     assert found[-1][1] == "FUTURE_REF"
     assert found[-1][0] in ("a later date", "a future date")
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("They looked for ways to get around Wednesday's ruling.", "Wednesday"),
+        ("The talks ended around Wednesday.", "around Wednesday"),
+    ],
+)
+def test_tag_times_around_a_possessive_is_a_preposition(
+    pack: Pack, text: str, printed: str
+) -> None:
+    found = [t.text for t in tag_times(text, anchor="2000-01-15", pack=pack)]
+    assert found == [printed]

@@ -42,6 +42,11 @@ _MODIFIER_FORM = re.compile(
 # `within` 8 times of 9, `only`, `just` and `barely` every time (7).
 _LEFT_OUT = re.compile(r"(?:[Ww]ithin|[Oo]nly|[Jj]ust|[Bb]arely)\s+")
 
+# `around` and `about` before a possessive are prepositions, not a bound of
+# the time ("ways to get around Wednesday's ruling"; AQUAINT 2 of 2).
+_PREPOSITION = re.compile(r"(?:[Aa]round|[Aa]bout)\s+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
 # The first letters of all the words above.
 _INITIALS = frozenset("AaBbHhIiJjOoTtWwYy")
 
@@ -51,6 +56,8 @@ def extent_start(text: str, start: int, end: int) -> int:
     if text[start] not in _INITIALS:
         return start  # most start with a digit, a month or `last`: no regex
     left_out = _LEFT_OUT.match(text, start, end)
+    if left_out is None and _POSSESSIVE.match(text, end):
+        left_out = _PREPOSITION.match(text, start, end)
     if left_out is not None and left_out.end() < end:
         start = left_out.end()
     determiner = _DETERMINER.match(text, start, end)
