@@ -11,18 +11,23 @@ event, and TimeBank and AQUAINT tag none of the seven such phrases. Its
 rules: gold in document order, each matched to the first unused overlapping
 prediction (relaxed); strict when both ends are within one character; value
 when the value string is equal; F1 = 2·tp / (pred + gold). `--write` raises
-the floors in eval/floors/timeml.json.
+the floors in eval/floors/timeml.json. `--classes` counts one set's errors by
+class (`value_class`), the figures issue 18's step table reads.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dossier.annotate.time.anniversary import is_anniversary
+from dossier.annotate.time.calendar import parse_value
 from dossier.annotate.time.ranges import endpoints
 from dossier.packs import load_pack
 from eval import CORPUS as SHARED
@@ -107,9 +112,21 @@ def floors(result: dict[str, Any]) -> dict[str, float]:
     return pinned
 
 
+@dataclass(frozen=True, slots=True)
+class Error:
+    """One error as `errors` finds it: `missed`, `spurious` or `value`, its
+    printed `line`, and for a wrong value both values and types."""
+
+    kind: str
+    line: str
+    gold: str = ""
+    ours: str = ""
+    same_type: bool = True
+
+
 def errors(
     predictions: list[dict[str, Any]], *, group: str = "TimeBank"
-) -> Iterator[str]:
+) -> Iterator[Error]:
     """Missed, spurious and wrongly valued expressions, by the scorer's matching.
 
     Only `group`'s documents. A rule is found on one set's errors and checked
@@ -134,19 +151,94 @@ def errors(
             )
             context = text[max(0, start - 50) : end + 30].replace("\n", " ")
             if match is None:
-                gold = f"{text[start:end]!r} {type_} {value}"
-                yield f"missed   {name} {dct} {gold} | {context}"
+                printed = f"{text[start:end]!r} {type_} {value}"
+                yield Error("missed", f"missed   {name} {dct} {printed} | {context}")
                 continue
             used.add(match)
             p = system[match]
             if str(p["value"]) != value or p["type"] != type_:
-                yield (
+                line = (
                     f"value    {name} {dct} {text[start:end]!r} {type_} {value} "
                     f"!= {p['text']!r} {p['type']} {p['value']} | {context}"
                 )
+                yield Error("value", line, value, str(p["value"]), p["type"] == type_)
         for i, p in enumerate(system):
             if i not in used:
-                yield f"spurious {name} {dct} {p['text']!r} {p['type']} {p['value']}"
+                line = f"spurious {name} {dct} {p['text']!r} {p['type']} {p['value']}"
+                yield Error("spurious", line)
+
+
+# TimeML's value forms (TimeML 1.2.1 guidelines, TIMEX3 `value`): dates and
+# weeks ISO-padded, clock times with minutes, lengths as P…, the three
+# references, X for a figure not known. A gold value outside them
+# (`2000-W7`, `1989-11-06T17`, `P1E`) no tagger writing the standard matches.
+_TIMEML = re.compile(
+    r"(?:PAST|PRESENT|FUTURE)_REF"
+    r"|P(?:[\dX.]+(?:DE|CE|[YMWDLQH]))+|PT(?:[\dX.]+[HMS])+|P[\dX.]+Y(?:[\dX.]+M)?"
+    r"|[\dX]{2,4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{2}(?:-[1-7]|-WE)?"
+    r"|Q[1-4X]|H[12X]|SP|SU|FA|WI))?"
+    r"(?:T(?:\d{2}:\d{2}(?::\d{2})?|MO|AF|EV|NI|DT))?"
+)
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")
+
+
+def timeml_form(value: str) -> bool:
+    """Whether `value` is written as TimeML writes one."""
+    return _TIMEML.fullmatch(value) is not None
+
+
+def _coarser(gold: str, ours: str) -> bool:
+    """Whether `gold` says less than `ours`: a prefix of it, or XX where ours
+    has figures (`1968-XX` for `1968`, `1989-WXX` for `1989-W43`)."""
+    if ours.startswith(gold) and ours != gold:
+        return True
+    stem = gold.rstrip("X-")
+    return "X" in gold and ours.startswith(stem) and gold[len(stem) :].strip("-") != ""
+
+
+def value_class(gold: str, ours: str) -> str:
+    """The class of a wrong value: what tells the two apart.
+
+    In the order tested: `gold not TimeML` (the gold value is not in TimeML's
+    form), `part of day` (the same day, one with `TNI`…), `gold less
+    specific`, `dossier less specific`, `a week off` (days 7 or 14 apart),
+    `reference vs date` (one PAST_REF…), `date vs length` (one a duration),
+    `other`.
+    """
+    if not timeml_form(gold):
+        return "gold not TimeML"
+    if _PART_OF_DAY.sub("", gold) == _PART_OF_DAY.sub("", ours):
+        return "part of day"
+    if _coarser(gold, ours):
+        return "gold less specific"
+    if _coarser(ours, gold):
+        return "dossier less specific"
+    first, second = parse_value(gold), parse_value(ours)
+    if (
+        first is not None
+        and second is not None
+        and first.unit == second.unit == "D"
+        and abs((first.first - second.first).days) in (7, 14)
+    ):
+        return "a week off"
+    if gold.endswith("_REF") != ours.endswith("_REF"):
+        return "reference vs date"
+    if gold.startswith("P") != ours.startswith("P"):
+        return "date vs length"
+    return "other"
+
+
+def count_classes(found: list[Error]) -> Counter[str]:
+    """Errors counted by kind and, for wrong values, by `value_class`."""
+    counts: Counter[str] = Counter()
+    for error in found:
+        if error.kind != "value":
+            counts[error.kind] += 1
+        elif error.gold == error.ours:
+            counts["type only"] += 1
+        else:
+            counts[f"value: {value_class(error.gold, error.ours)}"] += 1
+    return counts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         "--set", choices=("TimeBank", "AQUAINT"), default="TimeBank", dest="group"
     )
     parser.add_argument("--path", choices=("annotate", "build"), default="annotate")
+    parser.add_argument(
+        "--classes", action="store_true", help="count --set's errors by class"
+    )
     options = parser.parse_args(argv)
     if options.write and options.path != "annotate":
         parser.error("floors are pinned on the annotate path")
@@ -168,8 +263,12 @@ def main(argv: list[str] | None = None) -> int:
     predictions = list(predict(path=options.path))
     result = score(path=options.path, predictions=predictions)
     print(result["table"])
-    for line in list(errors(predictions, group=options.group))[: options.errors]:
-        print(line)
+    listed = list(errors(predictions, group=options.group))
+    for error in listed[: options.errors]:
+        print(error.line)
+    if options.classes:
+        for name, count in count_classes(listed).most_common():
+            print(f"{count:5d}  {name}")
     if options.write:
         write_floors("timeml", floors(result))
     return 0

@@ -61,10 +61,17 @@ def date_rule(hit: Hit, ctx: Context) -> Found | None:
         connector = hit.word("to")
         last = valid_day(year, month, int(re.sub(r"\D", "", hit.group("d2") or "")))
         between = ctx.text[max(0, hit.start - 8) : hit.start].lower()
+        # Two days joined by `and` are a range only after `between` or when
+        # they are next to each other ("on April 24 and 25"); "on May 3 and
+        # 9" leaves out the days between.
         if (
             last is None
             or last.day <= number
-            or (connector == "and" and not between.endswith("between "))
+            or (
+                connector == "and"
+                and not between.endswith("between ")
+                and last.day != number + 1
+            )
         ):
             if hit.match.start("m") > hit.match.start("d2"):
                 return None

@@ -73,15 +73,28 @@ MODIFIER_ONLY = Before(
     re.compile(rf"(?<![\w-])(?P<mod>{MODIFIER})\s*\Z"), _MODIFIER_WORDS
 )
 _YEAR_BACK = ("year-earlier", "year-ago", "the year-earlier", "the year-ago")
+_ORDINALS = tuple(sorted(ORDINAL_NUMBER, key=len, reverse=True))
+# A day counted in a stretch of time ("today is the eighth day of Desert
+# Shield", "on his first day in office"): TimeBank and AQUAINT tag all 5.
+# Spelled up to the days of a month: a longer count is printed in figures.
+_DAY_ORDINALS = tuple(word for word in _ORDINALS if ORDINAL_NUMBER[word] <= 31)
+_OWNERS = ("the", "his", "her", "its", "their", "our", "my", "your")
+_KINDS_OF_DAY = ("trading", "business", "working")
 RELATION = Before(
     re.compile(
-        rf"(?<![\w-])(?:(?P<mod>{MODIFIER})\s*)?(?P<rel>{RELATIVE}|"
+        rf"(?<![\w-])(?:(?:(?P<mod>{MODIFIER})\s*)?(?P<rel>{RELATIVE}|"
         + cased(*_YEAR_BACK)
-        + r")\s+(?:(?P<fiscal>fiscal|calendar)\s+)?\Z"
+        + r")\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
+        + rf"|(?P<ord>{cased(*_OWNERS)})\s+(?P<on>{cased(*_DAY_ORDINALS)})"
+        + rf"\s+(?:{cased(*_KINDS_OF_DAY)}\s+)?)\Z"
     ),
-    last_words(*RELATIONS, *_YEAR_BACK, "fiscal", "calendar"),
+    last_words(*RELATIONS, *_YEAR_BACK, "fiscal", "calendar")
+    | frozenset(_DAY_ORDINALS)
+    | frozenset(_KINDS_OF_DAY),
 )
-_ORDINALS = tuple(sorted(ORDINAL_NUMBER, key=len, reverse=True))
+ARTICLE = Before(
+    re.compile(r"(?<![\w-])(?:[Aa]|[Ss]ome)\s+\Z"), frozenset({"a", "some"})
+)
 CENTURY = Before(
     re.compile(
         _DATE.replace("(?:(?P<fy>", "(?:(?P<fy_>")

@@ -83,6 +83,8 @@ def duration_rule(hit: Hit, ctx: Context) -> Found | None:
         return None  # an age ("a 44-year-old protester") is not a time
     if number in ("a", "an", "a single") and code == "S":
         return None  # "a second term"
+    if number in ("a", "an") and unit.lower().endswith("s"):
+        return None  # the noun's article: "a decades-long feud"
     if number in ("recent", "coming") and not unit.lower().endswith("s"):
         return None
     if re.fullmatch(r"1\d{3}|20\d\d", number) and not unit.lower().endswith("s"):
@@ -90,9 +92,12 @@ def duration_rule(hit: Hit, ctx: Context) -> Found | None:
     if unit[0].isupper() and not unit.isupper() and number[:1].isdigit():
         return None  # a title: "60 Minutes"
     if code == "Q" and (
-        number in ("a", "an", "one") or ctx.text.startswith(" of", hit.end)
+        number in ("a", "an", "one")
+        or (ctx.text.startswith(" of", hit.end) and number_value(number) is not None)
     ):
-        return None  # a fraction: "a quarter of", "three-quarters of"
+        # A fraction: "a quarter of", "three-quarters of"; not a vague count,
+        # "after several quarters of losses".
+        return None
     if not post and _NOT_AN_AMOUNT.match(ctx.text, hit.end):
         if number in ("one", "a", "an") and code == "D":
             return None  # "one day in May 1967": a certain day, dated after it

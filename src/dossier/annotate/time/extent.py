@@ -21,6 +21,15 @@ _DETERMINER = re.compile(
 
 # A lower-case word after the expression: the noun it modifies.
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+# A month or weekday named alone before a noun ("the October slaying", "The
+# March accession", "the Tuesday deadline"): TimeBank and AQUAINT leave the
+# article out of all 4 such, as of all 13 `the Aug. 7 bombings`.
+_NAME_FORM = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)$"
+)
+_OF_AFTER = re.compile(r"\s+of\b")
 # A hyphened time word made to stand before a noun: `third-quarter`,
 # `two-week`, `year-earlier`, `late-November` (not `ninety-four`).
 _MODIFIER_FORM = re.compile(
@@ -33,6 +42,11 @@ _MODIFIER_FORM = re.compile(
 # `within` 8 times of 9, `only`, `just` and `barely` every time (7).
 _LEFT_OUT = re.compile(r"(?:[Ww]ithin|[Oo]nly|[Jj]ust|[Bb]arely)\s+")
 
+# `around` and `about` before a possessive are prepositions, not a bound of
+# the time ("ways to get around Wednesday's ruling"; AQUAINT 2 of 2).
+_PREPOSITION = re.compile(r"(?:[Aa]round|[Aa]bout)\s+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
 # The first letters of all the words above.
 _INITIALS = frozenset("AaBbHhIiJjOoTtWwYy")
 
@@ -42,13 +56,19 @@ def extent_start(text: str, start: int, end: int) -> int:
     if text[start] not in _INITIALS:
         return start  # most start with a digit, a month or `last`: no regex
     left_out = _LEFT_OUT.match(text, start, end)
+    if left_out is None and _POSSESSIVE.match(text, end):
+        left_out = _PREPOSITION.match(text, start, end)
     if left_out is not None and left_out.end() < end:
         start = left_out.end()
     determiner = _DETERMINER.match(text, start, end)
     if determiner is None:
         return start
     words = text[determiner.end() : end].split()
+    named = len(words) == 1 and _NAME_FORM.match(words[0]) is not None
     modifies = bool(
-        words and _MODIFIER_FORM.search(words[-1]) and _NOUN_AFTER.match(text, end)
+        words
+        and (_MODIFIER_FORM.search(words[-1]) or named)
+        and _NOUN_AFTER.match(text, end)
+        and not (named and _OF_AFTER.match(text, end))  # "the March of 1950"
     )
     return determiner.end() if determiner.group("own") or modifies else start

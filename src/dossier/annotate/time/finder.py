@@ -286,4 +286,4 @@ def find(
         end = found.end if found.end is not None else hit.end
         ctx.remember(found)
         taken = end
-        yield hit.start, end, found
+        yield (hit.match.start() if found.bare else hit.start), end, found

@@ -196,7 +196,9 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
         ),
         (
             "relative",
-            rf"(?P<u>{units}|{PART_OF_DAY})(?P<pos>['’]s)?{_END}",
+            # `-long`: one unit made an adjective ("their third day-long
+            # meeting"), read here where its head is tried anyway.
+            rf"(?P<u>{units}|{PART_OF_DAY})(?:(?P<pos>['’]s)|(?P<lg>-long))?{_END}",
             before.RELATION,
         ),
         ("holiday", rf"(?P<hd>{titled(*_HOLIDAYS)}){_END}", before.DATE),
@@ -231,6 +233,13 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             None,
         ),
         ("reference", rf"(?P<x>{cased(*_REFERENCES)}){_END}", None),
+        # "at a later date": the article read before the head, as a head
+        # opening on `a` would be tried at every `a` of the text.
+        (
+            "reference",
+            rf"(?P<x>{cased('later date', 'future date')}){_END}",
+            before.ARTICLE,
+        ),
         (
             "duration",
             rf"(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:or\s+so\s+)?"

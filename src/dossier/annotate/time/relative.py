@@ -123,8 +123,41 @@ def _weekend(hit: Hit, ctx: Context, relation: str) -> Found | None:
     )
 
 
+# "today is the eighth day", "It's the second day": the day is the document's.
+_IS_BEFORE = re.compile(r"\b(?:is|it['’]s|today['’]s)\s+\Z", re.IGNORECASE)
+
+
+def _made_adjective(hit: Hit) -> Found | None:
+    """`day-long`, `year-long`: one unit made an adjective, a length of one
+    (not the words before it: "their third day-long meeting")."""
+    code = _LENGTH.get(hit.word("u"))
+    return Found("DURATION", f"P1{code}", refers=False, bare=True) if code else None
+
+
+_LENGTH = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
+
+
+def _counted_day(hit: Hit, ctx: Context) -> Found | None:
+    """`the eighth day` of something: the document's day when it is said to
+    be ("today is the eighth day of Desert Shield", "It's the second day of
+    an offensive"), else a day the text does not date ("on his first day in
+    office")."""
+    if hit.word("u") != "day" or hit.group("pos"):
+        return None
+    today = day_of(ctx.anchor)
+    if today is not None and _IS_BEFORE.search(
+        ctx.text, max(0, hit.start - 12), hit.start
+    ):
+        return Found("DATE", today.value, today, refers=False)
+    return Found("DATE", "XXXX-XX-XX", refers=False)
+
+
 def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     """`last year`, `this week`, `that day`, `the following month`, `this morning`."""
+    if hit.group("lg"):
+        return _made_adjective(hit)
+    if hit.group("ord"):
+        return _counted_day(hit, ctx)
     relation = hit.word("rel")
     if not relation:
         return None
@@ -245,6 +278,8 @@ _REFERENCE = {
         "the future", "future", "soon", "the near future", "the near term",
         "the short term", "the long term", "the longer term", "the distant future",
         "the foreseeable future", "as soon as possible", "the immediate future",
+        # "financed ... at a later date": a day ahead not yet named.
+        "later date", "future date",
     ),
 }  # fmt: skip
 _REFERENCE_VALUE = {word: key for key, words in _REFERENCE.items() for word in words}
@@ -253,6 +288,8 @@ _REFERENCE_VALUE = {word: key for key, words in _REFERENCE.items() for word in w
 def reference_rule(hit: Hit, ctx: Context) -> Found | None:
     """`now` (PRESENT_REF), `recently` (PAST_REF), `the future` (FUTURE_REF)."""
     value = _REFERENCE_VALUE.get(hit.word("x"), "PRESENT_REF")
+    if hit.word("x").endswith("date") and hit.left is None:
+        return None  # "the later date of the two": a date, not a time ahead
     if hit.word("x") == "the future" and ctx.text.startswith(" of ", hit.end):
         return None  # "the future of our peoples": a fate, not a time
     after = ctx.text[hit.end : hit.end + 4]

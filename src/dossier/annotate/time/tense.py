@@ -43,7 +43,9 @@ _FUTURE = (
     # ("has given them until 9 a.m. Tuesday", "was planned for early March").
     r"(?:give|gives|gave|given|granted|extended)\s+(?:[\w$.,%-]+\s+){0,12}?"
     r"(?:until|till|through)|"
-    r"(?:planned|planning|set)\s+for|"
+    # So is a plan with its object ("planned a large demonstration ... on
+    # Saturday"): what was planned is ahead of the planning.
+    r"(?:planned|planning)\s+(?:for|a|an|another|more|its|their|his|her)|set\s+for|"
     r"will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
     r"expect(?:s|ed)?\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
     r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
@@ -112,7 +114,8 @@ def read_tense(text: str, bounds: Bounds, start: int, end: int) -> str:
         high = min(bounds.end_of(start), end + TENSE_WINDOW // 2)
         after = text[end:high]
         fronted = _FRONTED.match(after)
-        if fronted and OPENS_CLAUSE.fullmatch(before):
+        fronts = fronted is not None and OPENS_CLAUSE.fullmatch(before) is not None
+        if fronted and fronts:
             # "In January, American Medical brought in ...": a date put
             # before its clause takes the tense of the clause.
             after = after[fronted.end() :]
@@ -122,6 +125,15 @@ def read_tense(text: str, bounds: Bounds, start: int, end: int) -> str:
         cut = CLAUSE.search(after)
         clause = after[: cut.start()] if cut else after
         markers = list(_MARKER.finditer(clause.lower()))
+        if fronts and not markers and cut is not None:
+            # "In January, a week after the 25th anniversary of the Roe vs.
+            # Wade decision, a clinic bombing in Birmingham, Ala., killed
+            # ...": the clause a fronted date opens may come after a phrase
+            # set off by commas; its first verb in the sentence counts.
+            offset = high - len(after) + cut.end()
+            rest = text[offset : min(bounds.end_of(start), offset + TENSE_WINDOW)]
+            first = _MARKER.search(rest.lower())
+            markers = [first] if first else []
         markers.reverse()
     if not markers:
         return "none"

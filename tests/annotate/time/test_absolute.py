@@ -1,0 +1,56 @@
+"""Dates printed with a month (`annotate/time/absolute.py`): two days joined."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.annotate.time import tag_times
+from dossier.annotate.time.ranges import endpoints
+from dossier.packs import Pack
+
+# (text, expression text, first day, last day, TimeML's TIMEX3 values)
+JOINED = [
+    # Two days next to each other joined by `and` are both days: one range
+    # for dossier, two TIMEX3 for TimeML.
+    (
+        "The summit will be held on April 24 and 25 in Washington.",
+        "April 24 and 25",
+        "1999-04-24",
+        "1999-04-25",
+        ["1999-04-24", "1999-04-25"],
+    ),
+    # Days apart are not a range: the days between are not meant.
+    (
+        "Talks on May 3 and 9 failed.",
+        "May 3",
+        "1998-05-03",
+        "1998-05-03",
+        ["1998-05-03"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "first", "last", "values"), JOINED)
+def test_tag_times_joins_two_days_only_when_next_to_each_other(
+    pack: Pack, text: str, printed: str, first: str, last: str, values: list[str]
+) -> None:
+    (time,) = tag_times(text, anchor="1999-02-10", pack=pack)
+    assert (time.text, time.first_day, time.last_day) == (printed, first, last)
+    assert [value for _, _, value in endpoints(time)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("The March accession will end the talks.", "March"),
+        ("He was charged in the October slaying.", "October"),
+        ("They missed the Tuesday deadline.", "Tuesday"),
+        # Not a modifier: the article stays.
+        ("It happened in the March of that year.", "the March"),
+    ],
+)
+def test_tag_times_leaves_the_article_of_a_named_month_before_a_noun_out(
+    pack: Pack, text: str, printed: str
+) -> None:
+    found = [t.text for t in tag_times(text, anchor="1999-02-10", pack=pack)]
+    assert found[0] == printed

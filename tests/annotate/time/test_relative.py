@@ -1,0 +1,55 @@
+"""Dates relative to the document or the last date (`annotate/time/relative.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.annotate.time import tag_times
+from dossier.packs import Pack
+
+# (text, expression text, value): a day counted in a stretch of time.
+COUNTED_DAYS = [
+    ("Today is the eighth day of the strike.", "the eighth day", "1990-08-15"),
+    (
+        "It's the second day of an offensive by the army.",
+        "the second day",
+        "1990-08-15",
+    ),
+    ("He would do so on his first day in office.", "first day", "XXXX-XX-XX"),
+    ("On the third day of the talks, they agreed.", "the third day", "XXXX-XX-XX"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), COUNTED_DAYS)
+def test_tag_times_dates_a_counted_day_only_when_it_is_today(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = {t.text: t.value for t in tag_times(text, anchor="1990-08-15", pack=pack)}
+    assert found[printed] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant will be financed with bank loans at a later date.",
+        "The vote was put off to a future date.",
+    ],
+)
+def test_tag_times_a_later_date_is_ahead(pack: Pack, text: str) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="1990-08-15", pack=pack)]
+    assert found[-1][1] == "FUTURE_REF"
+    assert found[-1][0] in ("a later date", "a future date")
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("They looked for ways to get around Wednesday's ruling.", "Wednesday"),
+        ("The talks ended around Wednesday.", "around Wednesday"),
+    ],
+)
+def test_tag_times_around_a_possessive_is_a_preposition(
+    pack: Pack, text: str, printed: str
+) -> None:
+    found = [t.text for t in tag_times(text, anchor="2000-01-15", pack=pack)]
+    assert found == [printed]

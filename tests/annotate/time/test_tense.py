@@ -1,0 +1,57 @@
+"""Which way a date printed without its year or week goes: the clause's tense
+(`annotate/time/tense.py`), issue 18's third round of value classes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.annotate.time import tag_times
+from dossier.packs import Pack
+
+# (text, anchor, expression text, value)
+DIRECTED = [
+    # A fronted date takes the tense of the clause it opens, when a phrase set
+    # off by commas stands between them.
+    (
+        "In January, a week after the 25th anniversary of the Smith vs. Jones "
+        "ruling, a fire in Dayton, Ohio, destroyed a warehouse.",
+        "1998-10-25",
+        "January",
+        "1998-01",
+    ),
+    (
+        "On Tuesday, the Union of Teachers and Nurses plans to hold a rally.",
+        "1998-10-26",
+        "Tuesday",
+        "1998-10-27",
+    ),
+    # A plan told with its object is for a day ahead of the planning; the
+    # event told in the past is behind.
+    (
+        "Students planned a march through the old town on Saturday.",
+        "2000-01-07",
+        "Saturday",
+        "2000-01-08",
+    ),
+    (
+        "Students marched through the old town on Saturday.",
+        "2000-01-07",
+        "Saturday",
+        "2000-01-01",
+    ),
+    # Without a phrase between, as before: the clause right after.
+    (
+        "In March, the board approved the merger.",
+        "1998-10-25",
+        "March",
+        "1998-03",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "printed", "value"), DIRECTED)
+def test_tag_times_reads_the_direction_from_the_clause(
+    pack: Pack, text: str, anchor: str, printed: str, value: str
+) -> None:
+    found = {t.text: t.value for t in tag_times(text, anchor=anchor, pack=pack)}
+    assert found[printed] == value
