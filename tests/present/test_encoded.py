@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from dossier.present import encoded
 from dossier.present.cli.app import app
 from dossier.present.cli.browse import show_command
 from dossier.present.cli.stream import write_json
@@ -93,41 +92,6 @@ def test_show_json_bytes_equal_the_generic_writer_on_the_seeds(
 ) -> None:
     # The seeds, a passage another document reuses, and a document of markup.
     assert _assert_same_as_generic(seeded_db) >= {"text", "jsonl"}
-
-
-def test_mentions_encoded_in_two_processes_are_the_same_bytes(
-    formats_db: Path, seeded_db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A long list of mentions is halved, the later half encoded by a forked
-    child (SPLIT_ROWS, lowered here so every document's list is); the output
-    must not change, at the halves' seam or anywhere."""
-    splits: list[int] = []
-    middle = encoded._middle
-
-    def counted(*args: Any) -> int | None:
-        found = middle(*args)
-        splits.extend([] if found is None else [found])
-        return found
-
-    monkeypatch.setattr(encoded, "SPLIT_ROWS", 2)
-    monkeypatch.setattr(encoded, "_middle", counted)
-    _assert_same_as_generic(formats_db)
-    _assert_same_as_generic(seeded_db)
-    assert len(splits) > 10
-
-
-def test_a_failed_child_leaves_its_half_to_the_parent(
-    seeded_db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def refused(*args: Any, **options: Any) -> sqlite3.Connection:
-        raise sqlite3.OperationalError("unable to open database file")
-
-    monkeypatch.setattr(encoded, "SPLIT_ROWS", 2)
-    # Set before the fork, so the child's own connection fails and it exits 1.
-    monkeypatch.setattr(encoded, "connect", refused)
-    doc_id = max(_ids(seeded_db), key=lambda d: len(_show(seeded_db, d)))
-    assert len(json.loads(_show(seeded_db, doc_id))["mentions"]) >= 2
-    assert _show(seeded_db, doc_id) == _generic(seeded_db, doc_id, raw=False)
 
 
 def _annotations_of(db: Path, doc_id: str) -> tuple[dict[str, Any], list[str]]:

@@ -13,17 +13,11 @@ already read; the f-strings take 0.18 s.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing
 from math import isfinite
-from typing import IO, NoReturn
 
 from dossier.offsets import OffsetMap, SourceMap
-from dossier.store.db import connect
 from dossier.store.records import AnnotationBatch, annotation_batches
 
 _STRING = json.encoder.encode_basestring  # what json.dumps writes for a str
@@ -157,8 +151,6 @@ def annotation_texts(
     offsets: OffsetMap,
     source: SourceMap,
     separator: str,
-    *,
-    starts: tuple[int | None, int | None] = (None, None),
 ) -> Iterator[bytes]:
     """One kind of a document's annotations (a key of
     `records.ANNOTATION_QUERIES`) as JSON text in UTF-8, a batch of records
@@ -171,101 +163,6 @@ def annotation_texts(
     records = RECORDS[kind]
     values = _Values()
     joiner = separator.encode()
-    for batch in annotation_batches(connection, kind, rowid, offsets, starts=starts):
+    for batch in annotation_batches(connection, kind, rowid, offsets):
         texts = records(batch, _locators(batch, source), values)
         yield joiner.join(map(str.encode, texts))
-
-
-# A document's mentions are encoded in two processes when it has this many:
-# the later half by a forked child while this process writes the text and
-# the earlier half (the 118,000 mentions of a 10 MB document were 0.7 of
-# `show --json`'s 0.9 CPU s, #17). Under it, a fork costs more than it saves.
-SPLIT_ROWS = 20_000
-
-
-def annotation_texts_split(
-    connection: sqlite3.Connection,
-    kind: str,
-    rowid: int,
-    offsets: OffsetMap,
-    source: SourceMap,
-    separator: str,
-) -> Iterator[bytes]:
-    """`annotation_texts`, the same bytes, the later half of a long list
-    encoded by a child process on the second core. Should the child fail,
-    its half is encoded here."""
-    middle = _middle(connection, kind, rowid)
-    if middle is None:
-        yield from annotation_texts(connection, kind, rowid, offsets, source, separator)
-        return
-    path = connection.execute("PRAGMA database_list").fetchone()[2]
-    later = (middle, None)
-    with tempfile.TemporaryFile() as spill:
-        sys.stdout.flush()  # nothing buffered is written twice
-        child = os.fork()
-        if child == 0:  # pragma: no cover (the child leaves by os._exit)
-            _encode_into(spill, path, kind, rowid, offsets, source, separator, later)
-        try:
-            yield from annotation_texts(
-                connection,
-                kind,
-                rowid,
-                offsets,
-                source,
-                separator,
-                starts=(None, middle),
-            )
-        finally:
-            _, status = os.waitpid(child, 0)
-        if os.waitstatus_to_exitcode(status) == 0:
-            spill.seek(0)
-            if text := spill.read():
-                yield text
-        else:
-            yield from annotation_texts(
-                connection, kind, rowid, offsets, source, separator, starts=later
-            )
-
-
-def _middle(connection: sqlite3.Connection, kind: str, rowid: int) -> int | None:
-    """The start that halves a long list of mentions, or None: a short one,
-    or no fork on this system."""
-    if kind != "mentions" or not hasattr(os, "fork"):
-        return None
-    (count,) = connection.execute(
-        "SELECT count(*) FROM mentions WHERE doc = ?", (rowid,)
-    ).fetchone()
-    if count < SPLIT_ROWS:
-        return None
-    row = connection.execute(
-        "SELECT start FROM mentions WHERE doc = ? ORDER BY start LIMIT 1 OFFSET ?",
-        (rowid, count // 2),
-    ).fetchone()
-    return None if row is None else int(row[0])
-
-
-def _encode_into(
-    spill: IO[bytes],
-    path: str,
-    kind: str,
-    rowid: int,
-    offsets: OffsetMap,
-    source: SourceMap,
-    separator: str,
-    starts: tuple[int | None, int | None],
-) -> NoReturn:  # pragma: no cover (runs in the forked child)
-    """In the child: the records of `starts` into `spill`, through a
-    connection of its own (SQLite's must not cross a fork), then leave
-    without running the parent's exit handlers."""
-    code = 1
-    try:
-        with closing(connect(path, create=False)) as own:
-            joiner = separator.encode()
-            texts = annotation_texts(
-                own, kind, rowid, offsets, source, separator, starts=starts
-            )
-            spill.write(joiner.join(texts))
-            spill.flush()
-        code = 0
-    finally:
-        os._exit(code)

@@ -474,29 +474,16 @@ def annotation_batches(
     offsets: OffsetMap,
     *,
     size: int | None = None,
-    starts: tuple[int | None, int | None] = (None, None),
 ) -> Iterator[AnnotationBatch]:
     """One kind of a document's annotations (a key of ANNOTATION_QUERIES), a
-    batch of `size` (BATCH_ROWS) rows at a time, as the database reads them;
-    with `starts` (low, high), only those whose span starts at low or after
-    and before high (None: no bound), for a kind ordered by start.
+    batch of `size` (BATCH_ROWS) rows at a time, as the database reads them.
 
     The rows stay the tuples SQLite gives: turning each batch into columns
     was 0.07 s of the 10 MB document's 0.56 s of mentions (#17)."""
     size = size or BATCH_ROWS
     cursor = connection.cursor()
     cursor.row_factory = None  # tuples: a Row per annotation cost a third more
-    low, high = starts
-    if low is None and high is None:
-        cursor.execute(ANNOTATION_QUERIES[kind], (rowid,))
-    else:
-        # The same index (doc, start) read over a range: rows of one start
-        # keep their order, so two ranges read in turn are the whole.
-        within = "WHERE doc = ? AND start >= ? AND start < ?"
-        cursor.execute(
-            ANNOTATION_QUERIES[kind].replace("WHERE doc = ?", within),
-            (rowid, -1 if low is None else low, 2**62 if high is None else high),
-        )
+    cursor.execute(ANNOTATION_QUERIES[kind], (rowid,))
     linked = kind == "mentions"
     fields = tuple(column[0] for column in cursor.description[: -3 if linked else -2])
     start = len(fields)

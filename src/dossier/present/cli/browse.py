@@ -24,7 +24,7 @@ from dossier.present.cli.options import (
 )
 from dossier.present.cli.stream import Encoded, Pieces, write_json
 from dossier.present.document import raw_view, unknown
-from dossier.present.encoded import annotation_texts_split
+from dossier.present.encoded import annotation_texts
 from dossier.store import connect
 from dossier.store.queries import (
     get_document,
@@ -134,14 +134,7 @@ def show_command(
             # Each kind's records go out as JSON text a batch at a time.
             for kind in ANNOTATION_QUERIES:
                 detail[kind] = Encoded(
-                    partial(
-                        annotation_texts_split,
-                        connection,
-                        kind,
-                        rowid,
-                        offsets,
-                        located,
-                    )
+                    partial(annotation_texts, connection, kind, rowid, offsets, located)
                 )
             detail["reused"] = iter_annotations(
                 connection, "reused", rowid, offsets, located
