@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dossier.link import shingles
-from dossier.link.batch import load_batch
+from dossier.link.batch import load_batch, read_batch
 from dossier.link.groups import copy_groups, mark_copies
 from dossier.link.shingles import (
     MIN_SHINGLES,
@@ -67,6 +67,9 @@ ESTIMATE_MARGIN = 0.25
 MOST_HOLDERS = 32
 # Shingle sets kept across batches for verification (about 3 KB each).
 KEPT_SHINGLES = 20_000
+# ... and at most this many shingle hashes in all (8 bytes each): 20,000
+# documents of 200,000 characters would be 5 GB.
+KEPT_HASHES = 4_000_000
 # Stored signatures and near copies of another scheme are made again.
 SCHEME = (
     f"{shingles.SCHEME}-c{CONTAINMENT}-s{SIZE_RATIO}-b{SHARED_BANDS}-e{ESTIMATE_MARGIN}"
@@ -117,16 +120,19 @@ def link_copies(
     kept: dict[int, npt.NDArray[np.uint64]] = {}
     while True:
         # From where the last batch ended: one pass over the documents.
-        rows = connection.execute(
-            "SELECT d.rowid, d.kind, d.text FROM documents d WHERE d.rowid > ?"
-            " AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc = d.rowid)"
-            " ORDER BY d.rowid LIMIT ?",
-            (after, batch),
-        ).fetchall()
+        rows = read_batch(
+            connection.execute(
+                "SELECT d.rowid, d.kind, d.text FROM documents d WHERE d.rowid > ?"
+                " AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc = d.rowid)"
+                " ORDER BY d.rowid LIMIT ?",
+                (after, batch),
+            ),
+            2,
+        )
         if not rows:
             break
         after = int(rows[-1][0])
-        if len(kept) > KEPT_SHINGLES:
+        if len(kept) > KEPT_SHINGLES or sum(map(len, kept.values())) > KEPT_HASHES:
             kept.clear()
         _sign_batch(
             connection, [(int(r[0]), str(r[1]), str(r[2])) for r in rows], kept, made
