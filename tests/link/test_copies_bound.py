@@ -61,3 +61,23 @@ def test_a_template_rerun_many_times_is_one_group_with_bounded_pairs(
             "  AND x.doc = (SELECT min(doc) FROM bands f WHERE f.key = x.key))"
         ).fetchone()[0]
     assert strays == 0
+
+
+def test_a_pair_met_through_one_band_counts_the_crowded_bands_it_shares(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Documents 10 and 11 share band 7, which only they hold, and band 5,
+    which documents 1-3 hold before them: with MOST_HOLDERS 2, 11 meets
+    10 through band 7 alone, and the full count of their shared bands (2)
+    makes them a candidate; 1 and 2, met through band 5 only, are not."""
+    monkeypatch.setattr(copies, "MOST_HOLDERS", 2)
+    with closing(sqlite3.connect(":memory:")) as connection:
+        connection.execute(
+            "CREATE TABLE bands(key INTEGER, doc INTEGER, PRIMARY KEY (key, doc))"
+        )
+        holders = [(5, d) for d in (1, 2, 3, 10, 11)] + [(7, 10), (7, 11)]
+        connection.executemany("INSERT INTO bands VALUES (?, ?)", holders)
+        assert copies._candidate_pairs(connection, [11]) == [(11, 10)]
+        # Band 5 uncrowded: 10 and 11 meet through both bands at once.
+        monkeypatch.setattr(copies, "MOST_HOLDERS", 5)
+        assert sorted(copies._candidate_pairs(connection, [11])) == [(11, 10)]
