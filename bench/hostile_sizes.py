@@ -20,7 +20,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -184,14 +183,10 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds")
     args = parser.parse_args()
     modes = {"both": (True, False), "on": (True,), "off": (False,)}[args.annotate]
-    makers: dict[str, Callable[[int, Path], Path]] = {
-        name: (lambda scale, folder, name=name: write_inputs(name, scale, folder))
-        for name in args.only
-    }
     with tempfile.TemporaryDirectory(prefix="hostile") as scratch:
-        for name, make in makers.items():
+        for name in args.only:
             for scale in args.scale:
-                folder = make(scale, Path(scratch) / f"{name}_{scale}")
+                folder = write_inputs(name, scale, Path(scratch) / f"{name}_{scale}")
                 for annotate in modes:
                     db = Path(scratch) / f"{name}_{scale}_{annotate}.db"
                     figures = build(folder, db, annotate, args.timeout)
