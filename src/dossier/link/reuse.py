@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from dossier.link import passages, reuse_formula, rewrites
 from dossier.link.align import Alignment
-from dossier.link.batch import load_batch
+from dossier.link.batch import load_batch, read_batch
 from dossier.link.passages import Words, passage_bands, read_words
 from dossier.link.reuse_formula import (
     count_grams,
@@ -40,6 +40,7 @@ from dossier.link.reuse_formula import (
 from dossier.link.reuse_pairs import (
     JOIN,
     JOINED_SCORE,
+    KEPT_CHARS,
     KEPT_WORDS,
     LEAST_SHARED,
     MIN_SCORE,
@@ -156,17 +157,23 @@ def link_reuse(
     after = 0
     kept: dict[int, Words] = {}
     while True:
-        rows = connection.execute(
-            "SELECT d.rowid, d.text FROM documents d WHERE d.rowid > ?"
-            " AND d.kind = 'article' AND d.copy_of IS NULL AND NOT EXISTS"
-            " (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid)"
-            " ORDER BY d.rowid LIMIT ?",
-            (after, batch),
-        ).fetchall()
+        rows = read_batch(
+            connection.execute(
+                "SELECT d.rowid, d.text FROM documents d WHERE d.rowid > ?"
+                " AND d.kind = 'article' AND d.copy_of IS NULL AND NOT EXISTS"
+                " (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid)"
+                " ORDER BY d.rowid LIMIT ?",
+                (after, batch),
+            ),
+            1,
+        )
         if not rows:
             break
         after = int(rows[-1][0])
-        if len(kept) > KEPT_WORDS:
+        if (
+            len(kept) > KEPT_WORDS
+            or sum(len(w.text) for w in kept.values()) > KEPT_CHARS
+        ):
             kept.clear()
         read: dict[int, Words] = {}
         bands: dict[int, Keys] = {}

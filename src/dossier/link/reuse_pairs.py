@@ -57,6 +57,9 @@ JOIN = 10
 JOINED_SCORE = 0.8
 # Documents' words kept across batches for alignment (a KCNA story's: 30 KB).
 KEPT_WORDS = 2_000
+# ... and at most this many characters of them (17-35 bytes a character read):
+# 2,000 documents of 200,000 characters would be gigabytes.
+KEPT_CHARS = 4_000_000
 
 
 @dataclass(frozen=True, slots=True)
