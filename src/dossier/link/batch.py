@@ -4,6 +4,7 @@ query can join from it into the band index (never a scan of all bands)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -14,6 +15,16 @@ def load_batch(connection: sqlite3.Connection, table: str, docs: list[int]) -> N
     )
     connection.execute(f"DELETE FROM {table}")
     connection.executemany(f"INSERT INTO {table} VALUES (?)", [(d,) for d in docs])
+
+
+def rows_of(
+    connection: sqlite3.Connection, select: str, docs: list[int]
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of `select`, a query ending in `IN`, for `docs`, asked 500
+    at a time (SQLite's bound on parameters was 999 before 3.32)."""
+    for start in range(0, len(docs), 500):
+        chunk = docs[start : start + 500]
+        yield from connection.execute(f"{select} ({','.join('?' * len(chunk))})", chunk)
 
 
 # Characters of text a link step reads per batch, whatever its document

@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dossier.link import shingles
-from dossier.link.batch import load_batch, read_batch
+from dossier.link.batch import load_batch, read_batch, rows_of
 from dossier.link.groups import copy_groups, mark_copies
 from dossier.link.shingles import (
     MIN_SHINGLES,
@@ -316,14 +316,10 @@ def _near_copies(
         }
     )
     missing = sorted({doc for pair in candidates for doc in pair} - kept.keys())
-    for start in range(0, len(missing), 500):
-        chunk = missing[start : start + 500]
-        for doc, text in connection.execute(
-            f"SELECT rowid, text FROM documents WHERE rowid IN"
-            f" ({','.join('?' * len(chunk))})",
-            chunk,
-        ):
-            kept[doc] = shingle_hashes(words(text))
+    for doc, text in rows_of(
+        connection, "SELECT rowid, text FROM documents WHERE rowid IN", missing
+    ):
+        kept[doc] = shingle_hashes(words(text))
     found = []
     for a, b in candidates:
         sa, sb = kept[a], kept[b]

@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from dossier.link import passages, reuse_formula, rewrites
 from dossier.link.align import Alignment
-from dossier.link.batch import load_batch, read_batch
+from dossier.link.batch import load_batch, read_batch, rows_of
 from dossier.link.passages import Words, passage_bands, read_words
 from dossier.link.reuse_formula import (
     count_grams,
@@ -414,15 +414,14 @@ def _sharing(
     more, by the shingle keys `reuse_signed` keeps (the batch's are stored
     already)."""
     docs = sorted({doc for pair in pairs for doc in pair})
-    grams: dict[int, npt.NDArray[np.int64]] = {}
-    for start in range(0, len(docs), 500):
-        chunk = docs[start : start + 500]
-        for doc, blob in connection.execute(
-            f"SELECT doc, grams FROM reuse_signed WHERE grams IS NOT NULL"
-            f" AND doc IN ({','.join('?' * len(chunk))})",
-            chunk,
-        ):
-            grams[int(doc)] = np.frombuffer(blob, dtype=np.int64)
+    grams: dict[int, npt.NDArray[np.int64]] = {
+        int(doc): np.frombuffer(blob, dtype=np.int64)
+        for doc, blob in rows_of(
+            connection,
+            "SELECT doc, grams FROM reuse_signed WHERE grams IS NOT NULL AND doc IN",
+            docs,
+        )
+    }
     return {
         (a, b)
         for a, b in pairs
@@ -495,16 +494,12 @@ def _reuses(
 
 
 def _texts(connection: sqlite3.Connection, docs: list[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for start in range(0, len(docs), 500):
-        chunk = docs[start : start + 500]
-        for doc, text in connection.execute(
-            f"SELECT rowid, text FROM documents WHERE rowid IN"
-            f" ({','.join('?' * len(chunk))})",
-            chunk,
-        ):
-            found[int(doc)] = str(text)
-    return found
+    return {
+        int(doc): str(text)
+        for doc, text in rows_of(
+            connection, "SELECT rowid, text FROM documents WHERE rowid IN", docs
+        )
+    }
 
 
 def _recheck(
