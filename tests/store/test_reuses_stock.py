@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 from dossier.link.stock import STOCK_PARTNERS
 from dossier.store import connect
-from dossier.store.reuses import _pair, _pairs, document_reuses, iter_reuse_pairs
+from dossier.store.reuses import (
+    _pair,
+    _pairs,
+    document_reuses,
+    iter_reuse_pairs,
+    reuse_pairs,
+)
 from tests.properties import examples
 
 DOCUMENTS = 9
@@ -134,3 +140,45 @@ def test_a_documents_reuses_are_the_sql_definition(
             ).fetchall()
             found = document_reuses(connection, rowid, min_score=min_score)
             assert sorted(found) == sorted(map(tuple, expected))
+
+
+@settings(
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(rows=st.lists(reuse, min_size=10, max_size=60), limit=st.integers(1, 4))
+def test_one_documents_listing_is_the_sql_definition_best_first(
+    shared: sqlite3.Connection, rows: list[tuple[int, ...]], limit: int
+) -> None:
+    # `reuse --doc`, the web page and the API: the document is `a`, the
+    # pairs best first, pages of the whole.
+    connection = shared
+    connection.execute("DELETE FROM reuses")
+    for a, b, a_start, a_length, b_start, b_length, score in rows:
+        if a != b:
+            connection.execute(
+                "INSERT INTO reuses VALUES (?, ?, ?, ?, ?, ?, ?, 40)",
+                (a, b, a_start, a_start + a_length, b_start, b_start + b_length, score),
+            )
+    for rowid in range(1, DOCUMENTS + 1):
+        doc = f"{rowid:012x}"
+        expected = [
+            _pair(row, flip=row[1] == rowid)
+            for row in connection.execute(
+                _pairs() + " AND (r.a = ? OR r.b = ?)", (0.0, rowid, rowid)
+            )
+        ]
+        listed = reuse_pairs(connection, doc=doc)
+        assert all(pair["a"] == doc for pair in listed)
+        assert [pair["score"] for pair in listed] == sorted(
+            (pair["score"] for pair in listed), reverse=True
+        )
+        key = sorted(map(repr, expected))
+        assert sorted(map(repr, listed)) == key
+        paged = [
+            pair
+            for offset in range(0, len(listed), limit)
+            for pair in reuse_pairs(connection, doc=doc, limit=limit, offset=offset)
+        ]
+        assert paged == listed
