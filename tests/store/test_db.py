@@ -90,6 +90,17 @@ def test_read_only_open_refuses_an_older_schema_unchanged(tmp_path: Path) -> Non
     assert dump(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
 
 
+def test_read_only_open_of_an_empty_file_says_no_dossier_yet(tmp_path: Path) -> None:
+    """A build's connection makes the file before its schema commits: a
+    reader then finds an empty file, which is no dossier yet, not an older
+    one."""
+    db = tmp_path / "new.db"
+    db.write_bytes(b"")
+    with pytest.raises(InputError, match=r"no dossier at .* yet"):
+        connect(db, create=False)
+    assert db.read_bytes() == b""
+
+
 def test_two_processes_creating_one_database_do_not_race(tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     script = (

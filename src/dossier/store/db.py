@@ -126,13 +126,19 @@ def _check_dossier(
     `exists` (read commands) also refuses an empty file or an older schema,
     which only a build may create or migrate.
     """
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    tables = {
-        row[0]
-        for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'"
+    # One statement, one snapshot: read apart, a build committing its schema
+    # between the two reads showed a reader version 0 and all the tables,
+    # "built by an older dossier" (tests/store/test_concurrency.py).
+    version, names = connection.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        " (SELECT json_group_array(name) FROM sqlite_master WHERE type = 'table')"
+    ).fetchone()
+    tables = set(json.loads(names))
+    if exists and not tables and not version:
+        raise InputError(
+            f"no dossier at {target} yet (the file is empty: a build may be "
+            f"creating it): run `dossier build PATH --db {target}` first"
         )
-    }
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{target} has database schema {version}, newer than this dossier's "
