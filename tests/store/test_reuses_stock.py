@@ -63,6 +63,26 @@ reuse = st.tuples(
 )
 
 
+def _store(
+    connection: sqlite3.Connection,
+    rows: list[tuple[int, ...]],
+    *,
+    ordered: bool = False,
+) -> None:
+    """The drawn reuses in place of the stored ones (a document never with
+    itself); `ordered` puts the lower rowid first, as `link.reuse` stores."""
+    connection.execute("DELETE FROM reuses")
+    for a, b, a_start, a_length, b_start, b_length, score in rows:
+        if a == b:
+            continue
+        if ordered:
+            a, b = min(a, b), max(a, b)
+        connection.execute(
+            "INSERT INTO reuses VALUES (?, ?, ?, ?, ?, ?, ?, 40)",
+            (a, b, a_start, a_start + a_length, b_start, b_start + b_length, score),
+        )
+
+
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
     # Documents 3 and 5 are copies: pairs with them are never listed.
@@ -81,15 +101,7 @@ def test_reuse_listing_is_the_sql_definition(
     shared: sqlite3.Connection, rows: list[tuple[int, ...]]
 ) -> None:
     connection = shared
-    connection.execute("DELETE FROM reuses")
-    for a, b, a_start, a_length, b_start, b_length, score in rows:
-        if a == b:
-            continue
-        a, b = min(a, b), max(a, b)
-        connection.execute(
-            "INSERT INTO reuses VALUES (?, ?, ?, ?, ?, ?, ?, 40)",
-            (a, b, a_start, a_start + a_length, b_start, b_start + b_length, score),
-        )
+    _store(connection, rows, ordered=True)
     expected = [
         _pair(row, flip=False)
         for row in connection.execute(
@@ -126,13 +138,7 @@ def test_a_documents_reuses_are_the_sql_definition(
     # `show`'s reused marks: the stock test made for one document's passages
     # and its partners' only.
     connection = shared
-    connection.execute("DELETE FROM reuses")
-    for a, b, a_start, a_length, b_start, b_length, score in rows:
-        if a != b:
-            connection.execute(
-                "INSERT INTO reuses VALUES (?, ?, ?, ?, ?, ?, ?, 40)",
-                (a, b, a_start, a_start + a_length, b_start, b_start + b_length, score),
-            )
+    _store(connection, rows)
     for rowid in range(1, DOCUMENTS + 1):
         for min_score in (0.0, 0.85):
             expected = connection.execute(
@@ -154,13 +160,7 @@ def test_one_documents_listing_is_the_sql_definition_best_first(
     # `reuse --doc`, the web page and the API: the document is `a`, the
     # pairs best first, pages of the whole.
     connection = shared
-    connection.execute("DELETE FROM reuses")
-    for a, b, a_start, a_length, b_start, b_length, score in rows:
-        if a != b:
-            connection.execute(
-                "INSERT INTO reuses VALUES (?, ?, ?, ?, ?, ?, ?, 40)",
-                (a, b, a_start, a_start + a_length, b_start, b_start + b_length, score),
-            )
+    _store(connection, rows)
     for rowid in range(1, DOCUMENTS + 1):
         doc = f"{rowid:012x}"
         expected = [
