@@ -383,26 +383,21 @@ def filled_template(a: Words, b: Words, alignment: Alignment) -> bool:
 def retold(a: Words, b: Words, alignment: Alignment) -> bool:
     """Whether an aligned passage is one told again in other words: its two
     sides name the same particulars (TEMPLATE_NAMES or more, none that the
-    other lacks but one slipped in OCR), names are fewer than half of each
-    side's content words (not a list of officials or senders named again),
-    and no run of MIN_SPAN words is shared word for word. The mirror of
-    `filled_template`: a formula keeps its words and changes its
-    particulars, a retelling keeps the particulars and changes the words,
-    so the document frequencies of its few shingles left whole say nothing
-    of a formula (`link.reuse_formula`)."""
+    other lacks), names are fewer than half its content words (not a list
+    of officials or senders named again), and no run of MIN_SPAN words is
+    shared word for word. The mirror of `filled_template`: a formula keeps
+    its words and changes its particulars, a retelling keeps the
+    particulars and changes the words, so the document frequencies of its
+    few shingles left whole say nothing of a formula (`link.reuse_formula`)."""
     mine = _names(a, alignment.a_start, alignment.a_end)
     theirs = _names(b, alignment.b_start, alignment.b_end)
-    only_a, only_b = mine - theirs, theirs - mine
-    if len(mine & theirs) < TEMPLATE_NAMES or len(only_a) != len(only_b):
+    if mine != theirs or len(mine) < TEMPLATE_NAMES:
         return False
-    # One name each side lacks is the same one slipped; more is a template.
-    if only_a and (len(only_a) >= TEMPLATE_NAMES or not similar(*only_a, *only_b)):
-        return False
-    for words, names, start, end in (
-        (a, mine, alignment.a_start, alignment.a_end),
-        (b, theirs, alignment.b_start, alignment.b_end),
+    for words, start, end in (
+        (a, alignment.a_start, alignment.a_end),
+        (b, alignment.b_start, alignment.b_end),
     ):
-        if 2 * len(names) >= len(set(words.tokens[start:end]) - _FUNCTION_WORDS):
+        if 2 * len(mine) >= len(set(words.tokens[start:end]) - _FUNCTION_WORDS):
             return False
     return _longest_shared_run(a, b, alignment) < MIN_SPAN
 
