@@ -22,7 +22,6 @@ import numpy.typing as npt
 
 from dossier.link.align import Alignment
 from dossier.link.passages import Words
-from dossier.link.rewrites import retold
 from dossier.link.shingles import SHINGLE_WORDS
 
 # A shingle is rare when this many signed texts hold it or fewer: the two
@@ -50,8 +49,7 @@ RARE_SHARE = 0.48
 # Fewer shared shingles than this and the test says nothing (a heavy rewrite
 # shares few; 26 or more for every one eval.reuse plants).
 MIN_GRAMS = 12
-# `r1`: a retelling's shingles are not weighed (`shared_grams`).
-SCHEME = f"f{RARE_DOCS}-{RARE_SHARE}-{MIN_GRAMS}-r1"
+SCHEME = f"f{RARE_DOCS}-{RARE_SHARE}-{MIN_GRAMS}"
 
 
 def gram_keys(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
@@ -62,14 +60,7 @@ def gram_keys(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
 
 
 def shared_grams(a: Words, b: Words, alignment: Alignment) -> npt.NDArray[np.int64]:
-    """The distinct shingles lying wholly inside both sides of `alignment`,
-    as the formula test weighs them: none for a passage told again in other
-    words (`link.rewrites.retold`), whose few shingles left whole are the
-    outlet's common phrases however rare the passage is (kcna-326 /
-    kcna-332, a relief story retelling two sentences of the leader's
-    measures: 0.37 of its shingles rare, no other particulars)."""
-    if retold(a, b, alignment):
-        return np.zeros(0, dtype=np.int64)
+    """The distinct shingles lying wholly inside both sides of `alignment`."""
     tail = SHINGLE_WORDS - 1
     mine = a.shingles[
         alignment.a_start : max(alignment.a_start, alignment.a_end - tail)

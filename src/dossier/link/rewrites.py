@@ -21,7 +21,6 @@ import numpy.typing as npt
 
 from dossier.link.align import Alignment, similar, within
 from dossier.link.passages import Words
-from dossier.link.shingles import SHINGLE_WORDS
 
 # Two sentences match when they share this share of the larger one's
 # content words, and at least MIN_CONTENT of them ...
@@ -378,46 +377,6 @@ def filled_template(a: Words, b: Words, alignment: Alignment) -> bool:
     return len(only_a - slips) >= TEMPLATE_NAMES and len(only_b) - len(slips) >= (
         TEMPLATE_NAMES
     )
-
-
-def retold(a: Words, b: Words, alignment: Alignment) -> bool:
-    """Whether an aligned passage is one told again in other words: its two
-    sides name the same particulars (TEMPLATE_NAMES or more, none that the
-    other lacks), names are fewer than half its content words (not a list
-    of officials or senders named again), and no run of MIN_SPAN words is
-    shared word for word. The mirror of `filled_template`: a formula keeps
-    its words and changes its particulars, a retelling keeps the
-    particulars and changes the words, so the document frequencies of its
-    few shingles left whole say nothing of a formula (`link.reuse_formula`)."""
-    mine = _names(a, alignment.a_start, alignment.a_end)
-    theirs = _names(b, alignment.b_start, alignment.b_end)
-    if mine != theirs or len(mine) < TEMPLATE_NAMES:
-        return False
-    for words, start, end in (
-        (a, alignment.a_start, alignment.a_end),
-        (b, alignment.b_start, alignment.b_end),
-    ):
-        if 2 * len(mine) >= len(set(words.tokens[start:end]) - _FUNCTION_WORDS):
-            return False
-    return _longest_shared_run(a, b, alignment) < MIN_SPAN
-
-
-def _longest_shared_run(a: Words, b: Words, alignment: Alignment) -> int:
-    """The most words in a row of `a`'s side whose shingles `b`'s side holds
-    too (anywhere: at most the longest run the two sides share)."""
-    tail = SHINGLE_WORDS - 1
-    mine = a.shingles[
-        alignment.a_start : max(alignment.a_start, alignment.a_end - tail)
-    ]
-    theirs = b.shingles[
-        alignment.b_start : max(alignment.b_start, alignment.b_end - tail)
-    ]
-    held = np.isin(mine, theirs)
-    if not held.any():
-        return 0
-    # Runs of True: the gaps between the False positions around them.
-    breaks = np.flatnonzero(np.concatenate(([True], ~held, [True])))
-    return int(np.diff(breaks).max()) - 1 + tail
 
 
 def _names(words: Words, start: int, end: int) -> set[str]:
