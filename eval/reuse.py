@@ -1,7 +1,7 @@
 """Own scorer: text reuse on generated gold (eval/reuse_gold.py), against a yardstick.
 
 Run from the repository root: `python -m eval.reuse [--split dev|test] [--errors]
-[--write-floors]`.
+[--write-floors] [--only SLICE --cases N]`.
 
 The split's corpus (kcna-2024 stories, passages planted in some) is stored
 as documents of a fresh database and linked by the real step
@@ -310,10 +310,22 @@ def main() -> None:
     parser.add_argument(
         "--write-floors", action="store_true", help="pin the sample's scores"
     )
+    parser.add_argument(
+        "--only",
+        choices=SLICES,
+        help="plant this slice only, no real pairs (with --cases: a bigger sample)",
+    )
+    parser.add_argument("--cases", type=int, default=CASES, help="with --only")
     args = parser.parse_args()
     if args.write_floors and not args.sample:
         parser.error("--write-floors pins the --sample scores: add --sample")
-    result = score_gold(sample_gold()) if args.sample else score(args.split)
+    if args.only:
+        gold = make_gold(
+            args.split, linked=linked_pairs, cases=args.cases, slices=(args.only,)
+        )
+        result = score_gold(gold)
+    else:
+        result = score_gold(sample_gold()) if args.sample else score(args.split)
     errors = result.pop("errors")
     for name in ("dossier", "yardstick"):
         result[name].pop("counts", None)

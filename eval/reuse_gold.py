@@ -255,13 +255,16 @@ def make_gold(
     cases: int = CASES,
     pool_size: int = POOL,
     stories: list[Doc] | None = None,
+    slices: tuple[str, ...] = SLICES,
 ) -> Gold:
     """The split's corpus and gold. `linked` gives the pairs of a pool's
     stories either method links (eval.reuse passes both methods): sources,
     hosts and negatives are stories in none, so any pair touching them but
     the planted ones is false. An essay is made of linked stories, whole
     groups of them (the stories one links to, and so on), in the corpus
-    nowhere else; the other linked stories stay, as distractors."""
+    nowhere else; the other linked stories stay, as distractors. `slices`
+    plants those only (more cases of one than the split's stories allow
+    for all five: `python -m eval.reuse --only heavy --cases 24`)."""
     low, high = SPLITS[split]
     rng = random.Random(f"{SEED}-{split}")
     pool = [d for d in stories or read_stories() if low <= d.date < high]
@@ -301,7 +304,7 @@ def make_gold(
         text = "\n\n".join(d.text for d in taken)
         return Doc(f"essay-{split}-{number}", "Essay", taken[0].date, text)
 
-    for slice_name in SLICES:
+    for slice_name in slices:
         made = 0
         while made < cases:
             source = take()
