@@ -80,6 +80,9 @@ _JOINS = frozenset("abw(")
 # "Last week, ..."): the words before it are at most a preposition.
 _FRONTED = re.compile(r"[ \t]*,\s+")
 OPENS_CLAUSE = re.compile(r"\s*(?:[A-Za-z]+\s+)?")
+# A plan told in the past tense (`planned to`, `planned a`), read as ahead when
+# the date is its object; a fronted date is the day of the planning itself.
+_PLANNED = re.compile(r"planned\b")
 # A date before "deadline" names the deadline ("by the Tuesday deadline"):
 # the noun says nothing of the clause's tense.
 _MODIFIED = re.compile(r"[ \t]+deadlines?\b")
@@ -134,6 +137,10 @@ def read_tense(text: str, bounds: Bounds, start: int, end: int) -> str:
             rest = text[offset : min(bounds.end_of(start), offset + TENSE_WINDOW)]
             first = _MARKER.search(rest.lower())
             markers = [first] if first else []
+        if fronts and markers and _PLANNED.match(markers[0].group()):
+            # "On Friday, the Kenyan government planned to ...": the day a
+            # fronted date opens is the planning's, told in the past.
+            return "past"
         markers.reverse()
     if not markers:
         return "none"
