@@ -423,6 +423,29 @@ OTHERS = [
     ),
     ("The prize is awarded annually.", None, "annually", "SET", "P1Y"),
     ("Meetings take place each Monday.", None, "each Monday", "SET", "XXXX-WXX-1"),
+    # A plural part of day makes a weekday a set, and the day before `and`
+    # shares it.
+    (
+        "The choir sings on Friday nights.",
+        "1998-02-13",
+        "Friday nights",
+        "SET",
+        "XXXX-WXX-5TNI",
+    ),
+    (
+        "Two new ferries will sail on Monday and Tuesday evenings.",
+        "1998-02-13",
+        "Monday",
+        "SET",
+        "XXXX-WXX-1TEV",
+    ),
+    (
+        "The ferry sailed on Friday night.",
+        "1998-02-14",
+        "Friday night",
+        "TIME",
+        "1998-02-13TNI",
+    ),
     (
         "The rally began at 3 p.m. in the square.",
         "2021-10-16",

@@ -49,11 +49,27 @@ def _time_of(period: Period | None, code: str) -> str:
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+# A weekday before `and` and another weekday with a plural part of day.
+_SHARED_PARTS = re.compile(
+    r"\s+(?:and|or)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+"
+    r"(morning|afternoon|evening|night)s\b"
+)
+
+
 def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
-    """`Friday`, `last Wednesday`, `Friday morning`, `on Mondays` (a set)."""
+    """`Friday`, `last Wednesday`, `Friday morning`, `on Mondays` and `on
+    Friday nights` (sets)."""
     number = WEEKDAY_NUMBER[hit.word("w")]
     if hit.group("pl"):
         return Found("SET", f"XXXX-WXX-{number}", refers=False)
+    if hit.group("pods"):
+        code = PART_OF_DAY[hit.word("pod")]
+        return Found("SET", f"XXXX-WXX-{number}T{code}", refers=False)
+    shared = _SHARED_PARTS.match(ctx.text, hit.end)
+    if shared:
+        # "on Monday and Tuesday nights": the first day shares the nights.
+        code = PART_OF_DAY[shared.group(1).lower()]
+        return Found("SET", f"XXXX-WXX-{number}T{code}", refers=False)
     relation = hit.word("rel")
     if relation == "the" and re.match(
         r"\s+[A-Z][a-z]", ctx.text[hit.end : hit.end + 3]
