@@ -254,9 +254,25 @@ _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _DEICTIC |= {"the day before yesterday": -2, "the day after tomorrow": 2}
 
 
+# Nouns of a time of life rather than a day: "today's youth", "the world of
+# tomorrow" speak of an age (none of the 5 such in TimeBank and AQUAINT is
+# tagged; "today's editions", "tomorrow's vote" are, and are kept).
+_AGE = (
+    r"(?:world|youth|society|generations?|children|young|era|age|times"
+    r"|people|peoples|life|lives)"
+)
+_AGE_AFTER = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?{_AGE}\b")
+_AGE_BEFORE = re.compile(rf"\b{_AGE}\s+of\s+\Z")
+
+
 def deictic_rule(hit: Hit, ctx: Context) -> Found | None:
     """`today`, `yesterday`, `tomorrow morning`, `tonight`."""
     word = hit.word("x")
+    if word in ("today", "tomorrow", "yesterday") and (
+        _AGE_AFTER.match(ctx.text, hit.end)
+        or _AGE_BEFORE.search(ctx.text, max(0, hit.start - 16), hit.start)
+    ):
+        return None
     code = PART_OF_DAY.get(hit.word("pod")) or ("NI" if word == "tonight" else None)
     today = day_of(ctx.anchor)
     moved = shift(today, "D", _DEICTIC[word]) if today else None
