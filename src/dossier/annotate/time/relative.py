@@ -150,6 +150,11 @@ def _made_adjective(hit: Hit) -> Found | None:
     return Found("DURATION", f"P1{code}", refers=False, bare=True) if code else None
 
 
+# `past` makes a decade or century the stretch up to the document date (the
+# gold of AQUAINT's one `the past decade`); `last` keeps the calendar's unit
+# before the date's (TimeBank's `the last decade` 198, KCNA's `the last
+# century` 19 in 2024, 2 of 2).
+_UP_TO_NOW = frozenset({"past", "the past", "this past"})
 _LENGTH = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
 
 
@@ -193,6 +198,14 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     if word == "weekend":
         return _weekend(hit, ctx, relation)
     unit = _UNIT[word]
+    if (
+        unit in ("E", "C")
+        and relation in _UP_TO_NOW
+        and not ctx.text.startswith(" of", hit.end)
+    ):
+        # "over the past decade" in 1998 is the ten years up to it, not the
+        # 1980s; "the past century" in 1989 is not the 19th century.
+        return Found("DURATION", "P10Y" if unit == "E" else "P100Y", refers=False)
     if (
         unit == "Y"
         and relation in ("the", "the current")
