@@ -195,9 +195,18 @@ def _masked(gold: str, ours: str) -> bool:
 
 
 def _coarser(gold: str, ours: str) -> bool:
-    """Whether `gold` says less than `ours`: a prefix of it, or X where ours
-    has figures."""
-    return (ours.startswith(gold) and ours != gold) or _masked(gold, ours)
+    """Whether `gold` says less than `ours`: a prefix of it, X where ours has
+    figures, or a period holding ours (`1999-01` for the week `1999-W02`)."""
+    if (ours.startswith(gold) and ours != gold) or _masked(gold, ours):
+        return True
+    wide, narrow = parse_value(gold), parse_value(ours)
+    return (
+        wide is not None
+        and narrow is not None
+        and wide.first <= narrow.first
+        and narrow.last <= wide.last
+        and (wide.first, wide.last) != (narrow.first, narrow.last)
+    )
 
 
 def value_class(gold: str, ours: str) -> str:
@@ -206,8 +215,9 @@ def value_class(gold: str, ours: str) -> str:
     In the order tested: `gold not TimeML` (the gold value is not in TimeML's
     form), `gold drops part of day` (the same day, dossier's with `TNI`…,
     the gold's with none), `part of day` (another part), `gold masks with
-    X` (`1989-WXX` for `1989-W43`), `gold less specific` (a prefix: `1998`
-    for `1998-Q3`), `dossier less specific`, `a week off` (days 7 or 14
+    X` (`1989-WXX` for `1989-W43`), `gold less specific` (a period holding
+    dossier's: `1998` for `1998-Q3`, `1999-01` for `1999-W02`), `dossier
+    less specific`, `a week off` (days 7 or 14
     apart), `reference vs date` (one PAST_REF…), `date vs length` (one a
     duration), `other`.
     """

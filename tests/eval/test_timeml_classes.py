@@ -18,6 +18,8 @@ CLASSES = [
     ("1989-WXX", "1989-W43", "gold masks with X"),
     ("1989-QX", "1989-Q3", "gold masks with X"),
     ("1998-10", "1998-10-23", "gold less specific"),
+    ("1999-01", "1999-W02", "gold less specific"),  # the month holds the week
+    ("1988-Q3", "1988-10", "other"),  # neither holds the other
     ("1988-Q3", "1988", "dossier less specific"),
     ("1990-08-10", "1990-08-17", "a week off"),
     ("P2Y", "1987", "date vs length"),
