@@ -75,3 +75,16 @@ def test_tag_times_a_year_earlier_compares_the_quarter_a_day_closes(
 ) -> None:
     found = {t.text: t.value for t in tag_times(text, anchor="1989-10-26", pack=pack)}
     assert found["a year earlier"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Holders may buy shares at half the then current price.", "PAST_REF"),
+        ("The then-current rules were dropped.", "PAST_REF"),
+        ("Holders may buy shares at half the current price.", "PRESENT_REF"),
+    ],
+)
+def test_tag_times_then_current_is_past(pack: Pack, text: str, value: str) -> None:
+    (found,) = tag_times(text, anchor="1989-10-26", pack=pack)
+    assert found.value == value

@@ -346,7 +346,14 @@ def reference_rule(hit: Hit, ctx: Context) -> Found | None:
         ctx.text, hit.end
     ):
         return None  # "the present Kursk battle", "the present situation"
+    if value == "PRESENT_REF" and _THEN.search(
+        ctx.text, max(0, hit.start - 6), hit.start
+    ):
+        value = "PAST_REF"  # "the then current price": current at a time past
     return Found("DATE", value, refers=False)
+
+
+_THEN = re.compile(r"\bthen[\s-]\Z", re.IGNORECASE)
 
 
 # "the present" before a word other than a time noun is an adjective.
