@@ -191,7 +191,7 @@ def _masked(gold: str, ours: str) -> bool:
     """Whether `gold` writes X where `ours` has figures (`1968-XX` for `1968`,
     `1989-WXX` for `1989-W43`, `1989-QX` for `1989-Q3`)."""
     stem = gold.rstrip("X-")
-    return "X" in gold and ours.startswith(stem) and gold[len(stem) :].strip("-") != ""
+    return stem != "" and ours.startswith(stem) and gold[len(stem) :].strip("-") != ""
 
 
 def _coarser(gold: str, ours: str) -> bool:

@@ -17,6 +17,7 @@ CLASSES = [
     ("1968-XX", "1968", "gold masks with X"),
     ("1989-WXX", "1989-W43", "gold masks with X"),
     ("1989-QX", "1989-Q3", "gold masks with X"),
+    ("XXXX", "P1Y", "date vs length"),  # a set as TimeML 1.1 wrote one: no mask
     ("1998-10", "1998-10-23", "gold less specific"),
     ("1999-01", "1999-W02", "gold less specific"),  # the month holds the week
     ("1988-Q3", "1988-10", "other"),  # neither holds the other
