@@ -99,6 +99,9 @@ CASES = [
      "Friday", "DATE", "2000-01-14"),
     ("The board set Jan. 5 as the deadline for bids.", "1999-12-20", "Jan. 5",
      "DATE", "2000-01-05"),
+    # Named before the date, a deadline is still ahead.
+    ("The deadline for bids is Friday.", "2000-01-15", "Friday", "DATE",
+     "2000-01-21"),
     # A span of years named as a period is not a quarter of its first year.
     ("The plan covers the 1996-2000 period.", "1998-08-08", "1996-2000", "DATE",
      "1996"),

@@ -43,9 +43,21 @@ def test_tag_times_ignores_look_alikes(pack: Pack, text: str) -> None:
     assert tag_times(text, anchor="2021-10-16", pack=pack) == []
 
 
-def test_tag_times_keeps_a_days_own_event(pack: Pack) -> None:
-    (day,) = tag_times("Today's session opened late.", anchor="2021-10-16", pack=pack)
-    assert (day.text, day.value) == ("Today", "2021-10-16")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Today's session opened late.", ("Today", "2021-10-16")),
+        (
+            "The lives of yesterday's victims were honoured.",
+            ("yesterday", "2021-10-15"),
+        ),
+    ],
+)
+def test_tag_times_keeps_a_days_own_event(
+    pack: Pack, text: str, expected: tuple[str, str]
+) -> None:
+    (day,) = tag_times(text, anchor="2021-10-16", pack=pack)
+    assert (day.text, day.value) == expected
 
 
 def test_tag_times_march_first_movement_keeps_only_the_year(pack: Pack) -> None:

@@ -283,7 +283,10 @@ def deictic_rule(hit: Hit, ctx: Context) -> Found | None:
     word = hit.word("x")
     if word in ("today", "tomorrow", "yesterday") and (
         _AGE_AFTER.match(ctx.text, hit.end)
-        or _AGE_BEFORE.search(ctx.text, max(0, hit.start - 16), hit.start)
+        or (
+            _AGE_BEFORE.search(ctx.text, max(0, hit.start - 16), hit.start)
+            and not _POSSESSIVE.match(ctx.text, hit.end)  # "lives of today's dead"
+        )
     ):
         return None
     code = PART_OF_DAY.get(hit.word("pod")) or ("NI" if word == "tonight" else None)

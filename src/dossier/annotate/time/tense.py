@@ -63,7 +63,7 @@ _PAST = (
     r"proposed|unexpected|combined|armed|so-called|estimated|registered|"
     r"listed|dedicated|sacred|hundred|kindred)\b)[a-z]{2,}[^e\W]ed"
 )
-# A deadline named in the clause ("set Friday as the deadline") is near the
+# A date made a deadline after it ("set Friday as the deadline") is near the
 # news of it, on either side: set on a Thursday it is the next day, told on
 # a Saturday the day before (`near`: the nearest such day).
 _NEAR = r"deadlines?"
@@ -119,6 +119,7 @@ def read_tense(text: str, bounds: Bounds, start: int, end: int) -> str:
         markers = list(_MARKER.finditer(lowered))
     if not markers and _TIMETABLE.search(lowered):
         return "future"
+    after_date = not markers
     if not markers:
         high = min(bounds.end_of(start), end + TENSE_WINDOW // 2)
         after = text[end:high]
@@ -154,5 +155,6 @@ def read_tense(text: str, bounds: Bounds, start: int, end: int) -> str:
     if last.group("future"):
         return "future"
     if last.group("near"):
-        return "near"
+        # Before the date ("the deadline is Friday") a deadline is ahead.
+        return "near" if after_date else "future"
     return "none" if last.group("present") else "past"
