@@ -4,18 +4,23 @@ apart, the counts issue 18's step table and analysis read."""
 from __future__ import annotations
 
 import pytest
-from eval.timeml import Error, count_classes, timeml_form, value_class
+from eval.timeml import Error, count_classes, set_aside_f1, timeml_form, value_class
 
 # (gold value, dossier's value, class)
 CLASSES = [
     ("2000-W7", "2000-W07", "gold not TimeML"),  # a week unpadded
     ("1989-11-06T17", "1989-11-06T17:00", "gold not TimeML"),  # no minutes
     ("P1E", "P10Y", "gold not TimeML"),  # no such unit
-    ("1999-02-04", "1999-02-04TNI", "part of day"),
+    ("1999-02-04", "1999-02-04TNI", "gold drops part of day"),
     ("2000-01-05TEV", "2000-01-05TNI", "part of day"),
-    ("1968-XX", "1968", "gold less specific"),
-    ("1989-WXX", "1989-W43", "gold less specific"),
+    ("1999-02-04TNI", "1999-02-04", "part of day"),
+    ("1968-XX", "1968", "gold masks with X"),
+    ("1989-WXX", "1989-W43", "gold masks with X"),
+    ("1989-QX", "1989-Q3", "gold masks with X"),
+    ("XXXX", "P1Y", "date vs length"),  # a set as TimeML 1.1 wrote one: no mask
     ("1998-10", "1998-10-23", "gold less specific"),
+    ("1999-01", "1999-W02", "gold less specific"),  # the month holds the week
+    ("1988-Q3", "1988-10", "other"),  # neither holds the other
     ("1988-Q3", "1988", "dossier less specific"),
     ("1990-08-10", "1990-08-17", "a week off"),
     ("P2Y", "1987", "date vs length"),
@@ -49,7 +54,20 @@ def test_count_classes_sets_type_only_apart() -> None:
     ]
     assert count_classes(found) == {
         "type only": 1,
-        "value: gold less specific": 1,
+        "value: gold masks with X": 1,
         "missed": 1,
         "spurious": 2,
     }
+
+
+def test_set_aside_f1_leaves_the_golds_conventions_out_of_both_counts() -> None:
+    found = [
+        Error("value", "", "1968-XX", "1968"),  # set aside
+        Error("value", "", "1999-02-04", "1999-02-04TNI"),  # set aside
+        Error("value", "", "1988-Q3", "1988"),  # dossier's: counted
+        Error("value", "", "2000-02-16TNI", "2000-02-16TNI", same_type=False),
+        Error("spurious", ""),
+    ]
+    figures = {"gold": 10, "pred": 11, "tp_value": 7}
+    # 2 * 7 / (10 - 2 + 11 - 2); counted as is it would be 14 / 21
+    assert set_aside_f1(figures, found) == pytest.approx(14 / 17)

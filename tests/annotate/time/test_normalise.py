@@ -89,11 +89,19 @@ CASES = [
     ("The mine closed a year and a half ago.", "1998-08-12",
      "a year and a half ago", "DATE", "1997-02"),
     # A weekday naming a deadline says nothing of the tense (and leaves its
-    # article out, as TimeBank does); one set as the deadline is still ahead.
+    # article out, as TimeBank does); one set as the deadline is the nearest
+    # such day, ahead or behind.
     ("Holders tendered 99% of the shares by the Tuesday deadline.",
      "1989-11-02", "Tuesday", "DATE", "1989-10-31"),
     ("The board set Friday as the deadline for bids.", "1989-11-02", "Friday",
      "DATE", "1989-11-03"),
+    ("The judge set Friday as the deadline for his return.", "2000-01-15",
+     "Friday", "DATE", "2000-01-14"),
+    ("The board set Jan. 5 as the deadline for bids.", "1999-12-20", "Jan. 5",
+     "DATE", "2000-01-05"),
+    # Named before the date, a deadline is still ahead.
+    ("The deadline for bids is Friday.", "2000-01-15", "Friday", "DATE",
+     "2000-01-21"),
     # A span of years named as a period is not a quarter of its first year.
     ("The plan covers the 1996-2000 period.", "1998-08-08", "1996-2000", "DATE",
      "1996"),

@@ -53,3 +53,38 @@ def test_tag_times_around_a_possessive_is_a_preposition(
 ) -> None:
     found = [t.text for t in tag_times(text, anchor="2000-01-15", pack=pack)]
     assert found == [printed]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "The mill earned $5 million in the quarter ended Sept. 30, up from "
+            "$4 million a year earlier.",
+            "1988-Q3",
+        ),
+        (
+            "For the six months ended Aug. 12, the chain earned $6 million, "
+            "against $9 million a year earlier.",
+            "1988-08-12",
+        ),
+    ],
+)
+def test_tag_times_a_year_earlier_compares_the_quarter_a_day_closes(
+    pack: Pack, text: str, value: str
+) -> None:
+    found = {t.text: t.value for t in tag_times(text, anchor="1989-10-26", pack=pack)}
+    assert found["a year earlier"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Holders may buy shares at half the then current price.", "PAST_REF"),
+        ("The then-current rules were dropped.", "PAST_REF"),
+        ("Holders may buy shares at half the current price.", "PRESENT_REF"),
+    ],
+)
+def test_tag_times_then_current_is_past(pack: Pack, text: str, value: str) -> None:
+    (found,) = tag_times(text, anchor="1989-10-26", pack=pack)
+    assert found.value == value

@@ -398,6 +398,29 @@ OTHERS = [
     ),
     ("He was held for six months.", None, "six months", "DURATION", "P6M"),
     ("It took a decade to rebuild the city.", None, "a decade", "DURATION", "P10Y"),
+    # `the past` decade or century is the stretch up to the document's date;
+    # `the last` one is the calendar's unit before the date's.
+    (
+        "Attacks had become routine over the past decade.",
+        "1998-10-25",
+        "the past decade",
+        "DURATION",
+        "P10Y",
+    ),
+    (
+        "It was one of the great changes of the past century.",
+        "1989-11-01",
+        "the past century",
+        "DURATION",
+        "P100Y",
+    ),
+    (
+        "The labour was forced on the people in the last century.",
+        "2024-03-02",
+        "the last century",
+        "DATE",
+        "19",
+    ),
     (
         "over the past two months",
         "1998-01-08",
@@ -423,6 +446,29 @@ OTHERS = [
     ),
     ("The prize is awarded annually.", None, "annually", "SET", "P1Y"),
     ("Meetings take place each Monday.", None, "each Monday", "SET", "XXXX-WXX-1"),
+    # A plural part of day makes a weekday a set, and the day before `and`
+    # shares it.
+    (
+        "The choir sings on Friday nights.",
+        "1998-02-13",
+        "Friday nights",
+        "SET",
+        "XXXX-WXX-5TNI",
+    ),
+    (
+        "Two new ferries will sail on Monday and Tuesday evenings.",
+        "1998-02-13",
+        "Monday",
+        "SET",
+        "XXXX-WXX-1TEV",
+    ),
+    (
+        "The ferry sailed on Friday night.",
+        "1998-02-14",
+        "Friday night",
+        "TIME",
+        "1998-02-13TNI",
+    ),
     (
         "The rally began at 3 p.m. in the square.",
         "2021-10-16",

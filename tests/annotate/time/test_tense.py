@@ -25,6 +25,14 @@ DIRECTED = [
         "Tuesday",
         "1998-10-27",
     ),
+    # A fronted date opening a plan told in the past is the day of the
+    # planning: behind, where the plan's object would be ahead.
+    (
+        "On Friday, the city council planned to close the river bridge.",
+        "1998-09-30",
+        "Friday",
+        "1998-09-25",
+    ),
     # A plan told with its object is for a day ahead of the planning; the
     # event told in the past is behind.
     (

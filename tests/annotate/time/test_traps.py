@@ -31,12 +31,33 @@ NOTHING = [
     "KCNA noted the 62nd anniversary in a commentary.",
     "The index closed at 2082.1, down 47.3 points.",
     "The Sunday Times and the Sun reported it.",
+    # `today`, `tomorrow` naming an age, not a day.
+    "The square is a school for today's youth.",
+    "They spoke of the bright world of tomorrow.",
+    "Science shapes today's young people.",
 ]
 
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_tag_times_ignores_look_alikes(pack: Pack, text: str) -> None:
     assert tag_times(text, anchor="2021-10-16", pack=pack) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Today's session opened late.", ("Today", "2021-10-16")),
+        (
+            "The lives of yesterday's victims were honoured.",
+            ("yesterday", "2021-10-15"),
+        ),
+    ],
+)
+def test_tag_times_keeps_a_days_own_event(
+    pack: Pack, text: str, expected: tuple[str, str]
+) -> None:
+    (day,) = tag_times(text, anchor="2021-10-16", pack=pack)
+    assert (day.text, day.value) == expected
 
 
 def test_tag_times_march_first_movement_keeps_only_the_year(pack: Pack) -> None:

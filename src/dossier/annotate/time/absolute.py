@@ -77,7 +77,18 @@ def date_rule(hit: Hit, ctx: Context) -> Found | None:
                 return None
             return Found("DATE", period.value, period, end=hit.match.end("d"))
         until = last
-    return Found("DATE", period.value, period, until)
+    # The last day of a quarter or half just named ("the quarter ended Sept.
+    # 29") is not what follows speaks of: "up 39% from a year earlier"
+    # compares the quarters (3 of the 4 such in TimeBank give a quarter, one
+    # as QX; the fourth the day).
+    refers = _CLOSES_PERIOD.search(ctx.text, max(0, hit.start - 40), hit.start) is None
+    return Found("DATE", period.value, period, until, refers=refers)
+
+
+_CLOSES_PERIOD = re.compile(
+    r"\b(?:quarter|period|half)\s+(?:that\s+|which\s+)?"
+    r"(?:ended|ending|ends)\s+\Z"
+)
 
 
 def _weekday_number(word: str) -> int | None:

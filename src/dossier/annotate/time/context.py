@@ -82,8 +82,8 @@ class Context:
         return self.anchor.first if self.anchor and self.anchor.unit == "D" else None
 
     def tense(self, start: int, end: int) -> str:
-        """`future`, `past` or `none`: the tense of the nearest verb in the
-        clause of the expression at `start`-`end` (`tense.read_tense`)."""
+        """`future`, `past`, `near` or `none`: the tense of the nearest verb
+        in the clause of the expression at `start`-`end` (`tense.read_tense`)."""
         if start not in self.cache:
             self.cache[start] = read_tense(self.text, self.bounds, start, end)
         return self.cache[start]
@@ -143,12 +143,13 @@ class Context:
         ahead = (month * 31 + (day or 15)) - (
             self.anchor.part * 31 + (self.anchor.day or 15)
         )
+        unmarked = tense in ("none", "near")
         if (tense == "past" and ahead > PAST_SLACK) or (
-            tense == "none" and ahead > UNMARKED_PAST
+            unmarked and ahead > UNMARKED_PAST
         ):
             return year - 1
         if (tense == "future" and ahead < -PAST_SLACK) or (
-            tense == "none" and ahead < -UNMARKED_FUTURE
+            unmarked and ahead < -UNMARKED_FUTURE
         ):
             return year + 1
         return year
@@ -194,9 +195,13 @@ def parse_anchor(anchor: str | None) -> Period | None:
 
 
 def weekday_near(today: date, weekday: int, tense: str) -> date | None:
-    """The `weekday` (1 = Monday) nearest `today`: ahead when `future`; None
-    past the calendar's ends (a document dated 0001-01-01 or 9999-12-31)."""
+    """The `weekday` (1 = Monday) nearest `today`: ahead when `future`, on
+    either side when `near`, else behind; None past the calendar's ends (a
+    document dated 0001-01-01 or 9999-12-31)."""
     try:
+        if tense == "near":
+            ahead = (weekday - today.isoweekday()) % 7
+            return today + timedelta(days=ahead if ahead <= 3 else ahead - 7)
         if tense == "future":
             # `will open on Friday` in a story dated that Friday is that day
             # (issue 18); news says `next Friday` for the week after.

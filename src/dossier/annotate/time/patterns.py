@@ -191,7 +191,7 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
     return [
         (
             "weekday",
-            rf"(?P<w>{WEEKDAY})(?P<pl>s)?(?:\s+(?P<pod>{PART_OF_DAY}))?{_END}",
+            rf"(?P<w>{WEEKDAY})(?P<pl>s)?(?:\s+(?P<pod>{PART_OF_DAY})(?P<pods>s)?)?{_END}",
             before.DATE,
         ),
         (
