@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dossier.present.cli.app import app
-from dossier.present.cli.extract import readable_value
+from dossier.present.readable import readable_value
 from tests.conftest import EXAMPLES
 from tests.shared import Shared
 
@@ -174,11 +174,21 @@ def test_build_with_installed_model_adds_entities(tmp_path: Path) -> None:
         ("20", "21st century"),
         ("10", "11th century"),
         ("1950-10-25", "1950-10-25"),
-        ("PAST_REF", "PAST_REF"),
+        ("PAST_REF", "the past"),
+        ("P10Y", "10 years"),
+        ("P1W", "1 week"),
+        ("PXY", "years"),
+        ("P1Y6M", "1 year, 6 months"),
+        ("PT2H", "2 hours"),
+        ("XXXX-WXX-5", "Fridays"),
+        ("XXXX-WXX-1TNI", "Mondays, night"),
+        ("1998-02-06TMO", "1998-02-06, morning"),
+        ("XXXX-10-25", "XXXX-10-25"),
+        ("P", "P"),
         (None, None),
     ],
 )
-def test_timeline_shows_decades_and_centuries_as_written(
+def test_timeline_shows_timeml_values_as_written(
     value: str | None, shown: str | None
 ) -> None:
     assert readable_value(value) == shown

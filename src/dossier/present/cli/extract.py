@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from contextlib import closing
 from typing import Annotated, Any
@@ -20,6 +19,7 @@ from dossier.present.cli.options import (
 )
 from dossier.present.cli.stream import write_json
 from dossier.present.figures import figure_text
+from dossier.present.readable import readable_value
 from dossier.store import connect, records
 
 EntityOption = Annotated[
@@ -59,28 +59,6 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     for row in rows:
         table.add_row(*(escape(_cell(row.get(c))) for c in columns))
     out.print(table)
-
-
-_DECADE = re.compile(r"\d{3}")
-_CENTURY = re.compile(r"\d{2}")
-
-
-def readable_value(value: Any) -> Any:
-    """A TimeML decade or century value as people write it: `192` -> `1920s`,
-    `18` -> `19th century`; any other value as it is."""
-    if not isinstance(value, str):
-        return value
-    if _DECADE.fullmatch(value):
-        return f"{value}0s"
-    if _CENTURY.fullmatch(value):
-        number = int(value) + 1
-        suffix = (
-            "th"
-            if 10 <= number % 100 <= 20
-            else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-        )
-        return f"{number}{suffix} century"
-    return value
 
 
 def _cell(value: Any) -> str:
@@ -130,8 +108,8 @@ def timeline_command(
         offset=offset,
     )
     if not as_json:
-        # TimeML writes a decade `192` and a century `18`; a reader wants
-        # `1920s` and `19th century` (issue 18). JSON keeps the TimeML value.
+        # TimeML writes a decade `192`, a length `P10Y`; a reader wants
+        # `1920s` and `10 years` (issue 18). JSON keeps the TimeML value.
         rows = [{**row, "value": readable_value(row.get("value"))} for row in rows]
     _emit(rows, ["value", "first_day", "text", "sentence", "doc"], as_json=as_json)
 

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from dossier.present.document import OpenDocument
+from dossier.present.readable import readable_value
 from dossier.present.web.markup import Mark, render
 from dossier.present.web.templating import locator_label
 
@@ -55,7 +56,7 @@ def annotation_marks(
             _at(m["span"], f"mention {m['type']}", entity_href(m["entity"]), title)
         )
     for t in detail["times"]:
-        title = f"{t['type']} {t['value']}"
+        title = f"{t['type']} {readable_value(t['value'])}"
         if t["first_day"]:
             title += f" · {t['first_day']} to {t['last_day']}"
         href = source_href(doc, t["span"])
