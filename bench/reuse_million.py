@@ -7,13 +7,16 @@ hold: each document's words, passage bands and shingle keys
 (`link.passages.read_words`, `passage_bands`, `link.reuse_formula.gram_keys`,
 the real functions), then LSH candidates (documents whose passages share
 SHARED_BANDS bands, bands held by more than COMMON documents left out, as
-`link.reuse` does), then verification of each candidate by the real
-alignment (`link.align.align`, MIN_WORDS and MIN_SCORE) and the formula
-test (`link.reuse_formula`: the share of the shared shingles held by
-RARE_DOCS documents or fewer). Signing and alignment run in `--workers`
-processes (a pool over chunks of document numbers, each answering with
-compact uint64 arrays); the band sort, the candidates and the shingles'
-document frequencies in this one.
+`link.reuse` does; a pair sharing fewer is a candidate when its texts share
+ONE_BAND_GRAMS distinct shingles, by the real `link.reuse._sharing` over
+an in-memory table of the pairs' shingle keys), then verification of each
+candidate by the real alignment (`link.align.align`, MIN_WORDS and
+MIN_SCORE) and the formula test (`link.reuse_formula`: the share of the
+shared shingles held by RARE_DOCS documents or fewer). Signing and
+alignment run in `--workers` processes (a pool over chunks of document
+numbers, each answering with compact uint64 arrays); the band sort, the
+candidates, the one-band test and the shingles' document frequencies in
+this one.
 
 Documents are ~150 words drawn from a Zipf vocabulary of 20,000 made-up
 words (seeded by document number, so verification makes a document again
@@ -29,9 +32,10 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import sqlite3
 import sys
 import time
-from collections import defaultdict
+from contextlib import closing
 from multiprocessing.pool import Pool
 from pathlib import Path
 
@@ -43,7 +47,7 @@ from results import record
 
 from dossier.link.align import align
 from dossier.link.passages import BANDS, Words, passage_bands, read_words
-from dossier.link.reuse import COMMON, SHARED_BANDS
+from dossier.link.reuse import COMMON, ONE_BAND_GRAMS, SHARED_BANDS, _sharing
 from dossier.link.reuse_formula import (
     MIN_GRAMS,
     RARE_DOCS,
@@ -119,13 +123,15 @@ CHUNK = 2_000
 PAIRS_CHUNK = 500
 
 
-Signed = tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]
+# Band keys packed with their documents, shingle keys in document order,
+# and how many shingle keys each document has.
+Signed = tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64], npt.NDArray[np.int64]]
 
 
 def sign_chunk(first: int, last: int) -> Signed:
     """Documents [first, last): each one's distinct band keys packed with its
-    number, and its distinct shingle keys. A pure function of the numbers,
-    so any process may run it."""
+    number, and its distinct shingle keys, in document order. A pure
+    function of the numbers, so any process may run it."""
     high = ~np.uint64((1 << OWNER_BITS) - 1)
     bands, grams = [], []
     for number in range(first, last):
@@ -141,6 +147,7 @@ def sign_chunk(first: int, last: int) -> Signed:
     return (
         np.concatenate(bands) if bands else empty,
         np.concatenate(grams) if grams else empty,
+        np.array([len(found) for found in grams], dtype=np.int64),
     )
 
 
@@ -164,10 +171,11 @@ class Growing:
 
 
 def sign(docs: int, pool: Pool | None = None) -> Signed:
-    """Every document's distinct band keys, packed with its number, and all
-    documents' shingle keys: chunks signed in `pool`'s workers (or here),
-    copied into two arrays as they come back, so this process holds the keys
-    once plus a chunk or two."""
+    """Every document's distinct band keys, packed with its number, all
+    documents' shingle keys in document order, and where each document's
+    start (`starts[n]:starts[n + 1]`): chunks signed in `pool`'s workers
+    (or here), copied into arrays as they come back, so this process holds
+    the keys once plus a chunk or two."""
     if docs > 1 << OWNER_BITS:
         raise SystemExit(f"at most {1 << OWNER_BITS} documents")
     chunks = [(at, min(at + CHUNK, docs)) for at in range(0, docs, CHUNK)]
@@ -178,15 +186,24 @@ def sign(docs: int, pool: Pool | None = None) -> Signed:
     )
     # Sized from the generator's 80.5 bands and 148 shingles a document.
     bands, grams = Growing(docs * 82), Growing(docs * 150)
-    for chunk_bands, chunk_grams in results:
+    counts = Growing(docs)
+    for chunk_bands, chunk_grams, chunk_counts in results:
         bands.add(chunk_bands)
         grams.add(chunk_grams)
-    return bands.keys[: bands.filled], grams.keys[: grams.filled]
+        counts.add(chunk_counts.view(np.uint64))
+    starts = np.zeros(docs + 1, dtype=np.int64)
+    np.cumsum(counts.keys[: counts.filled].view(np.int64), out=starts[1:])
+    return bands.keys[: bands.filled], grams.keys[: grams.filled], starts
 
 
-def candidates(packed: npt.NDArray[np.uint64]) -> dict[tuple[int, int], int]:
-    """Pairs of documents sharing SHARED_BANDS band keys or more, keys held
-    by more than COMMON documents left out. Sorts `packed` in place."""
+Pairs = dict[tuple[int, int], int]
+
+
+def candidates(packed: npt.NDArray[np.uint64]) -> tuple[Pairs, npt.NDArray[np.uint64]]:
+    """Pairs of documents sharing SHARED_BANDS band keys or more (with how
+    many), and those sharing fewer (each packed as `a << OWNER_BITS | b`),
+    keys held by more than COMMON documents left out. Sorts `packed` in
+    place."""
     packed.sort()
     # Only keys held twice or more can pair documents: a few percent of them.
     # Found a slice at a time, so the whole array is never shifted or
@@ -198,24 +215,67 @@ def candidates(packed: npt.NDArray[np.uint64]) -> dict[tuple[int, int], int]:
         part = packed[start : start + step + 1] >> np.uint64(OWNER_BITS)
         repeated.append(np.flatnonzero(part[1:] == part[:-1]) + start)
     follows = np.concatenate(repeated) if repeated else np.zeros(0, dtype=np.int64)
+    none = np.zeros(0, dtype=np.uint64)
     if not len(follows):
-        return {}
+        return {}, none
     # A run of equal keys at [s, e] leaves s .. e - 1 in `follows`.
     breaks = follows[1:] != follows[:-1] + 1
     run_starts = follows[np.r_[True, breaks]]
     run_ends = follows[np.r_[breaks, True]] + 1
     sizes = run_ends - run_starts + 1
     owners = np.uint64((1 << OWNER_BITS) - 1)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    wanted = sizes <= COMMON
-    for start, size in zip(
-        run_starts[wanted].tolist(), sizes[wanted].tolist(), strict=True
-    ):
-        holders = (packed[start : start + size] & owners).tolist()
-        for i, a in enumerate(holders):
-            for b in holders[i + 1 :]:
-                shared[(a, b)] += 1
-    return {pair: n for pair, n in shared.items() if n >= SHARED_BANDS}
+    # Every two holders of a run, as one packed pair (a run's holders are in
+    # document order, a document holding a key once): runs of one size at a
+    # time, as a matrix of holders.
+    found = [none]
+    for size in range(2, COMMON + 1):
+        starts = run_starts[sizes == size]
+        holders = packed[starts[:, None] + np.arange(size)] & owners
+        first, second = np.triu_indices(size, 1)
+        found.append(
+            ((holders[:, first] << np.uint64(OWNER_BITS)) | holders[:, second]).ravel()
+        )
+    pairs, shared = np.unique(np.concatenate(found), return_counts=True)
+    del found
+    enough = shared >= SHARED_BANDS
+    several = {
+        (code >> OWNER_BITS, code & int(owners)): n
+        for code, n in zip(pairs[enough].tolist(), shared[enough].tolist(), strict=True)
+    }
+    return several, pairs[~enough]
+
+
+# Pairs sharing one band whose shingle keys go into one in-memory table for
+# `link.reuse._sharing` (about 40,000 documents' keys, 50 MB).
+SHARING_CHUNK = 20_000
+
+
+def one_band(
+    single: npt.NDArray[np.uint64],
+    grams: npt.NDArray[np.uint64],
+    starts: npt.NDArray[np.int64],
+) -> list[tuple[int, int]]:
+    """The pairs of `single` (packed) that `link.reuse._sharing` keeps: their
+    texts share ONE_BAND_GRAMS distinct shingles. Each chunk's documents'
+    keys (`grams[starts[n]:starts[n + 1]]`, in document order) are put in a
+    `reuse_signed` table of its own, as a build stores them."""
+    kept: list[tuple[int, int]] = []
+    owners = np.uint64((1 << OWNER_BITS) - 1)
+    for at in range(0, len(single), SHARING_CHUNK):
+        part = single[at : at + SHARING_CHUNK]
+        firsts, seconds = part >> np.uint64(OWNER_BITS), part & owners
+        docs = np.unique(np.concatenate((firsts, seconds))).tolist()
+        with closing(sqlite3.connect(":memory:")) as connection:
+            connection.execute(
+                "CREATE TABLE reuse_signed (doc INTEGER PRIMARY KEY, grams BLOB)"
+            )
+            connection.executemany(
+                "INSERT INTO reuse_signed VALUES (?, ?)",
+                ((doc, grams[starts[doc] : starts[doc + 1]].tobytes()) for doc in docs),
+            )
+            pairs = list(zip(firsts.tolist(), seconds.tolist(), strict=True))
+            kept.extend(_sharing(connection, pairs))
+    return sorted(kept)
 
 
 Aligned = list[tuple[int, int, npt.NDArray[np.uint64]]]
@@ -284,15 +344,18 @@ def main() -> None:
     # nothing big with it, and each holds only its chunk's keys.
     pool = Pool(args.workers) if args.workers else None
     started, cpu = time.perf_counter(), time.process_time()
-    packed, grams = sign(args.docs, pool)
+    packed, grams, starts = sign(args.docs, pool)
     bands_per_doc = len(packed) / args.docs
     grams_per_doc = len(grams) / args.docs
     signed = time.perf_counter()
-    pairs = candidates(packed)
+    pairs, single = candidates(packed)
     del packed
-    grams.sort()
     blocked = time.perf_counter()
-    aligned = verify(sorted(pairs), pool)
+    sharing = one_band(single, grams, starts)
+    del starts
+    grams.sort()
+    shared = time.perf_counter()
+    aligned = verify(sorted([*pairs, *sharing]), pool)
     found = not_formula(aligned, grams)
     verified = time.perf_counter()
     if pool is not None:
@@ -317,14 +380,19 @@ def main() -> None:
             "bands": BANDS,
             "sign_s": round(signed - started, 1),
             "candidates_s": round(blocked - signed, 1),
-            "verify_s": round(verified - blocked, 1),
+            "one_band_s": round(shared - blocked, 1),
+            "verify_s": round(verified - shared, 1),
             "total_s": round(verified - started, 1),
             "total_cpu_s": round(cpu, 1),
             "cpu_per_wall": round(cpu / (verified - started), 2),
             "peak_mb": round(parent_mb),
             "worker_peak_mb": round(worker_mb),
             "peak_all_mb_at_most": round(parent_mb + args.workers * worker_mb),
-            "candidates": len(pairs),
+            "candidates": len(pairs) + len(sharing),
+            "two_bands": len(pairs),
+            "one_band": len(single),
+            "one_band_kept": len(sharing),
+            "one_band_grams": ONE_BAND_GRAMS,
             "aligned": len(aligned),
             "found": len(found),
             "planted": len(planted),

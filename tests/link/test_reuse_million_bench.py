@@ -1,5 +1,6 @@
-"""bench/reuse_million.py: the pool signs what one process signs, and candidates
-are the pairs a plain count of shared keys gives."""
+"""bench/reuse_million.py: the pool signs what one process signs, candidates
+are the pairs a plain count of shared keys gives, and a pair sharing one
+band is kept when its texts share enough shingles."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from types import ModuleType
 
 import numpy as np
 import pytest
+
+from dossier.link import reuse
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "reuse_million.py"
 
@@ -56,8 +59,14 @@ def test_candidates_are_the_pairs_sharing_enough_uncommon_keys(
         if len(docs) <= bench.COMMON:
             shared.update(combinations(sorted(docs), 2))
     expected = {pair: n for pair, n in shared.items() if n >= bench.SHARED_BANDS}
-    assert expected  # the draw gives some pairs to find
-    assert bench.candidates(rng.permutation(packed)) == expected
+    fewer = {pair for pair, n in shared.items() if n < bench.SHARED_BANDS}
+    assert expected and fewer  # the draw gives pairs of both kinds
+    several, single = bench.candidates(rng.permutation(packed))
+    assert several == expected
+    low = (1 << bench.OWNER_BITS) - 1
+    assert {(int(code) >> bench.OWNER_BITS, int(code) & low) for code in single} == (
+        fewer
+    )
 
 
 def test_the_pool_signs_what_one_process_signs(bench: ModuleType) -> None:
@@ -67,6 +76,33 @@ def test_the_pool_signs_what_one_process_signs(bench: ModuleType) -> None:
     for mine, theirs in zip(alone, pooled, strict=True):
         assert np.array_equal(mine, theirs)
     # A planted pair (one in PLANTED_EVERY) is among the candidates.
-    found = bench.candidates(alone[0].copy())
+    found, _ = bench.candidates(alone[0].copy())
     planted = {(bench.source_of(n), n) for n in range(300) if bench.source_of(n)}
     assert planted and planted <= found.keys()
+
+
+def test_a_pair_sharing_one_band_is_kept_when_its_texts_share_enough_shingles(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = 2000
+    bands, grams, starts = bench.sign(docs)
+    assert len(starts) == docs + 1 and starts[-1] == len(grams)
+    _, single = bench.candidates(bands)
+    assert len(single)  # the draw gives pairs sharing one band
+    # A plain count of the distinct shingles each pair's texts share.
+    low = (1 << bench.OWNER_BITS) - 1
+    counts = {}
+    for code in single.tolist():
+        a, b = code >> bench.OWNER_BITS, code & low
+        mine = set(grams[starts[a] : starts[a + 1]].tolist())
+        theirs = set(grams[starts[b] : starts[b + 1]].tolist())
+        counts[(a, b)] = len(mine & theirs)
+    # 2,000 texts give no pair reaching ONE_BAND_GRAMS: the bar is set at
+    # the most any pair shares, so some pairs reach it and others do not.
+    most = max(counts.values())
+    assert min(counts.values()) < most
+    monkeypatch.setattr(reuse, "ONE_BAND_GRAMS", most)
+    monkeypatch.setattr(bench, "SHARING_CHUNK", 7)  # several in-memory tables
+    kept = bench.one_band(single, grams, starts)
+    assert kept == sorted(pair for pair, n in counts.items() if n >= most)
+    assert kept

@@ -14,22 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from dossier.link.claims import VERDICT_RANK, bucket_claims, judge
+from dossier.link.claim_buckets import Bucket, stored_buckets
+from dossier.link.claims import VERDICT_RANK, judge
 from dossier.link.derive import event_rows, figure_rows
-from dossier.store.claims import (
-    DERIVED_RULES,
-    FIGURE_COLUMNS,
-    claim_of,
-    derived_rules,
-    entity_facts,
-    independent_sources,
-)
+from dossier.store.claims import DERIVED_RULES, FIGURE_COLUMNS, derived_rules
 from dossier.store.context import DocumentContext
-from dossier.store.events import date_claim, stored_event_dates
 
 # Documents derived per transaction: a crash loses at most this many
 # documents' work, and a reader waits at most this long for the lock.
@@ -168,26 +160,33 @@ def _as_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
 
 def _judge_changed(connection: sqlite3.Connection) -> tuple[int, int]:
     """Judge again each group of comparable claims whose members (or their
-    order) changed, drop the groups gone: one transaction."""
+    order) changed, drop the groups gone: one transaction. The groups are
+    read one at a time (`claim_buckets`), and the names met are kept in a
+    temporary table, not in memory."""
     connection.execute("BEGIN IMMEDIATE")
     try:
-        stored = dict(connection.execute("SELECT bucket, digest FROM conflict_buckets"))
-        seen: set[str] = set()
+        connection.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS met (bucket TEXT PRIMARY KEY)"
+            " WITHOUT ROWID"
+        )
+        connection.execute("DELETE FROM temp.met")
         judged = 0
-        for (key, measure, language), members in bucket_claims(
-            stored_claims(connection)
-        ).items():
-            name = json.dumps([key, measure, language])
-            digest = hashlib.sha1(
-                json.dumps(members).encode(), usedforsecurity=False
-            ).hexdigest()
-            seen.add(name)
-            if stored.get(name) == digest:
+        for bucket in stored_buckets(connection):
+            name = bucket.name
+            connection.execute("INSERT INTO temp.met VALUES (?)", (name,))
+            digest = _digest(bucket)
+            stored = connection.execute(
+                "SELECT digest FROM conflict_buckets WHERE bucket = ?", (name,)
+            ).fetchone()
+            if stored is not None and stored[0] == digest:
                 continue
             judged += 1
             connection.execute("DELETE FROM conflicts WHERE bucket = ?", (name,))
-            groups = judge(key, measure, members, unrelated=False)
+            members = bucket.members
+            groups = judge(bucket.key, bucket.measure, members, unrelated=False)
             for component, group in enumerate(groups):
+                if bucket.left_out:
+                    group["reason"] += _left_out(bucket)
                 connection.execute(
                     "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
@@ -204,89 +203,38 @@ def _judge_changed(connection: sqlite3.Connection) -> tuple[int, int]:
             connection.execute(
                 "INSERT OR REPLACE INTO conflict_buckets VALUES (?, ?)", (name, digest)
             )
-        gone = set(stored) - seen
-        for name in gone:
-            connection.execute("DELETE FROM conflicts WHERE bucket = ?", (name,))
-            connection.execute("DELETE FROM conflict_buckets WHERE bucket = ?", (name,))
+        gone = "SELECT bucket FROM conflict_buckets WHERE bucket NOT IN temp.met"
+        (dropped,) = connection.execute(f"SELECT count(*) FROM ({gone})").fetchone()
+        connection.execute(f"DELETE FROM conflicts WHERE bucket IN ({gone})")
+        connection.execute(f"DELETE FROM conflict_buckets WHERE bucket IN ({gone})")
+        connection.execute("DROP TABLE temp.met")
         connection.execute("COMMIT")
     except BaseException:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
-    return judged, len(gone)
+    return judged, int(dropped)
 
 
-def stored_claims(connection: sqlite3.Connection) -> list[dict[str, Any]]:
-    """What `claims_and_dates` gives for the whole dossier, put together from
-    the stored facts, each with its place in that order (`_order`, a string
-    that sorts like it)."""
-    sources = independent_sources(connection)
-    types, common = entity_facts(connection)
-    claims = []
-    for row, facts in _given_once(connection):
-        claim = claim_of(
-            facts,
-            copy_of=row["copy_of"],
-            types=types,
-            common=common,
-            source=sources.get(row["grp"], row["grp"]),
-        )
-        claim["_order"] = _order(0, row["id"], row["start"], row["figure"])
-        claims.append(claim)
-    for document, event in stored_event_dates(connection):
-        claim = date_claim(document, event, document["_said"], sources)
-        claim["_order"] = _order(
-            1, document["date"] or "", document["_rowid"], document["_n"]
-        )
-        claims.append(claim)
-    return claims
+def _digest(bucket: Bucket) -> str:
+    """The SHA-1 of the members' JSON (`json.dumps(members)`), written a
+    member at a time rather than as one string the size of the bucket; and
+    of the number left out, when some are."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    digest.update(b"[")
+    for number, member in enumerate(bucket.members):
+        if number:
+            digest.update(b", ")
+        digest.update(json.dumps(member).encode())
+    digest.update(b"]")
+    if bucket.left_out:
+        digest.update(f"+{bucket.left_out}".encode())
+    return digest.hexdigest()
 
 
-def _order(part: int, text: str, first: int, second: int) -> str:
-    # \x01 sorts before every printed character: a shorter id or date sorts
-    # first, as in SQL.
-    return f"{part}\x01{text}\x01{first:012d}\x01{second:012d}"
-
-
-def _given_once(
-    connection: sqlite3.Connection,
-) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """The figures `store.claims.claims` lists (a copy group's repeated
-    figure given once, from its earliest member: `once.rows_once`), with
-    their facts, in its order (document id, then place)."""
-    cursor = connection.execute(
-        "SELECT f.doc, f.figure, f.doc_id AS id, f.doc_date AS date, f.start,"
-        " f.text, f.subject, f.unit, f.sentence_chars, f.sentence_at, c.copy_of,"
-        " coalesce(c.copy_group, f.doc_id) AS grp FROM claim_facts f"
-        " JOIN document_copies c ON c.doc = f.doc"
+def _left_out(bucket: Bucket) -> str:
+    kept = len(bucket.members)
+    return (
+        f" (only the first {kept:,} of {kept + bucket.left_out:,} claims on"
+        " this question were compared)"
     )
-    rows = _as_rows(cursor)
-    rows.sort(key=lambda row: (row["id"], row["start"], row["figure"]))
-    # A figure's place among the figures of its document that print the same
-    # (its occurrence), then the earliest member of the group giving it.
-    occurrences: dict[tuple[Any, ...], int] = defaultdict(int)
-    best: dict[tuple[Any, ...], tuple[tuple[Any, ...], int]] = {}
-    for index, row in enumerate(rows):
-        same = (
-            row["text"], row["subject"], row["unit"],
-            row["sentence_chars"], row["sentence_at"],
-        )  # fmt: skip
-        occurrences[(row["doc"], *same)] += 1
-        partition = (row["grp"], *same, occurrences[(row["doc"], *same)])
-        rank = (
-            row["copy_of"] is not None,
-            row["date"] is None,
-            row["date"] or "",
-            row["id"],
-        )
-        if partition not in best or rank < best[partition][0]:
-            best[partition] = (rank, index)
-    given = []
-    for index in sorted(index for _, index in best.values()):
-        row = rows[index]
-        (facts,) = connection.execute(
-            "SELECT facts FROM claim_facts WHERE doc = ? AND figure = ?",
-            (row["doc"], row["figure"]),
-        ).fetchone()
-        given.append((row, json.loads(facts)))
-    return given

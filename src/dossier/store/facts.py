@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,9 +24,13 @@ class FactRows:
     """One piece's rows, gathered document by document as it is stored."""
 
     events: list[Row] = field(default_factory=list)
-    # A figure gets its rowid only when inserted: until then its place
-    # among the piece's figures stands in for it.
-    claims: list[Row] = field(default_factory=list)
+    # Each document's facts, made into `claim_facts` rows only as they are
+    # inserted: a page of 80,000 tiny figures held their JSON (some 80 MB)
+    # beside the documents until then. A figure gets its rowid only when
+    # inserted: until then its place among the piece's figures stands in.
+    documents: list[tuple[int, str, str | None, DocumentFacts, int]] = field(
+        default_factory=list
+    )
     derived: list[Row] = field(default_factory=list)
 
     def add(
@@ -41,16 +46,22 @@ class FactRows:
         `first_figure` on (counted from 0 in the piece's figure rows)."""
         for n, event in enumerate(facts.events):
             self.events.append((rowid, n, doc_id, date, *event))
-        for index, (sentence_chars, sentence_at, facts_of) in enumerate(facts.figures):
-            figure = dict(facts_of, doc=doc_id)
-            self.claims.append(
-                (
-                    rowid, first_figure + index, doc_id, date, figure["span"][0],
-                    figure["text"], figure["subject"], figure["unit"],
-                    sentence_chars, sentence_at, json.dumps(figure),
-                )
-            )  # fmt: skip
+        self.documents.append((rowid, doc_id, date, facts, first_figure))
         self.derived.append((rowid,))
+
+    def claims(self, figure_rowids: list[int]) -> Iterator[Row]:
+        """The `claim_facts` rows, each figure's place made its rowid
+        (`figure_rowids`, in the order the piece's figures were inserted)."""
+        for rowid, doc_id, date, facts, first_figure in self.documents:
+            for index, (sentence_chars, sentence_at, facts_of) in enumerate(
+                facts.figures
+            ):
+                figure = dict(facts_of, doc=doc_id)
+                yield (
+                    rowid, figure_rowids[first_figure + index], doc_id, date,
+                    figure["span"][0], figure["text"], figure["subject"],
+                    figure["unit"], sentence_chars, sentence_at, json.dumps(figure),
+                )  # fmt: skip
 
 
 def accepts_facts(connection: sqlite3.Connection) -> bool:
@@ -85,6 +96,6 @@ def insert_facts(
     )
     connection.executemany(
         "INSERT INTO claim_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(row[0], figure_rowids[row[1]], *row[2:]) for row in rows.claims],
+        rows.claims(figure_rowids),
     )
     connection.executemany("INSERT INTO derived VALUES (?)", rows.derived)
