@@ -121,9 +121,17 @@ def html_built(html_pages: Path, builds: Builds) -> Shared:
 
 
 @pytest.fixture(scope="session")
-def start_dossier() -> Iterator[Callable[..., processes.Command]]:
-    """`start_dossier(ARGS, stderr=PATH)`: `dossier ARGS...` in a process of
-    its own, forked warm (tests/processes.py); the forkserver is stopped at
-    the session's end, so its CPU is counted."""
-    yield processes.start
+def forkserver() -> Iterator[None]:
+    """multiprocessing's forkserver started warm (tests/processes.py) for
+    what forks from it (commands, Dask workers); stopped at the session's
+    end, so its CPU is counted."""
+    processes.start_server()
+    yield
     processes.stop()
+
+
+@pytest.fixture(scope="session")
+def start_dossier(forkserver: None) -> Callable[..., processes.Command]:
+    """`start_dossier(ARGS, stderr=PATH)`: `dossier ARGS...` in a process of
+    its own, forked warm (tests/processes.py)."""
+    return processes.start
