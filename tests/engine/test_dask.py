@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import sqlite3
@@ -26,9 +27,16 @@ from tests.conftest import EXAMPLES
 from tests.read.samples import write_bad_files
 from tests.store.conftest import build, write_corpus
 
-pytestmark = pytest.mark.slow
-
-distributed = pytest.importorskip("distributed")
+# Looked for, not imported, when the suite is collected: importing
+# distributed cost each xdist worker some 0.5 CPU s, the one not running
+# these tests too.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        importlib.util.find_spec("distributed") is None,
+        reason="distributed not installed (pip install 'dossier[dask]')",
+    ),
+]
 
 # Every stored table, minus what differs between two builds of the same files
 # (rowids, build times), each in a stable order.
@@ -239,6 +247,8 @@ def test_build_says_when_the_scheduler_is_out_of_reach(
 def test_build_says_when_no_worker_joins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import distributed
+
     monkeypatch.setattr(dask_engine, "_CONNECT_SECONDS", 1)
     with distributed.LocalCluster(
         n_workers=0,
