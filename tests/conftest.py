@@ -7,6 +7,7 @@ import gc
 import gzip
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +27,19 @@ EXAMPLES = ROOT / "examples"
 # are built once for their locators and the articles floor.
 HEAVY_BUILDS = frozenset({"kcna_built", "html_built"})
 
+# The modules whose tests fork from the session's forkserver (fixture
+# `forkserver`): under xdist one worker takes them as one unit, so one
+# server is started and warmed (`tests.warm`, some 2.5 CPU s). Split over
+# both workers, each started one (issue 14, part 7). Checked when a worker
+# collects: a module using the fixture and missing here is an error.
+FORKING = frozenset(
+    {
+        "tests/engine/test_dask.py",
+        "tests/store/test_concurrency.py",
+        "tests/store/test_kill_phases.py",
+    }
+)
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Modules with a test marked `slow` first, each module's tests kept
@@ -40,6 +54,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     others needing one of them come after the rest of the slow modules, when
     it is made: in collection order, a second kcna-2024 module reached a
     worker while the first was still building it, and waited some 50 s."""
+    unlisted = {
+        module
+        for item in items
+        if "forkserver" in item.fixturenames
+        and (module := item.nodeid.split("::")[0]) not in FORKING
+    }
+    if unlisted:
+        raise pytest.UsageError(
+            f"{', '.join(sorted(unlisted))} fork from the session's forkserver:"
+            " add them to FORKING in tests/conftest.py"
+        )
     slow = {item.path for item in items if item.get_closest_marker("slow")}
     needs: dict[Path, set[str]] = {}
     for item in items:
@@ -77,6 +102,21 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTIONS_EVERY)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """pyproject's `--dist loadscope`, with the FORKING modules one unit."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            return "forking modules" if scope.split("::")[0] in FORKING else scope
+
+    return Scheduling(config, log)
 
 
 @pytest.fixture(scope="session")
