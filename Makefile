@@ -59,7 +59,7 @@ clean:
 # Time-boxed atheris fuzzing of every per-file stage (not part of `make
 # test`): FUZZ_SECONDS each, inputs up to 100 KB, an input over 1 s a hang.
 # Then the property tests with all their examples (`make test` tries a
-# quarter: tests/properties.py).
+# tenth: tests/properties.py).
 FUZZ_SECONDS ?= 60
 fuzz: $(STAMP)
 	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)

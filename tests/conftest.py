@@ -3,9 +3,11 @@ and the builds of it that several modules read (made once per session)."""
 
 from __future__ import annotations
 
+import gc
 import gzip
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,6 +27,19 @@ EXAMPLES = ROOT / "examples"
 # are built once for their locators and the articles floor.
 HEAVY_BUILDS = frozenset({"kcna_built", "html_built"})
 
+# The modules whose tests fork from the session's forkserver (fixture
+# `forkserver`): under xdist one worker takes them as one unit, so one
+# server is started and warmed (`tests.warm`, some 2.5 CPU s). Split over
+# both workers, each started one (issue 14, part 7). Checked when a worker
+# collects: a module using the fixture and missing here is an error.
+FORKING = frozenset(
+    {
+        "tests/engine/test_dask.py",
+        "tests/store/test_concurrency.py",
+        "tests/store/test_kill_phases.py",
+    }
+)
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Modules with a test marked `slow` first, each module's tests kept
@@ -39,6 +54,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     others needing one of them come after the rest of the slow modules, when
     it is made: in collection order, a second kcna-2024 module reached a
     worker while the first was still building it, and waited some 50 s."""
+    unlisted = {
+        module
+        for item in items
+        if "forkserver" in item.fixturenames
+        and (module := item.nodeid.split("::")[0]) not in FORKING
+    }
+    if unlisted:
+        raise pytest.UsageError(
+            f"{', '.join(sorted(unlisted))} fork from the session's forkserver:"
+            " add them to FORKING in tests/conftest.py"
+        )
     slow = {item.path for item in items if item.get_closest_marker("slow")}
     needs: dict[Path, set[str]] = {}
     for item in items:
@@ -58,6 +84,39 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             rank[path] = 0
             claimed |= builds
     items.sort(key=lambda item: rank[item.path])
+
+
+# Full collections at a tenth of Python's rate (threshold 10 -> 100), each
+# then scanning only what the tests made: the collected suite (test modules,
+# parametrize tables, the pack compiled at collection) is frozen out of the
+# collector's reach. On `tests/annotate tests/segment` and three modules
+# that build (the kcna-2024 session build among them), the collector's
+# CPU went 3.35 -> 1.05 s of some 35 (issue 14, part 7). Nothing tested
+# waits on a collection: finalizers of cycles run at the next one, and
+# pytest collects at the end to report what is left unraisable.
+FULL_COLLECTIONS_EVERY = 100
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    gc.collect()
+    gc.freeze()
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_COLLECTIONS_EVERY)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """pyproject's `--dist loadscope`, with the FORKING modules one unit."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            return "forking modules" if scope.split("::")[0] in FORKING else scope
+
+    return Scheduling(config, log)
 
 
 @pytest.fixture(scope="session")
@@ -121,9 +180,17 @@ def html_built(html_pages: Path, builds: Builds) -> Shared:
 
 
 @pytest.fixture(scope="session")
-def start_dossier() -> Iterator[Callable[..., processes.Command]]:
-    """`start_dossier(ARGS, stderr=PATH)`: `dossier ARGS...` in a process of
-    its own, forked warm (tests/processes.py); the forkserver is stopped at
-    the session's end, so its CPU is counted."""
-    yield processes.start
+def forkserver() -> Iterator[None]:
+    """multiprocessing's forkserver started warm (tests/processes.py) for
+    what forks from it (commands, Dask workers); stopped at the session's
+    end, so its CPU is counted."""
+    processes.start_server()
+    yield
     processes.stop()
+
+
+@pytest.fixture(scope="session")
+def start_dossier(forkserver: None) -> Callable[..., processes.Command]:
+    """`start_dossier(ARGS, stderr=PATH)`: `dossier ARGS...` in a process of
+    its own, forked warm (tests/processes.py)."""
+    return processes.start

@@ -8,12 +8,14 @@ forked instead from multiprocessing's forkserver, which imports
 `main()` with its arguments, the code a user's `dossier ...` runs, in a fresh
 process (its own database connections, killed by SIGKILL as any process).
 
-The forkserver is one per test process; if something else started it first
-(the Dask engine's link pool does), the commands start cold, as slow as a
-new interpreter, and otherwise the same. Its children are its own, not the
-test process's: their CPU counts in the test process's only once the server
-is stopped and reaped (`stop`, at the session's end: tests/conftest.py);
-tests/cputime.py reads the live server's from /proc.
+The forkserver is one per test process, and the Dask tests' cluster workers
+and dossier's own local cluster fork from it too (`start_server`, before
+they start one): started by anything else first (a link pool), it imported
+nothing and its children start cold, as slow as a new interpreter, and
+otherwise the same. Its children are its own, not the test process's: their
+CPU counts in the test process's only once the server is stopped and reaped
+(`stop`, at the session's end: tests/conftest.py); tests/cputime.py reads
+the live server's from /proc.
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ from multiprocessing.context import ForkServerProcess
 from pathlib import Path
 
 _CONTEXT = multiprocessing.get_context("forkserver")
+
+# What the server imports once, before it forks anything: `tests.warm`, and
+# what a Dask worker process imports besides (dossier's own local cluster
+# preloads the same, src/dossier/engine/dask.py). `distributed` costs the
+# server some 0.5 CPU s; a Dask worker started cold costs some 4 (importing
+# dossier and spaCy, compiling the pack), and the suite starts three.
+PRELOAD = ["tests.warm", "distributed", "dossier.link.signing"]
 
 
 def _run(args: list[str], stderr: str) -> None:
@@ -66,12 +75,18 @@ class Command:
         return self._stderr.read_text(encoding="utf-8", errors="replace")
 
 
+def start_server() -> None:
+    """Start the forkserver warm (`PRELOAD`), unless it runs already. Called
+    where it is first needed, not on import: a session that forks nothing
+    never pays for the server's imports."""
+    _CONTEXT.set_forkserver_preload(PRELOAD)
+    forkserver.ensure_running()
+
+
 def start(args: Sequence[str], *, stderr: Path) -> Command:
     """`dossier ARGS...` started in a process of its own, its stderr written
     to `stderr`."""
-    # Set here, not on import: a server another test starts first (the Dask
-    # engine's link pool) is not made to warm up for commands never run.
-    _CONTEXT.set_forkserver_preload(["tests.warm"])
+    start_server()
     process = _CONTEXT.Process(target=_run, args=([*args], str(stderr)))
     process.start()
     return Command(process, stderr)

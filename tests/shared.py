@@ -54,12 +54,20 @@ class Builds:
         self.root = root / "shared-builds"
         self.root.mkdir(parents=True, exist_ok=True)
 
-    def build(self, label: str, paths: Sequence[Path], **options: Any) -> Shared:
-        """`paths` built with these Settings options, made once per session."""
-        key = repr(([str(p) for p in paths], sorted(options.items())))
+    def build(
+        self,
+        label: str,
+        paths: Sequence[Path],
+        *,
+        file: str = "dossier.db",
+        **options: Any,
+    ) -> Shared:
+        """`paths` built with these Settings options into `file`, made once per
+        session (the file's name shows in what a report prints)."""
+        key = repr(([str(p) for p in paths], file, sorted(options.items())))
         name = f"{label}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
         folder = self.root / name
-        db = folder / "dossier.db"
+        db = folder / file
         done = folder / "report.pickle"
         with self._locked(name):
             if not done.exists():

@@ -364,7 +364,7 @@ def test_clean_property_text_is_unwrapped(pack: Pack) -> None:
 _SPANS = st.lists(st.tuples(st.integers(-2, 40), st.integers(-2, 40)), max_size=30)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     data=st.data(),
     raw=st.text(alphabet="ab-\n \r\ufffd", max_size=30),
@@ -410,7 +410,7 @@ def test_to_raw_many_equals_to_raw_of_each_span(
     ],
     ids=["text", "jsonl", "html", "pdf"],
 )
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(spans=_SPANS)
 def test_locate_many_equals_locate_of_each_span(
     source: SourceMap, spans: list[tuple[int, int]]

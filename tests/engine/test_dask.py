@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import sqlite3
@@ -26,9 +27,16 @@ from tests.conftest import EXAMPLES
 from tests.read.samples import write_bad_files
 from tests.store.conftest import build, write_corpus
 
-pytestmark = pytest.mark.slow
-
-distributed = pytest.importorskip("distributed")
+# Looked for, not imported, when the suite is collected: importing
+# distributed cost each xdist worker some 0.5 CPU s, the one not running
+# these tests too.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        importlib.util.find_spec("distributed") is None,
+        reason="distributed not installed (pip install 'dossier[dask]')",
+    ),
+]
 
 # Every stored table, minus what differs between two builds of the same files
 # (rowids, build times), each in a stable order.
@@ -70,18 +78,13 @@ def contents(db: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 @pytest.fixture(scope="module")
-def scheduler() -> Iterator[str]:
-    """One real two-worker cluster for the module (starting one takes seconds)."""
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        # Its health routes on a free port: 8787 may be taken (another test
-        # process, another build).
-        dashboard_address="127.0.0.1:0",
-        scheduler_kwargs={"dashboard": False},
-    ) as cluster:
+def scheduler(forkserver: None) -> Iterator[str]:
+    """One real two-worker cluster for the module, made as dossier makes its
+    own: its worker processes fork from the session's warm forkserver
+    (tests/conftest.py), each then a Dask worker on the loopback as any.
+    Spawned, each imported dossier and compiled the pack afresh: some 4 CPU s
+    a worker (issue 14, part 7)."""
+    with dask_engine.local_cluster(2) as cluster:
         yield cluster.scheduler_address
 
 
@@ -195,7 +198,11 @@ def test_dask_streams_a_big_text_in_pieces(
 
 
 def test_dask_without_a_scheduler_runs_a_local_cluster_and_cleans_up(
-    inputs: list[Path], local: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    inputs: list[Path],
+    local: Built,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    forkserver: None,
 ) -> None:
     # The scratch folder under this test's own temp folder: in the shared one
     # another process's dask build (another test run) showed as left behind.
@@ -240,6 +247,8 @@ def test_build_says_when_the_scheduler_is_out_of_reach(
 def test_build_says_when_no_worker_joins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import distributed
+
     monkeypatch.setattr(dask_engine, "_CONNECT_SECONDS", 1)
     with distributed.LocalCluster(
         n_workers=0,

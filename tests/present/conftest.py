@@ -7,10 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from dossier.present.cli.app import app
 from tests.link import test_reuse
+from tests.shared import Builds
 
 # Markup where a title, an outlet, a url and the text go: it must come out
 # as text in every report and export.
@@ -28,17 +27,19 @@ HOSTILE = {
 }
 
 
-@pytest.fixture(scope="session")
-def seeded_db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    extra = tmp_path_factory.mktemp("extra")
+def write_extra(extra: Path) -> None:
     story = test_reuse.record(test_reuse.STORY, "Delegation", "2024-05-03")
     paper = test_reuse.record(test_reuse.essay(), "Essay", "2024-06-01")
     test_reuse.write(extra, "a.jsonl", story)
     test_reuse.write(extra, "b.jsonl", paper)
     (extra / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    db = tmp_path_factory.mktemp("seeded") / "seeds.db"
-    result = CliRunner().invoke(
-        app, ["build", str(corpus / "seeds"), str(extra), "--db", str(db), "--json"]
-    )
-    assert result.exit_code == 0, result.output
-    return db
+
+
+@pytest.fixture(scope="session")
+def seeded_db(corpus: Path, builds: Builds) -> Path:
+    """Read-only: built once for every xdist worker (tests/shared.py), where
+    each worker running one of these modules built its own."""
+    extra = builds.folder("seeded-extra", write_extra)
+    built = builds.build("seeded", [corpus / "seeds", extra], file="seeds.db")
+    assert built.report.failures == []
+    return built.db

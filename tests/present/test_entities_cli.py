@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
+from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from dossier.present.cli.app import app
@@ -17,6 +17,9 @@ from dossier.present.contracts import schema_for
 pytestmark = pytest.mark.slow
 
 runner = CliRunner()
+# Made once: `jsonschema.validate` checks the schema itself on every call,
+# most of this module's time (test_contracts.py checks it once).
+ENTITIES = Draft202012Validator(schema_for("entities"))
 
 TEXTS = {
     "ford.txt": "Ford Motor Company said on Monday that it would build a new plant"
@@ -41,7 +44,7 @@ def invoke(*args: str) -> Any:
 def entities(db: Path, *args: str) -> list[dict[str, Any]]:
     rows = json.loads(invoke("entities", "--db", str(db), *args, "--json").stdout)
     assert isinstance(rows, list)
-    jsonschema.validate(rows, schema_for("entities"))
+    ENTITIES.validate(rows)
     return rows
 
 

@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from dossier.present.cli.app import app
 from tests.link import test_reuse
+from tests.shared import Builds
 
 with warnings.catch_warnings():
     # Starlette would rather have `httpx2` than httpx, and says so when it
@@ -71,16 +70,14 @@ def write_extra(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def web_db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A dossier of the seeds and the extra documents."""
-    folder = tmp_path_factory.mktemp("web")
-    db = folder / "web.db"
-    extra = write_extra(folder / "extra")
-    result = CliRunner().invoke(
-        app, ["build", str(corpus / "seeds"), str(extra), "--db", str(db), "--json"]
-    )
-    assert result.exit_code == 0, result.output
-    return db
+def web_db(corpus: Path, builds: Builds) -> Path:
+    """A dossier of the seeds and the extra documents, read-only: built once
+    for every xdist worker (tests/shared.py), where each worker running a web
+    module built its own."""
+    extra = builds.folder("web-extra", write_extra)
+    built = builds.build("web", [corpus / "seeds", extra / "extra.jsonl"])
+    assert built.report.failures == []
+    return built.db
 
 
 @pytest.fixture(scope="session")

@@ -24,9 +24,9 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 # Imported only where Chromium can run: without it the tests skip, and the
 # Playwright fixtures these names type are never built.
 if CHROMIUM.exists():
-    from playwright.sync_api import Page, expect
+    from playwright.sync_api import Browser, Page, expect
 else:  # pragma: no cover
-    Page = Any
+    Browser = Page = Any
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +80,23 @@ def server(web_db: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def shared_page(
+    browser: Browser, browser_context_args: dict[str, Any]
+) -> Iterator[Page]:
+    """One page for the module's tests, each of which opens its own URL
+    first: a context and page per test (pytest-playwright's `page`) started
+    a renderer each, some 2 of Chromium's 5 CPU s here (issue 14, part 7)."""
+    context = browser.new_context(**browser_context_args)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def page(shared_page: Page) -> Page:
+    return shared_page
 
 
 def shot(page: Page, name: str) -> None:

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.present.web.markup import Mark, render
+from tests.properties import examples
 
 
 class _Balance(HTMLParser):
@@ -72,7 +73,7 @@ def test_an_anchor_is_given_once_and_spans_are_clipped() -> None:
 
 
 # No deadline: a loaded machine is not a failure (tests are never timed).
-@settings(deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     st.text(min_size=0, max_size=40),
     st.lists(
