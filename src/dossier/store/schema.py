@@ -402,6 +402,23 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO reuse_gone VALUES (old.grams);
     END;
     """,
+    # 15: each document's annotations as `show --json` writes them (issue
+    # 17): `records` is a part's records, BATCH_ROWS of them, as JSON text
+    # joined as `show` joins them, zlib-compressed; a mention's entity is a
+    # placeholder, its key and the entity its document named, which `show`
+    # turns into the name it is linked to then (present/shown.py). Kind ''
+    # marks a document whose parts are stored (none when it has no
+    # annotations). Written with the document's rows; the migration stores
+    # those of the documents already there (db.py, `_AFTER_MIGRATION`).
+    """
+    CREATE TABLE shown (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        records BLOB NOT NULL,
+        PRIMARY KEY (doc, kind, part)
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,7 +24,7 @@ from dossier.present.cli.options import (
 )
 from dossier.present.cli.stream import Encoded, Pieces, write_json
 from dossier.present.document import raw_view, unknown
-from dossier.present.encoded import annotation_texts
+from dossier.present.shown import annotation_texts
 from dossier.store import connect
 from dossier.store.queries import (
     get_document,
@@ -131,7 +131,8 @@ def show_command(
         if as_json:
             # Streamed: the text a megabyte at a time, each annotation as read.
             detail["text"] = Pieces(text_bytes(connection, rowid))
-            # Each kind's records go out as JSON text a batch at a time.
+            # Each kind's records go out as JSON text a batch at a time, as
+            # stored when the document was (present/shown.py).
             for kind in ANNOTATION_QUERIES:
                 detail[kind] = Encoded(
                     partial(annotation_texts, connection, kind, rowid, offsets, located)
