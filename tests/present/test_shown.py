@@ -1,0 +1,176 @@
+"""A document's annotations stored as `show --json` writes them (table
+`shown`, migration 15, #17): the bytes read back are those read row by row,
+the linked names are those of the link at the time of showing, a dossier
+built before is stored by its migration, and forgetting takes them away."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.errors import StoreError
+from dossier.present.cli.app import app
+from dossier.present.encoded import annotation_texts as row_texts
+from dossier.present.shown import SEPARATOR, shown_texts, store_shown
+from dossier.store import connect
+from dossier.store.queries import offsets_of
+from dossier.store.records import _LINKED_NAME, ANNOTATION_QUERIES, source_map
+
+runner = CliRunner()
+
+
+def _both(connection: sqlite3.Connection, rowid: int, kind: str) -> tuple[bytes, bytes]:
+    """`kind` of document `rowid` as stored, and as read row by row."""
+    row = connection.execute(
+        "SELECT offsets, source_id FROM documents WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    offsets = offsets_of({"offsets": row[0]})
+    source = source_map(connection, row[1])
+    stored = shown_texts(connection, kind, rowid, SEPARATOR)
+    assert stored is not None, (rowid, kind)
+    rows = row_texts(connection, kind, rowid, offsets, source, SEPARATOR)
+    return b"|".join(stored), b"|".join(rows)
+
+
+def _rowids(connection: sqlite3.Connection) -> list[int]:
+    return [r for (r,) in connection.execute("SELECT rowid FROM documents")]
+
+
+def test_stored_records_are_the_bytes_read_row_by_row(seeded_db: Path) -> None:
+    kinds = set()
+    with closing(connect(seeded_db, create=False)) as connection:
+        for rowid in _rowids(connection):
+            for kind in ANNOTATION_QUERIES:
+                stored, rows = _both(connection, rowid, kind)
+                assert stored == rows, (rowid, kind)
+                if rows:
+                    kinds.add(kind)
+    assert kinds == set(ANNOTATION_QUERIES)
+
+
+def _show(db: Path, doc_id: str) -> str:
+    result = runner.invoke(app, ["show", doc_id, "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _most_mentioned(connection: sqlite3.Connection) -> tuple[int, str]:
+    rowid, doc_id = connection.execute(
+        "SELECT d.rowid, d.id FROM documents d ORDER BY"
+        " (SELECT count(*) FROM mentions m WHERE m.doc = d.rowid) DESC LIMIT 1"
+    ).fetchone()
+    return int(rowid), str(doc_id)
+
+
+def test_show_gives_the_names_linked_when_shown(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "relinked.db"
+    shutil.copy(seeded_db, db)
+    with closing(sqlite3.connect(db, isolation_level=None)) as connection:
+        rowid, doc_id = _most_mentioned(connection)
+        # As a later link or an override would: the entity of this
+        # document's most printed key is named otherwise.
+        (key,) = connection.execute(
+            "SELECT k.entity FROM mentions m JOIN entity_keys k ON k.key = m.key"
+            " WHERE m.doc = ? GROUP BY k.entity ORDER BY count(*) DESC LIMIT 1",
+            (rowid,),
+        ).fetchone()
+        connection.execute(
+            "UPDATE entities SET name = name || ' \"renamed\"' WHERE key = ?", (key,)
+        )
+        linked = [
+            name
+            for (name,) in connection.execute(
+                f"SELECT {_LINKED_NAME} FROM mentions m WHERE doc = ? ORDER BY start",
+                (rowid,),
+            )
+        ]
+    shown = json.loads(_show(db, doc_id))
+    assert [m["entity"] for m in shown["mentions"]] == linked
+    assert any(name.endswith(' "renamed"') for name in linked)
+
+
+def test_placeholders_hold_any_key_and_entity(seeded_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "odd-names.db"
+    shutil.copy(seeded_db, db)
+    with closing(connect(db)) as connection:
+        rowid, _ = _most_mentioned(connection)
+        connection.execute("BEGIN IMMEDIATE")
+        for n, name in enumerate(['a "quoted" name', "back\\slash\nline", "ü ’ 😀"]):
+            connection.execute(
+                "UPDATE mentions SET key = ?, entity = ? WHERE rowid = (SELECT rowid"
+                " FROM mentions WHERE doc = ? ORDER BY start LIMIT 1 OFFSET ?)",
+                (name, name, rowid, n),
+            )
+        store_shown(connection, [rowid])
+        connection.execute("COMMIT")
+        stored, rows = _both(connection, rowid, "mentions")
+    assert stored == rows
+    assert b'"a \\"quoted\\" name"' in stored
+
+
+def test_a_dossier_built_before_is_stored_by_its_migration(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "schema14.db"
+    shutil.copy(seeded_db, db)
+    with closing(sqlite3.connect(db)) as connection:
+        _, doc_id = _most_mentioned(connection)
+        connection.executescript("DROP TABLE shown; PRAGMA user_version = 14;")
+    with pytest.raises(StoreError, match="older dossier"):
+        connect(db, create=False)
+    connect(db).close()  # what a build does first
+    with closing(sqlite3.connect(db)) as connection:
+        documents = connection.execute("SELECT count(*) FROM documents").fetchone()
+        marked = connection.execute(
+            "SELECT count(*) FROM shown WHERE kind = ''"
+        ).fetchone()
+    assert marked == documents
+    assert _show(db, doc_id) == _show(seeded_db, doc_id)
+
+
+def test_forgotten_documents_take_their_stored_records_away(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "forget.db"
+    shutil.copy(seeded_db, db)
+    with closing(sqlite3.connect(db)) as connection:
+        rowid, doc_id = _most_mentioned(connection)
+        (before,) = connection.execute("SELECT count(*) FROM shown").fetchone()
+    result = runner.invoke(app, ["forget", doc_id, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with closing(sqlite3.connect(db)) as connection:
+        (after,) = connection.execute("SELECT count(*) FROM shown").fetchone()
+        orphans = connection.execute(
+            "SELECT count(*) FROM shown WHERE doc NOT IN (SELECT rowid FROM documents)"
+        ).fetchone()
+        mine = connection.execute(
+            "SELECT count(*) FROM shown WHERE doc = ?", (rowid,)
+        ).fetchone()
+    assert after < before
+    assert orphans == mine == (0,)
+
+
+def test_a_document_stored_without_annotations_shows_none(tmp_path: Path) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "note.txt").write_text(
+        "Kim Il Sung visited Pyongyang on 25 October 1950.\n", encoding="utf-8"
+    )
+    db = tmp_path / "bare.db"
+    built = runner.invoke(app, ["build", str(folder), "--db", str(db), "--no-annotate"])
+    assert built.exit_code == 0, built.output
+    with closing(connect(db, create=False)) as connection:
+        kinds = {k for (k,) in connection.execute("SELECT kind FROM shown")}
+        (doc_id,) = connection.execute("SELECT id FROM documents").fetchone()
+    # Stored, with nothing to store: shown as stored, not read row by row.
+    assert kinds == {""}
+    shown = json.loads(_show(db, doc_id))
+    assert all(shown[kind] == [] for kind in ANNOTATION_QUERIES)
