@@ -17,7 +17,12 @@ from typer.testing import CliRunner
 from dossier.errors import StoreError
 from dossier.present.cli.app import app
 from dossier.present.encoded import annotation_texts as row_texts
-from dossier.present.shown import SEPARATOR, shown_texts, store_shown
+from dossier.present.shown import (
+    SEPARATOR,
+    annotation_texts,
+    store_shown,
+    stored_length,
+)
 from dossier.store import connect
 from dossier.store.queries import offsets_of
 from dossier.store.records import _LINKED_NAME, ANNOTATION_QUERIES, source_map
@@ -32,10 +37,16 @@ def _both(connection: sqlite3.Connection, rowid: int, kind: str) -> tuple[bytes,
     ).fetchone()
     offsets = offsets_of({"offsets": row[0]})
     source = source_map(connection, row[1])
-    stored = shown_texts(connection, kind, rowid, SEPARATOR)
-    assert stored is not None, (rowid, kind)
-    rows = row_texts(connection, kind, rowid, offsets, source, SEPARATOR)
-    return b"|".join(stored), b"|".join(rows)
+    # The source's length kept with them is SQLite's count of its text.
+    length = stored_length(connection, rowid)
+    assert (length,) == tuple(
+        connection.execute(
+            "SELECT length(raw) FROM sources WHERE id = ?", (row[1],)
+        ).fetchone()
+    )
+    arguments = (connection, kind, rowid, offsets, source, SEPARATOR)
+    stored = annotation_texts(*arguments, stored=True)
+    return b"|".join(stored), b"|".join(row_texts(*arguments))
 
 
 def _rowids(connection: sqlite3.Connection) -> list[int]:

@@ -39,7 +39,8 @@ _PAIR_TEXT, _KEY_END_TEXT = "\udcff", "\udcfe"
 # zlib's default level: 3.9 MB for the 28 MB of a 10 MB document's mentions,
 # decompressed in 0.08 s; level 1 was 4.5 MB and no faster to read.
 _LEVEL = 6
-# The row of kind '' that says a document's parts are stored.
+# The row of kind '' says a document's parts are stored; its `records` is the
+# length of the raw text of the document's source.
 _STORED = ""
 
 
@@ -86,23 +87,29 @@ def store_shown(connection: sqlite3.Connection, rowids: Iterable[int]) -> None:
     from dossier.store.queries import offsets_of
     from dossier.store.records import source_map
 
+    lengths: dict[int, int] = {}  # a source's raw length, counted once
     for rowid in rowids:
         row = connection.execute(
             "SELECT offsets, source_id FROM documents WHERE rowid = ?", (rowid,)
         ).fetchone()
         if row is None:
             continue
-        offsets = offsets_of({"offsets": row[0]})
-        source = source_map(connection, row[1])
+        offsets, source_id = offsets_of({"offsets": row[0]}), row[1]
+        if source_id not in lengths:
+            lengths[source_id] = connection.execute(
+                "SELECT length(raw) FROM sources WHERE id = ?", (source_id,)
+            ).fetchone()[0]
+        length = lengths[source_id]
+        source = source_map(connection, source_id, raw_length=length)
         connection.execute("DELETE FROM shown WHERE doc = ?", (rowid,))
-        stored = [
+        stored: list[tuple[int, str, int, bytes | int]] = [
             (rowid, kind, part, zlib.compress(text, _LEVEL))
             for kind in ANNOTATION_QUERIES
             for part, text in enumerate(
                 _parts(connection, kind, rowid, offsets, source)
             )
         ]
-        stored.append((rowid, _STORED, 0, b""))
+        stored.append((rowid, _STORED, 0, length))
         connection.executemany("INSERT INTO shown VALUES (?,?,?,?)", stored)
 
 
@@ -119,6 +126,16 @@ def store_missing(connection: sqlite3.Connection) -> None:
     store_shown(connection, missing)
 
 
+def stored_length(connection: sqlite3.Connection, rowid: int) -> int | None:
+    """The length of the raw text of document `rowid`'s source when its
+    annotations are stored (see `records.source_map`), else None."""
+    row = connection.execute(
+        "SELECT records FROM shown WHERE doc = ? AND kind = ? AND part = 0",
+        (rowid, _STORED),
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
 def annotation_texts(
     connection: sqlite3.Connection,
     kind: str,
@@ -126,31 +143,16 @@ def annotation_texts(
     offsets: OffsetMap,
     source: SourceMap,
     separator: str,
+    *,
+    stored: bool,
 ) -> Iterator[bytes]:
-    """`encoded.annotation_texts`: the stored records where they are stored,
-    else read row by row."""
-    stored = shown_texts(connection, kind, rowid, separator)
-    if stored is None:
+    """`encoded.annotation_texts`: the records as stored when they are
+    (`stored`, see `stored_length`) and joined by `separator`, else read row
+    by row."""
+    if not stored or separator != SEPARATOR:
         return encoded.annotation_texts(
             connection, kind, rowid, offsets, source, separator
         )
-    return stored
-
-
-def shown_texts(
-    connection: sqlite3.Connection, kind: str, rowid: int, separator: str
-) -> Iterator[bytes] | None:
-    """The stored records of `kind` of document `rowid` as
-    `encoded.annotation_texts` gives them, a part at a time; None when they
-    are not stored (or joined otherwise than `separator` asks)."""
-    if separator != SEPARATOR:
-        return None
-    marked = connection.execute(
-        "SELECT 1 FROM shown WHERE doc = ? AND kind = ? AND part = 0",
-        (rowid, _STORED),
-    ).fetchone()
-    if marked is None:
-        return None
     return _read(connection, kind, rowid)
 
 
