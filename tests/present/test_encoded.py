@@ -162,7 +162,7 @@ def _grow_annotations(path: Path, copies: int, *, stored: bool) -> str:
                 (copies - 1, rowid),
             )
         if stored:
-            store_shown(connection, [rowid])
+            store_shown(connection, [rowid], again=True)
         else:
             connection.execute("DELETE FROM shown WHERE doc = ?", (rowid,))
         connection.execute("COMMIT")

@@ -120,7 +120,7 @@ def test_placeholders_hold_any_key_and_entity(seeded_db: Path, tmp_path: Path) -
                 " FROM mentions WHERE doc = ? ORDER BY start LIMIT 1 OFFSET ?)",
                 (name, name, rowid, n),
             )
-        store_shown(connection, [rowid])
+        store_shown(connection, [rowid], again=True)
         connection.execute("COMMIT")
         stored, rows = _both(connection, rowid, "mentions")
     assert stored == rows
