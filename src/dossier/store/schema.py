@@ -404,14 +404,14 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 15: each document's annotations as `show --json` writes them (issue
     # 17): `records` is a part's records, BATCH_ROWS of them, as JSON text
-    # joined as `show` joins them, zlib-compressed; a mention's entity is a
+    # joined as `show` joins them, deflated (raw); a mention's entity is a
     # placeholder, its key and the entity its document named, which `show`
     # turns into the name it is linked to then (present/shown.py). A row of
     # kind '' marks a document whose parts are stored (none when it has no
     # annotations); its `records` is the length of its source's raw text,
     # which SQLite's length() counts by reading the whole text. Written with
-    # the document's rows; the migration stores
-    # those of the documents already there (db.py, `_AFTER_MIGRATION`).
+    # the document's rows; the migration stores those of the documents
+    # already there (db.py, `_AFTER_MIGRATION`).
     """
     CREATE TABLE shown (
         doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
