@@ -5,8 +5,8 @@ back as a few compressed blobs instead of a row and a record at a time
 
 The 118,140 mentions of a 10 MB document cost `show --json` 3,200 M
 instructions read row by row (nine columns a row crossing into Python, the
-GIL given up a row, an f-string a record); their 28 MB of stored text, 3.9 MB
-compressed, is decompressed and has its linked names put in at C speed.
+GIL given up a row, an f-string a record); their 27 MB of records, stored
+in 3.1 MB, are inflated and have their linked names put in at C speed.
 
 Only what cannot change once a document is stored is stored: its rows and
 locators. The entity a mention is linked to changes with every link and
