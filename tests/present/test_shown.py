@@ -16,16 +16,24 @@ from typer.testing import CliRunner
 
 from dossier.errors import StoreError
 from dossier.present.cli.app import app
+from dossier.present.encoded import RECORDS, _Values
 from dossier.present.encoded import annotation_texts as row_texts
 from dossier.present.shown import (
+    LAYOUT,
     SEPARATOR,
     annotation_texts,
+    store_missing,
     store_shown,
     stored_length,
 )
 from dossier.store import connect
 from dossier.store.queries import offsets_of
-from dossier.store.records import _LINKED_NAME, ANNOTATION_QUERIES, source_map
+from dossier.store.records import (
+    _LINKED_NAME,
+    ANNOTATION_QUERIES,
+    AnnotationBatch,
+    source_map,
+)
 
 runner = CliRunner()
 
@@ -185,3 +193,76 @@ def test_a_document_stored_without_annotations_shows_none(tmp_path: Path) -> Non
     assert kinds == {""}
     shown = json.loads(_show(db, doc_id))
     assert all(shown[kind] == [] for kind in ANNOTATION_QUERIES)
+
+
+# One record of each kind as the encoder writes it, with the LAYOUT it was
+# stored in. A change here changes what stored documents would show: bump
+# shown.LAYOUT and add a migration calling `store_missing` (schema.py).
+LAYOUT_PINNED = 1
+RECORDS_PINNED = {
+    "mentions": (
+        ("Kim Il Sung", "Kim Il Sung", "PERSON", "President", 10, 24, 20, 31, "k"),
+        '{"text": "Kim Il Sung", "entity": "Kim Il Sung", "type": "PERSON",'
+        ' "title": "President", "phrase_start": 10, "phrase_end": 24,'
+        ' "span": [20, 31], "locator": {"format": "text", "start": 1, "end": 2}}',
+    ),
+    "times": (
+        ("October 25", "DATE", "1950-10-25", "1950-10-25", None, 40, 50),
+        '{"text": "October 25", "type": "DATE", "value": "1950-10-25",'
+        ' "first_day": "1950-10-25", "last_day": null, "span": [40, 50],'
+        ' "locator": {"format": "text", "start": 1, "end": 2}}',
+    ),
+    "figures": (
+        ("nearly three million", 2.7e6, 3e6, "fighters", None, "nearly", 60, 80),
+        '{"text": "nearly three million", "low": 2700000.0, "high": 3000000.0,'
+        ' "unit": "fighters", "subject": null, "hedge": "nearly", "span": [60, 80],'
+        ' "locator": {"format": "text", "start": 1, "end": 2}}',
+    ),
+    "quotes": (
+        ("We are ready", "direct", "Kim", "said", None, 0, 90, 102),
+        '{"text": "We are ready", "kind": "direct", "speaker": "Kim", "cue": "said",'
+        ' "via": null, "citation": 0, "span": [90, 102],'
+        ' "locator": {"format": "text", "start": 1, "end": 2}}',
+    ),
+    "citations": (
+        ("(KCNA, 21 October 2010)", None, "KCNA", "2010-10-21", 110, 133),
+        '{"text": "(KCNA, 21 October 2010)", "title": null, "outlet": "KCNA",'
+        ' "date": "2010-10-21", "span": [110, 133],'
+        ' "locator": {"format": "text", "start": 1, "end": 2}}',
+    ),
+}
+
+
+def test_the_stored_layout_is_pinned() -> None:
+    locator = '{"format": "text", "start": 1, "end": 2}'
+    for kind, (row, pinned) in RECORDS_PINNED.items():
+        batch = AnnotationBatch((), [row], [1], [2], {})
+        (written,) = RECORDS[kind](batch, [locator], _Values())
+        assert (written, LAYOUT) == (pinned, LAYOUT_PINNED), kind
+    assert set(RECORDS_PINNED) == set(ANNOTATION_QUERIES)
+
+
+def test_a_document_stored_in_another_layout_is_read_row_by_row(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "layout.db"
+    shutil.copy(seeded_db, db)
+    with closing(sqlite3.connect(db, isolation_level=None)) as connection:
+        rowid, doc_id = _most_mentioned(connection)
+        # As a later layout would find it: its records stale, marked so.
+        connection.execute(
+            "UPDATE shown SET part = ? WHERE doc = ? AND kind = ''",
+            (LAYOUT + 1, rowid),
+        )
+        connection.execute(
+            "UPDATE shown SET records = x'' WHERE doc = ? AND kind != ''", (rowid,)
+        )
+    assert _show(db, doc_id) == _show(seeded_db, doc_id)
+    with closing(connect(db)) as connection:
+        assert stored_length(connection, rowid) is None
+        connection.execute("BEGIN IMMEDIATE")
+        store_missing(connection)
+        connection.execute("COMMIT")
+        assert stored_length(connection, rowid) is not None
+        assert _both(connection, rowid, "mentions")[0]
+    assert _show(db, doc_id) == _show(seeded_db, doc_id)

@@ -61,6 +61,12 @@ def _compressed(text: bytes) -> bytes:
 # The row of kind '' says a document's parts are stored; its `records` is the
 # length of the raw text of the document's source.
 _STORED = ""
+# The layout of the stored records, kept as the `part` of that row: what
+# `encoded.RECORDS` and the locators write. A change to what `show` prints
+# takes a new number here (tests/present/test_shown.py pins the layout) and a
+# migration calling `store_missing`, which stores documents of another
+# layout again; until then they are read row by row, never shown stale.
+LAYOUT = 1
 
 
 class _Placeholders:
@@ -131,29 +137,33 @@ def store_shown(
                 _parts(connection, kind, rowid, offsets, source)
             )
         ]
-        stored.append((rowid, _STORED, 0, length))
+        stored.append((rowid, _STORED, LAYOUT, length))
         connection.executemany("INSERT INTO shown VALUES (?,?,?,?)", stored)
 
 
 def store_missing(connection: sqlite3.Connection) -> None:
-    """Store the annotations of every document not stored yet (a dossier
-    built before schema 15), in the caller's transaction."""
+    """Store the annotations of every document not stored yet, or stored in
+    another layout (a dossier built before schema 15), in the caller's
+    transaction."""
     missing = [
         rowid
         for (rowid,) in connection.execute(
             "SELECT rowid FROM documents d WHERE NOT EXISTS"
-            " (SELECT 1 FROM shown s WHERE s.doc = d.rowid AND s.kind = '')"
+            " (SELECT 1 FROM shown s WHERE s.doc = d.rowid AND s.kind = ?"
+            " AND s.part = ?)",
+            (_STORED, LAYOUT),
         )
     ]
-    store_shown(connection, missing)
+    store_shown(connection, missing, again=True)
 
 
 def stored_length(connection: sqlite3.Connection, rowid: int) -> int | None:
     """The length of the raw text of document `rowid`'s source when its
-    annotations are stored (see `records.source_map`), else None."""
+    annotations are stored in this LAYOUT (see `records.source_map`), else
+    None."""
     row = connection.execute(
-        "SELECT records FROM shown WHERE doc = ? AND kind = ? AND part = 0",
-        (rowid, _STORED),
+        "SELECT records FROM shown WHERE doc = ? AND kind = ? AND part = ?",
+        (rowid, _STORED, LAYOUT),
     ).fetchone()
     return None if row is None else int(row[0])
 

@@ -408,10 +408,11 @@ MIGRATIONS: tuple[str, ...] = (
     # placeholder, its key and the entity its document named, which `show`
     # turns into the name it is linked to then (present/shown.py). A row of
     # kind '' marks a document whose parts are stored (none when it has no
-    # annotations); its `records` is the length of its source's raw text,
-    # which SQLite's length() counts by reading the whole text. Written with
-    # the document's rows; the migration stores those of the documents
-    # already there (db.py, `_AFTER_MIGRATION`).
+    # annotations), its `part` their layout (`shown.LAYOUT`), its `records`
+    # the length of its source's raw text, which SQLite's length() counts by
+    # reading the whole text. Written with the document's rows; the
+    # migration stores those of the documents already there (db.py,
+    # `_AFTER_MIGRATION`).
     """
     CREATE TABLE shown (
         doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
