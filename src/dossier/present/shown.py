@@ -62,10 +62,11 @@ def _compressed(text: bytes) -> bytes:
 # length of the raw text of the document's source.
 _STORED = ""
 # The layout of the stored records, kept as the `part` of that row: what
-# `encoded.RECORDS` and the locators write. A change to what `show` prints
-# takes a new number here (tests/present/test_shown.py pins the layout) and a
-# migration calling `store_missing`, which stores documents of another
-# layout again; until then they are read row by row, never shown stale.
+# `encoded.RECORDS` and the locators write, as `_compressed` packs it. A
+# change to what `show` prints or to how parts are packed takes a new number
+# here (tests/present/test_shown.py pins the layout) and a migration calling
+# `store_missing`, which stores documents of another layout again; until
+# then they are read row by row, never shown stale.
 LAYOUT = 1
 
 
