@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dossier.errors import StoreError
+from dossier.present import shown
 from dossier.present.cli.app import app
 from dossier.present.encoded import RECORDS, _Values
 from dossier.present.encoded import annotation_texts as row_texts
@@ -36,6 +37,19 @@ from dossier.store.records import (
 )
 
 runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def stored_db(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds with every document's annotations stored, however few (a
+    build stores those of STORE_FROM or more)."""
+    db = tmp_path_factory.mktemp("stored") / "stored.db"
+    shutil.copy(seeded_db, db)
+    with closing(connect(db)) as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        store_shown(connection, _rowids(connection), again=True)
+        connection.execute("COMMIT")
+    return db
 
 
 def _both(connection: sqlite3.Connection, rowid: int, kind: str) -> tuple[bytes, bytes]:
@@ -61,9 +75,9 @@ def _rowids(connection: sqlite3.Connection) -> list[int]:
     return [r for (r,) in connection.execute("SELECT rowid FROM documents")]
 
 
-def test_stored_records_are_the_bytes_read_row_by_row(seeded_db: Path) -> None:
+def test_stored_records_are_the_bytes_read_row_by_row(stored_db: Path) -> None:
     kinds = set()
-    with closing(connect(seeded_db, create=False)) as connection:
+    with closing(connect(stored_db, create=False)) as connection:
         for rowid in _rowids(connection):
             for kind in ANNOTATION_QUERIES:
                 stored, rows = _both(connection, rowid, kind)
@@ -88,10 +102,10 @@ def _most_mentioned(connection: sqlite3.Connection) -> tuple[int, str]:
 
 
 def test_show_gives_the_names_linked_when_shown(
-    seeded_db: Path, tmp_path: Path
+    stored_db: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "relinked.db"
-    shutil.copy(seeded_db, db)
+    shutil.copy(stored_db, db)
     with closing(sqlite3.connect(db, isolation_level=None)) as connection:
         rowid, doc_id = _most_mentioned(connection)
         # As a later link or an override would: the entity of this
@@ -136,30 +150,66 @@ def test_placeholders_hold_any_key_and_entity(seeded_db: Path, tmp_path: Path) -
 
 
 def test_a_dossier_built_before_is_stored_by_its_migration(
-    seeded_db: Path, tmp_path: Path
+    seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "schema14.db"
     shutil.copy(seeded_db, db)
     with closing(sqlite3.connect(db)) as connection:
-        _, doc_id = _most_mentioned(connection)
+        rowid, doc_id = _most_mentioned(connection)
+        (least,) = connection.execute(
+            "SELECT count(*) FROM mentions WHERE doc = ?", (rowid,)
+        ).fetchone()
         connection.executescript("DROP TABLE shown; PRAGMA user_version = 14;")
     with pytest.raises(StoreError, match="older dossier"):
         connect(db, create=False)
+    # The seeds' documents are small: stored here from this one's size.
+    monkeypatch.setattr(shown, "STORE_FROM", least)
     connect(db).close()  # what a build does first
     with closing(sqlite3.connect(db)) as connection:
-        documents = connection.execute("SELECT count(*) FROM documents").fetchone()
-        marked = connection.execute(
-            "SELECT count(*) FROM shown WHERE kind = ''"
-        ).fetchone()
-    assert marked == documents
+        marked = [
+            doc
+            for (doc,) in connection.execute("SELECT doc FROM shown WHERE kind = ''")
+        ]
+    assert rowid in marked
+    assert 0 < len(marked) < len(_documents_of(db))
     assert _show(db, doc_id) == _show(seeded_db, doc_id)
 
 
+def _documents_of(db: Path) -> list[int]:
+    with closing(sqlite3.connect(db)) as connection:
+        return _rowids(connection)
+
+
+def test_a_build_stores_the_documents_of_store_from_annotations_or_more(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shown, "STORE_FROM", 20)
+    db = tmp_path / "seeds.db"
+    built = runner.invoke(app, ["build", str(corpus / "seeds"), "--db", str(db)])
+    assert built.exit_code == 0, built.output
+    with closing(sqlite3.connect(db)) as connection:
+        counted = " UNION ALL ".join(
+            f"SELECT doc FROM {kind}" for kind in ANNOTATION_QUERIES
+        )
+        large = {
+            doc
+            for (doc,) in connection.execute(
+                f"SELECT doc FROM ({counted}) GROUP BY doc HAVING count(*) >= 20"
+            )
+        }
+        marked = {
+            doc
+            for (doc,) in connection.execute("SELECT doc FROM shown WHERE kind = ''")
+        }
+    assert marked == large
+    assert large and len(large) < len(_documents_of(db))
+
+
 def test_forgotten_documents_take_their_stored_records_away(
-    seeded_db: Path, tmp_path: Path
+    stored_db: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "forget.db"
-    shutil.copy(seeded_db, db)
+    shutil.copy(stored_db, db)
     with closing(sqlite3.connect(db)) as connection:
         rowid, doc_id = _most_mentioned(connection)
         (before,) = connection.execute("SELECT count(*) FROM shown").fetchone()
@@ -189,8 +239,8 @@ def test_a_document_stored_without_annotations_shows_none(tmp_path: Path) -> Non
     with closing(connect(db, create=False)) as connection:
         kinds = {k for (k,) in connection.execute("SELECT kind FROM shown")}
         (doc_id,) = connection.execute("SELECT id FROM documents").fetchone()
-    # Stored, with nothing to store: shown as stored, not read row by row.
-    assert kinds == {""}
+    # Nothing to store: read row by row, which is nothing.
+    assert kinds == set()
     shown = json.loads(_show(db, doc_id))
     assert all(shown[kind] == [] for kind in ANNOTATION_QUERIES)
 
@@ -243,10 +293,11 @@ def test_the_stored_layout_is_pinned() -> None:
 
 
 def test_a_document_stored_in_another_layout_is_read_row_by_row(
-    seeded_db: Path, tmp_path: Path
+    stored_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "layout.db"
-    shutil.copy(seeded_db, db)
+    shutil.copy(stored_db, db)
+    monkeypatch.setattr(shown, "STORE_FROM", 1)
     with closing(sqlite3.connect(db, isolation_level=None)) as connection:
         rowid, doc_id = _most_mentioned(connection)
         # As a later layout would find it: its records stale, marked so.
@@ -257,7 +308,7 @@ def test_a_document_stored_in_another_layout_is_read_row_by_row(
         connection.execute(
             "UPDATE shown SET records = x'' WHERE doc = ? AND kind != ''", (rowid,)
         )
-    assert _show(db, doc_id) == _show(seeded_db, doc_id)
+    assert _show(db, doc_id) == _show(stored_db, doc_id)
     with closing(connect(db)) as connection:
         assert stored_length(connection, rowid) is None
         connection.execute("BEGIN IMMEDIATE")
@@ -265,4 +316,4 @@ def test_a_document_stored_in_another_layout_is_read_row_by_row(
         connection.execute("COMMIT")
         assert stored_length(connection, rowid) is not None
         assert _both(connection, rowid, "mentions")[0]
-    assert _show(db, doc_id) == _show(seeded_db, doc_id)
+    assert _show(db, doc_id) == _show(stored_db, doc_id)

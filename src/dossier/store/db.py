@@ -529,11 +529,11 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
         ]
         if len(figure_rowids) == len(annotations.get("figures", [])):
             insert_facts(connection, facts, figure_rowids=figure_rowids)
-    # The documents' annotations as `show --json` writes them (#17), with
-    # their rows: a build killed before the commit leaves neither.
-    from dossier.present.shown import store_shown
+    # The annotations of large documents as `show --json` writes them (#17),
+    # with their rows: a build killed before the commit leaves neither.
+    from dossier.present.shown import store_large
 
-    store_shown(connection, range(first_rowid, first_rowid + len(documents)))
+    store_large(connection, annotations)
     # Index the file's documents in one statement: FTS5 takes a bulk
     # INSERT ... SELECT about 4x faster than one trigger call per row.
     connection.execute(
