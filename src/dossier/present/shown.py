@@ -61,7 +61,7 @@ def _compressed(text: bytes) -> bytes:
 
 # Documents of fewer annotations are not stored: read row by row, a
 # thousand cost `show` under 5 ms of CPU against its 0.1 s start-up, and
-# storing kcna-2024's 1,858 stories (none over 600) added a tenth to its
+# storing kcna-2024's 1,858 stories (none over 244) added a tenth to its
 # build and 2.2 MB to the file for nothing anyone could see.
 STORE_FROM = 1000
 # The row of kind '' says a document's parts are stored; its `records` is the

@@ -187,8 +187,8 @@ def _store_shown(connection: sqlite3.Connection) -> None:
 
 
 # What a migration's SQL cannot do, run after it in its transaction: 15
-# stores the annotations of the documents already there as `show` writes
-# them (3 s of CPU for a dossier of 1,859 documents, 195,000 annotations).
+# stores the annotations of the large documents already there as `show`
+# writes them (1.1 s of CPU for a dossier of 1,859 documents, one of 10 MB).
 _AFTER_MIGRATION: dict[int, Callable[[sqlite3.Connection], None]] = {15: _store_shown}
 
 
