@@ -1,8 +1,8 @@
 """`dossier show` of one document, this checkout against another, round by
 round in turn so both meet the same load (#17).
 
-    python bench/show_speed.py --db DB [--doc ID] [--against SRC] [--rounds 5]
-        [--form json]
+    python bench/show_speed.py --db DB [--doc ID] [--against SRC]
+        [--against-db DB2] [--rounds 5] [--form json]
 
 Each round runs, for each form (table, --json) and each code (this `src`,
 then `--against`, e.g. the main branch's `src`):
@@ -12,7 +12,9 @@ then `--against`, e.g. the main branch's `src`):
 
 Output goes to /dev/null. Prints p50/p95 per row with the load averages
 seen, and appends them to bench/out/results.jsonl. `--doc` defaults to the
-longest document of DB.
+longest document of DB. `--against-db` is the dossier the other code reads,
+when it reads another schema (the same documents, e.g. DB before its
+migration).
 """
 
 from __future__ import annotations
@@ -70,6 +72,9 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--doc", help="A document id (default: the longest).")
     parser.add_argument("--against", type=Path, help="Another checkout's src.")
+    parser.add_argument(
+        "--against-db", type=Path, help="The dossier --against reads (default: DB)."
+    )
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument(
         "--form", choices=("table", "json"), help="Only this form (default: both)."
@@ -81,14 +86,16 @@ def main() -> None:
     forms = [args.form] if args.form else ["table", "json"]
     doc = args.doc or _longest(args.db)
     codes = {"this": ROOT / "src"}
+    dbs = {"this": args.db}
     if args.against:
         codes["against"] = args.against.resolve()
+        dbs["against"] = args.against_db or args.db
     runs: dict[tuple[str, str, str], list[dict[str, float]]] = {}
     for _ in range(args.rounds):
         for form in forms:
-            argv = ["show", doc, "--db", str(args.db)]
-            argv += ["--json"] if form == "json" else []
             for code, src in codes.items():
+                argv = ["show", doc, "--db", str(dbs[code])]
+                argv += ["--json"] if form == "json" else []
                 timed, printed = measure([sys.executable, "-c", IN_PROCESS, *argv], src)
                 cpu, wall = map(float, printed.split())
                 runs.setdefault((code, form, "in process"), []).append(
@@ -103,6 +110,7 @@ def main() -> None:
         result = {
             "benchmark": "show_speed",
             "code": str(codes[code]),
+            "db": str(dbs[code]),
             "doc": doc,
             "form": form,
             "how": how,

@@ -22,6 +22,7 @@ from dossier.present.cli.app import app
 from dossier.present.cli.browse import show_command
 from dossier.present.cli.stream import write_json
 from dossier.present.document import open_document
+from dossier.present.shown import store_shown
 from dossier.store import connect, queries, records
 from dossier.store.queries import get_document, offsets_of
 from dossier.store.records import _LINKED_NAME, source_map
@@ -134,9 +135,10 @@ def test_show_json_records_read_their_text_and_linked_entity(
     assert checked > 500
 
 
-def _grow_annotations(path: Path, copies: int) -> str:
+def _grow_annotations(path: Path, copies: int, *, stored: bool) -> str:
     """The document with the most mentions made `copies` times as long, its
-    annotations repeated along it; return its id."""
+    annotations repeated along it, and stored as `show` writes them if
+    `stored` (else read row by row); return its id."""
     with closing(sqlite3.connect(path, isolation_level=None)) as connection:
         rowid, doc_id, text = connection.execute(
             "SELECT d.rowid, d.id, d.text FROM documents d ORDER BY"
@@ -159,6 +161,10 @@ def _grow_annotations(path: Path, copies: int) -> str:
                 " WHERE doc = ?",
                 (copies - 1, rowid),
             )
+        if stored:
+            store_shown(connection, [rowid], again=True)
+        else:
+            connection.execute("DELETE FROM shown WHERE doc = ?", (rowid,))
         connection.execute("COMMIT")
     return str(doc_id)
 
@@ -177,14 +183,16 @@ class _Counted(io.RawIOBase):
         return len(data)
 
 
+@pytest.mark.parametrize("stored", [True, False], ids=["stored", "rows"])
 def test_show_json_of_a_large_document_holds_a_batch_not_the_document(
-    seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stored: bool
 ) -> None:
     path = tmp_path / "large.db"
     shutil.copy(seeded_db, path)
-    doc_id = _grow_annotations(path, copies=COPIES)
-    small = _ids(seeded_db)[0]
+    # Batches of 100 records read and, for `stored`, parts of 100 stored.
     monkeypatch.setattr(records, "BATCH_ROWS", 100)
+    doc_id = _grow_annotations(path, copies=COPIES, stored=stored)
+    small = _ids(seeded_db)[0]
     monkeypatch.setattr(queries, "TEXT_PIECE", 1 << 16)
     counted = _Counted()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(counted, encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -415,13 +415,26 @@ def citations(
     ]
 
 
-def source_map(connection: sqlite3.Connection, source_id: int) -> SourceMap:
-    """Where the source's raw text lies in its file (see offsets.SourceMap)."""
-    raw, stored = connection.execute(
-        "SELECT length(s.raw), l.map FROM sources s"
-        " LEFT JOIN locators l ON l.source_id = s.id WHERE s.id = ?",
-        (source_id,),
-    ).fetchone()
+def source_map(
+    connection: sqlite3.Connection, source_id: int, *, raw_length: int | None = None
+) -> SourceMap:
+    """Where the source's raw text lies in its file (see offsets.SourceMap).
+
+    `raw_length` is the length of the raw text where it is known: SQLite's
+    `length()` counts it by reading the whole text, 0.03 s for the 13 MB
+    of a 10 MB document's source, so `show` keeps it (#17)."""
+    if raw_length is None:
+        raw, stored = connection.execute(
+            "SELECT length(s.raw), l.map FROM sources s"
+            " LEFT JOIN locators l ON l.source_id = s.id WHERE s.id = ?",
+            (source_id,),
+        ).fetchone()
+    else:
+        raw = raw_length
+        row = connection.execute(
+            "SELECT map FROM locators WHERE source_id = ?", (source_id,)
+        ).fetchone()
+        stored = None if row is None else row[0]
     if stored is None:
         return SourceMap.text(raw)
     return SourceMap.from_json(json.loads(stored))
@@ -474,23 +487,25 @@ def annotation_batches(
     offsets: OffsetMap,
     *,
     size: int | None = None,
+    linked: bool = True,
 ) -> Iterator[AnnotationBatch]:
     """One kind of a document's annotations (a key of ANNOTATION_QUERIES), a
     batch of `size` (BATCH_ROWS) rows at a time, as the database reads them.
 
     The rows stay the tuples SQLite gives: turning each batch into columns
-    was 0.07 s of the 10 MB document's 0.56 s of mentions (#17)."""
+    was 0.07 s of the 10 MB document's 0.56 s of mentions (#17). Without
+    `linked`, mentions' linked names are not looked up (`linked` is empty)."""
     size = size or BATCH_ROWS
     cursor = connection.cursor()
     cursor.row_factory = None  # tuples: a Row per annotation cost a third more
     cursor.execute(ANNOTATION_QUERIES[kind], (rowid,))
-    linked = kind == "mentions"
-    fields = tuple(column[0] for column in cursor.description[: -3 if linked else -2])
+    keyed = kind == "mentions"
+    fields = tuple(column[0] for column in cursor.description[: -3 if keyed else -2])
     start = len(fields)
     names: dict[str, str] = {}
     seen: set[str] = set()
     while rows := cursor.fetchmany(size):
-        if linked:
+        if keyed and linked:
             _look_up_names(connection, [row[-1] for row in rows], names, seen)
         raw_starts, raw_ends = offsets.to_raw_many(
             [row[start] for row in rows], [row[start + 1] for row in rows]
@@ -511,13 +526,21 @@ def _look_up_names(
     if not unknown:
         return
     seen.update(unknown)
-    marks = ",".join("?" * len(unknown))
-    names.update(
-        (key, name)
-        for key, name in connection.execute(
+    names.update(linked_names(connection, unknown))
+
+
+def linked_names(connection: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
+    """The canonical name of the entity each of `keys` (mentions' link keys)
+    is linked to, for those linked to one (see `_LINKED_NAME`)."""
+    wanted = tuple(keys)
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    return dict(
+        connection.execute(
             "SELECT k.key, e.name FROM entity_keys k JOIN entities e"
             f" ON e.key = k.entity WHERE k.key IN ({marks})",
-            tuple(unknown),
+            wanted,
         )
     )
 

@@ -402,6 +402,26 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO reuse_gone VALUES (old.grams);
     END;
     """,
+    # 15: the annotations of each document of STORE_FROM (1,000) or more as
+    # `show --json` writes them (issue 17): `records` is a part's records,
+    # BATCH_ROWS of them, as JSON text joined as `show` joins them, deflated
+    # (raw); a mention's entity is a placeholder, its key and the entity its
+    # document named, which `show` turns into the name it is linked to then
+    # (present/shown.py). A row of kind '' marks a document whose parts are
+    # stored, its `part` their layout (`shown.LAYOUT`), its `records` the
+    # length of its source's raw text, which SQLite's length() counts by
+    # reading the whole text. Written with the document's rows; the
+    # migration stores those of the large documents already there (db.py,
+    # `_AFTER_MIGRATION`).
+    """
+    CREATE TABLE shown (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        records BLOB NOT NULL,
+        PRIMARY KEY (doc, kind, part)
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

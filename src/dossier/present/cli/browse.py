@@ -24,7 +24,7 @@ from dossier.present.cli.options import (
 )
 from dossier.present.cli.stream import Encoded, Pieces, write_json
 from dossier.present.document import raw_view, unknown
-from dossier.present.encoded import annotation_texts
+from dossier.present.shown import annotation_texts, stored_length
 from dossier.store import connect
 from dossier.store.queries import (
     get_document,
@@ -125,16 +125,26 @@ def show_command(
         if row is None:
             raise unknown(doc_id)
         offsets = offsets_of(row)
-        located = source_map(connection, row["source_id"])
-        detail = serialize.document_detail(row, offsets, located)
         rowid = row["rowid"]
+        length = stored_length(connection, rowid) if as_json else None
+        located = source_map(connection, row["source_id"], raw_length=length)
+        detail = serialize.document_detail(row, offsets, located)
         if as_json:
             # Streamed: the text a megabyte at a time, each annotation as read.
             detail["text"] = Pieces(text_bytes(connection, rowid))
-            # Each kind's records go out as JSON text a batch at a time.
+            # Each kind's records go out as JSON text a batch at a time, as
+            # stored when the document was (present/shown.py).
             for kind in ANNOTATION_QUERIES:
                 detail[kind] = Encoded(
-                    partial(annotation_texts, connection, kind, rowid, offsets, located)
+                    partial(
+                        annotation_texts,
+                        connection,
+                        kind,
+                        rowid,
+                        offsets,
+                        located,
+                        stored=length is not None,
+                    )
                 )
             detail["reused"] = iter_annotations(
                 connection, "reused", rowid, offsets, located
