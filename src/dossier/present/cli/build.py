@@ -153,7 +153,7 @@ def build_files(
     """
     # Imported here, not at the top: the query commands share this app and
     # start in under 300 ms without the pipeline, engines and numpy (#14).
-    from dossier.engine import link_pool, map_files
+    from dossier.engine import link_pool, map_files, warm_up
     from dossier.fingerprint import build_fingerprint
     from dossier.link import (
         link_conflicts,
@@ -167,6 +167,9 @@ def build_files(
     )
     from dossier.link.signing import Signed
 
+    # First: a pool's workers fork from a server that compiles the pack while
+    # this process walks the paths and opens the database (issue 14).
+    warm_up(settings)
     pack = load_pack(settings.pack)
     report = BuildReport()
     files: list[Path] = []
