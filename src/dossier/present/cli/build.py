@@ -165,6 +165,7 @@ def build_files(
         needs_linking,
         needs_reuse,
     )
+    from dossier.link.copies import EarlyCopies
     from dossier.link.signing import Signed
 
     # First: a pool's workers fork from a server that compiles the pack while
@@ -197,14 +198,19 @@ def build_files(
         # Link signatures made with the documents (in the workers), kept until
         # the link stage takes them instead of signing every text again.
         signed = Signed()
+        # Copies' signing, begun as documents are stored, not all after (#14).
+        early = EarlyCopies(connection, signed)
         for result in map_files(files, pack, settings, known):
             if progress is not None:
                 progress.advance(result)
             if result.path == not_stored:
                 continue  # the rest of a file already rolled back
+            if not result.skipped:
+                early.storing(replaces=result.first and result.path in known)
             try:
                 write_result(connection, result)
             except FileNotStored as error:
+                early.stop()
                 not_stored = None if result.last else result.path
                 report.files += int(result.first)
                 report.failures.append(Failure(result.path, "store", str(error)))
@@ -212,6 +218,7 @@ def build_files(
             report.add(result)
             _keep_signs(signed, result)
             changed = changed or bool(result.sources)
+            early.stored(*_stored_size(result))
         report.gone = gone_files(connection)
         if prune and report.gone:
             report.pruned = forget(connection, report.gone)
@@ -229,7 +236,7 @@ def build_files(
             # only), then resolve entities, whose counts skip copies. Marked
             # done only at its end: a crash before re-links next time.
             started_at = writes(connection)
-            report.copies = link_copies(connection, made=signed)
+            report.copies = link_copies(connection, made=signed, early=early)
             with link_pool(settings) as pool:
                 link_reuse(connection, made=signed, mapper=pool)
             report.entities = link_entities(connection, pack=pack)
@@ -350,6 +357,12 @@ def _keep_signs(signed: Signed, result: FileResult) -> None:
         for document in item.documents:
             if document.signs is not None:
                 signed.add(document.text, document.signs)
+
+
+def _stored_size(result: FileResult) -> tuple[int, int]:
+    """The documents a result stores, and their characters of text."""
+    texts = [d.text for item in result.sources for d in item.documents]
+    return len(texts), sum(map(len, texts))
 
 
 def _total_bytes(files: list[Path]) -> int:
