@@ -18,6 +18,7 @@ theirs themselves, on first use, as a cold worker would (same output).
 
 from __future__ import annotations
 
+import atexit
 import json
 import multiprocessing
 import multiprocessing.forkserver as forkserver
@@ -107,6 +108,11 @@ def _warm_server() -> None:
     asked = os.environ.get(PACK_VARIABLE)
     if not asked:
         return
+    # The server ends when the build does. Tearing its heap down (spaCy, the
+    # compiled pack) took about a second more, while it still held the
+    # build's stdout and stderr: `dossier build --json | jq` waited for it.
+    # Its children never run this: a forked worker leaves by os._exit too.
+    atexit.register(os._exit, 0)
     try:
         wanted = json.loads(asked)
         if not wanted:
