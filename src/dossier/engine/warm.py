@@ -10,6 +10,11 @@ The server is started at the top of a build (`start`), so it warms up while
 the writer walks the paths, opens the database and plans the first file,
 instead of before or after them (issue 14: the serial start of a pool).
 
+As with any forkserver, a worker imports the main script of the build's
+process (as `__mp_main__`): a script calling `build_files` with `--engine
+pool` keeps its work under `if __name__ == "__main__":` (the `dossier`
+command does).
+
 The pack to compile reaches the server by the environment (PACK_VARIABLE),
 the only thing a forkserver's preload can read. A server is one per process
 and started once: a later build with another pack gets workers that compile
