@@ -1,22 +1,26 @@
 """Benchmark: where a build's CPU seconds go, stage by stage, and in a pool.
 
-    python bench/stage_costs.py PATH... [--engine local|pool] [--workers 2]
+    python bench/stage_costs.py PATH... [--engine local|pool|dask] [--workers 2]
         [--batch-chars N] [--batch-sources N]
 
 Builds PATH into a fresh database in this process, timing each stage with
 `time.process_time` (the stage functions wrapped where the build calls
 them): import, read + clean + segment + meta, annotate and each finder, the
-pack's compilation, storing, and the link steps. With `--engine pool` the
-stages run in the workers, so only the parent's own are timed; the workers'
-CPU comes from `resource.getrusage(RUSAGE_CHILDREN)`. This accounts for the
-pool's speedup: the parent's serial share bounds it (Amdahl).
+pack's compilation, storing, and the link steps. With `--engine pool` or
+`dask` the stages run in the workers, so only the parent's own are timed;
+the workers' CPU is `resource.getrusage(RUSAGE_CHILDREN)` plus what the
+live forkserver and the children it reaped spent (its workers are not this
+process's children). This accounts for the pool's speedup: the parent's
+serial share bounds it (Amdahl).
 
 `timeline` says where the parent's CPU falls against the pool's window: its
 wall clock and CPU when the build starts, when the first task is handed to
 a worker, when the first result and the last come back, and at the end;
 `serial_cpu_seconds` is the parent's CPU outside the window (before the
 first hand-out and after the last result), what no worker overlaps. Each
-worker's CPU is read from /proc while it runs (`worker_cpu_each`).
+descendant's own CPU is read from /proc every 0.1 s while it runs
+(`worker_cpu_each`, the forkserver marked "server": the last reading, so
+a process's last tenth of a second may be missing).
 """
 
 from __future__ import annotations
