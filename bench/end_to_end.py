@@ -14,14 +14,14 @@ first `--months` only) and on the real kcna-2024, runs in interleaved rounds
 - the same build with `--engine pool`: wall time against the local build's
   (the pool speedup) and its CPU seconds (what the parallel build costs);
 - with `--engines` naming `dask`, the same build on a local Dask cluster
-  too: its wall time against the pool's (only its wall: its workers are
-  forked by a forkserver, whose children the build does not wait for, so
-  their CPU is not counted);
+  too: its wall time against the pool's;
 - with `--before`, the builds again on another checkout's code, in the same
   rounds: a before and after under the same load.
 
 CPU seconds are `resource.getrusage(RUSAGE_CHILDREN)` around each command:
-the process and every worker it waited for, start-up included. Reports
+the process and every worker, start-up included. A pool's and a Dask
+cluster's workers are a forkserver's children, which the build never waits
+for: this process makes itself their subreaper (Linux) and waits for them. Reports
 medians (and ranges) over the rounds, the 1-minute load average before each
 run, and appends one JSON line to bench/out/results.jsonl.
 """
@@ -37,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import KCNA, wire_year
-from results import OUT, measure, record
+from results import OUT, adopt_orphans, measure, record
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 BENCH = Path(__file__).resolve().parent
@@ -119,6 +119,9 @@ def run_corpus(
         for engine in engines:
             commands[f"{engine}_{tree}"] = (build(path, engine, workers), src)
     runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in commands}
+    # A pool's and a Dask cluster's workers are a forkserver's children: this
+    # process adopts them as they are orphaned, to count their CPU too.
+    adopted = adopt_orphans()
     kinds = list(commands)
     for number in range(rounds):
         turn = number % len(kinds)
@@ -127,7 +130,7 @@ def run_corpus(
             # Every run builds afresh: a database left by the run before
             # would make the next an update (skipped or replaced files).
             remove(database(kind.split("_")[0]))
-            run, _ = measure(command, src)
+            run, _ = measure(command, src, orphans=adopted)
             runs[kind].append(run)
             print(
                 f"{name} round {number + 1} {kind:12} {run['seconds']:6.1f} s wall,"

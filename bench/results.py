@@ -102,10 +102,30 @@ def record(result: dict[str, Any]) -> None:
     print(json.dumps(result, indent=1))
 
 
-def measure(command: list[str], src: Path) -> tuple[dict[str, float], str]:
+def adopt_orphans() -> bool:
+    """Make this process (Linux) the subreaper of every process its commands
+    leave behind, so `measure(..., orphans=True)` can wait for them and count
+    their CPU: a forkserver outlives the build that started it by a moment,
+    and its children (a pool's or a Dask cluster's workers) are its own."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(36, 1, 0, 0, 0) == 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+def measure(
+    command: list[str], src: Path, *, orphans: bool = False
+) -> tuple[dict[str, float], str]:
     """Run `command` on the code in `src` (whatever the venv has installed):
     its wall and CPU seconds (with its children's), the load average it
-    started at, and what it printed. A failure ends the benchmark."""
+    started at, and what it printed. A failure ends the benchmark.
+
+    With `orphans` (after `adopt_orphans()`), the CPU of every process the
+    command left running is counted too, once each ends: this process must
+    have no other child then."""
     path = os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")]))
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -118,6 +138,11 @@ def measure(command: list[str], src: Path) -> tuple[dict[str, float], str]:
         env={**os.environ, "PYTHONPATH": path},
     )
     seconds = time.perf_counter() - started
+    while orphans:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if completed.returncode not in (0, 1):
         sys.exit(f"{command[:3]} failed: {completed.stderr.strip()[-2000:]}")

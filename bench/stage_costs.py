@@ -1,15 +1,26 @@
 """Benchmark: where a build's CPU seconds go, stage by stage, and in a pool.
 
-    python bench/stage_costs.py PATH... [--engine local|pool] [--workers 2]
+    python bench/stage_costs.py PATH... [--engine local|pool|dask] [--workers 2]
         [--batch-chars N] [--batch-sources N]
 
 Builds PATH into a fresh database in this process, timing each stage with
 `time.process_time` (the stage functions wrapped where the build calls
 them): import, read + clean + segment + meta, annotate and each finder, the
-pack's compilation, storing, and the link steps. With `--engine pool` the
-stages run in the workers, so only the parent's own are timed; the workers'
-CPU comes from `resource.getrusage(RUSAGE_CHILDREN)`. This accounts for the
-pool's speedup: the parent's serial share bounds it (Amdahl).
+pack's compilation, storing, and the link steps. With `--engine pool` or
+`dask` the stages run in the workers, so only the parent's own are timed;
+the workers' CPU is `resource.getrusage(RUSAGE_CHILDREN)` plus what the
+live forkserver and the children it reaped spent (its workers are not this
+process's children). This accounts for the pool's speedup: the parent's
+serial share bounds it (Amdahl).
+
+`timeline` says where the parent's CPU falls against the pool's window: its
+wall clock and CPU when the build starts, when the first task is handed to
+a worker, when the first result and the last come back, and at the end;
+`serial_cpu_seconds` is the parent's CPU outside the window (before the
+first hand-out and after the last result), what no worker overlaps. Each
+descendant's own CPU is read from /proc every 0.1 s while it runs
+(`worker_cpu_each`, the forkserver marked "server": the last reading, so
+a process's last tenth of a second may be missing).
 """
 
 from __future__ import annotations
@@ -19,8 +30,10 @@ import collections
 import dataclasses
 import functools
 import json
+import os
 import resource
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -61,10 +74,115 @@ def timed(module: Any, name: str, label: str) -> None:
     setattr(module, name, wrapper)
 
 
+MARKS: dict[str, tuple[float, float]] = {}
+
+
+def mark(name: str) -> None:
+    """The wall clock and this process's CPU now, the first time `name` is seen."""
+    if name not in MARKS:
+        MARKS[name] = (time.perf_counter(), time.process_time())
+
+
+def watch_submits(engine: str) -> None:
+    """Mark the first task handed to the pool's processes or Dask's workers."""
+    owner: Any
+    if engine == "dask":
+        from distributed import Client
+
+        owner = Client
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        owner = ProcessPoolExecutor
+    submit = owner.submit
+
+    def first_submit(self: Any, *args: Any, **options: Any) -> Any:
+        mark("first task handed out")
+        return submit(self, *args, **options)
+
+    owner.submit = first_submit
+
+
+def watch_results() -> None:
+    """Mark the first and the last result the engine hands the writer."""
+    import dossier.engine as engine
+
+    mapped = engine.map_files
+
+    def marked(*args: Any, **options: Any) -> Any:
+        for result in mapped(*args, **options):
+            mark("first result back")
+            yield result
+        mark("last result back")
+
+    engine.map_files = marked
+
+
+def _stat(pid: int) -> list[int]:
+    """utime, stime, cutime, cstime of `pid` in clock ticks ([] once gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+    return [int(field) for field in fields[11:15]]
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
+
+
+class Workers:
+    """Every descendant process's own CPU seconds, sampled from /proc while
+    it runs (the last reading before it ends): a pool's workers are the
+    forkserver's children, not this process's, and RUSAGE_CHILDREN gives
+    only a sum of the children reaped."""
+
+    def __init__(self) -> None:
+        self.cpu: dict[int, float] = {}
+        self.servers: set[int] = set()  # processes that forked others
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._tick = os.sysconf("SC_CLK_TCK")
+
+    def __enter__(self) -> Workers:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            self.sample()
+
+    def sample(self) -> None:
+        waiting = _children(os.getpid())
+        while waiting:
+            pid = waiting.pop()
+            ticks = _stat(pid)
+            if ticks:
+                self.cpu[pid] = (ticks[0] + ticks[1]) / self._tick
+            grandchildren = _children(pid)
+            if grandchildren:
+                self.servers.add(pid)
+            waiting += grandchildren
+
+    def unreaped(self) -> float:
+        """CPU of the live children that forked others (the forkserver) and
+        of their children reaped by them: not in this RUSAGE_CHILDREN yet."""
+        mine = set(_children(os.getpid()))
+        return sum(sum(_stat(pid)) for pid in self.servers & mine) / self._tick
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--engine", default="local", choices=["local", "pool"])
+    parser.add_argument("--engine", default="local", choices=["local", "pool", "dask"])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", type=Path, default=Path("bench/out/stage_costs.db"))
     parser.add_argument(
@@ -110,13 +228,19 @@ def main() -> None:
     settings = dataclasses.replace(
         Settings(), db=str(args.db), engine=args.engine, workers=args.workers
     )
+    watch_submits(args.engine)
+    watch_results()
     wall = time.perf_counter()
-    report = build.build_files(list(args.paths), settings)
+    mark("build starts")
+    with Workers() as children:
+        report = build.build_files(list(args.paths), settings)
+    mark("build ends")
     wall = time.perf_counter() - wall
     own = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     parent_cpu = own.ru_utime + own.ru_stime
-    worker_cpu = workers.ru_utime + workers.ru_stime
+    # A forkserver's workers count once it reaps them, in its cutime.
+    worker_cpu = workers.ru_utime + workers.ru_stime + children.unreaped()
     size = sum(
         p.stat().st_size
         for path in args.paths
@@ -136,10 +260,40 @@ def main() -> None:
                 "worker_cpu_seconds": round(worker_cpu, 2),
                 "mb_per_cpu_s": round(size / 1e6 / (parent_cpu + worker_cpu), 3),
                 "parent_stages": {k: round(v, 2) for k, v in SPENT.most_common()},
+                "timeline": {
+                    name: {
+                        "wall": round(at - MARKS["build starts"][0], 2),
+                        "parent_cpu": round(cpu - MARKS["build starts"][1], 2),
+                    }
+                    for name, (at, cpu) in sorted(MARKS.items(), key=lambda m: m[1])
+                },
+                "serial_cpu_seconds": serial(),
+                "worker_cpu_each": {
+                    ("server " if pid in children.servers else "") + str(pid): round(
+                        c, 2
+                    )
+                    for pid, c in sorted(children.cpu.items())
+                },
+                "load": [round(x, 2) for x in os.getloadavg()],
             },
             indent=1,
         )
     )
+
+
+def serial() -> dict[str, float]:
+    """The parent's CPU before the first task is handed out (import included)
+    and after the last result is back: no worker overlaps it."""
+    if "first task handed out" not in MARKS or "last result back" not in MARKS:
+        return {}
+    before = MARKS["first task handed out"][1] - MARKS["build starts"][1]
+    after = MARKS["build ends"][1] - MARKS["last result back"][1]
+    return {
+        "import": round(SPENT["import"], 2),
+        "before_pool": round(before, 2),
+        "after_pool": round(after, 2),
+        "all": round(SPENT["import"] + before + after, 2),
+    }
 
 
 if __name__ == "__main__":

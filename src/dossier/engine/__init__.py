@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from dossier.engine import warm
 from dossier.engine.dask import run_dask
 from dossier.engine.local import Engine, LazyPool, run_local, run_pool
 from dossier.model import FileResult
@@ -21,6 +22,16 @@ def map_files(
 ) -> Iterator[FileResult]:
     """Each file's result (or piece of one) in file order, by `settings.engine`."""
     return ENGINES[settings.engine](paths, pack, settings, known)
+
+
+def warm_up(settings: Settings) -> None:
+    """Start forking warm workers for `settings.engine` (the server compiles
+    the pack while the build reads its input); nothing for `local`, or for a
+    remote scheduler's workers, which compile theirs on their first task."""
+    if settings.engine == "pool":
+        warm.start(settings)
+    elif settings.engine == "dask" and not settings.scheduler:
+        warm.start(settings, warm.DASK_PRELOAD)
 
 
 @contextmanager
@@ -41,4 +52,4 @@ def link_pool(settings: Settings) -> Iterator[LazyPool | None]:
         pool.close()
 
 
-__all__ = ["ENGINES", "link_pool", "map_files"]
+__all__ = ["ENGINES", "link_pool", "map_files", "warm_up"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from dossier.engine import warm
 from dossier.errors import EngineError
 from dossier.fingerprint import code_fingerprint
 from dossier.model import FileResult
@@ -131,6 +132,7 @@ def _run_group(
 ) -> list[FileResult]:
     """Files read whole, each with the sha256 already stored for it."""
     pack, settings = shared
+    pack = warm.same_pack(pack)  # the pack compiled before the fork, if equal
     return [
         run_file(
             Path(path),
@@ -145,6 +147,7 @@ def _run_group(
 
 def _run_batch(batch: Batch, shared: tuple[Pack, Settings]) -> BatchResult:
     pack, settings = shared
+    pack = warm.same_pack(pack)
     return run_batch(batch, pack, settings, sign=True)
 
 
@@ -184,33 +187,37 @@ def _connect(settings: Settings) -> Iterator[Client]:
         return
     with (
         tempfile.TemporaryDirectory(prefix="dossier-dask-") as scratch,
-        local_cluster(settings.workers or os.cpu_count() or 1, scratch) as cluster,
+        local_cluster(
+            settings.workers or os.cpu_count() or 1, scratch, settings
+        ) as cluster,
         Client(cluster, set_as_default=False) as client,
     ):
         yield client
 
 
-# What the local cluster's worker processes start with: they are forked from
-# one server process that imported these once (`forkserver`), instead of each
-# spawned afresh to import them (issue 14). Spawned workers also took 3-4 s
-# of wall each at the end of a kcna-2024 build to tear their heaps down,
-# until their nannies killed them ("still alive after 4.0 seconds"); a
-# forked child ends without that (close: 3.1-4.2 s -> 0.2 s). The link
-# stage's pool of `--engine dask` forks from the same server, warm too.
-_PRELOAD = ["distributed", "numpy", "dossier.pipeline", "dossier.link.signing", "spacy"]
+# The local cluster's worker processes are forked from one server process
+# that imported distributed, the pipeline and spaCy once and compiled the
+# build's pack (`engine.warm`), instead of each spawned afresh to import
+# them and compiling the pack on its first task (issue 14). Spawned workers
+# also took 3-4 s of wall each at the end of a kcna-2024 build to tear their
+# heaps down, until their nannies killed them ("still alive after 4.0
+# seconds"); a forked child ends without that (close: 3.1-4.2 s -> 0.2 s).
+# The link stage's pool of `--engine dask` forks from the same server.
 
 
-def local_cluster(workers: int, scratch: str | None = None) -> LocalCluster:
+def local_cluster(
+    workers: int, scratch: str | None = None, settings: Settings | None = None
+) -> LocalCluster:
     """A cluster of `workers` one-thread processes on this machine, listening
-    on the loopback only, with no dashboard and its files under `scratch`."""
+    on the loopback only, with no dashboard and its files under `scratch`;
+    forked warm, with `settings`' pack compiled, unless the server runs."""
     import dask
     from distributed import LocalCluster
-    from distributed.utils import get_mp_context
 
     # The nannies start their workers here, reading the method as they do;
     # the preload counts only before the server's first start.
+    warm.start(settings or Settings(annotate=False), warm.DASK_PRELOAD)
     with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
-        get_mp_context().set_forkserver_preload(_PRELOAD)
         return LocalCluster(
             n_workers=workers,
             threads_per_worker=1,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from dossier.engine import warm
 from dossier.model import FileResult
 from dossier.packs import Pack
 from dossier.pipeline import (
@@ -61,7 +62,7 @@ _worker_state: list[tuple[Pack, Settings]] = []
 
 
 def _start_worker(pack: Pack, settings: Settings) -> None:
-    _worker_state[:] = [(pack, settings)]
+    _worker_state[:] = [(warm.same_pack(pack), settings)]
 
 
 # A worker also makes each document's link signatures (`run_source`): the
@@ -109,11 +110,15 @@ def run_pool(
     is planned here (hashed, then read as it goes) and its batches sent out.
     """
     workers = settings.workers or os.cpu_count() or 1
-    # Forked workers inherit what the parent made; spawned ones would not.
-    if settings.annotate and multiprocessing.get_start_method() == "fork":
-        _prepare(pack, settings)
+    # The workers fork from a server that compiled the pack (`engine.warm`,
+    # started by the build before it read anything): this process, which
+    # only stores, never imports spaCy. Started here if the build did not.
+    warm.start(settings)
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(pack, settings)
+        max_workers=workers,
+        mp_context=warm.context(),
+        initializer=_start_worker,
+        initargs=(pack, settings),
     ) as pool:
         pending: deque[_Slot] = deque()
         for slot in _slots(pool, paths, pack, settings, known):
@@ -122,23 +127,6 @@ def run_pool(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
-
-
-# Text that takes every finder through the data it loads on first use (the
-# word frequencies that tell a name opening a sentence from a common word).
-_WARM_UP = (
-    "Officials said on 3 May 1950 that 300 troops of the Korean People's Army"
-    ' "came" to Pyongyang.\n\nYesterday, Kim Il Sung spoke.'
-)
-
-
-def _prepare(pack: Pack, settings: Settings) -> None:
-    """Compile the pack (importing spaCy and the finders, loading the word
-    frequencies) here, once, before the workers fork: they start with it
-    made instead of each spending 1.5-2 CPU seconds on it (issue 14)."""
-    from dossier.annotate import annotate
-
-    annotate(_WARM_UP, pack=pack, anchor=None, model=settings.model)
 
 
 def _slots(

@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dossier.link import shingles
-from dossier.link.batch import load_batch, read_batch, rows_of
+from dossier.link.batch import BATCH_CHARS, load_batch, read_batch, rows_of
 from dossier.link.groups import copy_groups, mark_copies
 from dossier.link.shingles import (
     MIN_SHINGLES,
@@ -99,13 +99,15 @@ def needs_linking(connection: sqlite3.Connection) -> bool:
 def link_copies(
     connection: sqlite3.Connection,
     *,
-    batch: int = BATCH,
+    batch: int | None = None,
     made: Signed | None = None,
+    early: EarlyCopies | None = None,
 ) -> CopyReport:
     """Sign the new documents, find their near copies, regroup every copy.
 
     `made` holds signatures already made with the documents (in the
     build's workers): a document's is taken from there, not made again.
+    `early` signed some batches already, as the build stored them.
     """
     if connection.execute(
         "SELECT 1 FROM signatures WHERE scheme != ? LIMIT 1", (SCHEME,)
@@ -115,32 +117,132 @@ def link_copies(
             ["DELETE FROM near_copies", "DELETE FROM bands", "DELETE FROM signatures"],
         )
     _unband_orphans(connection)
-    signed = 0
+    batch = batch or BATCH
+    signed = early.signed if early is not None else 0
     after = 0
-    kept: dict[int, npt.NDArray[np.uint64]] = {}
+    kept = early.kept if early is not None and early.on else {}
     while True:
         # From where the last batch ended: one pass over the documents.
-        rows = read_batch(
-            connection.execute(
-                "SELECT d.rowid, d.kind, d.text FROM documents d WHERE d.rowid > ?"
-                " AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc = d.rowid)"
-                " ORDER BY d.rowid LIMIT ?",
-                (after, batch),
-            ),
-            2,
-        )
+        rows = _next_batch(connection, after, batch)
         if not rows:
             break
-        after = int(rows[-1][0])
+        after = rows[-1][0]
         if len(kept) > KEPT_SHINGLES or sum(map(len, kept.values())) > KEPT_HASHES:
             kept.clear()
-        _sign_batch(
-            connection, [(int(r[0]), str(r[1]), str(r[2])) for r in rows], kept, made
-        )
+        _sign_batch(connection, rows, kept, made)
         signed += len(rows)
     groups = copy_groups(connection)
     copies = mark_copies(connection, groups)
     return CopyReport(signed=signed, groups=len(groups), copies=copies)
+
+
+def _next_batch(
+    connection: sqlite3.Connection, after: int, batch: int
+) -> list[tuple[int, str, str]]:
+    """The next batch of unsigned documents (rowid, kind, text) after `after`:
+    at most `batch`, and their texts within `link.batch.BATCH_CHARS`."""
+    rows = read_batch(
+        connection.execute(
+            "SELECT d.rowid, d.kind, d.text FROM documents d WHERE d.rowid > ?"
+            " AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc = d.rowid)"
+            " ORDER BY d.rowid LIMIT ?",
+            (after, batch),
+        ),
+        2,
+    )
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
+class EarlyCopies:
+    """`link_copies`' batches signed while a build stores its documents, in
+    the writer's own transaction, instead of all after the pool (issue 14:
+    the writer, alone then, was the pool's serial end). Its signatures,
+    bands and near copies go in with the file that holds the documents.
+
+    Only batches `link_copies` would make the same later are signed: the
+    documents so far unsigned, in rowid order, up to BATCH or BATCH_CHARS,
+    once a document after the batch is stored (so no later one can join
+    it). So the rows are the ones `link_copies` would store, in the same
+    order from the same state: every earlier batch signed, no later one. It
+    starts only when every stored document is signed by this scheme and no
+    text lost its banded document (else `link_copies` would first sign
+    older ones), and stops for good at the first file that replaces stored
+    documents or fails to store (`stop`); `link_copies` signs the rest.
+    """
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        made: Signed | None = None,
+        *,
+        batch: int | None = None,
+    ) -> None:
+        self.on = True
+        self._checked = False  # whether the store allows it: asked once
+        self.signed = 0
+        self.kept: dict[int, npt.NDArray[np.uint64]] = {}
+        self._connection = connection
+        self._made = made
+        self._batch = batch or BATCH
+        self._after = 0
+        self._waiting = 0  # documents stored and not signed: how many
+        self._chars = 0  # ... and their characters
+
+    def storing(self, *, replaces: bool) -> None:
+        """Before a result is stored: whether it `replaces` stored documents
+        (then nothing more is signed here). The store is asked whether it
+        allows signing early only before the first, so a build storing
+        nothing asks nothing."""
+        if replaces:
+            self.stop()
+        if self.on and not self._checked:
+            self._checked = True
+            if needs_linking(self._connection) or _orphans(self._connection):
+                self.stop()
+
+    def stop(self) -> None:
+        """Sign nothing more: `link_copies` does the rest. What was kept goes:
+        a rolled-back document's rowid may name another one later."""
+        self.on = False
+        self.kept.clear()
+
+    def stored(self, documents: int, chars: int) -> None:
+        """`documents` (of `chars` characters of text) were just stored:
+        sign every batch now complete."""
+        if not self.on or not self._checked:
+            return
+        self._waiting += documents
+        self._chars += chars
+        while self._waiting > self._batch or self._chars > BATCH_CHARS:
+            rows = _next_batch(self._connection, self._after, self._batch)
+            last = rows[-1][0] if rows else self._after
+            if not rows or not _unsigned_after(self._connection, last):
+                return  # the batch may still grow
+            # Inside a file's transaction (a streamed file's pieces): its
+            # rows commit or roll back with the documents they sign.
+            if self._connection.in_transaction:
+                _store_batch(
+                    self._connection,
+                    _signatures(self._connection, rows, self.kept, self._made),
+                    self.kept,
+                )
+            else:
+                _sign_batch(self._connection, rows, self.kept, self._made)
+            self._after = last
+            self.signed += len(rows)
+            self._waiting -= len(rows)
+            self._chars -= sum(len(text) for _, _, text in rows)
+
+
+def _unsigned_after(connection: sqlite3.Connection, doc: int) -> bool:
+    return (
+        connection.execute(
+            "SELECT 1 FROM documents d WHERE d.rowid > ? AND NOT EXISTS"
+            " (SELECT 1 FROM signatures s WHERE s.doc = d.rowid) LIMIT 1",
+            (doc,),
+        ).fetchone()
+        is not None
+    )
 
 
 def _transaction(connection: sqlite3.Connection, statements: Iterable[str]) -> None:
@@ -169,6 +271,24 @@ def _sign_batch(
     kcna-2024, 801 of 1,840 documents; without it, a text seen 10,000 times
     filled every bucket it is in with 10,000 candidates.
     """
+    signatures = _signatures(connection, rows, kept, made)
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        _store_batch(connection, signatures, kept)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _signatures(
+    connection: sqlite3.Connection,
+    rows: list[tuple[int, str, str]],
+    kept: dict[int, npt.NDArray[np.uint64]],
+    made: Signed | None,
+) -> list[tuple[int, str, Signature]]:
+    """Each document's signature: made (or taken from `made`), or its
+    banded twin's shingle count with no bands."""
     seen: dict[tuple[str, bytes], int] = {}  # text -> its shingle count
     signatures: list[tuple[int, str, Signature]] = []
     for doc, kind, text in rows:
@@ -191,42 +311,45 @@ def _sign_batch(
                 kept[doc] = hashes
         seen[key] = signature.shingles
         signatures.append((doc, kind, signature))
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        # Another build may have signed some of these, or replaced their file,
-        # since they were read: sign what is still there and unsigned.
-        alive = _unsigned(connection, [doc for doc, _, _ in signatures])
-        signatures = [entry for entry in signatures if entry[0] in alive]
-        fresh = [doc for doc, _, signature in signatures if signature.bands]
-        connection.executemany(
-            "INSERT INTO signatures(doc, scheme, kind, digest, shingles, banded,"
-            " minhash) VALUES (?,?,?,?,?,?,?)",
-            [
-                (
-                    doc,
-                    SCHEME,
-                    kind,
-                    s.digest,
-                    s.shingles,
-                    int(bool(s.bands)),
-                    s.minhash or None,
-                )
-                for doc, kind, s in signatures
-            ],
-        )
-        connection.executemany(
-            "INSERT OR IGNORE INTO bands(key, doc) VALUES (?,?)",
-            [(key, doc) for doc, _, s in signatures for key in s.bands],
-        )
-        connection.executemany(
-            "INSERT OR IGNORE INTO near_copies(a, b, containment, size_ratio)"
-            " VALUES (?,?,?,?)",
-            _near_copies(connection, fresh, kept),
-        )
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
+    return signatures
+
+
+def _store_batch(
+    connection: sqlite3.Connection,
+    signatures: list[tuple[int, str, Signature]],
+    kept: dict[int, npt.NDArray[np.uint64]],
+) -> None:
+    """The batch's signatures, bands and near copies, in the transaction open."""
+    # Another build may have signed some of these, or replaced their file,
+    # since they were read: sign what is still there and unsigned.
+    alive = _unsigned(connection, [doc for doc, _, _ in signatures])
+    signatures = [entry for entry in signatures if entry[0] in alive]
+    fresh = [doc for doc, _, signature in signatures if signature.bands]
+    connection.executemany(
+        "INSERT INTO signatures(doc, scheme, kind, digest, shingles, banded,"
+        " minhash) VALUES (?,?,?,?,?,?,?)",
+        [
+            (
+                doc,
+                SCHEME,
+                kind,
+                s.digest,
+                s.shingles,
+                int(bool(s.bands)),
+                s.minhash or None,
+            )
+            for doc, kind, s in signatures
+        ],
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO bands(key, doc) VALUES (?,?)",
+        [(key, doc) for doc, _, s in signatures for key in s.bands],
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO near_copies(a, b, containment, size_ratio)"
+        " VALUES (?,?,?,?)",
+        _near_copies(connection, fresh, kept),
+    )
 
 
 def _unsigned(connection: sqlite3.Connection, docs: list[int]) -> set[int]:
@@ -256,19 +379,25 @@ def _twin(connection: sqlite3.Connection, kind: str, digested: bytes) -> int | N
     return None if row is None else int(row[0])
 
 
+def _orphans(connection: sqlite3.Connection) -> list[tuple[int]]:
+    """One document of each text whose banded document is gone."""
+    return [
+        (int(doc),)
+        for (doc,) in connection.execute(
+            "SELECT min(doc) FROM signatures WHERE shingles >= ?"
+            " GROUP BY kind, digest HAVING max(banded) = 0",
+            (MIN_SHINGLES,),
+        )
+    ]
+
+
 def _unband_orphans(connection: sqlite3.Connection) -> None:
     """Sign again one document of each text whose banded document is gone
     (its file changed): it gets the bands and is searched anew."""
-    orphans = connection.execute(
-        "SELECT min(doc) FROM signatures WHERE shingles >= ?"
-        " GROUP BY kind, digest HAVING max(banded) = 0",
-        (MIN_SHINGLES,),
-    ).fetchall()
+    orphans = _orphans(connection)
     if orphans:
         connection.execute("BEGIN IMMEDIATE")
-        connection.executemany(
-            "DELETE FROM signatures WHERE doc = ?", [(doc,) for (doc,) in orphans]
-        )
+        connection.executemany("DELETE FROM signatures WHERE doc = ?", orphans)
         connection.execute("COMMIT")
 
 

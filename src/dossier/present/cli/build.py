@@ -153,7 +153,7 @@ def build_files(
     """
     # Imported here, not at the top: the query commands share this app and
     # start in under 300 ms without the pipeline, engines and numpy (#14).
-    from dossier.engine import link_pool, map_files
+    from dossier.engine import link_pool, map_files, warm_up
     from dossier.fingerprint import build_fingerprint
     from dossier.link import (
         link_conflicts,
@@ -165,8 +165,12 @@ def build_files(
         needs_linking,
         needs_reuse,
     )
+    from dossier.link.copies import EarlyCopies
     from dossier.link.signing import Signed
 
+    # First: a pool's workers fork from a server that compiles the pack while
+    # this process walks the paths and opens the database (issue 14).
+    warm_up(settings)
     pack = load_pack(settings.pack)
     report = BuildReport()
     files: list[Path] = []
@@ -194,14 +198,19 @@ def build_files(
         # Link signatures made with the documents (in the workers), kept until
         # the link stage takes them instead of signing every text again.
         signed = Signed()
+        # Copies' signing, begun as documents are stored, not all after (#14).
+        early = EarlyCopies(connection, signed)
         for result in map_files(files, pack, settings, known):
             if progress is not None:
                 progress.advance(result)
             if result.path == not_stored:
                 continue  # the rest of a file already rolled back
+            if not result.skipped:
+                early.storing(replaces=result.first and result.path in known)
             try:
                 write_result(connection, result)
             except FileNotStored as error:
+                early.stop()
                 not_stored = None if result.last else result.path
                 report.files += int(result.first)
                 report.failures.append(Failure(result.path, "store", str(error)))
@@ -209,6 +218,7 @@ def build_files(
             report.add(result)
             _keep_signs(signed, result)
             changed = changed or bool(result.sources)
+            early.stored(*_stored_size(result))
         report.gone = gone_files(connection)
         if prune and report.gone:
             report.pruned = forget(connection, report.gone)
@@ -226,7 +236,7 @@ def build_files(
             # only), then resolve entities, whose counts skip copies. Marked
             # done only at its end: a crash before re-links next time.
             started_at = writes(connection)
-            report.copies = link_copies(connection, made=signed)
+            report.copies = link_copies(connection, made=signed, early=early)
             with link_pool(settings) as pool:
                 link_reuse(connection, made=signed, mapper=pool)
             report.entities = link_entities(connection, pack=pack)
@@ -347,6 +357,12 @@ def _keep_signs(signed: Signed, result: FileResult) -> None:
         for document in item.documents:
             if document.signs is not None:
                 signed.add(document.text, document.signs)
+
+
+def _stored_size(result: FileResult) -> tuple[int, int]:
+    """The documents a result stores, and their characters of text."""
+    texts = [d.text for item in result.sources for d in item.documents]
+    return len(texts), sum(map(len, texts))
 
 
 def _total_bytes(files: list[Path]) -> int:
