@@ -160,3 +160,39 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
         assert f"/api/{name}" in paths
     assert "/api/documents/{doc_id}" in paths
     assert not any(not p.startswith("/api/") for p in paths), "pages in the API"
+
+
+def test_a_document_stored_in_parts_is_served_as_show_writes_it(
+    web_db: Path, tmp_path: Path
+) -> None:
+    """The annotations of a large document are stored as `show --json`
+    writes them (present/shown.py); the API serves the same record from
+    those parts, with and without the raw view."""
+    import shutil
+    import sqlite3
+    from contextlib import closing
+
+    from dossier.present.shown import store_shown
+    from dossier.present.web.app import create_app
+    from dossier.store import connect
+
+    db = tmp_path / "stored.db"
+    shutil.copy(web_db, db)
+    with closing(connect(db)) as connection:
+        rowids = [r for (r,) in connection.execute("SELECT rowid FROM documents")]
+        connection.execute("BEGIN IMMEDIATE")
+        store_shown(connection, rowids, again=True)
+        connection.execute("COMMIT")
+    with closing(sqlite3.connect(db)) as connection:
+        (doc,) = connection.execute(
+            "SELECT d.id FROM documents d JOIN mentions m ON m.doc = d.rowid"
+            " GROUP BY d.rowid ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()
+        assert connection.execute("SELECT count(*) FROM shown").fetchone()[0]
+    with TestClient(create_app(db)) as client:
+        for raw in (False, True):
+            served = client.get(f"/api/documents/{doc}", params={"raw": raw})
+            assert served.headers["content-type"] == "application/json"
+            flags = ["--raw"] if raw else []
+            assert served.json() == cli_json(db, "show", doc, *flags)
+            assert served.json()["mentions"]

@@ -6,7 +6,6 @@ import sqlite3
 import sys
 from collections.abc import Iterable
 from contextlib import closing
-from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -22,9 +21,9 @@ from dossier.present.cli.options import (
     guarded,
     out,
 )
-from dossier.present.cli.stream import Encoded, Pieces, write_json
-from dossier.present.document import raw_view, unknown
-from dossier.present.shown import annotation_texts, stored_length
+from dossier.present.cli.stream import write_json
+from dossier.present.document import unknown
+from dossier.present.streamed import streamed_detail
 from dossier.store import connect
 from dossier.store.queries import (
     get_document,
@@ -32,10 +31,9 @@ from dossier.store.queries import (
     offsets_of,
     search,
     source_raw,
-    text_bytes,
     text_pieces,
 )
-from dossier.store.records import ANNOTATION_QUERIES, iter_annotations, source_map
+from dossier.store.records import source_map
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -121,39 +119,16 @@ def show_command(
     Example: dossier show 3f2a9c --db seeds.db --raw
     """
     with closing(connect(db, create=False)) as connection:
+        if as_json:
+            # Streamed: the text a megabyte at a time, each kind of annotation
+            # a batch at a time as stored when the document was.
+            write_json(streamed_detail(connection, doc_id, raw=raw))
+            return
         row = get_document(connection, doc_id, with_text=False)
         if row is None:
             raise unknown(doc_id)
-        offsets = offsets_of(row)
-        rowid = row["rowid"]
-        length = stored_length(connection, rowid) if as_json else None
-        located = source_map(connection, row["source_id"], raw_length=length)
-        detail = serialize.document_detail(row, offsets, located)
-        if as_json:
-            # Streamed: the text a megabyte at a time, each annotation as read.
-            detail["text"] = Pieces(text_bytes(connection, rowid))
-            # Each kind's records go out as JSON text a batch at a time, as
-            # stored when the document was (present/shown.py).
-            for kind in ANNOTATION_QUERIES:
-                detail[kind] = Encoded(
-                    partial(
-                        annotation_texts,
-                        connection,
-                        kind,
-                        rowid,
-                        offsets,
-                        located,
-                        stored=length is not None,
-                    )
-                )
-            detail["reused"] = iter_annotations(
-                connection, "reused", rowid, offsets, located
-            )
-            if raw:
-                source_text, removed = source_raw(connection, row["source_id"])
-                detail.update(raw_view(source_text, removed, row, located))
-            write_json(detail)
-            return
+        located = source_map(connection, row["source_id"])
+        detail = serialize.document_detail(row, offsets_of(row), located)
         _print_document(connection, detail, row, raw=raw)
 
 
