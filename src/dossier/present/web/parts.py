@@ -14,8 +14,9 @@ from dossier.errors import InputError
 # Characters of clean text a part holds at most: a long news story or two;
 # a part's page is about 0.7 MB of HTML at kcna's density of annotations.
 PART_CHARS = 100_000
-# A part ends at the last paragraph or sentence end of its second half; a
-# text with neither there (one endless line) is cut at PART_CHARS.
+# A part ends at the last paragraph or sentence end of its second half, else
+# between two words there; a text with none of these (one endless word) is
+# cut at PART_CHARS.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
@@ -44,13 +45,16 @@ def cut_parts(text: str, size: int | None = None) -> list[Part]:
 
 def _cut(text: str, low: int, high: int) -> int:
     """Where to end a part within text[low:high]: after a paragraph break,
-    else after a sentence end, else at `high`."""
+    else after a sentence end, else after a space, else at `high`."""
     for separator in ("\n\n", "\n"):
         found = text.rfind(separator, low, high)
         if found >= 0:
             return found + len(separator)
     ends = [found.end() for found in _SENTENCE_END.finditer(text, low, high)]
-    return ends[-1] if ends else high
+    if ends:
+        return ends[-1]
+    space = text.rfind(" ", low, high)
+    return high if space < 0 else space + 1
 
 
 def chosen_part(
