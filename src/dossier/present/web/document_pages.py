@@ -164,6 +164,12 @@ def _span(part: Part) -> tuple[int, int]:
     return part.start, part.end
 
 
+def _no_annotations(text: str) -> tuple[int, int]:
+    """An empty window of `text`: the source page shows no annotations, and
+    reading the 10 MB document's 150,000 was 0.9 s of its 1.06 s (#17)."""
+    return 0, 0
+
+
 @router.get("/doc/{doc_id}/source")
 def source_page(
     request: Request,
@@ -174,7 +180,7 @@ def source_page(
 ) -> Response:
     """The stored source around clean span [start, end) of the document: the
     characters its locator names, marked, with the locator."""
-    opened = open_document(connection, doc_id)
+    opened = open_document(connection, doc_id, window_of=_no_annotations)
     length = len(opened.detail["text"])
     if not start <= end <= length:
         raise InputError(
