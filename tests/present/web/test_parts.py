@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dossier.present.web import parts as parts_module
 from dossier.present.web.parts import cut_parts
@@ -111,6 +113,14 @@ def test_cut_parts_join_to_the_whole_at_paragraph_ends(corpus: Path, size: int) 
             if size >= 3_000
             else text[part.end - 1].isspace()
         )
+
+
+@given(st.text(alphabet="ab .!\n\u2019", max_size=400), st.integers(1, 60))
+def test_cut_parts_of_any_text_join_to_it(text: str, size: int) -> None:
+    parts = cut_parts(text, size)
+    assert "".join(text[p.start : p.end] for p in parts) == text
+    assert all(p.end - p.start <= size for p in parts)
+    assert all(p.start < p.end for p in parts) or text == ""
 
 
 def test_cut_parts_of_a_short_text_is_one_part() -> None:
