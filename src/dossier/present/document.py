@@ -4,6 +4,7 @@ its `show --json` record and what its raw view needs."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,15 +30,23 @@ class OpenDocument:
 
 
 def open_document(
-    connection: sqlite3.Connection, doc_id: str, *, raw: bool = False
+    connection: sqlite3.Connection,
+    doc_id: str,
+    *,
+    raw: bool = False,
+    window_of: Callable[[str], tuple[int, int]] | None = None,
 ) -> OpenDocument:
+    """The document `doc_id`; with `window_of`, a function of its text giving
+    a span [start, end) of it, only the annotations starting in that span are
+    read (the web page of a long document shows a part of it, #17)."""
     row = get_document(connection, doc_id)
     if row is None:
         raise unknown(doc_id)
     source_text, removed = source_raw(connection, row["source_id"])
     offsets = offsets_of(row)
     located = source_map(connection, row["source_id"])
-    row.update(document_annotations(connection, row["rowid"], offsets, located))
+    window = None if window_of is None else window_of(row["text"])
+    row.update(document_annotations(connection, row["rowid"], offsets, located, window))
     detail = serialize.document_detail(row, offsets, located)
     start, end = row["raw_start"], row["raw_end"]
     if raw:

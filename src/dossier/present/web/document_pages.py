@@ -14,6 +14,7 @@ from dossier.present import serialize
 from dossier.present.document import open_document
 from dossier.present.web import document_view
 from dossier.present.web.app import Connection, side, status_of
+from dossier.present.web.parts import Part, chosen_part, cut_parts
 from dossier.present.web.templating import SNIPPET_MARKS, templates
 from dossier.store.facets import search_facets, search_filters
 from dossier.store.queries import copy_members, list_documents, search
@@ -114,30 +115,59 @@ def document_page(
     doc_id: str,
     raw: bool = False,
     mark: Annotated[str | None, Query(pattern=r"^\d+-\d+$")] = None,
+    part: Annotated[int | None, Query(ge=1)] = None,
 ) -> Response:
     """The clean text, annotations drawn; with `raw`, the source text with
-    removed boilerplate greyed."""
-    opened = open_document(connection, doc_id)
-    detail = opened.detail
+    removed boilerplate greyed. A long document shows one part of it at a
+    time (`part`, else the one holding `mark`), with that part's annotations
+    only (#17)."""
     marked = None
     if mark and (found := _MARK.fullmatch(mark)):
         marked = (int(found.group(1)), int(found.group(2)))
+    opened = open_document(
+        connection,
+        doc_id,
+        window_of=lambda text: _span(chosen_part(cut_parts(text), part, marked)),
+    )
+    detail = opened.detail
+    parts = cut_parts(detail["text"])
+    shown = chosen_part(parts, part, marked)
+    paged = len(parts) > 1
     group = detail["copy_group"]
     copies = [
         serialize.document_summary(r)
         for r in (copy_members(connection, group) if group else [])
         if r["id"] != detail["id"]
     ]
-    body = (
-        document_view.raw_text(opened)
-        if raw
-        else document_view.clean_text(detail, mark=marked)
-    )
+    if raw:
+        window = document_view.raw_window(opened, parts, shown) if paged else None
+        body = document_view.raw_text(opened, window)
+    else:
+        body = document_view.clean_text(
+            detail, mark=marked, part=shown if paged else None
+        )
     return templates.TemplateResponse(
         request,
         "document.html",
-        {"doc": detail, "body": body, "raw": raw, "copies": copies},
+        {
+            "doc": detail,
+            "body": body,
+            "raw": raw,
+            "copies": copies,
+            "parts": parts if paged else [],
+            "part": shown,
+        },
     )
+
+
+def _span(part: Part) -> tuple[int, int]:
+    return part.start, part.end
+
+
+def _no_annotations(text: str) -> tuple[int, int]:
+    """An empty window of `text`: the source page shows no annotations, and
+    reading the 10 MB document's 150,000 was 0.9 s of its 1.06 s (#17)."""
+    return 0, 0
 
 
 @router.get("/doc/{doc_id}/source")
@@ -150,7 +180,7 @@ def source_page(
 ) -> Response:
     """The stored source around clean span [start, end) of the document: the
     characters its locator names, marked, with the locator."""
-    opened = open_document(connection, doc_id)
+    opened = open_document(connection, doc_id, window_of=_no_annotations)
     length = len(opened.detail["text"])
     if not start <= end <= length:
         raise InputError(

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from dossier.present.document import OpenDocument
 from dossier.present.readable import readable_value
 from dossier.present.web.markup import Mark, render
+from dossier.present.web.parts import Part
 from dossier.present.web.templating import locator_label
 
 # Characters of the source shown on each side of a locator.
@@ -81,19 +82,56 @@ def annotation_marks(
     return marks
 
 
-def clean_text(detail: dict[str, Any], mark: tuple[int, int] | None = None) -> Markup:
-    return render(detail["text"], annotation_marks(detail, mark=mark))
+def clean_text(
+    detail: dict[str, Any],
+    mark: tuple[int, int] | None = None,
+    part: Part | None = None,
+) -> Markup:
+    """The clean text annotated; with `part`, only that part of it (its
+    marks moved to the part's start and clipped to it)."""
+    text = detail["text"]
+    start, end = (0, len(text)) if part is None else (part.start, part.end)
+    marks = annotation_marks(detail, mark=mark)
+    if start:
+        marks = [_shifted(m, start) for m in marks]
+    return render(text[start:end], marks)
 
 
-def raw_text(opened: OpenDocument) -> Markup:
-    """The source text the document was cut from, removed spans greyed."""
-    start = opened.raw_start
+def _shifted(mark: Mark, by: int) -> Mark:
+    return Mark(
+        mark.start - by,
+        mark.end - by,
+        mark.css,
+        mark.href,
+        mark.title,
+        mark.anchor,
+        mark.marker,
+    )
+
+
+def raw_window(opened: OpenDocument, parts: list[Part], part: Part) -> tuple[int, int]:
+    """The stretch of the source that `part` of the clean text was cut from:
+    the first part from the document's start in the source, the last to its
+    end, so the raw parts join to the whole raw view too."""
+    first = opened.raw_start
+    if part.number > 1:
+        first = opened.offsets.raw_start(part.start)
+    last = opened.raw_end
+    if part.number < len(parts):
+        last = opened.offsets.raw_start(parts[part.number].start)
+    return first, last
+
+
+def raw_text(opened: OpenDocument, window: tuple[int, int] | None = None) -> Markup:
+    """The source text the document was cut from, removed spans greyed; with
+    `window`, only the raw span [start, end) of it."""
+    start, end = (opened.raw_start, opened.raw_end) if window is None else window
     marks = [
         Mark(r["raw_start"] - start, r["raw_end"] - start, "removed", None, r["kind"])
         for r in opened.removed
-        if r["raw_end"] > start and r["raw_start"] < opened.raw_end
+        if r["raw_end"] > start and r["raw_start"] < end
     ]
-    return render(opened.source_text[start : opened.raw_end], marks)
+    return render(opened.source_text[start:end], marks)
 
 
 def source_excerpt(
