@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -245,15 +246,23 @@ def _unsigned_after(connection: sqlite3.Connection, doc: int) -> bool:
     )
 
 
-def _transaction(connection: sqlite3.Connection, statements: Iterable[str]) -> None:
+@contextmanager
+def _immediate(connection: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: committed whole, or rolled back on any error
+    (a kill between its statements leaves nothing half done)."""
     connection.execute("BEGIN IMMEDIATE")
     try:
-        for statement in statements:
-            connection.execute(statement)
+        yield
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+
+
+def _transaction(connection: sqlite3.Connection, statements: Iterable[str]) -> None:
+    with _immediate(connection):
+        for statement in statements:
+            connection.execute(statement)
 
 
 def _sign_batch(
@@ -272,13 +281,8 @@ def _sign_batch(
     filled every bucket it is in with 10,000 candidates.
     """
     signatures = _signatures(connection, rows, kept, made)
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(connection):
         _store_batch(connection, signatures, kept)
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
 
 
 def _signatures(
