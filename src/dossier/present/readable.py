@@ -44,10 +44,10 @@ _REFERENCES = {
 }
 
 
-def _ordinal(number: int) -> str:
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+def ordinal(number: int) -> str:
+    """`1st`, `2nd`, `3rd`, `11th`, `100th`."""
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{'th' if number % 100 in (11, 12, 13) else suffix}"
 
 
 def _amount(figure: str, unit: str) -> str:
@@ -77,7 +77,7 @@ def readable_value(value: Any) -> Any:
     if _DECADE.fullmatch(value):
         return f"{value}0s"
     if _CENTURY.fullmatch(value):
-        return f"{_ordinal(int(value) + 1)} century"
+        return f"{ordinal(int(value) + 1)} century"
     if value in _REFERENCES:
         return _REFERENCES[value]
     if (length := _duration(value)) is not None:

@@ -10,7 +10,8 @@ from html import unescape
 import pytest
 
 from dossier.errors import InputError
-from dossier.present.web.calendar_page import ordinal, period
+from dossier.present.readable import ordinal
+from dossier.present.web.calendar_page import period
 from dossier.present.web.templating import environment
 from tests.present.web.conftest import IMAGE, SCRIPT, TestClient
 from tests.present.web.test_pages import hrefs

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from dossier.errors import InputError
+from dossier.present.readable import ordinal
 from dossier.present.web.app import Connection
 from dossier.present.web.templating import templates
 from dossier.store import events
@@ -57,12 +58,6 @@ def _a_year_from(day: date) -> date:
         return day.replace(year=day.year + 1) - timedelta(days=1)
     except ValueError:  # 29 February: the year runs to 28 February
         return date(day.year + 1, 3, 1) - timedelta(days=1)
-
-
-def ordinal(number: int) -> str:
-    """`1st`, `2nd`, `3rd`, `11th`, `100th`."""
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{'th' if number % 100 in (11, 12, 13) else suffix}"
 
 
 def _days_away(when: str, today: date) -> int | None:
