@@ -83,7 +83,7 @@ def _detect(docs: list[Doc], *, copies: bool) -> tuple[Found, set[str]]:
         tempfile.TemporaryDirectory() as folder,
         closing(connect(Path(folder) / "reuse.db")) as connection,
     ):
-        _store(connection, docs)
+        store_docs(connection, docs)
         if copies:
             link_copies(connection)
         link_reuse(connection)
@@ -98,7 +98,7 @@ def _detect(docs: list[Doc], *, copies: bool) -> tuple[Found, set[str]]:
     return found, independent
 
 
-def _store(connection: sqlite3.Connection, docs: list[Doc]) -> None:
+def store_docs(connection: sqlite3.Connection, docs: list[Doc]) -> None:
     """The documents as one file's articles: all `link.reuse` reads."""
     connection.execute(
         "INSERT INTO files(path, sha256, size, built_at) VALUES ('gold', '', 0, '')"
