@@ -49,7 +49,6 @@ from dossier.store.reuses import reuse_pairs
 from eval import GOLD_DIR, print_scores, round_down, write_floors
 from eval.reuse_gold import (
     CASES,
-    EXTRA_SLICES,
     POOL,
     SLICES,
     SPLITS,
@@ -188,10 +187,7 @@ def score_gold(gold: Gold) -> dict[str, Any]:
         result[name] = _prf(len(hits), len(system), len(wanted))
         result[name]["counts"] = [len(hits), len(system), len(wanted)]
         slices = {}
-        planted_slices = SLICES + tuple(
-            name for name in EXTRA_SLICES if name in planted_slice.values()
-        )
-        for slice_name in planted_slices:
+        for slice_name in SLICES:
             mine = {k for k, p in wanted.items() if p.slice == slice_name}
             touching = {
                 pair
@@ -316,7 +312,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=SLICES + EXTRA_SLICES,
+        choices=SLICES,
         help="plant this slice only, no real pairs (with --cases: a bigger sample)",
     )
     parser.add_argument("--cases", type=int, default=CASES, help="with --only")

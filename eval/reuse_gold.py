@@ -17,12 +17,7 @@ by what the passage suffers on the way:
 - essay: three sentences inside an essay of ~2,000 words made of several
   linked stories joined (in the corpus nowhere else), wrapped at 66 columns;
 - heavy: clauses moved to the front, synonyms, words dropped, sentences
-  reordered (the harder slice);
-- stock, planted only when asked (`python -m eval.reuse --only stock`):
-  a passage of the outlet's stock phrases, most of its word trigrams held
-  by more than STOCK_DOCS stories of the split, lightly edited as `light`:
-  a press review re-running a story of stock praise, the re-run the
-  formula test (`link.reuse_formula`) may take for a formula.
+  reordered (the harder slice).
 
 Negatives: more stories of the split (KCNA's few topics: the same as the
 sources'), with nothing planted. A split's corpus is POOL stories of its
@@ -54,12 +49,6 @@ from eval import CORPUS
 ARTICLES = CORPUS / "kcna-2024" / "kcna-2024.jsonl"
 SPLITS = {"dev": ("0000", "2024-09"), "test": ("2024-09", "2024-12")}
 SLICES = ("light", "ocr", "rewrap", "essay", "heavy")
-# Planted only when asked for (`slices`), outside the table's totals.
-EXTRA_SLICES = ("stock",)
-# A stock passage: STOCK_SHARE or more of its word trigrams are held by more
-# than STOCK_DOCS stories of the split (the formula test's RARE_DOCS).
-STOCK_DOCS = 4
-STOCK_SHARE = 0.5
 MIN_WORDS = 40
 # Stories drawn from a split before the check: the same for both splits,
 # and few enough that one in five links to no other by either method.
@@ -179,40 +168,6 @@ def pick_passage(
     return None
 
 
-def trigram_holders(docs: list[Doc]) -> Counter[tuple[str, ...]]:
-    """Each lower-cased word trigram -> the stories holding it."""
-    held: Counter[tuple[str, ...]] = Counter()
-    for doc in docs:
-        held.update(_trigrams(doc.text))
-    return held
-
-
-def _trigrams(text: str) -> set[tuple[str, ...]]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
-
-
-def pick_stock(
-    rng: random.Random, text: str, held: Counter[tuple[str, ...]]
-) -> tuple[int, int] | None:
-    """Whole sentences, MIN_WORDS words or more (up to 5 sentences), most of
-    whose trigrams more than STOCK_DOCS stories hold; from a random one on."""
-    spans = sentences(text)
-    starts = list(range(len(spans)))
-    rng.shuffle(starts)
-    for first in starts:
-        for last in range(first + 1, min(first + 5, len(spans)) + 1):
-            start, end = spans[first][0], spans[last - 1][1]
-            if len(_WORD.findall(text[start:end])) < MIN_WORDS:
-                continue
-            grams = _trigrams(text[start:end])
-            common = sum(1 for gram in grams if held[gram] > STOCK_DOCS)
-            if common >= STOCK_SHARE * len(grams):
-                return start, end
-            break
-    return None
-
-
 # --- what happens to a passage on the way ----------------------------------
 
 
@@ -277,7 +232,6 @@ EDITS: dict[str, Callable[[random.Random, str], str]] = {
     "rewrap": rewrap,
     "essay": lambda rng, text: textwrap.fill(text.replace("’", "'"), 66),
     "heavy": heavy,
-    "stock": light,
 }
 
 
@@ -324,7 +278,6 @@ def make_gold(
     rng.shuffle(grouped)
     gold = Gold(split)
     used: set[str] = set()
-    held = trigram_holders(pool) if "stock" in slices else Counter()
 
     def take() -> Doc:
         for doc in alone:
@@ -351,33 +304,11 @@ def make_gold(
         text = "\n\n".join(d.text for d in taken)
         return Doc(f"essay-{split}-{number}", "Essay", taken[0].date, text)
 
-    def stock_source() -> tuple[Doc, tuple[int, int]]:
-        for doc in grouped:
-            if doc.id in used:
-                continue
-            span = pick_stock(rng, doc.text, held)
-            if span is not None:
-                used.add(doc.id)
-                gold.distractors.append(doc.id)
-                return doc, span
-        raise ValueError(f"split {split} ran out of stock passages")
-
     for slice_name in slices:
-        made = tried = 0
+        made = 0
         while made < cases:
-            tried += 1
-            if tried > 4 * len(pool):
-                raise ValueError(f"split {split} has too few {slice_name} passages")
-            if slice_name == "stock":
-                # Stock text is what other stories hold: its sources are
-                # linked stories, left among the distractors (their pairs
-                # with other linked stories unscored).
-                source, span = stock_source()
-            else:
-                source = take()
-                span = pick_passage(
-                    rng, source.text, 3 if slice_name == "essay" else None
-                )
+            source = take()
+            span = pick_passage(rng, source.text, 3 if slice_name == "essay" else None)
             if span is None:
                 used.discard(source.id)  # kept for a negative
                 alone.remove(source)
