@@ -81,12 +81,18 @@ class Story:
     sentences: list[Sentence]
 
 
-def read_story(doc: Doc) -> Story:
-    sentences = []
-    for match in _SENTENCE.finditer(doc.text):
+def sentence_spans(text: str) -> list[tuple[int, int, Sentence]]:
+    """Each sentence's characters [start, end) and content words."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
         words = _WORD.findall(match.group().lower())
         content = frozenset(w for w in words if w not in _FUNCTION)
-        sentences.append(Sentence(content, len(words)))
+        spans.append((match.start(), match.end(), Sentence(content, len(words))))
+    return spans
+
+
+def read_story(doc: Doc) -> Story:
+    sentences = [sentence for _, _, sentence in sentence_spans(doc.text)]
     return Story(doc, _WORD.findall(doc.text.lower()), sentences)
 
 

@@ -72,3 +72,19 @@ def test_each_pair_is_labelled_once_with_why() -> None:
     keys = {frozenset((p["a"], p["b"])) for p in pairs}
     assert len(keys) == len(pairs)
     assert all(isinstance(p["reuse"], bool) and p["why"] for p in pairs)
+
+
+def test_a_formula_sentence_is_held_by_many_stories_a_quoted_one_by_few(
+    stories: dict[str, Story],
+) -> None:
+    from eval.reuse_search import sentence_spans
+    from eval.reuse_signals import sentence_holders
+
+    count = sentence_holders(list(stories.values()))
+    house = [s for _, _, s in sentence_spans(stories["kcna-321"].doc.text)]
+    licenses = next(s for s in house if "licenses" in s.content)
+    speech = [s for _, _, s in sentence_spans(stories["kcna-283"].doc.text)]
+    proud = next(s for s in speech if {"proudly", "world"} <= s.content)
+    # The house-warmings' licenses handed over; the speech the story quotes.
+    assert count(licenses) >= 10
+    assert 2 <= count(proud) <= 4
