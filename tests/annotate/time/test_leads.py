@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from dossier.annotate.time.finder import _hits, _led_matches, _matches, join_leads
-from dossier.annotate.time.leads import lead_words
+from dossier.annotate.time.finder import (
+    _hits,
+    _led_matches,
+    _matches,
+    _opened_matches,
+    join_leads,
+)
+from dossier.annotate.time.leads import first_chars, lead_words
 from dossier.annotate.time.patterns import compile_rules
 from dossier.packs import Pack
 
@@ -35,17 +41,34 @@ def test_unbounded_openings_have_no_lead_words(source: str) -> None:
     assert lead_words(source) is None
 
 
+def test_first_characters_of_digit_and_mark_openings() -> None:
+    assert first_chars(r"(?:(?P<y>(?:1[0-9]|20)\d\d)|(?P<ys>['’]\d\d))") == ("['12’]")
+    assert first_chars(r"(?<![\w-])\d{1,2}[:.]\d\d") == r"[\d]"
+    assert first_chars(r"[-\]^]x") == r"[\-\]\^]"
+
+
+@pytest.mark.parametrize(
+    "source", [r"(?:a|)b", r"x?y", r"(?i:ab)", r"[^x]y", r"\w+", r".x", r"\s*1"]
+)
+def test_unbounded_openings_have_no_first_characters(source: str) -> None:
+    assert first_chars(source) is None
+
+
 def _same_matches(text: str, pack: Pack) -> None:
     rules = compile_rules(pack.eras)
-    led = _led_matches(text, text.lower(), rules, join_leads(rules))
+    leads = join_leads(rules)
+    led = _led_matches(text, text.lower(), rules, leads)
+    opened = _opened_matches(text, rules, leads)
+    assert leads.openers, "the digit heads open by characters"
     seen: set[tuple[str, bool]] = set()
     for index, rule in enumerate(rules):
         key = (rule.pattern.pattern, rule.numeric)
-        if rule.leads is None or key in seen:
+        if key in seen or (rule.leads is None and index not in leads.openers):
             continue
         seen.add(key)
         expected = [m.span() for m in _matches(text, rule)]
-        assert [m.span() for m in led.get(index, [])] == expected, rule.name
+        found = led if rule.leads is not None else opened
+        assert [m.span() for m in found.get(index, [])] == expected, rule.name
 
 
 def test_lead_scan_equals_whole_scans_on_tricky_text(pack: Pack) -> None:
@@ -54,7 +77,10 @@ def test_lead_scan_equals_whole_scans_on_tricky_text(pack: Pack) -> None:
         "Sundays, SUNDAY, Sung, Monument, every other week, twice a year, "
         "year-end, year's end, the year-earlier figure, noon EST, ten o'clock, "
         "at noon local time, this morning, last Autumn, THE PAST, todays, "
-        "Mondaymorning, x-day, 3-day, nineteen fifty, two thousand and one."
+        "Mondaymorning, x-day, 3-day, nineteen fifty, two thousand and one. "
+        "1950s, the '50s, ’07, $2024, 3.2024, 12024, x2024, _1999, 2024-25, "
+        "1999/2000, 10:30 a.m., 5 pm, AD 79, 277 B.C., 10,000 BC, 12/03/2024, "
+        "2024-03-12, ١٩٥٠, Juche 113 (2024), 3rd of May, 31-1 March"
     )
     _same_matches(text, pack)
 
@@ -64,6 +90,12 @@ def test_lead_scan_equals_whole_scans_on_kcna(pack: Pack, corpus: Path) -> None:
     with path.open(encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] for line in islice(handle, 200)]
     _same_matches("\n\n".join(texts), pack)
+
+
+def test_a_lead_word_opening_the_text_is_found(pack: Pack) -> None:
+    _same_matches("Today and yesterday", pack)
+    _same_matches("Sundays: 1950 and Monday", pack)
+    _same_matches("2024 began", pack)
 
 
 def test_text_whose_lowering_moves_offsets_scans_every_head(pack: Pack) -> None:

@@ -146,3 +146,62 @@ def _members(items: list[tuple[Any, Any]]) -> set[str]:
         else:
             raise _GiveUp  # \w, a negated class: could be any letter
     return members
+
+
+def first_chars(source: str) -> str | None:
+    r"""A character class (`[...]`) holding every character a match of
+    `source` can open with, or None when that is not bounded (an optional or
+    empty opening, a negated class, `\w`, a case-insensitive part).
+
+    Used for heads that open on digits or marks (`1950`, `’07`), which have
+    no lead words: one scan for those characters at word starts replaces a
+    scan of the whole text per head (see `finder.join_leads`).
+    """
+    try:
+        parsed = sre_parse.parse(source)
+        if parsed.state.flags & sre.SRE_FLAG_IGNORECASE:
+            return None
+        members = _first(list(parsed.data))
+    except (_GiveUp, RecursionError):
+        return None
+    return "[" + "".join(sorted(members)) + "]"
+
+
+def _first(ops: list[tuple[Any, Any]]) -> set[str]:
+    """The class members a match of `ops` opens with (escaped, or `\\d`)."""
+    for op, av in ops:
+        if op is sre.LITERAL:
+            return {_escaped(av)}
+        if op is sre.IN:
+            return _class_of(av)
+        if op is sre.BRANCH:
+            return set().union(*(_first(list(branch)) for branch in av[1]))
+        if op is sre.SUBPATTERN:
+            if av[1] & sre.SRE_FLAG_IGNORECASE:
+                raise _GiveUp
+            return _first(list(av[3]))
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] > 0:
+            return _first(list(av[2]))
+        if op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            raise _GiveUp  # optional, any character, a back-reference
+        # A zero-width test at the opening only narrows where matches open.
+    raise _GiveUp  # the match may be empty or open on what follows
+
+
+def _escaped(code: int) -> str:
+    char = chr(code)
+    return "\\" + char if char in "\\]^-[" else char
+
+
+def _class_of(items: list[tuple[Any, Any]]) -> set[str]:
+    members: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            members.add(_escaped(av))
+        elif op is sre.RANGE:
+            members.add(f"{_escaped(av[0])}-{_escaped(av[1])}")
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            members.add(r"\d")
+        else:
+            raise _GiveUp  # a negated class, `\w`, `\s`: too wide to scan for
+    return members
