@@ -11,6 +11,7 @@ import pytest
 
 from dossier.annotate.time.finder import (
     _hits,
+    _lead_words,
     _led_matches,
     _matches,
     _opened_matches,
@@ -31,6 +32,34 @@ def test_a_pattern_that_may_stop_inside_a_word_gives_a_start() -> None:
     leads = lead_words(r"(?:Sun|Mon)\.?")
     assert leads is not None
     assert leads.start == {"sun", "mon"}
+
+
+def test_the_word_after_a_lead_word_and_white_space_is_read() -> None:
+    leads = lead_words(r"(?:[Tt]he\s+(?:past|future|\d+th)|[Tt]oday)(?![\w-])")
+    assert leads is not None
+    assert dict(leads.after) == {"the": {"pas", "fut", r"\d"}}
+
+
+@pytest.mark.parametrize(
+    "source", [r"[Tt]he(?:\s+past|-day)", r"the\b", r"the\s+\w+", r"the\s+"]
+)
+def test_a_lead_word_followed_otherwise_has_no_next_word(source: str) -> None:
+    leads = lead_words(source)
+    assert leads is not None and "the" in leads.whole
+    assert "the" not in dict(leads.after)
+
+
+def test_the_scan_finds_a_followed_word_only_before_its_next_words(
+    pack: Pack,
+) -> None:
+    rules = compile_rules(pack.eras)
+    leads = join_leads(rules)
+    text = "in the past, the party and the 5th of May, the new year"
+    lowered = text.lower()
+    found = [start for start, _ in _lead_words(lowered, leads)]
+    assert text.index("the past") in found and text.index("the 5th") in found
+    assert text.index("the party") not in found
+    _same_matches(text, pack)
 
 
 @pytest.mark.parametrize(

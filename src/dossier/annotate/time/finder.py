@@ -131,7 +131,11 @@ def join_leads(rules: tuple[Rule, ...]) -> Leads:
         )
         for word, indexes in whole.items()
     }
-    scan = rf"(?P<whole>{trie(set(whole))})(?![a-z])"
+    followed = _followed(rules, opened, set(start))
+    scan = rf"(?:{trie(set(whole) - set(followed))})(?![a-z])"
+    for word, openings in sorted(followed.items()):
+        scan += rf"|{word}(?=\s+(?:{'|'.join(sorted(openings))}))"
+    scan = f"(?P<whole>{scan})"
     if start:
         scan = rf"{scan}|(?P<start>{trie(set(start))})"
     openers, classes = _openers(rules)
@@ -156,6 +160,32 @@ def join_leads(rules: tuple[Rule, ...]) -> Leads:
         # The class, then no word character before it (`\w` and any one).
         re.compile(rf"(?:{'|'.join(classes)})(?<!\w.)") if openers else None,
     )
+
+
+def _followed(
+    rules: tuple[Rule, ...], opened: dict[str, list[int]], starts: set[str]
+) -> dict[str, set[str]]:
+    """The whole lead words opening several heads, each of which goes on from
+    it with white space and a word of known opening (`leads.Leads.after`):
+    the scan finds those only before such a word. `the` opens five heads and
+    stands 58,219 times in kcna-2024, 454 of them where one matches; before
+    a digit or `day`, `dis`, `fut`, `new`, `pas`, `pre`, `wee`... 3,505 times
+    (the lead-word hits: 76,277 -> 21,122). A word a start word opens too is
+    left to its gate (the scan would find it as that start word)."""
+    followed: dict[str, set[str]] = {}
+    for word, indexes in opened.items():
+        if len(indexes) < 2 or any(word.startswith(s) for s in starts):
+            continue
+        openings: set[str] = set()
+        for index in indexes:
+            leads = rules[index].leads
+            after = dict(leads.after) if leads is not None else {}
+            if word not in after:
+                break
+            openings |= after[word]
+        else:
+            followed[word] = openings
+    return followed
 
 
 def _openers(rules: tuple[Rule, ...]) -> tuple[tuple[int, ...], list[str]]:
