@@ -109,7 +109,8 @@ def test_lead_scan_equals_whole_scans_on_tricky_text(pack: Pack) -> None:
         "Mondaymorning, x-day, 3-day, nineteen fifty, two thousand and one. "
         "1950s, the '50s, ’07, $2024, 3.2024, 12024, x2024, _1999, 2024-25, "
         "1999/2000, 10:30 a.m., 5 pm, AD 79, 277 B.C., 10,000 BC, 12/03/2024, "
-        "2024-03-12, ١٩٥٠, Juche 113 (2024), 3rd of May, 31-1 March"
+        "2024-03-12, ١٩٥٠, Juche 113 (2024), 3rd of May, 31-1 March, "
+        "ésunday éthe day, _today, ßyesterday and the past"
     )
     _same_matches(text, pack)
 
