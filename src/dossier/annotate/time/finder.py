@@ -235,7 +235,7 @@ class Gate:
 
 
 def _lead_words(lowered: str, leads: Leads) -> Iterator[tuple[int, str | None]]:
-    """Where a lead word opens a word of `lowered`, with the word when the
+    r"""Where a lead word opens a word of `lowered`, with the word when the
     whole run of letters is a `whole` lead word (else it opens with a `start`
     one): what `\b` before the scan's words would find, the text's start
     read here as the scan needs a character before."""

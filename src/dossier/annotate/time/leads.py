@@ -46,7 +46,7 @@ class Leads:
 
 
 # How many letters of the word after a lead word are read (`the` + `pas`), and
-# past how many places in a pattern where one word ends that is not tried.
+# in how many places of one pattern a word may end for its next word to be read.
 _NEXT_LETTERS = 3
 _MOST_PLACES = 64
 _DIGIT = "\\d"  # a member standing for any digit (`\d`)
