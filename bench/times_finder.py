@@ -1,6 +1,7 @@
 """Benchmark: the times finder alone on kcna-2024, CPU seconds per pass.
 
     PYTHONPATH=src python bench/times_finder.py [--passes 3] [--against ../main/src]
+    PYTHONPATH=src python bench/times_finder.py --compile
 
 Readings (sentences included) are made first and not timed; then `time.find`
 runs over every article `--passes` times, each pass timed with
@@ -10,6 +11,12 @@ SRC (another tree, e.g. main) is copied under the name `dossier_against` and
 its finder's passes are interleaved with this tree's in the same process:
 across two processes on a loaded machine the noise is larger than most
 differences between trees.
+
+With `--compile`, nothing is annotated: the time rules' share of compiling the
+pack is timed in this fresh process (`compile_rules`, `join_leads`; the
+modules are imported first, their few patterns compiled then), then what
+`join_leads` leaves to first use, if anything (the gates), compiled all at
+once. Run it alternately on two trees (`PYTHONPATH=...`).
 """
 
 from __future__ import annotations
@@ -76,13 +83,44 @@ def interleaved(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def compile_only() -> dict[str, Any]:
+    """CPU seconds of the time rules' compile, in this fresh process."""
+    import time as clock
+
+    from dossier.packs import load_pack
+
+    pack = load_pack()
+    patterns = importlib.import_module("dossier.annotate.time.patterns")
+    finder = importlib.import_module("dossier.annotate.time.finder")
+    imported = clock.process_time()
+    rules = patterns.compile_rules(pack.eras)
+    compiled = clock.process_time()
+    leads = finder.join_leads(rules)
+    joined = clock.process_time()
+    gates = {id(g): g for _, g in leads.whole.values() if hasattr(g, "compile")}
+    for gate in gates.values():
+        gate.compile()
+    return {
+        "benchmark": "time rules' compile",
+        "code": str(Path(time.__file__).parents[3]),
+        "compile_rules_cpu_s": round(compiled - imported, 3),
+        "join_leads_cpu_s": round(joined - compiled, 3),
+        "deferred_gates_cpu_s": round(clock.process_time() - joined, 3),
+        "load": round(os.getloadavg()[0], 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=3, help="timed passes")
     parser.add_argument(
         "--against", metavar="SRC", help="another tree's src/ to interleave with"
     )
+    parser.add_argument("--compile", action="store_true", help="time the compile")
     args = parser.parse_args()
+    if args.compile:
+        print(json.dumps(compile_only()))
+        return
     if args.against:
         print(json.dumps(interleaved(args)))
         return

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.annotate.quotes.cues import VERBS, _verb_words, cues
+from dossier.annotate.quotes.cues import VERBS, _verb_words, cues, may_hold_cues
 from tests.properties import examples
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -67,3 +67,22 @@ def test_any_window_reads_as_the_word_walk(text: str, data: st.DataObject) -> No
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert _verb_words(text, start, end) == walked(text, start, end)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join), st.data())
+def test_a_window_said_to_hold_no_cue_holds_none(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if not may_hold_cues(text, start, end):
+        assert _verb_words(text, start, end) == []
+
+
+def test_sentences_with_and_without_a_cue() -> None:
+    text = "The delegation left. Officials said so. He resaid it"
+    assert not may_hold_cues(text, 0, 21)
+    assert may_hold_cues(text, 21, 39)
+    assert may_hold_cues(text, 44, 48)  # cuts "resaid": the piece is read
+    assert not may_hold_cues(text, 40, 42)

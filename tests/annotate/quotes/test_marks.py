@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from dossier.annotate.quotes.marks import find_quoted
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.annotate.quotes.marks import _MARK, find_quoted
+from tests.properties import examples
+
+# The marks as first written: a pair before its single mark.
+_PLAIN = re.compile(r"''|``|[\"'“”„‟«»‘’‚‛]")
 
 
 def passages(text: str) -> list[str]:
@@ -101,3 +109,11 @@ def test_find_quoted_ends_an_unclosed_quote_at_its_paragraph() -> None:
     text = "He said “this never closes.\n\nA new paragraph with “a quote” here."
     found = passages(text)
     assert found == ["this never closes.", "a quote"]
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet="'`\"“”‘’a ", max_size=30))
+def test_the_mark_scan_finds_the_marks_of_the_plain_alternation(text: str) -> None:
+    assert [m.span() for m in _MARK.finditer(text)] == [
+        m.span() for m in _PLAIN.finditer(text)
+    ]

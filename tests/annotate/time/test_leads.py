@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from dossier.annotate.time.finder import _hits, _led_matches, _matches, join_leads
-from dossier.annotate.time.leads import lead_words
+from dossier.annotate.time.finder import (
+    _hits,
+    _lead_words,
+    _led_matches,
+    _matches,
+    _opened_matches,
+    join_leads,
+)
+from dossier.annotate.time.leads import first_chars, lead_words
 from dossier.annotate.time.patterns import compile_rules
 from dossier.packs import Pack
 
@@ -27,6 +34,34 @@ def test_a_pattern_that_may_stop_inside_a_word_gives_a_start() -> None:
     assert leads.start == {"sun", "mon"}
 
 
+def test_the_word_after_a_lead_word_and_white_space_is_read() -> None:
+    leads = lead_words(r"(?:[Tt]he\s+(?:past|future|\d+th)|[Tt]oday)(?![\w-])")
+    assert leads is not None
+    assert dict(leads.after) == {"the": {"pas", "fut", r"\d"}}
+
+
+@pytest.mark.parametrize(
+    "source", [r"[Tt]he(?:\s+past|-day)", r"the\b", r"the\s+\w+", r"the\s+"]
+)
+def test_a_lead_word_followed_otherwise_has_no_next_word(source: str) -> None:
+    leads = lead_words(source)
+    assert leads is not None and "the" in leads.whole
+    assert "the" not in dict(leads.after)
+
+
+def test_the_scan_finds_a_followed_word_only_before_its_next_words(
+    pack: Pack,
+) -> None:
+    rules = compile_rules(pack.eras)
+    leads = join_leads(rules)
+    text = "in the past, the party and the 5th of May, the new year"
+    lowered = text.lower()
+    found = [start for start, _ in _lead_words(lowered, leads)]
+    assert text.index("the past") in found and text.index("the 5th") in found
+    assert text.index("the party") not in found
+    _same_matches(text, pack)
+
+
 @pytest.mark.parametrize(
     "source",
     [r"\d+ days", r"\w+ ago", r"(?:ago|'s)", r"[^x]y", r".day", r"(?P<a>x)(?P=a)"],
@@ -35,17 +70,34 @@ def test_unbounded_openings_have_no_lead_words(source: str) -> None:
     assert lead_words(source) is None
 
 
+def test_first_characters_of_digit_and_mark_openings() -> None:
+    assert first_chars(r"(?:(?P<y>(?:1[0-9]|20)\d\d)|(?P<ys>['’]\d\d))") == ("['12’]")
+    assert first_chars(r"(?<![\w-])\d{1,2}[:.]\d\d") == r"[\d]"
+    assert first_chars(r"[-\]^]x") == r"[\-\]\^]"
+
+
+@pytest.mark.parametrize(
+    "source", [r"(?:a|)b", r"x?y", r"(?i:ab)", r"[^x]y", r"\w+", r".x", r"\s*1"]
+)
+def test_unbounded_openings_have_no_first_characters(source: str) -> None:
+    assert first_chars(source) is None
+
+
 def _same_matches(text: str, pack: Pack) -> None:
     rules = compile_rules(pack.eras)
-    led = _led_matches(text, text.lower(), rules, join_leads(rules))
+    leads = join_leads(rules)
+    led = _led_matches(text, text.lower(), rules, leads)
+    opened = _opened_matches(text, rules, leads)
+    assert leads.openers, "the digit heads open by characters"
     seen: set[tuple[str, bool]] = set()
     for index, rule in enumerate(rules):
         key = (rule.pattern.pattern, rule.numeric)
-        if rule.leads is None or key in seen:
+        if key in seen or (rule.leads is None and index not in leads.openers):
             continue
         seen.add(key)
         expected = [m.span() for m in _matches(text, rule)]
-        assert [m.span() for m in led.get(index, [])] == expected, rule.name
+        found = led if rule.leads is not None else opened
+        assert [m.span() for m in found.get(index, [])] == expected, rule.name
 
 
 def test_lead_scan_equals_whole_scans_on_tricky_text(pack: Pack) -> None:
@@ -54,7 +106,11 @@ def test_lead_scan_equals_whole_scans_on_tricky_text(pack: Pack) -> None:
         "Sundays, SUNDAY, Sung, Monument, every other week, twice a year, "
         "year-end, year's end, the year-earlier figure, noon EST, ten o'clock, "
         "at noon local time, this morning, last Autumn, THE PAST, todays, "
-        "Mondaymorning, x-day, 3-day, nineteen fifty, two thousand and one."
+        "Mondaymorning, x-day, 3-day, nineteen fifty, two thousand and one. "
+        "1950s, the '50s, ’07, $2024, 3.2024, 12024, x2024, _1999, 2024-25, "
+        "1999/2000, 10:30 a.m., 5 pm, AD 79, 277 B.C., 10,000 BC, 12/03/2024, "
+        "2024-03-12, ١٩٥٠, Juche 113 (2024), 3rd of May, 31-1 March, "
+        "ésunday éthe day, _today, ßyesterday and the past"
     )
     _same_matches(text, pack)
 
@@ -66,6 +122,12 @@ def test_lead_scan_equals_whole_scans_on_kcna(pack: Pack, corpus: Path) -> None:
     _same_matches("\n\n".join(texts), pack)
 
 
+def test_a_lead_word_opening_the_text_is_found(pack: Pack) -> None:
+    _same_matches("Today and yesterday", pack)
+    _same_matches("Sundays: 1950 and Monday", pack)
+    _same_matches("2024 began", pack)
+
+
 def test_text_whose_lowering_moves_offsets_scans_every_head(pack: Pack) -> None:
     rules = compile_rules(pack.eras)
     text = "İstanbul, the day before yesterday, and last week."
@@ -73,3 +135,16 @@ def test_text_whose_lowering_moves_offsets_scans_every_head(pack: Pack) -> None:
         hit[0] for hit in _hits(text, text.lower(), rules, join_leads(rules))
     )
     assert text.index("the day") in starts and text.index("last week") in starts
+
+
+def test_gates_are_shared_and_compiled_where_their_word_stands(pack: Pack) -> None:
+    rules = compile_rules(pack.eras)
+    leads = join_leads(rules)
+    gates = [gate for _, gate in leads.whole.values() if gate is not None]
+    assert len({id(gate) for gate in gates}) < len(gates)
+    assert all(gate.pattern is None for gate in gates)
+    text = "In the week of May 5 the delegation left."
+    _led_matches(text, text.lower(), rules, leads)
+    the = leads.whole["the"][1]
+    assert the is not None and the.pattern is not None
+    assert any(gate.pattern is None for gate in gates)  # words not in the text

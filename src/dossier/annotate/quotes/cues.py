@@ -279,6 +279,22 @@ def _verb_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+def may_hold_cues(text: str, start: int, end: int) -> bool:
+    """False when `text[start:end]` surely holds no cue verb (`cues` would find
+    none there): no verb of the text's index opens inside it and it cuts no
+    word at either edge. Most sentences hold none (57% on kcna-2024), and
+    this one look spares them the rules that read a sentence's cues."""
+    global _verb_index
+    if _verb_index[0] is not text:
+        _verb_index = (text, *_index_verbs(text))
+    starts = _verb_index[1]
+    if bisect_left(starts, start) < bisect_left(starts, end):
+        return True
+    return (0 < start < end and _letter(text, start - 1) and _letter(text, start)) or (
+        start < end < len(text) and _letter(text, end - 1) and _letter(text, end)
+    )
+
+
 def _verb_piece(
     text: str, start: int, word: re.Match[str] | None
 ) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from dossier.annotate.quotes.cues import (
     cues,
     last_cue,
     last_match,
+    may_hold_cues,
     words,
 )
 from dossier.annotate.quotes.frames import Frame, Framer
@@ -164,6 +165,8 @@ def indirect_quotes(
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         if taken.contains(start) and taken.contains(max(start, end - 2)):
             continue
+        if not according and not may_hold_cues(text, start, end):
+            continue  # no `according to` and no cue: `_indirect` finds nothing
         found = failures.attempt(
             "quotes",
             start,

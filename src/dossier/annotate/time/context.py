@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dossier.annotate.reading import Bounds
 from dossier.annotate.time.calendar import (
@@ -184,8 +185,10 @@ class Context:
             self.reference = found.period
 
 
+@lru_cache(maxsize=4096)
 def parse_anchor(anchor: str | None) -> Period | None:
-    """The document date as a period: a day, a month or a year."""
+    """The document date as a period: a day, a month or a year (kept: a
+    build's documents share a few hundred dates, and a `Period` is frozen)."""
     if not anchor:
         return None
     period = parse_value(anchor.strip()[:10])

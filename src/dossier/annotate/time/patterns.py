@@ -37,7 +37,7 @@ from dossier.annotate.time.fragments import (
     titled,
     year_or_era,
 )
-from dossier.annotate.time.leads import Leads, lead_words
+from dossier.annotate.time.leads import Leads, first_chars, lead_words
 from dossier.annotate.time.vocabulary import ORDINAL_WORDS
 from dossier.packs import Era
 
@@ -51,8 +51,11 @@ class Rule:
     # Lower-case strings one of which any match must contain: a text holding
     # none of them skips the rule's scan (those heads scan at 30-50 MB/s).
     needs: tuple[str, ...] = ()
-    # The words every match opens with (`leads`), or None: then scanned whole.
+    # The words every match opens with (`leads`), or None: then scanned whole,
+    # unless `opens` is the class of the characters its matches open with
+    # (a head opening on a digit; see `finder.join_leads`).
     leads: Leads | None = None
+    opens: str | None = None
 
 
 _END = r"(?![\w-])"
@@ -309,25 +312,40 @@ _NUMERIC_RULES = {"year", "numeric", "decade", "clock", "date", "era"}
 @lru_cache(maxsize=8)
 def compile_rules(eras: tuple[Era, ...]) -> tuple[Rule, ...]:
     """The rules for a pack's calendar eras, compiled once per set of eras."""
-    return tuple(
-        Rule(
-            name,
-            _compile(source),
-            left,
-            name in _NUMERIC_RULES,
-            _needs(source),
-            lead_words(source),
+    rules = []
+    for name, source, left in [*_dates(eras), *_relatives()]:
+        leads = lead_words(source)
+        opens = _opens(source) if leads is None else None
+        scanned = leads is None and opens is None
+        rules.append(
+            Rule(
+                name,
+                _compile(source, scanned=scanned),
+                left,
+                name in _NUMERIC_RULES,
+                _needs(source),
+                leads,
+                opens,
+            )
         )
-        for name, source, left in [*_dates(eras), *_relatives()]
-    )
+    return tuple(rules)
 
 
-# Heads that open on a choice of named groups (a year, `’07`, an era year) or on a
-# weekday or a look-behind give `re` no characters to skip ahead to; the `regex`
-# engine scans those 3-6x faster (kcna-2024 x 1,500 articles: years 35 -> 169 MB/s,
-# numeric dates 87 -> 263, decades 50 -> 128, weekday dates 46 -> 200) and slower
-# than `re` on the others, so each head gets the faster engine.
-# An era year after its number (`277 B.C.`): 0.196 s -> 0.026 s a pass on kcna-2024.
+def _opens(source: str) -> str | None:
+    """The class of characters the head `source` opens with, if it holds a
+    digit: such heads are tried where those characters open a word."""
+    chars = first_chars(source)
+    return chars if chars is not None and re.search(r"\\d|[0-9]", chars) else None
+
+
+# A head scanned over the whole text that opens on a choice of named groups (a
+# year, `’07`, an era year) or on a weekday or a look-behind gives `re` no
+# characters to skip ahead to; the `regex` engine scans those 3-6x faster
+# (kcna-2024 x 1,500 articles: years 35 -> 169 MB/s, numeric dates 87 -> 263,
+# decades 50 -> 128, weekday dates 46 -> 200) and slower than `re` on the
+# others. Heads tried only at their lead words or first characters are only
+# ever matched at a place, where `re` is as fast and compiles 3x faster (the
+# eight such heads of the korea pack: 0.025 -> 0.009 CPU s).
 _REGEX_OPENINGS = (
     "(?:(?P<y>",
     "(?P<a>",
@@ -339,8 +357,8 @@ _REGEX_OPENINGS = (
 )
 
 
-def _compile(source: str) -> re.Pattern[str]:
-    if source.startswith(_REGEX_OPENINGS):
+def _compile(source: str, *, scanned: bool) -> re.Pattern[str]:
+    if scanned and source.startswith(_REGEX_OPENINGS):
         return regex.compile(source, regex.V0)  # type: ignore[no-any-return]
     return re.compile(source)
 
