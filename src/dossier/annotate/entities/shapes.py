@@ -55,7 +55,7 @@ class Word:
     stop: bool = False  # a full stop followed it: the next word starts a sentence
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see `Candidate`
 class Segment:
     """A run of capitalised words that may be one name (titles still on it)."""
 
@@ -165,7 +165,7 @@ def _and_joins(segment: list[Word], index: PackIndex) -> list[list[Word]]:
     return pieces
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # one per run of every document: see `Candidate`
 class Run:
     """A run of capitalised words and its segments, with offsets into the run
     (kept per run text: runs recur, and so do their segments)."""
