@@ -19,6 +19,11 @@ from dossier.annotate.entities.index import PERSON, Known, PackIndex, is_acronym
 from dossier.annotate.entities.lexicon import is_function_word
 from dossier.annotate.entities.shapes import is_sentence_start
 
+# A listed name in a region: its start and end in the region, its text, its
+# entity's type and name, and whether it is one token. Matches that cannot
+# count wherever the region stands are not kept (see `_match_regions`).
+_RegionMatch = tuple[int, int, str, str, str, bool]
+
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
@@ -33,7 +38,7 @@ class Gazetteer:
     first: re.Pattern[str]
     glued_start: re.Pattern[str] | None  # first words of people's names
     people: dict[str, tuple[tuple[str, Known], ...]]  # first word -> its forms
-    cache: dict[str, list[tuple[int, int, int, bool, bool]]] = field(
+    cache: dict[str, list[_RegionMatch]] = field(
         default_factory=dict
     )  # region text -> matches in it (see `find_listed`)
 
@@ -94,7 +99,6 @@ def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
 # region met before needs no tokenizing. Cleared past this many regions, so
 # memory stays flat over a corpus (about 10 MB at the bound).
 _REGION_CACHE_SIZE = 100_000
-_RegionMatch = tuple[int, int, int, bool, bool]  # start, end, id, loose, one token
 
 
 def find_listed(text: str, gazetteer: Gazetteer, nlp: Any) -> list[Candidate]:
@@ -114,18 +118,21 @@ def find_listed(text: str, gazetteer: Gazetteer, nlp: Any) -> list[Candidate]:
     found: list[Candidate] = []
     lower_words = _LowerWords(text)
     for (region_start, _), region in zip(spans, regions, strict=True):
-        for first, last, match_id, loose, single in cache[region]:
-            start, end = region_start + first, region_start + last
-            printed = text[start:end]
-            if loose and not printed[0].isupper():
-                continue  # `security council`, `the party`: not the name
+        for first, last, printed, type_, name, single in cache[region]:
+            start = region_start + first
             initial = is_sentence_start(text, start)
             if initial and single and _ordinary(printed, lower_words):
                 continue  # `Nice weather`, `Turkey is roasted`: not the place
-            entity = gazetteer.entities[match_id]
             found.append(
                 Candidate(
-                    start, end, printed, entity.type, entity.name, PACK, None, initial
+                    start,
+                    region_start + last,
+                    printed,
+                    type_,
+                    name,
+                    PACK,
+                    None,
+                    initial,
                 )
             )
     found.extend(_glued(text, gazetteer))
@@ -158,15 +165,15 @@ def _match_regions(
         for match_id, first, last in matcher(doc):
             span = doc[first:last]
             at = bisect.bisect_right(starts, span.start_char) - 1
-            offset = starts[at]
-            matches[regions[at]].append(
-                (
-                    span.start_char - offset,
-                    span.end_char - offset,
-                    match_id,
-                    loose,
-                    last - first == 1,
-                )
+            offset, region = starts[at], regions[at]
+            begin, end = span.start_char - offset, span.end_char - offset
+            printed = region[begin:end]
+            if loose and not printed[0].isupper():
+                continue  # `security council`, `the party`: not the name
+            entity = gazetteer.entities[match_id]
+            single = last - first == 1
+            matches[region].append(
+                (begin, end, printed, entity.type, entity.name, single)
             )
     return matches
 

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dossier.annotate.entities.abbreviations import expand_abbreviations
 from dossier.annotate.entities.acronyms import Definition, letters_of
@@ -320,35 +320,62 @@ class _Names:
 def _short_forms(working: list[Working], index: PackIndex) -> list[Working]:
     """`Gallois`, `Steve` -> Louis Gallois, Steve Jobs; `USAF`; `the Air Force`."""
     names = _Names()
+    tables: tuple[dict[Any, set[Any]], ...] = (
+        names.people,
+        names.initials,
+        names.firsts,
+        names.suffixes,
+    )
+    made = index.memo.setdefault("short form entries", {})
     # Each name once: adding a name to the index again changes nothing.
-    for type_, entity in dict.fromkeys((t, e) for _, t, e, _ in working):
-        words = entity.split()
-        if type_ == PERSON and len(words) >= 2:
-            names.people[family_name(words, index)].add(entity)
-            if words[0] in index.given_names:
-                names.people[words[0]].add(entity)
-        elif type_ in (ORG, PLACE, None) and len(words) >= 2:
-            body = (entity, type_ or ORG)
-            letters = _entity_initials(entity) if len(words) >= _MIN_INITIALS else ""
-            if letters:
-                names.initials[letters.upper()].add(body)
-            if len(words) == 2:
-                names.firsts[words[0]].add((*body, words[1]))
-            for cut in range(1, len(words) - 1):
-                if any(w.lower() in _PART_OF for w in words[:cut]):
-                    # `Presidium of the Political Bureau`: what follows `of`
-                    # is the body it is part of, not a short form of it.
-                    break
-                names.suffixes[tuple(words[cut:])].add(body)
+    for key in dict.fromkeys((t, e) for _, t, e, _ in working):
+        # Looked up before `remembered` is called: names recur across documents.
+        entries = made.get(key)
+        if entries is None:
+            entries = remembered(made, key, _ENTRY_CACHE_SIZE, _entries, *key, index)
+        for table, short, name in entries:
+            tables[table][short].add(name)
     resolved = []
     for candidate, type_, entity, title in working:
-        words = entity.split()
         if candidate.source != PACK and type_ in (None, PERSON, ORG):
-            match = _short_form_of(words, type_, names, index)
+            match = _short_form_of(entity.split(), type_, names, index)
             if match is not None:
                 entity, type_ = match
         resolved.append((candidate, type_, entity, title))
     return resolved
+
+
+# A name's entries depend on its type, its words and the pack alone; names
+# recur, so they are kept up to this many.
+_ENTRY_CACHE_SIZE = 50_000
+_PEOPLE, _INITIALS, _FIRSTS, _SUFFIXES = range(4)
+
+
+def _entries(
+    type_: str | None, entity: str, index: PackIndex
+) -> tuple[tuple[int, Any, Any], ...]:
+    """What one name adds to a document's `_Names`: (table, short form, what
+    it stands for), tables numbered in `_short_forms`' order."""
+    entries: list[tuple[int, Any, Any]] = []
+    words = entity.split()
+    if type_ == PERSON and len(words) >= 2:
+        entries.append((_PEOPLE, family_name(words, index), entity))
+        if words[0] in index.given_names:
+            entries.append((_PEOPLE, words[0], entity))
+    elif type_ in (ORG, PLACE, None) and len(words) >= 2:
+        body = (entity, type_ or ORG)
+        letters = _entity_initials(entity) if len(words) >= _MIN_INITIALS else ""
+        if letters:
+            entries.append((_INITIALS, letters.upper(), body))
+        if len(words) == 2:
+            entries.append((_FIRSTS, words[0], (*body, words[1])))
+        for cut in range(1, len(words) - 1):
+            if any(w.lower() in _PART_OF for w in words[:cut]):
+                # `Presidium of the Political Bureau`: what follows `of`
+                # is the body it is part of, not a short form of it.
+                break
+            entries.append((_SUFFIXES, tuple(words[cut:]), body))
+    return tuple(entries)
 
 
 def _short_form_of(
