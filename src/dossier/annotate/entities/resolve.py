@@ -209,20 +209,33 @@ def resolve_document(
     when None)."""
     failures = strict_or(failures, text)
     defined = _defined(candidates, definitions, index)
-    working: list[Working] = []
-    for candidate in candidates:
-        read = failures.attempt(
-            "mentions",
-            candidate.start,
-            candidate.end,
-            _resolve,
-            candidate,
-            defined,
-            index,
-            text,
-        )
-        if read is not None:
-            working.append(read)
+    printed = index.memo.setdefault("printed names", {})
+    try:
+        # All at once first: `failures.attempt` around each candidate cost a
+        # call frame apiece, and the rules almost never trip.
+        working = [
+            read
+            for candidate in candidates
+            if (read := _resolve(candidate, defined, index, text, printed)) is not None
+        ]
+    except Exception:
+        # Read again one by one, so that only the candidate the rules trip on
+        # is lost (and noted); `_resolve` reads and changes nothing.
+        working = []
+        for candidate in candidates:
+            read = failures.attempt(
+                "mentions",
+                candidate.start,
+                candidate.end,
+                _resolve,
+                candidate,
+                defined,
+                index,
+                text,
+                printed,
+            )
+            if read is not None:
+                working.append(read)
     working = _short_forms(working, index)
     working = expand_abbreviations(working, index, text)
     mentions = []
@@ -241,18 +254,22 @@ def _resolve(
     defined: dict[str, tuple[str, str]],
     index: PackIndex,
     text: str,
+    printed: dict[str, _Printed],
 ) -> Working | None:
-    """The candidate's type, entity and title; None for a weapon's name."""
+    """The candidate's type, entity and title; None for a weapon's name.
+    `printed` keeps what a name's own text gives (`_read_printed`)."""
     type_, entity = candidate.type, candidate.entity
-    letters = letters_of(candidate.text) if is_acronym(candidate.text) else None
+    name = candidate.text
+    read = printed.get(name)
+    if read is None:
+        read = remembered(printed, name, _KEY_CACHE_SIZE, _read_printed, name, index)
+    letters, named, known_type = read
     if letters in defined:
         entity, type_ = defined[letters]
     if entity is None:
-        known = index.lookup(candidate.text)
-        if known is not None:
-            entity, type_ = known.name, known.type
-        else:
-            entity = display_name(candidate.text)
+        entity = named
+        if known_type is not None:
+            type_ = known_type
     if candidate.source != PACK:
         around = type_from_context(text, candidate.start, candidate.end)
         if around == WEAPON:
@@ -264,6 +281,20 @@ def _resolve(
         if title is not None:
             type_ = PERSON
     return candidate, type_, entity, title
+
+
+# A name's acronym letters (None unless it is one), its entity as the pack
+# lists it or as printed, and the listed entity's type (None if unlisted).
+_Printed = tuple[str | None, str, str | None]
+
+
+def _read_printed(name: str, index: PackIndex) -> _Printed:
+    """What `name` alone tells `_resolve`; names recur, so this is kept."""
+    letters = letters_of(name) if is_acronym(name) else None
+    known = index.lookup(name)
+    if known is not None:
+        return letters, known.name, known.type
+    return letters, display_name(name), None
 
 
 def _title(candidate: Candidate, index: PackIndex, text: str) -> str | None:
