@@ -125,6 +125,8 @@ def _branded(candidate: Candidate, text: str) -> bool:
 
 
 def _before_product_word(candidate: Candidate, text: str) -> bool:
+    if not text.startswith((" ", "\t"), candidate.end):
+        return False  # the pattern opens on a space or tab: not called
     after = _HEAD_AFTER.match(text, candidate.end)
     if after is None:
         return False
