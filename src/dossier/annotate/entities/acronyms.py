@@ -80,7 +80,7 @@ def find_definitions(text: str) -> list[Definition]:
                     match.start(1) + len(acronym),
                 )
             )
-    for match in _BEFORE.finditer(text):
+    for match in _BEFORE.finditer(text) if _may_define_before(text) else ():
         acronym, inner = match.group(1), match.group(2)
         cut = _INNER_BREAK.search(inner)
         long = inner[: cut.start()] if cut else inner
@@ -98,6 +98,24 @@ def find_definitions(text: str) -> list[Definition]:
                 )
             )
     return definitions
+
+
+# A bracket opening on a capital: where `_BEFORE`'s long form would open.
+_OPENING_BRACKET = re.compile(r"[(\[][A-Z]")
+
+
+def _may_define_before(text: str) -> bool:
+    """Whether an acronym may stand before a bracket opening on a capital (its
+    last character, spaces and tabs aside, is a capital, a dot or a plural
+    `s`): most texts' brackets (`3 (KCNA)`) hold none, and the `_BEFORE`
+    scan is then skipped."""
+    for bracket in _OPENING_BRACKET.finditer(text):
+        at = bracket.start() - 1
+        while at >= 0 and text[at] in " \t":
+            at -= 1
+        if at >= 0 and (text[at] in ".s" or "A" <= text[at] <= "Z"):
+            return True
+    return False
 
 
 def _long_form_before(text: str, end: int, acronym: str) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from typing import Any
 from dossier.annotate.entities.candidates import PACK, Candidate
 from dossier.annotate.entities.index import PERSON, Known, PackIndex, is_acronym
 from dossier.annotate.entities.lexicon import is_function_word
+from dossier.annotate.entities.lowercase import LowerWords
 from dossier.annotate.entities.shapes import is_sentence_start
 
 # A listed name in a region: its start and end in the region, its text, its
@@ -101,8 +102,11 @@ def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
 _REGION_CACHE_SIZE = 100_000
 
 
-def find_listed(text: str, gazetteer: Gazetteer, nlp: Any) -> list[Candidate]:
-    """Candidates for every listed name in `text`."""
+def find_listed(
+    text: str, gazetteer: Gazetteer, nlp: Any, lower_words: LowerWords | None = None
+) -> list[Candidate]:
+    """Candidates for every listed name in `text`; `lower_words` are the text's
+    (`lowercase`), shared with other rules of the document."""
     spans = _region_spans(text, gazetteer)
     regions = [text[s:e] for s, e in spans]
     cache = gazetteer.cache
@@ -116,7 +120,8 @@ def find_listed(text: str, gazetteer: Gazetteer, nlp: Any) -> list[Candidate]:
         # on a first pass over kcna-2024, 858 of 1,840 documents hold none.
         cache.update(_match_regions(unseen, gazetteer, nlp))
     found: list[Candidate] = []
-    lower_words = _LowerWords(text)
+    if lower_words is None:
+        lower_words = LowerWords(text)
     for (region_start, _), region in zip(spans, regions, strict=True):
         for first, last, printed, type_, name, single in cache[region]:
             start = region_start + first
@@ -178,24 +183,7 @@ def _match_regions(
     return matches
 
 
-class _LowerWords:
-    """The words a text prints in lower case, read once when first asked."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.words: set[str] | None = None
-
-    def __contains__(self, word: str) -> bool:
-        if self.words is None:
-            self.words = set(_LOWER_WORD.findall(self.text))
-        return word in self.words
-
-
-# The letter first, the look-behind after it: `re` skips ahead to letters.
-_LOWER_WORD = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z'’-]*")
-
-
-def _ordinary(word: str, lower_words: _LowerWords) -> bool:
+def _ordinary(word: str, lower_words: LowerWords) -> bool:
     """A one-word name opening a sentence that the text also prints in lower
     case, or a function word: capitalised by position, not a name."""
     if is_acronym(word):
