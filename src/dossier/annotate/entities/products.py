@@ -64,10 +64,9 @@ _ANY_BRAND = re.compile(r"i(?<![\w-]i)[A-Z]")
 _ANY_VERSION = re.compile(
     r"(?:version|release|edition|update|upgrade|code[ \t]+name)[ \t]+(?:of|for)\b"
 )
-# Each of those words printed at all, a `str` search (memchr-fast) that lets
+# Each of those words is first looked for with `str` searches (fast), so that
 # most documents skip the pattern, which `re` tries at every `c`, `e`, `r`,
 # `u` and `v` of the text.
-_VERSION_WORDS = ("version", "release", "edition", "update", "upgrade", "code")
 
 
 def product_names(candidates: Sequence[Candidate], text: str) -> set[int]:
@@ -77,9 +76,9 @@ def product_names(candidates: Sequence[Candidate], text: str) -> set[int]:
     # no version apposition, and their candidates then skip those tests.
     brands = _ANY_BRAND.search(text) is not None
     versions = (
-        any(word in text for word in _VERSION_WORDS)
-        and _ANY_VERSION.search(text) is not None
-    )
+        ("version" in text or "release" in text or "edition" in text)
+        or ("update" in text or "upgrade" in text or "code" in text)
+    ) and _ANY_VERSION.search(text) is not None
     dropped: set[int] = set()
     branded: set[str] = set()
     heads: dict[str, list[int]] = {}
