@@ -56,9 +56,22 @@ def shape_candidates(
     starts = [c.start for c in listed]
     found: list[Candidate] = []
     absorbed: set[int] = set()
+    # The listed names over each run, walked along with the runs (both in text
+    # order, the listed names apart): `first` is the first to end after the
+    # run's start. A bisection per run was a tenth of this function.
+    first, count, previous = 0, len(listed), -1
     for run in runs:
-        inside = _listed_within(run.start, run.end, listed, starts)
         base = run.start
+        end = base + len(run.text)
+        if base < previous:
+            first = 0  # runs out of text order: walk again from the start
+        previous = base
+        while first < count and listed[first].end <= base:
+            first += 1
+        last = first
+        while last < count and listed[last].start < end:
+            last += 1
+        segments = run.segments
         # All a run's candidates depend on (see `_run_candidates`): its text,
         # whether it opens a sentence, the listed names over it, and whether
         # its first word is printed capitalised elsewhere in the document.
@@ -66,18 +79,22 @@ def shape_candidates(
             run.text,
             run.initial,
             tuple(
-                (c.start - base, c.end - base, c.text, c.type, c.entity, c.source)
-                for c in inside
-            ),
-            bool(run.segments) and run.segments[0].words[0].text in elsewhere,
+                [
+                    (c.start - base, c.end - base, c.text, c.type, c.entity, c.source)
+                    for c in listed[first:last]
+                ]
+            )
+            if last > first
+            else (),
+            bool(segments) and segments[0].words[0].text in elsewhere,
         )
         # Looked up before the guarded call: most runs recur with their key.
         made = cache.get(key)
         if made is None:
             made = failures.attempt(
                 "mentions",
-                run.start,
-                run.end,
+                base,
+                end,
                 remembered,
                 cache,
                 key,
@@ -92,20 +109,25 @@ def shape_candidates(
             )
         if made is None:
             continue
-        found.extend(
-            Candidate(
-                start + base,
-                end + base,
-                text[start + base : end + base],
-                typed,
-                None,
-                SHAPE,
-                None,
-                initial,
+        shaped, taken = made
+        if shaped:
+            found.extend(
+                [
+                    Candidate(
+                        start + base,
+                        stop + base,
+                        text[start + base : stop + base],
+                        typed,
+                        None,
+                        SHAPE,
+                        None,
+                        initial,
+                    )
+                    for start, stop, typed, initial in shaped
+                ]
             )
-            for start, end, typed, initial in made[0]
-        )
-        absorbed.update(start + base for start in made[1])
+        if taken:
+            absorbed.update([start + base for start in taken])
     return found, absorbed
 
 
