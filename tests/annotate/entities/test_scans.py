@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.annotate.compiled import compile_pack
-from dossier.annotate.entities import headlines, lowercase, products
+from dossier.annotate.entities import acronyms, headlines, lowercase, products
 from dossier.annotate.entities.gazetteer import _region_spans
 from dossier.packs import load_pack
 from tests.properties import examples
@@ -50,3 +50,29 @@ def test_letter_first_scans_match_the_look_behind_patterns(text: str) -> None:
     for new, old in pairs:
         found = [m.span() for m in new.finditer(text)]
         assert found == [m.span() for m in re.finditer(old, text)], old
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_TEXTS, st.lists(_PIECES, min_size=1, max_size=3).map("".join))
+def test_lower_words_are_the_lower_word_matches(text: str, word: str) -> None:
+    # Asked word by word with `str.find`, the answers of the whole-text scan.
+    words = set(lowercase._LOWER_WORD.findall(text))
+    asked = lowercase.LowerWords(text)
+    # Every run of lower-case letters is a probe, glued to a word or not.
+    runs = re.findall(r"[a-z][a-z'’-]*", text)
+    for probe in {word, word.lower(), *runs, *(r[:-1] for r in runs)}:
+        assert (probe in asked) == (probe in words), (text, probe)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["KPA", "U.S.", "CPVs", "3", "Kim", "(", "[", ")", "]", " "])
+        | _PIECES,
+        max_size=30,
+    ).map("".join)
+)
+def test_bracket_check_lets_every_definition_through(text: str) -> None:
+    # Skipping the scan where the check says no loses no definition.
+    if any(acronyms._BEFORE.finditer(text)):
+        assert acronyms._may_define_before(text)
