@@ -126,10 +126,13 @@ def find(reading: Reading, compiled: Compiled) -> list[Mention]:
     terms = find_terms(text, index)
     events = {d.acronym for d in definitions if _event(d.long_form, index)}
     events |= terms.acronyms
-    definitions = [d for d in definitions if d.acronym not in events]
-    shaped = [
-        c for c in shaped if c.text not in events and not terms.covers(c.start, c.end)
-    ]
+    if events or terms.spans:  # most texts define no event and spell no term
+        definitions = [d for d in definitions if d.acronym not in events]
+        shaped = [
+            c
+            for c in shaped
+            if c.text not in events and not terms.covers(c.start, c.end)
+        ]
     defined = [
         Candidate(d.start, d.end, d.long_form, None, None, DEFINED) for d in definitions
     ]

@@ -328,11 +328,10 @@ def _capitalised_elsewhere(
 ) -> frozenset[str]:
     """Words printed capitalised where position does not explain it (in a
     title-case line, capitals explain nothing)."""
+    if not headlines:
+        return frozenset().union(*[run.printed for run in runs])
     seen: set[str] = set()
     for run in runs:
-        if not headlines:
-            seen |= run.printed
-            continue
         seen |= capitalised_words(
             [s for s in run.segments if not within(headlines, run.start + s.start)]
         )

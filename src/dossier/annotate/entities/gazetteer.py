@@ -110,7 +110,9 @@ def find_listed(
     spans = _region_spans(text, gazetteer)
     regions = [text[s:e] for s, e in spans]
     cache = gazetteer.cache
-    unseen = list(dict.fromkeys(r for r in regions if r not in cache))
+    unseen = [r for r in regions if r not in cache]
+    if unseen:
+        unseen = list(dict.fromkeys(unseen))
     if len(cache) + len(unseen) > _REGION_CACHE_SIZE:
         # Cleared, the regions met before are unseen again.
         cache.clear()
