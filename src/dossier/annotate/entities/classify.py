@@ -23,6 +23,7 @@ from dossier.annotate.entities.roles import (
     type_of,
 )
 from dossier.annotate.entities.shapes import (
+    Chain,
     Run,
     Segment,
     Word,
@@ -60,9 +61,8 @@ def shape_candidates(
     # order, the listed names apart): `first` is the first to end after the
     # run's start. A bisection per run was a tenth of this function.
     first, count, previous = 0, len(listed), -1
-    for run in runs:
-        base = run.start
-        end = base + len(run.text)
+    for base, chain in runs:
+        end = base + len(chain.text)
         if base < previous:
             first = 0  # runs out of text order: walk again from the start
         previous = base
@@ -71,13 +71,12 @@ def shape_candidates(
         last = first
         while last < count and listed[last].start < end:
             last += 1
-        segments = run.segments
         # All a run's candidates depend on (see `_run_candidates`): its text,
         # whether it opens a sentence, the listed names over it, and whether
         # its first word is printed capitalised elsewhere in the document.
         key = (
-            run.text,
-            run.initial,
+            chain.text,
+            chain.initial,
             tuple(
                 [
                     (c.start - base, c.end - base, c.text, c.type, c.entity, c.source)
@@ -86,7 +85,7 @@ def shape_candidates(
             )
             if last > first
             else (),
-            bool(segments) and segments[0].words[0].text in elsewhere,
+            chain.first in elsewhere,  # "" (no segments) is no word of any run
         )
         # Looked up before the guarded call: most runs recur with their key.
         made = cache.get(key)
@@ -100,7 +99,8 @@ def shape_candidates(
                 key,
                 _RUN_CACHE_SIZE,
                 _run_candidates,
-                run,
+                base,
+                chain,
                 listed,
                 starts,
                 index,
@@ -138,7 +138,8 @@ _Made = tuple[list[tuple[int, int, str | None, bool]], list[int]]
 
 
 def _run_candidates(
-    run: Run,
+    base: int,
+    chain: Chain,
     listed: Sequence[Candidate],
     starts: list[int],
     index: PackIndex,
@@ -148,16 +149,15 @@ def _run_candidates(
     """A run's candidates and the listed names they absorb, offsets into the run."""
     candidates: list[tuple[int, int, str | None, bool]] = []
     absorbed: list[int] = []
-    for relative in run.segments:
-        segment = placed(relative, run.start)
+    for relative in chain.segments:
+        segment = placed(relative, base)
         inside = _listed_within(segment.start, segment.end, listed, starts)
         shaped, taken = _segment_candidates(segment, inside, index, text, elsewhere)
         candidates.extend(
-            (c.start - run.start, c.end - run.start, c.type, c.sentence_start)
-            for c in shaped
+            (c.start - base, c.end - base, c.type, c.sentence_start) for c in shaped
         )
-        absorbed.extend(start - run.start for start in taken)
-    return _joined_possessives(run.text, candidates), absorbed
+        absorbed.extend(start - base for start in taken)
+    return _joined_possessives(chain.text, candidates), absorbed
 
 
 _OF_PLACE_POSSESSIVE = re.compile(r"\bof\s+(?:the\s+)?\S+$")
@@ -329,11 +329,11 @@ def _capitalised_elsewhere(
     """Words printed capitalised where position does not explain it (in a
     title-case line, capitals explain nothing)."""
     if not headlines:
-        return frozenset().union(*[run.printed for run in runs])
+        return frozenset().union(*[chain.printed for _, chain in runs])
     seen: set[str] = set()
-    for run in runs:
+    for base, chain in runs:
         seen |= capitalised_words(
-            [s for s in run.segments if not within(headlines, run.start + s.start)]
+            [s for s in chain.segments if not within(headlines, base + s.start)]
         )
     return frozenset(seen)
 
