@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dossier.annotate.compiled import compile_pack
-from dossier.annotate.entities import gazetteer, headlines, products
+from dossier.annotate.entities import acronyms, headlines, lowercase, products
 from dossier.annotate.entities.gazetteer import _region_spans
 from dossier.packs import load_pack
 from tests.properties import examples
@@ -34,6 +34,10 @@ _TEXTS = st.lists(_PIECES, max_size=30).map("".join) | st.lists(
 
 @settings(max_examples=examples(300), deadline=None)
 @given(_TEXTS)
+# A run ending inside a word (on a listed lower-case word before a comma): the
+# rest of that word opens no run, the next word after white space does.
+@example("the Korean peninsula,Kim Jong Un and (KCNA) peninsula.iPod x")
+@example("Korean peninsula,(Kim) peninsula, Kim")
 def test_regions_match_the_look_behind_pattern(text: str) -> None:
     old = re.compile(r"(?<!\S)" + GAZETTEER.first.pattern)
     assert _region_spans(text, GAZETTEER) == [m.span() for m in old.finditer(text)]
@@ -44,11 +48,35 @@ def test_regions_match_the_look_behind_pattern(text: str) -> None:
 def test_letter_first_scans_match_the_look_behind_patterns(text: str) -> None:
     pairs = [
         (products._ANY_BRAND, r"(?<![\w-])i[A-Z]"),
-        (headlines._LOWER_INITIAL, r"(?<![\w'’-])[a-z]"),
-        (headlines._UPPER_INITIAL, r"(?<![\w'’-])[A-Z]"),
-        (headlines._LOWER_WORD, r"(?<![\w'’-])[a-z][a-z'’-]+"),
-        (gazetteer._LOWER_WORD, r"(?<![\w'’-])[a-z][a-z'’-]*"),
+        (headlines._INITIAL, r"(?<![\w'’-])[A-Za-z]"),
+        (lowercase._LOWER_WORD, r"(?<![\w'’-])[a-z][a-z'’-]*"),
     ]
     for new, old in pairs:
         found = [m.span() for m in new.finditer(text)]
         assert found == [m.span() for m in re.finditer(old, text)], old
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_TEXTS, st.lists(_PIECES, min_size=1, max_size=3).map("".join))
+def test_lower_words_are_the_lower_word_matches(text: str, word: str) -> None:
+    # Asked word by word with `str.find`, the answers of the whole-text scan.
+    words = set(lowercase._LOWER_WORD.findall(text))
+    asked = lowercase.LowerWords(text)
+    # Every run of lower-case letters is a probe, glued to a word or not.
+    runs = re.findall(r"[a-z][a-z'’-]*", text)
+    for probe in {word, word.lower(), *runs, *(r[:-1] for r in runs)}:
+        assert (probe in asked) == (probe in words), (text, probe)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["KPA", "U.S.", "CPVs", "3", "Kim", "(", "[", ")", "]", " "])
+        | _PIECES,
+        max_size=30,
+    ).map("".join)
+)
+def test_bracket_check_lets_every_definition_through(text: str) -> None:
+    # Skipping the scan where the check says no loses no definition.
+    if any(acronyms._BEFORE.finditer(text)):
+        assert acronyms._may_define_before(text)

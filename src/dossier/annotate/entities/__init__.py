@@ -26,6 +26,7 @@ from dossier.annotate.entities.classify import drop_absorbed, shape_candidates
 from dossier.annotate.entities.gazetteer import find_listed
 from dossier.annotate.entities.headlines import headline_spans
 from dossier.annotate.entities.index import PackIndex, fold
+from dossier.annotate.entities.lowercase import LowerWords
 from dossier.annotate.entities.merge import merge_model
 from dossier.annotate.entities.model import model_entities
 from dossier.annotate.entities.noise import drop_non_names
@@ -106,9 +107,10 @@ def find(reading: Reading, compiled: Compiled) -> list[Mention]:
     if not text.strip():
         return []
     index, nlp = compiled.index, compiled.nlp
-    listed = without_overlaps(find_listed(text, compiled.gazetteer, nlp))
+    lower = LowerWords(text)
+    listed = without_overlaps(find_listed(text, compiled.gazetteer, nlp, lower))
     runs = find_runs(text, index, compiled.kept("chain segments", dict))
-    headlines = headline_spans(text, index)
+    headlines = headline_spans(text, index, lower)
     shaped, absorbed = shape_candidates(
         runs,
         listed,
@@ -124,10 +126,13 @@ def find(reading: Reading, compiled: Compiled) -> list[Mention]:
     terms = find_terms(text, index)
     events = {d.acronym for d in definitions if _event(d.long_form, index)}
     events |= terms.acronyms
-    definitions = [d for d in definitions if d.acronym not in events]
-    shaped = [
-        c for c in shaped if c.text not in events and not terms.covers(c.start, c.end)
-    ]
+    if events or terms.spans:  # most texts define no event and spell no term
+        definitions = [d for d in definitions if d.acronym not in events]
+        shaped = [
+            c
+            for c in shaped
+            if c.text not in events and not terms.covers(c.start, c.end)
+        ]
     defined = [
         Candidate(d.start, d.end, d.long_form, None, None, DEFINED) for d in definitions
     ]

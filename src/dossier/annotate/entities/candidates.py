@@ -14,7 +14,10 @@ SHAPE = "shape"
 MODEL = "model"
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's `__init__` sets each field through
+# `object.__setattr__`, about 3x slower, and a document makes hundreds of these.
+# Nothing assigns to one; equal and hashable by value as before.
+@dataclass(slots=True, unsafe_hash=True)
 class Candidate:
     start: int
     end: int

@@ -23,6 +23,7 @@ from dossier.annotate.entities.roles import (
     type_of,
 )
 from dossier.annotate.entities.shapes import (
+    Chain,
     Run,
     Segment,
     Word,
@@ -56,34 +57,50 @@ def shape_candidates(
     starts = [c.start for c in listed]
     found: list[Candidate] = []
     absorbed: set[int] = set()
-    for run in runs:
-        inside = _listed_within(run.start, run.end, listed, starts)
-        base = run.start
+    # The listed names over each run, walked along with the runs (both in text
+    # order, the listed names apart): `first` is the first to end after the
+    # run's start. A bisection per run was a tenth of this function.
+    first, count, previous = 0, len(listed), -1
+    for base, chain in runs:
+        end = base + len(chain.text)
+        if base < previous:
+            first = 0  # runs out of text order: walk again from the start
+        previous = base
+        while first < count and listed[first].end <= base:
+            first += 1
+        last = first
+        while last < count and listed[last].start < end:
+            last += 1
         # All a run's candidates depend on (see `_run_candidates`): its text,
         # whether it opens a sentence, the listed names over it, and whether
         # its first word is printed capitalised elsewhere in the document.
         key = (
-            run.text,
-            run.initial,
+            chain.text,
+            chain.initial,
             tuple(
-                (c.start - base, c.end - base, c.text, c.type, c.entity, c.source)
-                for c in inside
-            ),
-            bool(run.segments) and run.segments[0].words[0].text in elsewhere,
+                [
+                    (c.start - base, c.end - base, c.text, c.type, c.entity, c.source)
+                    for c in listed[first:last]
+                ]
+            )
+            if last > first
+            else (),
+            chain.first in elsewhere,  # "" (no segments) is no word of any run
         )
         # Looked up before the guarded call: most runs recur with their key.
         made = cache.get(key)
         if made is None:
             made = failures.attempt(
                 "mentions",
-                run.start,
-                run.end,
+                base,
+                end,
                 remembered,
                 cache,
                 key,
                 _RUN_CACHE_SIZE,
                 _run_candidates,
-                run,
+                base,
+                chain,
                 listed,
                 starts,
                 index,
@@ -92,20 +109,25 @@ def shape_candidates(
             )
         if made is None:
             continue
-        found.extend(
-            Candidate(
-                start + base,
-                end + base,
-                text[start + base : end + base],
-                typed,
-                None,
-                SHAPE,
-                None,
-                initial,
+        shaped, taken = made
+        if shaped:
+            found.extend(
+                [
+                    Candidate(
+                        start + base,
+                        stop + base,
+                        text[start + base : stop + base],
+                        typed,
+                        None,
+                        SHAPE,
+                        None,
+                        initial,
+                    )
+                    for start, stop, typed, initial in shaped
+                ]
             )
-            for start, end, typed, initial in made[0]
-        )
-        absorbed.update(start + base for start in made[1])
+        if taken:
+            absorbed.update([start + base for start in taken])
     return found, absorbed
 
 
@@ -116,7 +138,8 @@ _Made = tuple[list[tuple[int, int, str | None, bool]], list[int]]
 
 
 def _run_candidates(
-    run: Run,
+    base: int,
+    chain: Chain,
     listed: Sequence[Candidate],
     starts: list[int],
     index: PackIndex,
@@ -126,16 +149,15 @@ def _run_candidates(
     """A run's candidates and the listed names they absorb, offsets into the run."""
     candidates: list[tuple[int, int, str | None, bool]] = []
     absorbed: list[int] = []
-    for relative in run.segments:
-        segment = placed(relative, run.start)
+    for relative in chain.segments:
+        segment = placed(relative, base)
         inside = _listed_within(segment.start, segment.end, listed, starts)
         shaped, taken = _segment_candidates(segment, inside, index, text, elsewhere)
         candidates.extend(
-            (c.start - run.start, c.end - run.start, c.type, c.sentence_start)
-            for c in shaped
+            (c.start - base, c.end - base, c.type, c.sentence_start) for c in shaped
         )
-        absorbed.extend(start - run.start for start in taken)
-    return _joined_possessives(run.text, candidates), absorbed
+        absorbed.extend(start - base for start in taken)
+    return _joined_possessives(chain.text, candidates), absorbed
 
 
 _OF_PLACE_POSSESSIVE = re.compile(r"\bof\s+(?:the\s+)?\S+$")
@@ -306,13 +328,12 @@ def _capitalised_elsewhere(
 ) -> frozenset[str]:
     """Words printed capitalised where position does not explain it (in a
     title-case line, capitals explain nothing)."""
+    if not headlines:
+        return frozenset().union(*[chain.printed for _, chain in runs])
     seen: set[str] = set()
-    for run in runs:
-        if not headlines:
-            seen |= run.printed
-            continue
+    for base, chain in runs:
         seen |= capitalised_words(
-            [s for s in run.segments if not within(headlines, run.start + s.start)]
+            [s for s in chain.segments if not within(headlines, base + s.start)]
         )
     return frozenset(seen)
 

@@ -58,7 +58,8 @@ def type_from_context(text: str, start: int, end: int) -> str | None:
         last in _NAMING and len(words) > 1 and words[-2] in _ARMS_WORDS
     ):
         return WEAPON  # `the attack submarine Chogei`, `warships as Taigei`
-    after = _AFTER.match(text, end)
+    # Every branch opens on white space: without one, no pattern call.
+    after = _AFTER.match(text, end) if text[end : end + 1].isspace() else None
     if after is not None and after.lastgroup == "arms":
         return WEAPON
     if (

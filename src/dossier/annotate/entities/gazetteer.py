@@ -17,7 +17,13 @@ from typing import Any
 from dossier.annotate.entities.candidates import PACK, Candidate
 from dossier.annotate.entities.index import PERSON, Known, PackIndex, is_acronym
 from dossier.annotate.entities.lexicon import is_function_word
+from dossier.annotate.entities.lowercase import LowerWords
 from dossier.annotate.entities.shapes import is_sentence_start
+
+# A listed name in a region: its start and end in the region, its text, its
+# entity's type and name, and whether it is one token. Matches that cannot
+# count wherever the region stands are not kept (see `_match_regions`).
+_RegionMatch = tuple[int, int, str, str, str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +33,13 @@ class Gazetteer:
     exact: Any  # spacy.matcher.PhraseMatcher on ORTH
     loose: Any  # spacy.matcher.PhraseMatcher on LOWER
     entities: dict[int, Known]  # match id -> entity
-    # Runs of words that may hold a listed name: `regions` finds each with the
-    # white space before it (group 1 is the run), `first` one opening the text.
-    regions: re.Pattern[str]
+    # Runs of words that may hold a listed name: `first` matches one where it
+    # starts, `tails` finds each from its first capital on (`_region_spans`).
+    tails: re.Pattern[str]
     first: re.Pattern[str]
     glued_start: re.Pattern[str] | None  # first words of people's names
     people: dict[str, tuple[tuple[str, Known], ...]]  # first word -> its forms
-    cache: dict[str, list[tuple[int, int, int, bool, bool]]] = field(
+    cache: dict[str, list[_RegionMatch]] = field(
         default_factory=dict
     )  # region text -> matches in it (see `find_listed`)
 
@@ -76,9 +82,9 @@ def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
     capital = r"[^\sA-Z]*+[A-Z]\S*"
     word = rf"(?:{capital}|(?:{lower})(?![\w'’-]))" if lower else capital
     region = rf"{capital}(?:[ \t]+{word})*"
-    # Opening on the white space before a run, not on a look-behind, lets `re`
-    # skip ahead to white space: 0.15 CPU s over kcna-2024 against 0.19.
-    regions, first = re.compile(rf"\s({region})"), re.compile(region)
+    # A run from the first capital of its first word: opening on a capital,
+    # `re` skips ahead to capitals, not to every space (see `_region_spans`).
+    tails, first = re.compile(rf"[A-Z]\S*(?:[ \t]+{word})*"), re.compile(region)
     glued_start = None
     if people:
         firsts = "|".join(re.escape(w) for w in sorted(people, key=len, reverse=True))
@@ -87,22 +93,26 @@ def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
         first: tuple(sorted(forms, key=lambda f: len(f[0]), reverse=True))
         for first, forms in people.items()
     }
-    return Gazetteer(exact, loose, entities, regions, first, glued_start, ordered)
+    return Gazetteer(exact, loose, entities, tails, first, glued_start, ordered)
 
 
 # A region's matches, by its text: names recur (`Kim Jong Un`, `DPRK`), and a
 # region met before needs no tokenizing. Cleared past this many regions, so
 # memory stays flat over a corpus (about 10 MB at the bound).
 _REGION_CACHE_SIZE = 100_000
-_RegionMatch = tuple[int, int, int, bool, bool]  # start, end, id, loose, one token
 
 
-def find_listed(text: str, gazetteer: Gazetteer, nlp: Any) -> list[Candidate]:
-    """Candidates for every listed name in `text`."""
+def find_listed(
+    text: str, gazetteer: Gazetteer, nlp: Any, lower_words: LowerWords | None = None
+) -> list[Candidate]:
+    """Candidates for every listed name in `text`; `lower_words` are the text's
+    (`lowercase`), shared with other rules of the document."""
     spans = _region_spans(text, gazetteer)
     regions = [text[s:e] for s, e in spans]
     cache = gazetteer.cache
-    unseen = list(dict.fromkeys(r for r in regions if r not in cache))
+    unseen = [r for r in regions if r not in cache]
+    if unseen:
+        unseen = list(dict.fromkeys(unseen))
     if len(cache) + len(unseen) > _REGION_CACHE_SIZE:
         # Cleared, the regions met before are unseen again.
         cache.clear()
@@ -112,20 +122,24 @@ def find_listed(text: str, gazetteer: Gazetteer, nlp: Any) -> list[Candidate]:
         # on a first pass over kcna-2024, 858 of 1,840 documents hold none.
         cache.update(_match_regions(unseen, gazetteer, nlp))
     found: list[Candidate] = []
-    lower_words = _LowerWords(text)
+    if lower_words is None:
+        lower_words = LowerWords(text)
     for (region_start, _), region in zip(spans, regions, strict=True):
-        for first, last, match_id, loose, single in cache[region]:
-            start, end = region_start + first, region_start + last
-            printed = text[start:end]
-            if loose and not printed[0].isupper():
-                continue  # `security council`, `the party`: not the name
+        for first, last, printed, type_, name, single in cache[region]:
+            start = region_start + first
             initial = is_sentence_start(text, start)
             if initial and single and _ordinary(printed, lower_words):
                 continue  # `Nice weather`, `Turkey is roasted`: not the place
-            entity = gazetteer.entities[match_id]
             found.append(
                 Candidate(
-                    start, end, printed, entity.type, entity.name, PACK, None, initial
+                    start,
+                    region_start + last,
+                    printed,
+                    type_,
+                    name,
+                    PACK,
+                    None,
+                    initial,
                 )
             )
     found.extend(_glued(text, gazetteer))
@@ -138,8 +152,30 @@ def _region_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     first = gazetteer.first.match(text)
     spans = [first.span()] if first is not None else []
     after = first.end() if first is not None else 0
-    spans.extend(m.span(1) for m in gazetteer.regions.finditer(text, after))
-    return spans
+    # A run opens on a word holding a capital after white space at or past the
+    # last run's end. `tails` finds runs from their first capital (`re` skips
+    # ahead to capitals: 0.13 CPU s over kcna-2024 against 0.2 opening on each
+    # space); the word's start is then found before the capital, most often at
+    # it (`(KCNA)`, `“Kim`, `iPod` open a few characters earlier), and the run
+    # is the same, since the word's letters before its first capital are no
+    # capital. A capital whose word opened before the last run's end opens no
+    # run: the scan goes on after that word.
+    position = after
+    while True:
+        for tail in gazetteer.tails.finditer(text, position):
+            start = tail.start()
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            if start > after:
+                after = tail.end()
+                spans.append((start, after))
+                continue
+            position = tail.start()
+            while position < len(text) and not text[position].isspace():
+                position += 1
+            break
+        else:
+            return spans
 
 
 def _match_regions(
@@ -158,37 +194,20 @@ def _match_regions(
         for match_id, first, last in matcher(doc):
             span = doc[first:last]
             at = bisect.bisect_right(starts, span.start_char) - 1
-            offset = starts[at]
-            matches[regions[at]].append(
-                (
-                    span.start_char - offset,
-                    span.end_char - offset,
-                    match_id,
-                    loose,
-                    last - first == 1,
-                )
+            offset, region = starts[at], regions[at]
+            begin, end = span.start_char - offset, span.end_char - offset
+            printed = region[begin:end]
+            if loose and not printed[0].isupper():
+                continue  # `security council`, `the party`: not the name
+            entity = gazetteer.entities[match_id]
+            single = last - first == 1
+            matches[region].append(
+                (begin, end, printed, entity.type, entity.name, single)
             )
     return matches
 
 
-class _LowerWords:
-    """The words a text prints in lower case, read once when first asked."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.words: set[str] | None = None
-
-    def __contains__(self, word: str) -> bool:
-        if self.words is None:
-            self.words = set(_LOWER_WORD.findall(self.text))
-        return word in self.words
-
-
-# The letter first, the look-behind after it: `re` skips ahead to letters.
-_LOWER_WORD = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z'’-]*")
-
-
-def _ordinary(word: str, lower_words: _LowerWords) -> bool:
+def _ordinary(word: str, lower_words: LowerWords) -> bool:
     """A one-word name opening a sentence that the text also prints in lower
     case, or a function word: capitalised by position, not a name."""
     if is_acronym(word):

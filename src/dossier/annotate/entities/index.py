@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from dossier.packs import Named, Pack
 
@@ -98,6 +98,9 @@ class PackIndex:
     # The pack's people by the name they are called by alone (`Mao`); filled
     # by `compiled` with `names.index_people`, which reads the tables above.
     people: dict[str, set[str]] = field(default_factory=dict)
+    # What the finders work out once per recurring string from these tables
+    # alone (see `memo.remembered`), kept as long as the index itself.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, name: str) -> Known | None:
         """The listed entity printed as `name`, or None."""

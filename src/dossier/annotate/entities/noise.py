@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from dossier.annotate.entities.candidates import PACK, SHAPE, Candidate
 from dossier.annotate.entities.index import ORG
@@ -46,14 +47,19 @@ def drop_non_names(
     codes: set[str] = set()
     dollars = "dollar" in text
     for position, candidate in enumerate(candidates):
+        short_capitals, shouted, index_name, body_number = _name_traits(
+            candidate.text, org_heads
+        )
         if (
-            _currency_prefix(candidate, text)
+            (short_capitals and _CURRENCY.match(text, candidate.end) is not None)
             or (dollars and _CURRENCY_NAME.match(text, candidate.end))
-            or _shouted(candidate)
-            or _market_index(candidate, text)
+            or (shouted and candidate.source == SHAPE)
+            or (index_name and _market_index(candidate, text))
         ):
             dropped.add(position)
             continue
+        if body_number or not text.startswith(" ", candidate.end):
+            continue  # no model's number can follow (`_DESIGNATOR` opens on a space)
         designator = _model_after(candidate, text, org_heads)
         if designator is not None:
             dropped.add(position)
@@ -68,6 +74,22 @@ def drop_non_names(
             dropped.add(position)
     dropped |= product_names(candidates, text)
     return [c for i, c in enumerate(candidates) if i not in dropped]
+
+
+@lru_cache(maxsize=65536)
+def _name_traits(name: str, org_heads: frozenset[str]) -> tuple[bool, bool, bool, bool]:
+    """What a name's own text decides of the tests above, kept since names
+    recur: short enough in capitals for a currency's prefix (`US`), everyday
+    words set in capitals (`FORTHCOMING EVENTS`, a shouted heading when a
+    shape), a market index's name, and ending on a body's head (`General
+    Factory`: no model's number after it)."""
+    words = name.split()
+    return (
+        len(name) <= 3 and name.isupper(),
+        len(words) > 1 and name.isupper() and all(is_shouted(w) for w in words),
+        _INDEX_NAMES.fullmatch(name) is not None,
+        bool(words) and words[-1].lower() in org_heads,
+    )
 
 
 # A designator right before a name, perhaps with a quote between (`787
@@ -146,26 +168,6 @@ def _market_index(candidate: Candidate, text: str) -> bool:
         # `the Nasdaq fell`, `the Dow Jones rose`; `Dow Jones said` is the firm.
         return _MOVES.match(text, candidate.end) is not None
     return True
-
-
-def _shouted(candidate: Candidate) -> bool:
-    """`FORTHCOMING EVENTS`: everyday words set in capitals, no listed name."""
-    words = candidate.text.split()
-    return (
-        candidate.source == SHAPE
-        and len(words) > 1
-        and candidate.text.isupper()
-        and all(is_shouted(w) for w in words)
-    )
-
-
-def _currency_prefix(candidate: Candidate, text: str) -> bool:
-    word = candidate.text
-    return (
-        len(word) <= 3
-        and word.isupper()
-        and _CURRENCY.match(text, candidate.end) is not None
-    )
 
 
 def _model_after(

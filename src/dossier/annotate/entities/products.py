@@ -64,6 +64,9 @@ _ANY_BRAND = re.compile(r"i(?<![\w-]i)[A-Z]")
 _ANY_VERSION = re.compile(
     r"(?:version|release|edition|update|upgrade|code[ \t]+name)[ \t]+(?:of|for)\b"
 )
+# Each of those words is first looked for with `str` searches (fast), so that
+# most documents skip the pattern, which `re` tries at every `c`, `e`, `r`,
+# `u` and `v` of the text.
 
 
 def product_names(candidates: Sequence[Candidate], text: str) -> set[int]:
@@ -72,7 +75,10 @@ def product_names(candidates: Sequence[Candidate], text: str) -> set[int]:
     # Whole-text tests first: most documents print no `iPod`-style brand and
     # no version apposition, and their candidates then skip those tests.
     brands = _ANY_BRAND.search(text) is not None
-    versions = _ANY_VERSION.search(text) is not None
+    versions = (
+        ("version" in text or "release" in text or "edition" in text)
+        or ("update" in text or "upgrade" in text or "code" in text)
+    ) and _ANY_VERSION.search(text) is not None
     dropped: set[int] = set()
     branded: set[str] = set()
     heads: dict[str, list[int]] = {}
@@ -118,6 +124,8 @@ def _branded(candidate: Candidate, text: str) -> bool:
 
 
 def _before_product_word(candidate: Candidate, text: str) -> bool:
+    if not text.startswith((" ", "\t"), candidate.end):
+        return False  # the pattern opens on a space or tab: not called
     after = _HEAD_AFTER.match(text, candidate.end)
     if after is None:
         return False

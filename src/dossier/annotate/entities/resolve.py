@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dossier.annotate.entities.abbreviations import expand_abbreviations
 from dossier.annotate.entities.acronyms import Definition, letters_of
@@ -209,20 +209,33 @@ def resolve_document(
     when None)."""
     failures = strict_or(failures, text)
     defined = _defined(candidates, definitions, index)
-    working: list[Working] = []
-    for candidate in candidates:
-        read = failures.attempt(
-            "mentions",
-            candidate.start,
-            candidate.end,
-            _resolve,
-            candidate,
-            defined,
-            index,
-            text,
-        )
-        if read is not None:
-            working.append(read)
+    printed = index.memo.setdefault("printed names", {})
+    try:
+        # All at once first: `failures.attempt` around each candidate cost a
+        # call frame apiece, and the rules almost never trip.
+        working = [
+            read
+            for candidate in candidates
+            if (read := _resolve(candidate, defined, index, text, printed)) is not None
+        ]
+    except Exception:
+        # Read again one by one, so that only the candidate the rules trip on
+        # is lost (and noted); `_resolve` reads and changes nothing.
+        working = []
+        for candidate in candidates:
+            read = failures.attempt(
+                "mentions",
+                candidate.start,
+                candidate.end,
+                _resolve,
+                candidate,
+                defined,
+                index,
+                text,
+                printed,
+            )
+            if read is not None:
+                working.append(read)
     working = _short_forms(working, index)
     working = expand_abbreviations(working, index, text)
     mentions = []
@@ -241,18 +254,22 @@ def _resolve(
     defined: dict[str, tuple[str, str]],
     index: PackIndex,
     text: str,
+    printed: dict[str, _Printed],
 ) -> Working | None:
-    """The candidate's type, entity and title; None for a weapon's name."""
+    """The candidate's type, entity and title; None for a weapon's name.
+    `printed` keeps what a name's own text gives (`_read_printed`)."""
     type_, entity = candidate.type, candidate.entity
-    letters = letters_of(candidate.text) if is_acronym(candidate.text) else None
+    name = candidate.text
+    read = printed.get(name)
+    if read is None:
+        read = remembered(printed, name, _KEY_CACHE_SIZE, _read_printed, name, index)
+    letters, named, known_type = read
     if letters in defined:
         entity, type_ = defined[letters]
     if entity is None:
-        known = index.lookup(candidate.text)
-        if known is not None:
-            entity, type_ = known.name, known.type
-        else:
-            entity = display_name(candidate.text)
+        entity = named
+        if known_type is not None:
+            type_ = known_type
     if candidate.source != PACK:
         around = type_from_context(text, candidate.start, candidate.end)
         if around == WEAPON:
@@ -264,6 +281,20 @@ def _resolve(
         if title is not None:
             type_ = PERSON
     return candidate, type_, entity, title
+
+
+# A name's acronym letters (None unless it is one), its entity as the pack
+# lists it or as printed, and the listed entity's type (None if unlisted).
+_Printed = tuple[str | None, str, str | None]
+
+
+def _read_printed(name: str, index: PackIndex) -> _Printed:
+    """What `name` alone tells `_resolve`; names recur, so this is kept."""
+    letters = letters_of(name) if is_acronym(name) else None
+    known = index.lookup(name)
+    if known is not None:
+        return letters, known.name, known.type
+    return letters, display_name(name), None
 
 
 def _title(candidate: Candidate, index: PackIndex, text: str) -> str | None:
@@ -320,35 +351,62 @@ class _Names:
 def _short_forms(working: list[Working], index: PackIndex) -> list[Working]:
     """`Gallois`, `Steve` -> Louis Gallois, Steve Jobs; `USAF`; `the Air Force`."""
     names = _Names()
+    tables: tuple[dict[Any, set[Any]], ...] = (
+        names.people,
+        names.initials,
+        names.firsts,
+        names.suffixes,
+    )
+    made = index.memo.setdefault("short form entries", {})
     # Each name once: adding a name to the index again changes nothing.
-    for type_, entity in dict.fromkeys((t, e) for _, t, e, _ in working):
-        words = entity.split()
-        if type_ == PERSON and len(words) >= 2:
-            names.people[family_name(words, index)].add(entity)
-            if words[0] in index.given_names:
-                names.people[words[0]].add(entity)
-        elif type_ in (ORG, PLACE, None) and len(words) >= 2:
-            body = (entity, type_ or ORG)
-            letters = _entity_initials(entity) if len(words) >= _MIN_INITIALS else ""
-            if letters:
-                names.initials[letters.upper()].add(body)
-            if len(words) == 2:
-                names.firsts[words[0]].add((*body, words[1]))
-            for cut in range(1, len(words) - 1):
-                if any(w.lower() in _PART_OF for w in words[:cut]):
-                    # `Presidium of the Political Bureau`: what follows `of`
-                    # is the body it is part of, not a short form of it.
-                    break
-                names.suffixes[tuple(words[cut:])].add(body)
+    for key in dict.fromkeys((t, e) for _, t, e, _ in working):
+        # Looked up before `remembered` is called: names recur across documents.
+        entries = made.get(key)
+        if entries is None:
+            entries = remembered(made, key, _ENTRY_CACHE_SIZE, _entries, *key, index)
+        for table, short, name in entries:
+            tables[table][short].add(name)
     resolved = []
     for candidate, type_, entity, title in working:
-        words = entity.split()
         if candidate.source != PACK and type_ in (None, PERSON, ORG):
-            match = _short_form_of(words, type_, names, index)
+            match = _short_form_of(entity.split(), type_, names, index)
             if match is not None:
                 entity, type_ = match
         resolved.append((candidate, type_, entity, title))
     return resolved
+
+
+# A name's entries depend on its type, its words and the pack alone; names
+# recur, so they are kept up to this many.
+_ENTRY_CACHE_SIZE = 50_000
+_PEOPLE, _INITIALS, _FIRSTS, _SUFFIXES = range(4)
+
+
+def _entries(
+    type_: str | None, entity: str, index: PackIndex
+) -> tuple[tuple[int, Any, Any], ...]:
+    """What one name adds to a document's `_Names`: (table, short form, what
+    it stands for), tables numbered in `_short_forms`' order."""
+    entries: list[tuple[int, Any, Any]] = []
+    words = entity.split()
+    if type_ == PERSON and len(words) >= 2:
+        entries.append((_PEOPLE, family_name(words, index), entity))
+        if words[0] in index.given_names:
+            entries.append((_PEOPLE, words[0], entity))
+    elif type_ in (ORG, PLACE, None) and len(words) >= 2:
+        body = (entity, type_ or ORG)
+        letters = _entity_initials(entity) if len(words) >= _MIN_INITIALS else ""
+        if letters:
+            entries.append((_INITIALS, letters.upper(), body))
+        if len(words) == 2:
+            entries.append((_FIRSTS, words[0], (*body, words[1])))
+        for cut in range(1, len(words) - 1):
+            if any(w.lower() in _PART_OF for w in words[:cut]):
+                # `Presidium of the Political Bureau`: what follows `of`
+                # is the body it is part of, not a short form of it.
+                break
+            entries.append((_SUFFIXES, tuple(words[cut:]), body))
+    return tuple(entries)
 
 
 def _short_form_of(

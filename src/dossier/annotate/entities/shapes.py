@@ -55,7 +55,7 @@ class Word:
     stop: bool = False  # a full stop followed it: the next word starts a sentence
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see `Candidate`
 class Segment:
     """A run of capitalised words that may be one name (titles still on it)."""
 
@@ -165,52 +165,49 @@ def _and_joins(segment: list[Word], index: PackIndex) -> list[list[Word]]:
     return pieces
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """A run of capitalised words and its segments, with offsets into the run
-    (kept per run text: runs recur, and so do their segments)."""
+@dataclass(slots=True, eq=False)
+class Chain:
+    """A printed run of capitalised words and its segments, with offsets into
+    it: made once per printed run and place (runs recur, and so do their
+    segments); a document's runs are (start, chain) pairs (`Run`)."""
 
-    start: int
     text: str
     initial: bool  # the run opens a sentence
     segments: list[Segment]
     # Its words printed capitalised where position does not explain it: all
     # of a segment's, but the one word of a segment opening a sentence.
     printed: frozenset[str]
+    first: str  # the first segment's first word, "" without segments
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
+
+# A run of a document: where it starts, and its chain. A pair, not an object
+# made per run: 32,000 runs a pass over kcna-2024, 4,800 different chains.
+Run = tuple[int, Chain]
 
 
 def find_runs(
     text: str,
     index: PackIndex,
-    cache: dict[tuple[str, bool], tuple[list[Segment], frozenset[str]]],
+    cache: dict[tuple[str, bool], Chain],
 ) -> list[Run]:
     """Every capitalised run in `text`, split into segments at connectors that
     end a name; runs of one word that can be no name are left out. `cache`
-    keeps each printed run's segments across documents (see `compiled`)."""
+    keeps each printed run's chain across documents (see `compiled`)."""
     runs: list[Run] = []
-    for chain in CHAIN.finditer(text):
-        printed = chain.group()
+    for found in CHAIN.finditer(text):
+        printed = found.group()
         if _lone_edge_word(printed):
             continue  # `The`, `It`, `June`: a third of all runs, and never a name
-        start = chain.start()
+        start = found.start()
         initial = is_sentence_start(text, start)
+        key = (printed, initial)
         # Looked up before `remembered` is called: 86% of kcna-2024's runs are repeats.
-        made = cache.get((printed, initial))
-        if made is None:
-            made = remembered(
-                cache,
-                (printed, initial),
-                _CHAIN_CACHE_SIZE,
-                _chain_segments,
-                printed,
-                initial,
-                index,
+        chain = cache.get(key)
+        if chain is None:
+            chain = remembered(
+                cache, key, _CHAIN_CACHE_SIZE, _chain_segments, printed, initial, index
             )
-        runs.append(Run(start, printed, initial, *made))
+        runs.append((start, chain))
     return runs
 
 
@@ -245,11 +242,9 @@ def placed(segment: Segment, offset: int) -> Segment:
 _CHAIN_CACHE_SIZE = 50_000
 
 
-def _chain_segments(
-    chain: str, initial: bool, index: PackIndex
-) -> tuple[list[Segment], frozenset[str]]:
+def _chain_segments(chain: str, initial: bool, index: PackIndex) -> Chain:
     """The segments of one run, with offsets into it, and the words they print
-    capitalised (see `Run.printed`); `initial`: the run opens a sentence."""
+    capitalised (see `Chain.printed`); `initial`: the run opens a sentence."""
     segments: list[Segment] = []
     heads = index.all_heads
     current: list[Word] = []
@@ -266,7 +261,8 @@ def _chain_segments(
             current.append(word)
     if current:
         segments.extend(_finish(current, chain, index, initial))
-    return segments, capitalised_words(segments)
+    first = segments[0].words[0].text if segments else ""
+    return Chain(chain, initial, segments, capitalised_words(segments), first)
 
 
 @lru_cache(maxsize=65536)

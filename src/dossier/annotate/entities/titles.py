@@ -72,29 +72,30 @@ def names_a_company(rest: Sequence[str], index: PackIndex) -> bool:
     return not any(w in index.given_names or w in index.surnames for w in rest)
 
 
-def _last_word(window: str) -> str:
-    """The run of word characters (and `'’.&-`) that ends `window`; read from
-    the end, since a search for `…+$` tries every place in the window."""
-    start = len(window)
-    while start > 0 and (
-        window[start - 1].isalnum() or window[start - 1] in _WORD_MARKS
-    ):
-        start -= 1
-    return window[start:]
-
-
 def title_before(text: str, start: int, index: PackIndex) -> tuple[int, str] | None:
     """The title printed before the name at `start`: `US President`, `Comrade`."""
     window_start = max(0, start - 120)
-    window = text[window_start:start].rstrip(" \t")
-    comma = window.endswith(",")
+    # The window's end and its last word are read in place, from the end (a
+    # search for `…+$` tries every place in the window): the word before most
+    # names is no role, and then no window is cut.
+    end = start
+    while end > window_start and text[end - 1] in " \t":
+        end -= 1
+    comma = end > window_start and text[end - 1] == ","
     if comma:
-        window = window[:-1].rstrip(" \t")
-    if not window or window.endswith(("\n", "-", "'", "’")):
+        end -= 1
+        while end > window_start and text[end - 1] in " \t":
+            end -= 1
+    if end == window_start or text[end - 1] in "\n-'’":
         return None
-    last = _last_word(window)
-    if not last or fold(last) not in index.role_words:
+    first = end
+    while first > window_start and (
+        text[first - 1].isalnum() or text[first - 1] in _WORD_MARKS
+    ):
+        first -= 1
+    if first == end or fold(text[first:end]) not in index.role_words:
         return None  # the word before the name is no role: no title
+    window = text[window_start:end]
     cut = 0
     for cut_match in _CLAUSE_BREAK.finditer(window):
         cut = cut_match.end()
