@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
+import dossier
 from dossier.packs import Pack, load_pack
-from tests import processes
+from tests import bytecode, processes
 from tests.shared import Builds, Shared, session_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,6 +107,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # waits on a collection: finalizers of cycles run at the next one, and
 # pytest collects at the end to report what is left unraisable.
 FULL_COLLECTIONS_EVERY = 100
+
+
+def pytest_collection(session: pytest.Session) -> None:
+    """Under xdist, this worker's share of the bytecode a fresh clone lacks
+    written before collecting (tests/bytecode.py)."""
+    bytecode.share(session.config, ROOT / "tests", Path(dossier.__file__).parent)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
