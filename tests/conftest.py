@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
+import dossier
 from dossier.packs import Pack, load_pack
-from tests import processes
+from tests import bytecode, processes
 from tests.shared import Builds, Shared, session_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,13 +31,24 @@ HEAVY_BUILDS = frozenset({"kcna_built", "html_built"})
 # The modules whose tests fork from the session's forkserver (fixture
 # `forkserver`): under xdist one worker takes them as one unit, so one
 # server is started and warmed (`tests.warm`, some 2.5 CPU s). Split over
-# both workers, each started one (issue 14, part 7). Checked when a worker
-# collects: a module using the fixture and missing here is an error.
+# both workers, each started one (issue 14, part 7). A pool build forks from
+# the same server: started by the pool itself on the other worker, it cost
+# that worker another server, and when a forkserver-started link pool had
+# started it first, it imported nothing and each pool worker compiled the
+# pack cold (`test_streaming.py`'s pool test 3.3 CPU s, its module's end 3.2
+# more reaping them). Checked when a worker collects: a module using the
+# fixture and missing here is an error; and after each test, a forkserver
+# this process runs that the fixture did not start fails the test that
+# started it (`_no_cold_forkserver`).
 FORKING = frozenset(
     {
         "tests/engine/test_dask.py",
+        "tests/engine/test_link_pool.py",
+        "tests/link/test_signing.py",
+        "tests/store/test_build_failures.py",
         "tests/store/test_concurrency.py",
         "tests/store/test_kill_phases.py",
+        "tests/store/test_streaming.py",
     }
 )
 
@@ -95,6 +107,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # waits on a collection: finalizers of cycles run at the next one, and
 # pytest collects at the end to report what is left unraisable.
 FULL_COLLECTIONS_EVERY = 100
+
+
+def pytest_collection(session: pytest.Session) -> None:
+    """Under xdist, this worker's share of the bytecode a fresh clone lacks
+    written before collecting (tests/bytecode.py)."""
+    bytecode.share(session.config, ROOT / "tests", Path(dossier.__file__).parent)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -187,6 +205,23 @@ def forkserver() -> Iterator[None]:
     processes.start_server()
     yield
     processes.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_cold_forkserver(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that started multiprocessing's forkserver without the
+    `forkserver` fixture (a pool build, a forkserver link pool) fails: every
+    later fork of this worker would start cold, as slow as a new
+    interpreter, and that worker pays for a second server."""
+    yield
+    cold = processes.cold_server()
+    if cold is not None:
+        pytest.fail(
+            f"{request.node.nodeid} started multiprocessing's forkserver cold:"
+            " have it use the `forkserver` fixture and list its module in"
+            " FORKING in tests/conftest.py",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")

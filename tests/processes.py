@@ -75,12 +75,31 @@ class Command:
         return self._stderr.read_text(encoding="utf-8", errors="replace")
 
 
+# The servers `start_server` started, and those `cold_server` reported.
+_WARM: set[int] = set()
+_REPORTED: set[int] = set()
+
+
 def start_server() -> None:
     """Start the forkserver warm (`PRELOAD`), unless it runs already. Called
     where it is first needed, not on import: a session that forks nothing
     never pays for the server's imports."""
+    before = server_pid()
     _CONTEXT.set_forkserver_preload(PRELOAD)
     forkserver.ensure_running()
+    if (pid := server_pid()) is not None and pid != before:
+        _WARM.add(pid)
+
+
+def cold_server() -> int | None:
+    """The id of a forkserver this process runs that `start_server` did not
+    start (something else started it, without the preload), the first time
+    it is asked about it; else None."""
+    pid = server_pid()
+    if pid is None or pid in _WARM or pid in _REPORTED:
+        return None
+    _REPORTED.add(pid)
+    return pid
 
 
 def start(args: Sequence[str], *, stderr: Path) -> Command:

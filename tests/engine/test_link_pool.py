@@ -28,6 +28,7 @@ def rows(db: Path) -> list[tuple[object, ...]]:
         ).fetchall()
 
 
+@pytest.mark.usefixtures("forkserver")
 @pytest.mark.parametrize("start", ["fork", "forkserver"])
 def test_pairs_compared_in_a_pool_store_the_same_reuses(
     start: str, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -12,6 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from dossier.link import copies, reuse
 from dossier.link.passages import passage_bands, read_words
@@ -92,6 +93,7 @@ def test_signed_is_bounded_and_keyed_by_text() -> None:
     assert signed.get(second) is None
 
 
+@pytest.mark.usefixtures("forkserver")
 def test_a_build_taking_the_workers_signs_links_as_one_signing_again(
     corpus: Path, tmp_path: Path
 ) -> None:

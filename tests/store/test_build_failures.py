@@ -110,6 +110,7 @@ def test_build_reports_a_missing_path_and_goes_on(
     assert report.stored == 6
 
 
+@pytest.mark.usefixtures("forkserver")
 def test_build_pool_engine_stores_the_same(wire_folder: Path, tmp_path: Path) -> None:
     local = build([wire_folder], tmp_path / "local.db")
     pool = build([wire_folder], tmp_path / "pool.db", engine="pool", workers=2)
@@ -141,6 +142,7 @@ def test_build_jsonl_bad_line_is_reported_on_every_build(tmp_path: Path) -> None
     assert dump(db, CONTENT) == content
 
 
+@pytest.mark.usefixtures("forkserver")
 def test_build_pool_engine_skips_unchanged_files(
     wire_folder: Path, tmp_path: Path
 ) -> None:

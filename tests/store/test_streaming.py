@@ -104,6 +104,7 @@ def test_a_streamed_file_built_twice_is_unchanged(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("small_parts")
+@pytest.mark.usefixtures("forkserver")
 def test_pool_and_local_store_a_streamed_jsonl_the_same(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     write_corpus(folder, 9, paragraphs=3)
