@@ -476,7 +476,7 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
             )
         )
         if source.locator is not None:
-            locators.append((source_id, json.dumps(source.locator.to_json())))
+            locators.append((source_id, source.locator.to_json_text()))
         removed.extend(
             (source_id, r.kind, r.raw_start, r.raw_end) for r in item.removed
         )
