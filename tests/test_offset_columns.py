@@ -264,7 +264,7 @@ def test_source_map_of_a_page_of_tiny_paragraphs_is_held_as_columns() -> None:
     finally:
         tracemalloc.stop()
     assert len(located.offsets) >= 7 * count
-    # As tuples the map kept some 2,300 bytes a paragraph (185 MB for
+    # As tuples the map kept 1,500 bytes a paragraph here (185 MB for
     # 80,000); as columns 8 bytes an integer, 4 a segment (330 here).
     assert kept < 600 * count
     first = text.index("rice 5")
