@@ -30,9 +30,9 @@ Segment = tuple[int, int, int, int]
 
 # Signed 64-bit: a position in any text Python can hold.
 _TYPECODE = "q"
-# How many integers of a stored map are written to JSON text at a time: the
+# How many segments of a stored map are written to JSON text at a time: the
 # text of a chunk, not a string per integer of the whole map, is held.
-_JSON_CHUNK = 65_536
+_JSON_CHUNK = 16_384
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,26 +283,30 @@ class OffsetMap:
         """Flat integers for storage; `from_list` reads them back."""
         return self._flat().tolist()
 
-    def _flat(self) -> array[int]:
-        """Clean and raw length, then each segment's four integers in turn."""
+    def _flat(self, first: int = 0, stop: int | None = None) -> array[int]:
+        """Each segment's four integers in turn, of segments [first, stop);
+        the whole map (no bounds) starts with the clean and raw length."""
+        whole = first == 0 and stop is None
         count = len(self.starts)
-        flat = array(_TYPECODE, bytes(8 * (2 + 4 * count)))
-        flat[0], flat[1] = self.clean_length, self.raw_length
-        flat[2::4] = self.starts
-        flat[3::4] = self.raw_starts
-        flat[4::4] = self.clean_lens
-        flat[5::4] = self.raw_lens
+        stop = count if stop is None else min(stop, count)
+        head = 2 if whole else 0
+        flat = array(_TYPECODE, bytes(8 * (head + 4 * (stop - first))))
+        if whole:
+            flat[0], flat[1] = self.clean_length, self.raw_length
+        flat[head::4] = self.starts[first:stop]
+        flat[head + 1 :: 4] = self.raw_starts[first:stop]
+        flat[head + 2 :: 4] = self.clean_lens[first:stop]
+        flat[head + 3 :: 4] = self.raw_lens[first:stop]
         return flat
 
     def json_chunks(self) -> Iterator[str]:
-        """`json.dumps(self.to_list())` in pieces, a chunk of integers at a
+        """`json.dumps(self.to_list())` in pieces, a chunk of segments at a
         time: the text of a map of millions of integers without a string
-        and a Python integer for each held at once."""
-        flat = self._flat()
-        yield "["
-        for first in range(0, len(flat), _JSON_CHUNK):
-            piece = ", ".join(map(str, flat[first : first + _JSON_CHUNK]))
-            yield piece if first == 0 else ", " + piece
+        and a Python integer for each, or a flat copy, held at once."""
+        yield f"[{self.clean_length}, {self.raw_length}"
+        for first in range(0, len(self.starts), _JSON_CHUNK):
+            flat = self._flat(first, first + _JSON_CHUNK)
+            yield ", " + ", ".join(map(str, flat))
         yield "]"
 
     @classmethod
