@@ -91,7 +91,11 @@ def _add_text(
         elif text.isprintable():
             chars.append(text)
             starts.extend(range(first, last))
-            ends.extend(range(first + 1, last + 1))
+            # Each end but the run's last is the next character's start: the
+            # same integer objects, not a second one each (a page of 1.4 M
+            # visible characters: 45 MB less).
+            ends.extend(starts[len(starts) - (last - first) + 1 :])
+            ends.append(last)
         else:
             for offset, char in enumerate(text):
                 if char.isprintable():
