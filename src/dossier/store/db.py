@@ -20,6 +20,7 @@ from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 # the database without the model's classes or the readers (#14 part 6).
 if TYPE_CHECKING:
     from dossier.model import Document, FileResult
+    from dossier.offsets import SourceMap
     from dossier.store.annotations import Row
 
 # Tables every dossier holds: a database without them is someone else's.
@@ -446,6 +447,7 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
     removed: list[tuple[object, ...]] = []
     documents: list[tuple[object, ...]] = []
     locators: list[tuple[int, str]] = []
+    maps: dict[int, SourceMap] = {}  # the same maps, for `store_large`
     ids = _assign_ids(connection, result)
     # Event dates and claim facts made with the documents (`Document.facts`).
     facts = FactRows()
@@ -477,6 +479,7 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
         )
         if source.locator is not None:
             locators.append((source_id, source.locator.to_json_text()))
+            maps[source_id] = source.locator
         removed.extend(
             (source_id, r.kind, r.raw_start, r.raw_end) for r in item.removed
         )
@@ -533,7 +536,7 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
     # with their rows: a build killed before the commit leaves neither.
     from dossier.present.shown import store_large
 
-    store_large(connection, annotations)
+    store_large(connection, annotations, maps=maps)
     # Index the file's documents in one statement: FTS5 takes a bulk
     # INSERT ... SELECT about 4x faster than one trigger call per row.
     connection.execute(

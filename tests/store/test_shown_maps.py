@@ -1,0 +1,50 @@
+"""The writer stores a large document's records with the source map it holds,
+not one read back from the database: the same bytes either way."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.present import shown
+from dossier.present.cli.app import app
+from dossier.store import connect
+
+runner = CliRunner()
+
+
+def _shown_rows(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
+    return connection.execute(
+        "SELECT doc, kind, part, records FROM shown ORDER BY doc, kind, part"
+    ).fetchall()
+
+
+def test_records_stored_with_the_held_map_equal_those_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A page of tiny paragraphs (bench/hostile_sizes.py), its figures located
+    # through the page's source map; every document of 20 or more stored.
+    monkeypatch.setattr(shown, "STORE_FROM", 20)
+    body = "".join(f"<p>Item {n}: rice {n % 89} t.</p>\n" for n in range(400))
+    page = tmp_path / "pages" / "a.html"
+    page.parent.mkdir()
+    page.write_text(
+        f"<html><head><title>Notes</title></head><body>{body}</body></html>"
+    )
+    db = tmp_path / "a.db"
+    built = runner.invoke(app, ["build", str(page.parent), "--db", str(db)])
+    assert built.exit_code == 0, built.output
+    with closing(connect(db)) as connection:
+        (located,) = connection.execute("SELECT count(*) FROM locators").fetchone()
+        assert located == 1
+        at_build = _shown_rows(connection)
+        assert at_build
+        rowids = sorted({row[0] for row in at_build})
+        connection.execute("BEGIN IMMEDIATE")
+        shown.store_shown(connection, rowids, again=True)
+        connection.execute("COMMIT")
+        assert _shown_rows(connection) == at_build
