@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from dossier.present import shown
 from dossier.present.cli.app import app
 from dossier.store import connect
+from dossier.store import db as db_module
 
 runner = CliRunner()
 
@@ -48,3 +49,39 @@ def test_records_stored_with_the_held_map_equal_those_read_back(
         shown.store_shown(connection, rowids, again=True)
         connection.execute("COMMIT")
         assert _shown_rows(connection) == at_build
+
+
+def _tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Each annotation table's rows in rowid order (a table without rowids
+    in its key's order), the facts and the stored records."""
+    tables = ("mentions", "times", "figures", "quotes", "citations")
+    with closing(sqlite3.connect(db)) as connection:
+        found = {
+            table: connection.execute(
+                f"SELECT * FROM {table} ORDER BY rowid"
+            ).fetchall()
+            for table in tables
+        }
+        for table in ("claim_facts", "event_dates"):
+            found[table] = connection.execute(f"SELECT * FROM {table}").fetchall()
+        found["shown"] = _shown_rows(connection)
+    return found
+
+
+def test_annotations_inserted_a_document_at_a_time_are_the_same_rows(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The writer inserts annotation rows once ROWS_AT_ONCE are held; at 1,
+    # after every document. Figures' rowids, their claim facts and the
+    # stored records come out the same.
+    monkeypatch.setattr(shown, "STORE_FROM", 20)
+    built = {}
+    for rows_at_once in (db_module.ROWS_AT_ONCE, 1):
+        monkeypatch.setattr(db_module, "ROWS_AT_ONCE", rows_at_once)
+        db = tmp_path / f"seeds{rows_at_once}.db"
+        result = runner.invoke(app, ["build", str(corpus / "seeds"), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        built[rows_at_once] = _tables(db)
+    whole, split = built.values()
+    assert whole["figures"] and whole["claim_facts"] and whole["shown"]
+    assert split == whole

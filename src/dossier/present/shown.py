@@ -20,10 +20,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import Any, cast
+from typing import cast
 
 from dossier.offsets import OffsetMap, SourceMap
 from dossier.present import encoded
@@ -165,18 +164,15 @@ def store_shown(
 
 def store_large(
     connection: sqlite3.Connection,
-    rows: dict[str, list[tuple[Any, ...]]],
+    counts: Mapping[int, int],
     *,
     maps: Mapping[int, SourceMap] | None = None,
 ) -> None:
-    """Store the annotations of the documents of `rows` (each annotation
-    table's rows as a build inserts them, a document's rowid first) that
+    """Store the annotations of the documents of `counts` (each document's
+    rowid and its count of annotation rows, as a build inserts them) that
     have STORE_FROM or more, in the caller's transaction. `maps`: the
     sources' maps the build holds, by source id: a page of 1.1 M segments
     read back from its 18 MB of JSON was the build's peak (+70 MB)."""
-    counts = Counter(
-        row[0] for kind in ANNOTATION_QUERIES for row in rows.get(kind, ())
-    )
     large = sorted(d for d, n in counts.items() if n >= STORE_FROM)
     store_shown(connection, large, maps=maps)
 
