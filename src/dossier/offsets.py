@@ -190,26 +190,27 @@ class OffsetMap:
         """Raw position where a clean span starting at `position` begins."""
         if position >= self.clean_length:
             return self.raw_length
-        index = bisect_right(self.starts, position) - 1
+        starts = self.starts
+        index = bisect_right(starts, position) - 1
         if index < 0:
             return 0
-        raw_start = self.raw_starts[index]
         if self.clean_lens[index] == self.raw_lens[index]:
-            return raw_start + (position - self.starts[index])
-        return raw_start
+            return self.raw_starts[index] + (position - starts[index])
+        return self.raw_starts[index]
 
     def raw_end(self, position: int) -> int:
         """Raw position where a clean span ending at `position` ends."""
         if position <= 0:
             return 0
         # A span end at p lies in the segment holding p - 1.
-        index = bisect_right(self.starts, position - 1) - 1
+        starts = self.starts
+        index = bisect_right(starts, position - 1) - 1
         if index < 0:
             return 0
-        raw_start, raw_len = self.raw_starts[index], self.raw_lens[index]
+        raw_len = self.raw_lens[index]
         if self.clean_lens[index] == raw_len:
-            return raw_start + (position - self.starts[index])
-        return raw_start + raw_len
+            return self.raw_starts[index] + (position - starts[index])
+        return self.raw_starts[index] + raw_len
 
     def is_identity(self) -> bool:
         """True when every position maps to itself."""
@@ -258,11 +259,36 @@ class OffsetMap:
                 for s, e, a in zip(starts, ends, raw_starts, strict=True)
             ]
             return raw_starts, raw_ends
-        raw_starts = [self.raw_start(s) for s in starts]
-        raw_ends = [
-            a if e <= s else self.raw_end(e)
-            for s, e, a in zip(starts, ends, raw_starts, strict=True)
-        ]
+        # `raw_start` and `raw_end` inline, the columns bound once: a call
+        # and four attribute reads a span were a third of the time.
+        columns, raws = self.starts, self.raw_starts
+        clean_lens, raw_lens = self.clean_lens, self.raw_lens
+        raw_starts = []
+        for s in starts:
+            if s >= length:
+                raw_starts.append(raw_length)
+                continue
+            index = bisect_right(columns, s) - 1
+            if index < 0:
+                raw_starts.append(0)
+            elif clean_lens[index] == raw_lens[index]:
+                raw_starts.append(raws[index] + s - columns[index])
+            else:
+                raw_starts.append(raws[index])
+        raw_ends = []
+        for s, e, a in zip(starts, ends, raw_starts, strict=True):
+            if e <= s:
+                raw_ends.append(a)
+                continue
+            index = bisect_right(columns, e - 1) - 1 if e > 0 else -1
+            if index < 0:
+                raw_ends.append(0)
+                continue
+            raw_len = raw_lens[index]
+            if clean_lens[index] == raw_len:
+                raw_ends.append(raws[index] + e - columns[index])
+            else:
+                raw_ends.append(raws[index] + raw_len)
         return raw_starts, raw_ends
 
     def is_linear(self, index: int) -> bool:
