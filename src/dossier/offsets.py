@@ -11,8 +11,8 @@ starting in it maps to its raw start, a span ending in it to its raw end.
 Deleted raw characters are gaps between segments' raw ranges.
 
 The segments are held as four columns of machine integers, not a tuple each:
-an HTML page of 80,000 tiny paragraphs has 1.1 M segments, 185 MB as tuples
-and 35 MB as columns (docs/reliability.md, "One page's source map").
+an HTML page of 80,000 tiny paragraphs has 800,000 segments, 185 MB as
+tuples and 26 MB as columns (docs/reliability.md, "One page's source map").
 """
 
 from __future__ import annotations
@@ -111,6 +111,7 @@ class SegmentWriter:
             add(*segment)
 
     def finish(self, clean_length: int, raw_length: int) -> OffsetMap:
+        """The map of the segments added; the writer is done with."""
         return OffsetMap(
             clean_length,
             raw_length,
@@ -601,8 +602,8 @@ class SourceMap:
 
     def to_json_text(self) -> str:
         """`json.dumps(self.to_json())`, the same text, made without the
-        offsets as a list of Python integers: for a page of 1.1 M segments
-        that list and its strings were the writer's largest holding."""
+        offsets as a list of Python integers: for a page of 800,000
+        segments that list and its strings were the writer's largest."""
         head = json.dumps({"format": self.format})
         tail = json.dumps(self._json_fields())
         return "".join(
@@ -612,8 +613,8 @@ class SourceMap:
     @classmethod
     def from_json_text(cls, text: str) -> SourceMap:
         """`from_json(json.loads(text))`, the same map, read without the
-        offsets as a list of Python integers (a page of 1.1 M segments:
-        4.4 M integers, some 150 MB for a moment, at each read)."""
+        offsets as a list of Python integers (a page of 800,000 segments:
+        3.2 M integers, some 150 MB for a moment, at each read)."""
         start = text.find(_OFFSETS_KEY)
         end = text.find("]", start)
         if start < 0 or end < 0:

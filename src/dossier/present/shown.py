@@ -171,7 +171,7 @@ def store_large(
     """Store the annotations of the documents of `counts` (each document's
     rowid and its count of annotation rows, as a build inserts them) that
     have STORE_FROM or more, in the caller's transaction. `maps`: the
-    sources' maps the build holds, by source id: a page of 1.1 M segments
+    sources' maps the build holds, by source id: a page of 800,000 segments
     read back from its 18 MB of JSON was the build's peak (+70 MB)."""
     large = sorted(d for d, n in counts.items() if n >= STORE_FROM)
     store_shown(connection, large, maps=maps)
