@@ -15,7 +15,7 @@ from bisect import bisect_right
 from itertools import pairwise
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from dossier import offsets as offsets_module
@@ -30,6 +30,8 @@ from dossier.offsets import (
     join_slices,
     rewrite,
 )
+from dossier.read import markup as markup_module
+from dossier.read.html import flat_text
 from dossier.read.markup import align
 
 # --- the reference: segments as tuples ----------------------------------------
@@ -311,3 +313,73 @@ def test_source_map_of_a_page_of_tiny_paragraphs_is_held_as_columns() -> None:
         "end": markup.index("rice 5") + 6,
         "approximate": False,
     }
+
+
+# --- align on random pages ------------------------------------------------------
+
+_MARKUP_PIECES = st.sampled_from(
+    [
+        *("<p>", "</p>", "<b>", "</b>", "<br>", "<!-- a b -->", "<script>x y</script>"),
+        *("&amp;", "&#65;", "&nbsp;", "&bogus;", " ", "  ", "\n", "\t"),
+        *("rice", "Kim", "Il", "Sung", "1950", "t.", "-", "|", "a", "é"),
+    ]
+)
+
+
+class _Recording(SegmentWriter):
+    """A writer that also keeps the stream it was given, a piece a cut."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pieces: list[list[Segment]] = [[]]
+        _RECORDED.append(self)
+
+    def cut(self) -> None:
+        super().cut()
+        self.pieces.append([])
+
+    def add(
+        self, clean_start: int, raw_start: int, clean_len: int, raw_len: int
+    ) -> None:
+        super().add(clean_start, raw_start, clean_len, raw_len)
+        self.pieces[-1].append((clean_start, raw_start, clean_len, raw_len))
+
+
+_RECORDED: list[_Recording] = []
+
+
+@settings(max_examples=200)
+@given(
+    markup=st.lists(
+        st.lists(_MARKUP_PIECES, min_size=1, max_size=8).map(
+            lambda pieces: "<p>" + " ".join(pieces) + "</p>\n"
+        ),
+        max_size=6,
+    ).map("".join),
+    data=st.data(),
+)
+def test_align_gives_the_map_the_tuples_gave(markup: str, data: st.DataObject) -> None:
+    # The text: the page's lines, some moved, some words dropped or changed,
+    # as extraction gives them; align's map must be what the tuple map made
+    # of the same segments, piece by piece.
+    lines = data.draw(st.permutations(flat_text(markup).split("\n")))
+    text = "\n".join(
+        data.draw(st.sampled_from(["", "- "]))
+        + " ".join(w if data.draw(st.booleans()) else w + "x" for w in line.split())
+        for line in lines
+    )
+    _RECORDED.clear()
+    original = markup_module.SegmentWriter
+    markup_module.SegmentWriter = _Recording  # type: ignore[misc]
+    try:
+        located = align(text, markup)
+    finally:
+        markup_module.SegmentWriter = original  # type: ignore[misc]
+    (recorded,) = _RECORDED
+    event(f"pieces: {min(len(recorded.pieces), 3)}")
+    expected = [s for piece in recorded.pieces for s in reference_normalise(piece)]
+    assert list(located.offsets.segments) == expected
+    assert located.breaks == tuple(p[0][0] for p in recorded.pieces[1:] if p)
+    for start in range(len(text) + 1):
+        for end in range(start, min(len(text), start + 4) + 1):
+            located.locate(start, end)
