@@ -20,10 +20,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import Any, cast
+from typing import cast
 
 from dossier.offsets import OffsetMap, SourceMap
 from dossier.present import encoded
@@ -114,14 +113,23 @@ def _parts(
 
 
 def store_shown(
-    connection: sqlite3.Connection, rowids: Iterable[int], *, again: bool = False
+    connection: sqlite3.Connection,
+    rowids: Iterable[int],
+    *,
+    again: bool = False,
+    maps: Mapping[int, SourceMap] | None = None,
 ) -> None:
     """Store the annotations of documents `rowids`, in the caller's
-    transaction; `again` replaces what was stored for them before."""
+    transaction; `again` replaces what was stored for them before. `maps`:
+    sources' maps the caller holds, by source id, not read back."""
     from dossier.store.queries import offsets_of
     from dossier.store.records import source_map
 
     lengths: dict[int, int] = {}  # a source's raw length, counted once
+    # The last source's map, read once for its documents (rowids in order
+    # are a source's documents together): a page of 80,000 tiny paragraphs
+    # is ten documents of one source whose map is 18 MB of JSON.
+    last: tuple[int, SourceMap] | None = None
     for rowid in rowids:
         row = connection.execute(
             "SELECT offsets, source_id FROM documents WHERE rowid = ?", (rowid,)
@@ -134,7 +142,13 @@ def store_shown(
                 "SELECT length(raw) FROM sources WHERE id = ?", (source_id,)
             ).fetchone()[0]
         length = lengths[source_id]
-        source = source_map(connection, source_id, raw_length=length)
+        if maps is not None and source_id in maps:
+            source = maps[source_id]
+        else:
+            if last is None or last[0] != source_id:
+                read = source_map(connection, source_id, raw_length=length)
+                last = (source_id, read)
+            source = last[1]
         if again:
             connection.execute("DELETE FROM shown WHERE doc = ?", (rowid,))
         stored: list[tuple[int, str, int, bytes | int]] = [
@@ -149,15 +163,18 @@ def store_shown(
 
 
 def store_large(
-    connection: sqlite3.Connection, rows: dict[str, list[tuple[Any, ...]]]
+    connection: sqlite3.Connection,
+    counts: Mapping[int, int],
+    *,
+    maps: Mapping[int, SourceMap] | None = None,
 ) -> None:
-    """Store the annotations of the documents of `rows` (each annotation
-    table's rows as a build inserts them, a document's rowid first) that
-    have STORE_FROM or more, in the caller's transaction."""
-    counts = Counter(
-        row[0] for kind in ANNOTATION_QUERIES for row in rows.get(kind, ())
-    )
-    store_shown(connection, sorted(d for d, n in counts.items() if n >= STORE_FROM))
+    """Store the annotations of the documents of `counts` (each document's
+    rowid and its count of annotation rows, as a build inserts them) that
+    have STORE_FROM or more, in the caller's transaction. `maps`: the
+    sources' maps the build holds, by source id: a page of 800,000 segments
+    read back from its 18 MB of JSON was the build's peak (+70 MB)."""
+    large = sorted(d for d, n in counts.items() if n >= STORE_FROM)
+    store_shown(connection, large, maps=maps)
 
 
 def store_missing(connection: sqlite3.Connection) -> None:

@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +21,9 @@ from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 # the database without the model's classes or the readers (#14 part 6).
 if TYPE_CHECKING:
     from dossier.model import Document, FileResult
+    from dossier.offsets import SourceMap
     from dossier.store.annotations import Row
+    from dossier.store.facts import FactRows
 
 # Tables every dossier holds: a database without them is someone else's.
 DOSSIER_TABLES = frozenset({"files", "sources", "documents"})
@@ -428,9 +431,60 @@ def _open_file(
     )
 
 
+# How many annotation rows the writer holds before inserting them: a
+# document's rows go in with the next documents' until there are this many.
+# A page of 80,000 tiny figures made all its rows at once, some 30 MB at the
+# build's peak (docs/reliability.md, "One page's source map"); a statement
+# per 10,000 rows costs nothing one can measure.
+ROWS_AT_ONCE = 10_000
+
+
+def _insert_annotations(
+    connection: sqlite3.Connection,
+    result: FileResult,
+    ids: list[list[str]],
+    first_rowid: int,
+    facts: FactRows | None,
+) -> tuple[Counter[int], int]:
+    """The piece's annotation rows, inserted a few documents at a time, in
+    the order of one insert for all; each document's facts to `facts`.
+    Returns each document's count of rows and the piece's figures."""
+    from dossier.store.annotations import annotation_rows, insert_annotation_rows
+    from dossier.store.records import ANNOTATION_QUERIES
+
+    pending: dict[str, list[Row]] = {}
+    held = 0
+    counts: Counter[int] = Counter()
+    figures = 0
+    rowid = first_rowid
+    for item, doc_ids in zip(result.sources, ids, strict=True):
+        for document, doc_id in zip(item.documents, doc_ids, strict=True):
+            if facts is not None and document.facts is not None:
+                facts.add(
+                    rowid,
+                    doc_id,
+                    document.meta.date,
+                    document.facts,
+                    first_figure=figures,
+                )
+            if document.annotations is not None:
+                for table, rows in annotation_rows(rowid, document.annotations).items():
+                    pending.setdefault(table, []).extend(rows)
+                    held += len(rows)
+                    if table == "figures":
+                        figures += len(rows)
+                    if table in ANNOTATION_QUERIES:
+                        counts[rowid] += len(rows)
+            rowid += 1
+            if held >= ROWS_AT_ONCE:
+                insert_annotation_rows(connection, pending)
+                pending, held = {}, 0
+    insert_annotation_rows(connection, pending)
+    return counts, figures
+
+
 def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
     """The piece's sources, documents, annotations and search index rows."""
-    from dossier.store.annotations import annotation_rows, insert_annotation_rows
     from dossier.store.facts import FactRows, accepts_facts, insert_facts
 
     # The write lock is held from BEGIN IMMEDIATE, so ids can be handed
@@ -441,11 +495,11 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
     first_rowid = connection.execute(
         "SELECT coalesce(max(rowid), 0) + 1 FROM documents"
     ).fetchone()[0]
-    annotations: dict[str, list[Row]] = {}
     sources: list[tuple[object, ...]] = []
     removed: list[tuple[object, ...]] = []
     documents: list[tuple[object, ...]] = []
     locators: list[tuple[int, str]] = []
+    maps: dict[int, SourceMap] = {}  # the same maps, for `store_large`
     ids = _assign_ids(connection, result)
     # Event dates and claim facts made with the documents (`Document.facts`).
     facts = FactRows()
@@ -476,24 +530,14 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
             )
         )
         if source.locator is not None:
-            locators.append((source_id, json.dumps(source.locator.to_json())))
+            locators.append((source_id, source.locator.to_json_text()))
+            maps[source_id] = source.locator
         removed.extend(
             (source_id, r.kind, r.raw_start, r.raw_end) for r in item.removed
         )
         for document, doc_id in zip(item.documents, doc_ids, strict=True):
             rowid = first_rowid + len(documents)
             documents.append(_document_row(doc_id, rowid, source_id, document))
-            if take_facts and document.facts is not None:
-                facts.add(
-                    rowid,
-                    doc_id,
-                    document.meta.date,
-                    document.facts,
-                    first_figure=len(annotations.get("figures", [])),
-                )
-            if document.annotations is not None:
-                for table, rows in annotation_rows(rowid, document.annotations).items():
-                    annotations.setdefault(table, []).extend(rows)
     connection.executemany(
         "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
         " counts) VALUES (?,?,?,?,?,?,?,?)",
@@ -516,7 +560,9 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
     (last_figure,) = connection.execute(
         "SELECT coalesce(max(rowid), 0) FROM figures"
     ).fetchone()
-    insert_annotation_rows(connection, annotations)
+    counts, figures = _insert_annotations(
+        connection, result, ids, first_rowid, facts if take_facts else None
+    )
     if facts.derived:
         # The write lock is held: the rowids past the last are the piece's
         # figures, in the order inserted.
@@ -527,13 +573,13 @@ def _insert_sources(connection: sqlite3.Connection, result: FileResult) -> None:
                 (last_figure,),
             )
         ]
-        if len(figure_rowids) == len(annotations.get("figures", [])):
+        if len(figure_rowids) == figures:
             insert_facts(connection, facts, figure_rowids=figure_rowids)
     # The annotations of large documents as `show --json` writes them (#17),
     # with their rows: a build killed before the commit leaves neither.
     from dossier.present.shown import store_large
 
-    store_large(connection, annotations)
+    store_large(connection, counts, maps=maps)
     # Index the file's documents in one statement: FTS5 takes a bulk
     # INSERT ... SELECT about 4x faster than one trigger call per row.
     connection.execute(

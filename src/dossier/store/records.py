@@ -437,7 +437,7 @@ def source_map(
         stored = None if row is None else row[0]
     if stored is None:
         return SourceMap.text(raw)
-    return SourceMap.from_json(json.loads(stored))
+    return SourceMap.from_json_text(stored)
 
 
 # Each annotation list of `show`, in the order it prints them, and its query:

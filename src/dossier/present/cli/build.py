@@ -200,6 +200,7 @@ def build_files(
         signed = Signed()
         # Copies' signing, begun as documents are stored, not all after (#14).
         early = EarlyCopies(connection, signed)
+        result: FileResult | None = None
         for result in map_files(files, pack, settings, known):
             if progress is not None:
                 progress.advance(result)
@@ -219,6 +220,10 @@ def build_files(
             _keep_signs(signed, result)
             changed = changed or bool(result.sources)
             early.stored(*_stored_size(result))
+        # The last file's result is stored: let it go before the link stage,
+        # which otherwise starts with it all held (a page of 80,000 tiny
+        # paragraphs: its peak, docs/reliability.md).
+        result = None
         report.gone = gone_files(connection)
         if prune and report.gone:
             report.pruned = forget(connection, report.gone)
