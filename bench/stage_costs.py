@@ -103,6 +103,21 @@ def watch_submits(engine: str) -> None:
     owner.submit = first_submit
 
 
+def watch_warming() -> None:
+    """Mark when the pool's server is warm (its readiness probe forked)."""
+    try:
+        from dossier.engine.warm import Warming
+    except ImportError:  # code from before the writer prepared batches
+        return
+    probe = Warming._probe
+
+    def marked(self: Any) -> None:
+        probe(self)
+        mark("server warm")
+
+    Warming._probe = marked  # type: ignore[method-assign]
+
+
 def watch_results() -> None:
     """Mark the first and the last result the engine hands the writer."""
     import dossier.engine as engine
@@ -216,6 +231,14 @@ def main() -> None:
     }.items():
         timed(module, name, label)
     try:
+        import dossier.engine.local as local_engine
+    except ImportError:
+        pass
+    else:
+        if hasattr(local_engine, "prepare_batch"):
+            # A pool's writer cleans the first batches while the server warms.
+            timed(local_engine, "prepare_batch", "prepare batches (pool writer)")
+    try:
         import dossier.link.signing as signing
     except ImportError:  # code from before link signatures were made per document
         pass
@@ -229,6 +252,7 @@ def main() -> None:
         Settings(), db=str(args.db), engine=args.engine, workers=args.workers
     )
     watch_submits(args.engine)
+    watch_warming()
     watch_results()
     wall = time.perf_counter()
     mark("build starts")
