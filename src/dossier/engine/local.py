@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from dossier.engine import warm
+from dossier.engine import tail, warm
 from dossier.model import FileResult
 from dossier.packs import Pack
 from dossier.pipeline import (
@@ -90,14 +90,14 @@ class _Slot:
     a batch's task whose results become a piece of its plan's file."""
 
     file: Future[FileResult] | FileResult | None = None
-    batch: Future[BatchResult] | None = None
+    batch: tuple[Future[BatchResult], ...] = ()  # a task, or one a run of it
     plan: Plan | None = None
     first: bool = True
     last: bool = True
 
     def result(self) -> FileResult:
-        if self.batch is not None and self.plan is not None:
-            found = self.batch.result()
+        if self.batch and self.plan is not None:
+            found = tail.join_results(task.result() for task in self.batch)
             return piece(self.plan, found, first=self.first, last=self.last)
         if isinstance(self.file, Future):
             return self.file.result()
@@ -130,7 +130,7 @@ def run_pool(
         pending: deque[_Slot] = deque()
         ahead = workers * _AHEAD_PER_WORKER
         held = workers * _HELD_PER_WORKER
-        slots = _slots(pool, paths, pack, settings, known, warming, held)
+        slots = _slots(pool, paths, pack, settings, known, warming, held, workers)
         for slot in slots:
             pending.append(slot)
             if len(pending) >= ahead:
@@ -147,22 +147,23 @@ def _slots(
     known: dict[str, str],
     warming: warm.Warming,
     most_held: int,
+    workers: int,
 ) -> Iterator[_Slot]:
     """Each file's or batch's slot, in order. Until the workers' server is
     warm, a streamed file's batches are cleaned, segmented and described
     here (`prepare_batch`) and held, at most `most_held`: handing out a task
     would wait for the server anyway, and this process had nothing else to
     do (issue 14). They go out, in order, before anything after them; from
-    the first hand-out on, every batch goes out as it is read."""
-    held: list[tuple[Batch, Plan, bool, bool]] = []
+    the first hand-out on, every batch goes out as it is read. The build's
+    last `workers` batches go out in `tail.PARTS` tasks each."""
+    held: list[tuple[Batch, Plan, bool, bool, int]] = []
     # Only until the first hand-out: it returns once the server is warm.
     preparing = [True]
 
     def handed_out() -> Iterator[_Slot]:
         preparing[0] = False
-        for batch, plan, first, last in held:
-            task = pool.submit(_run_batch_in_worker, batch)
-            yield _Slot(batch=task, plan=plan, first=first, last=last)
+        for batch, plan, first, last, parts in held:
+            yield _batch_slot(pool, batch, plan, first, last, parts)
         held.clear()
 
     for path in paths:
@@ -175,14 +176,31 @@ def _slots(
             yield from handed_out()
             yield _Slot(file=plan)
             continue
-        for batch, first, last in flagged(plan.batches):
+        # Only the build's end is cut finer: a file's end mid-build is not.
+        ends = workers if path == paths[-1] else 0
+        for (batch, first, last), end in tail.marked_ends(flagged(plan.batches), ends):
+            parts = tail.PARTS if end else 1
             if preparing[0] and len(held) < most_held and not warming.warm:
-                held.append((prepare_batch(batch, pack), plan, first, last))
+                held.append((prepare_batch(batch, pack), plan, first, last, parts))
                 continue
             yield from handed_out()
-            task = pool.submit(_run_batch_in_worker, batch)
-            yield _Slot(batch=task, plan=plan, first=first, last=last)
+            yield _batch_slot(pool, batch, plan, first, last, parts)
     yield from handed_out()
+
+
+def _batch_slot(
+    pool: ProcessPoolExecutor,
+    batch: Batch,
+    plan: Plan,
+    first: bool,
+    last: bool,
+    parts: int,
+) -> _Slot:
+    """A batch handed out as one task, or as a task a run (`split_batch`):
+    the writer still stores it as one piece of its file, as ever."""
+    runs = tail.split_batch(batch, parts) if parts > 1 else [batch]
+    tasks = tuple(pool.submit(_run_batch_in_worker, run) for run in runs)
+    return _Slot(batch=tasks, plan=plan, first=first, last=last)
 
 
 _Item = TypeVar("_Item")
