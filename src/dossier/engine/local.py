@@ -161,7 +161,7 @@ def _slots(
     preparing = [True]
 
     def handed_out() -> Iterator[_Slot]:
-        preparing[0] = False
+        preparing[0] = preparing[0] and not held
         for batch, plan, first, last, parts in held:
             yield _batch_slot(pool, batch, plan, first, last, parts)
         held.clear()
@@ -169,6 +169,7 @@ def _slots(
     for path in paths:
         if not streamed(path):
             yield from handed_out()
+            preparing[0] = False
             yield _Slot(file=pool.submit(_run_in_worker, path, known.get(str(path))))
             continue
         plan = plan_file(path, pack, settings, known=known)
@@ -184,6 +185,7 @@ def _slots(
                 held.append((prepare_batch(batch, pack), plan, first, last, parts))
                 continue
             yield from handed_out()
+            preparing[0] = False
             yield _batch_slot(pool, batch, plan, first, last, parts)
     yield from handed_out()
 
