@@ -20,7 +20,11 @@ a worker, when the first result and the last come back, and at the end;
 first hand-out and after the last result), what no worker overlaps. Each
 descendant's own CPU is read from /proc every 0.1 s while it runs
 (`worker_cpu_each`, the forkserver marked "server": the last reading, so
-a process's last tenth of a second may be missing).
+a process's last tenth of a second may be missing). `idle_tail_seconds`:
+from the first pool worker to run out of work (its CPU last grew) to the
+last result back. `after_pool_cpu`: the parent's CPU after the last result,
+sampled every 0.1 s, split by whether a worker's CPU grew meanwhile
+(`with_workers`: overlapped) or not (`alone`: one core idle).
 """
 
 from __future__ import annotations
@@ -103,6 +107,21 @@ def watch_submits(engine: str) -> None:
     owner.submit = first_submit
 
 
+def watch_warming() -> None:
+    """Mark when the pool's server is warm (its readiness probe forked)."""
+    try:
+        from dossier.engine.warm import Warming
+    except ImportError:  # code from before the writer prepared batches
+        return
+    probe = Warming._probe
+
+    def marked(self: Any) -> None:
+        probe(self)
+        mark("server warm")
+
+    Warming._probe = marked  # type: ignore[method-assign]
+
+
 def watch_results() -> None:
     """Mark the first and the last result the engine hands the writer."""
     import dossier.engine as engine
@@ -144,6 +163,13 @@ class Workers:
     def __init__(self) -> None:
         self.cpu: dict[int, float] = {}
         self.servers: set[int] = set()  # processes that forked others
+        # Wall clock when each was first seen, and when its CPU last grew.
+        self.seen: dict[int, float] = {}
+        self.busy: dict[int, float] = {}
+        # This process's CPU after the last result, split by whether some
+        # descendant's CPU grew in the same tenth of a second.
+        self.tail = {"with_workers": 0.0, "alone": 0.0}
+        self._own = time.process_time()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._tick = os.sysconf("SC_CLK_TCK")
@@ -161,16 +187,26 @@ class Workers:
             self.sample()
 
     def sample(self) -> None:
+        own, self._own = self._own, time.process_time()
+        grew = False
         waiting = _children(os.getpid())
         while waiting:
             pid = waiting.pop()
             ticks = _stat(pid)
             if ticks:
-                self.cpu[pid] = (ticks[0] + ticks[1]) / self._tick
+                now = time.perf_counter()
+                cpu = (ticks[0] + ticks[1]) / self._tick
+                self.seen.setdefault(pid, now)
+                if cpu > self.cpu.get(pid, 0.0):
+                    self.busy[pid] = now
+                    grew = grew or pid not in self.servers
+                self.cpu[pid] = cpu
             grandchildren = _children(pid)
             if grandchildren:
                 self.servers.add(pid)
             waiting += grandchildren
+        if "last result back" in MARKS:
+            self.tail["with_workers" if grew else "alone"] += self._own - own
 
     def unreaped(self) -> float:
         """CPU of the live children that forked others (the forkserver) and
@@ -216,6 +252,14 @@ def main() -> None:
     }.items():
         timed(module, name, label)
     try:
+        import dossier.engine.local as local_engine
+    except ImportError:
+        pass
+    else:
+        if hasattr(local_engine, "prepare_batch"):
+            # A pool's writer cleans the first batches while the server warms.
+            timed(local_engine, "prepare_batch", "prepare batches (pool writer)")
+    try:
         import dossier.link.signing as signing
     except ImportError:  # code from before link signatures were made per document
         pass
@@ -229,6 +273,7 @@ def main() -> None:
         Settings(), db=str(args.db), engine=args.engine, workers=args.workers
     )
     watch_submits(args.engine)
+    watch_warming()
     watch_results()
     wall = time.perf_counter()
     mark("build starts")
@@ -274,11 +319,32 @@ def main() -> None:
                     )
                     for pid, c in sorted(children.cpu.items())
                 },
+                "idle_tail_seconds": idle_tail(children),
+                "after_pool_cpu": {k: round(v, 2) for k, v in children.tail.items()},
                 "load": [round(x, 2) for x in os.getloadavg()],
             },
             indent=1,
         )
     )
+
+
+def idle_tail(children: Workers) -> float | None:
+    """From the first of the pool's workers to run out of work (its CPU last
+    grew) to the last result back: how long one of them idled at the end.
+    The pool's workers: seen before the last result, no server."""
+    if "last result back" not in MARKS:
+        return None
+    last = MARKS["last result back"][0]
+    workers = [
+        children.busy[pid]
+        for pid in children.busy
+        if pid not in children.servers
+        and children.seen[pid] < last
+        and children.cpu.get(pid, 0) > 0.5
+    ]
+    if len(workers) < 2:
+        return None
+    return round(last - min(workers), 2)
 
 
 def serial() -> dict[str, float]:

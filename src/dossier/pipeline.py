@@ -64,14 +64,42 @@ def run_source(
     (issue 13). Only an error outside every finder costs the document its
     annotations, reported as a failure, never the document itself.
     """
-    from dossier.link.signing import sign_once  # numpy: when a build runs
+    return finish_source(
+        prepare_source(source, pack), pack, extract=extract, model=model, sign=sign
+    )
 
+
+def prepare_source(source: Source, pack: Pack) -> SourceResult:
+    """The part of `run_source` that needs no compiled pack: clean, segment
+    and meta, the documents not yet annotated. A pool's writer runs it on the
+    first batches while the workers' server still compiles the pack, so one
+    core is not idle then (issue 14); a worker does the rest."""
     cleaned = clean(source, pack)
     documents, removed = segment(cleaned, pack)
+    described = tuple(
+        dataclasses.replace(document, meta=describe(document, source, pack))
+        for document in documents
+    )
+    return SourceResult(source, cleaned, described, tuple(removed))
+
+
+def finish_source(
+    prepared: SourceResult,
+    pack: Pack,
+    *,
+    extract: bool = True,
+    model: str | None = None,
+    sign: bool = False,
+) -> tuple[SourceResult, list[Failure]]:
+    """The rest of `run_source` for a source `prepare_source` made: annotate,
+    then each document's facts and (with `sign`) link signatures."""
+    from dossier.link.signing import sign_once  # numpy: when a build runs
+
+    source = prepared.source
     described = []
     failures = []
-    for document in documents:
-        meta = describe(document, source, pack)
+    for document in prepared.documents:
+        meta = document.meta
         annotations = None
         # Teasers are cut-off leads: searchable, not extracted from.
         if extract and document.kind == "article":
@@ -88,14 +116,13 @@ def run_source(
         described.append(
             dataclasses.replace(
                 document,
-                meta=meta,
                 annotations=annotations,
                 flags=flags,
                 signs=sign_once(document.text) if sign else None,
                 facts=_facts(document, meta, annotations),
             )
         )
-    return SourceResult(source, cleaned, tuple(described), tuple(removed)), failures
+    return dataclasses.replace(prepared, documents=tuple(described)), failures
 
 
 def _facts(
@@ -133,7 +160,9 @@ BATCH_CHARS = 250_000
 # And at most this many sources: a JSONL of one-line items.
 BATCH_SOURCES = 500
 
-Batch = list[Source | Failure]
+# A batch's items: sources, failures met reading them, and sources already
+# cleaned, segmented and described (`prepare_batch`), waiting for annotate.
+Batch = list[Source | SourceResult | Failure]
 BatchResult = tuple[tuple[SourceResult, ...], tuple[Failure, ...]]
 
 
@@ -220,6 +249,23 @@ def run_batch(
     return tuple(results), tuple(failures)
 
 
+def prepare_batch(batch: Batch, pack: Pack) -> Batch:
+    """The batch with each source cleaned, segmented and described
+    (`prepare_source`), or the failure that stopped it there: `run_batch`
+    then only annotates. Same results, in the same order, as `run_batch`
+    of the batch itself."""
+    prepared: Batch = []
+    for item in batch:
+        if not isinstance(item, Source):
+            prepared.append(item)
+            continue
+        try:
+            prepared.append(prepare_source(item, pack))
+        except Exception as err:
+            prepared.append(_failure(item, err))
+    return prepared
+
+
 def flagged(batches: Iterable[Batch]) -> Iterator[tuple[Batch, bool, bool]]:
     """Each batch with whether it is the file's first and its last.
 
@@ -252,16 +298,26 @@ def piece(plan: Plan, result: BatchResult, *, first: bool, last: bool) -> FileRe
 
 
 def _run_guarded(
-    source: Source, pack: Pack, settings: Settings, *, sign: bool
+    item: Source | SourceResult, pack: Pack, settings: Settings, *, sign: bool
 ) -> tuple[SourceResult | None, list[Failure]]:
+    """`run_source`, or `finish_source` of a prepared source."""
     try:
+        if isinstance(item, SourceResult):
+            return finish_source(
+                item, pack, extract=settings.annotate, model=settings.model, sign=sign
+            )
         return run_source(
-            source, pack, extract=settings.annotate, model=settings.model, sign=sign
+            item, pack, extract=settings.annotate, model=settings.model, sign=sign
         )
     except Exception as err:
-        # A rule tripped on one odd text: report it, keep the rest.
-        where = f"{source.path}:{source.part}" if source.part else source.path
-        return None, [Failure(where, "clean", _one_line(err))]
+        source = item.source if isinstance(item, SourceResult) else item
+        return None, [_failure(source, err)]
+
+
+def _failure(source: Source, err: Exception) -> Failure:
+    # A rule tripped on one odd text: report it, keep the rest.
+    where = f"{source.path}:{source.part}" if source.part else source.path
+    return Failure(where, "clean", _one_line(err))
 
 
 def run_file(

@@ -72,6 +72,66 @@ def test_pairs_compared_in_a_pool_store_the_same_reuses(
     assert rows(pooled) == found
 
 
+def reuse_tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    with closing(sqlite3.connect(db)) as connection:
+        return {
+            table: sorted(connection.execute(f"SELECT * FROM {table}"), key=repr)
+            for table in ("reuses", "reuse_bands", "reuse_signed", "reuse_grams")
+        }
+
+
+def test_pipelined_batches_store_what_one_batch_after_the_other_stores(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a pool, a batch's candidates are found before the batch before it
+    keeps its passages and counts its shingles (`reuse._link_pipelined`),
+    over transactions of PIPELINED batches: the same rows."""
+    stories = kcna_stories(corpus, 8)
+    quoted = [f"{story}\n{passage(stories[0])}" for story in stories[1:4]]
+    requoted = [f"{story}\n{passage(stories[1])}" for story in stories[5:]]
+    db = tmp_path / "one.db"
+    with closing(connect(db)) as connection:
+        connection.execute(
+            "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
+        )
+        connection.execute(
+            "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
+            " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
+        )
+        add(connection, [*texts(corpus), *stories[:2], *quoted, *requoted])
+    piped = tmp_path / "piped.db"
+    shutil.copy(db, piped)
+    with closing(connect(db)) as connection:
+        reuse.link_reuse(connection, batch=3)
+    steps: list[str] = []
+    begin, finish = reuse._begin, reuse._finish
+
+    def begun(*args, **options):  # type: ignore[no-untyped-def]
+        steps.append("begin")
+        return begin(*args, **options)
+
+    def finished(*args, **options):  # type: ignore[no-untyped-def]
+        steps.append("finish")
+        return finish(*args, **options)
+
+    monkeypatch.setattr(reuse, "_begin", begun)
+    monkeypatch.setattr(reuse, "_finish", finished)
+    monkeypatch.setattr(reuse, "PIPELINED", 2)
+    monkeypatch.setattr(reuse, "MAPPED_PAIRS", 1)
+
+    def lazily(work, items):  # type: ignore[no-untyped-def]
+        return (work(item) for item in items)  # a pool's results come later
+
+    with closing(connect(piped)) as connection:
+        reuse.link_reuse(connection, batch=3, mapper=lazily)
+    # Two batches a transaction, the second begun before the first finishes.
+    assert steps[:4] == ["begin", "begin", "finish", "finish"]
+    assert len(steps) >= 8
+    found = reuse_tables(db)
+    assert len(found["reuses"]) >= 4
+    assert reuse_tables(piped) == found
+
+
 def test_the_local_engine_links_in_its_one_process() -> None:
     with link_pool(Settings(engine="local")) as none:
         assert none is None

@@ -3,17 +3,23 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import pickle
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from dossier import pipeline
 from dossier.engine import warm
 from dossier.packs import load_pack
+from dossier.present.cli.build import build_files
+from dossier.settings import Settings
 from tests.conftest import EXAMPLES, ROOT
 
 # In a fresh interpreter (this test process may run a forkserver already):
@@ -70,3 +76,102 @@ def test_a_pool_build_forks_warm_workers_and_its_writer_never_imports_spacy(
     assert found["documents"].get("article", 0) >= 5
     assert found["writer_has_spacy"] is False
     assert found["inherited"] == [load_pack("korea").digest]
+
+
+# A pool build whose writer never sees the server warm: it prepares (cleans,
+# segments, describes) as many batches as it may hold before handing any out.
+_PREPARING = """
+import json, sys
+from pathlib import Path
+from dossier import pipeline
+from dossier.engine import local, warm
+from dossier.present.cli.build import build_files
+from dossier.settings import Settings
+
+pipeline.BATCH_SOURCES = 3
+warm.Warming.warm = property(lambda self: False)
+prepared = []
+prepare = local.prepare_batch
+
+def counted(batch, pack):
+    prepared.append(len(batch))
+    return prepare(batch, pack)
+
+local.prepare_batch = counted
+settings = Settings(db=sys.argv[1], engine="pool", workers=2)
+report = build_files([Path(sys.argv[2])], settings)
+print(json.dumps({
+    "prepared": prepared,
+    "documents": report.documents,
+    "failures": len(report.failures),
+    "writer_has_spacy": "spacy" in sys.modules,
+}))
+"""
+
+
+def tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows, sorted (`files` aside: it says when)."""
+    with closing(sqlite3.connect(db)) as connection:
+        names = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%' AND name != 'files'"
+            )
+        ]
+        return {
+            name: sorted(connection.execute(f'SELECT * FROM "{name}"'), key=repr)
+            for name in names
+        }
+
+
+@pytest.mark.slow
+def test_batches_the_writer_prepares_while_the_server_warms_store_the_same(
+    kcna_jsonl: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stories = tmp_path / "stories.jsonl"
+    with kcna_jsonl.open(encoding="utf-8") as lines:
+        stories.write_text("".join(itertools.islice(lines, 60)), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", _PREPARING, str(tmp_path / "pool.db"), str(stories)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    found = json.loads(done.stdout)
+    # 20 batches of 3 stories; the writer holds 8 a worker, then hands out
+    # the rest as it reads them.
+    assert found["prepared"] == [3] * 16
+    assert found["writer_has_spacy"] is False
+    assert found["failures"] == 0
+    # The same pieces (the full-text index's pages follow its writes).
+    monkeypatch.setattr(pipeline, "BATCH_SOURCES", 3)
+    build_files([stories], Settings(db=str(tmp_path / "local.db")))
+    pooled, local = tables(tmp_path / "pool.db"), tables(tmp_path / "local.db")
+    assert pooled.keys() == local.keys()
+    assert len(local["documents"]) >= 60
+    assert len(local["mentions"]) > 500
+    assert {name: rows for name, rows in pooled.items() if rows != local[name]} == {}
+
+
+def test_a_build_can_start_the_server_before_it_imports_the_pipeline() -> None:
+    """`dossier.engine` loads its engines on first use: `warm_up` runs before
+    the pipeline, numpy and the link stage are imported (0.3 CPU s that the
+    server's compile now overlaps)."""
+    probe = (
+        "import sys, dossier.engine as e; e.warm_up; "
+        "print(sorted(m for m in ('dossier.pipeline', 'numpy', 'dossier.link.reuse',"
+        " 'dossier.engine.local') if m in sys.modules)); "
+        "e.ENGINES; print('dossier.engine.local' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.stdout.split("\n")[:2] == ["[]", "True"]

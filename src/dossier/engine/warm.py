@@ -28,6 +28,7 @@ import json
 import multiprocessing
 import multiprocessing.forkserver as forkserver
 import os
+import threading
 from collections.abc import Sequence
 from multiprocessing.context import BaseContext
 
@@ -79,6 +80,43 @@ def start(settings: Settings, preload: Sequence[str] = POOL_PRELOAD) -> None:
             del os.environ[PACK_VARIABLE]
         else:
             os.environ[PACK_VARIABLE] = before
+
+
+class Warming:
+    """Whether the forkserver is warm yet (its preload done, so it forks),
+    known without waiting for it: a thread has it fork a child that does
+    nothing, and notes when that child is done. Meanwhile the build's writer
+    does what needs no compiled pack (issue 14: one core was idle while the
+    server compiled). Warm at once where there is no forkserver."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        if context().get_start_method() != "forkserver":
+            self._done.set()
+            return
+        threading.Thread(target=self._probe, daemon=True).start()
+
+    def _probe(self) -> None:
+        try:
+            server = multiprocessing.get_context("forkserver")
+            child = server.Process(target=_nothing, daemon=True)
+            child.start()  # returns once the server has forked it
+            child.join()
+        except Exception:
+            pass  # a server that cannot fork: the pool reports it
+        finally:
+            self._done.set()
+
+    @property
+    def warm(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._done.wait(timeout)
+
+
+def _nothing() -> None:
+    """What the readiness probe's child does."""
 
 
 def prepare(pack: Pack, model: str | None = None) -> None:

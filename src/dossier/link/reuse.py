@@ -153,38 +153,115 @@ def link_reuse(
     With `mapper`, the candidate pairs are aligned where it runs them.
     """
     _forget_stale(connection)
+    if mapper is not None:
+        return _link_pipelined(connection, batch, made, mapper)
     signed = 0
     after = 0
     kept: dict[int, Words] = {}
     while True:
-        rows = read_batch(
-            connection.execute(
-                "SELECT d.rowid, d.text FROM documents d WHERE d.rowid > ?"
-                " AND d.kind = 'article' AND d.copy_of IS NULL AND NOT EXISTS"
-                " (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid)"
-                " ORDER BY d.rowid LIMIT ?",
-                (after, batch),
-            ),
-            1,
-        )
-        if not rows:
+        last, read, bands = _next_batch(connection, after, batch, made)
+        if last is None:
             break
-        after = int(rows[-1][0])
-        if (
-            len(kept) > KEPT_WORDS
-            or sum(len(w.text) for w in kept.values()) > KEPT_CHARS
-        ):
-            kept.clear()
-        read: dict[int, Words] = {}
-        bands: dict[int, Keys] = {}
-        for doc, text in rows:
-            found = made.get(str(text)) if made is not None else None
-            if found is None:
-                read[int(doc)] = read_words(str(text))
-            else:
-                bands[int(doc)] = Keys(passage_keys(found), gram_keys_of(found))
+        after = last
+        _forget_if_full(kept)
         _sign_batch(connection, read, kept, bands, mapper)
-        signed += len(rows)
+        signed += len(read) + len(bands)
+    (pairs,) = connection.execute("SELECT count(*) FROM reuses").fetchone()
+    return ReuseReport(signed=signed, pairs=int(pairs))
+
+
+def _forget_if_full(kept: dict[int, Words]) -> None:
+    """Empty the words kept across batches when they grew past their bound."""
+    if len(kept) > KEPT_WORDS or sum(len(w.text) for w in kept.values()) > KEPT_CHARS:
+        kept.clear()
+
+
+def _next_batch(
+    connection: sqlite3.Connection,
+    after: int,
+    batch: int,
+    made: Signed | None,
+) -> tuple[int | None, dict[int, Words], dict[int, Keys]]:
+    """The next batch of unsigned independent texts after `after`: its last
+    rowid (None: none left), the texts read, and those whose keys `made`
+    holds."""
+    rows = read_batch(
+        connection.execute(
+            "SELECT d.rowid, d.text FROM documents d WHERE d.rowid > ?"
+            " AND d.kind = 'article' AND d.copy_of IS NULL AND NOT EXISTS"
+            " (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid)"
+            " ORDER BY d.rowid LIMIT ?",
+            (after, batch),
+        ),
+        1,
+    )
+    read: dict[int, Words] = {}
+    bands: dict[int, Keys] = {}
+    for doc, text in rows:
+        found = made.get(str(text)) if made is not None else None
+        if found is None:
+            read[int(doc)] = read_words(str(text))
+        else:
+            bands[int(doc)] = Keys(passage_keys(found), gram_keys_of(found))
+    return (int(rows[-1][0]) if rows else None), read, bands
+
+
+# With a pool, batches a transaction holds at most: the pipeline is drained
+# and committed after so many (4,000 texts), so the write-ahead log stays
+# a few hundred MB at most on an archive.
+PIPELINED = 8
+
+
+def _link_pipelined(
+    connection: sqlite3.Connection,
+    batch: int,
+    made: Signed | None,
+    mapper: Mapper,
+) -> ReuseReport:
+    """`link_reuse`'s batches with a pool: while the pool aligns one batch's
+    pairs, this process stores the next batch's bands and finds its
+    candidates; then it keeps the first batch's passages. The writer worked
+    alone for about 1.2 CPU s of each 1.35 on kcna-2024 after the pool, one
+    core idle (issue 14 part 3).
+
+    The same rows as one batch after the other: a batch's candidates are
+    read from the bands and the stored shingle sets, which the batches
+    before it have all stored when it looks (their passages and shingle
+    counts it does not read), and a batch's shingles are counted only once
+    the batch before it has kept its passages and rechecked the stored ones,
+    which read those counts. A transaction holds up to PIPELINED batches,
+    each begun and finished in it: a build killed meanwhile leaves no text
+    signed and not searched."""
+    signed = 0
+    after = 0
+    kept: dict[int, Words] = {}
+    done = False
+    while not done:
+        connection.execute("PRAGMA foreign_keys = OFF")  # see `_sign_batch`
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                waiting: _Begun | None = None
+                for _ in range(PIPELINED):
+                    last, read, bands = _next_batch(connection, after, batch, made)
+                    if last is None:
+                        done = True
+                        break
+                    after = last
+                    _forget_if_full(kept)
+                    begun = _begin(connection, read, kept, bands, mapper)
+                    signed += len(read) + len(bands)
+                    if waiting is not None:
+                        _finish(connection, waiting, kept)
+                    waiting = begun
+                if waiting is not None:
+                    _finish(connection, waiting, kept)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        finally:
+            connection.execute("PRAGMA foreign_keys = ON")
     (pairs,) = connection.execute("SELECT count(*) FROM reuses").fetchone()
     return ReuseReport(signed=signed, pairs=int(pairs))
 
@@ -246,8 +323,6 @@ def _sign_batch(
     the batch since it was read: only what is still there and unsigned is.
     The batch is the documents of `batch` (words read) and of `made`
     (passage bands made elsewhere, words read when a candidate needs them)."""
-    made = made or {}
-    docs = sorted({*batch, *made})
     # Every row below names documents read in this transaction (`unsigned`)
     # or already holding rows here, so SQLite's check of each row's
     # documents (one probe of `documents` a row) cannot fail: off, the
@@ -256,14 +331,13 @@ def _sign_batch(
     # transaction only, so it is set around it.
     connection.execute("PRAGMA foreign_keys = OFF")
     try:
-        _sign_unchecked(connection, docs, batch, kept, made, mapper)
+        _sign_unchecked(connection, batch, kept, made or {}, mapper)
     finally:
         connection.execute("PRAGMA foreign_keys = ON")
 
 
 def _sign_unchecked(
     connection: sqlite3.Connection,
-    docs: list[int],
     batch: dict[int, Words],
     kept: dict[int, Words],
     made: dict[int, Keys],
@@ -271,47 +345,87 @@ def _sign_unchecked(
 ) -> None:
     connection.execute("BEGIN IMMEDIATE")
     try:
-        unsigned = {
-            int(doc)
-            for (doc,) in connection.execute(
-                f"SELECT d.rowid FROM documents d WHERE d.rowid IN"
-                f" ({','.join('?' * len(docs))}) AND NOT EXISTS"
-                " (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid)",
-                docs,
-            )
-        }
-        batch = {doc: words for doc, words in batch.items() if doc in unsigned}
-        bands = {
-            doc: made[doc] if doc in made else _keys(batch[doc])
-            for doc in docs
-            if doc in unsigned
-        }
-        connection.executemany(
-            "INSERT INTO reuse_signed(doc, scheme, passages, grams) VALUES (?,?,?,?)",
-            [
-                (doc, SCHEME, len(keys.bands), keys.grams.tobytes())
-                for doc, keys in bands.items()
-            ],
-        )
-        connection.executemany(
-            "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
-            _band_rows(bands),
-        )
-        grams, added = count_grams(
-            connection, [keys.grams for keys in bands.values()], 1
-        )
-        connection.executemany(
-            "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            _reuses(connection, sorted(bands), batch, kept, mapper),
-        )
-        # The batch's texts made some shingles common: passages stored
-        # before, whose shared words were rare then, may be formulas now.
-        _recheck(connection, crossed(connection, "reuse_batch", grams, added), kept)
+        _finish(connection, _begin(connection, batch, kept, made, mapper), kept)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+
+
+@dataclass(frozen=True, slots=True)
+class _Begun:
+    """A batch signed and its candidate pairs found, in the transaction open;
+    `compared` holds each pair's aligned passages, or will (a pool's)."""
+
+    docs: list[int]
+    grams: list[npt.NDArray[np.int64]]
+    candidates: list[tuple[tuple[int, int], list[tuple[int, int]]]]
+    compared: Iterable[list[Passage]]
+
+
+def _begin(
+    connection: sqlite3.Connection,
+    batch: dict[int, Words],
+    kept: dict[int, Words],
+    made: dict[int, Keys],
+    mapper: Mapper | None,
+) -> _Begun:
+    """Store the batch's signatures and bands, find its candidate pairs and
+    have them compared (`_compare`). Of the batch (`batch`: words read;
+    `made`: keys made elsewhere), only what is still there and unsigned is
+    signed: another build on the same database may have signed or removed
+    some of it since it was read."""
+    docs = sorted({*batch, *made})
+    unsigned = {
+        int(doc)
+        for (doc,) in connection.execute(
+            f"SELECT d.rowid FROM documents d WHERE d.rowid IN"
+            f" ({','.join('?' * len(docs))}) AND NOT EXISTS"
+            " (SELECT 1 FROM reuse_signed s WHERE s.doc = d.rowid)",
+            docs,
+        )
+    }
+    batch = {doc: words for doc, words in batch.items() if doc in unsigned}
+    bands = {
+        doc: made[doc] if doc in made else _keys(batch[doc])
+        for doc in docs
+        if doc in unsigned
+    }
+    connection.executemany(
+        "INSERT INTO reuse_signed(doc, scheme, passages, grams) VALUES (?,?,?,?)",
+        [
+            (doc, SCHEME, len(keys.bands), keys.grams.tobytes())
+            for doc, keys in bands.items()
+        ],
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
+        _band_rows(bands),
+    )
+    candidates = sorted(_candidates(connection, sorted(bands)).items())
+    return _Begun(
+        sorted(bands),
+        [keys.grams for keys in bands.values()],
+        candidates,
+        _compare(connection, candidates, batch, kept, mapper),
+    )
+
+
+def _finish(
+    connection: sqlite3.Connection, begun: _Begun, kept: dict[int, Words]
+) -> None:
+    """Count the batch's shingles, store the passages its pairs keep, and
+    drop the stored passages its shingles made formulas."""
+    grams, added = count_grams(connection, begun.grams, 1)
+    connection.executemany(
+        "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
+        " VALUES (?,?,?,?,?,?,?,?)",
+        _reuses(connection, begun.candidates, begun.compared),
+    )
+    # The batch's texts made some shingles common: passages stored before,
+    # whose shared words were rare then, may be formulas now.
+    load_batch(connection, "reuse_finished", begun.docs)
+    _recheck(connection, crossed(connection, "reuse_finished", grams, added), kept)
 
 
 def _keys(words: Words) -> Keys:
@@ -432,19 +546,18 @@ def _sharing(
     }
 
 
-def _reuses(
+def _compare(
     connection: sqlite3.Connection,
-    docs: list[int],
+    candidates: list[tuple[tuple[int, int], list[tuple[int, int]]]],
     batch: dict[int, Words],
     kept: dict[int, Words],
     mapper: Mapper | None = None,
-) -> list[tuple[int, int, int, int, int, int, float, int]]:
-    """Reused passages between the batch's `docs` and any signed document;
-    `batch` and `kept` hold words already read (`kept` takes those this
-    reads). With `mapper` (a process pool's `map`), the candidate pairs are
-    compared in its workers, a task of PAIRS_PER_TASK pairs with their texts;
-    here, only what needs the store: overlaps and the formula test."""
-    candidates = sorted(_candidates(connection, docs).items())
+) -> Iterable[list[Passage]]:
+    """Each candidate pair's aligned passages (`compare_pair`); `batch` and
+    `kept` hold words already read (`kept` takes those this reads). With
+    `mapper` (a process pool's `map`), the pairs are compared in its
+    workers, a task of PAIRS_PER_TASK pairs with their texts, and the
+    results come as they are done."""
     read = kept
     read.update(batch)
     needed = sorted({doc for pair, _ in candidates for doc in pair})
@@ -459,23 +572,31 @@ def _reuses(
             for start in range(0, len(candidates), PAIRS_PER_TASK)
             for part in [candidates[start : start + PAIRS_PER_TASK]]
         ]
-        compared = [found for done in mapper(compare_task, tasks) for found in done]
-    else:
-        missing = [doc for doc in needed if doc not in read]
-        for doc, text in _texts(connection, missing).items():
-            read[doc] = read_words(text)
-        # Each document's sentences, read once for all its candidate pairs.
-        sentences: dict[int, Sentences] = {}
+        return (found for done in mapper(compare_task, tasks) for found in done)
+    missing = [doc for doc in needed if doc not in read]
+    for doc, text in _texts(connection, missing).items():
+        read[doc] = read_words(text)
+    # Each document's sentences, read once for all its candidate pairs.
+    sentences: dict[int, Sentences] = {}
 
-        def sentences_of(doc: int) -> Sentences:
-            if doc not in sentences:
-                sentences[doc] = read_sentences(read[doc])
-            return sentences[doc]
+    def sentences_of(doc: int) -> Sentences:
+        if doc not in sentences:
+            sentences[doc] = read_sentences(read[doc])
+        return sentences[doc]
 
-        compared = [
-            compare_pair(read[a], read[b], seeds, sentences_of, (a, b))
-            for (a, b), seeds in candidates
-        ]
+    return [
+        compare_pair(read[a], read[b], seeds, sentences_of, (a, b))
+        for (a, b), seeds in candidates
+    ]
+
+
+def _reuses(
+    connection: sqlite3.Connection,
+    candidates: list[tuple[tuple[int, int], list[tuple[int, int]]]],
+    compared: Iterable[list[Passage]],
+) -> list[tuple[int, int, int, int, int, int, float, int]]:
+    """The rows of the passages each pair keeps; here, only what needs the
+    store: overlaps and the formula test."""
     found = []
     for ((a, b), _), passages_found in zip(candidates, compared, strict=True):
         for passage in _kept(connection, passages_found):

@@ -153,7 +153,13 @@ def build_files(
     """
     # Imported here, not at the top: the query commands share this app and
     # start in under 300 ms without the pipeline, engines and numpy (#14).
-    from dossier.engine import link_pool, map_files, warm_up
+    from dossier.engine import warm_up
+
+    # First: a pool's workers fork from a server that compiles the pack while
+    # this process imports the engines and the link stage (0.3 CPU s), walks
+    # the paths and opens the database (issue 14).
+    warm_up(settings)
+    from dossier.engine import link_pool, map_files
     from dossier.fingerprint import build_fingerprint
     from dossier.link import (
         link_conflicts,
@@ -168,9 +174,6 @@ def build_files(
     from dossier.link.copies import EarlyCopies
     from dossier.link.signing import Signed
 
-    # First: a pool's workers fork from a server that compiles the pack while
-    # this process walks the paths and opens the database (issue 14).
-    warm_up(settings)
     pack = load_pack(settings.pack)
     report = BuildReport()
     files: list[Path] = []
@@ -326,11 +329,12 @@ def build_command(
             "(dossier never downloads models) or leave --model out",
             param_hint="--model",
         )
-    from dossier.engine import ENGINES
+    from dossier.engine import ENGINE_NAMES
 
-    if engine not in ENGINES:
+    if engine not in ENGINE_NAMES:
         raise typer.BadParameter(
-            f"{engine!r}: choose one of {', '.join(ENGINES)}", param_hint="--engine"
+            f"{engine!r}: choose one of {', '.join(ENGINE_NAMES)}",
+            param_hint="--engine",
         )
     if scheduler is not None and engine != "dask":
         raise typer.BadParameter(
