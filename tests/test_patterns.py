@@ -24,6 +24,7 @@ import regex
 
 import dossier
 from dossier.annotate.compiled import compile_pack
+from dossier.annotate.time.finder import Gate
 from dossier.packs import load_pack
 
 # Characters in each adversarial run, matched at a few positions as most
@@ -74,6 +75,9 @@ def _held_patterns(
     if isinstance(value, (re.Pattern, regex.Pattern)):
         if isinstance(value.pattern, str):
             yield where, value
+    elif isinstance(value, Gate):
+        # Compiled on first use in a build; compiled here so it is tried too.
+        yield f"{where}.gate", value.pattern or value.compile()
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
             yield from _held_patterns(
