@@ -277,14 +277,7 @@ def _led_matches(
                     }
                 )
             )
-        for index in indexes:
-            if start < resume.get(index, 0):
-                continue
-            rule = rules[index]
-            match = rule.pattern.match(text, start)
-            if match is not None and _starts_word(text, start, rule.numeric):
-                found.setdefault(index, []).append(match)
-                resume[index] = max(match.end(), start + 1)
+        _try(text, start, indexes, rules, resume, found)
     return found
 
 
@@ -298,16 +291,28 @@ def _opened_matches(
         return found
     resume: dict[int, int] = {}
     for hit in leads.opens.finditer(text):
-        start = hit.start()
-        for index in leads.openers:
-            if start < resume.get(index, 0):
-                continue
-            rule = rules[index]
-            match = rule.pattern.match(text, start)
-            if match is not None and _starts_word(text, start, rule.numeric):
-                found.setdefault(index, []).append(match)
-                resume[index] = max(match.end(), start + 1)
+        _try(text, hit.start(), leads.openers, rules, resume, found)
     return found
+
+
+def _try(
+    text: str,
+    start: int,
+    indexes: tuple[int, ...],
+    rules: tuple[Rule, ...],
+    resume: dict[int, int],
+    found: dict[int, list[re.Match[str]]],
+) -> None:
+    """Each rule of `indexes` matched at `start` unless an earlier match of
+    it covers `start`; a match kept opens a word, as `_matches` would find it."""
+    for index in indexes:
+        if start < resume.get(index, 0):
+            continue
+        rule = rules[index]
+        match = rule.pattern.match(text, start)
+        if match is not None and _starts_word(text, start, rule.numeric):
+            found.setdefault(index, []).append(match)
+            resume[index] = max(match.end(), start + 1)
 
 
 def _hits(

@@ -180,7 +180,7 @@ def _follow(frames: _Frames, piece: str, nexts: set[str], steps: list[int]) -> N
     if op is sre.LITERAL:
         _follow_char(chr(av), rest, piece, nexts, steps)
     elif op is sre.IN:
-        for char in _exact_members(av):
+        for char in _members(av, _DIGIT):
             _follow_char(char, rest, piece, nexts, steps)
     elif op is sre.BRANCH:
         for branch in av[1]:
@@ -239,26 +239,6 @@ def _spaces_only(body: Any) -> bool:
     )
 
 
-def _exact_members(items: list[tuple[Any, Any]]) -> set[str]:
-    """The characters of a class, `_DIGIT` and `_SPACE` for their categories."""
-    members: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            members.add(chr(av))
-        elif op is sre.RANGE:
-            low, high = av
-            if high - low > 64:
-                raise _GiveUp
-            members.update(chr(code) for code in range(low, high + 1))
-        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
-            members.add(_DIGIT)
-        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
-            members.add(_SPACE)
-        else:
-            raise _GiveUp
-    return members
-
-
 def _no_letter_next(op: Any, av: Any) -> bool:
     r"""`\b` after a letter, or a look-ahead refusing any word character."""
     if op is sre.AT:
@@ -269,8 +249,10 @@ def _no_letter_next(op: Any, av: Any) -> bool:
     return inner_op is sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in items
 
 
-def _members(items: list[tuple[Any, Any]]) -> set[str]:
-    """The characters of a class, with "" standing for "some non-letter"."""
+def _members(items: list[tuple[Any, Any]], digit: str = "") -> set[str]:
+    """The characters of a class: `_SPACE` for white space and `digit` for a
+    digit (`""`, "some non-letter", to the lead-word walk; `_DIGIT` where the
+    next word's opening is read exactly)."""
     members: set[str] = set()
     for op, av in items:
         if op is sre.LITERAL:
@@ -283,7 +265,7 @@ def _members(items: list[tuple[Any, Any]]) -> set[str]:
         elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
             members.add(_SPACE)
         elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
-            members.add("")
+            members.add(digit)
         else:
             raise _GiveUp  # \w, a negated class: could be any letter
     return members
