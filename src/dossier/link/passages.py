@@ -11,7 +11,8 @@ passage overlaps that stretch by at least three quarters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -65,6 +66,10 @@ class Words:
     # once, for every candidate pair the text is in: `link.align`).
     grouped: Occurrences
     text: str  # the text read (link.rewrites finds its sentences when needed)
+    # What is read from these words once needed, kept with them: a text is
+    # in many candidate pairs, over batches (`link.rewrites.read_sentences`;
+    # 2,663 readings of 1,441 texts of generated wire copy before).
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def distinct(self) -> npt.NDArray[np.uint64]:

@@ -133,6 +133,16 @@ class _Sets:
 
 
 def read_sentences(words: Words) -> Sentences:
+    """The text's sentences, read once for all the candidate pairs its
+    words are in (kept on them)."""
+    found = words.derived.get("sentences")
+    if found is None:
+        found = words.derived["sentences"] = _read_sentences(words)
+    sentences: Sentences = found
+    return sentences
+
+
+def _read_sentences(words: Words) -> Sentences:
     ends = _sentence_ends(words)
     bounds = [0, *ends.tolist()]
     tokens = _content_words(words.tokens)
