@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from itertools import islice, pairwise
 from pathlib import Path
 
 import numpy as np
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,7 +20,7 @@ from dossier.link.passages import Words, read_words
 def kcna_texts(corpus: Path, count: int) -> list[str]:
     path = corpus / "kcna-2024" / "kcna-2024.jsonl"
     with path.open(encoding="utf-8") as rows:
-        return [str(json.loads(line)["text"]) for _, line in zip(range(count), rows)]
+        return [str(json.loads(line)["text"]) for line in islice(rows, count)]
 
 
 def edited(text: str, every: int) -> str:
@@ -64,7 +64,7 @@ def runs_by_hand(a: Words, b: Words) -> list[Run]:
 def test_anchors_are_every_shared_shingles_runs(corpus: Path) -> None:
     texts = kcna_texts(corpus, 40)
     checked = 0
-    for text, other in zip(texts, texts[1:], strict=False):
+    for text, other in pairwise(texts):
         a, b = read_words(text), read_words(other + " " + edited(text, 9))
         found = anchors(a, b)
         assert found == runs_by_hand(a, b)
@@ -93,6 +93,4 @@ def test_chains_link_many_runs_as_few_are_linked(corpus: Path) -> None:
 )
 def test_best_paths_agree_on_any_runs(runs: list[tuple[int, int, int]]) -> None:
     found = sorted(runs)
-    assert align._best_paths(np.array(found, dtype=np.int64)) == align._walk_back(
-        found
-    )
+    assert align._best_paths(np.array(found, dtype=np.int64)) == align._walk_back(found)
