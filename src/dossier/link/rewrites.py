@@ -359,17 +359,33 @@ def _one_to_one(
 def _near_groups(pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Matched sentence pairs grouped: a pair joins a group when at most NEAR
     sentences lie between it and the group's sentences on each side (so two
-    swapped sentences and the one after them make one group)."""
+    swapped sentences and the one after them make one group). Each group's
+    range on each side is kept with it: the gap needs only its ends (on
+    generated text of many matched sentences, listing every group's
+    sentences for each pair was a third of the sentence tier)."""
     groups: list[list[tuple[int, int]]] = []
+    ranges: list[tuple[int, int, int, int]] = []  # first and last i, then j
     for pair in sorted(pairs):
+        i, j = pair
         joined = [pair]
-        for group in groups:
+        first_i, last_i, first_j, last_j = i, i, j, j
+        apart: list[list[tuple[int, int]]] = []
+        apart_ranges: list[tuple[int, int, int, int]] = []
+        for group, extent in zip(groups, ranges, strict=True):
+            low_i, high_i, low_j, high_j = extent
             if (
-                _gap(pair[0], [i for i, _ in group]) <= NEAR
-                and _gap(pair[1], [j for _, j in group]) <= NEAR
+                max(0, low_i - i - 1, i - high_i - 1) <= NEAR
+                and max(0, low_j - j - 1, j - high_j - 1) <= NEAR
             ):
                 joined += group
-        groups = [g for g in groups if not set(g) & set(joined)] + [joined]
+                first_i, last_i = min(first_i, low_i), max(last_i, high_i)
+                first_j, last_j = min(first_j, low_j), max(last_j, high_j)
+            else:
+                apart.append(group)
+                apart_ranges.append(extent)
+        # Groups never share a pair: those not joined stay as they were.
+        groups = [*apart, joined]
+        ranges = [*apart_ranges, (first_i, last_i, first_j, last_j)]
     return groups
 
 
