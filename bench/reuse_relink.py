@@ -2,7 +2,7 @@
 in this process or with its candidate pairs compared in a process pool.
 
     python bench/reuse_relink.py DOSSIER.db [--pool 2] [--rounds 2]
-        [--shared-bands 1]
+        [--shared-bands 1] [--keep RELINKED.db]
 
 Each round copies the database, empties its reuse tables and runs
 `link.reuse.link_reuse` as a first build would (every independent text
@@ -13,6 +13,8 @@ children, `resource.getrusage`), wall seconds, the 1-minute load average
 and the passages stored. `--shared-bands` runs it with another
 `link.reuse.SHARED_BANDS` (bands a candidate pair's passages share), to
 price a looser candidate rule against the default in the same session.
+`--keep` keeps the last round's database, so that two trees' reuse tables
+can be compared row for row (`bench/reuse_rows.py`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def main() -> None:
     parser.add_argument(
         "--shared-bands", type=int, default=reuse.SHARED_BANDS, help="candidates'"
     )
+    parser.add_argument("--keep", type=Path, help="keep the last round's database")
     args = parser.parse_args()
     reuse.SHARED_BANDS = args.shared_bands
     with tempfile.TemporaryDirectory() as scratch:
@@ -95,6 +98,8 @@ def main() -> None:
                     }
                 )
             )
+        if args.keep is not None:
+            shutil.copy(copy, args.keep)
 
 
 if __name__ == "__main__":

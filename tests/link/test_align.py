@@ -1,0 +1,96 @@
+"""Alignment's anchors and chains (`link.align`) on real text: the runs are
+every shared shingle's, and runs linked in numpy are linked as in Python."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from itertools import islice, pairwise
+from pathlib import Path
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dossier.link import align
+from dossier.link.align import MAX_REPEATS, Run, anchors, chains
+from dossier.link.passages import Words, read_words
+
+
+def kcna_texts(corpus: Path, count: int) -> list[str]:
+    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
+    with path.open(encoding="utf-8") as rows:
+        return [str(json.loads(line)["text"]) for line in islice(rows, count)]
+
+
+def edited(text: str, every: int) -> str:
+    """The text with every `every`-th word replaced and every (every + 3)-th
+    dropped: a copy broken into many runs along drifting diagonals."""
+    kept = []
+    for k, word in enumerate(text.split()):
+        if k % (every + 3) == every + 2:
+            continue
+        kept.append("changed" if k % every == every - 1 else word)
+    return " ".join(kept)
+
+
+def runs_by_hand(a: Words, b: Words) -> list[Run]:
+    """`anchors`, by dictionaries: each position pair holding one shingle
+    neither text repeats more than MAX_REPEATS times, then runs along
+    diagonals."""
+    where_b: dict[int, list[int]] = defaultdict(list)
+    for j, shingle in enumerate(b.shingles.tolist()):
+        where_b[shingle].append(j)
+    count_a: dict[int, int] = defaultdict(int)
+    for shingle in a.shingles.tolist():
+        count_a[shingle] += 1
+    anchored = {
+        (i, j)
+        for i, shingle in enumerate(a.shingles.tolist())
+        if count_a[shingle] <= MAX_REPEATS and len(where_b[shingle]) <= MAX_REPEATS
+        for j in where_b[shingle]
+    }
+    runs = []
+    for i, j in anchored:
+        if (i - 1, j - 1) in anchored:
+            continue
+        n = 1
+        while (i + n, j + n) in anchored:
+            n += 1
+        runs.append((i, j, n))
+    return sorted(runs)
+
+
+def test_anchors_are_every_shared_shingles_runs(corpus: Path) -> None:
+    texts = kcna_texts(corpus, 40)
+    checked = 0
+    for text, other in pairwise(texts):
+        a, b = read_words(text), read_words(other + " " + edited(text, 9))
+        found = anchors(a, b)
+        assert found == runs_by_hand(a, b)
+        checked += len(found)
+    assert checked > 1000
+
+
+def test_chains_link_many_runs_as_few_are_linked(corpus: Path) -> None:
+    texts = sorted(kcna_texts(corpus, 200), key=len)[-20:]
+    for text in texts:
+        found = anchors(read_words(text), read_words(edited(text, 7)))
+        assert len(found) >= align._FEW_RUNS
+        in_numpy = align._best_paths(np.array(found, dtype=np.int64))
+        assert in_numpy == align._walk_back(found)
+        assert chains(found, shortest=20)
+
+
+@given(
+    st.lists(
+        # Dense: many runs may follow several others, with equal gains.
+        st.tuples(st.integers(0, 80), st.integers(0, 80), st.integers(1, 5)),
+        min_size=40,
+        max_size=150,
+        unique_by=lambda run: (run[0], run[1]),
+    )
+)
+def test_best_paths_agree_on_any_runs(runs: list[tuple[int, int, int]]) -> None:
+    found = sorted(runs)
+    assert align._best_paths(np.array(found, dtype=np.int64)) == align._walk_back(found)
