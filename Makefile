@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint types unit bench eval fuzz clean
+.PHONY: install demo test lint types unit screenshots bench eval fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ unit: $(STAMP)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n auto
 
 test: lint types unit
+
+# The README's pictures, taken again by the browser tests (`make test` takes
+# them into a temporary folder and leaves docs/ alone).
+screenshots: $(STAMP)
+	DOSSIER_SCREENSHOTS=1 $(BIN)/pytest -q tests/present/web/test_browser.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/end_to_end.py

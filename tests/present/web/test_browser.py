@@ -1,8 +1,11 @@
 """The web UI in headless Chromium (Debian's, never a downloaded one): what a
-reader clicks through. Each test saves a screenshot to docs/screenshots/."""
+reader clicks through. Each test takes a screenshot: into docs/screenshots/
+with `make screenshots` (DOSSIER_SCREENSHOTS set), else into a temporary
+folder, so `make test` leaves the checkout as it found it."""
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -19,7 +22,7 @@ from tests.present.web.conftest import HOSTILE_TITLE, SCRIPT
 pytestmark = [pytest.mark.corpus, pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = Path("/usr/lib/chromium/chromium")
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 # Imported only where Chromium can run: without it the tests skip, and the
 # Playwright fixtures these names type are never built.
@@ -99,28 +102,39 @@ def page(shared_page: Page) -> Page:
     return shared_page
 
 
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if os.environ.get("DOSSIER_SCREENSHOTS"):
+        DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        return DOCS_SCREENSHOTS
+    return tmp_path_factory.mktemp("screenshots")
 
 
-def test_search_then_open_a_document(page: Page, server: str) -> None:
+def shot(page: Page, name: str, folder: Path) -> None:
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path))
+    assert path.stat().st_size > 0
+
+
+def test_search_then_open_a_document(
+    page: Page, server: str, screenshots: Path
+) -> None:
     page.goto(server + "/")
     page.get_by_label("query").fill("Kim Il Sung")
     page.get_by_role("button", name="Search").click()
     expect(page.locator(".hit").first).to_be_visible()
     expect(page.locator(".snippet mark").first).to_have_text(re.compile("Kim|Il|Sung"))
     expect(page.locator(".facets")).to_contain_text("Outlet")
-    shot(page, "search")
+    shot(page, "search", screenshots)
     first = page.locator(".hit a.doc").first
     href = first.get_attribute("href") or ""
     first.click()
     expect(page).to_have_url(server + href)
     expect(page.locator(".text a.mention").first).to_be_visible()
-    shot(page, "document")
+    shot(page, "document", screenshots)
 
 
-def test_click_an_entity(page: Page, server: str) -> None:
+def test_click_an_entity(page: Page, server: str, screenshots: Path) -> None:
     page.goto(server + "/?q=Kim+Il+Sung")
     page.locator(".hit a.doc").first.click()
     mention = page.locator(".text a.mention.PERSON").first
@@ -129,10 +143,12 @@ def test_click_an_entity(page: Page, server: str) -> None:
     expect(page).to_have_url(re.compile(r"/entity/"))
     expect(page.locator("h1")).to_contain_text(name.split(" (")[0])
     expect(page.get_by_role("heading", name="Printed as")).to_be_visible()
-    shot(page, "entity")
+    shot(page, "entity", screenshots)
 
 
-def test_timeline_chart_draws_points_and_zooms(page: Page, server: str) -> None:
+def test_timeline_chart_draws_points_and_zooms(
+    page: Page, server: str, screenshots: Path
+) -> None:
     page.goto(server + "/timeline")
     points = page.locator("#chart svg circle.point")
     expect(points.first).to_be_attached()
@@ -143,24 +159,24 @@ def test_timeline_chart_draws_points_and_zooms(page: Page, server: str) -> None:
     expect(label).not_to_have_text(everything)
     page.locator("#chart button[data-zoom=all]").click()
     expect(label).to_have_text(everything)
-    shot(page, "timeline")
+    shot(page, "timeline", screenshots)
     page.locator("#chart svg a").first.click()
     expect(page).to_have_url(re.compile(r"/doc/[0-9a-f]{12}\?mark=\d+-\d+#mark"))
     expect(page.locator("#mark")).to_be_visible()
 
 
-def test_open_a_conflict(page: Page, server: str) -> None:
+def test_open_a_conflict(page: Page, server: str, screenshots: Path) -> None:
     page.goto(server + "/conflicts")
     group = page.locator(".group.conflict").first
     expect(group.locator(".verdict")).to_have_text("conflict")
     assert group.locator(".claim").count() >= 2
-    shot(page, "conflicts")
+    shot(page, "conflicts", screenshots)
     figure = group.locator(".claim q").first.inner_text()
     group.locator(".claim a.doc").first.click()
     expect(page.locator("#mark")).to_contain_text(figure.split()[0])
 
 
-def test_follow_a_locator(page: Page, server: str) -> None:
+def test_follow_a_locator(page: Page, server: str, screenshots: Path) -> None:
     page.goto(server + "/?q=Kim+Il+Sung")
     page.locator(".hit a.doc").first.click()
     row = page.locator(".annotations table").last.locator("tr").nth(1)
@@ -169,17 +185,19 @@ def test_follow_a_locator(page: Page, server: str) -> None:
     expect(page.locator("h1")).to_have_text("In the original file")
     expect(page.locator("pre.source .target")).to_be_visible()
     assert printed.split()[-1] in page.locator("pre.source .target").inner_text()
-    shot(page, "source")
+    shot(page, "source", screenshots)
 
 
-def test_reuse_pairs_aligned(page: Page, server: str) -> None:
+def test_reuse_pairs_aligned(page: Page, server: str, screenshots: Path) -> None:
     page.goto(server + "/reuse")
     expect(page.locator(".pair").first).to_be_visible()
     expect(page.locator(".pair .differs").first).to_be_visible()
-    shot(page, "reuse")
+    shot(page, "reuse", screenshots)
 
 
-def test_calendar_then_follow_a_source(page: Page, server: str) -> None:
+def test_calendar_then_follow_a_source(
+    page: Page, server: str, screenshots: Path
+) -> None:
     # A period the seeds date events in, whatever today is.
     page.goto(server + "/calendar")
     page.get_by_label("from").fill("2025")
@@ -189,7 +207,7 @@ def test_calendar_then_follow_a_source(page: Page, server: str) -> None:
     rows = page.locator("table.calendar td.anniversary")
     expect(rows.first).to_have_text(re.compile(r"^\d+(st|nd|rd|th)$"))
     assert rows.count() >= 2
-    shot(page, "calendar")
+    shot(page, "calendar", screenshots)
     source = page.locator("ul.sources li").first
     words = source.locator("q").inner_text()
     source.locator("a.doc").click()
@@ -201,7 +219,9 @@ def test_calendar_then_follow_a_source(page: Page, server: str) -> None:
     expect(page.locator("pre.source .target")).to_contain_text(words.split()[-1])
 
 
-def test_stored_script_shows_as_text_and_never_runs(page: Page, server: str) -> None:
+def test_stored_script_shows_as_text_and_never_runs(
+    page: Page, server: str, screenshots: Path
+) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(server + "/?q=harvest")
@@ -210,7 +230,7 @@ def test_stored_script_shows_as_text_and_never_runs(page: Page, server: str) -> 
     expect(page.locator("h1")).to_have_text(HOSTILE_TITLE)
     assert page.locator(".text img").count() == 0
     assert page.locator("a[href^='javascript']").count() == 0
-    shot(page, "xss")
+    shot(page, "xss", screenshots)
     page.goto(page.url + "?raw=1")
     expect(page.locator(".text")).to_contain_text(SCRIPT)
     page.wait_for_timeout(300)
