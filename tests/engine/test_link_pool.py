@@ -16,7 +16,7 @@ from dossier.link import reuse
 from dossier.settings import Settings
 from dossier.store import connect
 from tests.link.test_reuse_formula import kcna_stories, passage, texts
-from tests.link.test_reuse_grams import add
+from tests.link.test_reuse_grams import add_source
 
 
 def rows(db: Path) -> list[tuple[object, ...]]:
@@ -39,14 +39,7 @@ def test_pairs_compared_in_a_pool_store_the_same_reuses(
     quoted = [f"{story}\n{passage(stories[0])}" for story in stories[1:3]]
     db = tmp_path / "one.db"
     with closing(connect(db)) as connection:
-        connection.execute(
-            "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
-        )
-        connection.execute(
-            "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
-            " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
-        )
-        add(connection, [*texts(corpus), stories[0], *quoted, *stories[3:]])
+        add_source(connection, [*texts(corpus), stories[0], *quoted, *stories[3:]])
     pooled = tmp_path / "pool.db"
     shutil.copy(db, pooled)
     with closing(connect(db)) as connection:
@@ -91,14 +84,7 @@ def test_pipelined_batches_store_what_one_batch_after_the_other_stores(
     requoted = [f"{story}\n{passage(stories[1])}" for story in stories[5:]]
     db = tmp_path / "one.db"
     with closing(connect(db)) as connection:
-        connection.execute(
-            "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
-        )
-        connection.execute(
-            "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
-            " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
-        )
-        add(connection, [*texts(corpus), *stories[:2], *quoted, *requoted])
+        add_source(connection, [*texts(corpus), *stories[:2], *quoted, *requoted])
     piped = tmp_path / "piped.db"
     shutil.copy(db, piped)
     with closing(connect(db)) as connection:

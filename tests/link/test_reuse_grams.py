@@ -16,6 +16,18 @@ from dossier.store import connect
 from tests.link.test_reuse_formula import kcna_stories, pairs, texts
 
 
+def add_source(connection: sqlite3.Connection, texts: list[str]) -> None:
+    """`texts` added as `add` does, under the one file and source they need."""
+    connection.execute(
+        "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
+    )
+    connection.execute(
+        "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
+        " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
+    )
+    add(connection, texts)
+
+
 def add(connection: sqlite3.Connection, texts: list[str]) -> None:
     """Documents `doc-N` (N: their rowid less one, after the last left),
     indexed for search as
@@ -126,14 +138,7 @@ def test_a_schema_13_dossier_is_signed_again_into_counts(
 ) -> None:
     db = tmp_path / "old.db"
     with closing(connect(db)) as built:
-        built.execute(
-            "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
-        )
-        built.execute(
-            "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
-            " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
-        )
-        add(built, texts(corpus))
+        add_source(built, texts(corpus))
         reuse.link_reuse(built)
         found = pairs(built)
         counts = stored(built)
