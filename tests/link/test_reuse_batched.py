@@ -18,16 +18,19 @@ from dossier.link.reuse_formula import MIN_GRAMS, RARE_DOCS
 from dossier.store import connect
 from tests.link.test_reuse_formula import add, pairs, texts
 
-# Keys held by up to three times the rows a key is read to, by documents of
-# up to 4 passages (so the bound falls inside a document's rows), passage -1
-# included (a text's rows the candidates leave out).
+# Three keys (signed 64-bit hashes: the extremes too) sharing up to four
+# times the rows a key is read to, by documents of up to 5 passages (so the
+# bound falls inside a document's rows), passage -1 included (a text's rows
+# the candidates leave out).
+KEYS = st.sampled_from([-(2**63), 0, 2**63 - 1])
 BAND_ROWS = st.lists(
     st.tuples(
-        st.integers(-3, 3),
+        KEYS,
         st.integers(1, 40),
         st.integers(-1, 3),
     ),
-    max_size=3 * (reuse.COMMON_PASSAGES + 1),
+    min_size=reuse.COMMON_PASSAGES,
+    max_size=4 * (reuse.COMMON_PASSAGES + 1),
     unique=True,
 )
 
@@ -42,7 +45,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connecti
 
 
 @settings(max_examples=60, deadline=None)
-@given(rows=BAND_ROWS, extra=st.lists(st.integers(-3, 3), unique=True))
+@given(rows=BAND_ROWS, extra=st.lists(KEYS, unique=True))
 def test_each_keys_rows_read_at_once_are_those_its_own_query_reads(
     store: sqlite3.Connection,
     rows: list[tuple[int, int, int]],
