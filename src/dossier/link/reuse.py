@@ -32,8 +32,6 @@ from dossier.link.batch import load_batch, read_batch, rows_of
 from dossier.link.passages import Words, passage_bands, read_words
 from dossier.link.reuse_formula import (
     MIN_GRAMS,
-    RARE_DOCS,
-    RARE_SHARE,
     count_grams,
     crossed,
     gram_keys,
@@ -729,14 +727,11 @@ def _counts(connection: sqlite3.Connection, shared: list[bytes]) -> dict[int, in
 
 
 def _is_formula(counts: dict[int, int], shared: bytes) -> bool:
-    """`reuse_formula.is_formula_of` by the counts `_counts` read: fewer than
-    RARE_SHARE of the passage's shared shingles held by RARE_DOCS texts or
-    fewer; under MIN_GRAMS shared, no formula."""
+    """`reuse_formula.is_formula_of` by the counts `_counts` read."""
     grams = np.frombuffer(shared, dtype=np.int64)
     if len(grams) < MIN_GRAMS:
         return False
-    rare = sum(1 for key in grams.tolist() if counts[key] <= RARE_DOCS)
-    return rare < RARE_SHARE * len(grams)
+    return reuse_formula.formula_by_counts(counts[key] for key in grams.tolist())
 
 
 def _kept(counts: dict[int, int], passages: list[Passage]) -> list[Passage]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 
 import numpy as np
 import numpy.typing as npt
@@ -102,8 +103,16 @@ def is_formula_of(
     where the texts were read: a pool worker, `link.reuse_pairs.compare_pair`)."""
     if len(shared) < MIN_GRAMS:
         return False
-    rare = sum(1 for count in holders(connection, shared) if count <= RARE_DOCS)
-    return rare < RARE_SHARE * len(shared)
+    return formula_by_counts(holders(connection, shared))
+
+
+def formula_by_counts(counts: Iterable[int]) -> bool:
+    """The rule itself, given how many signed texts hold each of a passage's
+    shared shingles (MIN_GRAMS of them or more): fewer than RARE_SHARE of
+    them rare (held by RARE_DOCS texts or fewer)."""
+    held = list(counts)
+    rare = sum(1 for count in held if count <= RARE_DOCS)
+    return rare < RARE_SHARE * len(held)
 
 
 def count_grams(
