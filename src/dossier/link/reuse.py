@@ -54,7 +54,6 @@ from dossier.link.reuse_pairs import (
     overlaps,
 )
 from dossier.link.rewrites import (
-    Sentences,
     read_sentences,
 )
 from dossier.link.signing import Signed, gram_keys_of, passage_keys
@@ -619,16 +618,11 @@ def _compare(
     missing = [doc for doc in needed if doc not in read]
     for doc, text in _texts(connection, missing).items():
         read[doc] = read_words(text)
-    # Each document's sentences, read once for all its candidate pairs.
-    sentences: dict[int, Sentences] = {}
-
-    def sentences_of(doc: int) -> Sentences:
-        if doc not in sentences:
-            sentences[doc] = read_sentences(read[doc])
-        return sentences[doc]
-
+    # `read_sentences` keeps a text's sentences on its words, read once.
     return [
-        compare_pair(read[a], read[b], seeds, sentences_of, (a, b))
+        compare_pair(
+            read[a], read[b], seeds, lambda doc: read_sentences(read[doc]), (a, b)
+        )
         for (a, b), seeds in candidates
     ]
 
