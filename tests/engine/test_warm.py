@@ -64,15 +64,7 @@ def test_same_pack_hands_a_worker_the_pack_compiled_before_the_fork(
 def test_a_pool_build_forks_warm_workers_and_its_writer_never_imports_spacy(
     tmp_path: Path,
 ) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _BUILD, str(tmp_path / "pool.db"), str(EXAMPLES)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-    found = json.loads(done.stdout)
+    found = json.loads(_script(_BUILD, str(tmp_path / "pool.db"), str(EXAMPLES)))
     assert found["documents"].get("article", 0) >= 5
     assert found["writer_has_spacy"] is False
     assert found["inherited"] == [load_pack("korea").digest]
@@ -132,15 +124,7 @@ def test_batches_the_writer_prepares_while_the_server_warms_store_the_same(
     stories = tmp_path / "stories.jsonl"
     with kcna_jsonl.open(encoding="utf-8") as lines:
         stories.write_text("".join(itertools.islice(lines, 60)), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-c", _PREPARING, str(tmp_path / "pool.db"), str(stories)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-    found = json.loads(done.stdout)
+    found = json.loads(_script(_PREPARING, str(tmp_path / "pool.db"), str(stories)))
     # 20 batches of 3 stories; the writer holds 8 a worker, then hands out
     # the rest as it reads them.
     assert found["prepared"] == [3] * 16
@@ -166,12 +150,17 @@ def test_a_build_can_start_the_server_before_it_imports_the_pipeline() -> None:
         " 'dossier.engine.local') if m in sys.modules)); "
         "e.ENGINES; print('dossier.engine.local' in sys.modules)"
     )
+    assert _script(probe, timeout=60).split("\n")[:2] == ["[]", "True"]
+
+
+def _script(code: str, *args: str, timeout: float = 300) -> str:
+    """What `code` prints, run as a fresh process from the checkout."""
     done = subprocess.run(
-        [sys.executable, "-c", probe],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
-        timeout=60,
+        timeout=timeout,
     )
-    assert done.stdout.split("\n")[:2] == ["[]", "True"]
+    return done.stdout
