@@ -2,7 +2,7 @@
 in this process or with its candidate pairs compared in a process pool.
 
     python bench/reuse_relink.py DOSSIER.db [--pool 2] [--rounds 2]
-        [--shared-bands 1] [--keep RELINKED.db]
+        [--shared-bands 1] [--keep RELINKED.db] [--made]
 
 Each round copies the database, empties its reuse tables and runs
 `link.reuse.link_reuse` as a first build would (every independent text
@@ -14,7 +14,10 @@ and the passages stored. `--shared-bands` runs it with another
 `link.reuse.SHARED_BANDS` (bands a candidate pair's passages share), to
 price a looser candidate rule against the default in the same session.
 `--keep` keeps the last round's database, so that two trees' reuse tables
-can be compared row for row (`bench/reuse_rows.py`).
+can be compared row for row (`bench/reuse_rows.py`). `--made` links as a
+build does: every text's signatures made first (`link.signing.sign_document`,
+what the build's workers make, not timed) and handed to `link_reuse`, so it
+reads the words of candidate pairs' texts only.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from pathlib import Path
 
 from dossier.link import reuse
 from dossier.link.reuse import link_reuse
+from dossier.link.signing import Signed, sign_document
 from dossier.store import connect
 
 
@@ -45,6 +49,9 @@ def main() -> None:
         "--shared-bands", type=int, default=reuse.SHARED_BANDS, help="candidates'"
     )
     parser.add_argument("--keep", type=Path, help="keep the last round's database")
+    parser.add_argument(
+        "--made", action="store_true", help="signatures made first, as a build"
+    )
     args = parser.parse_args()
     reuse.SHARED_BANDS = args.shared_bands
     with tempfile.TemporaryDirectory() as scratch:
@@ -67,12 +74,13 @@ def main() -> None:
             load = os.getloadavg()[0]
             children = resource.getrusage(resource.RUSAGE_CHILDREN)
             with closing(connect(copy)) as connection:
+                made = _signed(connection) if args.made else None
                 wall, cpu = time.perf_counter(), time.process_time()
                 try:
                     report = (
-                        link_reuse(connection, mapper=pool)
+                        link_reuse(connection, made=made, mapper=pool)
                         if pool is not None
-                        else link_reuse(connection)
+                        else link_reuse(connection, made=made)
                     )
                 finally:
                     if pool is not None:
@@ -89,6 +97,7 @@ def main() -> None:
                         "round": number + 1,
                         "pool": args.pool,
                         "shared_bands": args.shared_bands,
+                        "made": args.made,
                         "cpu_seconds": round(cpu, 2),
                         "worker_cpu_seconds": round(workers, 2),
                         "wall_seconds": round(wall, 2),
@@ -100,6 +109,16 @@ def main() -> None:
             )
         if args.keep is not None:
             shutil.copy(copy, args.keep)
+
+
+def _signed(connection: sqlite3.Connection) -> Signed:
+    """Every independent text's signatures, as a build's workers make them."""
+    signed = Signed()
+    for (text,) in connection.execute(
+        "SELECT text FROM documents WHERE kind = 'article' AND copy_of IS NULL"
+    ):
+        signed.add(text, sign_document(text))
+    return signed
 
 
 if __name__ == "__main__":

@@ -399,11 +399,17 @@ def _begin(
             for doc, keys in bands.items()
         ],
     )
+    rows = _band_rows(bands)
+    # Which of the batch's keys other texts hold is asked before its own rows
+    # go in: then any row a key has is another text's (`_shared_keys`).
+    stored = _stored_keys(connection, rows[0])
     connection.executemany(
         "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
-        _band_rows(bands),
+        np.stack(rows, axis=1).tolist(),
     )
-    candidates = sorted(_candidates(connection, sorted(bands)).items())
+    candidates = sorted(
+        _candidates(connection, sorted(bands), _shared_keys(rows, stored)).items()
+    )
     return _Begun(
         sorted(bands),
         [keys.grams for keys in bands.values()],
@@ -433,12 +439,16 @@ def _keys(words: Words) -> Keys:
     return Keys(passage_bands(words.shingles), gram_keys(words.shingles))
 
 
-def _band_rows(bands: dict[int, Keys]) -> list[list[int]]:
-    """(key, doc, passage) rows, sorted: in key order they go into the index
-    1.5x faster than in document order. Sorted in numpy, not as Python
-    tuples: a third of the time spent storing kcna-2024's 173,700 rows."""
+def _band_rows(
+    bands: dict[int, Keys],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(key, doc, passage) rows as three columns, sorted: in key order they go
+    into the index 1.5x faster than in document order. Sorted in numpy, not
+    as Python tuples: a third of the time spent storing kcna-2024's 173,700
+    rows."""
     if not bands:
-        return []
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
     keys = np.concatenate([found.bands.ravel() for found in bands.values()])
     docs = np.concatenate(
         [np.full(found.bands.size, doc, dtype=np.int64) for doc, found in bands.items()]
@@ -450,39 +460,60 @@ def _band_rows(bands: dict[int, Keys]) -> list[list[int]]:
         ]
     )
     order = np.lexsort((passages, docs, keys))
-    rows: list[list[int]] = np.stack(
-        (keys[order], docs[order], passages[order]), axis=1
-    ).tolist()
-    return rows
+    return keys[order], docs[order], passages[order]
+
+
+def _stored_keys(
+    connection: sqlite3.Connection, keys: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """The distinct `keys` (sorted) some stored passage holds: one probe of
+    the primary key a key, in key order."""
+    distinct = np.unique(keys)
+    if not len(distinct):
+        return distinct
+    cursor = connection.cursor()
+    cursor.row_factory = None
+    found = cursor.execute(
+        "SELECT k.value FROM json_each(?) k WHERE EXISTS (SELECT 1"
+        " FROM reuse_bands x WHERE x.key = k.value AND x.passage >= 0)",
+        (json.dumps(distinct.tolist()),),
+    ).fetchall()
+    return np.array([key for (key,) in found], dtype=np.int64)
+
+
+def _shared_keys(
+    rows: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
+    stored: npt.NDArray[np.int64],
+) -> list[int]:
+    """The batch's band keys (its `_band_rows`, key order) another text holds
+    too: one of the batch's others, or a text stored before it (`stored`,
+    asked before the batch's rows went in). Worked out from the batch's keys
+    in memory: the query joining each of its 173,700 band rows (kcna-2024)
+    back to the index, two probes a row, was most of `_candidates`."""
+    keys, docs, _ = rows
+    if not len(keys):
+        return []
+    # A key's rows are adjacent (key order); a text's are adjacent within.
+    new_doc = np.ones(len(keys), dtype=bool)
+    new_doc[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
+    held_keys = keys[new_doc]
+    distinct, texts = np.unique(held_keys, return_counts=True)
+    shared = np.union1d(distinct[texts > 1], stored)
+    return [int(key) for key in shared.tolist()]
 
 
 def _candidates(
-    connection: sqlite3.Connection, docs: list[int]
+    connection: sqlite3.Connection, docs: list[int], shared: list[int]
 ) -> dict[tuple[int, int], list[tuple[int, int]]]:
     """(a, b) with a < b -> the passage pairs (of a, of b) sharing a band, once
-    per band shared, for pairs sharing SHARED_BANDS bands or more."""
-    load_batch(connection, "reuse_batch", docs)
-    # Only keys another document holds too lead anywhere: on kcna-2024 one
-    # in ten of a batch's, found with one probe of the index a key. Each is
-    # then read whole, at most COMMON_PASSAGES + 1 rows, and counted and
-    # paired here: one query a key instead of three probes a key of the
-    # batch in one query (1.2 -> 0.6 CPU s on kcna-2024).
-    # Another holder is looked up as two ranges of the primary key, below
-    # and above the document: `x.doc != n.doc` scanned the key's rows of the
-    # document itself, quadratic in a text repeating one passage (1.1 MB of
-    # one sentence: 3.9 -> 0.05 CPU s; kcna-2024: 0.15 -> 0.21).
-    shared = connection.execute(
-        "SELECT DISTINCT n.key FROM reuse_batch c"
-        " CROSS JOIN reuse_bands n ON n.doc = c.doc AND n.passage >= 0"
-        " WHERE EXISTS (SELECT 1 FROM reuse_bands x WHERE x.key = n.key"
-        "  AND x.doc < n.doc AND x.passage >= 0)"
-        " OR EXISTS (SELECT 1 FROM reuse_bands x WHERE x.key = n.key"
-        "  AND x.doc > n.doc AND x.passage >= 0)"
-    ).fetchall()
+    per band shared, for pairs sharing SHARED_BANDS bands or more; `shared`:
+    the batch's band keys another text holds too (`_shared_keys`). Each is
+    read whole, at most COMMON_PASSAGES + 1 rows (`_held`), and counted and
+    paired here."""
     batch = set(docs)
     rows: list[tuple[int, int, int, int]] = []
-    holding = _held(connection, [key for (key,) in shared])
-    for (key,) in shared:
+    holding = _held(connection, shared)
+    for key in shared:
         held = holding.get(key, [])
         # Common: more than COMMON documents or COMMON_PASSAGES passages.
         if len(held) > COMMON_PASSAGES or len({d for d, _ in held}) > COMMON:
