@@ -29,6 +29,7 @@ import numpy.typing as npt
 from dossier.link import passages, reuse_formula, rewrites
 from dossier.link.align import Alignment
 from dossier.link.batch import load_batch, read_batch, rows_of
+from dossier.link.occurrences import shared_values
 from dossier.link.passages import Words, passage_bands, read_words
 from dossier.link.reuse_formula import (
     MIN_GRAMS,
@@ -403,9 +404,13 @@ def _begin(
     # Which of the batch's keys other texts hold is asked before its own rows
     # go in: then any row a key has is another text's (`_shared_keys`).
     stored = _stored_keys(connection, rows[0])
+    # Rows made one at a time as SQLite takes them, not a list of 173,700
+    # (kcna-2024): each a container the cyclic GC counts, so the lists set
+    # off its full passes over the whole process (in a build, 0.6 of the
+    # step's 3.1 CPU s went to 5 of them).
     connection.executemany(
         "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
-        np.stack(rows, axis=1).tolist(),
+        zip(*(column.tolist() for column in rows), strict=True),
     )
     candidates = sorted(
         _candidates(connection, sorted(bands), _shared_keys(rows, stored)).items()
@@ -541,14 +546,26 @@ def _candidates(
             seeds[(doc, other)].add((passage, other_passage, number))
         else:
             seeds[(other, doc)].add((other_passage, passage, number))
-    single = _sharing(
-        connection, [pair for pair, found in seeds.items() if len(found) < SHARED_BANDS]
-    )
+    # Both rules read the pair's stored shingle keys: a pair sharing one band
+    # needs ONE_BAND_GRAMS of them in common; one sharing more needs
+    # LEAST_SHARED, or `compare_pair` finds nothing (its alignment and its
+    # sentence tier both want as many): on kcna-2024 a third of the pairs
+    # sharing two bands, whose texts need not be read then (in a build, the
+    # words of all but a batch's own texts) nor shipped to a pool.
+    counts = _shared_counts(connection, list(seeds))
     return {
         pair: [(p, q) for p, q, _ in found]
         for pair, found in seeds.items()
-        if len(found) >= SHARED_BANDS or pair in single
+        if _compared(len(found), counts.get(pair))
     }
+
+
+def _compared(bands: int, shingles: int | None) -> bool:
+    """Whether a pair sharing `bands` bands, whose texts share `shingles`
+    distinct shingles (None: a text's keys not kept), is compared."""
+    if bands < SHARED_BANDS:
+        return shingles is not None and shingles >= ONE_BAND_GRAMS
+    return shingles is None or shingles >= LEAST_SHARED
 
 
 def _held(
@@ -600,22 +617,33 @@ def _sharing(
     """The `pairs` whose texts share ONE_BAND_GRAMS distinct shingles or
     more, by the shingle keys `reuse_signed` keeps (the batch's are stored
     already)."""
+    return {
+        pair
+        for pair, shared in _shared_counts(connection, pairs).items()
+        if shared >= ONE_BAND_GRAMS
+    }
+
+
+def _shared_counts(
+    connection: sqlite3.Connection, pairs: list[tuple[int, int]]
+) -> dict[tuple[int, int], int]:
+    """The distinct shingles the texts of each pair share, by the keys
+    `reuse_signed` keeps; pairs a text of which has none kept are left out.
+    The keys are a text's distinct shingles (`Words.distinct`, as int64)."""
     docs = sorted({doc for pair in pairs for doc in pair})
-    grams: dict[int, npt.NDArray[np.int64]] = {
-        int(doc): np.frombuffer(blob, dtype=np.int64)
+    grams: dict[int, npt.NDArray[np.uint64]] = {
+        int(doc): np.frombuffer(blob, dtype=np.uint64)
         for doc, blob in rows_of(
             connection,
             "SELECT doc, grams FROM reuse_signed WHERE grams IS NOT NULL AND doc IN",
             docs,
         )
     }
+    # Sorted as unsigned (`gram_keys`): searched, not sorted again a pair.
     return {
-        (a, b)
+        (a, b): len(shared_values(grams[a], grams[b]))
         for a, b in pairs
-        if a in grams
-        and b in grams
-        and len(np.intersect1d(grams[a], grams[b], assume_unique=True))
-        >= ONE_BAND_GRAMS
+        if a in grams and b in grams
     }
 
 

@@ -126,7 +126,8 @@ def count_grams(
     if not grams:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     keys, counts = np.unique(np.concatenate(grams), return_counts=True)
-    rows = np.stack((keys, counts.astype(np.int64) * sign), axis=1).tolist()
+    # Made as SQLite takes them, not held as a list (`link.reuse._begin`).
+    rows = zip(keys.tolist(), (counts.astype(np.int64) * sign).tolist(), strict=True)
     connection.executemany(
         "INSERT INTO reuse_grams(key, docs) VALUES (?, ?)"
         " ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs",
