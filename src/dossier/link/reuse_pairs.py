@@ -14,10 +14,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
 import xxhash
 
 from dossier.link.align import Alignment, align
+from dossier.link.occurrences import shared_values
 from dossier.link.passages import Words, passage_words, read_words
 from dossier.link.reuse_formula import shared_grams
 from dossier.link.rewrites import (
@@ -167,7 +167,9 @@ def compare_pair(
 
 
 def _shared_shingles(a: Words, b: Words) -> int:
-    return len(np.intersect1d(a.distinct, b.distinct, assume_unique=True))
+    # Both sorted once each already: searched, not sorted together again
+    # (`intersect1d`: 7% of comparing kcna-2024's pairs).
+    return len(shared_values(a.distinct, b.distinct))
 
 
 def joined(alignments: list[Alignment]) -> list[Alignment]:
