@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.link import reuse, rewrites
+from dossier.link.batch import insert_columns
 from dossier.link.passages import read_words
 from dossier.link.reuse import Keys
 from dossier.link.reuse_pairs import LEAST_SHARED, compare_pair
@@ -158,3 +159,32 @@ def test_sentences_of_stories_end_where_the_plain_pattern_ends_them(
         assert [m.end() for m in rewrites._SENTENCE_END.finditer(text)] == [
             m.end() for m in PLAIN_END.finditer(text)
         ]
+
+
+@pytest.mark.parametrize("rows", [0, 1, 332, 333, 334, 1000])
+def test_rows_inserted_many_a_statement_are_those_inserted_one_by_one(
+    store: sqlite3.Connection, rows: int
+) -> None:
+    # 333 rows of 3 columns fill a statement's 999 parameters; keys repeat,
+    # so the upsert adds up some and the plain insert ignores some.
+    generator = np.random.default_rng(rows)
+    keys = generator.integers(-(2**63), 2**63 - 1, size=rows // 3 + 1)
+    columns = (
+        generator.choice(keys, size=rows),
+        generator.integers(1, 50, size=rows),
+        generator.integers(0, 3, size=rows),
+    )
+    store.execute("CREATE TEMP TABLE IF NOT EXISTS one(k, d, p, PRIMARY KEY (k, d))")
+    store.execute("CREATE TEMP TABLE IF NOT EXISTS many(k, d, p, PRIMARY KEY (k, d))")
+    for table in ("one", "many"):
+        store.execute(f"DELETE FROM {table}")
+    upsert = "ON CONFLICT(k, d) DO UPDATE SET p = p + excluded.p"
+    store.executemany(
+        f"INSERT INTO one(k, d, p) VALUES (?,?,?) {upsert}",
+        zip(*(column.tolist() for column in columns), strict=True),
+    )
+    insert_columns(store, "INSERT INTO many(k, d, p)", columns, upsert)
+    one = store.execute("SELECT * FROM one ORDER BY k, d").fetchall()
+    many = store.execute("SELECT * FROM many ORDER BY k, d").fetchall()
+    assert [tuple(row) for row in many] == [tuple(row) for row in one]
+    assert len(one) == len({(k, d) for k, d in zip(*columns[:2], strict=True)})

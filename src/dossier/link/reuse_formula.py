@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dossier.link.align import Alignment
+from dossier.link.batch import insert_columns
 from dossier.link.passages import Words
 from dossier.link.shingles import SHINGLE_WORDS
 
@@ -126,12 +127,11 @@ def count_grams(
     if not grams:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     keys, counts = np.unique(np.concatenate(grams), return_counts=True)
-    # Made as SQLite takes them, not held as a list (`link.reuse._begin`).
-    rows = zip(keys.tolist(), (counts.astype(np.int64) * sign).tolist(), strict=True)
-    connection.executemany(
-        "INSERT INTO reuse_grams(key, docs) VALUES (?, ?)"
-        " ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs",
-        rows,
+    insert_columns(
+        connection,
+        "INSERT INTO reuse_grams(key, docs)",
+        (keys, counts.astype(np.int64) * sign),
+        "ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs",
     )
     if sign < 0:
         connection.execute("DELETE FROM reuse_grams WHERE docs <= 0")
