@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,10 +118,17 @@ _REGION_CACHE_SIZE = 100_000
 
 
 def find_listed(
-    text: str, gazetteer: Gazetteer, nlp: Any, lower_words: LowerWords | None = None
+    text: str,
+    gazetteer: Gazetteer,
+    nlp: Any,
+    lower_words: LowerWords | None = None,
+    initials: Mapping[int, bool] | None = None,
 ) -> list[Candidate]:
     """Candidates for every listed name in `text`; `lower_words` are the text's
-    (`lowercase`), shared with other rules of the document."""
+    (`lowercase`), shared with other rules of the document, and `initials`
+    whether a word opens a sentence (`is_sentence_start`), by its start, where
+    another rule has read it (two thirds of kcna-2024's listed names open a
+    capitalised run)."""
     spans = _region_spans(text, gazetteer)
     regions = [text[s:e] for s, e in spans]
     cache = gazetteer.cache
@@ -138,10 +146,14 @@ def find_listed(
     found: list[Candidate] = []
     if lower_words is None:
         lower_words = LowerWords(text)
+    if initials is None:
+        initials = {}
     for (region_start, _), region in zip(spans, regions, strict=True):
         for first, last, printed, type_, name, single in cache[region]:
             start = region_start + first
-            initial = is_sentence_start(text, start)
+            initial = initials.get(start)
+            if initial is None:
+                initial = is_sentence_start(text, start)
             if initial and single and _ordinary(printed, lower_words):
                 continue  # `Nice weather`, `Turkey is roasted`: not the place
             found.append(
