@@ -7,7 +7,6 @@ import re
 from dossier.annotate.entities.index import PackIndex
 from dossier.annotate.entities.lexicon import is_everyday_word, is_function_word
 from dossier.annotate.entities.lowercase import LowerWords
-from dossier.annotate.memo import remembered
 
 _HEADLINE_MAX_WORDS = 25
 # One scan gives both counts: the first letters, each lower or upper case.
@@ -31,7 +30,6 @@ def headline_spans(
     spans = []
     if lower is None:
         lower = LowerWords(text)
-    lines = index.memo.setdefault("headline lines", {})
     # Lines found by `str.find` (memchr-fast) and their spaces counted in
     # place: a `[^\n]+` scan was a third of this function's time.
     position, length = 0, len(text)
@@ -43,23 +41,12 @@ def headline_spans(
         position = end + 1
         if end == start or text.count(" ", start, end) > _HEADLINE_MAX_WORDS:
             continue  # no line, or a paragraph, not a headline
-        line = text[start:end]
-        # Looked up before `remembered` is called: half of kcna-2024's short
-        # lines (5,961, 3,041 different) are printed in another document too.
-        read = lines.get(line)
-        if read is None:
-            read = remembered(lines, line, _LINE_CACHE_SIZE, _read_line, line)
-        ordinary, capitalised = read
+        ordinary, capitalised = _read_line(text[start:end])
         # Printed in lower case elsewhere in this text (`rallies`).
         ordinary += sum(1 for w in capitalised if w in lower)
         if ordinary >= _HEADLINE_WORDS:
             spans.append((start, end))
     return _merged(spans, quoted_titles(text, index))
-
-
-# Lines kept with what their own words decide (`_read_line`), up to this many
-# different ones, so memory stays flat over a corpus.
-_LINE_CACHE_SIZE = 50_000
 
 
 # A line that is no headline whatever the text prints.
@@ -69,10 +56,10 @@ _NO_HEADLINE: tuple[int, tuple[str, ...]] = (0, ())
 def _read_line(line: str) -> tuple[int, tuple[str, ...]]:
     """What a line's own words decide: `_NO_HEADLINE` when it is none whatever
     the text prints (most words lower case, too few content words or
-    capitals); else how many of its words are ordinary by their own kind (function words
-    of four letters or more past the first word: `Along`, `Across`), and its
-    capitalised content words of two letters or more, lower-cased, which are
-    ordinary where the text prints them in lower case."""
+    capitals); else how many of its words are ordinary by their own kind
+    (function words of four letters or more past the first word: `Along`,
+    `Across`), and its capitalised content words of two letters or more,
+    lower-cased, which are ordinary where the text prints them in lower case."""
     initials = _INITIAL.findall(" " + line)
     lower_words = sum(map(str.islower, initials))
     if 2 * lower_words > len(initials):
