@@ -190,8 +190,9 @@ def _region_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     while True:
         for tail in gazetteer.tails.finditer(text, position):
             start = tail.start()
-            while start > 0 and not text[start - 1].isspace():
-                start -= 1
+            if start and text[start - 1] != " ":  # most runs follow a space
+                while start > 0 and not text[start - 1].isspace():
+                    start -= 1
             if start > after:
                 after = tail.end()
                 spans.append((start, after))
