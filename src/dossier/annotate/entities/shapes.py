@@ -304,7 +304,7 @@ def _trim(words: list[Word], initial: bool, index: PackIndex) -> list[Word]:
         words.pop()
     if words:
         last = words[-1]
-        bare = re.sub(r"['’]s?$", "", last.text)
+        bare = _POSSESSIVE.sub("", last.text)
         if bare != last.text and bare:
             words[-1] = Word(last.start, last.start + len(bare), bare, last.gap)
     return words
