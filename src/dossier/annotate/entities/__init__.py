@@ -108,8 +108,10 @@ def find(reading: Reading, compiled: Compiled) -> list[Mention]:
         return []
     index, nlp = compiled.index, compiled.nlp
     lower = LowerWords(text)
-    listed = without_overlaps(find_listed(text, compiled.gazetteer, nlp, lower))
     runs = find_runs(text, index, compiled.kept("chain segments", dict))
+    initials = {start: chain.initial for start, chain in runs}
+    listed = find_listed(text, compiled.gazetteer, nlp, lower, initials)
+    listed = without_overlaps(listed)
     headlines = headline_spans(text, index, lower)
     shaped, absorbed = shape_candidates(
         runs,

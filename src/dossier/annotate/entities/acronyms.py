@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -32,6 +33,7 @@ class Definition:
     acronym_end: int
 
 
+@lru_cache(maxsize=65536)
 def letters_of(acronym: str) -> str:
     """`U.S.` -> `US`; `CPVs` -> `CPV` (a plural s is not a letter of it)."""
     bare = re.sub(r"[^A-Za-z]", "", acronym)
@@ -40,6 +42,7 @@ def letters_of(acronym: str) -> str:
     return bare
 
 
+@lru_cache(maxsize=65536)  # kept: a dateline before `(KCNA)` recurs
 def long_form_end(acronym: str, long: str) -> int | None:
     """Where in `long` the form spelt by `acronym` starts (Schwartz & Hearst).
 

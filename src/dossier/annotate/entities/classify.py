@@ -150,8 +150,19 @@ def _run_candidates(
     candidates: list[tuple[int, int, str | None, bool]] = []
     absorbed: list[int] = []
     for relative in chain.segments:
+        inside = _listed_within(
+            relative.start + base, relative.end + base, listed, starts
+        )
+        if not inside:
+            # No listed name in it (most segments): its candidates are read off
+            # the run's own text, offsets into the run, without placing its
+            # words in the text (only listed names' surroundings are read there).
+            shaped, _ = _segment_candidates(relative, [], index, chain.text, elsewhere)
+            candidates.extend(
+                (c.start, c.end, c.type, c.sentence_start) for c in shaped
+            )
+            continue
         segment = placed(relative, base)
-        inside = _listed_within(segment.start, segment.end, listed, starts)
         shaped, taken = _segment_candidates(segment, inside, index, text, elsewhere)
         candidates.extend(
             (c.start - base, c.end - base, c.type, c.sentence_start) for c in shaped

@@ -42,6 +42,7 @@ _AFTER = re.compile(
     r"|(?P<person>\s+(?:[a-z]+\s+)?(?:puppets?|regime|clique|administration"
     r"|junta|gang|authorities|government)\b)"
 )
+_SPACE = re.compile(r"\s")  # what `str.isspace` is, as `re` reads it
 _CLAUSE_END = re.compile(r"[,.;]|[ \t]*(?:\n|$)")
 _NAMING = frozenset(["of", "as", "named", "called"])
 _WINDOW = 24
@@ -62,12 +63,13 @@ def type_from_context(text: str, start: int, end: int) -> str | None:
     after = _AFTER.match(text, end) if text[end : end + 1].isspace() else None
     if after is not None and after.lastgroup == "arms":
         return WEAPON
+    # The words before first: most names follow no `in` or `near`.
     if (
-        not any(char.isspace() for char in text[start:end])
-        and (
+        (
             last in ("in", "near")
             or (last == "the" and len(words) > 1 and words[-2] in ("in", "near"))
         )
+        and _SPACE.search(text, start, end) is None
         and _CLAUSE_END.match(text, end)
     ):
         return PLACE  # `in Kursk, the hero land`: one word, a clause ending

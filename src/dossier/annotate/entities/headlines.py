@@ -9,10 +9,11 @@ from dossier.annotate.entities.lexicon import is_everyday_word, is_function_word
 from dossier.annotate.entities.lowercase import LowerWords
 
 _HEADLINE_MAX_WORDS = 25
-# Each opens on a letter, the look-behind after it, so that `re` skips ahead
-# to letters (the three scans of a text took a third of the time without it).
 # One scan gives both counts: the first letters, each lower or upper case.
-_INITIAL = re.compile(r"[A-Za-z](?<![\w'’-][A-Za-z])")
+# A letter after a character no word holds, read over the line with a space
+# before it: the same letters as a look-behind at each letter (`[A-Za-z](?<!
+# [\w'’-][A-Za-z])`), in two thirds of the time (a line is mostly letters).
+_INITIAL = re.compile(r"[^\w'’-]([A-Za-z])")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -40,32 +41,41 @@ def headline_spans(
         position = end + 1
         if end == start or text.count(" ", start, end) > _HEADLINE_MAX_WORDS:
             continue  # no line, or a paragraph, not a headline
-        line = text[start:end]
-        initials = _INITIAL.findall(line)
-        lower_words = sum(map(str.islower, initials))
-        if 2 * lower_words > len(initials):
-            continue  # most words lower case: a sentence, not a headline
-        words = _NAME_WORD.findall(line)
-        content = [w for w in words if not is_function_word(w)]
-        if len(content) < 3 or len(words) > _HEADLINE_MAX_WORDS:
-            continue
-        capitalised = [w for w in content if w[0].isupper()]
-        if len(capitalised) / len(content) < 0.8:
-            continue
-        # Printed in lower case: a word of two letters or more (`rallies`).
-        ordinary = sum(1 for w in capitalised if _printed_lower(w.lower(), lower))
-        ordinary += sum(
-            1
-            for w in words[1:]
-            if w[0].isupper() and is_function_word(w) and len(w) > 3
-        )
+        ordinary, capitalised = _read_line(text[start:end])
+        # Printed in lower case elsewhere in this text (`rallies`).
+        ordinary += sum(1 for w in capitalised if w in lower)
         if ordinary >= _HEADLINE_WORDS:
             spans.append((start, end))
     return _merged(spans, quoted_titles(text, index))
 
 
-def _printed_lower(word: str, lower: LowerWords) -> bool:
-    return len(word) > 1 and word in lower
+# A line that is no headline whatever the text prints.
+_NO_HEADLINE: tuple[int, tuple[str, ...]] = (0, ())
+
+
+def _read_line(line: str) -> tuple[int, tuple[str, ...]]:
+    """What a line's own words decide: `_NO_HEADLINE` when it is none whatever
+    the text prints (most words lower case, too few content words or
+    capitals); else how many of its words are ordinary by their own kind
+    (function words of four letters or more past the first word: `Along`,
+    `Across`), and its capitalised content words of two letters or more,
+    lower-cased, which are ordinary where the text prints them in lower case."""
+    initials = _INITIAL.findall(" " + line)
+    lower_words = sum(map(str.islower, initials))
+    if 2 * lower_words > len(initials):
+        return _NO_HEADLINE  # most words lower case: a sentence
+    words = _NAME_WORD.findall(line)
+    content = [w for w in words if not is_function_word(w)]
+    if len(content) < 3 or len(words) > _HEADLINE_MAX_WORDS:
+        return _NO_HEADLINE
+    capitalised = [w for w in content if w[0].isupper()]
+    if len(capitalised) / len(content) < 0.8:
+        return _NO_HEADLINE
+    ordinary = sum(
+        1 for w in words[1:] if w[0].isupper() and is_function_word(w) and len(w) > 3
+    )
+    lowered = (w.lower() for w in capitalised)
+    return ordinary, tuple(w for w in lowered if len(w) > 1)
 
 
 # A title in quote marks, perhaps wrapped across lines: `(‘Friendship Forged in

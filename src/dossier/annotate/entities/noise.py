@@ -58,8 +58,8 @@ def drop_non_names(
         ):
             dropped.add(position)
             continue
-        if body_number or not text.startswith(" ", candidate.end):
-            continue  # no model's number can follow (`_DESIGNATOR` opens on a space)
+        if body_number or not _may_open_designator(text, candidate.end):
+            continue  # no model's number can follow
         designator = _model_after(candidate, text, org_heads)
         if designator is not None:
             dropped.add(position)
@@ -67,13 +67,43 @@ def drop_non_names(
     products = {
         _bare(c.text)
         for c in candidates
-        if c.source == SHAPE and _after_designator(c, text, codes)
+        if c.source == SHAPE
+        and _may_close_designator(text, c.start)
+        and _after_designator(c, text, codes)
     }
-    for position, candidate in enumerate(candidates):
-        if candidate.source == SHAPE and _bare(candidate.text) in products:
-            dropped.add(position)
+    if products:
+        for position, candidate in enumerate(candidates):
+            if candidate.source == SHAPE and _bare(candidate.text) in products:
+                dropped.add(position)
     dropped |= product_names(candidates, text)
+    if not dropped:
+        return list(candidates)
     return [c for i, c in enumerate(candidates) if i not in dropped]
+
+
+def _may_open_designator(text: str, end: int) -> bool:
+    """Whether `_DESIGNATOR` may match at `end`: a space, then a capital or a
+    digit (`re` reads a digit as `str.isdecimal` does). Read first: most
+    names are followed by a lower-case word or a mark, and skip the pattern."""
+    following = text[end + 1 : end + 2]
+    return text.startswith(" ", end) and (
+        "A" <= following <= "Z" or following.isdecimal()
+    )
+
+
+def _may_close_designator(text: str, start: int) -> bool:
+    """Whether `_BEFORE_NAME` may end at `start`: a capital or a digit, a
+    space and perhaps a quote mark before it (and a last line break, which
+    `$` matches before). Read first: most names follow no number."""
+    at = start - 1
+    if at >= 0 and text[at] == "\n":
+        at -= 1
+    if at >= 0 and text[at] in '"“':
+        at -= 1
+    if at < 1 or text[at] != " ":
+        return False
+    before = text[at - 1]
+    return "A" <= before <= "Z" or before.isdecimal()
 
 
 @lru_cache(maxsize=65536)

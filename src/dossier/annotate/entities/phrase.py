@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 
@@ -104,6 +105,9 @@ _MAX_COMMA_GAP = 4
 _LIST_GOES_ON = re.compile(r"(?:,[ \t]*[A-Z\d]|[ \t]+(?:and|or|&)\b)")
 
 
+_START = operator.attrgetter("start")
+
+
 def with_places_after(
     mentions: Sequence[Mention], text: str, index: PackIndex
 ) -> list[Mention]:
@@ -114,7 +118,7 @@ def with_places_after(
     Not in a list (`Pyongyang, Kaesong and Wonsan`, `China, Russia, Japan`),
     and not after a country: the pack's places with a demonym are countries
     or regions, which a comma does not place inside another."""
-    ordered = _outside_titles(sorted(mentions, key=lambda m: m.start))
+    ordered = _outside_titles(sorted(mentions, key=_START))
     out = list(ordered)
     places = [at for at, m in enumerate(ordered) if m.type == PLACE]
     for at, following in itertools.pairwise(places):

@@ -29,7 +29,6 @@ Sung`, `Kim Jong Il`; `KPA`, `KPRA`), since keys come from whole names.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -336,43 +335,44 @@ Working = tuple[Candidate, str | None, str, str | None]
 class _Names:
     """A document's longer names, indexed by the short forms they may take."""
 
-    people: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    initials: dict[str, set[tuple[str, str]]] = field(
-        default_factory=lambda: defaultdict(set)
-    )
-    firsts: dict[str, set[tuple[str, str, str]]] = field(
-        default_factory=lambda: defaultdict(set)
-    )  # first word -> (entity, type, second word) of two-word bodies
-    suffixes: dict[tuple[str, ...], set[tuple[str, str]]] = field(
-        default_factory=lambda: defaultdict(set)
-    )
+    people: dict[str, set[str]] = field(default_factory=dict)
+    initials: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    # first word -> (entity, type, second word) of two-word bodies
+    firsts: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
+    suffixes: dict[tuple[str, ...], set[tuple[str, str]]] = field(default_factory=dict)
 
 
 def _short_forms(working: list[Working], index: PackIndex) -> list[Working]:
     """`Gallois`, `Steve` -> Louis Gallois, Steve Jobs; `USAF`; `the Air Force`."""
-    names = _Names()
-    tables: tuple[dict[Any, set[Any]], ...] = (
-        names.people,
-        names.initials,
-        names.firsts,
-        names.suffixes,
-    )
+    asking = [
+        at
+        for at, (candidate, type_, _, _) in enumerate(working)
+        if candidate.source != PACK and type_ in (None, PERSON, ORG)
+    ]
+    if not asking:
+        return working  # only listed names (or typed places): nothing to ask
+    tables: tuple[dict[Any, set[Any]], ...] = ({}, {}, {}, {})
     made = index.memo.setdefault("short form entries", {})
     # Each name once: adding a name to the index again changes nothing.
-    for key in dict.fromkeys((t, e) for _, t, e, _ in working):
+    for key in {(t, e) for _, t, e, _ in working}:
         # Looked up before `remembered` is called: names recur across documents.
         entries = made.get(key)
         if entries is None:
             entries = remembered(made, key, _ENTRY_CACHE_SIZE, _entries, *key, index)
         for table, short, name in entries:
-            tables[table][short].add(name)
-    resolved = []
-    for candidate, type_, entity, title in working:
-        if candidate.source != PACK and type_ in (None, PERSON, ORG):
-            match = _short_form_of(entity.split(), type_, names, index)
-            if match is not None:
-                entity, type_ = match
-        resolved.append((candidate, type_, entity, title))
+            kept = tables[table].get(short)
+            if kept is None:
+                tables[table][short] = {name}
+            else:
+                kept.add(name)
+    names = _Names(*tables)
+    resolved = list(working)
+    for at in asking:
+        candidate, type_, entity, title = working[at]
+        match = _short_form_of(entity.split(), type_, names, index)
+        if match is not None:
+            entity, type_ = match
+            resolved[at] = (candidate, type_, entity, title)
     return resolved
 
 

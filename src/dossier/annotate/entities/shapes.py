@@ -194,20 +194,21 @@ def find_runs(
     end a name; runs of one word that can be no name are left out. `cache`
     keeps each printed run's chain across documents (see `compiled`)."""
     runs: list[Run] = []
+    add, kept, lone, opens = runs.append, cache.get, _lone_edge_word, is_sentence_start
     for found in CHAIN.finditer(text):
         printed = found.group()
-        if _lone_edge_word(printed):
+        if lone(printed):
             continue  # `The`, `It`, `June`: a third of all runs, and never a name
         start = found.start()
-        initial = is_sentence_start(text, start)
+        initial = opens(text, start)
         key = (printed, initial)
         # Looked up before `remembered` is called: 86% of kcna-2024's runs are repeats.
-        chain = cache.get(key)
+        chain = kept(key)
         if chain is None:
             chain = remembered(
                 cache, key, _CHAIN_CACHE_SIZE, _chain_segments, printed, initial, index
             )
-        runs.append((start, chain))
+        add((start, chain))
     return runs
 
 
@@ -303,7 +304,7 @@ def _trim(words: list[Word], initial: bool, index: PackIndex) -> list[Word]:
         words.pop()
     if words:
         last = words[-1]
-        bare = re.sub(r"['’]s?$", "", last.text)
+        bare = _POSSESSIVE.sub("", last.text)
         if bare != last.text and bare:
             words[-1] = Word(last.start, last.start + len(bare), bare, last.gap)
     return words
@@ -333,6 +334,10 @@ _QUOTES = '"“«'
 
 def is_sentence_start(text: str, position: int) -> bool:
     """Whether the word at `position` opens a sentence, line or quotation."""
+    # Most words follow a space after a letter or digit (`the Korean`): none
+    # of the marks below, so no sentence opens.
+    if position > 1 and text[position - 1] == " " and text[position - 2].isalnum():
+        return False
     i = position - 1
     while i >= 0 and (text[i] in " \t" or text[i] in _OPENERS):
         i -= 1
