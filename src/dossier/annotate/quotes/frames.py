@@ -18,6 +18,7 @@ from dossier.annotate.quotes.cues import (
     last_cue,
     last_match,
 )
+from dossier.annotate.quotes.ends import tail_start
 from dossier.annotate.quotes.marks import Paragraphs, skip_space
 from dossier.annotate.quotes.phrases import (
     PRONOUNS,
@@ -36,8 +37,11 @@ _ACTIVE = re.compile(
     r"(?:\b(?:he|she|they|it|we|i|who|which|you)|[A-Z][\w’'.-]*[a-z]|,)\s+(?:\w+ly\s+)?$"
 )
 _THAT_END = re.compile(r"\bthat\s*,?\s*$")
+# `$`-anchored rules read from `tail_start` with these many runs of non-space
+# characters (`ends.py`): `for`; `word , and`; `was widely`.
 _FOR_ING = re.compile(r"\s+(?:for|of|by)\s+$")
 _COORDINATED = re.compile(r"\b([A-Za-z]+)\s*,?\s+and\s*$")
+_FOR_ING_RUNS, _COORDINATED_RUNS, _BE_RUNS = 1, 3, 2
 _VERB_LIKE = re.compile(r"\b[a-z]{3,}\b")
 _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE
@@ -152,20 +156,26 @@ class Framer:
         word = _WORD.match(text, cue_start)
         verb = word.group().lower() if word else ""
         if verb.endswith("ing") and verb in VERBS:
-            object_of = _FOR_ING.search(text, floor, cue_start)
+            object_of = _FOR_ING.search(
+                text, tail_start(text, floor, cue_start, _FOR_ING_RUNS), cue_start
+            )
             if object_of is not None:  # `blasted Trump for saying`
                 return noun_phrase_before(text, floor, object_of.start())
-            if _PROGRESSIVE.search(text, floor, cue_start):  # `is describing`
+            be = tail_start(text, floor, cue_start, _BE_RUNS)
+            if _PROGRESSIVE.search(text, be, cue_start):  # `is describing`
                 return subject_before(text, cue_start, floor)
             if text[floor:cue_start].rstrip()[-1:].isalnum():  # `Clinton asking`
                 return noun_phrase_before(text, floor, cue_start)
             sentence = min(floor, self.sentences.start_of(cue_start))
             return leading_subject(text, sentence, cue_start)  # `…, saying`
-        if _PASSIVE.search(text, floor, cue_start):  # `has been called … by critics`
+        be = tail_start(text, floor, cue_start, _BE_RUNS)
+        if _PASSIVE.search(text, be, cue_start):  # `has been called … by critics`
             by = _BY.search(text, cue_start, self.sentences.end_of(cue_start))
             return phrase_after(text, by.end(), by.end() + 120) if by else None
         span = subject_before(text, cue_start, floor)
-        if span is None and _COORDINATED.search(text, floor, cue_start):
+        if span is None and _COORDINATED.search(
+            text, tail_start(text, floor, cue_start, _COORDINATED_RUNS), cue_start
+        ):
             # `I laughed and said`, `outlined his plan and vowed`: the first verb's
             for verb_match in reversed(
                 list(_VERB_LIKE.finditer(text, floor, cue_start))
