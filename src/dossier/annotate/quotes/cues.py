@@ -159,6 +159,21 @@ NAMING = re.compile(
     r"|motto|headline))(?:\s+(?:the|a|an|its|his|her|their))?\s*,?\s*$",
     re.IGNORECASE,
 )
+# The words a `NAMING` match ends on, before `\s*,?\s*$` (`ends.may_end_on`).
+NAMING_ENDS = tuple(
+    sorted(
+        words(
+            """
+            called dubbed term termed labeled labelled titled named as word words
+            terms phrase phrases slogan slogans theme themes letters inscription
+            title motto name song film book novel opera play poem headline hashtag
+            label concept notion idea of reading marked branded himself herself
+            itself themselves program programme series album show movie
+            documentary anthem hymn the a an its his her their
+            """
+        )
+    )
+)
 ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 QUOTED_AS = re.compile(
     r"\b(?:quoted|cited)\s+(?P<speaker>[^.;:“”\"]{1,160}?)\s+as\s+"

@@ -16,3 +16,22 @@ def tail_start(text: str, start: int, end: int, runs: int) -> int:
     non-space characters (the white space before them), or `start`."""
     head = text[start:end].rsplit(None, runs)
     return start + len(head[0]) if len(head) > runs else start
+
+
+# Characters that `re` with IGNORECASE matches to an ASCII letter but that
+# `str.lower` does not lower to one (`ı`, `ſ`), or lowers to two (`İ`); the
+# Kelvin sign lowers to `k` and is kept here for the same reason.
+_FOLDING = ("ı", "İ", "ſ", "\u212a")
+
+
+def may_end_on(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """False when `text[start:end]`, less trailing white space and one comma or
+    colon, surely ends on none of `words` in any case (lower-case `words`):
+    a case-blind rule whose match ends on one of them, then `\\s*,?\\s*$`,
+    cannot match there."""
+    tail = text[start:end].rstrip()
+    if tail.endswith((",", ":")):
+        tail = tail[:-1].rstrip()
+    if any(char in tail for char in _FOLDING):
+        return True
+    return tail.lower().endswith(words)
