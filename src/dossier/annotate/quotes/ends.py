@@ -21,7 +21,7 @@ def tail_start(text: str, start: int, end: int, runs: int) -> int:
 # Characters that `re` with IGNORECASE matches to an ASCII letter but that
 # `str.lower` does not lower to one (`ı`, `ſ`), or lowers to two (`İ`); the
 # Kelvin sign lowers to `k` and is kept here for the same reason.
-_FOLDING = ("ı", "İ", "ſ", "\u212a")
+FOLDING = ("ı", "İ", "ſ", "\u212a")
 
 
 def may_end_on(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
@@ -32,6 +32,6 @@ def may_end_on(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     tail = text[start:end].rstrip()
     if tail.endswith((",", ":")):
         tail = tail[:-1].rstrip()
-    if any(char in tail for char in _FOLDING):
+    if any(char in tail for char in FOLDING):
         return True
     return tail.lower().endswith(words)

@@ -28,6 +28,7 @@ from dossier.annotate.quotes.phrases import (
     phrase_after,
     subject_before,
 )
+from dossier.annotate.quotes.places import Places
 from dossier.annotate.quotes.speakers import Resolver, Speaker
 from dossier.annotate.reading import Bounds
 
@@ -101,6 +102,7 @@ class Framer:
         self.sentences = sentences
         self.paragraphs = paragraphs or Paragraphs(text)
         self.resolver = resolver
+        self.places = Places(text)
 
     def speaker(self, span: tuple[int, int] | None) -> Speaker | None:
         if span is None:
@@ -200,7 +202,13 @@ class Framer:
             or not _ACTIVE.search(text, max(start, naming.start() - 40), naming.start())
         ):
             return Frame(naming=True)
-        quoted_as = last_match(QUOTED_AS, text, start, end)
+        places = self.places
+        quoted_as = (
+            last_match(QUOTED_AS, text, start, end)
+            if places.may_hold("quoted", start, end)
+            or places.may_hold("cited", start, end)
+            else None
+        )
         if quoted_as is not None:
             speaker = self.speaker(
                 (quoted_as.start("speaker"), quoted_as.end("speaker"))
@@ -211,7 +219,11 @@ class Framer:
             if speaker is not None:
                 speaker = Speaker(speaker.name, speaker.start, speaker.end, via)
             return Frame(quoted, speaker, adjacent=True)
-        according = last_match(ACCORDING, text, start, end)
+        according = (
+            last_match(ACCORDING, text, start, end)
+            if places.may_hold("according", start, end)
+            else None
+        )
         cue = last_cue(text, start, end)
         if according is not None and (cue is None or cue.start < according.start()):
             span = phrase_after(text, according.end(), end)

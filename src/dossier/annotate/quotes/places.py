@@ -1,0 +1,43 @@
+"""Where a word stands in one text, in any case: found once, asked per window.
+
+The frame rules search each passage's sentence for `according to`, `quoted
+… as`, `as follows`; most texts hold none of these words, and a window that
+holds none of them needs no search. A word's places are found as a
+case-blind `re` reads it (so `ACCORDING`, and `accordıng` with a dotless
+`ı` that `re` folds to `i`), and only in texts where the lower-cased text
+holds the word or a character that `str.lower` does not fold as `re` does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from dossier.annotate.quotes.ends import FOLDING
+
+
+class Places:
+    """The places of words in one text, each found on first use."""
+
+    __slots__ = ("folds", "lowered", "places", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = text.lower()
+        self.folds = any(char in text for char in FOLDING)
+        self.places: dict[str, list[int]] = {}
+
+    def may_hold(self, word: str, start: int, end: int) -> bool:
+        """False when `text[start:end]` surely holds no `word` (lower-case) in
+        any case."""
+        places = self.places.get(word)
+        if places is None:
+            places = self.places[word] = self._find(word)
+        index = bisect_left(places, start)
+        return index < len(places) and places[index] + len(word) <= end
+
+    def _find(self, word: str) -> list[int]:
+        if word not in self.lowered and not self.folds:
+            return []
+        spelled = re.compile(re.escape(word), re.IGNORECASE)
+        return [match.start() for match in spelled.finditer(self.text)]
