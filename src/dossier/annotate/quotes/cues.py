@@ -253,8 +253,13 @@ _NOUN_LIKE = words(
 
 def cues(text: str, start: int, end: int, *, headline: bool = False) -> Iterator[Cue]:
     """Cue verbs in `text[start:end]`, in order."""
+    read = _index_of(text)[4]
     for word_start, word_end in _verb_words(text, start, end):
-        cue = cue_at(text, word_start, word_end, headline=headline)
+        key = (word_start, word_end, headline)
+        if key in read:
+            cue = read[key]
+        else:
+            cue = read[key] = cue_at(text, word_start, word_end, headline=headline)
         if cue is not None and cue.end <= end:
             yield cue
 
@@ -268,26 +273,29 @@ def cues(text: str, start: int, end: int, *, headline: bool = False) -> Iterator
 # against 22); a verb opening the text is looked for apart.
 _VERB_FIRST = re.compile(f"(?:{trie(set(VERBS))})(?![a-z])")
 _VERB_SCAN = re.compile(f"[^a-z]({_VERB_FIRST.pattern})")
-# The text last indexed: its verbs' starts and spans, and the starts of those
-# that are reporting verbs (`REPORTING`).
-_verb_index: tuple[str, list[int], list[tuple[int, int]], list[int]] = (
-    "",
-    [],
-    [],
-    [],
-)
+# The text last indexed: its verbs' starts and spans, the starts of those that
+# are reporting verbs (`REPORTING`), and the cue each verb read makes (a third
+# of the verbs are read again: by a frame rule and the indirect rules).
+_Index = tuple[
+    str,
+    list[int],
+    list[tuple[int, int]],
+    list[int],
+    dict[tuple[int, int, bool], "Cue | None"],
+]
+_verb_index: _Index = ("", [], [], [], {})
 
 
-def _index_of(text: str) -> tuple[str, list[int], list[tuple[int, int]], list[int]]:
+def _index_of(text: str) -> _Index:
     global _verb_index
     if _verb_index[0] is not text:
-        _verb_index = (text, *_index_verbs(text))
+        _verb_index = (text, *_index_verbs(text), {})
     return _verb_index
 
 
 def _verb_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the cue verbs among the words of `text[start:end]`."""
-    _, starts, spans, _ = _index_of(text)
+    _, starts, spans, _, _ = _index_of(text)
     found = [
         span
         for span in spans[bisect_left(starts, start) : bisect_left(starts, end)]
@@ -312,7 +320,7 @@ def may_hold_cues(text: str, start: int, end: int, *, reporting: bool = False) -
     this one look spares them the rules that read a sentence's cues. With
     `reporting`, False when it surely holds no cue whose verb is in
     `REPORTING` (84% of kcna-2024's sentences)."""
-    _, starts, _, reporting_starts = _index_of(text)
+    _, starts, _, reporting_starts, _ = _index_of(text)
     if reporting:
         starts = reporting_starts
     if bisect_left(starts, start) < bisect_left(starts, end):
