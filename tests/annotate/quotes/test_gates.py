@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.annotate.quotes import find_quotes
-from dossier.annotate.quotes.cues import REPORTING, cues, may_hold_cues
+from dossier.annotate.quotes.cues import REPORTING, cues, last_cue, may_hold_cues
 from dossier.packs import load_pack
 from tests.properties import examples
 
@@ -45,3 +45,19 @@ def test_according_in_any_case_is_read_in_its_sentence() -> None:
     )
     found = [(q.kind, q.cue) for q in find_quotes(text, pack=PACK)]
     assert ("reported", "ACCORDING TO") in found
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join), st.data())
+def test_the_last_cue_read_from_the_end_is_the_last_of_the_cues(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    found = list(cues(text, start, end))
+    assert last_cue(text, start, end) == (found[-1] if found else None)
+
+
+def test_the_last_cue_skips_a_verb_that_makes_none() -> None:
+    text = "He said the United States: officials said"
+    assert last_cue(text, 0, 25) == next(cues(text, 0, 10))  # `States` is a noun

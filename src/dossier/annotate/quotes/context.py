@@ -296,7 +296,8 @@ def classify(
     named = named_before(framer, passage.open_start, floor)
     if named is not None:
         return kind, reported_by(framer, named, before)
-    if is_title(framer, passage) and _OF_A_WORK.search(
+    title = is_title(framer, passage)
+    if title and _OF_A_WORK.search(
         text, max(0, passage.open_start - 40), passage.open_start
     ):
         return "scare", None  # `on CBS's “Face the Nation,”`, `in “13th.”`
@@ -321,7 +322,7 @@ def classify(
         and not _AS.search(text, last_runs(_AS_RUNS), passage.open_start)
     ):
         return "scare", None
-    if is_title(framer, passage):
+    if title:
         return "scare", None
     if before is not None and before.speaker is not None and before.speech:
         return kind, before

@@ -253,15 +253,20 @@ _NOUN_LIKE = words(
 
 def cues(text: str, start: int, end: int, *, headline: bool = False) -> Iterator[Cue]:
     """Cue verbs in `text[start:end]`, in order."""
-    read = _index_of(text)[4]
     for word_start, word_end in _verb_words(text, start, end):
-        key = (word_start, word_end, headline)
-        if key in read:
-            cue = read[key]
-        else:
-            cue = read[key] = cue_at(text, word_start, word_end, headline=headline)
+        cue = _read_cue(text, word_start, word_end, headline)
         if cue is not None and cue.end <= end:
             yield cue
+
+
+def _read_cue(text: str, start: int, end: int, headline: bool) -> Cue | None:
+    """`cue_at`, read once per text and verb."""
+    read = _index_of(text)[4]
+    key = (start, end, headline)
+    if key in read:
+        return read[key]
+    cue = read[key] = cue_at(text, start, end, headline=headline)
+    return cue
 
 
 # A word is a run of ASCII letters inside the window asked about, so a window that
@@ -371,10 +376,12 @@ def last_match(
 
 
 def last_cue(text: str, start: int, end: int) -> Cue | None:
-    found = None
-    for cue in cues(text, start, end):
-        found = cue
-    return found
+    """The last of `cues(text, start, end)`, read from the window's end."""
+    for word_start, word_end in reversed(_verb_words(text, start, end)):
+        cue = _read_cue(text, word_start, word_end, False)
+        if cue is not None and cue.end <= end:
+            return cue
+    return None
 
 
 def first_cue(text: str, start: int, end: int) -> Cue | None:
