@@ -291,11 +291,17 @@ _Index = tuple[
 _verb_index: _Index = ("", [], [], [], {})
 
 
-def _index_of(text: str) -> _Index:
+def _index_of(text: str, lowered: str | None = None) -> _Index:
     global _verb_index
     if _verb_index[0] is not text:
-        _verb_index = (text, *_index_verbs(text), {})
+        _verb_index = (text, *_index_verbs(text, lowered), {})
     return _verb_index
+
+
+def index_verbs(text: str, lowered: str) -> None:
+    """Index the verbs of `text` now, from its lower-cased copy `lowered` (the
+    reading's), so that no cue asked of it lower-cases it again."""
+    _index_of(text, lowered)
 
 
 def _verb_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -348,8 +354,10 @@ def _letter(text: str, position: int) -> bool:
     return "a" <= char <= "z" or "A" <= char <= "Z"
 
 
-def _index_verbs(text: str) -> tuple[list[int], list[tuple[int, int]], list[int]]:
-    lowered = text.lower()
+def _index_verbs(
+    text: str, lowered: str | None = None
+) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+    lowered = text.lower() if lowered is None else lowered
     # `lower` keeps offsets and maps no other letter to an ASCII one, but for
     # `İ` (two characters lower-cased) and the Kelvin sign (to `k`).
     if len(lowered) == len(text) and "\u212a" not in text:

@@ -97,12 +97,13 @@ class Framer:
         resolver: Resolver,
         sentences: Bounds,
         paragraphs: Paragraphs | None = None,
+        lowered: str | None = None,
     ) -> None:
         self.text = text
         self.sentences = sentences
         self.paragraphs = paragraphs or Paragraphs(text)
         self.resolver = resolver
-        self.places = Places(text)
+        self.places = Places(text, lowered)
 
     def speaker(self, span: tuple[int, int] | None) -> Speaker | None:
         if span is None:

@@ -21,9 +21,9 @@ class Places:
 
     __slots__ = ("folds", "lowered", "places", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lowered: str | None = None) -> None:
         self.text = text
-        self.lowered = text.lower()
+        self.lowered = text.lower() if lowered is None else lowered
         self.folds = any(char in text for char in FOLDING)
         self.places: dict[str, list[int]] = {}
 
