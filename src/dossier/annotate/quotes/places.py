@@ -4,8 +4,8 @@ The frame rules search each passage's sentence for `according to`, `quoted
 … as`, `as follows`; most texts hold none of these words, and a window that
 holds none of them needs no search. A word's places are found as a
 case-blind `re` reads it (so `ACCORDING`, and `accordıng` with a dotless
-`ı` that `re` folds to `i`), and only in texts where the lower-cased text
-holds the word or a character that `str.lower` does not fold as `re` does.
+`ı` that `re` folds to `i`): in the lower-cased text, unless the text holds a
+character that `str.lower` does not fold as `re` does.
 """
 
 from __future__ import annotations
@@ -37,7 +37,14 @@ class Places:
         return index < len(places) and places[index] + len(word) <= end
 
     def _find(self, word: str) -> list[int]:
-        if word not in self.lowered and not self.folds:
-            return []
-        spelled = re.compile(re.escape(word), re.IGNORECASE)
-        return [match.start() for match in spelled.finditer(self.text)]
+        if self.folds:  # rare: read as `re` reads it
+            spelled = re.compile(re.escape(word), re.IGNORECASE)
+            return [match.start() for match in spelled.finditer(self.text)]
+        # Without those characters the lower-cased text keeps every offset and
+        # holds the word just where the text holds it in some case.
+        found = []
+        place = self.lowered.find(word)
+        while place >= 0:
+            found.append(place)
+            place = self.lowered.find(word, place + len(word))
+        return found
