@@ -293,9 +293,10 @@ _verb_index: _Index = ("", [], [], [], {})
 
 def _index_of(text: str, lowered: str | None = None) -> _Index:
     global _verb_index
-    if _verb_index[0] is not text:
-        _verb_index = (text, *_index_verbs(text, lowered), {})
-    return _verb_index
+    index = _verb_index  # read once: another thread may index another text
+    if index[0] is not text:
+        index = _verb_index = (text, *_index_verbs(text, lowered), {})
+    return index
 
 
 def index_verbs(text: str, lowered: str) -> None:
