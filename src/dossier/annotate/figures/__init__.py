@@ -81,7 +81,7 @@ def find(reading: Reading, compiled: Compiled) -> list[Figure]:
     pack, index = compiled.pack, compiled.index
     spans = Mentions(reading.mentions)
     figures: list[Figure] = []
-    for number in find_numbers(text, failures):
+    for number in find_numbers(text, failures, reading.lower):
         figure = failures.attempt(
             "figures",
             number.start,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dossier.annotate.failures import Failures
 from dossier.annotate.quotes.citations import find_citations
 from dossier.annotate.quotes.context import classify
+from dossier.annotate.quotes.cues import index_verbs
 from dossier.annotate.quotes.frames import Frame, Framer, cue_text
 from dossier.annotate.quotes.joins import Read, join
 from dossier.annotate.quotes.marks import Paragraphs, Quoted, find_quoted
@@ -90,7 +91,8 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
     ]
     top = [passage for passage in passages if passage.depth == 0]
     resolver = Resolver(text, pack, mentions, [(p.start, p.end) for p in top])
-    framer = Framer(text, resolver, reading.bounds, paragraphs)
+    framer = Framer(text, resolver, reading.bounds, paragraphs, reading.lower)
+    index_verbs(text, reading.lower)
     reported = colon_quotes(text, framer, top, failures)
     merged = {id(r.merged) for r in reported if r.merged is not None}
     taken = SpanIndex(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.quotes.cues import Cue, cues
+from dossier.annotate.quotes.ends import may_end_on, tail_start
 from dossier.annotate.quotes.frames import Frame, Framer
 from dossier.annotate.quotes.marks import Quoted, skip_space
 from dossier.annotate.quotes.phrases import (
@@ -34,6 +35,16 @@ _TITLED_TEXT = re.compile(
     r"|announcement|essay)s?\s*:?\s*$",
     re.IGNORECASE,
 )
+# The words a `_TITLED_TEXT` match ends on, before `\s*[,:]?\s*$` (`may_end_on`).
+_TITLED_NOUNS = ("statement", "article", "commentary", "editorial", "message",
+    "letter", "declaration", "communique", "answer", "report", "notice",
+    "announcement", "essay")  # fmt: skip
+_TITLED_ENDS = (
+    "titled",
+    "headlined",
+    "title",
+    *(noun + plural for noun in _TITLED_NOUNS for plural in ("", "s")),
+)
 # A short passage right after an article, a possessive or a preposition is a
 # noun phrase set off by the writer (`the veil of “pacifist country”`), unless
 # a verb of naming or speech stands just before it (`terming it a “threat”`).
@@ -48,6 +59,9 @@ _NAMED_BY = re.compile(
     r"(?:\s+(?:as|to))?(?:\s+(?:a|an|the|its|their))?\s+$",
     re.IGNORECASE,
 )
+# Runs of non-space characters a match of these holds (`ends.tail_start`):
+# `termed it as a `, `as being in the `.
+_NAMED_BY_RUNS, _AS_RUNS = 4, 5
 # `as a “con artist”`, `like "pigs"`: the clause's subject used those words.
 _AS = re.compile(r"\b(?:as|like)\s+(?:(?:a|an|the|being|being\s+in\s+the)\s+)?$")
 # Before a title-cased passage, a preposition or a possessive marks a title.
@@ -264,7 +278,11 @@ def classify(
     if in_headline is not None:
         return kind, in_headline
     window = max(floor, passage.open_start - 90)
-    titled = _TITLED_TEXT.search(text, window, passage.open_start)
+    titled = (
+        _TITLED_TEXT.search(text, window, passage.open_start)
+        if may_end_on(text, window, passage.open_start, _TITLED_ENDS)
+        else None
+    )
     if titled is not None:
         group = "cue" if titled.group("cue") else "verb"  # `titled` or `released`
         verb = "titled" if group == "cue" else titled.group("verb").lower()
@@ -278,13 +296,18 @@ def classify(
     named = named_before(framer, passage.open_start, floor)
     if named is not None:
         return kind, reported_by(framer, named, before)
-    if is_title(framer, passage) and _OF_A_WORK.search(
+    title = is_title(framer, passage)
+    if title and _OF_A_WORK.search(
         text, max(0, passage.open_start - 40), passage.open_start
     ):
         return "scare", None  # `on CBS's “Face the Nation,”`, `in “13th.”`
     after = framer.after(passage.end, passage.close_end)
     if after is not None:
         return kind, after
+
+    def last_runs(runs: int) -> int:  # where an end-anchored rule starts
+        return tail_start(text, window, passage.open_start, runs)
+
     continues = (
         previous is not None
         and previous.kind != "scare"
@@ -294,12 +317,12 @@ def classify(
         not _spoken(framer, before)
         and not continues
         and len(text[passage.start : passage.end].split()) < MIN_SPEECH_WORDS
-        and _SET_OFF.search(text, window, passage.open_start)
-        and not _NAMED_BY.search(text, window, passage.open_start)
-        and not _AS.search(text, window, passage.open_start)
+        and _SET_OFF.search(text, last_runs(1), passage.open_start)
+        and not _NAMED_BY.search(text, last_runs(_NAMED_BY_RUNS), passage.open_start)
+        and not _AS.search(text, last_runs(_AS_RUNS), passage.open_start)
     ):
         return "scare", None
-    if is_title(framer, passage):
+    if title:
         return "scare", None
     if before is not None and before.speaker is not None and before.speech:
         return kind, before

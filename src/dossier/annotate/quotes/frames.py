@@ -9,6 +9,7 @@ from dossier.annotate.quotes.cues import (
     ACCORDING,
     INVERTING,
     NAMING,
+    NAMING_ENDS,
     QUOTED_AS,
     SPEECH,
     VERBS,
@@ -18,6 +19,7 @@ from dossier.annotate.quotes.cues import (
     last_cue,
     last_match,
 )
+from dossier.annotate.quotes.ends import may_end_on, tail_start
 from dossier.annotate.quotes.marks import Paragraphs, skip_space
 from dossier.annotate.quotes.phrases import (
     PRONOUNS,
@@ -26,6 +28,7 @@ from dossier.annotate.quotes.phrases import (
     phrase_after,
     subject_before,
 )
+from dossier.annotate.quotes.places import Places
 from dossier.annotate.quotes.speakers import Resolver, Speaker
 from dossier.annotate.reading import Bounds
 
@@ -36,8 +39,11 @@ _ACTIVE = re.compile(
     r"(?:\b(?:he|she|they|it|we|i|who|which|you)|[A-Z][\w’'.-]*[a-z]|,)\s+(?:\w+ly\s+)?$"
 )
 _THAT_END = re.compile(r"\bthat\s*,?\s*$")
+# `$`-anchored rules read from `tail_start` with these many runs of non-space
+# characters (`ends.py`): `for`; `word , and`; `was widely`.
 _FOR_ING = re.compile(r"\s+(?:for|of|by)\s+$")
 _COORDINATED = re.compile(r"\b([A-Za-z]+)\s*,?\s+and\s*$")
+_FOR_ING_RUNS, _COORDINATED_RUNS, _BE_RUNS = 1, 3, 2
 _VERB_LIKE = re.compile(r"\b[a-z]{3,}\b")
 _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE
@@ -91,11 +97,13 @@ class Framer:
         resolver: Resolver,
         sentences: Bounds,
         paragraphs: Paragraphs | None = None,
+        lowered: str | None = None,
     ) -> None:
         self.text = text
         self.sentences = sentences
         self.paragraphs = paragraphs or Paragraphs(text)
         self.resolver = resolver
+        self.places = Places(text, lowered)
 
     def speaker(self, span: tuple[int, int] | None) -> Speaker | None:
         if span is None:
@@ -152,20 +160,26 @@ class Framer:
         word = _WORD.match(text, cue_start)
         verb = word.group().lower() if word else ""
         if verb.endswith("ing") and verb in VERBS:
-            object_of = _FOR_ING.search(text, floor, cue_start)
+            object_of = _FOR_ING.search(
+                text, tail_start(text, floor, cue_start, _FOR_ING_RUNS), cue_start
+            )
             if object_of is not None:  # `blasted Trump for saying`
                 return noun_phrase_before(text, floor, object_of.start())
-            if _PROGRESSIVE.search(text, floor, cue_start):  # `is describing`
+            be = tail_start(text, floor, cue_start, _BE_RUNS)
+            if _PROGRESSIVE.search(text, be, cue_start):  # `is describing`
                 return subject_before(text, cue_start, floor)
             if text[floor:cue_start].rstrip()[-1:].isalnum():  # `Clinton asking`
                 return noun_phrase_before(text, floor, cue_start)
             sentence = min(floor, self.sentences.start_of(cue_start))
             return leading_subject(text, sentence, cue_start)  # `…, saying`
-        if _PASSIVE.search(text, floor, cue_start):  # `has been called … by critics`
+        be = tail_start(text, floor, cue_start, _BE_RUNS)
+        if _PASSIVE.search(text, be, cue_start):  # `has been called … by critics`
             by = _BY.search(text, cue_start, self.sentences.end_of(cue_start))
             return phrase_after(text, by.end(), by.end() + 120) if by else None
         span = subject_before(text, cue_start, floor)
-        if span is None and _COORDINATED.search(text, floor, cue_start):
+        if span is None and _COORDINATED.search(
+            text, tail_start(text, floor, cue_start, _COORDINATED_RUNS), cue_start
+        ):
             # `I laughed and said`, `outlined his plan and vowed`: the first verb's
             for verb_match in reversed(
                 list(_VERB_LIKE.finditer(text, floor, cue_start))
@@ -179,13 +193,23 @@ class Framer:
         """A frame in the passage's sentence before it (`KCNA noted:`, `he said`)."""
         text = self.text
         start, end = self.left_window(open_start, floor)
-        naming = NAMING.search(text, max(start, end - 40), end)
+        naming = (
+            NAMING.search(text, max(start, end - 40), end)
+            if may_end_on(text, max(start, end - 40), end, NAMING_ENDS)
+            else None
+        )
         if naming is not None and (
             naming.group().lower().startswith("so")
             or not _ACTIVE.search(text, max(start, naming.start() - 40), naming.start())
         ):
             return Frame(naming=True)
-        quoted_as = last_match(QUOTED_AS, text, start, end)
+        places = self.places
+        quoted_as = (
+            last_match(QUOTED_AS, text, start, end)
+            if places.may_hold("quoted", start, end)
+            or places.may_hold("cited", start, end)
+            else None
+        )
         if quoted_as is not None:
             speaker = self.speaker(
                 (quoted_as.start("speaker"), quoted_as.end("speaker"))
@@ -196,7 +220,11 @@ class Framer:
             if speaker is not None:
                 speaker = Speaker(speaker.name, speaker.start, speaker.end, via)
             return Frame(quoted, speaker, adjacent=True)
-        according = last_match(ACCORDING, text, start, end)
+        according = (
+            last_match(ACCORDING, text, start, end)
+            if places.may_hold("according", start, end)
+            else None
+        )
         cue = last_cue(text, start, end)
         if according is not None and (cue is None or cue.start < according.start()):
             span = phrase_after(text, according.end(), end)
@@ -209,15 +237,17 @@ class Framer:
             # `Trump said that Clinton once described it as “the gold standard”`:
             # the sentence's outer speaker, as PolNeAR's annotators chose it
             # (speaker accuracy 0.843 with the nearest cue, 0.860 with this).
-            found = [
-                (first, self.speaker_span(first.start, start))
-                for first in cues(text, start, end)
-            ]
-            found = [(first, span) for first, span in found if span is not None]
-            finite = [pair for pair in found if not pair[0].verb.endswith("ing")]
-            if finite or found:
-                first, span = (finite or found)[0]
-                return Frame(first, self.speaker(span))
+            # The first finite cue with a subject, else the first with one.
+            spoken: tuple[Cue, tuple[int, int]] | None = None
+            for first in cues(text, start, end):
+                found = self.speaker_span(first.start, start)
+                if found is None:
+                    continue
+                if not first.verb.endswith("ing"):
+                    return Frame(first, self.speaker(found))
+                spoken = spoken or (first, found)
+            if spoken is not None:
+                return Frame(spoken[0], self.speaker(spoken[1]))
         span = self.speaker_span(cue.start, start)
         if (
             span is None

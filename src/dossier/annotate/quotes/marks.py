@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 OPEN, CLOSE, EITHER = "open", "close", "either"
 DOUBLE, SINGLE = "double", "single"
@@ -39,8 +40,9 @@ MAX_SINGLE_CHARS = 400
 MAX_INTRO_CHARS = 4000
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
+    """One quote mark (a tuple: thousands a text, made and read only here)."""
+
     start: int
     end: int
     family: str
@@ -90,6 +92,16 @@ def _classify(text: str, start: int, end: int) -> Mark | None:
     mark = text[start:end]
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
+    if mark in _DOUBLE_OPEN:
+        return Mark(start, end, DOUBLE, OPEN)
+    if mark in _DOUBLE_CLOSE:
+        # `”Mr. Trump ...”`: a closing mark set where an opening one belongs.
+        reversed_open = before.isspace() and after.isalnum()
+        return Mark(start, end, DOUBLE, EITHER if reversed_open else CLOSE)
+    # Read first: most single marks are apostrophes inside a word.
+    single = mark not in _DOUBLE_EITHER
+    if single and before.isalnum() and after.isalnum():
+        return None  # people’s, don't
     open_like = (
         (before.isspace() or before in _OPENING_CONTEXT)
         and not after.isspace()
@@ -98,20 +110,12 @@ def _classify(text: str, start: int, end: int) -> Mark | None:
     close_like = (not before.isspace() or after in ",.;:!?)") and (
         after.isspace() or not after.isalnum() or after in "”’\"'"
     )
-    if mark in _DOUBLE_OPEN:
-        return Mark(start, end, DOUBLE, OPEN)
-    if mark in _DOUBLE_CLOSE:
-        # `”Mr. Trump ...”`: a closing mark set where an opening one belongs.
-        reversed_open = before.isspace() and after.isalnum()
-        return Mark(start, end, DOUBLE, EITHER if reversed_open else CLOSE)
-    if mark in _DOUBLE_EITHER:
+    if not single:
         if open_like and not close_like:
             return Mark(start, end, DOUBLE, OPEN)
         if close_like and not open_like:
             return Mark(start, end, DOUBLE, CLOSE)
         return Mark(start, end, DOUBLE, EITHER)
-    if before.isalnum() and after.isalnum():
-        return None  # people’s, don't
     if mark in _SINGLE_OPEN:
         if before.isalnum() or _ELISION.match(text, end):
             return None
@@ -133,9 +137,10 @@ def find_marks(text: str) -> list[Mark]:
         [(m.start(), m.end()) for m in _ATTRIBUTE.finditer(text)] if "=" in text else []
     )
     for match in _MARK.finditer(text):
-        if markup and any(start <= match.start() < end for start, end in markup):
+        at, end = match.span()
+        if markup and any(start <= at < stop for start, stop in markup):
             continue
-        mark = _classify(text, match.start(), match.end())
+        mark = _classify(text, at, end)
         if mark is not None:
             marks.append(mark)
     return marks

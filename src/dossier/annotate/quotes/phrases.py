@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.quotes.cues import VERBS, words
+from dossier.annotate.quotes.ends import tail_start
 from dossier.english import MONTHS, WEEKDAYS
 
 PRONOUNS = words(
@@ -54,15 +55,25 @@ _MAIN_VERB = re.compile(
 )
 _WEEKDAY = "|".join(WEEKDAYS)
 _MONTH = "|".join(MONTHS)
-_TRAILING = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|also|later|then|further|again|earlier"
+_TRAILING_WORD = (
+    r"has|have|had|was|were|is|are|also|later|then|further|again|earlier"
     r"|previously|recently|reportedly|publicly|once|never|always|often|would|will"
     r"|could|might|may|should|must|did|does|do|not|first|finally|simply|flatly"
     r"|repeatedly|bluntly|quickly|just|already|even|still|today|yesterday|tonight"
     r"|privately|openly|proudly|angrily|been|being|[a-z]+ly"
+)
+_TRAILING = re.compile(
+    rf"(?:\s+(?:{_TRAILING_WORD}"
     rf"|(?:on\s+)?(?:{_WEEKDAY})"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next)\s+(?:week|month|year|night|morning|weekend)))+\s*$"
+)
+# The word a `_TRAILING` match ends on: each of its parts ends on white space,
+# so a segment whose last run of non-space characters is none of these holds
+# no match, and `re` is spared a search from every position of it.
+_TRAILING_LAST = re.compile(
+    rf"(?:{_TRAILING_WORD}|{_WEEKDAY}|morning|afternoon|evening|night|week|month"
+    r"|year|weekend)"
 )
 _NOT_ADVERBS = words(
     """
@@ -176,18 +187,22 @@ def noun_phrase_before(text: str, start: int, end: int) -> tuple[int, int] | Non
 def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
     """Span of the subject of a cue verb (`Burman, director of X, said` → Burman)."""
     segment = text[floor:cue_start]
-    if _INFINITIVE.search(segment):  # `the statement has only this to say`
-        verb = _MAIN_VERB.search(segment)
+    # `$`-anchored: `_INFINITIVE` and `_RELATIVE_END` read the last run (`ends.py`).
+    if _INFINITIVE.search(segment, tail_start(segment, 0, len(segment), 1)):
+        verb = _MAIN_VERB.search(segment)  # `the statement has only this to say`
         if verb is None:
             return None
         segment = segment[: verb.start()]
     while True:
+        last = segment.rsplit(None, 1)[-1:]
+        if not last or not _TRAILING_LAST.fullmatch(last[0]):
+            break
         trailing = _TRAILING.search(segment)
         if trailing is None or trailing.group().strip().lower() in _NOT_ADVERBS:
             break
         segment = segment[: trailing.start()]
     stripped = segment.rstrip()
-    relative = _RELATIVE_END.search(stripped)
+    relative = _RELATIVE_END.search(stripped, tail_start(stripped, 0, len(stripped), 1))
     if relative is not None:  # `a letter that says`: `that` stands for the letter
         return floor + relative.start(1), floor + relative.end(1)
     if stripped.endswith(","):  # an appositive stands between subject and verb

@@ -104,8 +104,17 @@ def _after_colon(
 ) -> Reported | None:
     sentence = framer.sentences.start_of(position)
     cue = last_cue(text, sentence, position)
-    follows = AS_FOLLOWS.search(text, sentence, position)
-    according = last_match(ACCORDING, text, sentence, position)
+    places = framer.places
+    follows = (
+        AS_FOLLOWS.search(text, sentence, position)
+        if places.may_hold("follows", sentence, position)
+        else None
+    )
+    according = (
+        last_match(ACCORDING, text, sentence, position)
+        if places.may_hold("according", sentence, position)
+        else None
+    )
     if according is not None and (cue is None or cue.start < according.start()):
         span = phrase_after(text, according.end(), position)
         frame = Frame(Cue(according.start(), according.end(), "according to"))
@@ -159,14 +168,15 @@ def indirect_quotes(
     """`X said that …`, `…, sources said.` and `according to X, …` outside
     quotes; a sentence the rules trip on is noted in `failures`."""
     starts = framer.sentences.starts
-    # Most texts have no `according to`: one look for it saves one per sentence.
-    according = "according" in text.lower()
+    # `_indirect` finds speech only at `according to` or a reporting verb: a
+    # sentence with neither (84% of kcna-2024's) is passed over.
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         if taken.contains(start) and taken.contains(max(start, end - 2)):
             continue
-        if not according and not may_hold_cues(text, start, end):
-            continue  # no `according to` and no cue: `_indirect` finds nothing
+        according = framer.places.may_hold("according", start, end)
+        if not according and not may_hold_cues(text, start, end, reporting=True):
+            continue
         found = failures.attempt(
             "quotes",
             start,

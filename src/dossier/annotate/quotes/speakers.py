@@ -93,6 +93,7 @@ class Resolver:
         self.text = text
         self.pack = pack
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
         self.quoted = sorted(quoted)
         self._people: list[Person] | None = None
         self.spoken: list[Person] = []
@@ -170,7 +171,13 @@ class Resolver:
             end = start + self.text[start:end].find(split.group().strip()) - 1
             start, end = trim(self.text, start, max(start, end))
             phrase = " ".join(self.text[start:end].split())
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        inside = [
+            m
+            for m in self.mentions[
+                bisect_left(self.starts, start) : bisect_right(self.starts, end)
+            ]
+            if m.end <= end
+        ]
         people = [m for m in inside if m.type == "PERSON"]
         if people:
             chosen = people[-1]
