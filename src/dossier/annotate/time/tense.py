@@ -91,6 +91,7 @@ _PLANNED = re.compile(r"planned\b")
 # A date before "deadline" names the deadline ("by the Tuesday deadline"):
 # the noun says nothing of the clause's tense.
 _MODIFIED = re.compile(r"[ \t]+deadlines?\b")
+_SPACE = re.compile(r"\s+")
 # The window read for tense on either side of an expression, within its sentence.
 TENSE_WINDOW = 160
 
@@ -103,6 +104,11 @@ def read_tense(text: str, bounds: Bounds, start: int, end: int) -> str:
     Thursday`, `said Friday`), then those after (`Friday, he said`).
     """
     low = max(bounds.start_of(start), start - TENSE_WINDOW // 2)
+    if low > 0 and text[low - 1].isalnum():
+        # A word cut by the window's edge is no word ("subpoenaed" cut to
+        # "poenaed" read as a past form): the window starts after it.
+        cut = _SPACE.search(text, low, start)
+        low = cut.end() if cut else start
     whole = text[low:start]
     breaks = list(CLAUSE.finditer(whole))
     before = whole[breaks[-1].end() :] if breaks else whole
