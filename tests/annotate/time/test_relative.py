@@ -88,3 +88,31 @@ def test_tag_times_a_year_earlier_compares_the_quarter_a_day_closes(
 def test_tag_times_then_current_is_past(pack: Pack, text: str, value: str) -> None:
     (found,) = tag_times(text, anchor="1989-10-26", pack=pack)
     assert found.value == value
+
+
+# (text, anchor, expression text, value): a weekday named by its relation and
+# then by its date is one day, valued by the date.
+WEEKDAY_AND_DATE = [
+    (
+        "International Women's Day is this coming Sunday, March eighth.",
+        "1998-03-05",
+        "this coming Sunday, March eighth",
+        "1998-03-08",
+    ),
+    (
+        "Dr. Slepian was shot at home last Friday, Oct. 23, by a sniper.",
+        "1998-10-26",
+        "last Friday, Oct. 23",
+        "1998-10-23",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "printed", "value"), WEEKDAY_AND_DATE)
+def test_tag_times_a_weekday_and_its_date_are_one_day(
+    pack: Pack, text: str, anchor: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor=anchor, pack=pack)]
+    assert (printed, value) in found
+    # The date is not found again apart from its weekday.
+    assert not any(printed.endswith(other) and other != printed for other, _ in found)

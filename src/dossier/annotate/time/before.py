@@ -72,6 +72,17 @@ DECADE = Before(
 MODIFIER_ONLY = Before(
     re.compile(rf"(?<![\w-])(?P<mod>{MODIFIER})\s*\Z"), _MODIFIER_WORDS
 )
+# A weekday named by its relation and then by its date ("this coming Sunday,
+# March eighth", "last Friday, Oct. 23") is one day: TimeML tags the whole,
+# as TimeBank does; the date gives the value.
+_WEEKDAY_RELATIONS = ("this coming", "this past", "last", "next", "this", "coming")
+WEEKDAY_DATE = Before(
+    re.compile(
+        rf"(?<![\w-])(?:(?P<mod>{MODIFIER})\s*)?"
+        rf"(?:(?P<rel>{cased(*_WEEKDAY_RELATIONS)})\s+)?\Z"
+    ),
+    _MODIFIER_WORDS | last_words(*_WEEKDAY_RELATIONS),
+)
 _YEAR_BACK = ("year-earlier", "year-ago", "the year-earlier", "the year-ago")
 _ORDINALS = tuple(sorted(ORDINAL_NUMBER, key=len, reverse=True))
 # A day counted in a stretch of time ("today is the eighth day of Desert

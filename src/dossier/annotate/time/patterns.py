@@ -84,8 +84,8 @@ def _dates(eras: tuple[Era, ...]) -> list[tuple[str, str, Before | None]]:
         ("date", month_day + tail, before.MODIFIER_ONLY),
         ("date", day_month + tail, before.MODIFIER_ONLY),
         ("date", r"the\s+" + day_month + tail, before.MODIFIER_ONLY),
-        ("date", weekday + month_day + tail, before.MODIFIER_ONLY),
-        ("date", weekday + day_month + tail, before.MODIFIER_ONLY),
+        ("date", weekday + month_day + tail, before.WEEKDAY_DATE),
+        ("date", weekday + day_month + tail, before.WEEKDAY_DATE),
         ("date", r"(?P<wk>[Tt]he\s+week\s+of)\s+" + month_day + tail, None),
         (
             "month_year",
