@@ -56,6 +56,14 @@ DIRECTED = [
         "Feb. 10",
         "2000-02-10",
     ),
+    # A demand's subjunctive (`that ... be returned`) is for a day ahead of
+    # the asking told in the past; a date past the year's end is next year's.
+    (
+        "Elian's father asked that the boy be returned to Cuba by Jan. 14.",
+        "1999-12-28",
+        "Jan. 14",
+        "2000-01-14",
+    ),
     # Without a phrase between, as before: the clause right after.
     (
         "In March, the board approved the merger.",

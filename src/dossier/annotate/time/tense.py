@@ -46,6 +46,11 @@ _FUTURE = (
     # So is a plan with its object ("planned a large demonstration ... on
     # Saturday"): what was planned is ahead of the planning.
     r"(?:planned|planning)\s+(?:for|a|an|another|more|its|their|his|her)|set\s+for|"
+    # A bare `be` after `that` is a demand's subjunctive, for a day ahead
+    # though the asking is past ("asked that the boy be returned by Jan. 14");
+    # not after `could`, which the modals above leave out as often past.
+    r"that\s+(?:(?!could\b)[\w'’.,-]+\s+){1,5}?be\s+"
+    r"(?:[a-z]+ed|" + _IRREGULAR + r")|"
     r"will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
     r"expect(?:s|ed)?\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
     r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
