@@ -116,3 +116,36 @@ def test_tag_times_a_weekday_and_its_date_are_one_day(
     assert (printed, value) in found
     # The date is not found again apart from its weekday.
     assert not any(printed.endswith(other) and other != printed for other, _ in found)
+
+
+# (text, anchor, value): `this` before a weekday goes the clause's way; with
+# no tense it is the day of the document's ISO week.
+THIS_WEEKDAY = [
+    (
+        "The runoff vote will be held this Tuesday, officials said.",
+        "2000-01-09",
+        "2000-01-11",
+    ),
+    (
+        "The runoff vote was held this Tuesday, officials said.",
+        "2000-01-09",
+        "2000-01-04",
+    ),
+    (
+        "The union will strike this Monday unless talks resume.",
+        "2000-01-05",
+        "2000-01-10",
+    ),
+    ("Crowds rallied this Monday outside the embassy.", "2000-01-05", "2000-01-03"),
+    ("The talks are this Friday.", "2000-01-05", "2000-01-07"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), THIS_WEEKDAY)
+def test_tag_times_this_weekday_takes_the_clause_direction(
+    pack: Pack, text: str, anchor: str, value: str
+) -> None:
+    (found,) = [
+        t for t in tag_times(text, anchor=anchor, pack=pack) if "this" in t.text
+    ]
+    assert found.value == value

@@ -109,6 +109,11 @@ def _weekday_from(today: date, number: int, relation: str, tense: str) -> date |
         if relation in ANCHOR_OFFSET and ANCHOR_OFFSET[relation] > 0:
             return weekday_near(today, number, "future")
         if relation in ("this", "current"):
+            # "will be held this Tuesday" told on a Sunday is the Tuesday
+            # ahead, "was held this Tuesday" on a Wednesday the one behind:
+            # a tense says which; without one, the day of the ISO week.
+            if tense in ("future", "past"):
+                return weekday_near(today, number, tense)
             return today + timedelta(days=number - today.isoweekday())
     except OverflowError:
         return None
