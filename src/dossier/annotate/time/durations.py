@@ -228,6 +228,11 @@ def set_rule(hit: Hit, ctx: Context) -> Found | None:
     if word == "season":
         # "each season" of a league, a harvest or the rains comes once a year.
         return Found("SET", "P1Y", refers=False)
+    if hit.group("few"):
+        # "every few days": a set whose step the words leave vague (PXD).
+        if every == "per" or not word.endswith("s"):
+            return None
+        return Found("SET", duration_value(None, unit_code(word)), refers=False)
     amount = number_value(hit.word("n")) if hit.group("n") else 1
     if amount is None:
         return None

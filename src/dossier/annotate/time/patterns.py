@@ -297,7 +297,8 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
         (
             "set",
             rf"(?P<e>{cased('every', 'each', 'per', 'once a', 'twice a')})\s+"
-            rf"(?:(?P<other>other|single)\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT}|"
+            rf"(?:(?P<other>other|single)\s+|(?P<few>few|several)\s+)?"
+            rf"(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT}|"
             rf"{cased('weekend', 'season')}|{PART_OF_DAY}|{SEASON}|{WEEKDAY}|"
             rf"{MONTH_FULL})" + _END,
             None,
