@@ -149,3 +149,29 @@ def test_tag_times_this_weekday_takes_the_clause_direction(
         t for t in tag_times(text, anchor=anchor, pack=pack) if "this" in t.text
     ]
     assert found.value == value
+
+
+# (text, expression text, value): `before` or `after` closing its clause after
+# `the day`, `the year` counts from the last date named, and is in the span.
+TOLD_BEFORE = [
+    (
+        "He was arrested on March 3, 1998. The day before, police had searched "
+        "his home.",
+        "The day before",
+        "1998-03-02",
+    ),
+    ("Exports fell in 1998. The year before, they rose 4%.", "The year before", "1997"),
+    (
+        "The talks collapsed on Dec. 31. The week after, both sides met again.",
+        "The week after",
+        "2000-W01",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), TOLD_BEFORE)
+def test_tag_times_the_unit_before_counts_from_the_last_date(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = {t.text: t.value for t in tag_times(text, anchor="2000-01-05", pack=pack)}
+    assert found[printed] == value
