@@ -10,20 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import settings
 
 import dossier
 from dossier.packs import Pack, load_pack
-from tests import bytecode, processes, properties
+from tests import bytecode, processes
 from tests.shared import Builds, Shared, session_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXAMPLES = ROOT / "examples"
-
-# No timing checks in property tests (tests/properties.py): loaded here,
-# before the test modules' `@settings` are made from it.
-settings.load_profile(properties.PROFILE)
 
 
 # Session builds of kcna-2024 (tests/shared.py), tens of CPU seconds each:

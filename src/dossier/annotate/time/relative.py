@@ -178,6 +178,11 @@ def _counted_day(hit: Hit, ctx: Context) -> Found | None:
     return Found("DATE", "XXXX-XX-XX", refers=False)
 
 
+# `before` or `after` closing its clause after `the day`, `the year`: the
+# unit counted from the last date named ("The day before, police had ...").
+_TOLD_BEFORE = re.compile(r"[ \t]+(before|after)(?=\s*[,.;:!?]|\s*$)", re.IGNORECASE)
+
+
 def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     """`last year`, `this week`, `that day`, `the following month`, `this morning`."""
     if hit.group("lg"):
@@ -217,6 +222,16 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
         and ENDED.match(ctx.text, hit.end)
     ):
         return Found("DURATION", "P1Y", refers=False)  # "for the year ended June 30"
+    if relation == "the" and end is None:
+        told_before = _TOLD_BEFORE.match(ctx.text, hit.end)
+        base = in_unit(ctx.reference, unit) if told_before else None
+        if told_before and base is not None:
+            # "Sales fell in 1998. The year before, they rose": the unit
+            # before or after the last one named, the word kept in the span.
+            step = -1 if told_before.group(1).lower() == "before" else 1
+            moved = shift(base, unit, step)
+            if moved is not None:
+                return Found("DATE", moved.value, moved, end=told_before.end(1))
     if unit == "D":
         if relation == "the" or (relation in ANCHOR_OFFSET and relation != "next"):
             return None
