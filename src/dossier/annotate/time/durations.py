@@ -121,6 +121,11 @@ def duration_rule(hit: Hit, ctx: Context) -> Found | None:
         and number in ("a", "an")
         and _RATE.search(ctx.text, max(0, hit.start - 24), hit.start)
     ):
+        if _TIMES_BEFORE.search(
+            ctx.text, max(0, hit.start - 24), hit.start
+        ) and not ctx.text.startswith(("'s", "’s"), hit.end):
+            # "three times a week" is how often, as "twice a week" is: a set.
+            return Found("SET", value, refers=False)
         # A rate ("$1.76 a year", "700 seats a week"): TimeBank marks these
         # for about one in seven, so they are left out (issue 18).
         return None
@@ -190,6 +195,12 @@ _ADVERB = {
 _RATE = re.compile(
     r"(?:\d|\b(?:hours|days|times|once|twice|flights|seats|million|"
     r"billion|thousand|hundred|dollars|cents))\s+\Z"
+)
+# A count of times before "a week": how often something happens.
+_TIMES_BEFORE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)"
+    r"\s+times\s+\Z",
+    re.IGNORECASE,
 )
 # Frequency words TimeML marks even before a noun ("his daily life").
 _ADJECTIVE_TOO = {"daily", "weekly", "nightly", "hourly"}
