@@ -175,3 +175,31 @@ def test_tag_times_the_unit_before_counts_from_the_last_date(
 ) -> None:
     found = {t.text: t.value for t in tag_times(text, anchor="2000-01-05", pack=pack)}
     assert found[printed] == value
+
+
+# (text, expression text, value): a day of the month a relation names.
+DAY_OF_MONTH = [
+    (
+        "The flood struck on the 27th of last month, when loss of life was reported.",
+        "the 27th of last month",
+        "2024-09-27",
+    ),
+    (
+        "The plenum will open on the 5th of next month.",
+        "the 5th of next month",
+        "2024-11-05",
+    ),
+    (
+        "The storm hit in May. On the 12th of that month, the dam broke.",
+        "the 12th of that month",
+        "2024-05-12",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), DAY_OF_MONTH)
+def test_tag_times_a_day_of_the_month_a_relation_names(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = {t.text: t.value for t in tag_times(text, anchor="2024-10-20", pack=pack)}
+    assert found[printed] == value

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from dossier.annotate.time.calendar import Period, around, day, shift
+from dossier.annotate.time.calendar import Period, around, day, shift, valid_day
 from dossier.annotate.time.context import (
     Context,
     Found,
@@ -183,6 +183,23 @@ def _counted_day(hit: Hit, ctx: Context) -> Found | None:
 _TOLD_BEFORE = re.compile(r"[ \t]+(before|after)(?=\s*[,.;:!?]|\s*$)", re.IGNORECASE)
 
 
+def _day_of_month(hit: Hit, ctx: Context, relation: str) -> Found | None:
+    """`the 27th of last month`, `the 3rd of this month`: that day of the
+    month the relation names, from the document date or the last date."""
+    if hit.word("u") != "month" or hit.group("pos"):
+        return None
+    if relation in REFERENCE_OFFSET:
+        base = in_unit(ctx.reference, "M") or in_unit(ctx.anchor, "M")
+        offset = REFERENCE_OFFSET[relation]
+    else:
+        base = in_unit(ctx.anchor, "M")
+        offset = ANCHOR_OFFSET.get(relation, 0)
+    month = shift(base, "M", offset) if base else None
+    number = int(re.sub(r"\D", "", hit.group("dom") or ""))
+    period = valid_day(month.year, month.part, number) if month else None
+    return Found("DATE", period.value, period) if period else None
+
+
 def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     """`last year`, `this week`, `that day`, `the following month`, `this morning`."""
     if hit.group("lg"):
@@ -192,6 +209,8 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     relation = hit.word("rel")
     if not relation:
         return None
+    if hit.group("dom"):
+        return _day_of_month(hit, ctx, relation)
     word = hit.word("u")
     end = hit.match.start("pos") if hit.group("pos") else None
     printed = hit.group("u") or ""
