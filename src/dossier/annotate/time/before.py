@@ -93,8 +93,9 @@ _OWNERS = ("the", "his", "her", "its", "their", "our", "my", "your")
 _KINDS_OF_DAY = ("trading", "business", "working")
 RELATION = Before(
     re.compile(
-        # "the 27th of last month": a day of the month a relation names.
-        r"(?<![\w-])(?:(?:(?P<dom>(?:[Tt]he\s+)?\d{1,2}(?:st|nd|rd|th))\s+of\s+)?"
+        # "the 27th of last month": a day of the month a relation names (with
+        # its article: "June 16th of last year" is the date's, not this).
+        r"(?<![\w-])(?:(?:(?P<dom>[Tt]he\s+\d{1,2}(?:st|nd|rd|th))\s+of\s+)?"
         rf"(?:(?P<mod>{MODIFIER})\s*)?(?P<rel>{RELATIVE}|"
         + cased(*_YEAR_BACK)
         + r")\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
