@@ -80,3 +80,9 @@ def test_tag_times_a_day_in_a_year_named_by_its_relation(
 ) -> None:
     found = [(t.text, t.value) for t in tag_times(text, anchor="2024-10-20", pack=pack)]
     assert found == [(printed, value)]
+
+
+def test_tag_times_a_relation_year_does_not_cross_a_sentence_end(pack: Pack) -> None:
+    text = "The ferry sank on 18 April. This year the port reopened."
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2010-05-01", pack=pack)]
+    assert found == [("18 April.", "2010-04-18"), ("This year", "2010")]

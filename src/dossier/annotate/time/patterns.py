@@ -79,10 +79,11 @@ def _dates(eras: tuple[Era, ...]) -> list[tuple[str, str, Before | None]]:
         rf"(?P<d>{DAY})(?:\s*(?P<to>[-–]|to|and|through)\s*(?P<d2>{DAY}))?"
         rf"(?:\s+of)?\s+(?P<m>{MONTH})\.?"
     )
-    # A year named by its relation ("June 16th of last year") is the date's.
+    # A year named by its relation ("June 16th of last year") is the date's;
+    # in lower case, so not past a sentence's end ("on 18 April. This year").
     tail = (
         rf"(?:(?:\s*,\s*|\s+)(?:of\s+)?{tail_year}|\s*(?P<ys2>{SHORT_YEAR})"
-        rf"|\s+(?:of\s+)?(?P<ry>{_RY})\s+year{_END})?"
+        rf"|\s+(?:of\s+)?(?P<ry>last|next|this)\s+year{_END})?"
     )
     return [
         ("date", month_day + tail, before.MODIFIER_ONLY),
