@@ -203,3 +203,27 @@ def test_tag_times_a_day_of_the_month_a_relation_names(
 ) -> None:
     found = {t.text: t.value for t in tag_times(text, anchor="2024-10-20", pack=pack)}
     assert found[printed] == value
+
+
+# (text, expression text, value): a day counted from a weekday named is one
+# expression with that day's value.
+DAY_FROM_WEEKDAY = [
+    (
+        "The day before last Tuesday's federal court hearing, the lawyers met.",
+        "The day before last Tuesday",
+        "2000-02-21",
+    ),
+    (
+        "He resigned the day after Tuesday's vote.",
+        "the day after Tuesday",
+        "2000-02-23",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), DAY_FROM_WEEKDAY)
+def test_tag_times_a_day_counted_from_a_weekday(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2000-02-24", pack=pack)]
+    assert found == [(printed, value)]

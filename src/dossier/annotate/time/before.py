@@ -59,6 +59,16 @@ _DATE = (
 DATE = Before(
     re.compile(_DATE + r"\Z"), _MODIFIER_WORDS | last_words(*RELATIONS, *_FISCAL)
 )
+# "The day before last Tuesday's hearing": a day counted from the weekday
+# named is one expression (AQUAINT's gold, 1 of 1), valued that day's.
+DAY_FROM_WEEKDAY = Before(
+    re.compile(
+        r"(?<![\w-])(?:(?P<db>[Tt]he\s+day\s+(?P<side>before|after))\s+)?"
+        + _DATE.removeprefix(r"(?<![\w-])")
+        + r"\Z"
+    ),
+    DATE.words | {"before", "after"},
+)
 YEAR_PREFIX = Before(
     re.compile(
         rf"(?<![\w-])(?:(?P<mod>{MODIFIER})\s*)?(?:(?P<fy>{cased(*_FISCAL)})\s+)?\Z"

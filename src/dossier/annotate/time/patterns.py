@@ -200,7 +200,7 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
         (
             "weekday",
             rf"(?P<w>{WEEKDAY})(?P<pl>s)?(?:\s+(?P<pod>{PART_OF_DAY})(?P<pods>s)?)?{_END}",
-            before.DATE,
+            before.DAY_FROM_WEEKDAY,
         ),
         (
             "relative",

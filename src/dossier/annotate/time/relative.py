@@ -60,6 +60,8 @@ def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
     """`Friday`, `last Wednesday`, `Friday morning`, `on Mondays` and `on
     Friday nights` (sets)."""
     number = WEEKDAY_NUMBER[hit.word("w")]
+    if hit.group("db") and (hit.group("pl") or hit.group("pods")):
+        return None  # "the day before Mondays": no one day
     if hit.group("pl"):
         return Found("SET", f"XXXX-WXX-{number}", refers=False)
     if hit.group("pods"):
@@ -91,12 +93,15 @@ def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
             else ctx.tense(hit.start, hit.end)
         )
         when = _weekday_from(today, number, relation, tense)
+    if when is not None and hit.group("db"):
+        when += timedelta(days=-1 if hit.word("side") == "before" else 1)
     period = day(when) if when else None
     if hit.group("pod"):
         code = PART_OF_DAY[hit.word("pod")]
         return Found("TIME", _time_of(period, code), period, refers=False)
     if period is None:
-        return Found("DATE", f"XXXX-WXX-{number}", refers=False)
+        unknown = "XXXX-XX-XX" if hit.group("db") else f"XXXX-WXX-{number}"
+        return Found("DATE", unknown, refers=False)
     return Found("DATE", period.value, period)
 
 
