@@ -54,3 +54,35 @@ def test_tag_times_leaves_the_article_of_a_named_month_before_a_noun_out(
 ) -> None:
     found = [t.text for t in tag_times(text, anchor="1999-02-10", pack=pack)]
     assert found[0] == printed
+
+
+# (text, expression text, value): a day whose year is named by its relation is
+# one date in that year ("on June 16th of last year": not the day of this
+# year and a separate `last year`).
+RELATIVE_YEAR_DAYS = [
+    (
+        "We started this journey on June 16th of last year.",
+        "June 16th of last year",
+        "2023-06-16",
+    ),
+    (
+        "The dam broke on 5 May last year, villagers said.",
+        "5 May last year",
+        "2023-05-05",
+    ),
+    ("The vote is set for March 3 next year.", "March 3 next year", "2025-03-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), RELATIVE_YEAR_DAYS)
+def test_tag_times_a_day_in_a_year_named_by_its_relation(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2024-10-20", pack=pack)]
+    assert found == [(printed, value)]
+
+
+def test_tag_times_a_relation_year_does_not_cross_a_sentence_end(pack: Pack) -> None:
+    text = "The ferry sank on 18 April. This year the port reopened."
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2010-05-01", pack=pack)]
+    assert found == [("18 April.", "2010-04-18"), ("This year", "2010")]

@@ -48,6 +48,14 @@ CASES = [
      "weeks or months", "DURATION", "PXW"),
     ("The club plays 40 games each season.", "2001-11-02", "each season", "SET",
      "P1Y"),
+    # A count of times before `a week` says how often, as `twice a week` does.
+    ("The ferry crosses to the island three times a week.", "2001-11-02",
+     "a week", "SET", "P1W"),
+    # A vague step is still a set (`every few days`), not a length.
+    ("Aid convoys reach the border town every few days.", "2001-11-02",
+     "every few days", "SET", "PXD"),
+    ("Officials briefed reporters every several hours.", "2001-11-02",
+     "every several hours", "SET", "PTXH"),
     # A hyphenated pair of quarter words still makes a quarter.
     ("Net rose for the fiscal-first quarter ended Sept. 30.", "2001-10-26",
      "the fiscal-first quarter", "DATE", "2001-Q1"),

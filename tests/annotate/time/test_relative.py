@@ -88,3 +88,142 @@ def test_tag_times_a_year_earlier_compares_the_quarter_a_day_closes(
 def test_tag_times_then_current_is_past(pack: Pack, text: str, value: str) -> None:
     (found,) = tag_times(text, anchor="1989-10-26", pack=pack)
     assert found.value == value
+
+
+# (text, anchor, expression text, value): a weekday named by its relation and
+# then by its date is one day, valued by the date.
+WEEKDAY_AND_DATE = [
+    (
+        "International Women's Day is this coming Sunday, March eighth.",
+        "1998-03-05",
+        "this coming Sunday, March eighth",
+        "1998-03-08",
+    ),
+    (
+        "Dr. Slepian was shot at home last Friday, Oct. 23, by a sniper.",
+        "1998-10-26",
+        "last Friday, Oct. 23",
+        "1998-10-23",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "printed", "value"), WEEKDAY_AND_DATE)
+def test_tag_times_a_weekday_and_its_date_are_one_day(
+    pack: Pack, text: str, anchor: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor=anchor, pack=pack)]
+    assert (printed, value) in found
+    # The date is not found again apart from its weekday.
+    assert not any(printed.endswith(other) and other != printed for other, _ in found)
+
+
+# (text, anchor, value): `this` before a weekday goes the clause's way; with
+# no tense it is the day of the document's ISO week.
+THIS_WEEKDAY = [
+    (
+        "The runoff vote will be held this Tuesday, officials said.",
+        "2000-01-09",
+        "2000-01-11",
+    ),
+    (
+        "The runoff vote was held this Tuesday, officials said.",
+        "2000-01-09",
+        "2000-01-04",
+    ),
+    (
+        "The union will strike this Monday unless talks resume.",
+        "2000-01-05",
+        "2000-01-10",
+    ),
+    ("Crowds rallied this Monday outside the embassy.", "2000-01-05", "2000-01-03"),
+    ("The talks are this Friday.", "2000-01-05", "2000-01-07"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), THIS_WEEKDAY)
+def test_tag_times_this_weekday_takes_the_clause_direction(
+    pack: Pack, text: str, anchor: str, value: str
+) -> None:
+    (found,) = [
+        t for t in tag_times(text, anchor=anchor, pack=pack) if "this" in t.text
+    ]
+    assert found.value == value
+
+
+# (text, expression text, value): `before` or `after` closing its clause after
+# `the day`, `the year` counts from the last date named, and is in the span.
+TOLD_BEFORE = [
+    (
+        "He was arrested on March 3, 1998. The day before, police had searched "
+        "his home.",
+        "The day before",
+        "1998-03-02",
+    ),
+    ("Exports fell in 1998. The year before, they rose 4%.", "The year before", "1997"),
+    (
+        "The talks collapsed on Dec. 31. The week after, both sides met again.",
+        "The week after",
+        "2000-W01",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), TOLD_BEFORE)
+def test_tag_times_the_unit_before_counts_from_the_last_date(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = {t.text: t.value for t in tag_times(text, anchor="2000-01-05", pack=pack)}
+    assert found[printed] == value
+
+
+# (text, expression text, value): a day of the month a relation names.
+DAY_OF_MONTH = [
+    (
+        "The flood struck on the 27th of last month, when loss of life was reported.",
+        "the 27th of last month",
+        "2024-09-27",
+    ),
+    (
+        "The plenum will open on the 5th of next month.",
+        "the 5th of next month",
+        "2024-11-05",
+    ),
+    (
+        "The storm hit in May. On the 12th of that month, the dam broke.",
+        "the 12th of that month",
+        "2024-05-12",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), DAY_OF_MONTH)
+def test_tag_times_a_day_of_the_month_a_relation_names(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = {t.text: t.value for t in tag_times(text, anchor="2024-10-20", pack=pack)}
+    assert found[printed] == value
+
+
+# (text, expression text, value): a day counted from a weekday named is one
+# expression with that day's value.
+DAY_FROM_WEEKDAY = [
+    (
+        "The day before last Tuesday's federal court hearing, the lawyers met.",
+        "The day before last Tuesday",
+        "2000-02-21",
+    ),
+    (
+        "He resigned the day after Tuesday's vote.",
+        "the day after Tuesday",
+        "2000-02-23",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), DAY_FROM_WEEKDAY)
+def test_tag_times_a_day_counted_from_a_weekday(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2000-02-24", pack=pack)]
+    assert found == [(printed, value)]

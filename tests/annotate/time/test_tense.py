@@ -47,6 +47,23 @@ DIRECTED = [
         "Saturday",
         "2000-01-01",
     ),
+    # A word cut by the edge of the window read for tense is not read: cut
+    # to "poenaed", "subpoenaed" made the clause past and the date last year.
+    (
+        "Rep. Dan Burton said he subpoenaed 6-year-old Elian to testify before "
+        "the Committee on Government Reform on Feb. 10, so he remains here.",
+        "2000-01-07",
+        "Feb. 10",
+        "2000-02-10",
+    ),
+    # A demand's subjunctive (`that ... be returned`) is for a day ahead of
+    # the asking told in the past; a date past the year's end is next year's.
+    (
+        "Elian's father asked that the boy be returned to Cuba by Jan. 14.",
+        "1999-12-28",
+        "Jan. 14",
+        "2000-01-14",
+    ),
     # Without a phrase between, as before: the clause right after.
     (
         "In March, the board approved the merger.",

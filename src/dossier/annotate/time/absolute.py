@@ -41,7 +41,9 @@ def date_rule(hit: Hit, ctx: Context) -> Found | None:
     if year is None and hit.group("ys2"):
         year = century_year(int((hit.group("ys2") or "")[1:]), ctx)
     explicit = year is not None
-    if year is None:
+    if year is None and hit.group("ry") and ctx.anchor is not None:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(hit.word("ry"), 0)
+    elif year is None:
         year = ctx.year_for(month, number, hit.start, hit.end)
         weekday = _weekday_number(hit.word("wd"))
         if year is not None and weekday is not None:

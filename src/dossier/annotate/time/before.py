@@ -59,6 +59,16 @@ _DATE = (
 DATE = Before(
     re.compile(_DATE + r"\Z"), _MODIFIER_WORDS | last_words(*RELATIONS, *_FISCAL)
 )
+# "The day before last Tuesday's hearing": a day counted from the weekday
+# named is one expression (AQUAINT's gold, 1 of 1), valued that day's.
+DAY_FROM_WEEKDAY = Before(
+    re.compile(
+        r"(?<![\w-])(?:(?P<db>[Tt]he\s+day\s+(?P<side>before|after))\s+)?"
+        + _DATE.removeprefix(r"(?<![\w-])")
+        + r"\Z"
+    ),
+    DATE.words | {"before", "after"},
+)
 YEAR_PREFIX = Before(
     re.compile(
         rf"(?<![\w-])(?:(?P<mod>{MODIFIER})\s*)?(?:(?P<fy>{cased(*_FISCAL)})\s+)?\Z"
@@ -72,6 +82,17 @@ DECADE = Before(
 MODIFIER_ONLY = Before(
     re.compile(rf"(?<![\w-])(?P<mod>{MODIFIER})\s*\Z"), _MODIFIER_WORDS
 )
+# A weekday named by its relation and then by its date ("this coming Sunday,
+# March eighth", "last Friday, Oct. 23") is one day: TimeML tags the whole,
+# as TimeBank does; the date gives the value.
+_WEEKDAY_RELATIONS = ("this coming", "this past", "last", "next", "this", "coming")
+WEEKDAY_DATE = Before(
+    re.compile(
+        rf"(?<![\w-])(?:(?P<mod>{MODIFIER})\s*)?"
+        rf"(?:(?P<rel>{cased(*_WEEKDAY_RELATIONS)})\s+)?\Z"
+    ),
+    _MODIFIER_WORDS | last_words(*_WEEKDAY_RELATIONS),
+)
 _YEAR_BACK = ("year-earlier", "year-ago", "the year-earlier", "the year-ago")
 _ORDINALS = tuple(sorted(ORDINAL_NUMBER, key=len, reverse=True))
 # A day counted in a stretch of time ("today is the eighth day of Desert
@@ -82,7 +103,10 @@ _OWNERS = ("the", "his", "her", "its", "their", "our", "my", "your")
 _KINDS_OF_DAY = ("trading", "business", "working")
 RELATION = Before(
     re.compile(
-        rf"(?<![\w-])(?:(?:(?P<mod>{MODIFIER})\s*)?(?P<rel>{RELATIVE}|"
+        # "the 27th of last month": a day of the month a relation names (with
+        # its article: "June 16th of last year" is the date's, not this).
+        r"(?<![\w-])(?:(?:(?P<dom>[Tt]he\s+\d{1,2}(?:st|nd|rd|th))\s+of\s+)?"
+        rf"(?:(?P<mod>{MODIFIER})\s*)?(?P<rel>{RELATIVE}|"
         + cased(*_YEAR_BACK)
         + r")\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
         + rf"|(?P<ord>{cased(*_OWNERS)})\s+(?P<on>{cased(*_DAY_ORDINALS)})"

@@ -121,6 +121,11 @@ def duration_rule(hit: Hit, ctx: Context) -> Found | None:
         and number in ("a", "an")
         and _RATE.search(ctx.text, max(0, hit.start - 24), hit.start)
     ):
+        if _TIMES_BEFORE.search(
+            ctx.text, max(0, hit.start - 24), hit.start
+        ) and not ctx.text.startswith(("'s", "’s"), hit.end):
+            # "three times a week" is how often, as "twice a week" is: a set.
+            return Found("SET", value, refers=False)
         # A rate ("$1.76 a year", "700 seats a week"): TimeBank marks these
         # for about one in seven, so they are left out (issue 18).
         return None
@@ -191,6 +196,12 @@ _RATE = re.compile(
     r"(?:\d|\b(?:hours|days|times|once|twice|flights|seats|million|"
     r"billion|thousand|hundred|dollars|cents))\s+\Z"
 )
+# A count of times before "a week": how often something happens.
+_TIMES_BEFORE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)"
+    r"\s+times\s+\Z",
+    re.IGNORECASE,
+)
 # Frequency words TimeML marks even before a noun ("his daily life").
 _ADJECTIVE_TOO = {"daily", "weekly", "nightly", "hourly"}
 _NOT_FREQUENCY = re.compile(
@@ -228,6 +239,11 @@ def set_rule(hit: Hit, ctx: Context) -> Found | None:
     if word == "season":
         # "each season" of a league, a harvest or the rains comes once a year.
         return Found("SET", "P1Y", refers=False)
+    if hit.group("few"):
+        # "every few days": a set whose step the words leave vague (PXD).
+        if every == "per" or not word.endswith("s"):
+            return None
+        return Found("SET", duration_value(None, unit_code(word)), refers=False)
     amount = number_value(hit.word("n")) if hit.group("n") else 1
     if amount is None:
         return None

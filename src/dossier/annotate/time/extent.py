@@ -64,7 +64,14 @@ def extent_start(text: str, start: int, end: int) -> int:
     if determiner is None:
         return start
     words = text[determiner.end() : end].split()
-    named = len(words) == 1 and _NAME_FORM.match(words[0]) is not None
+    # `this` before a weekday or month is its relation, kept whatever follows
+    # ("will strike this Monday unless ..."); `that` points at the noun after
+    # ("that October meeting").
+    named = (
+        len(words) == 1
+        and _NAME_FORM.match(words[0]) is not None
+        and not determiner.group().lower().startswith("this")
+    )
     modifies = bool(
         words
         and (_MODIFIER_FORM.search(words[-1]) or named)

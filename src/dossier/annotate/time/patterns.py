@@ -79,13 +79,18 @@ def _dates(eras: tuple[Era, ...]) -> list[tuple[str, str, Before | None]]:
         rf"(?P<d>{DAY})(?:\s*(?P<to>[-–]|to|and|through)\s*(?P<d2>{DAY}))?"
         rf"(?:\s+of)?\s+(?P<m>{MONTH})\.?"
     )
-    tail = rf"(?:(?:\s*,\s*|\s+)(?:of\s+)?{tail_year}|\s*(?P<ys2>{SHORT_YEAR}))?"
+    # A year named by its relation ("June 16th of last year") is the date's;
+    # in lower case, so not past a sentence's end ("on 18 April. This year").
+    tail = (
+        rf"(?:(?:\s*,\s*|\s+)(?:of\s+)?{tail_year}|\s*(?P<ys2>{SHORT_YEAR})"
+        rf"|\s+(?:of\s+)?(?P<ry>last|next|this)\s+year{_END})?"
+    )
     return [
         ("date", month_day + tail, before.MODIFIER_ONLY),
         ("date", day_month + tail, before.MODIFIER_ONLY),
         ("date", r"the\s+" + day_month + tail, before.MODIFIER_ONLY),
-        ("date", weekday + month_day + tail, before.MODIFIER_ONLY),
-        ("date", weekday + day_month + tail, before.MODIFIER_ONLY),
+        ("date", weekday + month_day + tail, before.WEEKDAY_DATE),
+        ("date", weekday + day_month + tail, before.WEEKDAY_DATE),
         ("date", r"(?P<wk>[Tt]he\s+week\s+of)\s+" + month_day + tail, None),
         (
             "month_year",
@@ -195,7 +200,7 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
         (
             "weekday",
             rf"(?P<w>{WEEKDAY})(?P<pl>s)?(?:\s+(?P<pod>{PART_OF_DAY})(?P<pods>s)?)?{_END}",
-            before.DATE,
+            before.DAY_FROM_WEEKDAY,
         ),
         (
             "relative",
@@ -297,7 +302,8 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
         (
             "set",
             rf"(?P<e>{cased('every', 'each', 'per', 'once a', 'twice a')})\s+"
-            rf"(?:(?P<other>other|single)\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT}|"
+            rf"(?:(?P<other>other|single)\s+|(?P<few>few|several)\s+)?"
+            rf"(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT}|"
             rf"{cased('weekend', 'season')}|{PART_OF_DAY}|{SEASON}|{WEEKDAY}|"
             rf"{MONTH_FULL})" + _END,
             None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from dossier.annotate.time.calendar import Period, around, day, shift
+from dossier.annotate.time.calendar import Period, around, day, shift, valid_day
 from dossier.annotate.time.context import (
     Context,
     Found,
@@ -60,6 +60,8 @@ def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
     """`Friday`, `last Wednesday`, `Friday morning`, `on Mondays` and `on
     Friday nights` (sets)."""
     number = WEEKDAY_NUMBER[hit.word("w")]
+    if hit.group("db") and (hit.group("pl") or hit.group("pods")):
+        return None  # "the day before Mondays": no one day
     if hit.group("pl"):
         return Found("SET", f"XXXX-WXX-{number}", refers=False)
     if hit.group("pods"):
@@ -91,12 +93,15 @@ def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
             else ctx.tense(hit.start, hit.end)
         )
         when = _weekday_from(today, number, relation, tense)
+    if when is not None and hit.group("db"):
+        when += timedelta(days=-1 if hit.word("side") == "before" else 1)
     period = day(when) if when else None
     if hit.group("pod"):
         code = PART_OF_DAY[hit.word("pod")]
         return Found("TIME", _time_of(period, code), period, refers=False)
     if period is None:
-        return Found("DATE", f"XXXX-WXX-{number}", refers=False)
+        unknown = "XXXX-XX-XX" if hit.group("db") else f"XXXX-WXX-{number}"
+        return Found("DATE", unknown, refers=False)
     return Found("DATE", period.value, period)
 
 
@@ -109,6 +114,11 @@ def _weekday_from(today: date, number: int, relation: str, tense: str) -> date |
         if relation in ANCHOR_OFFSET and ANCHOR_OFFSET[relation] > 0:
             return weekday_near(today, number, "future")
         if relation in ("this", "current"):
+            # "will be held this Tuesday" told on a Sunday is the Tuesday
+            # ahead, "was held this Tuesday" on a Wednesday the one behind:
+            # a tense says which; without one, the day of the ISO week.
+            if tense in ("future", "past"):
+                return weekday_near(today, number, tense)
             return today + timedelta(days=number - today.isoweekday())
     except OverflowError:
         return None
@@ -173,6 +183,28 @@ def _counted_day(hit: Hit, ctx: Context) -> Found | None:
     return Found("DATE", "XXXX-XX-XX", refers=False)
 
 
+# `before` or `after` closing its clause after `the day`, `the year`: the
+# unit counted from the last date named ("The day before, police had ...").
+_TOLD_BEFORE = re.compile(r"[ \t]+(before|after)(?=\s*[,.;:!?]|\s*$)", re.IGNORECASE)
+
+
+def _day_of_month(hit: Hit, ctx: Context, relation: str) -> Found | None:
+    """`the 27th of last month`, `the 3rd of this month`: that day of the
+    month the relation names, from the document date or the last date."""
+    if hit.word("u") != "month" or hit.group("pos"):
+        return None
+    if relation in REFERENCE_OFFSET:
+        base = in_unit(ctx.reference, "M") or in_unit(ctx.anchor, "M")
+        offset = REFERENCE_OFFSET[relation]
+    else:
+        base = in_unit(ctx.anchor, "M")
+        offset = ANCHOR_OFFSET.get(relation, 0)
+    month = shift(base, "M", offset) if base else None
+    number = int(re.sub(r"\D", "", hit.group("dom") or ""))
+    period = valid_day(month.year, month.part, number) if month else None
+    return Found("DATE", period.value, period) if period else None
+
+
 def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     """`last year`, `this week`, `that day`, `the following month`, `this morning`."""
     if hit.group("lg"):
@@ -182,6 +214,8 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     relation = hit.word("rel")
     if not relation:
         return None
+    if hit.group("dom"):
+        return _day_of_month(hit, ctx, relation)
     word = hit.word("u")
     end = hit.match.start("pos") if hit.group("pos") else None
     printed = hit.group("u") or ""
@@ -212,6 +246,16 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
         and ENDED.match(ctx.text, hit.end)
     ):
         return Found("DURATION", "P1Y", refers=False)  # "for the year ended June 30"
+    if relation == "the" and end is None:
+        told_before = _TOLD_BEFORE.match(ctx.text, hit.end)
+        base = in_unit(ctx.reference, unit) if told_before else None
+        if told_before and base is not None:
+            # "Sales fell in 1998. The year before, they rose": the unit
+            # before or after the last one named, the word kept in the span.
+            step = -1 if told_before.group(1).lower() == "before" else 1
+            moved = shift(base, unit, step)
+            if moved is not None:
+                return Found("DATE", moved.value, moved, end=told_before.end(1))
     if unit == "D":
         if relation == "the" or (relation in ANCHOR_OFFSET and relation != "next"):
             return None

@@ -46,6 +46,11 @@ _FUTURE = (
     # So is a plan with its object ("planned a large demonstration ... on
     # Saturday"): what was planned is ahead of the planning.
     r"(?:planned|planning)\s+(?:for|a|an|another|more|its|their|his|her)|set\s+for|"
+    # A bare `be` after `that` is a demand's subjunctive, for a day ahead
+    # though the asking is past ("asked that the boy be returned by Jan. 14");
+    # not after `could`, which the modals above leave out as often past.
+    r"that\s+(?:(?!could\b)[\w'’.,-]+\s+){1,5}?be\s+"
+    r"(?:[a-z]+ed|" + _IRREGULAR + r")|"
     r"will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planning\s+to|scheduled|"
     r"expect(?:s|ed)?\s+to|is\s+to|are\s+to|intends?\s+to|due|slated|would|next|"
     r"upcoming|coming|hopes?\s+to|aims?\s+to|set\s+to|as\s+soon\s+as|"
@@ -91,6 +96,7 @@ _PLANNED = re.compile(r"planned\b")
 # A date before "deadline" names the deadline ("by the Tuesday deadline"):
 # the noun says nothing of the clause's tense.
 _MODIFIED = re.compile(r"[ \t]+deadlines?\b")
+_SPACE = re.compile(r"\s+")
 # The window read for tense on either side of an expression, within its sentence.
 TENSE_WINDOW = 160
 
@@ -103,6 +109,11 @@ def read_tense(text: str, bounds: Bounds, start: int, end: int) -> str:
     Thursday`, `said Friday`), then those after (`Friday, he said`).
     """
     low = max(bounds.start_of(start), start - TENSE_WINDOW // 2)
+    if low > 0 and text[low - 1].isalnum():
+        # A word cut by the window's edge is no word ("subpoenaed" cut to
+        # "poenaed" read as a past form): the window starts after it.
+        cut = _SPACE.search(text, low, start)
+        low = cut.end() if cut else start
     whole = text[low:start]
     breaks = list(CLAUSE.finditer(whole))
     before = whole[breaks[-1].end() :] if breaks else whole
