@@ -10,15 +10,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 import dossier
 from dossier.packs import Pack, load_pack
-from tests import bytecode, processes
+from tests import bytecode, processes, properties
 from tests.shared import Builds, Shared, session_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXAMPLES = ROOT / "examples"
+
+# Property tests: a tenth of the default count, no timing checks
+# (tests/properties.py); loaded before the test modules make their `@settings`.
+settings.load_profile(properties.PROFILE)
 
 
 # Session builds of kcna-2024 (tests/shared.py), tens of CPU seconds each:
