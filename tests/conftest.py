@@ -5,20 +5,27 @@ from __future__ import annotations
 
 import gc
 import gzip
+import json
+import statistics
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 import dossier
 from dossier.packs import Pack, load_pack
-from tests import bytecode, processes
+from tests import bytecode, processes, properties
 from tests.shared import Builds, Shared, session_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXAMPLES = ROOT / "examples"
+
+# Property tests: a tenth of the default count, no timing checks
+# (tests/properties.py); loaded before the test modules make their `@settings`.
+settings.load_profile(properties.PROFILE)
 
 
 # Session builds of kcna-2024 (tests/shared.py), tens of CPU seconds each:
@@ -53,6 +60,23 @@ FORKING = frozenset(
 )
 
 
+# Each module's CPU seconds in a whole run (`python -m tests.cputime PREFIX
+# --write-costs tests/module_costs.json`). Within its rank below a module
+# with more to do is handed out first, so both xdist workers end on small
+# ones: in collection order the last modules were among the costliest not
+# marked slow (`test_offset_columns.py`, `test_patterns.py`: 5 CPU s), and
+# the workers ended 10 s apart (issue 14, part 7). A module not in the file
+# counts as the median one; the figures only order, so old ones do no harm.
+MODULE_COSTS = ROOT / "tests" / "module_costs.json"
+
+
+def _module_costs() -> dict[str, float]:
+    if not MODULE_COSTS.is_file():
+        return {}
+    costs: dict[str, float] = json.loads(MODULE_COSTS.read_text(encoding="utf-8"))
+    return costs
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Modules with a test marked `slow` first, each module's tests kept
     together and in order. With pyproject's `--dist loadscope` an xdist
@@ -65,7 +89,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     first, so the builds start at once and on different workers, and the
     others needing one of them come after the rest of the slow modules, when
     it is made: in collection order, a second kcna-2024 module reached a
-    worker while the first was still building it, and waited some 50 s."""
+    worker while the first was still building it, and waited some 50 s.
+    Within each later rank, the costliest modules first (MODULE_COSTS)."""
     unlisted = {
         module
         for item in items
@@ -95,7 +120,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         else:
             rank[path] = 0
             claimed |= builds
-    items.sort(key=lambda item: rank[item.path])
+    costs = _module_costs()
+    usual = statistics.median(costs.values()) if costs else 0.0
+
+    def order(item: pytest.Item) -> tuple[int, float]:
+        if rank[item.path] == 0:
+            return (0, 0.0)  # the first users of the builds, as collected
+        return (rank[item.path], -costs.get(item.nodeid.split("::")[0], usual))
+
+    items.sort(key=order)
 
 
 # Full collections at a tenth of Python's rate (threshold 10 -> 100), each

@@ -8,15 +8,22 @@ first test: start-up and collection), then a line per test, `nodeid cpu
 wall` (setup, call and teardown), and ends with `END cpu wall`. CPU is user +
 system of the process and of the children it has waited for: a child's CPU
 counts in the test during which it was reaped (a dask worker's in the
-teardown that closes its cluster). The commands tests/processes.py forks
+teardown that closes its cluster). The last test's teardown, which ends the
+session's fixtures (Chromium, the forkserver and all they reaped), is a line
+of its own, `(session teardown) cpu wall`. The commands tests/processes.py forks
 are the forkserver's children, not the worker's: the live server's CPU and
 its reaped children's are read from /proc and counted too. On a loaded
 machine wall time is mostly waiting; CPU is the figure to compare.
+
+`python -m tests.cputime PREFIX` prints the modules by CPU; with
+`--write-costs tests/module_costs.json` it writes each module's CPU there,
+the order tests/conftest.py hands the modules out in.
 """
 
 from __future__ import annotations
 
 import glob
+import json
 import os
 import resource
 import sys
@@ -29,6 +36,9 @@ import pytest
 from tests.processes import server_pid
 
 _out: IO[str] | None = None
+SESSION_TEARDOWN = "(session teardown)"
+# What the session's end spent, taken out of the last test's figure.
+_ending: list[float] = []
 
 
 def _cpu() -> float:
@@ -69,8 +79,27 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object
     try:
         return (yield)
     finally:
-        out.write(f"{item.nodeid} {_cpu() - cpu:.3f} {time.monotonic() - wall:.3f}\n")
+        spent, took = _cpu() - cpu, time.monotonic() - wall
+        if _ending:
+            ending, ended = _ending
+            out.write(f"{item.nodeid} {spent - ending:.3f} {took - ended:.3f}\n")
+            out.write(f"{SESSION_TEARDOWN} {ending:.3f} {ended:.3f}\n")
+        else:
+            out.write(f"{item.nodeid} {spent:.3f} {took:.3f}\n")
         out.flush()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(
+    item: pytest.Item, nextitem: pytest.Item | None
+) -> Generator[None, object, object]:
+    if nextitem is not None:
+        return (yield)
+    cpu, wall = _cpu(), time.monotonic()
+    try:
+        return (yield)
+    finally:
+        _ending[:] = [_cpu() - cpu, time.monotonic() - wall]
 
 
 def pytest_unconfigure() -> None:
@@ -79,8 +108,8 @@ def pytest_unconfigure() -> None:
         _out.close()
 
 
-def summary(prefix: str, modules: int = 30) -> list[str]:
-    """Each worker's start-up CPU, then the modules by CPU: `cpu wall path`."""
+def modules(prefix: str) -> tuple[list[str], dict[str, float], dict[str, float]]:
+    """Each worker's start-up line, and CPU and wall seconds by module."""
     lines: list[str] = []
     cpu: dict[str, float] = {}
     wall: dict[str, float] = {}
@@ -95,11 +124,30 @@ def summary(prefix: str, modules: int = 30) -> list[str]:
             module = nodeid.split("::")[0]
             cpu[module] = cpu.get(module, 0.0) + float(spent)
             wall[module] = wall.get(module, 0.0) + float(took)
+    return lines, cpu, wall
+
+
+def summary(prefix: str, modules_shown: int = 30) -> list[str]:
+    """Each worker's start-up CPU, then the modules by CPU: `cpu wall path`."""
+    lines, cpu, wall = modules(prefix)
     lines.append(f"{sum(cpu.values()):.1f} CPU s in tests")
-    ranked = sorted(cpu, key=lambda module: -cpu[module])[:modules]
+    ranked = sorted(cpu, key=lambda module: -cpu[module])[:modules_shown]
     lines += [f"{cpu[m]:7.1f} {wall[m]:7.1f} {m}" for m in ranked]
     return lines
 
 
+def write_costs(prefix: str, target: str) -> None:
+    """Each module's CPU seconds in `target` (tests/module_costs.json), the
+    order tests/conftest.py hands modules out in."""
+    _, cpu, _ = modules(prefix)
+    cpu.pop(SESSION_TEARDOWN, None)
+    costs = {module: round(cpu[module], 1) for module in sorted(cpu)}
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(costs, indent=1) + "\n")
+
+
 if __name__ == "__main__":
-    print("\n".join(summary(sys.argv[1])))
+    if sys.argv[2:3] == ["--write-costs"]:
+        write_costs(sys.argv[1], sys.argv[3])
+    else:
+        print("\n".join(summary(sys.argv[1])))

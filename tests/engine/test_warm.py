@@ -12,6 +12,7 @@ import sys
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,13 +23,27 @@ from dossier.present.cli.build import build_files
 from dossier.settings import Settings
 from tests.conftest import EXAMPLES, ROOT
 
-# In a fresh interpreter (this test process may run a forkserver already):
-# a pool build of the examples, then what a worker of the same server holds.
-_BUILD = """
+# One fresh interpreter for the three fresh-process checks (this test process
+# imported spaCy and may run a forkserver already): each was a new
+# interpreter whose pool forked from a server of its own, which imported
+# dossier and compiled the pack (some 4 CPU s a script; issue 14, part 7).
+# First what importing the engines loads; then a pool build of the examples
+# and what a worker of its server holds; then, on the same server, a pool
+# build whose writer never sees the server warm: it prepares (cleans,
+# segments, describes) as many batches as it may hold before handing any out.
+_FRESH = """
 import json, sys
+import dossier.engine as engines
+engines.warm_up
+probed = ("dossier.pipeline", "numpy", "dossier.link.reuse", "dossier.engine.local")
+found = {"before_engines": sorted(m for m in probed if m in sys.modules)}
+engines.ENGINES
+found["engines_load_local"] = "dossier.engine.local" in sys.modules
+
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from dossier.engine import warm
+from dossier import pipeline
+from dossier.engine import local, warm
 from dossier.present.cli.build import build_files
 from dossier.settings import Settings
 
@@ -37,13 +52,64 @@ report = build_files([Path(sys.argv[2])], settings)
 writer_has_spacy = "spacy" in sys.modules
 with ProcessPoolExecutor(1, mp_context=warm.context()) as pool:
     inherited = pool.submit(warm.compiled_before_fork).result()
-print(json.dumps({
+found["pool"] = {
     "documents": report.documents,
     "failures": len(report.failures),
     "writer_has_spacy": writer_has_spacy,
     "inherited": inherited,
-}))
+}
+
+pipeline.BATCH_SOURCES = 3
+warm.Warming.warm = property(lambda self: False)
+prepared = []
+prepare = local.prepare_batch
+
+def counted(batch, pack):
+    prepared.append(len(batch))
+    return prepare(batch, pack)
+
+local.prepare_batch = counted
+settings = Settings(db=sys.argv[3], engine="pool", workers=2)
+report = build_files([Path(sys.argv[4])], settings)
+found["preparing"] = {
+    "prepared": prepared,
+    "documents": report.documents,
+    "failures": len(report.failures),
+    "writer_has_spacy": "spacy" in sys.modules,
+}
+print(json.dumps(found))
 """
+
+
+@pytest.fixture(scope="module")
+def fresh(
+    kcna_jsonl: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, Any]]:
+    """The fresh interpreter's findings, and the folder of its two builds
+    (`pool.db` of the examples; `preparing.db` of `stories.jsonl`, kcna-2024's
+    first 60 stories)."""
+    folder = tmp_path_factory.mktemp("warm")
+    stories = folder / "stories.jsonl"
+    with kcna_jsonl.open(encoding="utf-8") as lines:
+        stories.write_text("".join(itertools.islice(lines, 60)), encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _FRESH,
+            str(folder / "pool.db"),
+            str(EXAMPLES),
+            str(folder / "preparing.db"),
+            str(stories),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return folder, json.loads(done.stdout)
 
 
 def test_same_pack_hands_a_worker_the_pack_compiled_before_the_fork(
@@ -62,43 +128,12 @@ def test_same_pack_hands_a_worker_the_pack_compiled_before_the_fork(
 
 @pytest.mark.slow
 def test_a_pool_build_forks_warm_workers_and_its_writer_never_imports_spacy(
-    tmp_path: Path,
+    fresh: tuple[Path, dict[str, Any]],
 ) -> None:
-    found = json.loads(_script(_BUILD, str(tmp_path / "pool.db"), str(EXAMPLES)))
+    found = fresh[1]["pool"]
     assert found["documents"].get("article", 0) >= 5
     assert found["writer_has_spacy"] is False
     assert found["inherited"] == [load_pack("korea").digest]
-
-
-# A pool build whose writer never sees the server warm: it prepares (cleans,
-# segments, describes) as many batches as it may hold before handing any out.
-_PREPARING = """
-import json, sys
-from pathlib import Path
-from dossier import pipeline
-from dossier.engine import local, warm
-from dossier.present.cli.build import build_files
-from dossier.settings import Settings
-
-pipeline.BATCH_SOURCES = 3
-warm.Warming.warm = property(lambda self: False)
-prepared = []
-prepare = local.prepare_batch
-
-def counted(batch, pack):
-    prepared.append(len(batch))
-    return prepare(batch, pack)
-
-local.prepare_batch = counted
-settings = Settings(db=sys.argv[1], engine="pool", workers=2)
-report = build_files([Path(sys.argv[2])], settings)
-print(json.dumps({
-    "prepared": prepared,
-    "documents": report.documents,
-    "failures": len(report.failures),
-    "writer_has_spacy": "spacy" in sys.modules,
-}))
-"""
 
 
 def tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -119,12 +154,9 @@ def tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
 
 @pytest.mark.slow
 def test_batches_the_writer_prepares_while_the_server_warms_store_the_same(
-    kcna_jsonl: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fresh: tuple[Path, dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stories = tmp_path / "stories.jsonl"
-    with kcna_jsonl.open(encoding="utf-8") as lines:
-        stories.write_text("".join(itertools.islice(lines, 60)), encoding="utf-8")
-    found = json.loads(_script(_PREPARING, str(tmp_path / "pool.db"), str(stories)))
+    folder, found = fresh[0], fresh[1]["preparing"]
     # 20 batches of 3 stories; the writer holds 8 a worker, then hands out
     # the rest as it reads them.
     assert found["prepared"] == [3] * 16
@@ -132,35 +164,19 @@ def test_batches_the_writer_prepares_while_the_server_warms_store_the_same(
     assert found["failures"] == 0
     # The same pieces (the full-text index's pages follow its writes).
     monkeypatch.setattr(pipeline, "BATCH_SOURCES", 3)
-    build_files([stories], Settings(db=str(tmp_path / "local.db")))
-    pooled, local = tables(tmp_path / "pool.db"), tables(tmp_path / "local.db")
+    build_files([folder / "stories.jsonl"], Settings(db=str(tmp_path / "local.db")))
+    pooled, local = tables(folder / "preparing.db"), tables(tmp_path / "local.db")
     assert pooled.keys() == local.keys()
     assert len(local["documents"]) >= 60
     assert len(local["mentions"]) > 500
     assert {name: rows for name, rows in pooled.items() if rows != local[name]} == {}
 
 
-def test_a_build_can_start_the_server_before_it_imports_the_pipeline() -> None:
+def test_a_build_can_start_the_server_before_it_imports_the_pipeline(
+    fresh: tuple[Path, dict[str, Any]],
+) -> None:
     """`dossier.engine` loads its engines on first use: `warm_up` runs before
     the pipeline, numpy and the link stage are imported (0.3 CPU s that the
     server's compile now overlaps)."""
-    probe = (
-        "import sys, dossier.engine as e; e.warm_up; "
-        "print(sorted(m for m in ('dossier.pipeline', 'numpy', 'dossier.link.reuse',"
-        " 'dossier.engine.local') if m in sys.modules)); "
-        "e.ENGINES; print('dossier.engine.local' in sys.modules)"
-    )
-    assert _script(probe, timeout=60).split("\n")[:2] == ["[]", "True"]
-
-
-def _script(code: str, *args: str, timeout: float = 300) -> str:
-    """What `code` prints, run as a fresh process from the checkout."""
-    done = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-        timeout=timeout,
-    )
-    return done.stdout
+    assert fresh[1]["before_engines"] == []
+    assert fresh[1]["engines_load_local"] is True
