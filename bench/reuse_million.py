@@ -8,7 +8,7 @@ hold: each document's words, passage bands and shingle keys
 the real functions), then LSH candidates (documents whose passages share
 SHARED_BANDS bands, bands held by more than COMMON documents left out, as
 `link.reuse` does; a pair sharing fewer is a candidate when its texts share
-ONE_BAND_GRAMS distinct shingles, by the real `link.reuse._sharing` over
+ONE_BAND_GRAMS distinct shingles, by the real `link.reuse_candidates.sharing` over
 an in-memory table of the pairs' shingle keys), then verification of each
 candidate by the real alignment (`link.align.align`, MIN_WORDS and
 MIN_SCORE) and the formula test (`link.reuse_formula`: the share of the
@@ -47,7 +47,7 @@ from results import record
 
 from dossier.link.align import align
 from dossier.link.passages import BANDS, Words, passage_bands, read_words
-from dossier.link.reuse import COMMON, ONE_BAND_GRAMS, SHARED_BANDS, _sharing
+from dossier.link.reuse_candidates import COMMON, ONE_BAND_GRAMS, SHARED_BANDS, sharing
 from dossier.link.reuse_formula import (
     MIN_GRAMS,
     RARE_DOCS,
@@ -246,7 +246,7 @@ def candidates(packed: npt.NDArray[np.uint64]) -> tuple[Pairs, npt.NDArray[np.ui
 
 
 # Pairs sharing one band whose shingle keys go into one in-memory table for
-# `link.reuse._sharing` (about 40,000 documents' keys, 50 MB).
+# `link.reuse_candidates.sharing` (about 40,000 documents' keys, 50 MB).
 SHARING_CHUNK = 20_000
 
 
@@ -255,7 +255,7 @@ def one_band(
     grams: npt.NDArray[np.uint64],
     starts: npt.NDArray[np.int64],
 ) -> list[tuple[int, int]]:
-    """The pairs of `single` (packed) that `link.reuse._sharing` keeps: their
+    """The pairs of `single` (packed) that `link.reuse_candidates.sharing` keeps: their
     texts share ONE_BAND_GRAMS distinct shingles. Each chunk's documents'
     keys (`grams[starts[n]:starts[n + 1]]`, in document order) are put in a
     `reuse_signed` table of its own, as a build stores them."""
@@ -274,7 +274,7 @@ def one_band(
                 ((doc, grams[starts[doc] : starts[doc + 1]].tobytes()) for doc in docs),
             )
             pairs = list(zip(firsts.tolist(), seconds.tolist(), strict=True))
-            kept.extend(_sharing(connection, pairs))
+            kept.extend(sharing(connection, pairs))
     return sorted(kept)
 
 

@@ -11,7 +11,7 @@ signed, every candidate pair aligned): with `--pool N` over
 parent's CPU seconds (`time.process_time`), the pool workers' (reaped
 children, `resource.getrusage`), wall seconds, the 1-minute load average
 and the passages stored. `--shared-bands` runs it with another
-`link.reuse.SHARED_BANDS` (bands a candidate pair's passages share), to
+`link.reuse_candidates.SHARED_BANDS` (bands a candidate pair's passages share), to
 price a looser candidate rule against the default in the same session.
 `--keep` keeps the last round's database, so that two trees' reuse tables
 can be compared row for row (`bench/reuse_rows.py`). `--made` links as a
@@ -34,7 +34,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from dossier.link import reuse
+from dossier.link import reuse_candidates
 from dossier.link.reuse import link_reuse
 from dossier.link.signing import Signed, sign_document
 from dossier.store import connect
@@ -46,14 +46,17 @@ def main() -> None:
     parser.add_argument("--pool", type=int, default=0, help="workers (0: none)")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument(
-        "--shared-bands", type=int, default=reuse.SHARED_BANDS, help="candidates'"
+        "--shared-bands",
+        type=int,
+        default=reuse_candidates.SHARED_BANDS,
+        help="candidates'",
     )
     parser.add_argument("--keep", type=Path, help="keep the last round's database")
     parser.add_argument(
         "--made", action="store_true", help="signatures made first, as a build"
     )
     args = parser.parse_args()
-    reuse.SHARED_BANDS = args.shared_bands
+    reuse_candidates.SHARED_BANDS = args.shared_bands
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "relink.db"
         for number in range(args.rounds):

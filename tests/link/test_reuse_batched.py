@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.link import reuse, reuse_formula
+from dossier.link import reuse, reuse_candidates, reuse_formula
 from dossier.link.reuse_formula import MIN_GRAMS, RARE_DOCS
 from dossier.store import connect
 from tests.link.test_reuse_formula import add, pairs, texts
@@ -29,8 +29,8 @@ BAND_ROWS = st.lists(
         st.integers(1, 40),
         st.integers(-1, 3),
     ),
-    min_size=reuse.COMMON_PASSAGES,
-    max_size=4 * (reuse.COMMON_PASSAGES + 1),
+    min_size=reuse_candidates.COMMON_PASSAGES,
+    max_size=4 * (reuse_candidates.COMMON_PASSAGES + 1),
     unique=True,
 )
 
@@ -54,13 +54,13 @@ def test_each_keys_rows_read_at_once_are_those_its_own_query_reads(
     store.execute("DELETE FROM reuse_bands")
     store.executemany("INSERT INTO reuse_bands(key, doc, passage) VALUES (?,?,?)", rows)
     keys = sorted({key for key, _, _ in rows} | set(extra))
-    held = reuse._held(store, keys)
+    held = reuse_candidates.held(store, keys)
     for key in keys:
         one = [
             (doc, passage)
             for doc, passage in store.execute(
                 "SELECT doc, passage FROM reuse_bands WHERE key = ? LIMIT ?",
-                (key, reuse.COMMON_PASSAGES + 1),
+                (key, reuse_candidates.COMMON_PASSAGES + 1),
             )
         ]
         assert held.get(key, []) == one
@@ -76,8 +76,8 @@ def test_a_key_past_its_bound_keeps_its_first_rows_in_key_order(
         "INSERT INTO reuse_bands(key, doc, passage) VALUES (7,?,?)",
         [(doc, passage) for doc in range(30, 0, -1) for passage in (1, 0)],
     )
-    held = reuse._held(store, [7])[7]
-    assert len(held) == reuse.COMMON_PASSAGES + 1
+    held = reuse_candidates.held(store, [7])[7]
+    assert len(held) == reuse_candidates.COMMON_PASSAGES + 1
     assert held[-1] == (21, 0)
     assert held == sorted(held)
 

@@ -15,7 +15,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from dossier.link import reuse
+from dossier.link import reuse_candidates
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "reuse_million.py"
 
@@ -101,7 +101,7 @@ def test_a_pair_sharing_one_band_is_kept_when_its_texts_share_enough_shingles(
     # the most any pair shares, so some pairs reach it and others do not.
     most = max(counts.values())
     assert min(counts.values()) < most
-    monkeypatch.setattr(reuse, "ONE_BAND_GRAMS", most)
+    monkeypatch.setattr(reuse_candidates, "ONE_BAND_GRAMS", most)
     monkeypatch.setattr(bench, "SHARING_CHUNK", 7)  # several in-memory tables
     kept = bench.one_band(single, grams, starts)
     assert kept == sorted(pair for pair, n in counts.items() if n >= most)

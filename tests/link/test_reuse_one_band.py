@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from dossier.link import reuse
+from dossier.link import reuse, reuse_candidates
 from tests.link.test_reuse import STORY, essay_words
 from tests.link.test_reuse_formula import add
 from tests.link.test_reuse_rewrites import REWRITTEN
@@ -24,6 +24,6 @@ def test_texts_sharing_enough_shingles_pass_one_band_others_do_not(
         for row, doc in connection.execute("SELECT rowid, id FROM documents")
     }
     story, rewritten, unrelated = rowid["doc-0"], rowid["doc-1"], rowid["doc-2"]
-    assert reuse._sharing(connection, [(story, rewritten), (story, unrelated)]) == {
-        (story, rewritten)
-    }
+    assert reuse_candidates.sharing(
+        connection, [(story, rewritten), (story, unrelated)]
+    ) == {(story, rewritten)}

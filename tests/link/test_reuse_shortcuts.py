@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.link import reuse, rewrites
+from dossier.link import reuse, reuse_candidates, rewrites
 from dossier.link.batch import insert_columns
 from dossier.link.passages import read_words
 from dossier.link.reuse import Keys
@@ -62,7 +62,7 @@ def test_the_batchs_shared_keys_are_those_the_join_back_to_the_index_found(
         for doc, keys in batch.items()
     }
     rows = reuse._band_rows(bands)
-    before = reuse._stored_keys(store, rows[0])
+    before = reuse_candidates.stored_keys(store, rows[0])
     store.executemany(
         "INSERT OR IGNORE INTO reuse_bands VALUES (?,?,?)",
         zip(*(column.tolist() for column in rows), strict=True),
@@ -77,7 +77,7 @@ def test_the_batchs_shared_keys_are_those_the_join_back_to_the_index_found(
             " WHERE x.key = n.key AND x.doc != n.doc AND x.passage >= 0)"
         )
     }
-    shared = reuse._shared_keys(rows, before)
+    shared = reuse_candidates.shared_keys(rows, before)
     assert shared == sorted(joined)
 
 
@@ -103,7 +103,7 @@ def test_pairs_sharing_too_few_shingles_compare_to_nothing(
     reuse.link_reuse(connection)
     rowids = [int(row) for (row,) in connection.execute("SELECT rowid FROM documents")]
     pairs = list(itertools.combinations(rowids, 2))
-    counts = reuse._shared_counts(connection, pairs)
+    counts = reuse_candidates.shared_counts(connection, pairs)
     assert set(counts) == set(pairs)
     words = dict(zip(rowids, map(read_words, texts), strict=True))
     for a, b in pairs:
@@ -112,7 +112,7 @@ def test_pairs_sharing_too_few_shingles_compare_to_nothing(
     few = [pair for pair in pairs if 0 < counts[pair] < LEAST_SHARED]
     assert len(few) > 20
     for a, b in few:
-        assert not reuse._compared(2, counts[(a, b)])
+        assert not reuse_candidates.compared(2, counts[(a, b)])
         everywhere = [
             (p, q)
             for p in range(max(1, len(words[a].tokens) // 16))

@@ -16,9 +16,7 @@ the documents' dates when `reuse` lists them.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -26,10 +24,15 @@ from typing import Protocol, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link import passages, reuse_formula, rewrites
+from dossier.link import passages, reuse_candidates, reuse_formula, rewrites
 from dossier.link.align import Alignment
 from dossier.link.batch import insert_columns, load_batch, read_batch, rows_of
 from dossier.link.passages import Words, passage_bands, read_words
+from dossier.link.reuse_candidates import (
+    COMMON,
+    ONE_BAND_GRAMS,
+    SHARED_BANDS,
+)
 from dossier.link.reuse_formula import (
     MIN_GRAMS,
     count_grams,
@@ -44,7 +47,6 @@ from dossier.link.reuse_pairs import (
     JOINED_SCORE,
     KEPT_CHARS,
     KEPT_WORDS,
-    LEAST_SHARED,
     MIN_SCORE,
     MIN_WORDS,
     PairTask,
@@ -59,28 +61,6 @@ from dossier.link.rewrites import (
 from dossier.link.signing import Signed, gram_keys_of, passage_keys
 from dossier.link.stock import STOCK_PARTNERS
 
-# A band more documents hold than this is a stock phrase's: never a candidate,
-# and no evidence that a passage is a stock passage either (STOCK_PARTNERS
-# counts the documents a passage's other bands reach). On kcna-2024, with 5,
-# 10, 50 or no limit: 122, 83, 61, 58 passages stored, in the same time.
-# Which of them are reuse is for the gold of issue 15's measures to say.
-COMMON = 10
-# ... or by more passages than this, in whatever documents: a text repeating
-# itself (a page printed over and over, a 2 MB file of one sentence) would
-# otherwise join every passage of it to every other, quadratically.
-COMMON_PASSAGES = 40
-# A pair of documents is aligned when its passages share this many bands ...
-SHARED_BANDS = 2
-# ... or one, when the two texts share this many distinct shingles (their
-# `reuse_signed.grams`, compared before any text is read). A heavy rewrite of
-# a passage of 2 or 3 sentences shares one band (eval.reuse's kcna-109 /
-# heavy-dev-5: 28 shingles), as does a story retelling two sentences of
-# another (kcna-326 / kcna-332: 73). One band alone doubles the candidates
-# on kcna-2024 (1,966 -> 3,861) and makes 43 times as many on 100,000
-# generated texts (bench/reuse_million.py: 1,089 -> 47,338, CPU 45 -> 98 s),
-# nearly all sharing a few shingles only, turned away here unread; what is
-# left costs the step 13% more CPU on kcna-2024 (docs/benchmarks.md).
-ONE_BAND_GRAMS = LEAST_SHARED
 # How the formula test's document frequencies are kept: 2, a counted row per
 # shingle (schema 14); before, a row per text and shingle in `reuse_bands`.
 STORAGE = 2
@@ -401,8 +381,8 @@ def _begin(
     )
     rows = _band_rows(bands)
     # Which of the batch's keys other texts hold is asked before its own rows
-    # go in: then any row a key has is another text's (`_shared_keys`).
-    stored = _stored_keys(connection, rows[0])
+    # go in: then any row a key has is another text's (`reuse_candidates.shared_keys`).
+    stored = reuse_candidates.stored_keys(connection, rows[0])
     # Not a list of 173,700 rows (kcna-2024): each a container the cyclic
     # GC counts, so the lists set off its full passes over the whole process
     # (in a build, 0.6 of the step's 3.1 CPU s went to 5 of them).
@@ -410,7 +390,9 @@ def _begin(
         connection, "INSERT OR IGNORE INTO reuse_bands(key, doc, passage)", rows
     )
     candidates = sorted(
-        _candidates(connection, sorted(bands), _shared_keys(rows, stored)).items()
+        reuse_candidates.candidates(
+            connection, sorted(bands), reuse_candidates.shared_keys(rows, stored)
+        ).items()
     )
     return _Begun(
         sorted(bands),
@@ -463,212 +445,6 @@ def _band_rows(
     )
     order = np.lexsort((passages, docs, keys))
     return keys[order], docs[order], passages[order]
-
-
-def _stored_keys(
-    connection: sqlite3.Connection, keys: npt.NDArray[np.int64]
-) -> npt.NDArray[np.int64]:
-    """The distinct `keys` (sorted) some stored passage holds: one probe of
-    the primary key a key, in key order."""
-    distinct = np.unique(keys)
-    if not len(distinct):
-        return distinct
-    cursor = connection.cursor()
-    cursor.row_factory = None
-    found = cursor.execute(
-        "SELECT k.value FROM json_each(?) k WHERE EXISTS (SELECT 1"
-        " FROM reuse_bands x WHERE x.key = k.value AND x.passage >= 0)",
-        (json.dumps(distinct.tolist()),),
-    ).fetchall()
-    return np.array([key for (key,) in found], dtype=np.int64)
-
-
-def _shared_keys(
-    rows: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
-    stored: npt.NDArray[np.int64],
-) -> list[int]:
-    """The batch's band keys (its `_band_rows`, key order) another text holds
-    too: one of the batch's others, or a text stored before it (`stored`,
-    asked before the batch's rows went in). Worked out from the batch's keys
-    in memory: the query joining each of its 173,700 band rows (kcna-2024)
-    back to the index, two probes a row, was most of `_candidates`."""
-    keys, docs, _ = rows
-    if not len(keys):
-        return []
-    # A key's rows are adjacent (key order); a text's are adjacent within.
-    new_doc = np.ones(len(keys), dtype=bool)
-    new_doc[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
-    held_keys = keys[new_doc]
-    distinct, texts = np.unique(held_keys, return_counts=True)
-    shared = np.union1d(distinct[texts > 1], stored)
-    return [int(key) for key in shared.tolist()]
-
-
-def _candidates(
-    connection: sqlite3.Connection, docs: list[int], shared: list[int]
-) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """(a, b) with a < b -> the passage pairs (of a, of b) sharing a band, once
-    per band shared, for pairs sharing SHARED_BANDS bands or more; `shared`:
-    the batch's band keys another text holds too (`_shared_keys`). Each is
-    read whole, at most COMMON_PASSAGES + 1 rows (`_held`), and counted and
-    paired here."""
-    batch = set(docs)
-    rows: list[tuple[int, int, int, int]] = []
-    holding = _held(connection, shared)
-    for key in shared:
-        held = holding.get(key, [])
-        # Common: more than COMMON documents or COMMON_PASSAGES passages.
-        if len(held) > COMMON_PASSAGES or len({d for d, _ in held}) > COMMON:
-            continue
-        rows += [
-            (doc, passage, other, other_passage)
-            for doc, passage in held
-            if doc in batch and passage >= 0
-            for other, other_passage in held
-            if other != doc and other_passage >= 0
-        ]
-    # A passage whose bands lead to more than STOCK_PARTNERS documents is a
-    # stock passage: its candidates would be hidden when listed anyway.
-    holders: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for doc, passage, other, _ in rows:
-        holders[(doc, passage)].add(other)
-    seeds: dict[tuple[int, int], set[tuple[int, int, int]]] = defaultdict(set)
-    for number, (doc, passage, other, other_passage) in enumerate(rows):
-        if len(holders[(doc, passage)]) > STOCK_PARTNERS:
-            continue
-        # A pair within the batch is seen from both sides: keep one.
-        if other in batch and other < doc:
-            continue
-        if doc < other:
-            seeds[(doc, other)].add((passage, other_passage, number))
-        else:
-            seeds[(other, doc)].add((other_passage, passage, number))
-    # Both rules read the pair's stored shingle keys: a pair sharing one band
-    # needs ONE_BAND_GRAMS of them in common; one sharing more needs
-    # LEAST_SHARED, or `compare_pair` finds nothing (its alignment and its
-    # sentence tier both want as many): on kcna-2024 a third of the pairs
-    # sharing two bands, whose texts need not be read then (in a build, the
-    # words of all but a batch's own texts) nor shipped to a pool.
-    counts = _shared_counts(connection, list(seeds))
-    return {
-        pair: [(p, q) for p, q, _ in found]
-        for pair, found in seeds.items()
-        if _compared(len(found), counts.get(pair))
-    }
-
-
-def _compared(bands: int, shingles: int | None) -> bool:
-    """Whether a pair sharing `bands` bands, whose texts share `shingles`
-    distinct shingles (None: a text's keys not kept), is compared."""
-    if bands < SHARED_BANDS:
-        return shingles is not None and shingles >= ONE_BAND_GRAMS
-    return shingles is None or shingles >= LEAST_SHARED
-
-
-def _held(
-    connection: sqlite3.Connection, keys: list[int]
-) -> dict[int, list[tuple[int, int]]]:
-    """Each key's first COMMON_PASSAGES + 1 (doc, passage) rows in the
-    primary key's order, as `SELECT doc, passage FROM reuse_bands WHERE key
-    = ? LIMIT COMMON_PASSAGES + 1` gives them, for all `keys` in one query
-    (three months of wire copy: 0.45 -> 0.31 CPU s; the query finding the
-    shared keys, not this, is most of `_candidates`).
-    A key's rows are read up to its (COMMON_PASSAGES + 1)th row's document
-    only (found by one probe of the key's range), so a stock phrase's
-    thousands of rows are not; that document's passages past the bound are
-    dropped here."""
-    connection.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS reuse_shared"
-        "(key INTEGER PRIMARY KEY, last INTEGER)"
-    )
-    connection.execute("DELETE FROM reuse_shared")
-    # Each key's bound is worked out once, as it goes in (a subquery in the
-    # join below would run again for each of the key's rows).
-    connection.execute(
-        "INSERT OR IGNORE INTO reuse_shared(key, last) SELECT k.value,"
-        " coalesce((SELECT x.doc FROM reuse_bands x WHERE x.key = k.value"
-        " ORDER BY x.doc, x.passage LIMIT 1 OFFSET ?), 9223372036854775807)"
-        " FROM json_each(?) k",
-        (COMMON_PASSAGES, json.dumps(keys)),
-    )
-    # CROSS JOIN keeps the keys outside, each a range of the primary key
-    # (the planner scanned all of `reuse_bands` otherwise). Plain tuples,
-    # not the connection's `sqlite3.Row`s: a third of the time.
-    cursor = connection.cursor()
-    cursor.row_factory = None
-    held: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for key, doc, passage in cursor.execute(
-        "SELECT s.key, b.doc, b.passage FROM reuse_shared s"
-        " CROSS JOIN reuse_bands b ON b.key = s.key AND b.doc <= s.last"
-        " ORDER BY s.key, b.doc, b.passage"
-    ):
-        found = held[key]
-        if len(found) <= COMMON_PASSAGES:
-            found.append((doc, passage))
-    return held
-
-
-def _sharing(
-    connection: sqlite3.Connection, pairs: list[tuple[int, int]]
-) -> set[tuple[int, int]]:
-    """The `pairs` whose texts share ONE_BAND_GRAMS distinct shingles or
-    more, by the shingle keys `reuse_signed` keeps (the batch's are stored
-    already)."""
-    return {
-        pair
-        for pair, shared in _shared_counts(connection, pairs).items()
-        if shared >= ONE_BAND_GRAMS
-    }
-
-
-def _shared_counts(
-    connection: sqlite3.Connection, pairs: list[tuple[int, int]]
-) -> dict[tuple[int, int], int]:
-    """The distinct shingles the texts of each pair share, by the keys
-    `reuse_signed` keeps; pairs a text of which has none kept are left out.
-    The keys are a text's distinct shingles (`Words.distinct`, as int64)."""
-    docs = sorted({doc for pair in pairs for doc in pair})
-    grams: dict[int, npt.NDArray[np.uint64]] = {
-        int(doc): np.frombuffer(blob, dtype=np.uint64)
-        for doc, blob in rows_of(
-            connection,
-            "SELECT doc, grams FROM reuse_signed WHERE grams IS NOT NULL AND doc IN",
-            docs,
-        )
-    }
-    # Each text's partners' keys searched in its own at once (sorted as
-    # unsigned, `gram_keys`), from the side with more partners: one search a
-    # text, not one a pair (three months of wire copy: 15,000 pairs).
-    held = [(a, b) for a, b in pairs if a in grams and b in grams]
-    degree = Counter(doc for pair in held for doc in pair)
-    partners: dict[int, list[int]] = defaultdict(list)
-    for a, b in held:
-        if degree[a] >= degree[b]:
-            partners[a].append(b)
-        else:
-            partners[b].append(a)
-    counts: dict[tuple[int, int], int] = {}
-    for doc, others in partners.items():
-        for other, shared in zip(others, _shared_with(grams, doc, others), strict=True):
-            counts[(min(doc, other), max(doc, other))] = shared
-    return counts
-
-
-def _shared_with(
-    grams: dict[int, npt.NDArray[np.uint64]], doc: int, others: list[int]
-) -> list[int]:
-    """How many of `doc`'s keys each of `others` holds (keys distinct, sorted)."""
-    mine = grams[doc]
-    if not len(mine):
-        return [0] * len(others)
-    theirs = np.concatenate([grams[other] for other in others])
-    owner = np.repeat(np.arange(len(others)), [len(grams[other]) for other in others])
-    at = np.searchsorted(mine, theirs)
-    at[at == len(mine)] = 0
-    found: list[int] = np.bincount(
-        owner[mine[at] == theirs], minlength=len(others)
-    ).tolist()
-    return found
 
 
 def _compare(
