@@ -4,7 +4,10 @@ tables the entity link reads hold what the mentions themselves say."""
 from __future__ import annotations
 
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -104,3 +107,22 @@ def test_a_failed_insert_leaves_the_trigger_on(tmp_path: Path) -> None:
         insert_annotation_rows(connection, {"mentions": [row]})
     assert connection.execute("SELECT writer FROM mention_counting").fetchone()[0] == 0
     connection.execute("ROLLBACK")
+
+
+def test_a_writer_killed_inside_its_file_leaves_the_trigger_on(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    connect(db).close()
+    # The writer's steps up to the flag, then SIGKILL before any commit.
+    script = (
+        "import os, signal, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "c.execute('UPDATE mention_counting SET writer = 1')\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", script, str(db)], check=False)
+    assert killed.returncode == -signal.SIGKILL
+    with closing(sqlite3.connect(db)) as connection:
+        assert connection.execute("SELECT writer FROM mention_counting").fetchall() == [
+            (0,)
+        ]
