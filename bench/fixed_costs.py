@@ -1,6 +1,6 @@
 """Benchmark: the build's fixed per-file stages and its writer, one at a time.
 
-    python bench/fixed_costs.py PATH [--db FILE] [--part clean|store|all]
+    python bench/fixed_costs.py PATH [--db FILE] [--part clean|store|replay|all]
 
 Runs with whatever `dossier` is on the path, so two trees are compared by
 running it with each one's `src` first on PYTHONPATH, in alternated rounds.
@@ -9,7 +9,9 @@ and times, in this process's CPU, `clean`, then `segment` and `describe`
 over what it made. `store`: builds PATH into a fresh database in process
 (local engine) and times the writer (`write_result`) and, within it, the
 mention rows' insert (`insert_annotation_rows` of the table `mentions`).
-Prints one JSON line with the load average.
+`replay`: keeps the pieces that build hands the writer and times writing
+them again into another fresh database, the writer alone, with nothing of
+the build between its calls. Prints one JSON line with the load average.
 """
 
 from __future__ import annotations
@@ -97,11 +99,40 @@ def store(path: Path, db: Path) -> dict[str, float]:
     return {name: round(value, 3) for name, value in spent.items()}
 
 
+def replay(path: Path, db: Path) -> dict[str, float]:
+    """CPU seconds of the writer storing again what a build of `path` wrote."""
+    from dossier.store import connect
+    from dossier.store.db import write_result
+
+    pieces: list[Any] = []
+    write = build.write_result
+
+    def kept(connection: Any, result: Any) -> None:
+        pieces.append(result)
+        write(connection, result)
+
+    build.write_result = kept
+    for target in (db, db.with_suffix(".replay.db")):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+    settings = dataclasses.replace(Settings(), db=str(db), engine="local")
+    build.build_files([path], settings)
+    connection = connect(db.with_suffix(".replay.db"))
+    begun = time.process_time()
+    for piece in pieces:
+        write_result(connection, piece)
+    spent = time.process_time() - begun
+    connection.close()
+    return {"pieces": len(pieces), "replay": round(spent, 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--db", type=Path, default=Path("bench/out/fixed_costs.db"))
-    parser.add_argument("--part", default="all", choices=["clean", "store", "all"])
+    parser.add_argument(
+        "--part", default="all", choices=["clean", "store", "replay", "all"]
+    )
     args = parser.parse_args()
     result: dict[str, Any] = {"benchmark": "fixed_costs"}
     if args.part in {"clean", "all"}:
@@ -109,6 +140,9 @@ def main() -> None:
     if args.part in {"store", "all"}:
         args.db.parent.mkdir(parents=True, exist_ok=True)
         result.update(store(args.path, args.db))
+    if args.part == "replay":
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        result.update(replay(args.path, args.db))
     result["load"] = round(os.getloadavg()[0], 2)
     print(json.dumps(result))
 
