@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -108,40 +107,6 @@ def insert_annotation_rows(
 ) -> None:
     """One `executemany` per table, for all the documents of a file."""
     for table, table_rows in rows.items():
-        if not table_rows:
-            continue
-        if table == "mentions" and connection.in_transaction:
-            _insert_mentions(connection, table_rows)
-            continue
-        marks = ",".join("?" * len(table_rows[0]))
-        connection.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)
-
-
-def _insert_mentions(connection: sqlite3.Connection, rows: list[Row]) -> None:
-    """Mention rows (as `annotation_rows` makes them), and what they add to
-    the counts per key the entity link reads: one statement per table for
-    all of them, the insert trigger standing aside (migration 16). Only
-    inside a transaction, so that a crash never leaves the trigger off."""
-    marks = ",".join("?" * len(rows[0]))
-    connection.execute("UPDATE mention_counting SET writer = 1")
-    try:
-        connection.executemany(f"INSERT INTO mentions VALUES ({marks})", rows)
-    finally:
-        connection.execute("UPDATE mention_counting SET writer = 0")
-    # doc, start, end, text, entity, type, title, key, ...
-    forms = Counter((row[7], row[4], row[5], row[3]) for row in rows)
-    documents = Counter((row[7], row[0]) for row in rows)
-    connection.executemany(
-        "INSERT OR IGNORE INTO entity_stale VALUES (?)",
-        [(key,) for key in dict.fromkeys(row[7] for row in rows)],
-    )
-    connection.executemany(
-        "INSERT INTO entity_forms VALUES (?,?,?,?,?)"
-        " ON CONFLICT (key, entity, type, text) DO UPDATE SET n = n + excluded.n",
-        [(*form, n) for form, n in forms.items()],
-    )
-    connection.executemany(
-        "INSERT INTO entity_docs VALUES (?,?,?)"
-        " ON CONFLICT (key, doc) DO UPDATE SET n = n + excluded.n",
-        [(*document, n) for document, n in documents.items()],
-    )
+        if table_rows:
+            marks = ",".join("?" * len(table_rows[0]))
+            connection.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)

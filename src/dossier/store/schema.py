@@ -422,29 +422,6 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (doc, kind, part)
     ) WITHOUT ROWID;
     """,
-    # 16: the writer counts the mentions it inserts itself (issue 14). The
-    # insert trigger of migration 9 ran three statements per mention (29,123
-    # on kcna-2024: 0.53 CPU s of the writer's 1.0 to insert them); the
-    # writer now adds a piece's counts to `entity_forms`, `entity_docs` and
-    # `entity_stale` in one statement per table (0.27 s, the tables equal row
-    # for row), with `mention_counting.writer` set to 1 inside its own
-    # transaction so the trigger stands aside; any other insert (a test, a
-    # tool writing SQL) is counted by the trigger as before. A crash rolls
-    # the flag back with the rows.
-    """
-    CREATE TABLE IF NOT EXISTS mention_counting (writer INTEGER NOT NULL);
-    INSERT INTO mention_counting SELECT 0
-        WHERE NOT EXISTS (SELECT 1 FROM mention_counting);
-    DROP TRIGGER IF EXISTS mentions_stale_insert;
-    CREATE TRIGGER mentions_stale_insert AFTER INSERT ON mentions
-    WHEN NOT EXISTS (SELECT 1 FROM mention_counting WHERE writer) BEGIN
-        INSERT OR IGNORE INTO entity_stale VALUES (new.key);
-        INSERT INTO entity_forms VALUES (new.key, new.entity, new.type, new.text, 1)
-            ON CONFLICT (key, entity, type, text) DO UPDATE SET n = n + 1;
-        INSERT INTO entity_docs VALUES (new.key, new.doc, 1)
-            ON CONFLICT (key, doc) DO UPDATE SET n = n + 1;
-    END;
-    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
