@@ -22,6 +22,10 @@ NEXT = "It was seen off at the airport by officials concerned."
         # The joiner at line ends, empty paragraphs as lines of bare commas.
         (f"{LEAD},\n{NEXT},\n,\n,\n", f"{LEAD}\n{NEXT}"),
         (f"{LEAD}\n{NEXT}\n,\n,\n-0-", f"{LEAD}\n{NEXT}\n-0-"),
+        # The first line opening on the joiner after a tab; the tail's commas
+        # behind spaces, tabs and line breaks.
+        (f"\t, {LEAD}\n, {NEXT}", f"{LEAD}\n{NEXT}"),
+        (f"{LEAD}\n{NEXT} ,\t\n ,\n\n", f"{LEAD}\n{NEXT}"),
     ],
 )
 def test_join_artefacts_are_cleaned(

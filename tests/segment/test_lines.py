@@ -47,6 +47,25 @@ def test_is_body_tells_sentences_from_furniture(line: str, expected: bool) -> No
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        # A stop, then closing marks, ends a sentence; six words make a body.
+        ('He said the talks would go on "until the end."', True),
+        ("The statement was read out at the meeting (KCNA).)", True),
+        ("Who will answer for the crimes of the past?’  ", True),
+        ("The people will never forget it…", True),
+        ("The people will never forget.", False),  # five words
+        ("They  said\tthe talks would go on.", True),  # six, any white space
+        ("Long Live the Workers' Party of Korea\")", False),  # no stop
+        ("...", False),
+        ('")', False),
+    ],
+)
+def test_is_body_reads_the_end_of_a_sentence(line: str, expected: bool) -> None:
+    assert is_body(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
         ("Date: 16/10/2021 | Source: Voice of Korea | Read original version", True),
         ("Date: 14/09/2022 | Source: Naenara (En)", True),
         ("Posted: 3 May 2024", True),

@@ -28,14 +28,25 @@ _QUOTES = "\"“”’'‘"
 _LINE_END = re.compile(r"(?<=[.!?\"”’)])[ \t]*,[ \t]*$", re.MULTILINE)
 # Lines of bare commas or lines opening on one: this many mark a joined text.
 MIN_JOINS = 2
+# Both kinds of line open on a comma after spaces or tabs. A search that
+# opens on a line break skips to each at C speed; `_BARE` and `_OPENING`
+# try every position and the tail every space: the three took 0.14 CPU s
+# over kcna-2024, whose stories hold none of them.
+_COMMA_OPENS_LINE = re.compile(r"\n[ \t]*,")
+_TAIL_CHARS = " \t\n,"
 
 
 def join_edits(text: str) -> list[Edit]:
     if "," not in text:
         return []
-    bare = list(_BARE.finditer(text))
-    openings = list(_OPENING.finditer(text))
-    tail = _TAIL.search(text)
+    if text.lstrip(" \t")[:1] == "," or _COMMA_OPENS_LINE.search(text):
+        bare = list(_BARE.finditer(text))
+        openings = list(_OPENING.finditer(text))
+    else:
+        bare, openings = [], []
+    # The tail is made of these characters alone, so it lies in the text's
+    # last run of them.
+    tail = _TAIL.search(text, len(text.rstrip(_TAIL_CHARS)))
     if tail is None and len(bare) + len(openings) < MIN_JOINS:
         return []
     spans: list[tuple[int, int, str]] = []

@@ -28,6 +28,8 @@ LABELLED = re.compile(
 BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _CLOSING = ".!?…\"”’')]"
+_STOPS = frozenset(".!?…")  # SENTENCE_END's stops, then its closers
+_CLOSERS = "\"”’')]"
 # Body text: a paragraph at least this long, or one that ends like a sentence.
 MIN_BODY = 90
 
@@ -146,8 +148,10 @@ def repeats_title(line: str, title: str) -> bool:
 
 def is_body(line: str) -> bool:
     stripped = line.strip()
-    if SENTENCE_END.search(stripped):
-        return len(stripped.split()) >= 6
+    # `SENTENCE_END.search` and a count of all the words, read from the
+    # line's end and up to six words: every long line of a build comes here.
+    if stripped.rstrip(_CLOSERS)[-1:] in _STOPS:
+        return len(stripped.split(maxsplit=6)) >= 6
     # Long but unpunctuated: body text unless it is cased like a headline.
     return len(stripped) >= MIN_BODY and not is_title_case(stripped)
 
