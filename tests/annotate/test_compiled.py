@@ -1,0 +1,23 @@
+"""compile_pack: what it builds is kept once per process and left out of the
+garbage collector's generations (every full collection would walk it)."""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+
+from dossier.annotate.compiled import compile_pack
+from dossier.packs import load_pack
+
+
+def test_a_compiled_pack_is_frozen_out_of_the_collectors_generations() -> None:
+    # A digest no other test compiles: this call builds, not reuses.
+    pack = dataclasses.replace(load_pack("korea"), digest="test-compiled-freeze")
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    compiled = compile_pack(pack)
+    frozen = gc.get_freeze_count()
+    # spaCy's vocabulary and the matchers are tens of thousands of objects.
+    assert frozen > 10_000
+    assert compile_pack(pack) is compiled  # kept: no second build, no refreeze
+    assert gc.get_freeze_count() == frozen
