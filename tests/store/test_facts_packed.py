@@ -8,14 +8,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.link.derive import document_facts
+from dossier.model import DocumentFacts
 from dossier.packs import Pack
 from dossier.pipeline import run_file
 from dossier.settings import Settings
-from dossier.store.facts import figure_row, pack_figures, unpack_figures
+from dossier.store.facts import FactRows, pack_figures, unpack_figures
+from tests.properties import examples
 
 # Text that JSON escapes, or that looks like the cut itself.
 _TEXT = st.text(
@@ -35,7 +37,9 @@ _VALUE = st.recursive(
 @st.composite
 def _facts(draw: st.DrawFn) -> dict[str, Any]:
     """A figure's facts with `doc` at any place among other keys."""
-    others = draw(st.dictionaries(_TEXT.filter(lambda k: k != "doc"), _VALUE))
+    others = draw(
+        st.dictionaries(_TEXT.filter(lambda k: k != "doc"), _VALUE, max_size=4)
+    )
     keys = list(others)
     at = draw(st.integers(0, len(keys)))
     facts = {key: others[key] for key in keys[:at]}
@@ -47,26 +51,25 @@ def _facts(draw: st.DrawFn) -> dict[str, Any]:
     return facts
 
 
-@given(_facts(), _TEXT)
-def test_figure_row_cut_around_doc_gives_the_facts_json(
-    facts: dict[str, Any], doc_id: str
+@settings(max_examples=examples(60), deadline=None)
+@given(st.lists(_facts(), max_size=3), _TEXT)
+def test_stored_rows_are_the_facts_made(
+    made: list[dict[str, Any]], doc_id: str
 ) -> None:
-    row = figure_row(facts, sentence_chars=7, sentence_at=3)
-    head, tail = row[-2:]
-    assert head + json.dumps(doc_id) + tail == json.dumps(dict(facts, doc=doc_id))
-    start, text, subject, unit, chars, at = row[:-2]
-    assert (start, text, subject, unit) == (
-        facts["span"][0],
-        facts["text"],
-        facts["subject"],
-        facts["unit"],
-    )
-    assert (chars, at) == (7, 3)
-
-
-@given(st.lists(st.lists(_VALUE, max_size=8), max_size=20))
-def test_packed_rows_come_back_as_made(rows: list[list[Any]]) -> None:
-    assert list(unpack_figures(pack_figures(iter(rows)))) == rows
+    """The writer's `claim_facts` rows from packed facts: the JSON is
+    `json.dumps` of the facts made with `doc` set, key for key; the
+    columns beside it are the facts' own."""
+    packed = pack_figures((n, n + 1, facts) for n, facts in enumerate(made))
+    rows = FactRows()
+    rows.add(7, doc_id, "2024-01-02", DocumentFacts(figures=packed), first_figure=0)
+    stored = list(rows.claims([100 + n for n in range(len(made))]))
+    assert len(stored) == len(made)
+    for n, (row, facts) in enumerate(zip(stored, made, strict=True)):
+        figure = dict(facts, doc=doc_id)
+        assert row == (
+            7, 100 + n, doc_id, "2024-01-02", facts["span"][0], facts["text"],
+            facts["subject"], facts["unit"], n, n + 1, json.dumps(figure),
+        )  # fmt: skip
 
 
 def test_no_figures_pack_to_nothing_to_unpack() -> None:
@@ -95,20 +98,13 @@ def test_seed_figures_packed_with_their_documents(corpus: Path, pack: Pack) -> N
                 rows = list(unpack_figures(facts.figures))
                 figures = document.annotations.figures
                 assert len(rows) == len(figures)
-                for row, figure in zip(rows, figures, strict=True):
-                    start, text, _, unit, chars, at, head, tail = row
-                    assert (start, text, unit) == (
-                        figure.start,
-                        figure.text,
-                        figure.unit,
-                    )
-                    whole = json.loads(head + json.dumps("D") + tail)
-                    assert whole["doc"] == "D"
-                    assert whole["span"] == [figure.start, figure.end]
+                for (chars, at, made), figure in zip(rows, figures, strict=True):
+                    assert made["span"] == [figure.start, figure.end]
+                    assert (made["text"], made["unit"]) == (figure.text, figure.unit)
                     sentence = document.text[
                         figure.start - at : figure.start - at + chars
                     ]
-                    assert whole["sentence"] == sentence
+                    assert made["sentence"] == sentence
                     assert figure.text in sentence
                 seen += len(rows)
     assert seen > 20

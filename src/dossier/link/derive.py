@@ -23,7 +23,7 @@ from dossier.store.annotations import annotation_rows
 from dossier.store.claims import figure_facts
 from dossier.store.context import DocumentContext
 from dossier.store.events import event_facts
-from dossier.store.facts import figure_row, pack_figures
+from dossier.store.facts import pack_figures
 
 # Placeholders for what only the writer knows: the document's id (a content
 # address checked against the store) and its rowid.
@@ -86,7 +86,7 @@ def document_facts(
     context = AnnotatedDocument(text, outlet, rows)
     events = event_rows(context, _NO_ROWID, date) if kind == "article" else []
     figures = pack_figures(
-        figure_row(facts, sentence_chars=sentence_chars, sentence_at=sentence_at)
+        (sentence_chars, sentence_at, facts)
         for _, sentence_chars, sentence_at, facts in figure_rows(
             context, _figure_columns(rows["figures"], date, outlet)
         )

@@ -25,41 +25,26 @@ Row = tuple[Any, ...]
 _LEVEL = 1
 
 
-def figure_row(
-    facts: dict[str, Any], *, sentence_chars: int, sentence_at: int
-) -> list[Any]:
-    """One figure's `claim_facts` columns without what only the writer knows
-    (the document's rowid, id and date, the figure's rowid): its start, text,
-    subject, unit, sentence shape, and its facts' JSON cut around `doc`,
-    so that `head + json.dumps(doc_id) + tail` is `json.dumps` of the facts
-    with `doc` set, key for key in their order."""
-    items = list(facts.items())
-    at = [key for key, _ in items].index("doc")
-    head = json.dumps(dict(items[:at]))[:-1] + (", " if at else "") + '"doc": '
-    after = dict(items[at + 1 :])
-    tail = ", " + json.dumps(after)[1:] if after else "}"
-    return [
-        facts["span"][0], facts["text"], facts["subject"], facts["unit"],
-        sentence_chars, sentence_at, head, tail,
-    ]  # fmt: skip
-
-
-def pack_figures(rows: Iterable[list[Any]]) -> bytes:
-    """`figure_row`s as zlib-compressed JSON lines, packed as they come: a
-    document's figures are never all held as Python objects."""
+def pack_figures(figures: Iterable[tuple[int, int, dict[str, Any]]]) -> bytes:
+    """Each figure's sentence length, its place in it and its facts, as
+    zlib-compressed JSON lines, packed as they come: a document's figures
+    are never all held as Python objects. The JSON the writer stores is
+    `json.dumps` of the facts read back, which is that of the facts made:
+    JSON reads back the same keys in the same order, strings and numbers."""
     packer = zlib.compressobj(_LEVEL)
-    parts = [packer.compress(json.dumps(row).encode() + b"\n") for row in rows]
+    parts = [packer.compress(json.dumps(figure).encode() + b"\n") for figure in figures]
     parts.append(packer.flush())
     return b"".join(parts)
 
 
-def unpack_figures(packed: bytes) -> Iterator[list[Any]]:
-    """The `figure_row`s `pack_figures` packed, in order."""
+def unpack_figures(packed: bytes) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """The figures `pack_figures` packed, in order."""
     if not packed:
         return
-    # JSON escapes every control character: a line break ends a row.
+    # JSON escapes every control character: a line break ends a figure.
     for line in zlib.decompress(packed).split(b"\n")[:-1]:
-        yield json.loads(line)
+        sentence_chars, sentence_at, facts = json.loads(line)
+        yield sentence_chars, sentence_at, facts
 
 
 @dataclass(slots=True)
@@ -97,13 +82,14 @@ class FactRows:
         """The `claim_facts` rows, each figure's place made its rowid
         (`figure_rowids`, in the order the piece's figures were inserted)."""
         for rowid, doc_id, date, facts, first_figure in self.documents:
-            doc = json.dumps(doc_id)
-            for index, row in enumerate(unpack_figures(facts.figures)):
-                start, text, subject, unit, chars, sentence_at, head, tail = row
+            for index, (sentence_chars, sentence_at, facts_of) in enumerate(
+                unpack_figures(facts.figures)
+            ):
+                figure = dict(facts_of, doc=doc_id)
                 yield (
                     rowid, figure_rowids[first_figure + index], doc_id, date,
-                    start, text, subject, unit, chars, sentence_at,
-                    head + doc + tail,
+                    figure["span"][0], figure["text"], figure["subject"],
+                    figure["unit"], sentence_chars, sentence_at, json.dumps(figure),
                 )  # fmt: skip
 
 
