@@ -12,6 +12,13 @@ from dossier.model import Source
 from dossier.read.decode import decode
 from dossier.read.markup import MARKUP, align
 
+# A page of this many characters or more gives the extractor's freed heap
+# back: a smaller one's is used again by the next page's trees, and handed
+# back only to be faulted in again (html-dev's 81 pages, 170 kB on average,
+# run_file 8% slower with a trim after each; the x8 and x16 pages of
+# bench/hostile_sizes.py, 1.2 and 2.4 MB, are where it matters).
+TRIM_FROM = 1_000_000
+
 # How the text of an HTML source was made, after its encoding: the
 # extractor's main text, or (no main text found) the whole page's text.
 EXTRACTED = "+html"
@@ -46,9 +53,10 @@ def read_html(path: Path, data: bytes, digest: str) -> list[Source]:
     text, fields = _extract(
         trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
     )
-    # The extractor's trees are gone: give their freed heap back before the
-    # next steps ask for more (see `release_freed_heap`).
-    release_freed_heap()
+    if len(markup) >= TRIM_FROM:
+        # The extractor's trees are gone: give their freed heap back before
+        # the next steps ask for more (see `release_freed_heap`).
+        release_freed_heap()
     kind = EXTRACTED
     if not text.strip():
         text, kind = _plain_text(markup), PAGE_TEXT

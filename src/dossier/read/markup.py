@@ -16,6 +16,7 @@ import io
 import re
 from array import array
 from bisect import bisect_left
+from collections.abc import MutableSequence
 from dataclasses import dataclass
 
 from dossier.offsets import Region, SegmentWriter, SourceMap
@@ -52,13 +53,26 @@ _VOID = frozenset(
 _WORD_WINDOW = 400
 
 
-def _offsets(values: list[int] | None = None) -> array[int]:
-    """A column of offsets, 8 bytes each: as Python lists of integers, the
-    visible characters' starts and ends and `_place`'s answer for each
-    extracted character took some 40 bytes a character (the x16 page of
-    bench/hostile_sizes.py: `align` peaked at 168 MB, now 65 MB;
-    docs/reliability.md)."""
-    return array("q", values or [])
+# Offsets = a list of integers, or for a large page a column of them, 8
+# bytes each: as integers, the visible characters' starts and ends and
+# `_place`'s answer for each extracted character took some 40 bytes a
+# character (the x16 page of bench/hostile_sizes.py: `align` peaked at 168
+# MB, in columns 65 MB; docs/reliability.md). A column's items are read
+# back as new integers, which cost a small page more than they save:
+# `align` on html-dev's 81 pages (170 kB on average) took 15% longer in
+# columns.
+Offsets = MutableSequence[int]
+COLUMNS_FROM = 1_000_000
+
+
+def _offsets(size: int) -> Offsets:
+    """No offsets yet, for a page or text of `size` characters."""
+    return array("q") if size >= COLUMNS_FROM else []
+
+
+def _filled(size: int, value: int) -> Offsets:
+    """`size` offsets of `value`."""
+    return array("q", [value]) * size if size >= COLUMNS_FROM else [value] * size
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +80,14 @@ class Visible:
     """A page's visible characters and where each lies in the markup."""
 
     chars: str
-    starts: array[int]
-    ends: array[int]
+    starts: Offsets
+    ends: Offsets
 
 
 def visible(markup: str) -> Visible:
     # The characters written as they are found, not held as a string a run.
     chars = io.StringIO()
-    starts, ends = _offsets(), _offsets()
+    starts, ends = _offsets(len(markup)), _offsets(len(markup))
     position = 0
     for match in MARKUP.finditer(markup):
         if match.start() > position:
@@ -88,8 +102,8 @@ def _add_text(
     start: int,
     end: int,
     chars: io.StringIO,
-    starts: array[int],
-    ends: array[int],
+    starts: Offsets,
+    ends: Offsets,
 ) -> None:
     for run in _RUN.finditer(markup, start, end):
         text, first, last = run.group(), run.start(), run.end()
@@ -203,14 +217,14 @@ def align(text: str, markup: str) -> SourceMap:
     )
 
 
-def _place(text: str, chars: str) -> array[int]:
+def _place(text: str, chars: str) -> Offsets:
     """For each character of `text`, its index in `chars`, or -1.
 
     A line is looked for after the last one placed, then anywhere (extraction
     may move a headline or a caption); a line not found whole, word by word
     near the last placed one.
     """
-    placed = _offsets([-1]) * len(text)
+    placed = _filled(len(text), -1)
     pointer = 0
     for line in _LINE.finditer(text):
         indices = [
@@ -242,7 +256,7 @@ def _place_words(
     words: list[list[int]],
     chars: str,
     pointer: int,
-    placed: array[int],
+    placed: Offsets,
 ) -> int:
     """Place the longest run of words found after `pointer`, then the next: a
     line extraction changed in one spot keeps the rest exact. A lone word is
@@ -280,7 +294,7 @@ def _find(
     return chars.find(needle, pointer, stop)
 
 
-def _mark(placed: array[int], indices: list[int], found: int) -> int:
+def _mark(placed: Offsets, indices: list[int], found: int) -> int:
     for offset, i in enumerate(indices):
         placed[i] = found + offset
     return found + len(indices)
