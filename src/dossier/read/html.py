@@ -14,9 +14,10 @@ from dossier.read.markup import MARKUP, align
 
 # A page of this many characters or more gives the extractor's freed heap
 # back: a smaller one's is used again by the next page's trees, and handed
-# back only to be faulted in again (html-dev's 81 pages, 170 kB on average,
-# run_file 8% slower with a trim after each; the x8 and x16 pages of
-# bench/hostile_sizes.py, 1.2 and 2.4 MB, are where it matters).
+# back it would only be faulted in again (a trim after each of html-dev's
+# 81 pages, 170 kB on average, cost 0.056 CPU s in all, and lowered no
+# peak). The x8 and x16 pages of bench/hostile_sizes.py, 1.2 and 2.4 MB,
+# are where it matters.
 TRIM_FROM = 1_000_000
 
 # How the text of an HTML source was made, after its encoding: the
