@@ -1,6 +1,7 @@
 """Benchmark: hostile inputs at two sizes, to see each step's growth (issue 17).
 
-    python bench/hostile_sizes.py [--scale 1 4] [--only NAME ...] [--no-annotate-only]
+    python bench/hostile_sizes.py [--scale 1 4] [--only NAME ...] [--annotate on]
+        [--src SRC ...]
 
 Each input is generated at its nominal size (about 1 MB, or the count the
 issue names) times each scale, then built with the default engine, with
@@ -8,6 +9,10 @@ annotation on and with --no-annotate. Prints CPU seconds (user + system of
 the build process) and its peak RSS, read with os.wait4 for that one child,
 so a linear step grows about 4x between scales 1 and 4 and a quadratic one
 about 16x. Appends a JSON line per build to bench/out/results.jsonl.
+
+`--src` builds each input with the `dossier` package under each folder given
+(another checkout's `src`), one after the other at each size: a before and
+an after in one session, at the same load (issue 14 part 5).
 """
 
 from __future__ import annotations
@@ -134,8 +139,11 @@ INPUTS: tuple[str, ...] = (
 )
 
 
-def build(path: Path, db: Path, annotate: bool, timeout: float) -> dict[str, float]:
-    """CPU seconds and peak RSS (MB) of one `dossier build` process."""
+def build(
+    path: Path, db: Path, annotate: bool, timeout: float, src: str | None = None
+) -> dict[str, float]:
+    """CPU seconds and peak RSS (MB) of one `dossier build` process, with the
+    package under `src` when given."""
     command = [
         str(Path(sys.executable).with_name("dossier")),
         "build",
@@ -147,8 +155,9 @@ def build(path: Path, db: Path, annotate: bool, timeout: float) -> dict[str, flo
     ]
     load = os.getloadavg()[0]
     started = time.perf_counter()
+    env = dict(os.environ, PYTHONPATH=src) if src else None
     child = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
     )
     # wait4 gives this one child's usage; RUSAGE_CHILDREN's maxrss is the
     # largest over all children so far, which would hide a smaller later one.
@@ -181,6 +190,9 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", choices=INPUTS, default=list(INPUTS))
     parser.add_argument("--annotate", choices=("both", "on", "off"), default="both")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds")
+    parser.add_argument(
+        "--src", nargs="+", default=[None], help="package folders to build with"
+    )
     args = parser.parse_args()
     modes = {"both": (True, False), "on": (True,), "off": (False,)}[args.annotate]
     with tempfile.TemporaryDirectory(prefix="hostile") as scratch:
@@ -188,18 +200,20 @@ def main() -> None:
             for scale in args.scale:
                 folder = write_inputs(name, scale, Path(scratch) / f"{name}_{scale}")
                 for annotate in modes:
-                    db = Path(scratch) / f"{name}_{scale}_{annotate}.db"
-                    figures = build(folder, db, annotate, args.timeout)
-                    record(
-                        {
-                            "benchmark": "hostile_sizes",
-                            "input": name,
-                            "scale": scale,
-                            "mb": round(size_of(folder), 2),
-                            "annotate": annotate,
-                            **figures,
-                        }
-                    )
+                    for n, src in enumerate(args.src):
+                        db = Path(scratch) / f"{name}_{scale}_{annotate}_{n}.db"
+                        figures = build(folder, db, annotate, args.timeout, src)
+                        record(
+                            {
+                                "benchmark": "hostile_sizes",
+                                "input": name,
+                                "scale": scale,
+                                "mb": round(size_of(folder), 2),
+                                "annotate": annotate,
+                                **({"src": src} if src else {}),
+                                **figures,
+                            }
+                        )
 
 
 if __name__ == "__main__":

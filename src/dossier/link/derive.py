@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dossier.link.events import Dated, Mentioned
@@ -23,6 +23,7 @@ from dossier.store.annotations import annotation_rows
 from dossier.store.claims import figure_facts
 from dossier.store.context import DocumentContext
 from dossier.store.events import event_facts
+from dossier.store.facts import pack_figures
 
 # Placeholders for what only the writer knows: the document's id (a content
 # address checked against the store) and its rowid.
@@ -56,18 +57,16 @@ def event_rows(
 
 def figure_rows(
     context: DocumentContext, figures: Iterable[dict[str, Any]]
-) -> list[tuple[int, int, int, dict[str, Any]]]:
+) -> Iterator[tuple[int, int, int, dict[str, Any]]]:
     """For each figure row (`store.claims.FIGURE_COLUMNS`): its `_figure`, the
-    length of its sentence, its place in it, and its facts."""
-    return [
-        (
+    length of its sentence, its place in it, and its facts; one at a time."""
+    for row in figures:
+        yield (
             int(row["_figure"]),
             row["_s1"] - row["_s0"],
             row["_start"] - row["_s0"],
             figure_facts(row, context),
         )
-        for row in figures
-    ]
 
 
 def document_facts(
@@ -78,12 +77,31 @@ def document_facts(
     outlet: str | None,
     annotations: Annotations,
 ) -> DocumentFacts:
-    """What `link.claims_stored` would derive for this document once stored."""
+    """What `link.claims_stored` would derive for this document once stored.
+
+    Each figure's facts are packed as soon as made (`store.facts`): a page
+    of 80,000 tiny figures held them as dicts, some 1 kB a figure, until
+    the writer stored the page (docs/reliability.md, issue 14 part 5)."""
     rows = annotation_rows(_NO_ROWID, annotations)
     context = AnnotatedDocument(text, outlet, rows)
     events = event_rows(context, _NO_ROWID, date) if kind == "article" else []
-    figures = [
-        {
+    figures = pack_figures(
+        (sentence_chars, sentence_at, facts)
+        for _, sentence_chars, sentence_at, facts in figure_rows(
+            context, _figure_columns(rows["figures"], date, outlet)
+        )
+    )
+    return DocumentFacts(events=tuple(events), figures=figures)
+
+
+def _figure_columns(
+    figures: Iterable[tuple[Any, ...]], date: str | None, outlet: str | None
+) -> Iterator[dict[str, Any]]:
+    """The document's figure rows as `FIGURE_COLUMNS` reads them back, one
+    at a time."""
+    for index, row in enumerate(figures):
+        _, start, end, figure, low, high, unit, subject, hedge, s0, s1 = row
+        yield {
             # As `FIGURE_COLUMNS` reads the row back: `low` and `high` are
             # REAL columns, so an int comes back a float (and prints `5.0`).
             "_figure": index,
@@ -102,27 +120,6 @@ def document_facts(
             "_doc_date": date,
             "_outlet": outlet,
         }
-        for index, (
-            _,
-            start,
-            end,
-            figure,
-            low,
-            high,
-            unit,
-            subject,
-            hedge,
-            s0,
-            s1,
-        ) in enumerate(rows["figures"])
-    ]
-    return DocumentFacts(
-        events=tuple(events),
-        figures=tuple(
-            (sentence_chars, sentence_at, facts)
-            for _, sentence_chars, sentence_at, facts in figure_rows(context, figures)
-        ),
-    )
 
 
 class AnnotatedDocument(DocumentContext):

@@ -12,8 +12,11 @@ and marked approximate.
 from __future__ import annotations
 
 import html
+import io
 import re
+from array import array
 from bisect import bisect_left
+from collections.abc import MutableSequence
 from dataclasses import dataclass
 
 from dossier.offsets import Region, SegmentWriter, SourceMap
@@ -50,56 +53,74 @@ _VOID = frozenset(
 _WORD_WINDOW = 400
 
 
+# Offsets = a list of integers, or for a large page a column of them, 8
+# bytes each: as integers, the visible characters' starts and ends and
+# `_place`'s answer for each extracted character took some 40 bytes a
+# character (the x16 page of bench/hostile_sizes.py: `align` peaked at 168
+# MB, in columns 65 MB; docs/reliability.md). A column's items are read
+# back as new integers, which cost a small page more than they save:
+# `align` on html-dev's 81 pages (170 kB on average) took 15% longer in
+# columns.
+Offsets = MutableSequence[int]
+COLUMNS_FROM = 1_000_000
+
+
+def _offsets(size: int) -> Offsets:
+    """No offsets yet, for a page or text of `size` characters."""
+    return array("q") if size >= COLUMNS_FROM else []
+
+
+def _filled(size: int, value: int) -> Offsets:
+    """`size` offsets of `value`."""
+    return array("q", [value]) * size if size >= COLUMNS_FROM else [value] * size
+
+
 @dataclass(frozen=True, slots=True)
 class Visible:
     """A page's visible characters and where each lies in the markup."""
 
     chars: str
-    starts: list[int]
-    ends: list[int]
+    starts: Offsets
+    ends: Offsets
 
 
 def visible(markup: str) -> Visible:
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    # The characters written as they are found, not held as a string a run.
+    chars = io.StringIO()
+    starts, ends = _offsets(len(markup)), _offsets(len(markup))
     position = 0
     for match in MARKUP.finditer(markup):
         if match.start() > position:
             _add_text(markup, position, match.start(), chars, starts, ends)
         position = match.end()
     _add_text(markup, position, len(markup), chars, starts, ends)
-    return Visible("".join(chars), starts, ends)
+    return Visible(chars.getvalue(), starts, ends)
 
 
 def _add_text(
     markup: str,
     start: int,
     end: int,
-    chars: list[str],
-    starts: list[int],
-    ends: list[int],
+    chars: io.StringIO,
+    starts: Offsets,
+    ends: Offsets,
 ) -> None:
     for run in _RUN.finditer(markup, start, end):
         text, first, last = run.group(), run.start(), run.end()
         if text[0] == "&" and len(text) > 1:
             decoded = html.unescape(text)
             kept = [c for c in decoded if c.isprintable() and not c.isspace()]
-            chars.extend(kept)
+            chars.write("".join(kept))
             starts.extend([first] * len(kept))
             ends.extend([last] * len(kept))
         elif text.isprintable():
-            chars.append(text)
+            chars.write(text)
             starts.extend(range(first, last))
-            # Each end but the run's last is the next character's start: the
-            # same integer objects, not a second one each (the x16 page of
-            # bench/hostile_sizes.py: visible() kept 117 -> 83 MB).
-            ends.extend(starts[len(starts) - (last - first) + 1 :])
-            ends.append(last)
+            ends.extend(range(first + 1, last + 1))
         else:
             for offset, char in enumerate(text):
                 if char.isprintable():
-                    chars.append(char)
+                    chars.write(char)
                     starts.append(first + offset)
                     ends.append(first + offset + 1)
 
@@ -196,14 +217,14 @@ def align(text: str, markup: str) -> SourceMap:
     )
 
 
-def _place(text: str, chars: str) -> list[int]:
+def _place(text: str, chars: str) -> Offsets:
     """For each character of `text`, its index in `chars`, or -1.
 
     A line is looked for after the last one placed, then anywhere (extraction
     may move a headline or a caption); a line not found whole, word by word
     near the last placed one.
     """
-    placed = [-1] * len(text)
+    placed = _filled(len(text), -1)
     pointer = 0
     for line in _LINE.finditer(text):
         indices = [
@@ -231,7 +252,11 @@ def _place(text: str, chars: str) -> list[int]:
 
 
 def _place_words(
-    text: str, words: list[list[int]], chars: str, pointer: int, placed: list[int]
+    text: str,
+    words: list[list[int]],
+    chars: str,
+    pointer: int,
+    placed: Offsets,
 ) -> int:
     """Place the longest run of words found after `pointer`, then the next: a
     line extraction changed in one spot keeps the rest exact. A lone word is
@@ -269,7 +294,7 @@ def _find(
     return chars.find(needle, pointer, stop)
 
 
-def _mark(placed: list[int], indices: list[int], found: int) -> int:
+def _mark(placed: Offsets, indices: list[int], found: int) -> int:
     for offset, i in enumerate(indices):
         placed[i] = found + offset
     return found + len(indices)

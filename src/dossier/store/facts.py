@@ -10,13 +10,41 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.model import DocumentFacts
 
 Row = tuple[Any, ...]
+
+# zlib's fastest level: one document of the page of 80,000 tiny figures,
+# 8,786 figures' rows (3.9 MB of JSON lines), packs into 0.27 MB at level 1
+# in 10 ms, and 0.24 MB at level 6 in 24 ms.
+_LEVEL = 1
+
+
+def pack_figures(figures: Iterable[tuple[int, int, dict[str, Any]]]) -> bytes:
+    """Each figure's sentence length, its place in it and its facts, as
+    zlib-compressed JSON lines, packed as they come: a document's figures
+    are never all held as Python objects. The JSON the writer stores is
+    `json.dumps` of the facts read back, which is that of the facts made:
+    JSON reads back the same keys in the same order, strings and numbers."""
+    packer = zlib.compressobj(_LEVEL)
+    parts = [packer.compress(json.dumps(figure).encode() + b"\n") for figure in figures]
+    parts.append(packer.flush())
+    return b"".join(parts)
+
+
+def unpack_figures(packed: bytes) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """The figures `pack_figures` packed, in order."""
+    if not packed:
+        return
+    # JSON escapes every control character: a line break ends a figure.
+    for line in zlib.decompress(packed).split(b"\n")[:-1]:
+        sentence_chars, sentence_at, facts = json.loads(line)
+        yield sentence_chars, sentence_at, facts
 
 
 @dataclass(slots=True)
@@ -26,8 +54,9 @@ class FactRows:
     events: list[Row] = field(default_factory=list)
     # Each document's facts, made into `claim_facts` rows only as they are
     # inserted: a page of 80,000 tiny figures held their JSON (some 80 MB)
-    # beside the documents until then. A figure gets its rowid only when
-    # inserted: until then its place among the piece's figures stands in.
+    # beside the documents until then (now packed: `pack_figures`). A figure
+    # gets its rowid only when inserted: until then its place among the
+    # piece's figures stands in.
     documents: list[tuple[int, str, str | None, DocumentFacts, int]] = field(
         default_factory=list
     )
@@ -54,7 +83,7 @@ class FactRows:
         (`figure_rowids`, in the order the piece's figures were inserted)."""
         for rowid, doc_id, date, facts, first_figure in self.documents:
             for index, (sentence_chars, sentence_at, facts_of) in enumerate(
-                facts.figures
+                unpack_figures(facts.figures)
             ):
                 figure = dict(facts_of, doc=doc_id)
                 yield (
