@@ -4,14 +4,17 @@ that says no never hides a match, and a fast path keeps every answer."""
 
 from __future__ import annotations
 
-import bisect
-
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dossier.annotate.compiled import compile_pack
 from dossier.annotate.entities import noise
-from dossier.annotate.entities.candidates import PACK, Candidate, without_overlaps
+from dossier.annotate.entities.candidates import (
+    PACK,
+    Candidate,
+    longest_first,
+    without_overlaps,
+)
 from dossier.annotate.entities.gazetteer import _glued
 from dossier.annotate.entities.index import PERSON
 from dossier.packs import load_pack
@@ -79,21 +82,6 @@ def test_glued_names_match_trying_each_form(text: str) -> None:
     assert _glued(text, GAZETTEER) == _glued_by_each_form(text)
 
 
-def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
-    """Longest first, then leftmost, each kept if it overlaps none kept."""
-    starts: list[int] = []
-    chosen: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        at = bisect.bisect_right(starts, candidate.start)
-        if at > 0 and chosen[at - 1].end > candidate.start:
-            continue
-        if at < len(chosen) and chosen[at].start < candidate.end:
-            continue
-        starts.insert(at, candidate.start)
-        chosen.insert(at, candidate)
-    return chosen
-
-
 _SPANS = st.lists(
     st.tuples(st.integers(0, 30), st.integers(0, 4), st.sampled_from("ab")),
     max_size=10,
@@ -113,4 +101,4 @@ def test_without_overlaps_keeps_the_longest_first_choice(
         for start, length, text in spans
     ]
     kept = without_overlaps(iter(candidates))
-    assert [id(c) for c in kept] == [id(c) for c in _longest_first(candidates)]
+    assert [id(c) for c in kept] == [id(c) for c in longest_first(candidates)]

@@ -49,9 +49,14 @@ def without_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
         end = candidate.end
     else:
         return ordered
+    return longest_first(ordered)
+
+
+def longest_first(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Longest first, then leftmost, each kept if it overlaps none kept."""
     starts: list[int] = []
     chosen: list[Candidate] = []
-    for candidate in sorted(ordered, key=lambda c: (c.start - c.end, c.start)):
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
         at = bisect.bisect_right(starts, candidate.start)
         if at > 0 and chosen[at - 1].end > candidate.start:
             continue
