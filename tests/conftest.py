@@ -144,8 +144,10 @@ FULL_COLLECTIONS_EVERY = 100
 
 def pytest_collection(session: pytest.Session) -> None:
     """Under xdist, this worker's share of the bytecode a fresh clone lacks
-    written before collecting (tests/bytecode.py)."""
+    written before collecting (tests/bytecode.py), and Hypothesis's Unicode
+    tables made by one worker for all (tests/properties.py)."""
     bytecode.share(session.config, ROOT / "tests", Path(dossier.__file__).parent)
+    properties.share_tables()
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

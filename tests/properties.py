@@ -39,3 +39,24 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+
+
+def share_tables() -> bool:
+    """Under xdist, the second worker makes Hypothesis's Unicode tables
+    before it collects; the others find them made; whether it made them.
+
+    A property test's first `st.text()` in a checkout works out which code
+    points each Unicode category and UTF-8 hold (1.5-2 CPU s), then keeps
+    them under .hypothesis/ (written whole, by a rename), where any later
+    process reads them in some 0.04. On a fresh clone both workers did it,
+    each at its first text strategy (`test_values.py`, `test_properties.py`:
+    1.5 and 1.6 CPU s, issue 14, part 7). The first worker collects from the
+    start and reaches a text strategy only after the slow modules, long after
+    these are written; a single process leaves them to its first test."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if worker != "gw1":
+        return False
+    from hypothesis import strategies
+
+    strategies.text().validate()  # the tables a first text strategy makes
+    return True
