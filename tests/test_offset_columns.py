@@ -31,8 +31,8 @@ from dossier.offsets import (
     rewrite,
 )
 from dossier.read import markup as markup_module
-from dossier.read.html import flat_text
 from dossier.read.markup import align
+from tests.pages import PAGES, extracted
 
 # --- the reference: segments as tuples ----------------------------------------
 
@@ -317,14 +317,6 @@ def test_source_map_of_a_page_of_tiny_paragraphs_is_held_as_columns() -> None:
 
 # --- align on random pages ------------------------------------------------------
 
-_MARKUP_PIECES = st.sampled_from(
-    [
-        *("<p>", "</p>", "<b>", "</b>", "<br>", "<!-- a b -->", "<script>x y</script>"),
-        *("&amp;", "&#65;", "&nbsp;", "&bogus;", " ", "  ", "\n", "\t"),
-        *("rice", "Kim", "Il", "Sung", "1950", "t.", "-", "|", "a", "é"),
-    ]
-)
-
 
 class _Recording(SegmentWriter):
     """A writer that also keeps the stream it was given, a piece a cut."""
@@ -349,25 +341,12 @@ _RECORDED: list[_Recording] = []
 
 
 @settings(max_examples=200)
-@given(
-    markup=st.lists(
-        st.lists(_MARKUP_PIECES, min_size=1, max_size=8).map(
-            lambda pieces: "<p>" + " ".join(pieces) + "</p>\n"
-        ),
-        max_size=6,
-    ).map("".join),
-    data=st.data(),
-)
+@given(markup=PAGES, data=st.data())
 def test_align_gives_the_map_the_tuples_gave(markup: str, data: st.DataObject) -> None:
     # The text: the page's lines, some moved, some words dropped or changed,
     # as extraction gives them; align's map must be what the tuple map made
     # of the same segments, piece by piece.
-    lines = data.draw(st.permutations(flat_text(markup).split("\n")))
-    text = "\n".join(
-        data.draw(st.sampled_from(["", "- "]))
-        + " ".join(w if data.draw(st.booleans()) else w + "x" for w in line.split())
-        for line in lines
-    )
+    text = extracted(markup, data)
     _RECORDED.clear()
     original = markup_module.SegmentWriter
     markup_module.SegmentWriter = _Recording  # type: ignore[misc]

@@ -13,17 +13,10 @@ from hypothesis import strategies as st
 from dossier.offsets import SourceMap
 from dossier.read import markup as markup_module
 from dossier.read.decode import decode
-from dossier.read.html import flat_text, read_html
+from dossier.read.html import read_html
 from dossier.read.markup import align
+from tests.pages import PAGES, extracted
 from tests.properties import examples
-
-_PIECES = st.sampled_from(
-    [
-        *("<p>", "</p>", "<b>", "</b>", "<br>", "<!-- a b -->", "<script>x y</script>"),
-        *("&amp;", "&#65;", "&nbsp;", "&bogus;", " ", "  ", "\n", "\t", "\x07"),
-        *("rice", "Kim", "Il", "Sung", "1950", "t.", "-", "|", "a", "é"),
-    ]
-)
 
 
 def _shown(located: SourceMap) -> tuple[object, ...]:
@@ -44,25 +37,11 @@ def _both(text: str, markup: str, monkeypatch: pytest.MonkeyPatch) -> list[objec
 
 
 @settings(max_examples=examples(100), deadline=None)
-@given(
-    markup=st.lists(
-        st.lists(_PIECES, min_size=1, max_size=8).map(
-            lambda pieces: "<p>" + " ".join(pieces) + "</p>\n"
-        ),
-        max_size=6,
-    ).map("".join),
-    data=st.data(),
-)
+@given(markup=PAGES, data=st.data())
 def test_align_in_columns_gives_the_map_lists_give(
     markup: str, data: st.DataObject
 ) -> None:
-    # The page's lines, some moved, some words changed, as extraction gives.
-    lines = data.draw(st.permutations(flat_text(markup).split("\n")))
-    text = "\n".join(
-        data.draw(st.sampled_from(["", "- "]))
-        + " ".join(w if data.draw(st.booleans()) else w + "x" for w in line.split())
-        for line in lines
-    )
+    text = extracted(markup, data)
     with pytest.MonkeyPatch.context() as monkeypatch:
         lists, columns = _both(text, markup, monkeypatch)
     assert lists == columns
