@@ -1,5 +1,7 @@
-"""A store with one file and one source and no documents: the reuse tests
-add documents to it as a build would."""
+"""Stores for the reuse tests: `connection`, one file and one source and no
+documents, which the tests fill as a build would; `store`, one a module
+shares, whose rows name documents never stored (the tests of what the
+step reads back from its tables)."""
 
 from __future__ import annotations
 
@@ -24,4 +26,13 @@ def connection(tmp_path: Path) -> Iterator[sqlite3.Connection]:
             " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
         )
         found.commit()
+        yield found
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
+    path = tmp_path_factory.mktemp("store") / "link.db"
+    with closing(connect(path)) as found:
+        # Rows name documents never stored: what is read back is the point.
+        found.execute("PRAGMA foreign_keys = OFF")
         yield found

@@ -4,12 +4,10 @@ passage (issue 14): the same rows as the queries they replace."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,15 +31,6 @@ BAND_ROWS = st.lists(
     max_size=4 * (reuse_candidates.COMMON_PASSAGES + 1),
     unique=True,
 )
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
-    path = tmp_path_factory.mktemp("batched") / "link.db"
-    with closing(connect(path)) as found:
-        # Rows name documents never stored: what is read back is the point.
-        found.execute("PRAGMA foreign_keys = OFF")
-        yield found
 
 
 @settings(max_examples=60, deadline=None)

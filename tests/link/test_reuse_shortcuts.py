@@ -6,8 +6,6 @@ from __future__ import annotations
 import itertools
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +20,6 @@ from dossier.link.reuse import Keys
 from dossier.link.reuse_pairs import LEAST_SHARED, compare_pair
 from dossier.link.rewrites import read_sentences
 from dossier.link.signing import gram_keys_of, sign_document
-from dossier.store import connect
 from tests.link.test_reuse_formula import add, kcna_stories
 
 # Few keys, so that stored texts, the batch's and both hold some of them.
@@ -33,15 +30,6 @@ STORED = st.lists(
 BATCH = st.dictionaries(
     st.integers(7, 10), st.lists(KEY, min_size=2, max_size=8).map(sorted), max_size=4
 )
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
-    path = tmp_path_factory.mktemp("shortcuts") / "link.db"
-    with closing(connect(path)) as found:
-        # Rows name documents never stored: which keys are shared is the point.
-        found.execute("PRAGMA foreign_keys = OFF")
-        yield found
 
 
 @settings(max_examples=80, deadline=None)
