@@ -135,7 +135,7 @@ class DocumentFacts:
     """`event_dates` columns after (doc, n, doc_id, doc_date), in order."""
     figures: bytes = b""
     """Its figures' `claim_facts` columns, in `Annotations.figures` order, as
-    `link.derive.pack_figures` writes them (compressed JSON lines: a page of
+    `store.facts.pack_figures` writes them (compressed JSON lines: a page of
     80,000 tiny figures held 87 MB of facts as dicts until stored)."""
 
 
