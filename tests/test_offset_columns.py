@@ -33,6 +33,7 @@ from dossier.offsets import (
 from dossier.read import markup as markup_module
 from dossier.read.markup import align
 from tests.pages import PAGES, extracted
+from tests.properties import examples
 
 # --- the reference: segments as tuples ----------------------------------------
 
@@ -119,7 +120,7 @@ def _stream(
     return pieces, clean, raw_end + 2
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(steps=_STEPS)
 def test_writer_gives_the_reference_segments_and_answers(
     steps: list[tuple[int, int, int, bool]],
@@ -187,7 +188,7 @@ def reference_compose(
     return reference_normalise(result)
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(steps=_STEPS, data=st.data())
 def test_compose_and_join_give_the_reference_segments(
     steps: list[tuple[int, int, int, bool]], data: st.DataObject
@@ -231,7 +232,7 @@ def test_compose_and_join_give_the_reference_segments(
         position += end - start
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(
     steps=_STEPS,
     line=st.integers(0, 5),
@@ -340,7 +341,7 @@ class _Recording(SegmentWriter):
 _RECORDED: list[_Recording] = []
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(markup=PAGES, data=st.data())
 def test_align_gives_the_map_the_tuples_gave(markup: str, data: st.DataObject) -> None:
     # The text: the page's lines, some moved, some words dropped or changed,

@@ -15,6 +15,7 @@ from dossier.link import reuse, reuse_candidates, reuse_formula
 from dossier.link.reuse_formula import MIN_GRAMS, RARE_DOCS
 from dossier.store import connect
 from tests.link.test_reuse_formula import add, pairs, texts
+from tests.properties import examples
 
 # Three keys (signed 64-bit hashes: the extremes too) sharing up to four
 # times the rows a key is read to, by documents of up to 5 passages (so the
@@ -33,7 +34,7 @@ BAND_ROWS = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rows=BAND_ROWS, extra=st.lists(KEYS, unique=True))
 def test_each_keys_rows_read_at_once_are_those_its_own_query_reads(
     store: sqlite3.Connection,
@@ -74,7 +75,7 @@ def test_a_key_past_its_bound_keeps_its_first_rows_in_key_order(
 SHARED = st.lists(st.integers(0, 30), unique=True, max_size=3 * MIN_GRAMS)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     counts=st.lists(st.integers(1, 2 * RARE_DOCS + 2), min_size=31, max_size=31),
     passages=st.lists(SHARED, max_size=5),

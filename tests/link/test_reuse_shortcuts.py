@@ -21,6 +21,7 @@ from dossier.link.reuse_pairs import LEAST_SHARED, compare_pair
 from dossier.link.rewrites import read_sentences
 from dossier.link.signing import gram_keys_of, sign_document
 from tests.link.test_reuse_formula import add, kcna_stories
+from tests.properties import examples
 
 # Few keys, so that stored texts, the batch's and both hold some of them.
 KEY = st.integers(-3, 3)
@@ -32,7 +33,7 @@ BATCH = st.dictionaries(
 )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(stored=STORED, batch=BATCH)
 def test_the_batchs_shared_keys_are_those_the_join_back_to_the_index_found(
     store: sqlite3.Connection,
