@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from dossier.model import Source, SourceResult
+from dossier.model import Source
 from dossier.packs import Pack
 from dossier.pipeline import run_source
 from dossier.segment import KEPT_WHOLE, MIN_DOCUMENT_CHARS, TOO_SHORT
 from tests.segment.conftest import SegmentFunction
+from tests.shared import Shared
+
+# kcna-2024.jsonl's lines, each a story.
+KCNA_STORIES = 1840
 
 FUNERAL = """\
 National funeral committee will be made up of following persons:
@@ -157,37 +164,54 @@ def test_comma_tail_of_a_scraped_story_is_no_document(
     assert article.text.endswith("officials concerned.")
 
 
+@dataclass(frozen=True)
+class Story:
+    """A kcna-2024 line as the session's build stored it: its documents
+    (kind, text) and the spans left out of them (kind, raw start, end)."""
+
+    line: int
+    documents: list[tuple[str, str]]
+    removed: list[tuple[str, int, int]]
+
+
 @pytest.fixture(scope="module")
-def kcna_segmented(corpus: Path, pack: Pack) -> list[tuple[int, SourceResult]]:
-    """Every kcna-2024 story through the pipeline, each with its line number:
-    read by two tests, made once (each pass was a few CPU seconds).
-    Segmentation only: annotating 1,840 stories cost most of the time and
-    changes no document or removed span."""
-    results = []
-    with (corpus / "kcna-2024" / "kcna-2024.jsonl").open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            source = Source("k.jsonl", number, json.loads(line)["text"], "utf-8", "")
-            results.append((number, run_source(source, pack, extract=False)[0]))
-    return results
+def kcna_stories(kcna_built: Shared) -> list[Story]:
+    """Every kcna-2024 story through the pipeline, as the session's build of
+    the file stored it (tests/shared.py), in line order. Segmenting the year
+    again here, a record's text at a time, cost 1.3 CPU s of the module's
+    1.6 (issue 14, part 7); annotating changes no document or removed span."""
+    assert kcna_built.report.failures == []
+    with closing(sqlite3.connect(kcna_built.db)) as connection:
+        lines = connection.execute("SELECT id, part FROM sources ORDER BY part")
+        stories = {source: Story(part, [], []) for source, part in lines}
+        for source, kind, text in connection.execute(
+            "SELECT source_id, kind, text FROM documents ORDER BY source_id, ordinal"
+        ):
+            stories[source].documents.append((kind, text))
+        for source, kind, start, end in connection.execute(
+            "SELECT source_id, kind, raw_start, raw_end FROM removed"
+            " ORDER BY source_id, raw_start"
+        ):
+            stories[source].removed.append((kind, start, end))
+    return sorted(stories.values(), key=lambda story: story.line)
 
 
 @pytest.mark.corpus
-def test_kcna_every_story_keeps_all_its_text(
-    kcna_segmented: list[tuple[int, SourceResult]],
-) -> None:
+def test_kcna_every_story_keeps_all_its_text(kcna_stories: list[Story]) -> None:
     """Every kcna-2024 story gives an article holding every word of the
     story but its dateline, end marker and a closing signature line."""
+    assert len(kcna_stories) == KCNA_STORIES
     lost = []
-    for number, result in kcna_segmented:
-        articles = [d for d in result.documents if d.kind == "article"]
-        kept = " ".join(_words(" ".join(d.text for d in articles)))
+    for story in kcna_stories:
+        articles = [text for kind, text in story.documents if kind == "article"]
+        kept = " ".join(_words(" ".join(articles)))
         removed = [
-            result.cleaned.source.raw[r.raw_start : r.raw_end]
-            for r in result.removed
-            if r.kind not in {"dateline", "end-marker", "signature"}
+            span
+            for span in story.removed
+            if span[0] not in {"dateline", "end-marker", "signature"}
         ]
         if not articles or removed:
-            lost.append((number, removed[:2], kept[:60]))
+            lost.append((story.line, removed[:2], kept[:60]))
     assert lost == []
 
 
@@ -213,18 +237,27 @@ def test_kcna_scraped_with_comma_joins_gives_the_same_articles(
 
 @pytest.mark.corpus
 def test_no_document_under_twenty_characters(
-    corpus: Path, pack: Pack, kcna_segmented: list[tuple[int, SourceResult]]
+    corpus: Path, pack: Pack, kcna_stories: list[Story]
 ) -> None:
     seeds = [
         Source(str(path), 0, path.read_text("utf-8"), "utf-8", "")
         for path in sorted((corpus / "seeds").glob("*.txt"))
     ]
     results = [run_source(source, pack, extract=False)[0] for source in seeds]
-    results += [result for _, result in kcna_segmented]
-    short = [
+    texts = [
         (result.source.path, result.source.part, document.text)
         for result in results
         for document in result.documents
-        if len(document.text.strip()) < MIN_DOCUMENT_CHARS
+    ]
+    texts += [
+        ("kcna-2024.jsonl", story.line, text)
+        for story in kcna_stories
+        for _, text in story.documents
+    ]
+    assert len(texts) > KCNA_STORIES
+    short = [
+        (path, part, text)
+        for path, part, text in texts
+        if len(text.strip()) < MIN_DOCUMENT_CHARS
     ]
     assert short == []
