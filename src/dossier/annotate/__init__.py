@@ -6,16 +6,20 @@ pack compiled once per process (`compiled.compile_pack`), to every finder:
 `find(reading, compiled) -> records`. Later finders read what earlier ones put
 on the reading (figures and quotes the mentions; quotes the citations). A
 finder that trips on one span skips it; one that fails outright costs only its
-own output (see `failures`).
+own output (see `failures`). A text read again on the same anchor (a wire
+archive's repeats) gets the annotations already made (`repeats`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from dossier.model import Annotations
 from dossier.packs import Pack
+
+if TYPE_CHECKING:
+    from dossier.annotate.compiled import Compiled
 
 T = TypeVar("T")
 
@@ -28,8 +32,22 @@ def annotate(
     `model` names an installed spaCy pipeline merged with the entity rules.
     What a finder could not read is in `Annotations.failures`, never raised.
     """
-    from dossier.annotate import entities, figures, quotes, time
     from dossier.annotate.compiled import compile_pack
+    from dossier.annotate.repeats import Repeats
+
+    compiled = compile_pack(pack)
+    repeats = compiled.kept("repeats", Repeats)
+    found = repeats.get(text, anchor, model)
+    if found is None:
+        found = _annotate(text, compiled, anchor, model)
+        repeats.keep(text, anchor, model, found)
+    return found
+
+
+def _annotate(
+    text: str, compiled: Compiled, anchor: str | None, model: str | None
+) -> Annotations:
+    from dossier.annotate import entities, figures, quotes, time
     from dossier.annotate.entities.resolve import key_of
     from dossier.annotate.failures import Failures
     from dossier.annotate.language import ENGLISH, language_of
@@ -37,7 +55,6 @@ def annotate(
     from dossier.annotate.reading import read_text
 
     failures = Failures(text)
-    compiled = compile_pack(pack)
     reading = read_text(text, anchor=anchor, model=model, failures=failures)
     reading.language = language_of(text)
     english = reading.language == ENGLISH
