@@ -18,6 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from dossier.present.cli.options import internal_error, one_line
+from dossier.startup import collector_paused
 
 try:
     from dossier.present.cli.values import convert_plainly
@@ -52,7 +53,8 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
 def load_command(name: str) -> TyperCommand:
     """The click command of `name`, its module imported now."""
     module_name, function, settings = COMMANDS[name]
-    module = importlib.import_module(f"dossier.present.cli.{module_name}")
+    with collector_paused():
+        module = importlib.import_module(f"dossier.present.cli.{module_name}")
     one = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     context = getattr(module, settings) if settings else None
     one.command(name, cls=_Command, context_settings=context)(getattr(module, function))
