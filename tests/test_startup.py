@@ -1,14 +1,17 @@
 """collector_paused: a process's start runs without the cyclic collector,
-what it made is frozen, and the collector is left as the caller had it."""
+what it made is frozen, and the collector is left as the caller had it;
+import_first does so for a module's first import only."""
 
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from dossier.startup import collector_paused
+from dossier.startup import collector_paused, import_first
 
 
 @pytest.fixture
@@ -87,3 +90,22 @@ def test_the_collector_is_restored_when_the_block_raises(
     with pytest.raises(ImportError), collector_paused():
         raise ImportError("a module the block imports is missing")
     assert gc.isenabled()
+
+
+def test_a_module_is_imported_paused_the_first_time_only(
+    collections: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "startup_probe.py").write_text("TABLE = [[n] for n in range(5000)]\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "startup_probe", raising=False)
+    gc.enable()
+    frozen = gc.get_freeze_count()
+    module = import_first("startup_probe")
+    assert len(module.TABLE) == 5000
+    assert collections == []
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + 5000
+    again = gc.get_freeze_count()
+    made()  # the caller's objects since: a second call must not freeze them
+    assert import_first("startup_probe") is module
+    assert gc.get_freeze_count() == again

@@ -16,8 +16,11 @@ long as the process."""
 from __future__ import annotations
 
 import gc
+import importlib
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import ModuleType
 
 
 @contextmanager
@@ -33,3 +36,13 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def import_first(name: str) -> ModuleType:
+    """The module `name`, imported under `collector_paused` the first time in
+    this process; later calls (a test's CLI runner invokes the app again and
+    again) return it and freeze nothing that the caller has made since."""
+    if name in sys.modules:
+        return sys.modules[name]
+    with collector_paused():
+        return importlib.import_module(name)

@@ -154,27 +154,25 @@ def build_files(
     # Imported here, not at the top: the query commands share this app and
     # start in under 300 ms without the pipeline, engines and numpy (#14).
     from dossier.engine import warm_up
-    from dossier.startup import collector_paused
 
     # First: a pool's workers fork from a server that compiles the pack while
     # this process imports the engines and the link stage (0.3 CPU s), walks
     # the paths and opens the database (issue 14).
     warm_up(settings)
-    with collector_paused():
-        from dossier.engine import link_pool, map_files
-        from dossier.fingerprint import build_fingerprint
-        from dossier.link import (
-            link_conflicts,
-            link_copies,
-            link_entities,
-            link_reuse,
-            needs_conflicts,
-            needs_entities,
-            needs_linking,
-            needs_reuse,
-        )
-        from dossier.link.copies import EarlyCopies
-        from dossier.link.signing import Signed
+    from dossier.engine import link_pool, map_files
+    from dossier.fingerprint import build_fingerprint
+    from dossier.link import (
+        link_conflicts,
+        link_copies,
+        link_entities,
+        link_reuse,
+        needs_conflicts,
+        needs_entities,
+        needs_linking,
+        needs_reuse,
+    )
+    from dossier.link.copies import EarlyCopies
+    from dossier.link.signing import Signed
 
     pack = load_pack(settings.pack)
     report = BuildReport()
