@@ -19,8 +19,12 @@ def test_a_compiled_pack_is_frozen_out_of_the_collectors_generations() -> None:
     frozen = gc.get_freeze_count()
     # spaCy's vocabulary and the matchers are tens of thousands of objects.
     assert frozen > 10_000
-    assert compile_pack(pack) is compiled  # kept: no second build, no refreeze
-    assert gc.get_freeze_count() == frozen
+    made_since = [[] for _ in range(1_000)]
+    assert compile_pack(pack) is compiled  # kept: no second build
+    # No refreeze: what was made since stays with the collector. (Not an
+    # equal count: frozen objects other threads of the suite let go of
+    # leave the permanent generation meanwhile.)
+    assert gc.get_freeze_count() < frozen + len(made_since)
 
 
 def test_compiling_runs_no_collection_and_leaves_the_collector_on() -> None:

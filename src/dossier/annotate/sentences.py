@@ -40,7 +40,7 @@ def tokenizer() -> Any:
 
     # The class `spacy.blank("en")` looks up by name, made directly: the same
     # tokenizer from the same default config, without `from_config` filling
-    # and validating the whole config first (0.17-0.20 CPU s against
+    # and validating the whole config first (0.17-0.21 CPU s against
     # 0.20-0.25, three alternated rounds at load 7).
     nlp = English()
     nlp.add_pipe("sentencizer")
