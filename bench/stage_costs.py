@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import dataclasses
 import functools
 import json
@@ -44,20 +45,26 @@ from pathlib import Path
 from typing import Any
 
 started = time.process_time()
-import dossier.annotate.compiled as compiled  # noqa: E402
-import dossier.annotate.entities as entities  # noqa: E402
-import dossier.annotate.figures as figures  # noqa: E402
-import dossier.annotate.quotes as quotes  # noqa: E402
-import dossier.annotate.quotes.citations as citations  # noqa: E402
-import dossier.annotate.reading as reading  # noqa: E402
-import dossier.annotate.time as times  # noqa: E402
-import dossier.link.claims_stored as claims_stored  # noqa: E402
-import dossier.link.copies as copies  # noqa: E402
-import dossier.link.entities as link_entities  # noqa: E402
-import dossier.link.reuse as reuse  # noqa: E402
-import dossier.pipeline as pipeline  # noqa: E402
-import dossier.present.cli.build as build  # noqa: E402
-from dossier.settings import Settings  # noqa: E402
+try:
+    from dossier.startup import collector_paused
+except ImportError:  # code from before its start paused the collector
+    collector_paused = contextlib.nullcontext  # type: ignore[assignment]
+# As the `dossier` command imports a build's modules (dossier.startup).
+with collector_paused():
+    import dossier.annotate.compiled as compiled
+    import dossier.annotate.entities as entities
+    import dossier.annotate.figures as figures
+    import dossier.annotate.quotes as quotes
+    import dossier.annotate.quotes.citations as citations
+    import dossier.annotate.reading as reading
+    import dossier.annotate.time as times
+    import dossier.link.claims_stored as claims_stored
+    import dossier.link.copies as copies
+    import dossier.link.entities as link_entities
+    import dossier.link.reuse as reuse
+    import dossier.pipeline as pipeline
+    import dossier.present.cli.build as build
+    from dossier.settings import Settings
 
 SPENT: collections.Counter[str] = collections.Counter()
 SPENT["import"] = time.process_time() - started

@@ -10,7 +10,6 @@ kept on it too (`kept`), so it lives exactly as long as the pack it came from.
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
@@ -22,6 +21,7 @@ from dossier.annotate.sentences import tokenizer
 from dossier.annotate.time.finder import Leads, join_leads
 from dossier.annotate.time.patterns import Rule, compile_rules
 from dossier.packs import Pack
+from dossier.startup import collector_paused
 
 T = TypeVar("T")
 
@@ -63,13 +63,14 @@ def compile_pack(pack: Pack) -> Compiled:
     for compiled in kept:
         if compiled.pack == pack:
             return compiled
-    compiled = _compile(pack)
-    # What is alive now (the modules imported, spaCy's vocabulary, the
-    # matchers and rules just built) lives as long as the process: out of
-    # the collector's generations, each full collection stops walking it
-    # (a kcna-2024 build: 9 full collections, 0.68 -> 0.26 CPU s), and
-    # workers forked from a warm server do not write to its pages.
-    gc.freeze()
+    # What is alive after it (the modules imported, spaCy's vocabulary, the
+    # matchers and rules just built) lives as long as the process: built
+    # without the collector and frozen out of its generations, each full
+    # collection stops walking it (a kcna-2024 build: 9 full collections,
+    # 0.68 -> 0.26 CPU s), and workers forked from a warm server do not
+    # write to its pages.
+    with collector_paused():
+        compiled = _compile(pack)
     if len(kept) >= _PER_DIGEST:
         kept.pop(0)
     kept.append(compiled)

@@ -24,6 +24,7 @@ theirs themselves, on first use, as a cold worker would (same output).
 from __future__ import annotations
 
 import atexit
+import importlib
 import json
 import multiprocessing
 import multiprocessing.forkserver as forkserver
@@ -34,11 +35,14 @@ from multiprocessing.context import BaseContext
 
 from dossier.packs import Pack, load_pack
 from dossier.settings import Settings
+from dossier.startup import collector_paused
 
 PACK_VARIABLE = "DOSSIER_WARM_PACK"
-# What the server imports for a pool; a Dask cluster's needs distributed too.
-POOL_PRELOAD = ["numpy", "dossier.pipeline", "dossier.link.signing", __name__]
+# What the server imports for a pool (this module, which imports the rest as
+# it warms: `_SERVER_IMPORTS`); a Dask cluster's needs distributed too.
+POOL_PRELOAD = [__name__]
 DASK_PRELOAD = ["distributed", *POOL_PRELOAD]
+_SERVER_IMPORTS = ("numpy", "dossier.pipeline", "dossier.link.signing")
 
 # Text that takes every finder through the data it loads on first use (the
 # word frequencies that tell a name opening a sentence from a common word).
@@ -157,11 +161,15 @@ def _warm_server() -> None:
     # Its children never run this: a forked worker leaves by os._exit too.
     atexit.register(os._exit, 0)
     try:
-        wanted = json.loads(asked)
-        if not wanted:
-            return
-        pack = load_pack(wanted["pack"])
-        prepare(pack, model=wanted["model"])
+        # All it makes here lives as long as the server and its workers.
+        with collector_paused():
+            for name in _SERVER_IMPORTS:
+                importlib.import_module(name)
+            wanted = json.loads(asked)
+            if not wanted:
+                return
+            pack = load_pack(wanted["pack"])
+            prepare(pack, model=wanted["model"])
     except Exception:
         return  # the workers compile theirs themselves, as cold ones do
     _WARM.append(pack)

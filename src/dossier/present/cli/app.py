@@ -8,7 +8,6 @@ shown): `dossier docs` starts without the build's imports (#14 part 6).
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, cast
@@ -18,6 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from dossier.present.cli.options import internal_error, one_line
+from dossier.startup import import_first
 
 try:
     from dossier.present.cli.values import convert_plainly
@@ -52,7 +52,7 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
 def load_command(name: str) -> TyperCommand:
     """The click command of `name`, its module imported now."""
     module_name, function, settings = COMMANDS[name]
-    module = importlib.import_module(f"dossier.present.cli.{module_name}")
+    module = import_first(f"dossier.present.cli.{module_name}")
     one = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     context = getattr(module, settings) if settings else None
     one.command(name, cls=_Command, context_settings=context)(getattr(module, function))

@@ -1,0 +1,111 @@
+"""collector_paused: a process's start runs without the cyclic collector,
+what it made is frozen, and the collector is left as the caller had it;
+import_first does so for a module's first import only."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dossier.startup import collector_paused, import_first
+
+
+@pytest.fixture
+def collections() -> Iterator[list[int]]:
+    """The generations collected while the test runs; the collector's state
+    and frozen objects put back after it."""
+    was_enabled = gc.isenabled()
+    frozen = gc.get_freeze_count()
+    gc.collect()  # the young generation emptied: no collection is due at once
+    seen: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            seen.append(info["generation"])
+
+    gc.callbacks.append(note)
+    yield seen
+    gc.callbacks.remove(note)
+    if gc.get_freeze_count() != frozen:
+        gc.unfreeze()
+    if was_enabled:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+def made() -> list[list[object]]:
+    """Cycles enough for several young collections (700 objects each)."""
+    made: list[list[object]] = []
+    for _ in range(5_000):
+        made.append([])
+        made[-1].append(made[-1])
+    return made
+
+
+def test_the_block_runs_no_collection_and_what_it_made_is_frozen(
+    collections: list[int],
+) -> None:
+    gc.enable()
+    with collector_paused():
+        assert not gc.isenabled()
+        kept = made()
+    assert collections == []
+    assert gc.isenabled()
+    # Out of the collector's generations: no later collection walks them.
+    assert gc.get_freeze_count() >= len(kept)
+
+
+def test_nested_blocks_leave_the_collector_off_until_the_outer_one_ends(
+    collections: list[int],
+) -> None:
+    gc.enable()
+    with collector_paused():
+        with collector_paused():
+            made()
+        assert not gc.isenabled()
+        made()
+    assert gc.isenabled()
+    assert collections == []
+
+
+def test_a_collector_turned_off_by_the_caller_stays_off(
+    collections: list[int],
+) -> None:
+    gc.disable()
+    with collector_paused():
+        made()
+    assert not gc.isenabled()
+    assert collections == []
+
+
+def test_the_collector_is_restored_when_the_block_raises(
+    collections: list[int],
+) -> None:
+    gc.enable()
+    with pytest.raises(ImportError), collector_paused():
+        raise ImportError("a module the block imports is missing")
+    assert gc.isenabled()
+
+
+def test_a_module_is_imported_paused_the_first_time_only(
+    collections: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "startup_probe.py").write_text("TABLE = [[n] for n in range(5000)]\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "startup_probe", raising=False)
+    gc.enable()
+    frozen = gc.get_freeze_count()
+    module = import_first("startup_probe")
+    assert len(module.TABLE) == 5000
+    assert collections == []
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + 5000
+    again = gc.get_freeze_count()
+    made()  # the caller's objects since: a second call must not freeze them
+    assert import_first("startup_probe") is module
+    assert gc.get_freeze_count() == again
