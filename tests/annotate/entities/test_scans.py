@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dossier.annotate.compiled import compile_pack
-from dossier.annotate.entities import acronyms, headlines, lowercase, products
+from dossier.annotate.entities import acronyms, headlines, lowercase, products, shapes
 from dossier.annotate.entities.gazetteer import _region_spans
 from dossier.packs import load_pack
 from tests.properties import examples
@@ -82,3 +82,15 @@ def test_bracket_check_lets_every_definition_through(text: str) -> None:
     # Skipping the scan where the check says no loses no definition.
     if any(acronyms._BEFORE.finditer(text)):
         assert acronyms._may_define_before(text)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_TEXTS)
+@example("U.S.-Korea N.V. Intel-based Workers’ AT&T Minuteman-3 x-Ray U.S.A.b")
+def test_word_opening_on_its_capital_matches_the_look_behind_pattern(
+    text: str,
+) -> None:
+    old = re.compile(shapes._WORD)
+    assert [m.span() for m in shapes.WORD.finditer(text)] == [
+        m.span() for m in old.finditer(text)
+    ]

@@ -2,9 +2,10 @@
 
 Every listed form starts with a capital letter, so only runs of words that
 start so (and go on with capitalised words or the lower-case words listed
-forms use: `of`, `the`, `peninsula`) can hold a match. Those regions are
-tokenized and matched, joined by line breaks: the tokenizer then cuts about
-half the tokens it would cut in the whole text (171k of 600k in kcna-2024).
+forms use: `of`, `the`, `peninsula`) can hold a match. Of a region met for
+the first time, only the words that spell a listed form (`windows`) are
+tokenized and matched, joined by line breaks with those of the document's
+other new regions.
 """
 
 from __future__ import annotations
@@ -18,13 +19,17 @@ from typing import Any
 from dossier.annotate.entities.candidates import PACK, Candidate
 from dossier.annotate.entities.index import PERSON, Known, PackIndex, is_acronym
 from dossier.annotate.entities.lexicon import is_function_word
+from dossier.annotate.entities.literals import literal_pattern
 from dossier.annotate.entities.lowercase import LowerWords
 from dossier.annotate.entities.shapes import is_sentence_start
+from dossier.annotate.entities.windows import Spellings, name_windows
 
 # A listed name in a region: its start and end in the region, its text, its
 # entity's type and name, and whether it is one token. Matches that cannot
 # count wherever the region stands are not kept (see `_match_regions`).
 _RegionMatch = tuple[int, int, str, str, str, bool]
+# The same in a window of a region (`windows`), without its text.
+_WindowMatch = tuple[int, int, str, str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +47,15 @@ class Gazetteer:
     # First word -> a pattern matching the longest of its people's forms at a
     # place, and each form's entity.
     people: dict[str, tuple[re.Pattern[str], dict[str, Known]]]
+    spellings: Spellings  # the forms without spaces, to find them in a region
     cache: dict[str, list[_RegionMatch]] = field(
         default_factory=dict
     )  # region text -> matches in it (see `find_listed`)
+    # Window text -> its exact and its loose matches (see `_match_regions`):
+    # regions differ more than the names in them (6,013 to 866 on kcna-2024).
+    windows: dict[str, tuple[list[_WindowMatch], list[_WindowMatch]]] = field(
+        default_factory=dict
+    )
 
 
 # `(KCNA) --Kim Jong Un`: spaCy keeps `--Kim` whole; blank the dashes (same
@@ -74,10 +85,22 @@ def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
             loose_forms.setdefault(key, set()).add(form)
         if entity.type == PERSON and " " in form:
             people.setdefault(form.split()[0], []).append((form, entity))
+    exact_spelled: set[str] = set()
+    loose_spelled: set[str] = set()
     for key, forms in exact_forms.items():
-        exact.add(key, list(nlp.tokenizer.pipe(sorted(forms))))
+        docs = list(nlp.tokenizer.pipe(sorted(forms)))
+        exact.add(key, docs)
+        exact_spelled.update("".join(t.text for t in d if not t.is_space) for d in docs)
     for key, forms in loose_forms.items():
-        loose.add(key, list(nlp.tokenizer.pipe(sorted(forms))))
+        docs = list(nlp.tokenizer.pipe(sorted(forms)))
+        loose.add(key, docs)
+        # What the matcher compares: each token's LOWER, spaces left out.
+        loose_spelled.update(
+            "".join(t.lower_ for t in d if not t.is_space) for d in docs
+        )
+    spellings = Spellings(
+        literal_pattern(exact_spelled), literal_pattern(loose_spelled)
+    )
     lower = "|".join(re.escape(w) for w in sorted(lower_words, key=len, reverse=True))
     # A word holding a capital. Possessive, the letters before the first capital
     # are never given back one by one to look for another in a lower-case word:
@@ -93,7 +116,9 @@ def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
         firsts = "|".join(re.escape(w) for w in sorted(people, key=len, reverse=True))
         glued_start = re.compile(rf"(?:{firsts})(?= )")
     ordered = {word: _longest_first(forms) for word, forms in people.items()}
-    return Gazetteer(exact, loose, entities, tails, first, glued_start, ordered)
+    return Gazetteer(
+        exact, loose, entities, tails, first, glued_start, ordered, spellings
+    )
 
 
 def _longest_first(
@@ -140,8 +165,6 @@ def find_listed(
         cache.clear()
         unseen = list(dict.fromkeys(regions))
     if unseen:
-        # An empty text still makes a `Doc` and runs both matchers (9 us);
-        # on a first pass over kcna-2024, 858 of 1,840 documents hold none.
         cache.update(_match_regions(unseen, gazetteer, nlp))
     found: list[Candidate] = []
     if lower_words is None:
@@ -208,28 +231,58 @@ def _region_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 def _match_regions(
     regions: list[str], gazetteer: Gazetteer, nlp: Any
 ) -> dict[str, list[_RegionMatch]]:
-    """Matches in each region, offsets relative to it: one tokenizer call."""
+    """Matches in each region, offsets relative to it, exact matches before
+    loose ones: only the windows that may hold one are read (`windows`), each
+    once, those not met before in one tokenizer call."""
+    placed: list[tuple[str, int, str]] = []  # region, window start, window
+    for region in regions:
+        blanked = _DASH_GLUED.sub(lambda m: " " * len(m.group()), region)
+        for begin, end in name_windows(blanked, gazetteer.spellings):
+            placed.append((region, begin, blanked[begin:end]))
+    known = gazetteer.windows
+    unseen = list(dict.fromkeys(w for _, _, w in placed if w not in known))
+    if len(known) + len(unseen) > _REGION_CACHE_SIZE:
+        known.clear()  # emptied at its bound, as the regions' cache is
+        unseen = list(dict.fromkeys(w for _, _, w in placed))
+    if unseen:
+        known.update(_match_windows(unseen, gazetteer, nlp))
+    matches: dict[str, list[_RegionMatch]] = {region: [] for region in regions}
+    for loose in (False, True):
+        for region, offset, window in placed:
+            found = matches[region]
+            for begin, end, type_, name, single in known[window][loose]:
+                begin, end = begin + offset, end + offset
+                found.append((begin, end, region[begin:end], type_, name, single))
+    return matches
+
+
+def _match_windows(
+    windows: list[str], gazetteer: Gazetteer, nlp: Any
+) -> dict[str, tuple[list[_WindowMatch], list[_WindowMatch]]]:
+    """Each window's exact and loose matches, offsets into it: one tokenizer
+    call over the windows joined by line breaks."""
     starts: list[int] = []
     position = 0
-    for region in regions:
+    for window in windows:
         starts.append(position)
-        position += len(region) + 1
-    joined = _DASH_GLUED.sub(lambda m: " " * len(m.group()), "\n".join(regions))
-    doc = nlp.make_doc(joined)
-    matches: dict[str, list[_RegionMatch]] = {region: [] for region in regions}
+        position += len(window) + 1
+    matches: dict[str, tuple[list[_WindowMatch], list[_WindowMatch]]] = {
+        window: ([], []) for window in windows
+    }
+    doc = nlp.make_doc("\n".join(windows))
     for matcher, loose in ((gazetteer.exact, False), (gazetteer.loose, True)):
         for match_id, first, last in matcher(doc):
             span = doc[first:last]
             at = bisect.bisect_right(starts, span.start_char) - 1
-            offset, region = starts[at], regions[at]
-            begin, end = span.start_char - offset, span.end_char - offset
-            printed = region[begin:end]
-            if loose and not printed[0].isupper():
+            window = windows[at]
+            begin, end = span.start_char - starts[at], span.end_char - starts[at]
+            # A dash blanked before tokenizing opens no token: the first
+            # character is the region's own.
+            if loose and not window[begin].isupper():
                 continue  # `security council`, `the party`: not the name
             entity = gazetteer.entities[match_id]
-            single = last - first == 1
-            matches[region].append(
-                (begin, end, printed, entity.type, entity.name, single)
+            matches[window][loose].append(
+                (begin, end, entity.type, entity.name, last - first == 1)
             )
     return matches
 
