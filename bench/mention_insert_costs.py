@@ -2,7 +2,7 @@
 insert trigger or the set-based counts, and with the secondary indexes
 kept up row by row or built after the load (issue 14, part 5).
 
-    python bench/mention_insert_costs.py BUILT.db [--rounds 3]
+    python bench/mention_insert_costs.py BUILT.db [--rounds 3] [--repeat 1]
 
 Reads every annotation row of a built dossier (kcna-2024 is one file, so
 its rows are one file's), empties the annotation tables of a scratch copy,
@@ -13,7 +13,9 @@ transaction, times it (`time.process_time`) and rolls it back:
 - `uncounted`: no trigger and no counts (the floor);
 - `set`: no trigger; `store.mention_counts.count_mentions` once after;
 - `set_late_indexes`: as `set`, the annotation tables' secondary indexes
-  dropped before and created after, as into a fresh database.
+  dropped before and created after, as into a fresh database;
+- `set_late_unordered`: only those not led by `doc` (rows come in document
+  order, so an index on `doc` only grows at its end) late.
 
 Prints the CPU seconds of each way per round, their medians and the load.
 """
@@ -42,7 +44,7 @@ CREATE TRIGGER IF NOT EXISTS mentions_stale_insert AFTER INSERT ON mentions BEGI
         ON CONFLICT (key, doc) DO UPDATE SET n = n + 1;
 END
 """
-WAYS = ("trigger", "uncounted", "set", "set_late_indexes")
+WAYS = ("trigger", "uncounted", "set", "set_late_indexes", "set_late_unordered")
 
 
 def _indexes(connection: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -54,6 +56,14 @@ def _indexes(connection: sqlite3.Connection) -> list[tuple[str, str]]:
             f" AND sql IS NOT NULL AND tbl_name IN ({marks})",
             TABLES,
         )
+    ]
+
+
+def _unordered(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    return [
+        (name, sql)
+        for name, sql in _indexes(connection)
+        if connection.execute(f"PRAGMA index_info({name})").fetchone()[2] != "doc"
     ]
 
 
@@ -85,7 +95,13 @@ def _insert(copy: Path, rows: dict[str, list[tuple[Any, ...]]], way: str) -> flo
             if way == "trigger"
             else "DROP TRIGGER IF EXISTS mentions_stale_insert"
         )
-        late = _indexes(connection) if way == "set_late_indexes" else []
+        late = (
+            _indexes(connection)
+            if way == "set_late_indexes"
+            else _unordered(connection)
+            if way == "set_late_unordered"
+            else []
+        )
         for name, _ in late:
             connection.execute(f"DROP INDEX {name}")
         begun = time.process_time()
@@ -113,10 +129,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("db", type=Path)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="insert the rows this many times over (a larger load, same documents)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "scratch.db"
-        rows = _scratch(args.db, copy)
+        rows = {
+            table: table_rows * args.repeat
+            for table, table_rows in _scratch(args.db, copy).items()
+        }
         spent: dict[str, list[float]] = {way: [] for way in WAYS}
         for round_ in range(args.rounds):
             # Interleaved, the order turned each round: load moves them alike.

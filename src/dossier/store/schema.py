@@ -427,9 +427,14 @@ MIGRATIONS: tuple[str, ...] = (
     # statements per mention (1.1 of the 1.4 CPU s of storing kcna-2024,
     # issue 14), but by the writer, three grouped statements per batch
     # (store/mention_counts.py). The counts already there are right as they
-    # are; the delete trigger stays.
+    # are; the delete trigger stays. `deferred_indexes` holds the indexes a
+    # build into an empty dossier drops until its load is done
+    # (store/bulk_indexes.py).
     """
     DROP TRIGGER IF EXISTS mentions_stale_insert;
+    CREATE TABLE deferred_indexes (
+        name TEXT PRIMARY KEY, sql TEXT NOT NULL
+    ) WITHOUT ROWID;
     """,
 )
 
