@@ -32,18 +32,17 @@ import time
 from pathlib import Path
 from typing import Any
 
+from dossier.store.db import _statements
 from dossier.store.mention_counts import count_mentions
+from dossier.store.schema import MIGRATIONS
 
 TABLES = ("mentions", "times", "figures", "citations", "quotes", "annotation_failures")
-TRIGGER = """
-CREATE TRIGGER IF NOT EXISTS mentions_stale_insert AFTER INSERT ON mentions BEGIN
-    INSERT OR IGNORE INTO entity_stale VALUES (new.key);
-    INSERT INTO entity_forms VALUES (new.key, new.entity, new.type, new.text, 1)
-        ON CONFLICT (key, entity, type, text) DO UPDATE SET n = n + 1;
-    INSERT INTO entity_docs VALUES (new.key, new.doc, 1)
-        ON CONFLICT (key, doc) DO UPDATE SET n = n + 1;
-END
-"""
+# Schema 9's insert trigger, as databases before schema 16 hold it.
+(TRIGGER,) = [
+    statement
+    for statement in _statements(MIGRATIONS[8])
+    if statement.startswith("CREATE TRIGGER mentions_stale_insert")
+]
 WAYS = ("trigger", "uncounted", "set", "set_late_indexes", "set_late_unordered")
 
 
