@@ -429,10 +429,12 @@ MIGRATIONS: tuple[str, ...] = (
     # (store/mention_counts.py). The counts already there are right as they
     # are; the delete trigger stays. `deferred_indexes` holds the indexes a
     # build into an empty dossier drops until its load is done
-    # (store/bulk_indexes.py).
+    # (store/bulk_indexes.py). IF [NOT] EXISTS: a dossier taken back to an
+    # older version by dropping tables, as the migration tests do, may hold
+    # either as this schema has it.
     """
     DROP TRIGGER IF EXISTS mentions_stale_insert;
-    CREATE TABLE deferred_indexes (
+    CREATE TABLE IF NOT EXISTS deferred_indexes (
         name TEXT PRIMARY KEY, sql TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
