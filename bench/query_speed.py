@@ -98,6 +98,10 @@ def _copy_rows(
 
 def scale(seed: Path, target: Path, documents: int) -> int:
     """Copy `seed` to `target` and its rows until it holds `documents`."""
+    # The copied mentions counted as the writer counts them (schema 16).
+    sys.path.insert(0, str(ROOT / "src"))
+    from dossier.store.mention_counts import count_mentions, last_mention
+
     shutil.copy(seed, target)
     with closing(sqlite3.connect(target, isolation_level=None)) as connection:
         have, last_doc = connection.execute(
@@ -106,6 +110,7 @@ def scale(seed: Path, target: Path, documents: int) -> int:
         last_source = connection.execute("SELECT max(id) FROM sources").fetchone()[0]
         copies = -(-documents // have) - 1
         connection.execute("BEGIN")
+        first_mention = last_mention(connection)
         for k in range(1, copies + 1):
             doc, source = k * last_doc, k * last_source
             # A copy's id: the seed's and the copy number in three hex
@@ -160,6 +165,7 @@ def scale(seed: Path, target: Path, documents: int) -> int:
             "INSERT INTO documents_fts(rowid, title, text) SELECT rowid,"
             f" coalesce(title, ''), text FROM documents WHERE rowid > {last_doc}"
         )
+        count_mentions(connection, after=first_mention)
         connection.execute("COMMIT")
         connection.execute("ANALYZE")
         return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -170,6 +176,7 @@ def add_big_document(seed: Path, target: Path, megabytes: float) -> str:
     seed's texts end to end, each text's annotations moved along with it."""
     sys.path.insert(0, str(ROOT / "src"))
     from dossier.offsets import OffsetMap
+    from dossier.store.mention_counts import count_mentions, last_mention
 
     shutil.copy(seed, target)
     with closing(sqlite3.connect(target, isolation_level=None)) as connection:
@@ -190,6 +197,7 @@ def add_big_document(seed: Path, target: Path, megabytes: float) -> str:
         source = connection.execute("SELECT max(id) + 1 FROM sources").fetchone()[0]
         doc_id = "b19" + "0" * 13
         connection.execute("BEGIN")
+        first_mention = last_mention(connection)
         connection.execute(
             "INSERT INTO files (path, sha256, size, built_at) VALUES"
             " ('big-document.txt', '0', ?, '2026-12-06')",
@@ -248,6 +256,7 @@ def add_big_document(seed: Path, target: Path, megabytes: float) -> str:
             " VALUES (?, 'One big document', ?)",
             (rowid, big),
         )
+        count_mentions(connection, after=first_mention)
         connection.execute("COMMIT")
     return doc_id
 

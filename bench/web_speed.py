@@ -40,6 +40,7 @@ from results import OUT, generated, record
 from dossier.present.cli.build import build_files
 from dossier.settings import Settings
 from dossier.store import connect
+from dossier.store.mention_counts import count_mentions, last_mention
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -147,6 +148,7 @@ def replicate(db: Path, times: int) -> None:
     addresses are not needed here), annotations and search index with them."""
     with closing(sqlite3.connect(db, isolation_level=None)) as connection:
         connection.execute("BEGIN")
+        first_mention = last_mention(connection)
         top = connection.execute("SELECT max(rowid) FROM documents").fetchone()[0]
         columns = [row[1] for row in connection.execute("PRAGMA table_info(documents)")]
         copied = ", ".join(
@@ -184,6 +186,7 @@ def replicate(db: Path, times: int) -> None:
             "UPDATE entities SET mentions = mentions * ?, documents = documents * ?",
             (times, times),
         )
+        count_mentions(connection, after=first_mention)
         connection.execute("COMMIT")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dossier.link import link_entities, needs_entities
 from dossier.store import connect
+from dossier.store.mention_counts import insert_mentions
 
 
 def test_link_entities_groups_by_key_and_counts_documents(tmp_path: Path) -> None:
@@ -21,14 +22,28 @@ def test_link_entities_groups_by_key_and_counts_documents(tmp_path: Path) -> Non
             raw_start, raw_end, chars)
         VALUES (1, 'a', 1, 0, 'article', 't', x'', 0, 0, 1),
                (2, 'b', 1, 1, 'article', 't', x'', 0, 0, 1);
-        INSERT INTO mentions(doc, start, end, text, entity, type, title, key)
-        VALUES
-            (1, 0, 11, 'Kim Il Sung', 'Kim Il Sung', 'PERSON', NULL, 'kim il sung'),
-            (1, 20, 31, 'Kim Il-sung', 'Kim Il Sung', 'PERSON', NULL, 'kim il sung'),
-            (2, 0, 11, 'Kim Jong Il', 'Kim Jong Il', 'PERSON', NULL, 'kim jong il'),
-            (2, 20, 39, 'President Kim Il Sung', 'Kim Il Sung', 'PERSON',
-             'President', 'kim il sung');
         """
+    )
+    # Rows as the writer inserts them: text, entity, type, title, key, no phrase.
+    insert_mentions(
+        connection,
+        [
+            (doc, start, end, text, entity, "PERSON", title, key, None, None)
+            for doc, start, end, text, entity, title, key in [
+                (1, 0, 11, "Kim Il Sung", "Kim Il Sung", None, "kim il sung"),
+                (1, 20, 31, "Kim Il-sung", "Kim Il Sung", None, "kim il sung"),
+                (2, 0, 11, "Kim Jong Il", "Kim Jong Il", None, "kim jong il"),
+                (
+                    2,
+                    20,
+                    39,
+                    "President Kim Il Sung",
+                    "Kim Il Sung",
+                    "President",
+                    "kim il sung",
+                ),
+            ]
+        ],
     )
     assert link_entities(connection) == 2
     rows = {
@@ -52,10 +67,12 @@ def _document(connection: sqlite3.Connection, rowid: int, mentions: list[Row]) -
     connection.execute(
         "INSERT INTO documents_fts(rowid, title, text) VALUES (?, '', 't')", (rowid,)
     )
-    connection.executemany(
-        "INSERT INTO mentions(doc, start, end, text, entity, type, title, key)"
-        " VALUES (?, 0, 1, ?, ?, ?, NULL, ?)",
-        [(rowid, *m) for m in mentions],
+    insert_mentions(
+        connection,
+        [
+            (rowid, 0, 1, text, entity, type_, None, key, None, None)
+            for text, entity, type_, key in mentions
+        ],
     )
 
 

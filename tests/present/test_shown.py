@@ -159,7 +159,9 @@ def test_a_dossier_built_before_is_stored_by_its_migration(
         (least,) = connection.execute(
             "SELECT count(*) FROM mentions WHERE doc = ?", (rowid,)
         ).fetchone()
-        connection.executescript("DROP TABLE shown; PRAGMA user_version = 14;")
+        connection.executescript(
+            "DROP TABLE shown; DROP TABLE deferred_indexes; PRAGMA user_version = 14;"
+        )
     with pytest.raises(StoreError, match="older dossier"):
         connect(db, create=False)
     # The seeds' documents are small: stored here from this one's size.

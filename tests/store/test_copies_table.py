@@ -20,9 +20,10 @@ from dossier.settings import Settings
 from dossier.store import claims as stored_claims
 from dossier.store import connect, records
 from dossier.store.context import DocumentContext
+from dossier.store.db import _statements
 from dossier.store.forget import forget
 from dossier.store.queries import list_documents
-from dossier.store.schema import SCHEMA_VERSION
+from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 pytestmark = pytest.mark.corpus
 
@@ -160,8 +161,15 @@ def _as_schema_9(db: Path, target: Path) -> None:
             " ALTER TABLE mentions DROP COLUMN phrase_end;"
             " DROP TRIGGER reuse_signed_gone; DROP TABLE reuse_grams;"
             " DROP TABLE reuse_gone; ALTER TABLE reuse_signed DROP COLUMN grams;"
-            " DROP TABLE shown; PRAGMA user_version = 9;"
+            " DROP TABLE shown; DROP TABLE deferred_indexes; PRAGMA user_version = 9;"
         )
+        # Schema 9's insert trigger on mentions, which 16 drops.
+        (trigger,) = [
+            statement
+            for statement in _statements(MIGRATIONS[8])
+            if statement.startswith("CREATE TRIGGER mentions_stale_insert")
+        ]
+        old.execute(trigger)
 
 
 def test_a_schema_9_dossier_migrates_with_the_same_listings(

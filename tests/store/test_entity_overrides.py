@@ -10,6 +10,7 @@ import pytest
 from dossier.errors import InputError
 from dossier.link import link_entities
 from dossier.store import connect, overrides
+from dossier.store.mention_counts import insert_mentions
 
 
 @pytest.fixture
@@ -23,14 +24,19 @@ def connection(tmp_path: Path) -> sqlite3.Connection:
             raw_start, raw_end, chars)
         VALUES (1, 'a', 1, 0, 'article', 't', x'', 0, 0, 1),
                (2, 'b', 1, 1, 'article', 't', x'', 0, 0, 1);
-        INSERT INTO mentions(doc, start, end, text, entity, type, title, key)
-        VALUES
-            (1, 0, 11, 'Kim Il-sung', 'Kim Il Sung', 'PERSON', NULL, 'kim il sung'),
-            (1, 20, 31, 'Kim Song Ju', 'Kim Song Ju', 'PERSON', NULL, 'kim song ju'),
-            (2, 0, 2, 'GM', 'GM', 'ORG', NULL, 'gm'),
-            (2, 5, 19, 'General Motors', 'General Motors', 'ORG', NULL,
-             'general motors');
         """
+    )
+    insert_mentions(
+        connection,
+        [
+            (doc, start, end, text, entity, type_, None, key, None, None)
+            for doc, start, end, text, entity, type_, key in [
+                (1, 0, 11, "Kim Il-sung", "Kim Il Sung", "PERSON", "kim il sung"),
+                (1, 20, 31, "Kim Song Ju", "Kim Song Ju", "PERSON", "kim song ju"),
+                (2, 0, 2, "GM", "GM", "ORG", "gm"),
+                (2, 5, 19, "General Motors", "General Motors", "ORG", "general motors"),
+            ]
+        ],
     )
     link_entities(connection)
     return connection

@@ -1,8 +1,9 @@
 """Resolve mentions to entities across documents: keys joined on evidence.
 
-Only keys whose mentions changed (`entity_stale`, kept by triggers on
-`mentions` and on documents' copy groups) are read again, from counts the
-triggers keep (`entity_forms`, `entity_docs`), never from `mentions`; the
+Only keys whose mentions changed (`entity_stale`, kept by the writer
+(`store.mention_counts`) and by triggers on deleted mentions and documents'
+copy groups) are read again, from the counts kept with it (`entity_forms`,
+`entity_docs`), never from `mentions`; the
 corpus is then linked at the level of keys (`link.identity`, one row per
 distinct name, not per mention), and only the entities whose keys, counts or
 evidence changed are rewritten. The user's overrides (`entity_overrides`)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.model import Annotations, Sentence
+from dossier.store.mention_counts import insert_mentions
 
 Row = tuple[Any, ...]
 
@@ -105,8 +106,11 @@ def annotation_rows(doc: int, annotations: Annotations) -> dict[str, list[Row]]:
 def insert_annotation_rows(
     connection: sqlite3.Connection, rows: dict[str, list[Row]]
 ) -> None:
-    """One `executemany` per table, for all the documents of a file."""
+    """One `executemany` per table, for all the documents of a file; the
+    mentions counted for the link stage as they go in."""
     for table, table_rows in rows.items():
-        if table_rows:
+        if table == "mentions":
+            insert_mentions(connection, table_rows)
+        elif table_rows:
             marks = ",".join("?" * len(table_rows[0]))
             connection.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)

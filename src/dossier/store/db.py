@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from dossier.errors import DossierError, FileNotStored, InputError, StoreError
+from dossier.store.bulk_indexes import restore_indexes
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 # What only writing needs is imported where it writes: a query command opens
@@ -58,6 +59,9 @@ def connect(
         _write_ahead(connection)
         connection.execute("PRAGMA synchronous = NORMAL")
         _migrate(connection, target)
+        # Indexes a build into an empty dossier dropped, if it was killed
+        # before it made them again.
+        restore_indexes(connection)
     except sqlite3.DatabaseError as err:
         connection.close()
         if "not a database" in str(err):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ from dossier.store import (
     write_result,
     writes,
 )
+from dossier.store.bulk_indexes import defer_indexes, restore_indexes
 from dossier.store.forget import forget, gone_files
 
 if TYPE_CHECKING:
@@ -204,6 +206,9 @@ def build_files(
         # Copies' signing, begun as documents are stored, not all after (#14).
         early = EarlyCopies(connection, signed)
         result: FileResult | None = None
+        # Into an empty dossier, the unordered indexes are made after the load.
+        if files:
+            defer_indexes(connection)
         for result in map_files(files, pack, settings, known):
             if progress is not None:
                 progress.advance(result)
@@ -227,6 +232,7 @@ def build_files(
         # which otherwise starts with it all held (a page of 80,000 tiny
         # paragraphs: its peak, docs/reliability.md).
         result = None
+        restore_indexes(connection)
         report.gone = gone_files(connection)
         if prune and report.gone:
             report.pruned = forget(connection, report.gone)
@@ -252,8 +258,21 @@ def build_files(
             link_conflicts(connection)
             mark_linked(connection, started_at)
     finally:
-        connection.close()
+        _close(connection)
     return report
+
+
+def _close(connection: sqlite3.Connection) -> None:
+    """Close the build's connection, the deferred indexes made even after a
+    failure part-way (its open write dropped first, as closing would)."""
+    try:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        restore_indexes(connection)
+    except sqlite3.Error:
+        pass  # the next opening for writing makes them (db.connect)
+    finally:
+        connection.close()
 
 
 @guarded
