@@ -51,7 +51,7 @@ from dossier.link.reuse_pairs import (
     MIN_WORDS,
     PairTask,
     Passage,
-    compare_pair,
+    compare_pairs,
     compare_task,
     overlaps,
 )
@@ -478,12 +478,7 @@ def _compare(
     for doc, text in _texts(connection, missing).items():
         read[doc] = read_words(text)
     # `read_sentences` keeps a text's sentences on its words, read once.
-    return [
-        compare_pair(
-            read[a], read[b], seeds, lambda doc: read_sentences(read[doc]), (a, b)
-        )
-        for (a, b), seeds in candidates
-    ]
+    return compare_pairs(read, candidates, lambda doc: read_sentences(read[doc]))
 
 
 def _reuses(

@@ -11,15 +11,18 @@ joined (`joined`), whole sentences matched where words were rewritten
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import xxhash
 
-from dossier.link.align import Alignment, align
+from dossier.link.align import Alignment, aligned
+from dossier.link.align import anchors as align_anchors
+from dossier.link.anchor_runs import PairAnchors, pair_anchors
 from dossier.link.occurrences import shared_values
 from dossier.link.passages import Words, passage_words, read_words
 from dossier.link.reuse_formula import shared_grams
+from dossier.link.rewrite_gate import may_rewrite
 from dossier.link.rewrites import (
     Sentences,
     filled_template,
@@ -99,16 +102,11 @@ def compare_task(task: PairTask) -> list[list[Passage]]:
         if key not in _READ:
             _READ[key] = _Read(read_words(text))
         found[doc] = _READ[key]
-    return [
-        compare_pair(
-            found[a].words,
-            found[b].words,
-            seeds,
-            lambda doc: found[doc].sentences(),
-            (a, b),
-        )
-        for (a, b), seeds in task.pairs
-    ]
+    return compare_pairs(
+        {doc: read.words for doc, read in found.items()},
+        task.pairs,
+        lambda doc: found[doc].sentences(),
+    )
 
 
 class _Read:
@@ -128,6 +126,38 @@ class _Read:
 _READ: dict[bytes, _Read] = {}
 
 
+def compare_pairs(
+    words: Mapping[int, Words],
+    pairs: Sequence[tuple[tuple[int, int], Seeds]],
+    sentences: Callable[[int], Sentences],
+) -> list[list[Passage]]:
+    """`compare_pair` of each of `pairs`, in their order: the pairs'
+    anchors found a text against all its partners at once
+    (`link.anchor_runs`)."""
+    found = pair_anchors(words, [pair for pair, _ in pairs], least=LEAST_SHARED)
+    # Pairs sharing fewer shingles are not compared sentence by sentence
+    # (`_compare`); of the others, those `rewrite_gate` rules out neither.
+    worth = [
+        pair
+        for (pair, _), anchors in zip(pairs, found, strict=True)
+        if anchors.shared >= LEAST_SHARED
+    ]
+    read = {doc: sentences(doc) for pair in worth for doc in pair}
+    gated = dict(zip(worth, may_rewrite(read, worth), strict=True))
+    return [
+        _compare(
+            words[a],
+            words[b],
+            seeds,
+            sentences,
+            (a, b),
+            anchors,
+            rewrites=gated.get((a, b), False),
+        )
+        for ((a, b), seeds), anchors in zip(pairs, found, strict=True)
+    ]
+
+
 def compare_pair(
     words_a: Words,
     words_b: Words,
@@ -138,15 +168,34 @@ def compare_pair(
     """The passages of a candidate pair that may be reuse, best first;
     `sentences` gives a document of `pair` read as sentences, read once for
     all its pairs."""
-    alignments = joined(
-        align(words_a, words_b, least=LEAST_SHARED, shortest=SHORTEST_CHAIN)
+    anchors = PairAnchors(
+        align_anchors(words_a, words_b, least=LEAST_SHARED),
+        _shared_shingles(words_a, words_b),
     )
-    rewrites = []
+    return _compare(words_a, words_b, seeds, sentences, pair, anchors)
+
+
+def _compare(
+    words_a: Words,
+    words_b: Words,
+    seeds: Seeds,
+    sentences: Callable[[int], Sentences],
+    pair: tuple[int, int],
+    anchors: PairAnchors,
+    *,
+    rewrites: bool = True,
+) -> list[Passage]:
+    """`compare_pair` from the pair's anchors; `rewrites` False: the
+    sentence tier is known to find nothing (`link.rewrite_gate`)."""
+    alignments = joined(
+        aligned(anchors.runs, words_a, words_b, shortest=SHORTEST_CHAIN)
+    )
+    rewritten_passages = []
     # Pairs sharing fewer shingles than a passage aligned at all would
     # are not compared sentence by sentence either (45% of candidates
     # on kcna-2024; every heavy rewrite of eval.reuse shares 26 or more).
-    if _shared_shingles(words_a, words_b) >= LEAST_SHARED:
-        rewrites = rewritten(sentences(pair[0]), sentences(pair[1]))
+    if rewrites and anchors.shared >= LEAST_SHARED:
+        rewritten_passages = rewritten(sentences(pair[0]), sentences(pair[1]))
     return [
         Passage(
             alignment,
@@ -161,7 +210,7 @@ def compare_pair(
             shared_grams(words_a, words_b, alignment).tobytes(),
         )
         for alignment in _candidate_passages(
-            alignments, seeds, words_a, words_b, rewrites
+            alignments, seeds, words_a, words_b, rewritten_passages
         )
     ]
 

@@ -257,6 +257,25 @@ def rewritten(a: Sentences, b: Sentences) -> list[Alignment]:
     return found
 
 
+def may_span(a: Sentences, b: Sentences, good: list[tuple[int, int]]) -> bool:
+    """Whether `rewritten(a, b)` may find a passage, given every sentence
+    pair (i, j) sharing MIN_CONTENT content words and SENTENCE_RATIO of the
+    larger set (`good`, sorted; the pairs `_matched_sentences` keeps are
+    some of them): False only when it finds none. Its passages grow from
+    groups of those pairs (`_near_groups`), and a group of some of them
+    lies inside a group of all (a pair joins each group whose range it is
+    near, and a group's range only grows with more pairs); a passage's
+    group spans MIN_SPAN words on its longer side before short sentences
+    are added."""
+    if len(a.content.sizes) * len(b.content.sizes) > MOST_PAIRS:
+        return False
+    for group in _near_groups(good):
+        a_start, a_end, b_start, b_end = _extent(a, b, group)
+        if max(a_end - a_start, b_end - b_start) >= MIN_SPAN:
+            return True
+    return False
+
+
 def _extent(
     a: Sentences, b: Sentences, group: list[tuple[int, int]]
 ) -> tuple[int, int, int, int]:
