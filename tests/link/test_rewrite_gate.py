@@ -31,7 +31,7 @@ def test_pairs_turned_away_have_no_rewrite(corpus: Path) -> None:
     texts += [". ".join(source[3:7][::-1]), ". ".join([*source[4:7], source[3]])]
     sentences = {k: read_sentences(read_words(text)) for k, text in enumerate(texts)}
     pairs = every_pair(len(texts))
-    gate = may_rewrite(sentences, pairs)
+    gate = [shared is not None for shared in may_rewrite(sentences, pairs)]
     found = {pair: rewritten(sentences[pair[0]], sentences[pair[1]]) for pair in pairs}
     assert all(may for pair, may in zip(pairs, gate, strict=True) if found[pair])
     assert sum(1 for passages in found.values() if passages) >= 4
@@ -42,3 +42,20 @@ def test_pairs_turned_away_have_no_rewrite(corpus: Path) -> None:
         assert may == (
             bool(good) and rewrites.may_span(sentences[a], sentences[b], good)
         )
+
+
+def test_the_gates_counts_are_the_sentence_tiers(corpus: Path) -> None:
+    texts = recombined(corpus, 30)
+    sentences = {k: read_sentences(read_words(text)) for k, text in enumerate(texts)}
+    pairs = every_pair(len(texts))
+    counted = 0
+    for (a, b), shared in zip(pairs, may_rewrite(sentences, pairs), strict=True):
+        if shared is None:
+            continue
+        counted += 1
+        want = rewrites._shared(sentences[a].content, sentences[b].content)
+        assert np.array_equal(shared, want)
+        assert rewritten(sentences[a], sentences[b], shared=shared) == rewritten(
+            sentences[a], sentences[b]
+        )
+    assert counted > 20

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link.align import Alignment
+from dossier.link.align import Alignment, within
 from dossier.link.batch import insert_columns
 from dossier.link.passages import Words
 from dossier.link.shingles import SHINGLE_WORDS
@@ -70,7 +70,15 @@ def shared_grams(a: Words, b: Words, alignment: Alignment) -> npt.NDArray[np.int
     theirs = b.shingles[
         alignment.b_start : max(alignment.b_start, alignment.b_end - tail)
     ]
-    shared: npt.NDArray[np.int64] = np.intersect1d(mine, theirs).view(np.int64)
+    # `np.intersect1d(mine, theirs)`, without sorting both together: the
+    # smaller side's distinct values, then those of the other's found in
+    # them (6,431 passages of three months of wire copy).
+    if len(mine) > len(theirs):
+        mine, theirs = theirs, mine
+    distinct = np.unique(mine)
+    shared: npt.NDArray[np.int64] = np.unique(theirs[within(theirs, distinct)]).view(
+        np.int64
+    )
     return shared
 
 

@@ -133,10 +133,11 @@ def compare_pairs(
 ) -> list[list[Passage]]:
     """`compare_pair` of each of `pairs`, in their order: the pairs'
     anchors found a text against all its partners at once
-    (`link.anchor_runs`)."""
+    (`link.anchor_runs`), and only the pairs `link.rewrite_gate` lets
+    through compared sentence by sentence."""
     found = pair_anchors(words, [pair for pair, _ in pairs], least=LEAST_SHARED)
     # Pairs sharing fewer shingles are not compared sentence by sentence
-    # (`_compare`); of the others, those `rewrite_gate` rules out neither.
+    # (`compare_pair`), nor those the gate turns away.
     worth = [
         pair
         for (pair, _), anchors in zip(pairs, found, strict=True)
@@ -145,14 +146,14 @@ def compare_pairs(
     read = {doc: sentences(doc) for pair in worth for doc in pair}
     gated = dict(zip(worth, may_rewrite(read, worth), strict=True))
     return [
-        _compare(
+        _passages(
             words[a],
             words[b],
             seeds,
-            sentences,
-            (a, b),
             anchors,
-            rewrites=gated.get((a, b), False),
+            []
+            if (shared := gated.get((a, b))) is None
+            else rewritten(read[a], read[b], shared=shared),
         )
         for ((a, b), seeds), anchors in zip(pairs, found, strict=True)
     ]
@@ -172,30 +173,27 @@ def compare_pair(
         align_anchors(words_a, words_b, least=LEAST_SHARED),
         _shared_shingles(words_a, words_b),
     )
-    return _compare(words_a, words_b, seeds, sentences, pair, anchors)
-
-
-def _compare(
-    words_a: Words,
-    words_b: Words,
-    seeds: Seeds,
-    sentences: Callable[[int], Sentences],
-    pair: tuple[int, int],
-    anchors: PairAnchors,
-    *,
-    rewrites: bool = True,
-) -> list[Passage]:
-    """`compare_pair` from the pair's anchors; `rewrites` False: the
-    sentence tier is known to find nothing (`link.rewrite_gate`)."""
-    alignments = joined(
-        aligned(anchors.runs, words_a, words_b, shortest=SHORTEST_CHAIN)
-    )
-    rewritten_passages = []
+    rewrites = []
     # Pairs sharing fewer shingles than a passage aligned at all would
     # are not compared sentence by sentence either (45% of candidates
     # on kcna-2024; every heavy rewrite of eval.reuse shares 26 or more).
-    if rewrites and anchors.shared >= LEAST_SHARED:
-        rewritten_passages = rewritten(sentences(pair[0]), sentences(pair[1]))
+    if anchors.shared >= LEAST_SHARED:
+        rewrites = rewritten(sentences(pair[0]), sentences(pair[1]))
+    return _passages(words_a, words_b, seeds, anchors, rewrites)
+
+
+def _passages(
+    words_a: Words,
+    words_b: Words,
+    seeds: Seeds,
+    anchors: PairAnchors,
+    rewrites: list[Alignment],
+) -> list[Passage]:
+    """`compare_pair`'s passages from the pair's anchors and its sentence
+    tier's passages (`rewrites`)."""
+    alignments = joined(
+        aligned(anchors.runs, words_a, words_b, shortest=SHORTEST_CHAIN)
+    )
     return [
         Passage(
             alignment,
@@ -210,7 +208,7 @@ def _compare(
             shared_grams(words_a, words_b, alignment).tobytes(),
         )
         for alignment in _candidate_passages(
-            alignments, seeds, words_a, words_b, rewritten_passages
+            alignments, seeds, words_a, words_b, rewrites
         )
     ]
 

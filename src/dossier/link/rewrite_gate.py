@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from dossier.link.anchor_runs import hub_pairs, hubs
 from dossier.link.rewrites import (
@@ -30,28 +31,31 @@ from dossier.link.rewrites import (
 
 def may_rewrite(
     sentences: Mapping[int, Sentences], pairs: Sequence[tuple[int, int]]
-) -> list[bool]:
-    """For each (a, b) of `pairs`, whether `rewrites.rewritten(sentences[a],
-    sentences[b])` may find a passage: False only where it finds none."""
-    found = [False] * len(pairs)
+) -> list[npt.NDArray[np.int64] | None]:
+    """For each (a, b) of `pairs`, None where `rewrites.rewritten(sentences[a],
+    sentences[b])` finds no passage; else it may, and here are the content
+    words each sentence of a shares with each of b's (its `shared`)."""
+    found: list[npt.NDArray[np.int64] | None] = [None] * len(pairs)
     for hub, partners in hubs(pairs).items():
         others = [other for _, other, _ in partners]
-        for (number, other, hub_first), good in zip(
+        for (number, other, hub_first), (good, shared) in zip(
             partners, _good_pairs(sentences, hub, others), strict=True
         ):
             cells = good if hub_first else sorted((j, i) for i, j in good)
             a, b = (hub, other) if hub_first else (other, hub)
-            found[number] = bool(cells) and may_span(sentences[a], sentences[b], cells)
+            if cells and may_span(sentences[a], sentences[b], cells):
+                found[number] = shared if hub_first else shared.T
     return found
 
 
 def _good_pairs(
     sentences: Mapping[int, Sentences], hub: int, others: list[int]
-) -> list[list[tuple[int, int]]]:
+) -> list[tuple[list[tuple[int, int]], npt.NDArray[np.int64]]]:
     """For each of `others`, the (hub's sentence, its sentence) pairs
     sharing MIN_CONTENT content words and SENTENCE_RATIO of the larger
     set's, sorted: `rewrites._matched_sentences`' `good`, counted as its
-    `_shared` counts them, for all of `others` at once."""
+    `_shared` counts them, for all of `others` at once; and that count,
+    the hub's sentences by the other's."""
     mine = sentences[hub].content
     theirs = [sentences[other].content for other in others]
     rows = len(mine.sizes)
@@ -78,7 +82,9 @@ def _good_pairs(
         + mine.owner[at_mine] * columns[pair]
         + their_owner[at_theirs + entry_shift[pair]]
     )
-    shared = np.bincount(cell, minlength=int(cell_shift[-1]))
+    shared = np.bincount(cell, minlength=int(cell_shift[-1])).astype(
+        np.int64, copy=False
+    )
     enough = np.flatnonzero(shared >= MIN_CONTENT)
     of = np.searchsorted(cell_shift, enough, side="right") - 1
     local = enough - cell_shift[of]
@@ -91,4 +97,10 @@ def _good_pairs(
         of[good].tolist(), row[good].tolist(), column[good].tolist(), strict=True
     ):
         found[k].append((i, j))
-    return found
+    bounds, widths = cell_shift.tolist(), columns.tolist()
+    return [
+        (good_k, shared[bounds[k] : bounds[k + 1]].reshape(rows, widths[k]))
+        if good_k
+        else (good_k, shared[:0].reshape(0, 0))
+        for k, good_k in enumerate(found)
+    ]

@@ -229,13 +229,16 @@ def _content_words(tokens: list[str]) -> list[str | None]:
     return kept
 
 
-def rewritten(a: Sentences, b: Sentences) -> list[Alignment]:
+def rewritten(
+    a: Sentences, b: Sentences, *, shared: npt.NDArray[np.int64] | None = None
+) -> list[Alignment]:
     """Passages of `a` that `b` repeats rewritten, as whole sentences of both;
     `matched` counts the words of each matched sentence of the shorter
-    side found in its partner."""
+    side found in its partner. `shared`: the content words each sentence of
+    `a` shares with each of `b`'s, when counted already (`link.rewrite_gate`)."""
     if len(a.content.sizes) * len(b.content.sizes) > MOST_PAIRS:
         return []
-    pairs, short = _matched_sentences(a, b)
+    pairs, short = _matched_sentences(a, b, shared)
     found = []
     for group in _near_groups(pairs):
         a_start, a_end, b_start, b_end = _extent(a, b, group)
@@ -349,12 +352,14 @@ def _ratio(
 
 
 def _matched_sentences(
-    a: Sentences, b: Sentences
+    a: Sentences, b: Sentences, shared: npt.NDArray[np.int64] | None = None
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(i, j): sentence i of a and j of b match; each sentence in one pair at
     most, best ratio first; then the short sentences' pairs (SHORT_RATIO),
-    among the sentences left."""
-    shared = _shared(a.content, b.content)
+    among the sentences left. `shared`: `_shared` of their content words,
+    when counted already."""
+    if shared is None:
+        shared = _shared(a.content, b.content)
     ratio = _ratio(a.content, b.content, shared)
     good = (ratio >= SENTENCE_RATIO) & (shared >= MIN_CONTENT)
     if not good.any():
