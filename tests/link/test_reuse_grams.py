@@ -166,3 +166,30 @@ def test_a_schema_13_dossier_is_signed_again_into_counts(
         assert not migrated.execute(
             "SELECT 1 FROM reuse_bands WHERE passage < 0"
         ).fetchone()
+
+
+def test_shingles_turned_common_are_those_the_counts_carried_past_rare(
+    connection: sqlite3.Connection, corpus: Path
+) -> None:
+    # Stories of one outlet share its stock phrases: batches of them carry
+    # some shingles past RARE_DOCS texts, one batch after another.
+    stories = kcna_stories(corpus, 40)
+    words = [read_words(text).distinct.view(np.int64) for text in stories]
+    turned_in_all = 0
+    for start in range(0, len(words), 8):
+        batch = words[start : start + 8]
+        before = dict(connection.execute("SELECT key, docs FROM reuse_grams"))
+        turned = reuse_formula.add_grams(connection, batch)
+        after = dict(connection.execute("SELECT key, docs FROM reuse_grams"))
+        assert after == Counter(before) + Counter(
+            key for grams in batch for key in grams.tolist()
+        )
+        want = sorted(
+            key
+            for key, docs in after.items()
+            if docs > reuse_formula.RARE_DOCS
+            and before.get(key, 0) <= reuse_formula.RARE_DOCS
+        )
+        assert turned.tolist() == want
+        turned_in_all += len(want)
+    assert turned_in_all > 20

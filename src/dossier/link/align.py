@@ -286,5 +286,10 @@ def align(a: Words, b: Words, *, least: int = 1, shortest: int = 0) -> list[Alig
     """Every aligned passage of two texts, longest chains first; none when
     they share fewer than `least` distinct shingles, and none from a chain of
     anchors matching fewer than `shortest` words."""
-    found = anchors(a, b, least=least)
+    return aligned(anchors(a, b, least=least), a, b, shortest=shortest)
+
+
+def aligned(found: list[Run], a: Words, b: Words, *, shortest: int) -> list[Alignment]:
+    """`align` from the pair's runs of anchors (`anchors`, or
+    `link.anchor_runs` for many pairs at once)."""
     return [align_chain(chain, a, b) for chain in chains(found, shortest=shortest)]

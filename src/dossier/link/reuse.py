@@ -35,6 +35,7 @@ from dossier.link.reuse_candidates import (
 )
 from dossier.link.reuse_formula import (
     MIN_GRAMS,
+    add_grams,
     count_grams,
     crossed,
     gram_keys,
@@ -51,7 +52,7 @@ from dossier.link.reuse_pairs import (
     MIN_WORDS,
     PairTask,
     Passage,
-    compare_pair,
+    compare_pairs,
     compare_task,
     overlaps,
 )
@@ -407,7 +408,7 @@ def _finish(
 ) -> None:
     """Count the batch's shingles, store the passages its pairs keep, and
     drop the stored passages its shingles made formulas."""
-    grams, added = count_grams(connection, begun.grams, 1)
+    turned = add_grams(connection, begun.grams)
     connection.executemany(
         "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
         " VALUES (?,?,?,?,?,?,?,?)",
@@ -416,7 +417,7 @@ def _finish(
     # The batch's texts made some shingles common: passages stored before,
     # whose shared words were rare then, may be formulas now.
     load_batch(connection, "reuse_finished", begun.docs)
-    _recheck(connection, crossed(connection, "reuse_finished", grams, added), kept)
+    _recheck(connection, crossed(connection, "reuse_finished", turned), kept)
 
 
 def _keys(words: Words) -> Keys:
@@ -478,12 +479,7 @@ def _compare(
     for doc, text in _texts(connection, missing).items():
         read[doc] = read_words(text)
     # `read_sentences` keeps a text's sentences on its words, read once.
-    return [
-        compare_pair(
-            read[a], read[b], seeds, lambda doc: read_sentences(read[doc]), (a, b)
-        )
-        for (a, b), seeds in candidates
-    ]
+    return compare_pairs(read, candidates, lambda doc: read_sentences(read[doc]))
 
 
 def _reuses(

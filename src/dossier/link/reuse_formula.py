@@ -21,8 +21,8 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link.align import Alignment
-from dossier.link.batch import insert_columns
+from dossier.link.align import Alignment, within
+from dossier.link.batch import insert_columns, insert_returning
 from dossier.link.passages import Words
 from dossier.link.shingles import SHINGLE_WORDS
 
@@ -70,7 +70,15 @@ def shared_grams(a: Words, b: Words, alignment: Alignment) -> npt.NDArray[np.int
     theirs = b.shingles[
         alignment.b_start : max(alignment.b_start, alignment.b_end - tail)
     ]
-    shared: npt.NDArray[np.int64] = np.intersect1d(mine, theirs).view(np.int64)
+    # `np.intersect1d(mine, theirs)`, without sorting both together: the
+    # smaller side's distinct values, then those of the other's found in
+    # them (6,431 passages of three months of wire copy).
+    if len(mine) > len(theirs):
+        mine, theirs = theirs, mine
+    distinct = np.unique(mine)
+    shared: npt.NDArray[np.int64] = np.unique(theirs[within(theirs, distinct)]).view(
+        np.int64
+    )
     return shared
 
 
@@ -138,40 +146,52 @@ def count_grams(
     return keys, counts.astype(np.int64)
 
 
+def add_grams(
+    connection: sqlite3.Connection, grams: list[npt.NDArray[np.int64]]
+) -> npt.NDArray[np.int64]:
+    """`count_grams(connection, grams, 1)`, returning the shingles it turned
+    common (sorted): held by RARE_DOCS texts or fewer before, more now. The
+    counts come back from the upsert itself (`RETURNING`): no second query
+    for them, and stored texts are read only when some shingle turned."""
+    if not grams:
+        return np.zeros(0, dtype=np.int64)
+    keys, counts = np.unique(np.concatenate(grams), return_counts=True)
+    returned = insert_returning(
+        connection,
+        "INSERT INTO reuse_grams(key, docs)",
+        (keys, counts.astype(np.int64)),
+        "ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs",
+        "key, docs",
+    ).reshape(-1, 2)
+    now = returned[:, 1]
+    before = now - counts[np.searchsorted(keys, returned[:, 0])]
+    turned: npt.NDArray[np.int64] = np.sort(
+        returned[(now > RARE_DOCS) & (before <= RARE_DOCS), 0]
+    )
+    return turned
+
+
 def crossed(
-    connection: sqlite3.Connection,
-    table: str,
-    keys: npt.NDArray[np.int64],
-    added: npt.NDArray[np.int64],
+    connection: sqlite3.Connection, table: str, turned: npt.NDArray[np.int64]
 ) -> list[int]:
-    """Texts outside the batch (the temporary `table`) holding a shingle that
-    was rare before the batch and is not now: their stored passages may be
-    formulas now that more texts hold them. Only texts with stored passages.
-    `keys` are the batch's distinct shingles, sorted, `added` how many of its
-    texts hold each (`count_grams`), already counted in `reuse_grams`."""
+    """Texts outside the batch (the temporary `table`) holding a shingle of
+    `turned` (`add_grams`: rare before the batch, not now): their stored
+    passages may be formulas now that more texts hold them. Only texts with
+    stored passages."""
+    if not len(turned):
+        return []
     rows = connection.execute(
         "SELECT s.doc, s.grams FROM reuse_signed s WHERE s.grams IS NOT NULL"
         f" AND s.doc NOT IN (SELECT doc FROM {table})"
         " AND (EXISTS (SELECT 1 FROM reuses r WHERE r.a = s.doc)"
         "  OR EXISTS (SELECT 1 FROM reuses r WHERE r.b = s.doc))"
     ).fetchall()
-    if not rows or not len(keys):
-        return []
-    held = {int(doc): np.frombuffer(grams, dtype=np.int64) for doc, grams in rows}
-    # Only the batch's shingles those texts hold can have turned them: their
-    # counts are read, not the batch's hundred thousand.
-    mine = np.intersect1d(keys, np.concatenate(list(held.values())))
-    if not len(mine):
-        return []
-    now = np.array(_docs(connection, mine), dtype=np.int64)
-    before = now - added[np.searchsorted(keys, mine)]
-    turned = mine[(now > RARE_DOCS) & (before <= RARE_DOCS)]
-    if not len(turned):
-        return []
     return sorted(
-        doc
-        for doc, grams in held.items()
-        if np.isin(grams, turned, assume_unique=True).any()
+        int(doc)
+        for doc, grams in rows
+        if np.isin(
+            np.frombuffer(grams, dtype=np.int64), turned, assume_unique=True
+        ).any()
     )
 
 

@@ -11,15 +11,18 @@ joined (`joined`), whole sentences matched where words were rewritten
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import xxhash
 
-from dossier.link.align import Alignment, align
+from dossier.link.align import Alignment, aligned
+from dossier.link.align import anchors as align_anchors
+from dossier.link.anchor_runs import PairAnchors, pair_anchors
 from dossier.link.occurrences import shared_values
 from dossier.link.passages import Words, passage_words, read_words
 from dossier.link.reuse_formula import shared_grams
+from dossier.link.rewrite_gate import may_rewrite
 from dossier.link.rewrites import (
     Sentences,
     filled_template,
@@ -99,16 +102,11 @@ def compare_task(task: PairTask) -> list[list[Passage]]:
         if key not in _READ:
             _READ[key] = _Read(read_words(text))
         found[doc] = _READ[key]
-    return [
-        compare_pair(
-            found[a].words,
-            found[b].words,
-            seeds,
-            lambda doc: found[doc].sentences(),
-            (a, b),
-        )
-        for (a, b), seeds in task.pairs
-    ]
+    return compare_pairs(
+        {doc: read.words for doc, read in found.items()},
+        task.pairs,
+        lambda doc: found[doc].sentences(),
+    )
 
 
 class _Read:
@@ -128,6 +126,39 @@ class _Read:
 _READ: dict[bytes, _Read] = {}
 
 
+def compare_pairs(
+    words: Mapping[int, Words],
+    pairs: Sequence[tuple[tuple[int, int], Seeds]],
+    sentences: Callable[[int], Sentences],
+) -> list[list[Passage]]:
+    """`compare_pair` of each of `pairs`, in their order: the pairs'
+    anchors found a text against all its partners at once
+    (`link.anchor_runs`), and only the pairs `link.rewrite_gate` lets
+    through compared sentence by sentence."""
+    found = pair_anchors(words, [pair for pair, _ in pairs], least=LEAST_SHARED)
+    # Pairs sharing fewer shingles are not compared sentence by sentence
+    # (`compare_pair`), nor those the gate turns away.
+    worth = [
+        pair
+        for (pair, _), anchors in zip(pairs, found, strict=True)
+        if anchors.shared >= LEAST_SHARED
+    ]
+    read = {doc: sentences(doc) for pair in worth for doc in pair}
+    gated = dict(zip(worth, may_rewrite(read, worth), strict=True))
+    return [
+        _passages(
+            words[a],
+            words[b],
+            seeds,
+            anchors,
+            []
+            if (shared := gated.get((a, b))) is None
+            else rewritten(read[a], read[b], shared=shared),
+        )
+        for ((a, b), seeds), anchors in zip(pairs, found, strict=True)
+    ]
+
+
 def compare_pair(
     words_a: Words,
     words_b: Words,
@@ -138,15 +169,31 @@ def compare_pair(
     """The passages of a candidate pair that may be reuse, best first;
     `sentences` gives a document of `pair` read as sentences, read once for
     all its pairs."""
-    alignments = joined(
-        align(words_a, words_b, least=LEAST_SHARED, shortest=SHORTEST_CHAIN)
+    anchors = PairAnchors(
+        align_anchors(words_a, words_b, least=LEAST_SHARED),
+        _shared_shingles(words_a, words_b),
     )
     rewrites = []
     # Pairs sharing fewer shingles than a passage aligned at all would
     # are not compared sentence by sentence either (45% of candidates
     # on kcna-2024; every heavy rewrite of eval.reuse shares 26 or more).
-    if _shared_shingles(words_a, words_b) >= LEAST_SHARED:
+    if anchors.shared >= LEAST_SHARED:
         rewrites = rewritten(sentences(pair[0]), sentences(pair[1]))
+    return _passages(words_a, words_b, seeds, anchors, rewrites)
+
+
+def _passages(
+    words_a: Words,
+    words_b: Words,
+    seeds: Seeds,
+    anchors: PairAnchors,
+    rewrites: list[Alignment],
+) -> list[Passage]:
+    """`compare_pair`'s passages from the pair's anchors and its sentence
+    tier's passages (`rewrites`)."""
+    alignments = joined(
+        aligned(anchors.runs, words_a, words_b, shortest=SHORTEST_CHAIN)
+    )
     return [
         Passage(
             alignment,

@@ -229,13 +229,16 @@ def _content_words(tokens: list[str]) -> list[str | None]:
     return kept
 
 
-def rewritten(a: Sentences, b: Sentences) -> list[Alignment]:
+def rewritten(
+    a: Sentences, b: Sentences, *, shared: npt.NDArray[np.int64] | None = None
+) -> list[Alignment]:
     """Passages of `a` that `b` repeats rewritten, as whole sentences of both;
     `matched` counts the words of each matched sentence of the shorter
-    side found in its partner."""
+    side found in its partner. `shared`: the content words each sentence of
+    `a` shares with each of `b`'s, when counted already (`link.rewrite_gate`)."""
     if len(a.content.sizes) * len(b.content.sizes) > MOST_PAIRS:
         return []
-    pairs, short = _matched_sentences(a, b)
+    pairs, short = _matched_sentences(a, b, shared)
     found = []
     for group in _near_groups(pairs):
         a_start, a_end, b_start, b_end = _extent(a, b, group)
@@ -255,6 +258,25 @@ def rewritten(a: Sentences, b: Sentences) -> list[Alignment]:
             continue
         found.append(Alignment(a_start, a_end, b_start, b_end, min(kept, shorter)))
     return found
+
+
+def may_span(a: Sentences, b: Sentences, good: list[tuple[int, int]]) -> bool:
+    """Whether `rewritten(a, b)` may find a passage, given every sentence
+    pair (i, j) sharing MIN_CONTENT content words and SENTENCE_RATIO of the
+    larger set (`good`, sorted; the pairs `_matched_sentences` keeps are
+    some of them): False only when it finds none. Its passages grow from
+    groups of those pairs (`_near_groups`), and a group of some of them
+    lies inside a group of all (a pair joins each group whose range it is
+    near, and a group's range only grows with more pairs); a passage's
+    group spans MIN_SPAN words on its longer side before short sentences
+    are added."""
+    if len(a.content.sizes) * len(b.content.sizes) > MOST_PAIRS:
+        return False
+    for group in _near_groups(good):
+        a_start, a_end, b_start, b_end = _extent(a, b, group)
+        if max(a_end - a_start, b_end - b_start) >= MIN_SPAN:
+            return True
+    return False
 
 
 def _extent(
@@ -330,12 +352,14 @@ def _ratio(
 
 
 def _matched_sentences(
-    a: Sentences, b: Sentences
+    a: Sentences, b: Sentences, shared: npt.NDArray[np.int64] | None = None
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(i, j): sentence i of a and j of b match; each sentence in one pair at
     most, best ratio first; then the short sentences' pairs (SHORT_RATIO),
-    among the sentences left."""
-    shared = _shared(a.content, b.content)
+    among the sentences left. `shared`: `_shared` of their content words,
+    when counted already."""
+    if shared is None:
+        shared = _shared(a.content, b.content)
     ratio = _ratio(a.content, b.content, shared)
     good = (ratio >= SENTENCE_RATIO) & (shared >= MIN_CONTENT)
     if not good.any():
