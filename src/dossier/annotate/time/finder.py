@@ -179,7 +179,7 @@ def _hits(
     hits = []
     # Several rules share a head pattern (a weekday head for dates and for
     # weekdays, a year head for years and eras): scan each pattern once.
-    scanned: dict[tuple[str, bool], list[re.Match[str]]] = {}
+    scanned: dict[int, list[re.Match[str]]] = {}
     # Lower-casing must keep offsets and map no other letter to an ASCII one
     # (it does, but for `İ` and the Kelvin sign); else every head is scanned.
     led = (
@@ -190,8 +190,7 @@ def _hits(
     opened = (
         led if led is not None and leads.merged else _opened_matches(text, rules, leads)
     )
-    for index, rule in enumerate(rules):
-        key = (rule.pattern.pattern, rule.numeric)
+    for index, (rule, key) in enumerate(zip(rules, leads.heads, strict=True)):
         matches = scanned.get(key)
         if matches is None:
             if led is not None and rule.leads is not None:

@@ -59,6 +59,9 @@ class Leads:
     # of kcna-2024, each tried with all eight heads.
     classes: tuple[re.Pattern[str], ...]
     routes: dict[str, tuple[int, ...]]
+    # Each rule -> the first rule of its head (the same pattern, numeric or
+    # not): several rules share a head, whose matches are found once.
+    heads: tuple[int, ...]
 
     def route(self, char: str) -> tuple[int, ...]:
         """The openers whose matches may open with `char`."""
@@ -152,6 +155,15 @@ def join_leads(rules: tuple[Rule, ...]) -> Leads:
         else None,
         compiled,
         {},
+        _heads(rules),
+    )
+
+
+def _heads(rules: tuple[Rule, ...]) -> tuple[int, ...]:
+    first: dict[tuple[str, bool], int] = {}
+    return tuple(
+        first.setdefault((rule.pattern.pattern, rule.numeric), index)
+        for index, rule in enumerate(rules)
     )
 
 
