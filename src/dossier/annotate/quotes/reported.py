@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from string import ascii_letters
 
 from dossier.annotate.failures import Failures
 from dossier.annotate.quotes.cues import (
@@ -26,6 +27,7 @@ from dossier.annotate.quotes.phrases import phrase_after
 from dossier.annotate.quotes.places import Places
 from dossier.annotate.quotes.spans import SpanIndex
 
+_ASCII_LETTERS = frozenset(ascii_letters)
 # `said` or `told X` with no `that`, then a clause: `said the talks failed`.
 _BARE = words(
     """
@@ -216,7 +218,12 @@ def _speech_sentences(text: str, starts: list[int], according: set[int]) -> list
     found.discard(-1)
     # A sentence start cutting a word (rare): the sentences on both sides read
     # the cut word's pieces, when not empty.
-    for index in [i for i, start in enumerate(starts) if cuts_word(text, start)]:
+    cutting = [
+        index
+        for index, start in enumerate(starts)
+        if start and text[start - 1] in _ASCII_LETTERS and cuts_word(text, start)
+    ]
+    for index in cutting:
         start = starts[index]
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         if start < end:
