@@ -24,11 +24,11 @@ from dossier.annotate.time import (
 )
 from dossier.annotate.time.calendar import Period
 from dossier.annotate.time.context import Context, Found, Hit
-from dossier.annotate.time.lead_scan import Leads, join_leads
+from dossier.annotate.time.lead_scan import Gate, Leads, join_leads
 from dossier.annotate.time.patterns import Rule
 from dossier.annotate.time.speech import speech_date
 
-__all__ = ["HANDLERS", "Leads", "find", "join_leads"]
+__all__ = ["HANDLERS", "Gate", "Leads", "find", "join_leads"]
 
 Handler = Callable[[Hit, Context], Found | None]
 HANDLERS: dict[str, Handler] = {
