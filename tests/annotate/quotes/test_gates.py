@@ -6,7 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.annotate.quotes import find_quotes
-from dossier.annotate.quotes.cues import REPORTING, cues, last_cue, may_hold_cues
+from dossier.annotate.quotes.cues import (
+    REPORTING,
+    cues,
+    index_verbs,
+    last_cue,
+    may_hold_cues,
+)
+from dossier.annotate.quotes.places import Places
+from dossier.annotate.quotes.reported import _holding, _speech_sentences
 from dossier.packs import load_pack
 from tests.properties import examples
 
@@ -61,3 +69,31 @@ def test_the_last_cue_read_from_the_end_is_the_last_of_the_cues(
 def test_the_last_cue_skips_a_verb_that_makes_none() -> None:
     text = "He said the United States: officials said"
     assert last_cue(text, 0, 25) == next(cues(text, 0, 10))  # `States` is a noun
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    [*_VERBS, *_OTHER, "according", "ACCORDING", "accord", "x", "İ"]
+)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(
+    st.lists(_SENTENCE_PIECES, max_size=25).map("".join),
+    st.lists(st.integers(0, 200), max_size=6),
+)
+def test_the_sentences_read_for_speech_are_those_each_gate_lets_through(
+    text: str, cuts: list[int]
+) -> None:
+    # Sentence starts anywhere, cutting words too (a page break's split).
+    starts = sorted({0, *(cut for cut in cuts if cut < len(text))})
+    index_verbs(text, text.lower())
+    places = Places(text)
+    according = _holding(starts, len(text), places, "according")
+    expected = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        held = places.may_hold("according", start, end)
+        assert (index in according) == held
+        if held or may_hold_cues(text, start, end, reporting=True):
+            expected.append(index)
+    assert _speech_sentences(text, starts, according) == expected

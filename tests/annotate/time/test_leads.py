@@ -11,7 +11,6 @@ import pytest
 
 from dossier.annotate.time.finder import (
     _hits,
-    _lead_words,
     _led_matches,
     _matches,
     _opened_matches,
@@ -56,7 +55,7 @@ def test_the_scan_finds_a_followed_word_only_before_its_next_words(
     leads = join_leads(rules)
     text = "in the past, the party and the 5th of May, the new year"
     lowered = text.lower()
-    found = [start for start, _ in _lead_words(lowered, leads)]
+    found = [hit.start() for hit in leads.scan.finditer(" " + lowered)]
     assert text.index("the past") in found and text.index("the 5th") in found
     assert text.index("the party") not in found
     _same_matches(text, pack)
@@ -84,11 +83,14 @@ def test_unbounded_openings_have_no_first_characters(source: str) -> None:
 
 
 def _same_matches(text: str, pack: Pack) -> None:
+    """The one scan (openers' places in it), and the openers' own scan, find
+    each head's matches as a scan of the whole text for that head does."""
     rules = compile_rules(pack.eras)
     leads = join_leads(rules)
     led = _led_matches(text, text.lower(), rules, leads)
     opened = _opened_matches(text, rules, leads)
     assert leads.openers, "the digit heads open by characters"
+    assert leads.merged, "the korea pack's openers are found by the one scan"
     seen: set[tuple[str, bool]] = set()
     for index, rule in enumerate(rules):
         key = (rule.pattern.pattern, rule.numeric)
@@ -96,8 +98,9 @@ def _same_matches(text: str, pack: Pack) -> None:
             continue
         seen.add(key)
         expected = [m.span() for m in _matches(text, rule)]
-        found = led if rule.leads is not None else opened
-        assert [m.span() for m in found.get(index, [])] == expected, rule.name
+        assert [m.span() for m in led.get(index, [])] == expected, rule.name
+        if rule.leads is None:
+            assert [m.span() for m in opened.get(index, [])] == expected, rule.name
 
 
 def test_lead_scan_equals_whole_scans_on_tricky_text(pack: Pack) -> None:
@@ -126,6 +129,8 @@ def test_a_lead_word_opening_the_text_is_found(pack: Pack) -> None:
     _same_matches("Today and yesterday", pack)
     _same_matches("Sundays: 1950 and Monday", pack)
     _same_matches("2024 began", pack)
+    _same_matches("‘07, at midnight, midnightGMT; Juche 113 in June", pack)
+    _same_matches("Juche 113 (2024) and July", pack)
 
 
 def test_text_whose_lowering_moves_offsets_scans_every_head(pack: Pack) -> None:

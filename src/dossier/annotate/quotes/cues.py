@@ -342,6 +342,22 @@ def may_hold_cues(text: str, start: int, end: int, *, reporting: bool = False) -
     )
 
 
+def reporting_starts(text: str) -> list[int]:
+    """Where the verbs of `text` in `REPORTING` start, in order (the index
+    `may_hold_cues` reads with `reporting`)."""
+    return _index_of(text)[3]
+
+
+def cuts_word(text: str, position: int) -> bool:
+    """Whether a window edge at `position` cuts a word (`may_hold_cues` reads
+    the cut word's piece inside the window)."""
+    return (
+        0 < position < len(text)
+        and _letter(text, position - 1)
+        and _letter(text, position)
+    )
+
+
 def _verb_piece(
     text: str, start: int, word: re.Match[str] | None
 ) -> list[tuple[int, int]]:

@@ -27,12 +27,17 @@ class Places:
         self.folds = any(char in text for char in FOLDING)
         self.places: dict[str, list[int]] = {}
 
-    def may_hold(self, word: str, start: int, end: int) -> bool:
-        """False when `text[start:end]` surely holds no `word` (lower-case) in
-        any case."""
+    def of(self, word: str) -> list[int]:
+        """Where `word` (lower-case) stands in any case, in order."""
         places = self.places.get(word)
         if places is None:
             places = self.places[word] = self._find(word)
+        return places
+
+    def may_hold(self, word: str, start: int, end: int) -> bool:
+        """False when `text[start:end]` surely holds no `word` (lower-case) in
+        any case."""
+        places = self.of(word)
         index = bisect_left(places, start)
         return index < len(places) and places[index] + len(word) <= end
 

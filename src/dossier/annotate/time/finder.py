@@ -1,16 +1,17 @@
 """Find rule matches in a text and choose among overlapping ones."""
 
-# Each rule's head pattern is scanned over the whole text (in C); the words that may
-# stand before a head are read only where a head matched. Overlaps are settled left to
-# right, longest first, and a rule may still refuse its match (`May` the verb), in which
-# case the next candidate at that place is tried.
+# One scan of the lower-cased text finds where heads may open (`lead_scan`): at their
+# lead words, or at a digit or mark their matches open with; heads with neither are
+# scanned over the whole text (in C). The words that may stand before a head are read
+# only where a head matched. Overlaps are settled left to right, longest first, and a
+# rule may still refuse its match (`May` the verb), in which case the next candidate at
+# that place is tried.
 
 from __future__ import annotations
 
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from dossier.annotate.failures import Failures
 from dossier.annotate.time import (
@@ -23,9 +24,11 @@ from dossier.annotate.time import (
 )
 from dossier.annotate.time.calendar import Period
 from dossier.annotate.time.context import Context, Found, Hit
+from dossier.annotate.time.lead_scan import Gate, Leads, join_leads
 from dossier.annotate.time.patterns import Rule
 from dossier.annotate.time.speech import speech_date
-from dossier.annotate.wordtrie import trie
+
+__all__ = ["HANDLERS", "Gate", "Leads", "find", "join_leads"]
 
 Handler = Callable[[Hit, Context], Found | None]
 HANDLERS: dict[str, Handler] = {
@@ -56,6 +59,7 @@ HANDLERS: dict[str, Handler] = {
 }
 # How far back the words before a head are read ("the better part of the").
 LEFT_WINDOW = 48
+_LETTERS = re.compile("[a-z]+")
 _MONEY = frozenset("$£€¥#")
 
 
@@ -85,213 +89,67 @@ def _matches(text: str, rule: Rule) -> Iterator[re.Match[str]]:
             return
 
 
-@dataclass(frozen=True, slots=True)
-class Leads:
-    """Where the rules that open on known words are tried (see `leads`)."""
-
-    # Any lead word opening a word of lower-cased text, with the character
-    # before it (a class `re` skips ahead to, where a `\b` has it try every
-    # character: 24 -> 31 MB/s on kcna-2024; ASCII ranges rather than `\w`,
-    # checked faster: 37 MB/s, letting a word after a non-ASCII letter through,
-    # which `_starts_word` refuses as it does every match's): group `whole`
-    # when the text's whole run of letters is a `whole` lead word, else group
-    # `start`.
-    scan: re.Pattern[str]
-    # A whole run -> the rules it may open (as a whole word or by its start),
-    # in order, with one pattern matching where any of them does when there
-    # are several: most places `the` or `year` stand open none of them.
-    whole: dict[str, tuple[tuple[int, ...], Gate | None]]
-    start: dict[str, tuple[int, ...]]  # the start of a run -> rules it opens
-    lengths: tuple[int, ...]  # the lengths of the `start` words, shortest first
-    # Heads with no lead words that open on a digit (`1950`, `’07`, `3 p.m.`),
-    # tried only where one of their first characters opens a word (`opens`,
-    # None when there are none): kcna-2024 has about 8,000 such places in 3.2
-    # MB, where each head's own scan read the whole text.
-    openers: tuple[int, ...]
-    opens: re.Pattern[str] | None
-
-
-def join_leads(rules: tuple[Rule, ...]) -> Leads:
-    """The lead words of `rules`, joined once per rule set (see `compiled`)."""
-    whole: dict[str, list[int]] = {}
-    start: dict[str, list[int]] = {}
-    seen: set[tuple[str, bool]] = set()
-    for index, rule in enumerate(rules):
-        key = (rule.pattern.pattern, rule.numeric)
-        if key in seen or rule.leads is None:
-            continue  # found once for the first rule of that head (see `_hits`)
-        seen.add(key)
-        for word in rule.leads.whole:
-            whole.setdefault(word, []).append(index)
-        for word in rule.leads.start:
-            start.setdefault(word, []).append(index)
-    opened = {
-        word: sorted(
-            {
-                *indexes,
-                *(i for s, found in start.items() if word.startswith(s) for i in found),
-            }
-        )
-        for word, indexes in whole.items()
-    }
-    followed = _followed(rules, opened, set(start))
-    scan = rf"(?:{trie(set(whole) - set(followed))})(?![a-z])"
-    for word, openings in sorted(followed.items()):
-        scan += rf"|{word}(?=\s+(?:{'|'.join(sorted(openings))}))"
-    scan = f"(?P<whole>{scan})"
-    if start:
-        scan = rf"{scan}|(?P<start>{trie(set(start))})"
-    openers, classes = _openers(rules)
-    shared: dict[tuple[int, ...], Gate | None] = {}
-
-    def gates(indexes: list[int]) -> Gate | None:
-        """One gate per set of rules (the 50 words opening several share 14)."""
-        key = tuple(indexes)
-        if key not in shared:
-            sources = [rules[i].pattern.pattern for i in indexes]
-            # A back-reference needs its group's name, which a gate drops.
-            usable = len(indexes) > 1 and not any("(?P=" in s for s in sources)
-            shared[key] = Gate(sources) if usable else None
-        return shared[key]
-
-    return Leads(
-        re.compile(rf"[^a-z0-9_](?:{scan})"),
-        {word: (tuple(indexes), gates(indexes)) for word, indexes in opened.items()},
-        {word: tuple(indexes) for word, indexes in start.items()},
-        tuple(sorted({len(word) for word in start})),
-        openers,
-        # The class, then no word character before it (`\w` and any one).
-        re.compile(rf"(?:{'|'.join(classes)})(?<!\w.)") if openers else None,
-    )
-
-
-def _followed(
-    rules: tuple[Rule, ...], opened: dict[str, list[int]], starts: set[str]
-) -> dict[str, set[str]]:
-    """The whole lead words opening several heads, each of which goes on from
-    it with white space and a word of known opening (`leads.Leads.after`):
-    the scan finds those only before such a word. `the` opens five heads and
-    stands 58,219 times in kcna-2024, 454 of them where one matches; before
-    a digit or `day`, `dis`, `fut`, `new`, `pas`, `pre`, `wee`... 3,505 times
-    (the lead-word hits: 76,277 -> 21,122). A word a start word opens too is
-    left to its gate (the scan would find it as that start word)."""
-    followed: dict[str, set[str]] = {}
-    for word, indexes in opened.items():
-        if len(indexes) < 2 or any(word.startswith(s) for s in starts):
-            continue
-        openings: set[str] = set()
-        for index in indexes:
-            leads = rules[index].leads
-            after = dict(leads.after) if leads is not None else {}
-            if word not in after:
-                break
-            openings |= after[word]
-        else:
-            followed[word] = openings
-    return followed
-
-
-def _openers(rules: tuple[Rule, ...]) -> tuple[tuple[int, ...], list[str]]:
-    """The rules opening on a digit (`Rule.opens`), once per head pattern, and
-    the classes of the characters their matches open with."""
-    openers: list[int] = []
-    classes: list[str] = []
-    seen: set[tuple[str, bool]] = set()
-    for index, rule in enumerate(rules):
-        key = (rule.pattern.pattern, rule.numeric)
-        if rule.opens is None or key in seen:
-            continue
-        seen.add(key)
-        openers.append(index)
-        classes.append(rule.opens)
-    return tuple(openers), classes
-
-
-_LETTERS = re.compile("[a-z]+")
-_GROUP_NAME = re.compile(r"\(\?P<\w+>")
-
-
-class Gate:
-    """Where any of several heads matches: tried at a lead word they share
-    before each head is (most places `the` or `year` stand open none of them).
-
-    Compiled on first use: the gates are unions of whole heads, and compiling
-    the 14 of the korea pack took 0.05 of the 0.07 CPU s of `join_leads`, paid
-    in every process that compiles the pack, though a short text needs few.
-    """
-
-    __slots__ = ("pattern", "sources")
-
-    def __init__(self, sources: list[str]) -> None:
-        self.sources = sources
-        self.pattern: re.Pattern[str] | None = None
-
-    def compile(self) -> re.Pattern[str]:
-        """Any of the sources, group names dropped (so they may repeat)."""
-        self.pattern = re.compile(
-            "|".join(f"(?:{_GROUP_NAME.sub('(?:', s)})" for s in self.sources)
-        )
-        return self.pattern
-
-
-def _lead_words(lowered: str, leads: Leads) -> Iterator[tuple[int, str | None]]:
-    r"""Where a lead word opens a word of `lowered`, with the word when the
-    whole run of letters is a `whole` lead word (else it opens with a `start`
-    one): what `\b` before the scan's words would find, the text's start
-    read here as the scan needs a character before."""
-    run = _LETTERS.match(lowered)
-    if run is not None:
-        word = run.group()
-        if word in leads.whole:
-            yield 0, word
-        elif any(word[:length] in leads.start for length in leads.lengths):
-            yield 0, None
-    for hit in leads.scan.finditer(lowered):
-        yield hit.start() + 1, hit.group("whole")
-
-
 def _led_matches(
     text: str, lowered: str, rules: tuple[Rule, ...], leads: Leads
 ) -> dict[int, list[re.Match[str]]]:
     """Each lead-word rule's matches, tried only where one of its words opens a
-    word: the same matches `_matches` finds, from one scan instead of one each."""
+    word, and each opener's where its characters do when the scan holds them
+    (`Leads.merged`): the same matches `_matches` finds, from one scan instead
+    of one each. `lowered` is `text.lower()`, of the same length."""
     found: dict[int, list[re.Match[str]]] = {}
     resume: dict[int, int] = {}
-    for start, word in _lead_words(lowered, leads):
-        if word is not None:
-            indexes, gate = leads.whole[word]
-            if gate is not None:
-                pattern = gate.pattern or gate.compile()
-                if pattern.match(text, start) is None:
-                    continue
-        else:
-            run = _LETTERS.match(lowered, start)
-            word = run.group() if run is not None else ""
-            indexes = tuple(
-                sorted(
-                    {
-                        index
-                        for length in leads.lengths
-                        if length <= len(word)
-                        for index in leads.start.get(word[:length], ())
-                    }
-                )
-            )
-        _try(text, start, indexes, rules, resume, found)
+    whole, both, letters = leads.whole, leads.both, leads.opener_letters
+    # The space before the text stands for the character before its first
+    # word: a match's start is then where its word starts in `lowered`.
+    for hit in leads.scan.finditer(" " + lowered):
+        start, end = hit.span()
+        end -= 1
+        if end > start:
+            word = lowered[start:end]
+            entry = whole.get(word)
+            if entry is not None and (
+                word not in both or both[word].match(lowered, end)
+            ):
+                indexes, gate = entry
+                if gate is None or (gate.pattern or gate.compile()).match(text, start):
+                    _try(text, start, indexes, rules, resume, found)
+            else:
+                _try(text, start, _started(lowered, start, leads), rules, resume, found)
+            if lowered[start] not in letters:
+                continue
+        _try(text, start, leads.route(text[start]), rules, resume, found)
     return found
+
+
+def _started(lowered: str, start: int, leads: Leads) -> tuple[int, ...]:
+    """The rules the start words of the run of letters at `start` open."""
+    run = _LETTERS.match(lowered, start)
+    word = run.group() if run is not None else ""
+    return tuple(
+        sorted(
+            {
+                index
+                for length in leads.lengths
+                if length <= len(word)
+                for index in leads.start.get(word[:length], ())
+            }
+        )
+    )
 
 
 def _opened_matches(
     text: str, rules: tuple[Rule, ...], leads: Leads
 ) -> dict[int, list[re.Match[str]]]:
-    """Each opener's matches (see `Leads.openers`), tried only where one of the
-    characters they open with opens a word: the same matches `_matches` finds."""
+    """Each opener's matches (see `Leads.openers`) from their own scan of the
+    text, tried only where one of the characters they open with opens a word:
+    the same matches `_matches` finds."""
     found: dict[int, list[re.Match[str]]] = {}
     if leads.opens is None:
         return found
     resume: dict[int, int] = {}
     for hit in leads.opens.finditer(text):
-        _try(text, hit.start(), leads.openers, rules, resume, found)
+        start = hit.start()
+        _try(text, start, leads.route(text[start]), rules, resume, found)
     return found
 
 
@@ -321,7 +179,7 @@ def _hits(
     hits = []
     # Several rules share a head pattern (a weekday head for dates and for
     # weekdays, a year head for years and eras): scan each pattern once.
-    scanned: dict[tuple[str, bool], list[re.Match[str]]] = {}
+    scanned: dict[int, list[re.Match[str]]] = {}
     # Lower-casing must keep offsets and map no other letter to an ASCII one
     # (it does, but for `İ` and the Kelvin sign); else every head is scanned.
     led = (
@@ -329,9 +187,10 @@ def _hits(
         if len(lowered) == len(text) and "\u212a" not in text
         else None
     )
-    opened = _opened_matches(text, rules, leads)
-    for index, rule in enumerate(rules):
-        key = (rule.pattern.pattern, rule.numeric)
+    opened = (
+        led if led is not None and leads.merged else _opened_matches(text, rules, leads)
+    )
+    for index, (rule, key) in enumerate(zip(rules, leads.heads, strict=True)):
         matches = scanned.get(key)
         if matches is None:
             if led is not None and rule.leads is not None:

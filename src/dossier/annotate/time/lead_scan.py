@@ -1,0 +1,234 @@
+"""The one scan that finds where the time rules may match (built per rule set)."""
+
+# Each head opens on known words (`leads`) or on a digit or mark (`patterns._opens`).
+# One pattern over the lower-cased text finds both kinds of place at once, opening on
+# the character before them; the finder tries a head only where its words or first
+# characters stand (`finder._led_matches`).
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from string import ascii_lowercase
+
+from dossier.annotate.time.patterns import Rule
+from dossier.annotate.wordtrie import tailed_trie
+
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+@dataclass(frozen=True, slots=True)
+class Leads:
+    """Where the rules that open on known words or characters are tried."""
+
+    # Over the lower-cased text with a space before it, each place a lead word
+    # opens a word, with the character before it (a class `re` skips ahead to,
+    # where a `\b` has it try every character: 24 -> 31 MB/s on kcna-2024;
+    # ASCII ranges rather than `\w`, checked faster: 37 MB/s, letting a word
+    # after a non-ASCII letter through, which `_starts_word` refuses as it does
+    # every match's). The match ends where the word does; a match of the one
+    # character before is a place where an opener's character opens a word.
+    # Whole and start words in one trie, its first letter looked at first:
+    # the lead-word scan of kcna-2024 0.104 -> 0.086 CPU s (load 7.9).
+    scan: re.Pattern[str]
+    # A whole run -> the rules it may open (as a whole word or by its start),
+    # in order, with one pattern matching where any of them does when there
+    # are several: most places `the` or `year` stand open none of them.
+    whole: dict[str, tuple[tuple[int, ...], Gate | None]]
+    start: dict[str, tuple[int, ...]]  # the start of a run -> rules it opens
+    lengths: tuple[int, ...]  # the lengths of the `start` words, shortest first
+    # A word both whole and the start of a run ("midnight", "midnightgmt"):
+    # what must follow it for it to be whole.
+    both: dict[str, re.Pattern[str]]
+    # Heads with no lead words that open on a digit (`1950`, `’07`, `3 p.m.`),
+    # tried only where one of their first characters opens a word: kcna-2024
+    # has about 8,000 such places in 3.2 MB, where each head's own scan read
+    # the whole text.
+    openers: tuple[int, ...]
+    # Their characters as one class, when `scan` holds them (they are ASCII);
+    # the lower-case letters among them, which may open a lead word too.
+    merged: bool
+    opener_letters: frozenset[str]
+    # Their own scan of the text, for texts whose lower-casing moves offsets
+    # (and the rule sets whose classes are not ASCII): the class, then no word
+    # character before it (`\w` and any one).
+    opens: re.Pattern[str] | None
+    # Each opener's class, and a character found -> the openers whose class
+    # holds it (filled as characters are met: `\d` holds hundreds): a `J`
+    # opens only the era-year heads, and J-words were half the 7,941 places
+    # of kcna-2024, each tried with all eight heads.
+    classes: tuple[re.Pattern[str], ...]
+    routes: dict[str, tuple[int, ...]]
+    # Each rule -> the first rule of its head (the same pattern, numeric or
+    # not): several rules share a head, whose matches are found once.
+    heads: tuple[int, ...]
+
+    def route(self, char: str) -> tuple[int, ...]:
+        """The openers whose matches may open with `char`."""
+        indexes = self.routes.get(char)
+        if indexes is None:
+            indexes = self.routes[char] = tuple(
+                index
+                for index, opens in zip(self.openers, self.classes, strict=True)
+                if opens.match(char)
+            )
+        return indexes
+
+
+def join_leads(rules: tuple[Rule, ...]) -> Leads:
+    """The lead words of `rules`, joined once per rule set (see `compiled`)."""
+    whole: dict[str, list[int]] = {}
+    start: dict[str, list[int]] = {}
+    seen: set[tuple[str, bool]] = set()
+    for index, rule in enumerate(rules):
+        key = (rule.pattern.pattern, rule.numeric)
+        if key in seen or rule.leads is None:
+            continue  # found once for the first rule of that head (see `_hits`)
+        seen.add(key)
+        for word in rule.leads.whole:
+            whole.setdefault(word, []).append(index)
+        for word in rule.leads.start:
+            start.setdefault(word, []).append(index)
+    opened = {
+        word: sorted(
+            {
+                *indexes,
+                *(i for s, found in start.items() if word.startswith(s) for i in found),
+            }
+        )
+        for word, indexes in whole.items()
+    }
+    followed = _followed(rules, opened, set(start))
+    tails = {
+        word: rf"(?=\s+(?:{'|'.join(sorted(followed[word]))}))"
+        if word in followed
+        else "(?![a-z])"
+        for word in whole
+    }
+    both = {word: re.compile(tails[word]) for word in set(whole) & set(start)}
+    # A start word's tail is empty; a word both whole and a start tries its
+    # whole tail first (the finder reads which held from `both`).
+    tails.update({word: f"(?:{tails[word]}|)" for word in both})
+    tails.update({word: "" for word in set(start) - set(whole)})
+    firsts = "".join(sorted({word[0] for word in tails}))
+    scan = f"(?=[{firsts}]){tailed_trie(tails)}" if tails else "(?!)"
+    openers, classes = _openers(rules)
+    # The scan reads the lower-cased text: a class it holds may have ASCII
+    # letters (lower-cased with it) and no other cased character.
+    merged = all(
+        char.isascii() or char.lower() == char == char.upper()
+        for opens in classes
+        for char in opens
+    )
+    if openers and merged:
+        # Lower-cased, as the text the scan reads.
+        scan += f"|(?=[{''.join(c[1:-1] for c in classes).lower()}])"
+    shared: dict[tuple[int, ...], Gate | None] = {}
+
+    def gates(indexes: list[int]) -> Gate | None:
+        """One gate per set of rules (the 50 words opening several share 14)."""
+        key = tuple(indexes)
+        if key not in shared:
+            sources = [rules[i].pattern.pattern for i in indexes]
+            # A back-reference needs its group's name, which a gate drops.
+            usable = len(indexes) > 1 and not any("(?P=" in s for s in sources)
+            shared[key] = Gate(sources) if usable else None
+        return shared[key]
+
+    compiled = tuple(re.compile(c) for c in classes)
+    return Leads(
+        re.compile(rf"[^a-z0-9_](?:{scan})"),
+        {word: (tuple(indexes), gates(indexes)) for word, indexes in opened.items()},
+        {word: tuple(indexes) for word, indexes in start.items()},
+        tuple(sorted({len(word) for word in start})),
+        both,
+        openers,
+        merged and bool(openers),
+        frozenset(
+            letter
+            for letter in ascii_lowercase
+            if merged
+            and any(c.match(letter) or c.match(letter.upper()) for c in compiled)
+        ),
+        re.compile(rf"[{''.join(c[1:-1] for c in classes)}](?<!\w.)")
+        if openers
+        else None,
+        compiled,
+        {},
+        _heads(rules),
+    )
+
+
+def _heads(rules: tuple[Rule, ...]) -> tuple[int, ...]:
+    first: dict[tuple[str, bool], int] = {}
+    return tuple(
+        first.setdefault((rule.pattern.pattern, rule.numeric), index)
+        for index, rule in enumerate(rules)
+    )
+
+
+def _followed(
+    rules: tuple[Rule, ...], opened: dict[str, list[int]], starts: set[str]
+) -> dict[str, set[str]]:
+    """The whole lead words whose heads all go on from them with white space
+    and a word of known opening (`leads.Leads.after`): the scan finds those
+    only before such a word. `the` opens five heads and stands 58,219 times
+    in kcna-2024, 454 of them where one matches; before a digit or `day`,
+    `dis`, `fut`, `new`, `pas`, `pre`, `wee`... 3,505 times (the lead-word
+    hits: 76,277 -> 21,122). A word opening one head is read so too: `as`,
+    `at`, `more`, `not`, `international`, `one` stood 9,000 times where their
+    head never matched (hits 21,122 -> 11,592). A word a start word opens too
+    is left to its gate (the scan would find it as that start word)."""
+    followed: dict[str, set[str]] = {}
+    for word, indexes in opened.items():
+        if any(word.startswith(s) for s in starts):
+            continue
+        openings: set[str] = set()
+        for index in indexes:
+            leads = rules[index].leads
+            after = dict(leads.after) if leads is not None else {}
+            if word not in after:
+                break
+            openings |= after[word]
+        else:
+            followed[word] = openings
+    return followed
+
+
+def _openers(rules: tuple[Rule, ...]) -> tuple[tuple[int, ...], list[str]]:
+    """The rules opening on a digit (`Rule.opens`), once per head pattern, and
+    the classes of the characters their matches open with."""
+    openers: list[int] = []
+    classes: list[str] = []
+    seen: set[tuple[str, bool]] = set()
+    for index, rule in enumerate(rules):
+        key = (rule.pattern.pattern, rule.numeric)
+        if rule.opens is None or key in seen:
+            continue
+        seen.add(key)
+        openers.append(index)
+        classes.append(rule.opens)
+    return tuple(openers), classes
+
+
+class Gate:
+    """Where any of several heads matches: tried at a lead word they share
+    before each head is (most places `the` or `year` stand open none of them).
+
+    Compiled on first use: the gates are unions of whole heads, and compiling
+    the 14 of the korea pack took 0.05 of the 0.07 CPU s of `join_leads`, paid
+    in every process that compiles the pack, though a short text needs few.
+    """
+
+    __slots__ = ("pattern", "sources")
+
+    def __init__(self, sources: list[str]) -> None:
+        self.sources = sources
+        self.pattern: re.Pattern[str] | None = None
+
+    def compile(self) -> re.Pattern[str]:
+        """Any of the sources, group names dropped (so they may repeat)."""
+        self.pattern = re.compile(
+            "|".join(f"(?:{_GROUP_NAME.sub('(?:', s)})" for s in self.sources)
+        )
+        return self.pattern
