@@ -22,6 +22,7 @@ from dossier.link.claims import VERDICT_RANK, judge
 from dossier.link.derive import event_rows, figure_rows
 from dossier.store.claims import DERIVED_RULES, FIGURE_COLUMNS, derived_rules
 from dossier.store.context import DocumentContext
+from dossier.store.transaction import immediate
 
 # Documents derived per transaction: a crash loses at most this many
 # documents' work, and a reader waits at most this long for the lock.
@@ -71,22 +72,15 @@ def _derive(connection: sqlite3.Connection) -> int:
         )
     )
     for first in range(0, len(pending), _BATCH):
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(connection):
             for rowid in pending[first : first + _BATCH]:
                 _derive_document(connection, rowid)
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
     return len(pending)
 
 
 def _forget_rules(connection: sqlite3.Connection) -> None:
     """Drop what other rules derived: every document is derived again."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(connection):
         for table in ("derived", "event_dates", "claim_facts", "conflict_buckets"):
             connection.execute(f"DELETE FROM {table}")
         connection.execute("DELETE FROM conflicts")
@@ -94,11 +88,6 @@ def _forget_rules(connection: sqlite3.Connection) -> None:
             "INSERT OR REPLACE INTO state VALUES ('derived_rules', ?)",
             (DERIVED_RULES,),
         )
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
 
 
 def _derive_document(connection: sqlite3.Connection, rowid: int) -> None:

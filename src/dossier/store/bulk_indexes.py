@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from dossier.store.transaction import immediate
+
 # The tables whose secondary indexes not led by `doc` wait for the load.
 TABLES = ("mentions", "times", "figures", "citations", "quotes", "annotation_failures")
 
@@ -38,18 +40,12 @@ def _unordered(connection: sqlite3.Connection) -> list[tuple[str, str]]:
 def defer_indexes(connection: sqlite3.Connection) -> bool:
     """Drop the unordered indexes if the dossier holds no document yet,
     keeping their SQL; return whether they were dropped."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(connection):
         empty = connection.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
         indexes = _unordered(connection) if empty else []
         connection.executemany("INSERT INTO deferred_indexes VALUES (?, ?)", indexes)
         for name, _ in indexes:
             connection.execute(f"DROP INDEX {name}")
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
     return bool(indexes)
 
 
@@ -57,14 +53,8 @@ def restore_indexes(connection: sqlite3.Connection) -> None:
     """Create the indexes `defer_indexes` dropped, if any wait."""
     if connection.execute("SELECT 1 FROM deferred_indexes LIMIT 1").fetchone() is None:
         return
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(connection):
         # Read again under the write lock: another build may have done it.
         for (sql,) in connection.execute("SELECT sql FROM deferred_indexes").fetchall():
             connection.execute(sql)
         connection.execute("DELETE FROM deferred_indexes")
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise

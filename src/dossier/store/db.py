@@ -17,6 +17,7 @@ from urllib.parse import quote
 from dossier.errors import DossierError, FileNotStored, InputError, StoreError
 from dossier.store.bulk_indexes import restore_indexes
 from dossier.store.schema import MIGRATIONS, SCHEMA_VERSION
+from dossier.store.transaction import immediate
 
 # What only writing needs is imported where it writes: a query command opens
 # the database without the model's classes or the readers (#14 part 6).
@@ -169,8 +170,7 @@ def _migrate(connection: sqlite3.Connection, target: Path) -> None:
         return
     # The version is read again under the write lock: two builds opening one
     # new database must not both create its tables.
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(connection):
         _check_dossier(connection, target)
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         for number in range(version, SCHEMA_VERSION):
@@ -179,11 +179,6 @@ def _migrate(connection: sqlite3.Connection, target: Path) -> None:
             if number + 1 in _AFTER_MIGRATION:
                 _AFTER_MIGRATION[number + 1](connection)
             connection.execute(f"PRAGMA user_version = {number + 1}")
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
 
 
 def _store_shown(connection: sqlite3.Connection) -> None:
