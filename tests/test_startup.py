@@ -106,6 +106,8 @@ def test_a_module_is_imported_paused_the_first_time_only(
     assert gc.isenabled()
     assert gc.get_freeze_count() >= frozen + 5000
     again = gc.get_freeze_count()
-    made()  # the caller's objects since: a second call must not freeze them
+    since = made()  # the caller's objects since: a second call must not freeze them
     assert import_first("startup_probe") is module
-    assert gc.get_freeze_count() == again
+    # Not an equal count: frozen objects other threads of the suite let go
+    # of leave the permanent generation meanwhile (the xdist worker's).
+    assert gc.get_freeze_count() < again + len(since) // 2
