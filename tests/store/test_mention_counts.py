@@ -105,6 +105,17 @@ def test_a_changed_file_built_again_replaces_its_counts(tmp_path: Path) -> None:
         assert "Moon Jae-in" in texts and "Beijing" not in texts
 
 
+# Two one-letter articles of one file, for mentions to point at.
+_TWO_DOCUMENTS = """
+    INSERT INTO files VALUES ('f', 'x', 1, 'now', '', NULL);
+    INSERT INTO sources VALUES (1, 'f', 0, 'x', 'utf-8', 'raw', '[]', '{}');
+    INSERT INTO documents(rowid, id, source_id, ordinal, kind, text,
+        offsets, raw_start, raw_end, chars)
+    VALUES (1, 'a', 1, 0, 'article', 't', x'', 0, 0, 1),
+           (2, 'b', 1, 1, 'article', 't', x'', 0, 0, 1);
+"""
+
+
 def _old_dossier(db: Path) -> None:
     """A dossier of schema 15, its counts kept by the insert trigger."""
     with closing(sqlite3.connect(db)) as old:
@@ -112,12 +123,9 @@ def _old_dossier(db: Path) -> None:
             "".join(MIGRATIONS[:15])
             + """
             PRAGMA user_version = 15;
-            INSERT INTO files VALUES ('f', 'x', 1, 'now', '', NULL);
-            INSERT INTO sources VALUES (1, 'f', 0, 'x', 'utf-8', 'raw', '[]', '{}');
-            INSERT INTO documents(rowid, id, source_id, ordinal, kind, text,
-                offsets, raw_start, raw_end, chars)
-            VALUES (1, 'a', 1, 0, 'article', 't', x'', 0, 0, 1),
-                   (2, 'b', 1, 1, 'article', 't', x'', 0, 0, 1);
+            """
+            + _TWO_DOCUMENTS
+            + """
             INSERT INTO documents_fts(rowid, title, text)
             VALUES (1, '', 't'), (2, '', 't');
             INSERT INTO mentions VALUES
@@ -185,16 +193,7 @@ def test_the_migrated_dossier_equals_one_built_new(tmp_path: Path) -> None:
     with closing(sqlite3.connect(tmp_path / "copy.db")) as source:
         mentions = _rows(source, "SELECT * FROM mentions ORDER BY rowid")
     with closing(connect(new)) as connection:
-        connection.executescript(
-            """
-            INSERT INTO files VALUES ('f', 'x', 1, 'now', '', NULL);
-            INSERT INTO sources VALUES (1, 'f', 0, 'x', 'utf-8', 'raw', '[]', '{}');
-            INSERT INTO documents(rowid, id, source_id, ordinal, kind, text,
-                offsets, raw_start, raw_end, chars)
-            VALUES (1, 'a', 1, 0, 'article', 't', x'', 0, 0, 1),
-                   (2, 'b', 1, 1, 'article', 't', x'', 0, 0, 1);
-            """
-        )
+        connection.executescript(_TWO_DOCUMENTS)
         insert_mentions(connection, mentions)
         built = _counts(connection)
     with closing(sqlite3.connect(old)) as migrated:
