@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from dossier.annotate.quotes.cues import VERBS, _verb_words, cues, may_hold_cues
 from tests.properties import examples
+from tests.windows import Window, windows
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -62,20 +63,16 @@ _PIECES = st.sampled_from(
 
 
 @settings(max_examples=examples(500), deadline=None)
-@given(st.lists(_PIECES, max_size=25).map("".join), st.data())
-def test_any_window_reads_as_the_word_walk(text: str, data: st.DataObject) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+@given(windows(_PIECES, 25))
+def test_any_window_reads_as_the_word_walk(window: Window) -> None:
+    text, start, end = window
     assert _verb_words(text, start, end) == walked(text, start, end)
 
 
 @settings(max_examples=examples(500), deadline=None)
-@given(st.lists(_PIECES, max_size=25).map("".join), st.data())
-def test_a_window_said_to_hold_no_cue_holds_none(
-    text: str, data: st.DataObject
-) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+@given(windows(_PIECES, 25))
+def test_a_window_said_to_hold_no_cue_holds_none(window: Window) -> None:
+    text, start, end = window
     if not may_hold_cues(text, start, end):
         assert _verb_words(text, start, end) == []
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from dossier.annotate.quotes import context, cues, frames, phrases
 from dossier.annotate.quotes.ends import may_end_on, tail_start
 from tests.properties import examples
+from tests.windows import Window, windows
 
 # Each `$`-anchored rule read from `tail_start` and the runs it is given.
 _RULES = [
@@ -64,12 +65,9 @@ def test_known_tails_match_as_the_whole_window(
 
 
 @settings(max_examples=examples(600), deadline=None)
-@given(st.lists(_PIECES, max_size=14).map("".join), st.data())
-def test_rules_read_from_the_tail_match_as_the_whole_window(
-    text: str, data: st.DataObject
-) -> None:
-    floor = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(floor, len(text)))
+@given(windows(_PIECES, 14))
+def test_rules_read_from_the_tail_match_as_the_whole_window(window: Window) -> None:
+    text, floor, end = window
     for rule, runs in _RULES:
         tail = tail_start(text, floor, end, runs)
         assert _span(rule.search(text, tail, end)) == _span(
@@ -85,12 +83,9 @@ def test_a_trailing_match_ends_on_a_trailing_word(segment: str) -> None:
 
 
 @settings(max_examples=examples(600), deadline=None)
-@given(st.lists(_PIECES, max_size=12).map("".join), st.data())
-def test_a_window_said_not_to_end_on_the_words_holds_no_match(
-    text: str, data: st.DataObject
-) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+@given(windows(_PIECES, 12))
+def test_a_window_said_not_to_end_on_the_words_holds_no_match(window: Window) -> None:
+    text, start, end = window
     for rule, words in _ENDINGS:
         if rule.search(text, start, end) is not None:
             assert may_end_on(text, start, end, words), rule.pattern[:40]

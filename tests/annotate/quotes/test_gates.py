@@ -17,6 +17,7 @@ from dossier.annotate.quotes.places import Places
 from dossier.annotate.quotes.reported import _holding, _speech_sentences
 from dossier.packs import load_pack
 from tests.properties import examples
+from tests.windows import Window, windows
 
 PACK = load_pack("korea")
 
@@ -26,12 +27,9 @@ _PIECES = st.sampled_from([*_VERBS, *_OTHER, "İ", "x", "-"])
 
 
 @settings(max_examples=examples(500), deadline=None)
-@given(st.lists(_PIECES, max_size=25).map("".join), st.data())
-def test_a_window_said_to_hold_no_reporting_cue_holds_none(
-    text: str, data: st.DataObject
-) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+@given(windows(_PIECES, 25))
+def test_a_window_said_to_hold_no_reporting_cue_holds_none(window: Window) -> None:
+    text, start, end = window
     if not may_hold_cues(text, start, end, reporting=True):
         assert not [c for c in cues(text, start, end) if c.verb in REPORTING]
 
@@ -56,12 +54,9 @@ def test_according_in_any_case_is_read_in_its_sentence() -> None:
 
 
 @settings(max_examples=examples(500), deadline=None)
-@given(st.lists(_PIECES, max_size=25).map("".join), st.data())
-def test_the_last_cue_read_from_the_end_is_the_last_of_the_cues(
-    text: str, data: st.DataObject
-) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+@given(windows(_PIECES, 25))
+def test_the_last_cue_read_from_the_end_is_the_last_of_the_cues(window: Window) -> None:
+    text, start, end = window
     found = list(cues(text, start, end))
     assert last_cue(text, start, end) == (found[-1] if found else None)
 

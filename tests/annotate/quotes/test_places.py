@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from dossier.annotate.quotes.places import Places
 from tests.properties import examples
+from tests.windows import Window, windows
 
 _WORDS = ("according", "ACCORDING", "Accordıng", "accor", "ding", "cited", "CİTED")
 _PIECES = st.sampled_from([*_WORDS, "quoted", "follows", "ſ", " ", "\n", "“", "\u212a"])
@@ -31,12 +32,9 @@ def test_a_dotless_i_that_re_folds_is_a_place() -> None:
 
 
 @settings(max_examples=examples(500), deadline=None)
-@given(st.lists(_PIECES, max_size=14).map("".join), st.data())
-def test_a_window_said_to_hold_no_word_holds_none(
-    text: str, data: st.DataObject
-) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+@given(windows(_PIECES, 14))
+def test_a_window_said_to_hold_no_word_holds_none(window: Window) -> None:
+    text, start, end = window
     places = Places(text)
     for word in ("according", "cited", "quoted", "follows"):
         if not places.may_hold(word, start, end):
