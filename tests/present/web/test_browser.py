@@ -62,9 +62,10 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server(web_db: Path) -> Iterator[str]:
-    """`dossier serve`'s app under uvicorn on a free loopback port."""
+    """`dossier serve`'s app under uvicorn on a free loopback port, for this
+    module's tests alone (its loop wakes ten times a second while it runs)."""
     import uvicorn
 
     from dossier.present.web.app import create_app
@@ -83,6 +84,23 @@ def server(web_db: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser(
+    browser_name: str, browser_type_launch_args: dict[str, Any]
+) -> Iterator[Browser]:
+    """The browser and Playwright's driver for this module alone, stopped
+    when it ends. pytest-playwright's (session fixtures) stayed up idle until
+    the worker's last test, minutes after this module: idle, the two took
+    some 0.3 CPU s a minute (load 7), reaped at the session's end (issue 14,
+    part 7)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = getattr(playwright, browser_name).launch(**browser_type_launch_args)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="module")
