@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from dossier.annotate.compiled import compile_pack
 from dossier.annotate.entities import gazetteer
 from dossier.annotate.entities.literals import literal_pattern
-from dossier.annotate.entities.windows import name_windows
+from dossier.annotate.entities.windows import name_windows, name_windows_each
 from dossier.packs import load_pack
 from tests.properties import examples
 
@@ -73,6 +73,18 @@ def _whole_regions(regions: list[str]) -> dict[str, list[Any]]:
 def test_windows_find_what_whole_regions_found(regions: list[str]) -> None:
     GAZETTEER.windows.clear()  # each example tokenizes its windows afresh
     assert gazetteer._match_regions(regions, GAZETTEER, NLP) == _whole_regions(regions)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(_REGIONS, max_size=6))
+@example(["Kim Jong Un", "Σ Korea", "DPRK"])
+@example(["Korea", "", "  ", "Workers’ Party of Korea"])
+def test_windows_of_regions_together_are_each_region_own(regions: list[str]) -> None:
+    # One search over the regions joined finds, region by region, what a
+    # search of each region alone finds (İ and Σ regions read one by one).
+    spellings = GAZETTEER.spellings
+    expected = [name_windows(region, spellings) for region in regions]
+    assert name_windows_each(regions, spellings) == expected
 
 
 def test_region_without_a_listed_spelling_has_no_window() -> None:

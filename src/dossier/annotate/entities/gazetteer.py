@@ -22,7 +22,7 @@ from dossier.annotate.entities.lexicon import is_function_word
 from dossier.annotate.entities.literals import literal_pattern
 from dossier.annotate.entities.lowercase import LowerWords
 from dossier.annotate.entities.shapes import is_sentence_start
-from dossier.annotate.entities.windows import Spellings, name_windows
+from dossier.annotate.entities.windows import Spellings, name_windows_each
 
 # A listed name in a region: its start and end in the region, its text, its
 # entity's type and name, and whether it is one token. Matches that cannot
@@ -61,6 +61,10 @@ class Gazetteer:
 # `(KCNA) --Kim Jong Un`: spaCy keeps `--Kim` whole; blank the dashes (same
 # length, so offsets hold) before tokenizing.
 _DASH_GLUED = re.compile(r"(?<!\w)[-–—]+(?=[A-Z])")
+
+
+def _blank(dashes: re.Match[str]) -> str:
+    return " " * len(dashes.group())
 
 
 def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
@@ -235,10 +239,11 @@ def _match_regions(
     loose ones: only the windows that may hold one are read (`windows`), each
     once, those not met before in one tokenizer call."""
     placed: list[tuple[str, int, str]] = []  # region, window start, window
-    for region in regions:
-        blanked = _DASH_GLUED.sub(lambda m: " " * len(m.group()), region)
-        for begin, end in name_windows(blanked, gazetteer.spellings):
-            placed.append((region, begin, blanked[begin:end]))
+    blanked = [_DASH_GLUED.sub(_blank, region) for region in regions]
+    each = name_windows_each(blanked, gazetteer.spellings)
+    for region, printed, windows in zip(regions, blanked, each, strict=True):
+        for begin, end in windows:
+            placed.append((region, begin, printed[begin:end]))
     known = gazetteer.windows
     unseen = list(dict.fromkeys(w for _, _, w in placed if w not in known))
     if len(known) + len(unseen) > _REGION_CACHE_SIZE:
