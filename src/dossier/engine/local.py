@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from dossier.engine import tail, warm
 from dossier.model import FileResult
@@ -211,11 +211,12 @@ _Result = TypeVar("_Result")
 
 class LazyPool:
     """A process pool for the link stage's pure work (aligning reuse's
-    candidate pairs), started on first use: a build with nothing to align
-    starts nothing. Forked (`start` "fork") after the files are stored, the
-    workers start with the parent's imports; "forkserver" starts them from
-    a clean process instead (a parent running threads, as a Dask client
-    does, must not be forked). `close` it when linking is done."""
+    candidate pairs, working out entities: `engine.aside`), started on
+    first use: a build with nothing to align starts nothing. Forked
+    (`start` "fork") after the files are stored, the workers start with
+    the parent's imports; "forkserver" starts them from a clean process
+    instead (a parent running threads, as a Dask client does, must not be
+    forked). `close` it when linking is done."""
 
     def __init__(self, workers: int, *, start: str = "fork") -> None:
         self._workers = workers
@@ -225,12 +226,19 @@ class LazyPool:
     def __call__(
         self, work: Callable[[_Item], _Result], items: Sequence[_Item], /
     ) -> Iterable[_Result]:
+        return self._started().map(work, items)
+
+    def submit(self, work: Callable[..., _Result], /, *args: Any) -> Future[_Result]:
+        """One task, queued before the maps that come after it."""
+        return self._started().submit(work, *args)
+
+    def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self._workers,
                 mp_context=multiprocessing.get_context(self._start),
             )
-        return self._pool.map(work, items)
+        return self._pool
 
     def close(self) -> None:
         if self._pool is not None:
