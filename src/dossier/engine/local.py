@@ -150,8 +150,8 @@ def _slots(
     workers: int,
 ) -> Iterator[_Slot]:
     """Each file's or batch's slot, in order. Until the workers' server is
-    warm, a streamed file's batches are cleaned, segmented and described
-    here (`prepare_batch`) and held, at most `most_held`: handing out a task
+    warm, a streamed file's batches are cleaned, segmented, described and
+    signed here (`prepare_batch`) and held, at most `most_held`: handing out a task
     would wait for the server anyway, and this process had nothing else to
     do (issue 14). They go out, in order, before anything after them; from
     the first hand-out on, every batch goes out as it is read. The build's
@@ -182,7 +182,8 @@ def _slots(
         for (batch, first, last), end in tail.marked_ends(flagged(plan.batches), ends):
             parts = tail.PARTS if end else 1
             if preparing[0] and len(held) < most_held and not warming.warm:
-                held.append((prepare_batch(batch, pack), plan, first, last, parts))
+                prepared = prepare_batch(batch, pack, sign=True)
+                held.append((prepared, plan, first, last, parts))
                 continue
             yield from handed_out()
             preparing[0] = False
