@@ -49,6 +49,7 @@ HEAVY_BUILDS = frozenset({"kcna_built", "html_built"})
 # started it (`_no_cold_forkserver`).
 FORKING = frozenset(
     {
+        "tests/engine/test_aside.py",
         "tests/engine/test_dask.py",
         "tests/engine/test_link_pool.py",
         "tests/link/test_signing.py",

@@ -24,14 +24,17 @@ def kcna_batch(corpus: Path, count: int) -> pipeline.Batch:
     return list(itertools.islice(items, count))
 
 
-@pytest.mark.parametrize("sign", [False, True])
+# Signed by the worker, or already by the writer as it prepared the batch.
+@pytest.mark.parametrize(
+    ("signed_preparing", "sign"), [(False, False), (False, True), (True, True)]
+)
 def test_a_prepared_batch_runs_to_the_same_results(
-    corpus: Path, pack: Pack, sign: bool
+    corpus: Path, pack: Pack, signed_preparing: bool, sign: bool
 ) -> None:
     batch = kcna_batch(corpus, 6)
     odd = Failure("kcna-2024.jsonl:99", "read", "line 99: not JSON")
     batch = [batch[0], odd, *batch[1:]]
-    prepared = pipeline.prepare_batch(batch, pack)
+    prepared = pipeline.prepare_batch(batch, pack, sign=signed_preparing)
     assert [type(item) for item in prepared] == [
         SourceResult,
         Failure,
@@ -42,6 +45,7 @@ def test_a_prepared_batch_runs_to_the_same_results(
     assert isinstance(first, SourceResult)
     assert first.documents[0].meta.date is not None
     assert all(d.annotations is None and d.facts is None for d in first.documents)
+    assert all((d.signs is not None) == signed_preparing for d in first.documents)
     settings = Settings()
     assert pipeline.run_batch(prepared, pack, settings, sign=sign) == (
         pipeline.run_batch(batch, pack, settings, sign=sign)

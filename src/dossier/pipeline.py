@@ -27,6 +27,7 @@ from dossier.model import (
     Failure,
     FileResult,
     Metadata,
+    Signs,
     Source,
     SourceResult,
 )
@@ -69,15 +70,22 @@ def run_source(
     )
 
 
-def prepare_source(source: Source, pack: Pack) -> SourceResult:
+def prepare_source(source: Source, pack: Pack, *, sign: bool = False) -> SourceResult:
     """The part of `run_source` that needs no compiled pack: clean, segment
-    and meta, the documents not yet annotated. A pool's writer runs it on the
-    first batches while the workers' server still compiles the pack, so one
-    core is not idle then (issue 14); a worker does the rest."""
+    and meta, the documents not yet annotated (with `sign`, signed). A
+    pool's writer runs it on the first batches while the workers' server
+    still compiles the pack, so one core is not idle then (issue 14); a
+    worker does the rest."""
+    from dossier.link.signing import sign_once  # numpy: when a build runs
+
     cleaned = clean(source, pack)
     documents, removed = segment(cleaned, pack)
     described = tuple(
-        dataclasses.replace(document, meta=describe(document, source, pack))
+        dataclasses.replace(
+            document,
+            meta=describe(document, source, pack),
+            signs=sign_once(document.text) if sign else None,
+        )
         for document in documents
     )
     return SourceResult(source, cleaned, described, tuple(removed))
@@ -92,9 +100,8 @@ def finish_source(
     sign: bool = False,
 ) -> tuple[SourceResult, list[Failure]]:
     """The rest of `run_source` for a source `prepare_source` made: annotate,
-    then each document's facts and (with `sign`) link signatures."""
-    from dossier.link.signing import sign_once  # numpy: when a build runs
-
+    then each document's facts and (with `sign`) link signatures, unless it
+    signed them."""
     source = prepared.source
     described = []
     failures = []
@@ -118,11 +125,20 @@ def finish_source(
                 document,
                 annotations=annotations,
                 flags=flags,
-                signs=sign_once(document.text) if sign else None,
+                signs=_signs(document, sign),
                 facts=_facts(document, meta, annotations),
             )
         )
     return dataclasses.replace(prepared, documents=tuple(described)), failures
+
+
+def _signs(document: Document, sign: bool) -> Signs | None:
+    """The document's signatures: those `prepare_source` made, or made now."""
+    from dossier.link.signing import sign_once
+
+    if document.signs is not None or not sign:
+        return document.signs
+    return sign_once(document.text)
 
 
 def _facts(
@@ -249,18 +265,18 @@ def run_batch(
     return tuple(results), tuple(failures)
 
 
-def prepare_batch(batch: Batch, pack: Pack) -> Batch:
-    """The batch with each source cleaned, segmented and described
-    (`prepare_source`), or the failure that stopped it there: `run_batch`
-    then only annotates. Same results, in the same order, as `run_batch`
-    of the batch itself."""
+def prepare_batch(batch: Batch, pack: Pack, *, sign: bool = False) -> Batch:
+    """The batch with each source cleaned, segmented and described (and with
+    `sign`, signed: `prepare_source`), or the failure that stopped it there:
+    `run_batch` then only annotates. Same results, in the same order, as
+    `run_batch` of the batch itself."""
     prepared: Batch = []
     for item in batch:
         if not isinstance(item, Source):
             prepared.append(item)
             continue
         try:
-            prepared.append(prepare_source(item, pack))
+            prepared.append(prepare_source(item, pack, sign=sign))
         except Exception as err:
             prepared.append(_failure(item, err))
     return prepared

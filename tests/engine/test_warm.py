@@ -64,9 +64,9 @@ warm.Warming.warm = property(lambda self: False)
 prepared = []
 prepare = local.prepare_batch
 
-def counted(batch, pack):
+def counted(batch, pack, **options):
     prepared.append(len(batch))
-    return prepare(batch, pack)
+    return prepare(batch, pack, **options)
 
 local.prepare_batch = counted
 settings = Settings(db=sys.argv[3], engine="pool", workers=2)

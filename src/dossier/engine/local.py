@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from dossier.engine import tail, warm
 from dossier.model import FileResult
@@ -150,8 +150,8 @@ def _slots(
     workers: int,
 ) -> Iterator[_Slot]:
     """Each file's or batch's slot, in order. Until the workers' server is
-    warm, a streamed file's batches are cleaned, segmented and described
-    here (`prepare_batch`) and held, at most `most_held`: handing out a task
+    warm, a streamed file's batches are cleaned, segmented, described and
+    signed here (`prepare_batch`) and held, at most `most_held`: handing out a task
     would wait for the server anyway, and this process had nothing else to
     do (issue 14). They go out, in order, before anything after them; from
     the first hand-out on, every batch goes out as it is read. The build's
@@ -182,7 +182,8 @@ def _slots(
         for (batch, first, last), end in tail.marked_ends(flagged(plan.batches), ends):
             parts = tail.PARTS if end else 1
             if preparing[0] and len(held) < most_held and not warming.warm:
-                held.append((prepare_batch(batch, pack), plan, first, last, parts))
+                prepared = prepare_batch(batch, pack, sign=True)
+                held.append((prepared, plan, first, last, parts))
                 continue
             yield from handed_out()
             preparing[0] = False
@@ -211,11 +212,12 @@ _Result = TypeVar("_Result")
 
 class LazyPool:
     """A process pool for the link stage's pure work (aligning reuse's
-    candidate pairs), started on first use: a build with nothing to align
-    starts nothing. Forked (`start` "fork") after the files are stored, the
-    workers start with the parent's imports; "forkserver" starts them from
-    a clean process instead (a parent running threads, as a Dask client
-    does, must not be forked). `close` it when linking is done."""
+    candidate pairs, working out entities: `engine.aside`), started on
+    first use: a build with nothing to align starts nothing. Forked
+    (`start` "fork") after the files are stored, the workers start with
+    the parent's imports; "forkserver" starts them from a clean process
+    instead (a parent running threads, as a Dask client does, must not be
+    forked). `close` it when linking is done."""
 
     def __init__(self, workers: int, *, start: str = "fork") -> None:
         self._workers = workers
@@ -225,12 +227,19 @@ class LazyPool:
     def __call__(
         self, work: Callable[[_Item], _Result], items: Sequence[_Item], /
     ) -> Iterable[_Result]:
+        return self._started().map(work, items)
+
+    def submit(self, work: Callable[..., _Result], /, *args: Any) -> Future[_Result]:
+        """One task, queued before the maps that come after it."""
+        return self._started().submit(work, *args)
+
+    def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self._workers,
                 mp_context=multiprocessing.get_context(self._start),
             )
-        return self._pool.map(work, items)
+        return self._pool
 
     def close(self) -> None:
         if self._pool is not None:

@@ -16,6 +16,7 @@ import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from dossier.annotate.entities.index import PackIndex, build_index
@@ -33,21 +34,32 @@ from dossier.packs import Pack, load_pack
 _LOAD = 10_000  # keys per statement when rows are read or written by key
 
 
-def link_entities(connection: sqlite3.Connection, *, pack: Pack | None = None) -> int:
+def link_entities(
+    connection: sqlite3.Connection,
+    *,
+    pack: Pack | None = None,
+    worked_out: EntityChanges | None = None,
+) -> int:
     """Bring `entities` up to date with `mentions`; return how many entities.
 
     `pack` tells pack variants apart in the evidence (the default pack when
     None). `mentions` and `documents` count a text repeated in a copy group
     once (link.copies runs first); `mentions_all` and `documents_all` count
-    every document.
+    every document. `worked_out`: the changes `entity_changes` read from the
+    store as it is now, in another process (the caller knows nothing it
+    reads was written since); written as they are when they name the keys
+    still stale, else worked out again here.
     """
     if needs_entities(connection):
         # Read and cleared in one write transaction: a build writing
         # meanwhile waits, and its keys stay stale for the next link.
         connection.execute("BEGIN IMMEDIATE")
         try:
-            stale = [r[0] for r in connection.execute("SELECT key FROM entity_stale")]
-            _relink(connection, stale, pack)
+            stale = _stale(connection)
+            changes = worked_out
+            if changes is None or changes.stale != stale:
+                changes = _changes(connection, stale, pack)
+            _write(connection, changes)
             connection.execute("DELETE FROM entity_stale")
         except BaseException:
             connection.execute("ROLLBACK")
@@ -55,6 +67,19 @@ def link_entities(connection: sqlite3.Connection, *, pack: Pack | None = None) -
         connection.execute("COMMIT")
     count: int = connection.execute("SELECT count(*) FROM entities").fetchone()[0]
     return count
+
+
+def entity_changes(
+    connection: sqlite3.Connection, *, pack: Pack | None = None
+) -> EntityChanges:
+    """What `link_entities` would write now, read in one read transaction
+    and written nowhere: another process works it out while the writer
+    links something else (`engine.aside`)."""
+    connection.execute("BEGIN")
+    try:
+        return _changes(connection, _stale(connection), pack)
+    finally:
+        connection.execute("COMMIT")
 
 
 def needs_entities(connection: sqlite3.Connection) -> bool:
@@ -71,10 +96,26 @@ def mark_stale(connection: sqlite3.Connection, keys: Iterable[str]) -> None:
     )
 
 
-def _relink(
-    connection: sqlite3.Connection, stale: list[str], pack: Pack | None
-) -> None:
-    fresh = _key_stats(connection, stale)
+@dataclass(frozen=True, slots=True)
+class EntityChanges:
+    """The rows a link of the stale keys deletes and writes, in order."""
+
+    stale: tuple[str, ...]
+    gone_keys: tuple[str, ...] = ()
+    key_rows: tuple[tuple[Any, ...], ...] = ()
+    entities: tuple[str, ...] = ()  # root keys whose rows are rewritten
+    entity_rows: tuple[tuple[Any, ...], ...] = ()
+
+
+def _stale(connection: sqlite3.Connection) -> tuple[str, ...]:
+    return tuple(r[0] for r in connection.execute("SELECT key FROM entity_stale"))
+
+
+def _changes(
+    connection: sqlite3.Connection, stale: tuple[str, ...], pack: Pack | None
+) -> EntityChanges:
+    """Link the stale keys with every stored one; only reads the store."""
+    fresh = _key_stats(connection, list(stale))
     stored = _stored(connection)
     touched: set[str] = set()
     for key in stale:
@@ -96,29 +137,47 @@ def _relink(
     changed = [k for k, (_, old) in stored.items() if links[k] != old]
     touched.update(stored[k][1].entity for k in changed)
     touched.update(links[k].entity for k in (*changed, *fresh))
+    key_rows = tuple(
+        (
+            key,
+            links[key].entity,
+            stored[key][0].type,
+            stored[key][0].name,
+            stored[key][0].mentions,
+            json.dumps(stored[key][0].forms, ensure_ascii=False),
+            links[key].evidence,
+            links[key].confidence,
+            links[key].via,
+        )
+        for key in dict.fromkeys([*fresh, *changed])
+    )
+    entities = sorted(touched)
+    return EntityChanges(
+        stale=stale,
+        gone_keys=tuple(k for k in stale if k not in fresh),
+        key_rows=key_rows,
+        entities=tuple(entities),
+        entity_rows=_entity_rows(connection, entities, links, stored, index),
+    )
+
+
+def _write(connection: sqlite3.Connection, changes: EntityChanges) -> None:
     connection.executemany(
-        "DELETE FROM entity_keys WHERE key = ?",
-        ((k,) for k in stale if k not in fresh),
+        "DELETE FROM entity_keys WHERE key = ?", ((k,) for k in changes.gone_keys)
     )
     connection.executemany(
         "INSERT OR REPLACE INTO entity_keys(key, entity, type, name, mentions,"
         " forms, evidence, confidence, via) VALUES (?,?,?,?,?,?,?,?,?)",
-        (
-            (
-                key,
-                links[key].entity,
-                stored[key][0].type,
-                stored[key][0].name,
-                stored[key][0].mentions,
-                json.dumps(stored[key][0].forms, ensure_ascii=False),
-                links[key].evidence,
-                links[key].confidence,
-                links[key].via,
-            )
-            for key in dict.fromkeys([*fresh, *changed])
-        ),
+        changes.key_rows,
     )
-    _write_entities(connection, sorted(touched), links, stored, index)
+    connection.executemany(
+        "DELETE FROM entities WHERE key = ?", ((e,) for e in changes.entities)
+    )
+    connection.executemany(
+        "INSERT INTO entities(key, name, type, aliases, mentions, documents,"
+        " mentions_all, documents_all, evidence) VALUES (?,?,?,?,?,?,?,?,?)",
+        changes.entity_rows,
+    )
 
 
 def _key_stats(connection: sqlite3.Connection, keys: list[str]) -> dict[str, KeyStats]:
@@ -175,30 +234,22 @@ def _overrides(
     return merges, splits
 
 
-def _write_entities(
+def _entity_rows(
     connection: sqlite3.Connection,
     entities: list[str],
     links: dict[str, Link],
     stored: dict[str, tuple[KeyStats, Link]],
     index: PackIndex,
-) -> None:
-    """Rewrite the rows of `entities` (root keys) from their keys' mentions."""
+) -> tuple[tuple[Any, ...], ...]:
+    """The rows of `entities` (root keys) from their keys' mentions; an
+    entity every key of which is gone or joined another has none."""
     members: dict[str, list[str]] = defaultdict(list)
     for key, link in links.items():
         members[link.entity].append(key)
-    connection.executemany(
-        "DELETE FROM entities WHERE key = ?", ((e,) for e in entities)
-    )
-    records = []
-    for entity in entities:
-        keys = members.get(entity)
-        if not keys:
-            continue  # every key of it is gone or joined another entity
-        records.append(_entity_row(connection, entity, keys, links, stored, index))
-    connection.executemany(
-        "INSERT INTO entities(key, name, type, aliases, mentions, documents,"
-        " mentions_all, documents_all, evidence) VALUES (?,?,?,?,?,?,?,?,?)",
-        records,
+    return tuple(
+        _entity_row(connection, entity, members[entity], links, stored, index)
+        for entity in entities
+        if members.get(entity)
     )
 
 

@@ -162,6 +162,7 @@ def build_files(
     # the paths and opens the database (issue 14).
     warm_up(settings)
     from dossier.engine import link_pool, map_files
+    from dossier.engine.aside import entities_aside
     from dossier.fingerprint import build_fingerprint
     from dossier.link import (
         link_conflicts,
@@ -252,8 +253,12 @@ def build_files(
             started_at = writes(connection)
             report.copies = link_copies(connection, made=signed, early=early)
             with link_pool(settings) as pool:
+                # Entities need the copies, not reuse: worked out beside it.
+                entities = entities_aside(connection, settings.db, pack, pool)
                 link_reuse(connection, made=signed, mapper=pool)
-            report.entities = link_entities(connection, pack=pack)
+                report.entities = link_entities(
+                    connection, pack=pack, worked_out=entities()
+                )
             # Last: claims read the copies, reuse and entities just linked.
             link_conflicts(connection)
             mark_linked(connection, started_at)
