@@ -189,12 +189,20 @@ def _write_entities(
     connection.executemany(
         "DELETE FROM entities WHERE key = ?", ((e,) for e in entities)
     )
+    # The counts of every entity's keys read at once: two statements per
+    # entity (each prepared anew, its IN list of another length) were most
+    # of linking kcna-2024's 2,596 entities (issue 14).
+    wanted = sorted({key for entity in entities for key in members.get(entity, ())})
+    forms = _forms_by_key(connection, wanted)
+    documents = _documents_by_key(connection, wanted)
     records = []
     for entity in entities:
         keys = members.get(entity)
         if not keys:
             continue  # every key of it is gone or joined another entity
-        records.append(_entity_row(connection, entity, keys, links, stored, index))
+        records.append(
+            _entity_row(entity, sorted(keys), forms, documents, links, stored, index)
+        )
     connection.executemany(
         "INSERT INTO entities(key, name, type, aliases, mentions, documents,"
         " mentions_all, documents_all, evidence) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -202,42 +210,100 @@ def _write_entities(
     )
 
 
+FormRow = tuple[str, str, str, int]  # entity, type, text, n
+DocumentRow = tuple[int, str, int]  # doc, its copy group (or id), n
+
+
+def _forms_by_key(
+    connection: sqlite3.Connection, keys: list[str]
+) -> dict[str, list[FormRow]]:
+    """Each key's printed forms, in the table's order (entity, type, text)."""
+    forms: dict[str, list[FormRow]] = defaultdict(list)
+    for start in range(0, len(keys), _LOAD):
+        part = keys[start : start + _LOAD]
+        for key, name, type_, text, count in connection.execute(
+            "SELECT key, entity, type, text, n FROM entity_forms"
+            f" WHERE key IN ({','.join('?' * len(part))})",
+            part,
+        ):
+            forms[key].append((name, type_, text, count))
+    return forms
+
+
+def _documents_by_key(
+    connection: sqlite3.Connection, keys: list[str]
+) -> dict[str, list[DocumentRow]]:
+    """Each key's documents with their copy group (or id) and its mentions there."""
+    counted: list[tuple[str, int, int]] = []
+    for start in range(0, len(keys), _LOAD):
+        part = keys[start : start + _LOAD]
+        counted.extend(
+            connection.execute(
+                "SELECT key, doc, n FROM entity_docs"
+                f" WHERE key IN ({','.join('?' * len(part))})",
+                part,
+            )
+        )
+    # Each document's group read once, not once per key naming it; from
+    # `document_copies`, as `documents.copy_group` lies after the text.
+    docs = sorted({doc for _, doc, _ in counted})
+    groups: dict[int, str] = {}
+    for start in range(0, len(docs), _LOAD):
+        part_docs = docs[start : start + _LOAD]
+        groups.update(
+            connection.execute(
+                "SELECT d.rowid, coalesce(c.copy_group, d.id) FROM documents d"
+                " LEFT JOIN document_copies c ON c.doc = d.rowid"
+                f" WHERE d.rowid IN ({','.join('?' * len(part_docs))})",
+                part_docs,
+            )
+        )
+    documents: dict[str, list[DocumentRow]] = defaultdict(list)
+    for key, doc, count in counted:
+        documents[key].append((doc, groups[doc], count))
+    return documents
+
+
 def _entity_row(
-    connection: sqlite3.Connection,
     entity: str,
     keys: list[str],
+    forms: dict[str, list[FormRow]],
+    documents: dict[str, list[DocumentRow]],
     links: dict[str, Link],
     stored: dict[str, tuple[KeyStats, Link]],
     index: PackIndex,
 ) -> tuple[Any, ...]:
-    marks = ",".join("?" * len(keys))
+    """One entity's row from its `keys` (sorted, as an IN list reads them)."""
     names: Counter[str] = Counter()
     types: Counter[str] = Counter()
     printed: dict[str, str] = {}  # variant -> its key
-    for key, name, type_, text, count in connection.execute(
-        f"SELECT key, entity, type, text, n FROM entity_forms WHERE key IN ({marks})",
-        keys,
-    ):
-        names[name] += count
-        types[type_] += count
-        printed.setdefault(text, key)
-        printed.setdefault(name, key)
+    for key in keys:
+        for name, type_, text, count in forms.get(key, ()):
+            names[name] += count
+            types[type_] += count
+            printed.setdefault(text, key)
+            printed.setdefault(name, key)
     # The most printed name; on a tie, the name of the entity's own key.
     own = stored[entity][0].name if entity in stored else ""
     name = max(names, key=lambda n: (names[n], n == own, n))
     # A copy group counts once, as its member with the most mentions: a near
     # copy may add a line that names the entity once more.
-    counts = [0, 0, 0, 0]
-    for most, mentions, documents in connection.execute(
-        "SELECT max(n), sum(n), count(*) FROM (SELECT coalesce(d.copy_group, d.id)"
-        " AS grp, e.doc, sum(e.n) AS n FROM entity_docs e JOIN documents d"
-        f" ON d.rowid = e.doc WHERE e.key IN ({marks}) GROUP BY e.doc) GROUP BY grp",
-        keys,
-    ):
-        counts[0] += most
-        counts[1] += 1
-        counts[2] += mentions
-        counts[3] += documents
+    per_document: Counter[int] = Counter()
+    group_of: dict[int, str] = {}
+    for key in keys:
+        for doc, group, count in documents.get(key, ()):
+            per_document[doc] += count
+            group_of[doc] = group
+    most: dict[str, int] = {}
+    for doc, count in per_document.items():
+        group = group_of[doc]
+        most[group] = max(most.get(group, 0), count)
+    counts = (
+        sum(most.values()),
+        len(most),
+        sum(per_document.values()),
+        len(per_document),
+    )
     evidence = []
     for variant in sorted(printed):
         if variant == name:
