@@ -463,23 +463,6 @@ def _near_copies(
     return found
 
 
-def _first_holders(connection: sqlite3.Connection) -> dict[int, list[int]]:
-    """The first MOST_HOLDERS + 1 holders (by doc) of each band of `copy_batch`.
-
-    One statement for the batch, each key still read by its index up to the
-    limit: a statement per key was 41,012 of them on kcna-2024 (almost every
-    band has one holder), a third of signing its copies (issue 14)."""
-    return {
-        int(key): sorted(int(doc) for doc in listed.split(","))
-        for key, listed in connection.execute(
-            "SELECT k.key, (SELECT group_concat(doc) FROM (SELECT doc FROM bands"
-            " WHERE key = k.key ORDER BY doc LIMIT ?)) FROM (SELECT DISTINCT n.key"
-            " FROM copy_batch c CROSS JOIN bands n ON n.doc = c.doc) k",
-            (MOST_HOLDERS + 1,),
-        )
-    }
-
-
 def _candidate_pairs(
     connection: sqlite3.Connection, docs: list[int]
 ) -> list[tuple[int, int]]:
@@ -494,17 +477,28 @@ def _candidate_pairs(
     a band every boilerplate text holds are still found (on a generated
     10 MB corpus, 2 of 77 near copies were lost without it)."""
     load_batch(connection, "copy_batch", docs)
-    firsts = _first_holders(connection)
-    hot = {key for key, holders in firsts.items() if len(holders) > MOST_HOLDERS}
-    for key in hot:
-        del firsts[key][MOST_HOLDERS:]
+    firsts: dict[int, list[int]] = {}
+    hot: set[int] = set()  # keys with more holders than were read
     keys: dict[int, set[int]] = {}
     shared: Counter[tuple[int, int]] = Counter()
     for doc, key in connection.execute(
         "SELECT n.doc, n.key FROM copy_batch c CROSS JOIN bands n ON n.doc = c.doc"
     ).fetchall():
         keys.setdefault(doc, set()).add(key)
-        shared.update((doc, other) for other in firsts[key] if other != doc)
+        holders = firsts.get(key)
+        if holders is None:
+            holders = [
+                int(row[0])
+                for row in connection.execute(
+                    "SELECT doc FROM bands WHERE key = ? ORDER BY doc LIMIT ?",
+                    (key, MOST_HOLDERS + 1),
+                )
+            ]
+            if len(holders) > MOST_HOLDERS:
+                hot.add(key)
+                del holders[MOST_HOLDERS:]
+            firsts[key] = holders
+        shared.update((doc, other) for other in holders if other != doc)
     pairs = []
     for (doc, other), count in shared.items():
         if count < SHARED_BANDS and not keys[doc].isdisjoint(hot):
