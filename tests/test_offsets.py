@@ -160,6 +160,48 @@ def test_join_slices_of_one_piece_is_that_piece() -> None:
     assert offsets.to_raw(0, 4) == (9, 13)
 
 
+def _joined_by_compose(
+    text: str, offsets: OffsetMap, pieces: list[tuple[int, int]], sep: str
+) -> OffsetMap:
+    """The map `join_slices` gives, made the general way: the join's own map,
+    then `compose`."""
+    segments = []
+    position = 0
+    for number, (start, end) in enumerate(pieces):
+        if number:
+            segments.append((position, start, len(sep), 0))
+            position += len(sep)
+        segments.append((position, start, end - start, end - start))
+        position += end - start
+    return compose(offsets, OffsetMap.build(segments, position, len(text)))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # KCNA's glued names: an inserted space inside a paragraph.
+        "Pyongyang, May 2 (KCNA) -- WhenKim Jong Unappeared there.\n"
+        "The crowd cheered ComradeKim Jong Un.\n"
+        "Nothing glued here.",
+        # A misread name and a CRLF before it: a replacement and a shrink.
+        "Title\r\nKim II Sung spoke.\r\nnav\r\nWhenKim Il Sungvisited,",
+    ],
+)
+def test_join_slices_of_cleaned_paragraphs_is_the_composed_map(
+    raw: str, pack: Pack
+) -> None:
+    source = Source(path="t.txt", part=0, raw=raw, encoding="utf-8", sha256="")
+    cleaned = clean(source, pack)
+    assert not cleaned.offsets.is_identity()
+    text = cleaned.text
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    # Every line; all but the first; a line and an empty piece after it.
+    for pieces in (lines, lines[1:], [lines[0], (lines[0][1], lines[0][1])]):
+        joined, mapped = join_slices(text, cleaned.offsets, pieces, "\n\n")
+        assert mapped == _joined_by_compose(text, cleaned.offsets, pieces, "\n\n")
+        assert joined == "\n\n".join(text[a:b] for a, b in pieces)
+
+
 # --- storage ----------------------------------------------------------------
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dossier.annotate.entities.index import PackIndex, build_index
+from dossier.annotate.entities.index import build_index
+from dossier.link.entity_rows import LOAD as _LOAD
+from dossier.link.entity_rows import entity_rows
 from dossier.link.identity import (
     KeyStats,
     Link,
@@ -27,11 +28,8 @@ from dossier.link.identity import (
     form_key,
     link_keys,
     one_word_titles,
-    variant_evidence,
 )
 from dossier.packs import Pack, load_pack
-
-_LOAD = 10_000  # keys per statement when rows are read or written by key
 
 
 def link_entities(
@@ -157,7 +155,7 @@ def _changes(
         gone_keys=tuple(k for k in stale if k not in fresh),
         key_rows=key_rows,
         entities=tuple(entities),
-        entity_rows=_entity_rows(connection, entities, links, stored, index),
+        entity_rows=entity_rows(connection, entities, links, stored, index),
     )
 
 
@@ -232,85 +230,3 @@ def _overrides(
         else:
             splits.append(key_of(a, a_name))
     return merges, splits
-
-
-def _entity_rows(
-    connection: sqlite3.Connection,
-    entities: list[str],
-    links: dict[str, Link],
-    stored: dict[str, tuple[KeyStats, Link]],
-    index: PackIndex,
-) -> tuple[tuple[Any, ...], ...]:
-    """The rows of `entities` (root keys) from their keys' mentions; an
-    entity every key of which is gone or joined another has none."""
-    members: dict[str, list[str]] = defaultdict(list)
-    for key, link in links.items():
-        members[link.entity].append(key)
-    return tuple(
-        _entity_row(connection, entity, members[entity], links, stored, index)
-        for entity in entities
-        if members.get(entity)
-    )
-
-
-def _entity_row(
-    connection: sqlite3.Connection,
-    entity: str,
-    keys: list[str],
-    links: dict[str, Link],
-    stored: dict[str, tuple[KeyStats, Link]],
-    index: PackIndex,
-) -> tuple[Any, ...]:
-    marks = ",".join("?" * len(keys))
-    names: Counter[str] = Counter()
-    types: Counter[str] = Counter()
-    printed: dict[str, str] = {}  # variant -> its key
-    for key, name, type_, text, count in connection.execute(
-        f"SELECT key, entity, type, text, n FROM entity_forms WHERE key IN ({marks})",
-        keys,
-    ):
-        names[name] += count
-        types[type_] += count
-        printed.setdefault(text, key)
-        printed.setdefault(name, key)
-    # The most printed name; on a tie, the name of the entity's own key.
-    own = stored[entity][0].name if entity in stored else ""
-    name = max(names, key=lambda n: (names[n], n == own, n))
-    # A copy group counts once, as its member with the most mentions: a near
-    # copy may add a line that names the entity once more.
-    counts = [0, 0, 0, 0]
-    for most, mentions, documents in connection.execute(
-        "SELECT max(n), sum(n), count(*) FROM (SELECT coalesce(d.copy_group, d.id)"
-        " AS grp, e.doc, sum(e.n) AS n FROM entity_docs e JOIN documents d"
-        f" ON d.rowid = e.doc WHERE e.key IN ({marks}) GROUP BY e.doc) GROUP BY grp",
-        keys,
-    ):
-        counts[0] += most
-        counts[1] += 1
-        counts[2] += mentions
-        counts[3] += documents
-    evidence = []
-    for variant in sorted(printed):
-        if variant == name:
-            continue
-        key = printed[variant]
-        link = links[key]
-        if key != entity:
-            via = stored[link.via][0].name if link.via in stored else link.via
-            kind, confidence = link.evidence, link.confidence
-        else:
-            listed = index.lookup(variant) is not None
-            kind, confidence = variant_evidence(variant, key, listed=listed)
-            via = name
-        evidence.append(
-            {"alias": variant, "evidence": kind, "confidence": confidence, "via": via}
-        )
-    aliases = [e["alias"] for e in evidence]
-    return (
-        entity,
-        name,
-        types.most_common(1)[0][0],
-        json.dumps(aliases, ensure_ascii=False),
-        *counts,
-        json.dumps(evidence, ensure_ascii=False),
-    )
