@@ -9,7 +9,7 @@ from itertools import islice, pairwise
 from pathlib import Path
 
 import numpy as np
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dossier.link import align
@@ -94,3 +94,75 @@ def test_chains_link_many_runs_as_few_are_linked(corpus: Path) -> None:
 def test_best_paths_agree_on_any_runs(runs: list[tuple[int, int, int]]) -> None:
     found = sorted(runs)
     assert align._best_paths(np.array(found, dtype=np.int64)) == align._walk_back(found)
+
+
+def paths_by_hand(found: list[Run]) -> tuple[list[int], list[int]]:
+    """`_best_paths` without its shortcuts: every run tested against each of
+    the LOOKBACK runs before it, nearest first, to the last."""
+    best: list[int] = []
+    previous: list[int] = []
+    for k, (i, j, n) in enumerate(found):
+        score, link = n + align.SHINGLE_WORDS - 1, -1
+        for m in range(k - 1, max(k - align.LOOKBACK, 0) - 1, -1):
+            m_i, m_j, m_n = found[m]
+            step_i, step_j = i - (m_i + m_n - 1), j - (m_j + m_n - 1)
+            if (
+                0 < step_i <= align.GAP
+                and 0 < step_j <= align.GAP
+                and abs(step_j - step_i) <= align.SHIFT
+            ):
+                gain = best[m] + min(step_i, step_j, align.SHINGLE_WORDS) + n - 1
+                if gain > score:
+                    score, link = gain, m
+        best.append(score)
+        previous.append(link)
+    return best, previous
+
+
+@given(
+    st.lists(
+        # Sparse and dense stretches along a few near diagonals, and long
+        # runs reaching far ahead: the runs looked back at stop where no
+        # earlier run can end near enough.
+        st.tuples(
+            st.integers(0, 400),
+            st.sampled_from([0, 1, 2, 3, 4, 5, 6, 50]),
+            st.integers(1, 30),
+        ),
+        min_size=1,
+        max_size=150,
+        unique_by=lambda run: (run[0], run[1]),
+    )
+)
+# A run GAP words on (20) links to the first (ending at 4) past one off
+# its diagonal that ends further back (at 2): looking back stops after it.
+@example([(0, 0, 5), (2, 48, 1), (20, 0, 1)])
+def test_paths_stop_looking_back_only_past_every_link(
+    runs: list[tuple[int, int, int]],
+) -> None:
+    found = sorted((i, i + drift, n) for i, drift, n in runs)
+    by_hand = paths_by_hand(found)
+    assert align._walk_back(found) == by_hand
+    assert align._best_paths(np.array(found, dtype=np.int64)) == by_hand
+
+
+def test_chains_best_first_as_sorted_by_hand(corpus: Path) -> None:
+    texts = sorted(kcna_texts(corpus, 200), key=len)[-20:]
+    for text in texts:
+        found = anchors(read_words(text), read_words(edited(text, 5)))
+        best, previous = paths_by_hand(found)
+        expected: list[list[Run]] = []
+        used = [False] * len(found)
+        for end in sorted(range(len(found)), key=lambda k: -best[k]):
+            if best[end] < 20:
+                break
+            chain, k = [], end
+            while k != -1 and not used[k]:
+                chain.append(k)
+                k = previous[k]
+            if k == -1 and not used[end]:
+                for m in chain:
+                    used[m] = True
+                expected.append([found[m] for m in reversed(chain)])
+        assert chains(found, shortest=20) == expected
+        assert expected

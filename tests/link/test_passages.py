@@ -49,3 +49,15 @@ def test_word_spans_match_the_regex_on_kcna(corpus: Path) -> None:
         assert spans(text) == [m.span() for m in WORD.finditer(text)]
         words = read_words(text)
         assert words.tokens == WORD.findall(text.lower())
+
+
+@given(st.text(max_size=300))
+def test_read_words_are_the_words_at_their_spans(text: str) -> None:
+    words = read_words(text)
+    lowered = text.lower()
+    source = lowered if len(lowered) == len(text) else text
+    at_spans = [
+        source[start:end].lower()
+        for start, end in zip(words.starts.tolist(), words.ends.tolist(), strict=True)
+    ]
+    assert words.tokens == at_spans

@@ -10,6 +10,7 @@ share of the longer side's words the alignment matches.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TypeVar
 
 import numpy as np
@@ -114,10 +115,13 @@ def chains(found: list[Run], *, shortest: int = 0) -> list[list[Run]]:
         best, previous = _best_paths(np.array(found, dtype=np.int64))
     used = [False] * len(found)
     result: list[list[Run]] = []
-    # Best first; at a tie, the earlier run first.
-    for end in sorted(range(len(found)), key=lambda k: -best[k]):
-        if best[end] < shortest:
-            break
+    # Best first; at a tie, the earlier run first (a stable sort keeps
+    # equals in order, `reverse` too). Only the runs ending a path of
+    # `shortest` words or more are sorted: on three months of generated
+    # wire copy most pairs have none, and sorting all runs by a Python key
+    # function was a quarter of `chains`.
+    ends = [k for k, score in enumerate(best) if score >= shortest]
+    for end in sorted(ends, key=best.__getitem__, reverse=True):
         if used[end]:
             continue
         chain: list[int] = []
@@ -158,9 +162,19 @@ def _best_paths(runs: npt.NDArray[np.int64]) -> tuple[list[int], list[int]]:
     last_i, last_j = i + n - 1, j + n - 1
     best: list[int] = (n + SHINGLE_WORDS - 1).tolist()
     previous = [-1] * len(runs)
-    back = np.arange(1, min(LOOKBACK, len(runs) - 1) + 1, dtype=np.int64)
+    # Starts only rise, so a run m ending more than GAP words before run k
+    # starts (on side a) is no link, nor is any run before m whose ends all
+    # lie before m's furthest end: the nearest run a link may come from is
+    # the first whose furthest end so far reaches k's start minus GAP.
+    # Columns past the farthest such run, in a block, hold no link: on
+    # three months of generated wire copy most blocks need a few of the
+    # LOOKBACK columns.
+    reach = np.maximum.accumulate(last_i)
+    nearest = np.searchsorted(reach, i - GAP, side="left")
     for start in range(0, len(runs), _BLOCK):
         k = np.arange(start, min(start + _BLOCK, len(runs)), dtype=np.int64)
+        width = min(LOOKBACK, len(runs) - 1, int((k - nearest[k]).max()))
+        back = np.arange(1, width + 1, dtype=np.int64)
         # Row r, column c: run k[r] after run k[r] - 1 - c (nearest first).
         before = k[:, None] - back[None, :]
         inside = before >= 0
@@ -207,11 +221,17 @@ def _walk_back(found: list[Run]) -> tuple[list[int], list[int]]:
     # of three months of generated wire copy).
     last_i = [i + n - 1 for i, _, n in found]
     last_j = [j + n - 1 for _, j, n in found]
+    # Runs are sorted by start: going back from run k, once no run from m
+    # back ends within GAP words of k's start (the furthest end so far,
+    # `reach[m]`, falls short), none further back links to it either.
+    reach = list(accumulate(last_i, max))
     for k, (i, j, n) in enumerate(found):
         score, link = n + SHINGLE_WORDS - 1, -1
         for m in range(k - 1, max(k - LOOKBACK, 0) - 1, -1):
             step_i = i - last_i[m]
             if not 0 < step_i <= GAP:
+                if i - reach[m] > GAP:
+                    break
                 continue
             step_j = j - last_j[m]
             if 0 < step_j <= GAP and abs(step_j - step_i) <= SHIFT:

@@ -88,10 +88,13 @@ def read_words(text: str) -> Words:
     # Lower-casing may lengthen a few characters (İ): read spans from the text.
     source = lowered if len(lowered) == len(text) else text
     starts, ends = word_spans(source)
-    spans = zip(starts.tolist(), ends.tolist(), strict=True)
     if source is lowered:
-        tokens = [lowered[s:e] for s, e in spans]
+        # The words `word_spans` finds, as `_WORD` finds them: `findall`
+        # makes them in C (a slice a word in Python was half as much again
+        # as finding the spans; three months of wire copy: 0.18 -> 0.15 CPU s).
+        tokens: list[str] = _WORD.findall(lowered)
     else:
+        spans = zip(starts.tolist(), ends.tolist(), strict=True)
         tokens = [text[s:e].lower() for s, e in spans]
     shingles = shingle_hashes(tokens)
     return Words(tokens, starts, ends, shingles, occurrences(shingles), text)
