@@ -77,32 +77,8 @@ def contents(db: Path) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
-# What distributed's own tests set for every cluster they start
-# (`distributed.utils_test.config_for_cluster_tests`): no statistical
-# profiler sampling each worker's threads every 10 ms, and the event loops'
-# health checked every 500 ms instead of 20. Both run as long as a cluster
-# lives, so their cost grows with the wall time the host's load gives the
-# module: alone, at load 12, the module took 28.2 CPU s with distributed's
-# defaults and 21.6 with these (issue 14, part 7). Neither changes what a
-# task computes or where its result goes.
-QUIET = {
-    "distributed.worker.profile.enabled": False,
-    "distributed.admin.tick.interval": "500 ms",
-}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def quiet() -> Iterator[None]:
-    """QUIET for every cluster of the module: the nannies, made in this
-    process, hand their configuration to the workers they start."""
-    import dask
-
-    with dask.config.set(QUIET):
-        yield
-
-
 @pytest.fixture(scope="module")
-def scheduler(quiet: None, forkserver: None) -> Iterator[str]:
+def scheduler(forkserver: None) -> Iterator[str]:
     """One real two-worker cluster for the module, made as dossier makes its
     own: its worker processes fork from the session's warm forkserver
     (tests/conftest.py), each then a Dask worker on the loopback as any.
@@ -186,6 +162,22 @@ def test_dask_build_again_changes_nothing(
     shutil.copy(local.db, tmp_path / "local.db")
     expected = build(inputs, tmp_path / "local.db")
     assert summary(again) == summary(expected)
+
+
+def test_the_local_clusters_workers_run_without_the_profiler(scheduler: str) -> None:
+    import dask
+    from distributed import Client
+
+    def settings() -> tuple[object, object]:
+        return (
+            dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.tick.interval"),
+        )
+
+    with Client(scheduler) as client:
+        found = client.run(settings)
+    assert len(found) == 2
+    assert set(found.values()) == {(False, "500 ms")}
 
 
 def test_dask_reports_bad_files_as_local_does(scheduler: str, tmp_path: Path) -> None:
