@@ -17,8 +17,9 @@ from dossier.annotate.time.context import (
     in_unit,
     weekday_near,
 )
+from dossier.annotate.time.fragments import NUMBER_WORDS
 from dossier.annotate.time.quarters import ENDED
-from dossier.annotate.time.vocabulary import PART_OF_DAY
+from dossier.annotate.time.vocabulary import PART_OF_DAY, SEASON_CODE
 from dossier.english import WEEKDAY_NUMBER
 
 # Relations counted from the document date...
@@ -34,6 +35,8 @@ REFERENCE_OFFSET = {
     "the previous": -1, "the prior": -1, "the preceding": -1, "prior": -1,
     "the following": 1, "the next": 1, "the ensuing": 1, "following": 1,
     "that": 0, "the same": 0, "same": 0, "the": 0,
+    # "crossed out that same day": the day last named, said twice over.
+    "that same": 0, "that very": 0, "the very same": 0, "the very": 0,
 }  # fmt: skip
 _UNIT = {"year": "Y", "month": "M", "week": "W", "weekend": "W", "decade": "E"}
 _UNIT |= {"century": "C", "day": "D"}
@@ -224,6 +227,12 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     if word in ("night", "morning", "evening") and ctx.text.startswith(" of", hit.end):
         return None  # "on the night of Oct. 23": the date says it
     if word in PART_OF_DAY:
+        if relation == "the" and _EVENT_CLAUSE.match(ctx.text, hit.end):
+            before = ctx.text[max(0, hit.start - 7) : hit.start]
+            if _CLAUSE_PREPOSITION.search(before):
+                # "tapes from the night the plane went down": the night of an
+                # event the clause tells, which the words do not date.
+                return Found("TIME", _time_of(None, PART_OF_DAY[word]), refers=False)
         return _part_of_day(hit, ctx, relation, PART_OF_DAY[word])
     if relation in ("year-earlier", "year-ago", "the year-earlier", "the year-ago"):
         base = ctx.base()
@@ -288,8 +297,22 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     return Found("DATE", moved.value, moved, end=end)
 
 
+# A clause right after `the night` ("the night the plane went down", "the
+# morning he left") names it by an event; after `during` or `in` the same
+# words are a clause of their own ("During the night the rebels attacked").
+_EVENT_CLAUSE = re.compile(
+    r"[ \t]+(?:that[ \t]+|when[ \t]+)?"
+    r"(?:the|a|an|his|her|their|its|our|my|he|she|they|we|I|it)[ \t]"
+)
+_CLAUSE_PREPOSITION = re.compile(
+    r"\b(?:on|from|since|of|until|till|before|after|to)\s+\Z", re.IGNORECASE
+)
+
+
 def _part_of_day(hit: Hit, ctx: Context, relation: str, code: str) -> Found | None:
-    if relation in ("this", "the", "that", "the same", "same"):
+    if relation in ("this", "the", "that", "the same", "same") or (
+        REFERENCE_OFFSET.get(relation) == 0
+    ):
         base = day_of(ctx.anchor) if relation == "this" else None
         base = base or day_of(ctx.reference) or day_of(ctx.anchor)
         offset = 0
@@ -384,6 +407,11 @@ def reference_rule(hit: Hit, ctx: Context) -> Found | None:
         return None  # "the later date of the two": a date, not a time ahead
     if hit.word("x") == "the future" and ctx.text.startswith(" of ", hit.end):
         return None  # "the future of our peoples": a fate, not a time
+    counted = _COUNT_AFTER.match(ctx.text, hit.end) if value == "PAST_REF" else None
+    if counted is not None and hit.word("x") == "the past":
+        # "for the past three summers": the count's modifier, and the count
+        # of a season or weekday the set of them (as TimeBank's `XXXX-SU`).
+        return _counted_set(counted)
     after = ctx.text[hit.end : hit.end + 4]
     if hit.word("x") == "current" and (
         not re.match(r"\s+[a-z]", after) or after.startswith(" of")
@@ -401,6 +429,26 @@ def reference_rule(hit: Hit, ctx: Context) -> Found | None:
 
 
 _THEN = re.compile(r"\bthen[\s-]\Z", re.IGNORECASE)
+# A count and a plural noun after `the past`: what it counts back ("the past
+# three summers"), a length when its noun is a unit (read by the durations).
+_COUNT_AFTER = re.compile(
+    r"[ \t]+(?:\d[\d,.]*|"
+    + "|".join(word for word in NUMBER_WORDS if word != "one")
+    + r"|(?:a[ \t]+)?few|several|many|(?:a[ \t]+)?couple[ \t]+of)[ \t-]+"
+    r"(?P<noun>[a-z]+)s\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_set(counted: re.Match[str]) -> Found | None:
+    noun = counted.group("noun").lower()
+    if noun in SEASON_CODE:
+        value = f"XXXX-{SEASON_CODE[noun]}"
+    elif noun in WEEKDAY_NUMBER:
+        value = f"XXXX-WXX-{WEEKDAY_NUMBER[noun]}"
+    else:
+        return None
+    return Found("SET", value, refers=False, end=counted.end())
 
 
 # "the present" before a word other than a time noun is an adjective.
