@@ -134,3 +134,23 @@ def test_tag_times_the_fall_of_a_year_is_still_the_season(pack: Pack) -> None:
         )
     ]
     assert found == [("the fall of 1989", "1989-FA")]
+
+
+# (text, expression text, value): a year with two zeros and `s` before 2000 is
+# its hundred years, as `the 19th century` is (TimeML `18`); `the 2000s` and
+# other years with `s` stay decades.
+CENTURIES_BY_YEAR = [
+    ("Settlers came to the valley in the 1700s.", "the 1700s", "17"),
+    ("The railway reached the town in the mid-1800s.", "the mid-1800s", "18"),
+    ("The city grew fast in the early 1900s.", "the early 1900s", "19"),
+    ("Exports doubled in the 2000s.", "the 2000s", "200"),
+    ("Exports doubled in the 1980s.", "the 1980s", "198"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), CENTURIES_BY_YEAR)
+def test_tag_times_a_year_with_two_zeros_names_its_century(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2024-10-16", pack=pack)]
+    assert found == [(printed, value)]

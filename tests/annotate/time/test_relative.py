@@ -305,3 +305,32 @@ def test_tag_times_the_past_before_a_count_is_no_reference(
 ) -> None:
     found = [(t.text, t.value) for t in tag_times(text, anchor="1998-03-22", pack=pack)]
     assert found == ([] if printed is None else [(printed, value)])
+
+
+# (text, expression text or None, value): `the past` before a noun is an
+# adjective, no time (kcna-2024: "the past crimes", 31 such); before a plural
+# unit a vague length; before a pronoun, a past verb or `and` still the noun.
+PAST_BEFORE_A_WORD = [
+    ("Japan can never evade the responsibility for the past crimes.", None, None),
+    ("It paid a tremendous amount during the past administration.", None, None),
+    (
+        "Famous songs were sung in the past decades when struggles were waged.",
+        "the past decades",
+        "PXDE",
+    ),
+    (
+        "Crane said that in the past it considered seeking control.",
+        "the past",
+        "PAST_REF",
+    ),
+    ("Japan in the past invaded and occupied its neighbours.", "the past", "PAST_REF"),
+    ("It shows their yearning for the past and revanchism.", "the past", "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), PAST_BEFORE_A_WORD)
+def test_tag_times_the_past_before_a_noun_is_an_adjective(
+    pack: Pack, text: str, printed: str | None, value: str | None
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2024-10-14", pack=pack)]
+    assert found == ([] if printed is None else [(printed, value)])

@@ -1,7 +1,8 @@
 """Rules for dates relative to the anchor or the last date: `last week`, `Friday`."""
 
 # Rules for dates named relative to the document date or to the last date mentioned:
-# weekdays, `last week`, `that year`, `yesterday`, `now`, quarters.
+# weekdays, `last week`, `that year`, `yesterday`, parts of day (`now` and the other
+# references: `references.py`).
 
 from __future__ import annotations
 
@@ -17,9 +18,8 @@ from dossier.annotate.time.context import (
     in_unit,
     weekday_near,
 )
-from dossier.annotate.time.fragments import NUMBER_WORDS
 from dossier.annotate.time.quarters import ENDED
-from dossier.annotate.time.vocabulary import PART_OF_DAY, SEASON_CODE
+from dossier.annotate.time.vocabulary import PART_OF_DAY
 from dossier.english import WEEKDAY_NUMBER
 
 # Relations counted from the document date...
@@ -380,78 +380,3 @@ def part_of_day_rule(hit: Hit, ctx: Context) -> Found | None:
     else:
         on = day_of(ctx.reference) or day_of(ctx.anchor)
     return Found("TIME", _time_of(on, code), on, refers=bool(word))
-
-
-_REFERENCE = {
-    "PAST_REF": (
-        "recently", "recent", "lately", "previously", "formerly", "the past",
-        "more recently", "most recently",
-        # KCNA's "Shortly ago, a ceremony was held ...": a past reference.
-        "shortly ago", "not long ago",
-    ),
-    "FUTURE_REF": (
-        "the future", "future", "soon", "the near future", "the near term",
-        "the short term", "the long term", "the longer term", "the distant future",
-        "the foreseeable future", "as soon as possible", "the immediate future",
-        # "financed ... at a later date": a day ahead not yet named.
-        "later date", "future date",
-    ),
-}  # fmt: skip
-_REFERENCE_VALUE = {word: key for key, words in _REFERENCE.items() for word in words}
-
-
-def reference_rule(hit: Hit, ctx: Context) -> Found | None:
-    """`now` (PRESENT_REF), `recently` (PAST_REF), `the future` (FUTURE_REF)."""
-    value = _REFERENCE_VALUE.get(hit.word("x"), "PRESENT_REF")
-    if hit.word("x").endswith("date") and hit.left is None:
-        return None  # "the later date of the two": a date, not a time ahead
-    if hit.word("x") == "the future" and ctx.text.startswith(" of ", hit.end):
-        return None  # "the future of our peoples": a fate, not a time
-    counted = _COUNT_AFTER.match(ctx.text, hit.end) if value == "PAST_REF" else None
-    if counted is not None and hit.word("x") == "the past":
-        # "for the past three summers": the count's modifier, and the count
-        # of a season or weekday the set of them (as TimeBank's `XXXX-SU`).
-        return _counted_set(counted)
-    after = ctx.text[hit.end : hit.end + 4]
-    if hit.word("x") == "current" and (
-        not re.match(r"\s+[a-z]", after) or after.startswith(" of")
-    ):
-        return None  # a noun: "the main current", "a current of air"
-    if hit.word("x") in ("the present", "present") and _PRESENT_AS_ADJECTIVE.match(
-        ctx.text, hit.end
-    ):
-        return None  # "the present Kursk battle", "the present situation"
-    if value == "PRESENT_REF" and _THEN.search(
-        ctx.text, max(0, hit.start - 6), hit.start
-    ):
-        value = "PAST_REF"  # "the then current price": current at a time past
-    return Found("DATE", value, refers=False)
-
-
-_THEN = re.compile(r"\bthen[\s-]\Z", re.IGNORECASE)
-# A count and a plural noun after `the past`: what it counts back ("the past
-# three summers"), a length when its noun is a unit (read by the durations).
-_COUNT_AFTER = re.compile(
-    r"[ \t]+(?:\d[\d,.]*|"
-    + "|".join(word for word in NUMBER_WORDS if word != "one")
-    + r"|(?:a[ \t]+)?few|several|many|(?:a[ \t]+)?couple[ \t]+of)[ \t-]+"
-    r"(?P<noun>[a-z]+)s\b",
-    re.IGNORECASE,
-)
-
-
-def _counted_set(counted: re.Match[str]) -> Found | None:
-    noun = counted.group("noun").lower()
-    if noun in SEASON_CODE:
-        value = f"XXXX-{SEASON_CODE[noun]}"
-    elif noun in WEEKDAY_NUMBER:
-        value = f"XXXX-WXX-{WEEKDAY_NUMBER[noun]}"
-    else:
-        return None
-    return Found("SET", value, refers=False, end=counted.end())
-
-
-# "the present" before a word other than a time noun is an adjective.
-_PRESENT_AS_ADJECTIVE = re.compile(
-    r"[ \t]+(?!(?:day|days|time|times|moment|era|age|century|year)\b)[A-Za-z]"
-)
