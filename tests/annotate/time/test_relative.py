@@ -334,3 +334,53 @@ def test_tag_times_the_past_before_a_noun_is_an_adjective(
 ) -> None:
     found = [(t.text, t.value) for t in tag_times(text, anchor="2024-10-14", pack=pack)]
     assert found == ([] if printed is None else [(printed, value)])
+
+
+# (text, anchor, expression text, value): a quarter or half with `of last
+# year` is one date of that year, even when that quarter of this year is
+# still to come; `the same period` repeats the month or half just named.
+QUARTERS_OF_A_YEAR_TOLD = [
+    (
+        "Trade fell in the fourth quarter of last year.",
+        "2024-03-16",
+        "the fourth quarter of last year",
+        "2023-Q4",
+    ),
+    (
+        "Exports rose in the third quarter last year.",
+        "2024-03-16",
+        "the third quarter last year",
+        "2023-Q3",
+    ),
+    (
+        "Profits should rise in the second quarter of next year.",
+        "2024-10-16",
+        "the second quarter of next year",
+        "2025-Q2",
+    ),
+    (
+        "In July alone, the bureau carried 107 000 tons more freight than in "
+        "the same period of last year.",
+        "2024-08-04",
+        "the same period of last year",
+        "2023-07",
+    ),
+    (
+        "In the first half of the year, the complex produced more electricity "
+        "than the same period of last year.",
+        "2024-08-23",
+        "the same period of last year",
+        "2023-H1",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "printed", "value"), QUARTERS_OF_A_YEAR_TOLD
+)
+def test_tag_times_a_quarter_of_a_year_told_is_one_date(
+    pack: Pack, text: str, anchor: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor=anchor, pack=pack)]
+    assert found[-1] == (printed, value)
+    assert "last year" not in [words for words, _ in found]
