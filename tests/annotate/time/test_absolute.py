@@ -45,8 +45,8 @@ def test_tag_times_joins_two_days_only_when_next_to_each_other(
         ("The March accession will end the talks.", "March"),
         ("He was charged in the October slaying.", "October"),
         ("They missed the Tuesday deadline.", "Tuesday"),
-        # Not a modifier: the article stays.
-        ("It happened in the March of that year.", "the March"),
+        # Not a modifier: the article stays, and the year told is the date's.
+        ("It happened in the March of that year.", "the March of that year"),
     ],
 )
 def test_tag_times_leaves_the_article_of_a_named_month_before_a_noun_out(
@@ -86,3 +86,71 @@ def test_tag_times_a_relation_year_does_not_cross_a_sentence_end(pack: Pack) -> 
     text = "The ferry sank on 18 April. This year the port reopened."
     found = [(t.text, t.value) for t in tag_times(text, anchor="2010-05-01", pack=pack)]
     assert found == [("18 April.", "2010-04-18"), ("This year", "2010")]
+
+
+# (text, expression text, value): a month or season with `of that year`, `of
+# the following year` or `of last year` is one date in the year so told.
+MONTHS_OF_A_YEAR_TOLD = [
+    (
+        "The war broke out in June 1950. In the fall of that year, troops crossed.",
+        "the fall of that year",
+        "1950-FA",
+    ),
+    (
+        "The treaty was signed in 1953. In June of the following year, talks began.",
+        "June of the following year",
+        "1954-06",
+    ),
+    ("Exports fell sharply in March of this year.", "March of this year", "2024-03"),
+    ("It opens in the spring of next year.", "the spring of next year", "2025-SP"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), MONTHS_OF_A_YEAR_TOLD)
+def test_tag_times_a_month_of_a_year_told_is_one_date(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2024-10-20", pack=pack)]
+    assert found[-1] == (printed, value)
+    assert [words for words, _ in found if words.endswith("year")] == [printed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands fled after the fall of Saigon.",
+        "The regime survived until the fall of the Berlin Wall.",
+    ],
+)
+def test_tag_times_the_fall_of_a_place_is_no_season(pack: Pack, text: str) -> None:
+    assert tag_times(text, anchor="1998-10-26", pack=pack) == []
+
+
+def test_tag_times_the_fall_of_a_year_is_still_the_season(pack: Pack) -> None:
+    found = [
+        (t.text, t.value)
+        for t in tag_times(
+            "The wall came down in the fall of 1989.", anchor="1998-10-26", pack=pack
+        )
+    ]
+    assert found == [("the fall of 1989", "1989-FA")]
+
+
+# (text, expression text, value): a year with two zeros and `s` before 2000 is
+# its hundred years, as `the 19th century` is (TimeML `18`); `the 2000s` and
+# other years with `s` stay decades.
+CENTURIES_BY_YEAR = [
+    ("Settlers came to the valley in the 1700s.", "the 1700s", "17"),
+    ("The railway reached the town in the mid-1800s.", "the mid-1800s", "18"),
+    ("The city grew fast in the early 1900s.", "the early 1900s", "19"),
+    ("Exports doubled in the 2000s.", "the 2000s", "200"),
+    ("Exports doubled in the 1980s.", "the 1980s", "198"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), CENTURIES_BY_YEAR)
+def test_tag_times_a_year_with_two_zeros_names_its_century(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2024-10-16", pack=pack)]
+    assert found == [(printed, value)]

@@ -227,3 +227,160 @@ def test_tag_times_a_day_counted_from_a_weekday(
 ) -> None:
     found = [(t.text, t.value) for t in tag_times(text, anchor="2000-02-24", pack=pack)]
     assert found == [(printed, value)]
+
+
+# (text, anchor, expression text, value): `that same day`, `that very night`
+# are the day last named, said twice over, with their words in the extent.
+SAME_DAYS = [
+    (
+        "Slepian was shot on Oct. 23. His name was crossed out that same day.",
+        "1998-10-26",
+        "that same day",
+        "1998-10-23",
+    ),
+    (
+        "The ship sank on May 3. That very night, rescuers arrived.",
+        "1998-05-10",
+        "That very night",
+        "1998-05-03TNI",
+    ),
+    (
+        "The war began in 1950. It spread that same October.",
+        "1998-05-10",
+        "that same October",
+        "1950-10",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "printed", "value"), SAME_DAYS)
+def test_tag_times_that_same_day_is_the_day_last_named(
+    pack: Pack, text: str, anchor: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor=anchor, pack=pack)]
+    assert found[-1] == (printed, value)
+
+
+# (text, value): a part of day named by the event a clause after it tells is
+# that event's, which the words do not date; after `during` it is the day's.
+NIGHTS_OF_AN_EVENT = [
+    (
+        "The agency released tapes from the night the TWA flight went down.",
+        "XXXX-XX-XXTNI",
+    ),
+    ("On the morning he left, it rained.", "XXXX-XX-XXTMO"),
+    ("During the night the rebels attacked the town.", "1998-01-14TNI"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NIGHTS_OF_AN_EVENT)
+def test_tag_times_a_night_an_event_names_is_not_the_documents(
+    pack: Pack, text: str, value: str
+) -> None:
+    found = [(t.type, t.value) for t in tag_times(text, anchor="1998-01-14", pack=pack)]
+    assert found == [("TIME", value)]
+
+
+# (text, expression text or None, value): `the past` before a count is the
+# count's modifier, no past reference; a count of seasons or weekdays is a set.
+PAST_COUNTS = [
+    (
+        "Marches provoked violence in Northern Ireland for the past three summers.",
+        "the past three summers",
+        "XXXX-SU",
+    ),
+    ("He has lost each of the past two Sundays.", "the past two Sundays", "XXXX-WXX-7"),
+    (
+        "He refuses to do what every candidate has done in the past nine elections.",
+        None,
+        None,
+    ),
+    ("In the past, prices rose.", "the past", "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), PAST_COUNTS)
+def test_tag_times_the_past_before_a_count_is_no_reference(
+    pack: Pack, text: str, printed: str | None, value: str | None
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="1998-03-22", pack=pack)]
+    assert found == ([] if printed is None else [(printed, value)])
+
+
+# (text, expression text or None, value): `the past` before a noun is an
+# adjective, no time (kcna-2024: "the past crimes", 31 such); before a plural
+# unit a vague length; before a pronoun, a past verb or `and` still the noun.
+PAST_BEFORE_A_WORD = [
+    ("Japan can never evade the responsibility for the past crimes.", None, None),
+    ("It paid a tremendous amount during the past administration.", None, None),
+    (
+        "Famous songs were sung in the past decades when struggles were waged.",
+        "the past decades",
+        "PXDE",
+    ),
+    (
+        "Crane said that in the past it considered seeking control.",
+        "the past",
+        "PAST_REF",
+    ),
+    ("Japan in the past invaded and occupied its neighbours.", "the past", "PAST_REF"),
+    ("It shows their yearning for the past and revanchism.", "the past", "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), PAST_BEFORE_A_WORD)
+def test_tag_times_the_past_before_a_noun_is_an_adjective(
+    pack: Pack, text: str, printed: str | None, value: str | None
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor="2024-10-14", pack=pack)]
+    assert found == ([] if printed is None else [(printed, value)])
+
+
+# (text, anchor, expression text, value): a quarter or half with `of last
+# year` is one date of that year, even when that quarter of this year is
+# still to come; `the same period` repeats the month or half just named.
+QUARTERS_OF_A_YEAR_TOLD = [
+    (
+        "Trade fell in the fourth quarter of last year.",
+        "2024-03-16",
+        "the fourth quarter of last year",
+        "2023-Q4",
+    ),
+    (
+        "Exports rose in the third quarter last year.",
+        "2024-03-16",
+        "the third quarter last year",
+        "2023-Q3",
+    ),
+    (
+        "Profits should rise in the second quarter of next year.",
+        "2024-10-16",
+        "the second quarter of next year",
+        "2025-Q2",
+    ),
+    (
+        "In July alone, the bureau carried 107 000 tons more freight than in "
+        "the same period of last year.",
+        "2024-08-04",
+        "the same period of last year",
+        "2023-07",
+    ),
+    (
+        "In the first half of the year, the complex produced more electricity "
+        "than the same period of last year.",
+        "2024-08-23",
+        "the same period of last year",
+        "2023-H1",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "printed", "value"), QUARTERS_OF_A_YEAR_TOLD
+)
+def test_tag_times_a_quarter_of_a_year_told_is_one_date(
+    pack: Pack, text: str, anchor: str, printed: str, value: str
+) -> None:
+    found = [(t.text, t.value) for t in tag_times(text, anchor=anchor, pack=pack)]
+    assert found[-1] == (printed, value)
+    assert "last year" not in [words for words, _ in found]

@@ -80,3 +80,23 @@ def test_tag_times_reads_the_direction_from_the_clause(
 ) -> None:
     found = {t.text: t.value for t in tag_times(text, anchor=anchor, pack=pack)}
     assert found[printed] == value
+
+
+# (text, value): the limit of a state told in the present is ahead, as a
+# day the state holds until; told in the past, behind (anchor a Wednesday).
+LIMITS = [
+    ("The curfew is in effect through Sunday.", "2024-10-20"),
+    ("The exhibition of paintings runs until Sunday.", "2024-10-20"),
+    ("The ban remains in place until Sunday, the ministry said.", "2024-10-20"),
+    ("The festival runs through March.", "2025-03"),
+    ("Protests continued until Sunday.", "2024-10-13"),
+    ("He stayed in Moscow until Sunday.", "2024-10-13"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), LIMITS)
+def test_tag_times_the_limit_of_a_present_state_is_ahead(
+    pack: Pack, text: str, value: str
+) -> None:
+    found = [t.value for t in tag_times(text, anchor="2024-10-16", pack=pack)]
+    assert found == [value]

@@ -137,11 +137,41 @@ def month_rule(hit: Hit, ctx: Context) -> Found | None:
         relation = ""
     elif not (relation or hit.group("mod") or DATE_PREPOSITION.search(before)):
         return None
+    told = _year_told(hit, ctx)
+    if told is not None:
+        period = Period("M", told[0], month)
+        return Found("DATE", period.value, period, end=told[1])
     year = _relative_year(hit, ctx, month, relation)
     if year is None:
         return Found("DATE", f"XXXX-{month:02d}", refers=False)
     period = Period("M", year, month)
     return Found("DATE", period.value, period)
+
+
+# "in June of that year", "the fall of the following year", "in March of
+# this year": the year told by its relation to the last date named or to the
+# document's, one expression with the month or season (as TimeML tags it).
+_OF_YEAR_TOLD = re.compile(
+    r"\s+of\s+(that|the\s+same|the\s+following|the\s+next|the\s+previous"
+    r"|the\s+preceding|this|last|next)\s+year\b",
+    re.IGNORECASE,
+)
+_YEAR_STEP = {"the following": 1, "the next": 1, "next": 1, "last": -1}
+_YEAR_STEP |= {"the previous": -1, "the preceding": -1}
+_FROM_ANCHOR = ("this", "last", "next")
+
+
+def _year_told(hit: Hit, ctx: Context) -> tuple[int, int] | None:
+    """The year and the end of `of that year` after a month or season."""
+    told = _OF_YEAR_TOLD.match(ctx.text, hit.end)
+    if told is None or hit.group("ry") or hit.group("y"):
+        return None
+    relation = " ".join(told.group(1).lower().split())
+    base = ctx.anchor if relation in _FROM_ANCHOR else ctx.base()
+    if base is None:
+        return None
+    year = base.year + _YEAR_STEP.get(relation, 0)
+    return (year, told.end()) if MIN_YEAR <= year <= MAX_YEAR else None
 
 
 def _relative_year(hit: Hit, ctx: Context, month: int, relation: str) -> int | None:
@@ -156,7 +186,9 @@ def _year_named(hit: Hit, ctx: Context, month: int, relation: str) -> int | None
     anchor = ctx.anchor
     if year_word and anchor:
         return anchor.year + {"last": -1, "next": 1}.get(year_word, 0)
-    if relation in ("that", "the following", "the previous", "the next"):
+    if relation in (
+        "that", "that same", "that very", "the following", "the previous", "the next"
+    ):  # fmt: skip
         base = ctx.base()
         if base is None:
             return None
@@ -176,6 +208,11 @@ def _year_named(hit: Hit, ctx: Context, month: int, relation: str) -> int | None
     return ctx.year_for(month, None, hit.start, hit.end)
 
 
+# `fall of` before anything but a year ("the fall of 1989", "of that year",
+# read before) names a collapse: "the fall of the Berlin Wall", "of Saigon".
+_FALL_OF = re.compile(r"\s+of\s", re.IGNORECASE)
+
+
 def season_rule(hit: Hit, ctx: Context) -> Found | None:
     """`autumn 1950`, `last fall`, `this summer`, `the winter of 1994`."""
     code = SEASON_CODE[hit.word("s")]
@@ -190,9 +227,15 @@ def season_rule(hit: Hit, ctx: Context) -> Found | None:
             return None  # a name: "``Spring of Life'' demonstrations"
     relation = hit.word("rel")
     year = year_of(hit, "y", ctx)
+    told = _year_told(hit, ctx) if year is None else None
+    if told is not None:
+        period = Period("S", told[0], _SEASONS.index(code))
+        return Found("DATE", period.value, period, end=told[1])
     if year is None:
         if code == "FA" and not (relation or hit.group("ry") or hit.group("mod")):
             return None
+        if code == "FA" and _FALL_OF.match(ctx.text, hit.end):
+            return None  # "the fall of Saigon": a collapse, not the autumn
         start_month = (3, 6, 9, 12)[_SEASONS.index(code)]
         year = _relative_year(hit, ctx, start_month, relation)
     if year is None:

@@ -19,6 +19,7 @@ from dossier.annotate.time import (
     durations,
     holidays,
     quarters,
+    references,
     relative,
     years,
 )
@@ -45,7 +46,7 @@ HANDLERS: dict[str, Handler] = {
     "relative": relative.relative_rule,
     "deictic": relative.deictic_rule,
     "part_of_day": relative.part_of_day_rule,
-    "reference": relative.reference_rule,
+    "reference": references.reference_rule,
     "quarter": quarters.quarter_rule,
     "duration": durations.duration_rule,
     "set": durations.set_rule,

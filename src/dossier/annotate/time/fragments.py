@@ -107,7 +107,8 @@ RELATIONS = (
     "this coming", "the", "the last", "the past", "the next", "the coming",
     "the previous", "the following", "the current", "the same", "the latest",
     "the prior", "the present", "the preceding", "the upcoming", "the ensuing",
-    "the full", "the whole", "the entire",
+    "the full", "the whole", "the entire", "that same", "that very",
+    "the very same", "the very",
 )  # fmt: skip
 RELATIVE = cased(*RELATIONS)
 DAY_REFERENCE = (

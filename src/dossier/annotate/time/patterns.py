@@ -280,7 +280,7 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             "quarter",
             rf"(?P<qu>{cased('quarter', 'half', 'period')})(?:\s+(?:of|in)\s+"
             rf"(?:fiscal\s+)?(?P<qy2>{YEAR}))?(?:\s+(?P<qago>a\s+year\s+"
-            rf"(?:ago|earlier)|last\s+year))?{_END}",
+            rf"(?:ago|earlier))|\s+(?:of\s+)?(?P<qry>last|this|next)\s+year)?{_END}",
             before.QUARTER,
         ),
         (

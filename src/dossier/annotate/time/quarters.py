@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dossier.annotate.time.calendar import Period, coarsen, shift
+from dossier.annotate.time.calendar import MAX_YEAR, MIN_YEAR, Period, coarsen, shift
 from dossier.annotate.time.context import Context, Found, Hit, in_unit
 from dossier.annotate.time.fragments import MONTH
 from dossier.english import MONTH_NUMBER
@@ -34,7 +34,12 @@ def quarter_rule(hit: Hit, ctx: Context) -> Found | None:
     determiner = hit.word("det").replace("’", "'")
     words = hit.word("qa").replace("-", " ")
     ordinal = _ORDINAL.search(words)
-    back = bool(re.search(r"year (?:earlier|ago|before)", words) or hit.group("qago"))
+    told = hit.word("qry")  # "the third quarter of last year"
+    back = bool(
+        re.search(r"year (?:earlier|ago|before)", words)
+        or hit.group("qago")
+        or (told == "last" and not ordinal)
+    )
     printed = _YEAR_IN.search(words) or _YEAR_IN.search(hit.group("qy2") or "")
     if determiner in ("each", "every") or not (determiner or words):
         return None
@@ -49,6 +54,12 @@ def quarter_rule(hit: Hit, ctx: Context) -> Found | None:
         found = _ended(ended, ctx)
         if found is not None:
             return found
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(told, 0) if ctx.anchor else 0
+    if ordinal and told and MIN_YEAR <= year <= MAX_YEAR and not printed:
+        # The year told by its relation to the document's: the quarter of it,
+        # whether still to come or not.
+        told_period = Period(unit, year, _number(ordinal.group(1), unit))
+        return Found("DATE", told_period.value, told_period)
     if ordinal:
         period = _numbered(hit, ctx, unit, ordinal.group(1), printed)
         if period is None:
@@ -109,6 +120,11 @@ def _numbered(
     return period
 
 
+# Periods "the same period" repeats as they are; a day or a year is coarsened
+# to its quarter as for "the period" (TimeBank's year-earlier quarter).
+_OWN_PERIOD = frozenset({"M", "Q", "H", "S", "W"})
+
+
 def _named(
     ctx: Context, unit: str, head: str, words: str, *, back: bool = False
 ) -> Period | None:
@@ -123,6 +139,10 @@ def _named(
     if re.search(r"\b(?:latest|recent|just ended|last)\b", words):
         return shift(anchor, unit, -1) if anchor else None
     if head == "period" and reference is not None:
+        if re.search(r"\bsame\b", words) and reference.unit in _OWN_PERIOD:
+            # "In July alone, ... as against the same period of last year":
+            # the month, half or season just named (kcna-2024, 12 such).
+            return reference
         return coarsen(reference, "Q")
     reference = in_unit(reference, unit)
     return reference or (shift(anchor, unit, -1) if anchor else None)

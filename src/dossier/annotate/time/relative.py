@@ -1,7 +1,8 @@
 """Rules for dates relative to the anchor or the last date: `last week`, `Friday`."""
 
 # Rules for dates named relative to the document date or to the last date mentioned:
-# weekdays, `last week`, `that year`, `yesterday`, `now`, quarters.
+# weekdays, `last week`, `that year`, `yesterday`, parts of day (`now` and the other
+# references: `references.py`).
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ REFERENCE_OFFSET = {
     "the previous": -1, "the prior": -1, "the preceding": -1, "prior": -1,
     "the following": 1, "the next": 1, "the ensuing": 1, "following": 1,
     "that": 0, "the same": 0, "same": 0, "the": 0,
+    # "crossed out that same day": the day last named, said twice over.
+    "that same": 0, "that very": 0, "the very same": 0, "the very": 0,
 }  # fmt: skip
 _UNIT = {"year": "Y", "month": "M", "week": "W", "weekend": "W", "decade": "E"}
 _UNIT |= {"century": "C", "day": "D"}
@@ -224,6 +227,12 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     if word in ("night", "morning", "evening") and ctx.text.startswith(" of", hit.end):
         return None  # "on the night of Oct. 23": the date says it
     if word in PART_OF_DAY:
+        if relation == "the" and _EVENT_CLAUSE.match(ctx.text, hit.end):
+            before = ctx.text[max(0, hit.start - 7) : hit.start]
+            if _CLAUSE_PREPOSITION.search(before):
+                # "tapes from the night the plane went down": the night of an
+                # event the clause tells, which the words do not date.
+                return Found("TIME", _time_of(None, PART_OF_DAY[word]), refers=False)
         return _part_of_day(hit, ctx, relation, PART_OF_DAY[word])
     if relation in ("year-earlier", "year-ago", "the year-earlier", "the year-ago"):
         base = ctx.base()
@@ -288,8 +297,22 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
     return Found("DATE", moved.value, moved, end=end)
 
 
+# A clause right after `the night` ("the night the plane went down", "the
+# morning he left") names it by an event; after `during` or `in` the same
+# words are a clause of their own ("During the night the rebels attacked").
+_EVENT_CLAUSE = re.compile(
+    r"[ \t]+(?:that[ \t]+|when[ \t]+)?"
+    r"(?:the|a|an|his|her|their|its|our|my|he|she|they|we|I|it)[ \t]"
+)
+_CLAUSE_PREPOSITION = re.compile(
+    r"\b(?:on|from|since|of|until|till|before|after|to)\s+\Z", re.IGNORECASE
+)
+
+
 def _part_of_day(hit: Hit, ctx: Context, relation: str, code: str) -> Found | None:
-    if relation in ("this", "the", "that", "the same", "same"):
+    if relation in ("this", "the", "that", "the same", "same") or (
+        REFERENCE_OFFSET.get(relation) == 0
+    ):
         base = day_of(ctx.anchor) if relation == "this" else None
         base = base or day_of(ctx.reference) or day_of(ctx.anchor)
         offset = 0
@@ -357,53 +380,3 @@ def part_of_day_rule(hit: Hit, ctx: Context) -> Found | None:
     else:
         on = day_of(ctx.reference) or day_of(ctx.anchor)
     return Found("TIME", _time_of(on, code), on, refers=bool(word))
-
-
-_REFERENCE = {
-    "PAST_REF": (
-        "recently", "recent", "lately", "previously", "formerly", "the past",
-        "more recently", "most recently",
-        # KCNA's "Shortly ago, a ceremony was held ...": a past reference.
-        "shortly ago", "not long ago",
-    ),
-    "FUTURE_REF": (
-        "the future", "future", "soon", "the near future", "the near term",
-        "the short term", "the long term", "the longer term", "the distant future",
-        "the foreseeable future", "as soon as possible", "the immediate future",
-        # "financed ... at a later date": a day ahead not yet named.
-        "later date", "future date",
-    ),
-}  # fmt: skip
-_REFERENCE_VALUE = {word: key for key, words in _REFERENCE.items() for word in words}
-
-
-def reference_rule(hit: Hit, ctx: Context) -> Found | None:
-    """`now` (PRESENT_REF), `recently` (PAST_REF), `the future` (FUTURE_REF)."""
-    value = _REFERENCE_VALUE.get(hit.word("x"), "PRESENT_REF")
-    if hit.word("x").endswith("date") and hit.left is None:
-        return None  # "the later date of the two": a date, not a time ahead
-    if hit.word("x") == "the future" and ctx.text.startswith(" of ", hit.end):
-        return None  # "the future of our peoples": a fate, not a time
-    after = ctx.text[hit.end : hit.end + 4]
-    if hit.word("x") == "current" and (
-        not re.match(r"\s+[a-z]", after) or after.startswith(" of")
-    ):
-        return None  # a noun: "the main current", "a current of air"
-    if hit.word("x") in ("the present", "present") and _PRESENT_AS_ADJECTIVE.match(
-        ctx.text, hit.end
-    ):
-        return None  # "the present Kursk battle", "the present situation"
-    if value == "PRESENT_REF" and _THEN.search(
-        ctx.text, max(0, hit.start - 6), hit.start
-    ):
-        value = "PAST_REF"  # "the then current price": current at a time past
-    return Found("DATE", value, refers=False)
-
-
-_THEN = re.compile(r"\bthen[\s-]\Z", re.IGNORECASE)
-
-
-# "the present" before a word other than a time noun is an adjective.
-_PRESENT_AS_ADJECTIVE = re.compile(
-    r"[ \t]+(?!(?:day|days|time|times|moment|era|age|century|year)\b)[A-Za-z]"
-)

@@ -97,6 +97,9 @@ _PLANNED = re.compile(r"planned\b")
 # the noun says nothing of the clause's tense.
 _MODIFIED = re.compile(r"[ \t]+deadlines?\b")
 _SPACE = re.compile(r"\s+")
+# `until` or `through` right before the date, with no verb telling a tense.
+_LIMIT = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?\Z")
+_LIMIT_REACH = 24  # "through on " and some white space: the clause's end only
 # The window read for tense on either side of an expression, within its sentence.
 TENSE_WINDOW = 160
 
@@ -161,7 +164,10 @@ def read_tense(text: str, bounds: Bounds, start: int, end: int) -> str:
             return "past"
         markers.reverse()
     if not markers:
-        return "none"
+        # The limit of a state told in the present is ahead or today: "the
+        # curfew is in effect through Sunday", "the fair runs until Friday".
+        limit = _LIMIT.search(lowered, max(0, len(lowered) - _LIMIT_REACH))
+        return "future" if limit else "none"
     last = markers[-1]
     if last.group("future"):
         return "future"

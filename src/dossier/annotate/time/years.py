@@ -158,10 +158,20 @@ _DECADE_WORD = {
 }  # fmt: skip
 
 
+# Before it, a year with two zeros and `s` names its century ("the 1700s");
+# "the 2000s" is as often the first decade of this one.
+CENTURY_NOT_DECADE = 2000
+
+
 def decade_rule(hit: Hit, ctx: Context) -> Found | None:
     """`the 1920s`, `the ’80s`, `the late nineties` (never seconds)."""
     if hit.group("dd"):
         first = int(hit.group("dd") or 0)
+        if first % 100 == 0 and first < CENTURY_NOT_DECADE:
+            # "the 1800s", "the early 1900s": the hundred years, TimeML's
+            # `18` and `19`, as "the 19th century" is; "the 2000s" the decade.
+            period = Period("C", first)
+            return Found("DATE", period.value, period)
     else:
         if hit.group("dw") and not (hit.group("rel") or hit.group("mod")):
             return None
