@@ -386,9 +386,6 @@ def compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
         return outer
     writer = SegmentWriter()
     add = writer.add
-    o_starts, o_raws = outer.starts, outer.raw_starts
-    o_clens, o_rlens = outer.clean_lens, outer.raw_lens
-    count = len(o_starts)
     for clean_start, mid_start, clean_len, mid_len in inner.iter_segments():
         if clean_len != mid_len:
             if mid_len == 0:
@@ -397,24 +394,7 @@ def compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
                 raw_start, raw_end = outer.to_raw(mid_start, mid_start + mid_len)
                 add(clean_start, raw_start, clean_len, raw_end - raw_start)
             continue
-        # A linear piece: split it where the outer map's segments change.
-        position = mid_start
-        mid_end = mid_start + mid_len
-        index = max(bisect_right(o_starts, position) - 1, 0)
-        while position < mid_end and index < count:
-            o_clean, o_clen, o_rlen = o_starts[index], o_clens[index], o_rlens[index]
-            piece_end = min(mid_end, o_clean + o_clen)
-            if piece_end <= position:
-                index += 1
-                continue
-            offset = clean_start + (position - mid_start)
-            if o_clen == o_rlen:
-                raw = o_raws[index] + (position - o_clean)
-                add(offset, raw, piece_end - position, piece_end - position)
-            else:
-                add(offset, o_raws[index], piece_end - position, o_rlen)
-            position = piece_end
-            index += 1
+        _add_linear(writer, outer, clean_start, mid_start, mid_len)
     return writer.finish(inner.clean_length, outer.raw_length)
 
 
@@ -470,6 +450,38 @@ def join_slices(
     return joined, compose(offsets, local)
 
 
+def _add_linear(
+    writer: SegmentWriter,
+    outer: OffsetMap,
+    clean_start: int,
+    mid_start: int,
+    mid_len: int,
+) -> None:
+    """A linear piece of an inner map (clean -> mid, same length) added as
+    clean -> raw, split where `outer`'s segments change."""
+    add = writer.add
+    o_starts, o_raws = outer.starts, outer.raw_starts
+    o_clens, o_rlens = outer.clean_lens, outer.raw_lens
+    count = len(o_starts)
+    position = mid_start
+    mid_end = mid_start + mid_len
+    index = max(bisect_right(o_starts, position) - 1, 0)
+    while position < mid_end and index < count:
+        o_clean, o_clen, o_rlen = o_starts[index], o_clens[index], o_rlens[index]
+        piece_end = min(mid_end, o_clean + o_clen)
+        if piece_end <= position:
+            index += 1
+            continue
+        offset = clean_start + (position - mid_start)
+        if o_clen == o_rlen:
+            raw = o_raws[index] + (position - o_clean)
+            add(offset, raw, piece_end - position, piece_end - position)
+        else:
+            add(offset, o_raws[index], piece_end - position, o_rlen)
+        position = piece_end
+        index += 1
+
+
 def _through(
     outer: OffsetMap, segments: Sequence[Segment], clean_length: int
 ) -> OffsetMap:
@@ -477,9 +489,6 @@ def _through(
     `build` keeps as they are: the same `add` calls, in the same order."""
     writer = SegmentWriter()
     add = writer.add
-    o_starts, o_raws = outer.starts, outer.raw_starts
-    o_clens, o_rlens = outer.clean_lens, outer.raw_lens
-    count = len(o_starts)
     for clean_start, mid_start, clean_len, mid_len in segments:
         if clean_len <= 0:
             continue  # `build` drops empty segments
@@ -487,23 +496,7 @@ def _through(
             # A separator: `mid_len` is 0.
             add(clean_start, outer.raw_start(mid_start), clean_len, 0)
             continue
-        position = mid_start
-        mid_end = mid_start + mid_len
-        index = max(bisect_right(o_starts, position) - 1, 0)
-        while position < mid_end and index < count:
-            o_clean, o_clen, o_rlen = o_starts[index], o_clens[index], o_rlens[index]
-            piece_end = min(mid_end, o_clean + o_clen)
-            if piece_end <= position:
-                index += 1
-                continue
-            offset = clean_start + (position - mid_start)
-            if o_clen == o_rlen:
-                raw = o_raws[index] + (position - o_clean)
-                add(offset, raw, piece_end - position, piece_end - position)
-            else:
-                add(offset, o_raws[index], piece_end - position, o_rlen)
-            position = piece_end
-            index += 1
+        _add_linear(writer, outer, clean_start, mid_start, mid_len)
     return writer.finish(clean_length, outer.raw_length)
 
 
