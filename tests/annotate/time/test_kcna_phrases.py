@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dossier.annotate.time import tag_times
 from dossier.packs import Pack
+from tests.annotate.time.printed import printed_values
 
 
-def found(text: str, pack: Pack, anchor: str = "2024-08-18") -> list[tuple[str, str]]:
-    return [(t.text, t.value) for t in tag_times(text, anchor=anchor, pack=pack)]
+def found(
+    text: str, pack: Pack, anchor: str = "2024-08-18"
+) -> list[tuple[str, str | None]]:
+    return printed_values(text, pack, anchor)
 
 
 def test_the_present_before_a_noun_is_no_time(pack: Pack) -> None:

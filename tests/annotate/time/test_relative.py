@@ -6,6 +6,7 @@ import pytest
 
 from dossier.annotate.time import tag_times
 from dossier.packs import Pack
+from tests.annotate.time.printed import printed_values
 
 # (text, expression text, value): a day counted in a stretch of time.
 COUNTED_DAYS = [
@@ -36,7 +37,7 @@ def test_tag_times_dates_a_counted_day_only_when_it_is_today(
     ],
 )
 def test_tag_times_a_later_date_is_ahead(pack: Pack, text: str) -> None:
-    found = [(t.text, t.value) for t in tag_times(text, anchor="1990-08-15", pack=pack)]
+    found = printed_values(text, pack, "1990-08-15")
     assert found[-1][1] == "FUTURE_REF"
     assert found[-1][0] in ("a later date", "a future date")
 
@@ -112,7 +113,7 @@ WEEKDAY_AND_DATE = [
 def test_tag_times_a_weekday_and_its_date_are_one_day(
     pack: Pack, text: str, anchor: str, printed: str, value: str
 ) -> None:
-    found = [(t.text, t.value) for t in tag_times(text, anchor=anchor, pack=pack)]
+    found = printed_values(text, pack, anchor)
     assert (printed, value) in found
     # The date is not found again apart from its weekday.
     assert not any(printed.endswith(other) and other != printed for other, _ in found)
@@ -225,7 +226,7 @@ DAY_FROM_WEEKDAY = [
 def test_tag_times_a_day_counted_from_a_weekday(
     pack: Pack, text: str, printed: str, value: str
 ) -> None:
-    found = [(t.text, t.value) for t in tag_times(text, anchor="2000-02-24", pack=pack)]
+    found = printed_values(text, pack, "2000-02-24")
     assert found == [(printed, value)]
 
 
@@ -257,7 +258,7 @@ SAME_DAYS = [
 def test_tag_times_that_same_day_is_the_day_last_named(
     pack: Pack, text: str, anchor: str, printed: str, value: str
 ) -> None:
-    found = [(t.text, t.value) for t in tag_times(text, anchor=anchor, pack=pack)]
+    found = printed_values(text, pack, anchor)
     assert found[-1] == (printed, value)
 
 
@@ -303,7 +304,7 @@ PAST_COUNTS = [
 def test_tag_times_the_past_before_a_count_is_no_reference(
     pack: Pack, text: str, printed: str | None, value: str | None
 ) -> None:
-    found = [(t.text, t.value) for t in tag_times(text, anchor="1998-03-22", pack=pack)]
+    found = printed_values(text, pack, "1998-03-22")
     assert found == ([] if printed is None else [(printed, value)])
 
 
@@ -332,7 +333,7 @@ PAST_BEFORE_A_WORD = [
 def test_tag_times_the_past_before_a_noun_is_an_adjective(
     pack: Pack, text: str, printed: str | None, value: str | None
 ) -> None:
-    found = [(t.text, t.value) for t in tag_times(text, anchor="2024-10-14", pack=pack)]
+    found = printed_values(text, pack, "2024-10-14")
     assert found == ([] if printed is None else [(printed, value)])
 
 
@@ -381,6 +382,6 @@ QUARTERS_OF_A_YEAR_TOLD = [
 def test_tag_times_a_quarter_of_a_year_told_is_one_date(
     pack: Pack, text: str, anchor: str, printed: str, value: str
 ) -> None:
-    found = [(t.text, t.value) for t in tag_times(text, anchor=anchor, pack=pack)]
+    found = printed_values(text, pack, anchor)
     assert found[-1] == (printed, value)
     assert "last year" not in [words for words, _ in found]
