@@ -477,39 +477,41 @@ def _candidate_pairs(
     a band every boilerplate text holds are still found (on a generated
     10 MB corpus, 2 of 77 near copies were lost without it)."""
     load_batch(connection, "copy_batch", docs)
-    firsts: dict[int, list[int]] = {}
-    hot: set[int] = set()  # keys with more holders than were read
-    keys: dict[int, set[int]] = {}
+    # One statement: each band of the batch that another document holds too,
+    # with its first holders (the key's index read per band inside SQLite,
+    # not a query per band from Python: on generated wire copy nearly every
+    # band has one holder, and 21,000 queries a batch found nothing).
+    rows = connection.execute(
+        "SELECT n.doc, (SELECT group_concat(f.doc) FROM (SELECT doc FROM bands"
+        " WHERE key = n.key ORDER BY doc LIMIT ?) f)"
+        " FROM copy_batch c CROSS JOIN bands n ON n.doc = c.doc"
+        " WHERE EXISTS (SELECT 1 FROM bands o WHERE o.key = n.key AND o.doc != n.doc)",
+        (MOST_HOLDERS + 1,),
+    ).fetchall()
+    hot: set[int] = set()  # documents holding a band with more holders than read
     shared: Counter[tuple[int, int]] = Counter()
-    for doc, key in connection.execute(
-        "SELECT n.doc, n.key FROM copy_batch c CROSS JOIN bands n ON n.doc = c.doc"
-    ).fetchall():
-        keys.setdefault(doc, set()).add(key)
-        holders = firsts.get(key)
-        if holders is None:
-            holders = [
+    for doc, listed in rows:
+        holders = sorted(int(other) for other in listed.split(","))
+        if len(holders) > MOST_HOLDERS:
+            hot.add(doc)
+            del holders[MOST_HOLDERS:]
+        shared.update((doc, other) for other in holders if other != doc)
+    keys: dict[int, set[int]] = {}
+
+    def keys_of(doc: int) -> set[int]:
+        if doc not in keys:
+            keys[doc] = {
                 int(row[0])
                 for row in connection.execute(
-                    "SELECT doc FROM bands WHERE key = ? ORDER BY doc LIMIT ?",
-                    (key, MOST_HOLDERS + 1),
+                    "SELECT key FROM bands WHERE doc = ?", (doc,)
                 )
-            ]
-            if len(holders) > MOST_HOLDERS:
-                hot.add(key)
-                del holders[MOST_HOLDERS:]
-            firsts[key] = holders
-        shared.update((doc, other) for other in holders if other != doc)
+            }
+        return keys[doc]
+
     pairs = []
     for (doc, other), count in shared.items():
-        if count < SHARED_BANDS and not keys[doc].isdisjoint(hot):
-            if other not in keys:
-                keys[other] = {
-                    int(row[0])
-                    for row in connection.execute(
-                        "SELECT key FROM bands WHERE doc = ?", (other,)
-                    )
-                }
-            count = len(keys[doc] & keys[other])
+        if count < SHARED_BANDS and doc in hot:
+            count = len(keys_of(doc) & keys_of(other))
         if count >= SHARED_BANDS:
             pairs.append((doc, other))
     return pairs
