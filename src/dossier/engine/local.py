@@ -7,6 +7,7 @@ as 20,000 files would. Results come back in file order, batch by batch.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -263,9 +264,13 @@ class LazyPool:
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            # A forked worker's first full collection walked every object
+            # it inherited (the writer's whole heap), copying each page it
+            # wrote a header to: frozen at once, they are never walked.
             self._pool = ProcessPoolExecutor(
                 max_workers=self._workers,
                 mp_context=multiprocessing.get_context(self._start),
+                initializer=gc.freeze,
             )
         return self._pool
 
