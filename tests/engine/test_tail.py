@@ -67,7 +67,7 @@ class _Pool:
         self.batches: list[pipeline.Batch] = []
 
     def submit(self, work: object, batch: pipeline.Batch) -> Future[object]:
-        self.batches.append(batch)
+        self.batches.append(batch)  # a batch, or a prepared one's outlines
         done: Future[object] = Future()
         done.set_result(((), ()))
         return done
@@ -101,15 +101,19 @@ def test_the_writer_prepares_until_it_hands_out_and_the_end_goes_out_in_runs(
         )
     )
     # The unchanged file, then the new one's 3 batches of 2 stories: the
-    # first two prepared here (an unchanged file hands nothing out), the
-    # last two, one a worker, in a run a story.
+    # first two prepared here (an unchanged file hands nothing out) and sent
+    # as outlines, the last two, one a worker, in a run a story.
     assert [len(slot.batch) for slot in slots] == [0, 1, 2, 2]
     assert slots[0].file is not None and slots[0].result().skipped
     kinds = [[type(item).__name__ for item in batch] for batch in pool.batches]
     assert kinds == [
-        ["SourceResult", "SourceResult"],
-        ["SourceResult"],
-        ["SourceResult"],
+        ["Outline", "Outline"],
+        ["Outline"],
+        ["Outline"],
         ["Source"],
         ["Source"],
     ]
+    # The writer keeps what it prepared, to make the workers' results whole.
+    kept = [[type(item).__name__ for item in run.kept or []] for run in slots[1].batch]
+    assert kept == [["SourceResult", "SourceResult"]]
+    assert all(run.kept is None for run in slots[3].batch)

@@ -7,6 +7,7 @@ as 20,000 files would. Results come back in file order, batch by batch.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from dossier.engine import tail, warm
+from dossier.engine import outlines, tail, warm
 from dossier.model import FileResult
 from dossier.packs import Pack
 from dossier.pipeline import (
@@ -84,13 +85,33 @@ def _run_batch_in_worker(batch: Batch) -> BatchResult:
     return run_batch(batch, pack, settings, sign=True)
 
 
+def _finish_in_worker(sent: outlines.Outlines) -> outlines.Finishings:
+    pack, settings = _worker_state[0]
+    return outlines.finish(sent, pack, settings)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One task of a batch: its results, or (`kept`: a batch the writer
+    prepared, sent as outlines) what finishing it made, made whole here."""
+
+    task: Future[Any]
+    kept: Batch | None = None
+
+    def result(self) -> BatchResult:
+        if self.kept is None:
+            found: BatchResult = self.task.result()
+            return found
+        return outlines.finished(self.kept, self.task.result())
+
+
 @dataclass(frozen=True, slots=True)
 class _Slot:
     """What the pool hands back in order: a file's result (done, or a task), or
     a batch's task whose results become a piece of its plan's file."""
 
     file: Future[FileResult] | FileResult | None = None
-    batch: tuple[Future[BatchResult], ...] = ()  # a task, or one a run of it
+    batch: tuple[_Run, ...] = ()  # a task, or one a run of it
     plan: Plan | None = None
     first: bool = True
     last: bool = True
@@ -202,8 +223,16 @@ def _batch_slot(
     """A batch handed out as one task, or as a task a run (`split_batch`):
     the writer still stores it as one piece of its file, as ever."""
     runs = tail.split_batch(batch, parts) if parts > 1 else [batch]
-    tasks = tuple(pool.submit(_run_batch_in_worker, run) for run in runs)
+    tasks = tuple(_submitted(pool, run) for run in runs)
     return _Slot(batch=tasks, plan=plan, first=first, last=last)
+
+
+def _submitted(pool: ProcessPoolExecutor, run: Batch) -> _Run:
+    """A run handed out: as outlines when the writer prepared it, which it
+    keeps to make the results whole (`engine.outlines`)."""
+    if outlines.is_prepared(run):
+        return _Run(pool.submit(_finish_in_worker, outlines.outlines(run)), run)
+    return _Run(pool.submit(_run_batch_in_worker, run))
 
 
 _Item = TypeVar("_Item")
@@ -235,9 +264,13 @@ class LazyPool:
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            # A forked worker's first full collection walked every object
+            # it inherited (the writer's whole heap), copying each page it
+            # wrote a header to: frozen at once, they are never walked.
             self._pool = ProcessPoolExecutor(
                 max_workers=self._workers,
                 mp_context=multiprocessing.get_context(self._start),
+                initializer=gc.freeze,
             )
         return self._pool
 
