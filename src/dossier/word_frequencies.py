@@ -32,14 +32,20 @@ LOWEST_ZIPF = 2.0
 _DATA_FILE = Path("data") / "large_en.msgpack.gz"
 _HEADER = {"format": "cB", "version": 1}
 
-# wordfreq's English tokenizer on ASCII text: it case-folds, then a token
-# runs from a letter to the next Unicode word boundary (UAX #29), so a hyphen
-# always splits and an apostrophe between letters (rule WB6/WB7) does not,
-# except that a token may not open with one or two letters, an apostrophe and
-# a vowel or `h` (`l'arc`, `d'heure` are split, its "Case 3"/"Case 4"). A
-# part below is one token, as written; anything else (digits, dots, curly
-# apostrophes, accents, an apostrophe at either end) is left to wordfreq.
-_PART = re.compile(r"[a-z]+|[a-z]{3,}'[a-z]+|[a-z]{1,2}'[b-df-gj-np-tv-xz][a-z]*")
+# wordfreq's English tokenizer on such text: it case-folds, then a token runs
+# from a letter to the next Unicode word boundary (UAX #29), so a hyphen
+# always splits and an apostrophe between letters, straight or curly (rules
+# WB6/WB7), does not; except that a token may not open with one or two
+# letters, a straight apostrophe and a vowel, `h` or `y` (`l'arc`, `d'heure`
+# are split: its "Case 3" and "Case 4"). A curly one is then made straight
+# (`uncurl_quotes`). A full stop between letters does not split either
+# (`j.f.k.` is one token, `j.f.k`: a stop after the last letter is none of
+# it). A part below is one token, its `token` group; anything else (digits,
+# accents, an apostrophe at either end or two in a part) is left to wordfreq.
+_PART = re.compile(
+    r"(?P<token>[a-z]+(?:\.[a-z]+)*)\.?"
+    r"|[a-z]{3,}'[a-z]+|[a-z]{1,2}'[b-df-gj-np-tv-xz][a-z]*|[a-z]+’[a-z]+"
+)
 
 
 def zipf_at_least(word: str, threshold: float) -> bool:
@@ -66,13 +72,16 @@ def zipf_at_least(word: str, threshold: float) -> bool:
 def _tokens(word: str) -> list[str] | None:
     """wordfreq's tokens of `word` where its tokenizer provably leaves each
     hyphen-separated part whole, else None."""
-    if not word.isascii():
+    if not word.replace("’", "").isascii():
         return None
-    lowered = word.lower()
-    parts = lowered.split("-")
-    if all(_PART.fullmatch(part) for part in parts):
-        return parts
-    return None
+    tokens = []
+    for part in word.lower().split("-"):
+        read = _PART.fullmatch(part)
+        if read is None:
+            return None
+        token = read.group("token")
+        tokens.append(token if token is not None else part.replace("’", "'"))
+    return tokens
 
 
 def _zipf_of(buckets: Sequence[int]) -> float:
