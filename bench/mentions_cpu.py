@@ -9,11 +9,18 @@ caches fill, and the word frequencies load on the first question) and
 `--passes` warm ones. CPU seconds (`time.process_time`), not wall time, so
 that rounds on a loaded machine compare; run it with the code before and
 after a change on PYTHONPATH, alternating, and compare the medians.
+
+With `--one-pass`, the word frequencies are loaded first and one cold pass
+runs through `functools.reduce`, for an instruction count of the finder's
+own work that does not move with the load:
+`valgrind --tool=callgrind --collect-atstart=no
+--toggle-collect=functools_reduce python bench/mentions_cpu.py --one-pass`.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 from pathlib import Path
@@ -54,12 +61,26 @@ def documents_read(paths: list[Path]) -> tuple[list[Any], Any, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=3, help="warm passes")
+    parser.add_argument("--one-pass", action="store_true", help="for callgrind")
     parser.add_argument("paths", nargs="*", type=Path, help="default: kcna-2024")
     args = parser.parse_args()
     if args.paths:
         readings, compiled, size = documents_read(args.paths)
     else:
         readings, compiled, size = kcna_readings()
+    if args.one_pass:
+        from dossier.annotate.entities import lexicon
+
+        lexicon.is_common_word("Industry")  # the word frequencies, loaded
+        gc.collect()
+        gc.freeze()
+        found = functools.reduce(
+            lambda count, reading: count + len(entities.find(reading, compiled)),
+            readings,
+            0,
+        )
+        print(json.dumps({"texts": len(readings), "mentions": found}))
+        return
     # The readings held here make every full collection walk a heap a build
     # never holds (it streams); frozen, they leave the finder's own cost.
     gc.collect()
