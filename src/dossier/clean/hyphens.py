@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from dossier.word_frequencies import zipf_at_least
+
 # Zipf frequency (wordfreq, log10 per billion words) at or above which a
 # string is an English word: "revolution" 4.6, "fighters" 4.2, "tion" 2.8,
 # "revolu" 1.2. Measured on the seeds' line-end hyphens.
@@ -12,12 +14,6 @@ WORD_ZIPF = 3.0
 # "wellknown" 1.6, "vicepresident" 1.6); rare whole words score more
 # ("internationalism" 2.45, "counterrevolutionary" 2.1).
 JOINED_ZIPF = 2.0
-
-
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
 
 
 def keep_hyphen(
@@ -41,8 +37,10 @@ def keep_hyphen(
         return True
     if joined in vocabulary:
         return False
-    if left.lower() in prefixes and _zipf(right.lower()) >= WORD_ZIPF:
+    if left.lower() in prefixes and zipf_at_least(right.lower(), WORD_ZIPF):
         return True
-    if _zipf(joined) >= JOINED_ZIPF:
+    if zipf_at_least(joined, JOINED_ZIPF):
         return False
-    return _zipf(left.lower()) >= WORD_ZIPF and _zipf(right.lower()) >= WORD_ZIPF
+    return zipf_at_least(left.lower(), WORD_ZIPF) and zipf_at_least(
+        right.lower(), WORD_ZIPF
+    )

@@ -342,7 +342,15 @@ def _capitalised_elsewhere(
     if not headlines:
         return frozenset().union(*[chain.printed for _, chain in runs])
     seen: set[str] = set()
+    starts = [start for start, _ in headlines]
     for base, chain in runs:
+        # The headline opening last before the run's end is the only one that
+        # may reach into it (they are apart); most runs meet none, and then
+        # every segment counts: the chain's own `printed`.
+        at = bisect.bisect_left(starts, base + len(chain.text)) - 1
+        if at < 0 or headlines[at][1] <= base:
+            seen |= chain.printed
+            continue
         seen |= capitalised_words(
             [s for s in chain.segments if not within(headlines, base + s.start)]
         )

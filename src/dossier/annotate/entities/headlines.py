@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dossier.annotate.entities.index import PackIndex
 from dossier.annotate.entities.lexicon import is_everyday_word, is_function_word
@@ -53,6 +54,9 @@ def headline_spans(
 _NO_HEADLINE: tuple[int, tuple[str, ...]] = (0, ())
 
 
+# Lines recur (datelines, bylines, section heads, a wire's teaser titles), and
+# what a line's own words decide is kept by its text.
+@lru_cache(maxsize=16384)
 def _read_line(line: str) -> tuple[int, tuple[str, ...]]:
     """What a line's own words decide: `_NO_HEADLINE` when it is none whatever
     the text prints (most words lower case, too few content words or

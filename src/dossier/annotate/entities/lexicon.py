@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from dossier import english
 from dossier.english import word_set
+from dossier.word_frequencies import zipf_at_least
 
 # Closed-class words and sentence openers: capitalised only by position.
 FUNCTION_WORDS = word_set(
@@ -114,9 +115,7 @@ def is_common_word(word: str) -> bool:
     lowered = word.lower()
     if lowered in _POSITIONAL:
         return True
-    from wordfreq import zipf_frequency
-
-    return bool(zipf_frequency(lowered, "en") >= COMMON_WORD_ZIPF)
+    return zipf_at_least(lowered, COMMON_WORD_ZIPF)
 
 
 # An everyday word: `People`, `Workers`, `Children` (all above 4.5), not the
@@ -127,9 +126,7 @@ EVERYDAY_WORD_ZIPF = 4.0
 @lru_cache(maxsize=65536)
 def is_everyday_word(word: str) -> bool:
     """Whether `word` (any case) is among the commonest English words."""
-    from wordfreq import zipf_frequency
-
-    return bool(zipf_frequency(word.lower(), "en") >= EVERYDAY_WORD_ZIPF)
+    return zipf_at_least(word.lower(), EVERYDAY_WORD_ZIPF)
 
 
 @lru_cache(maxsize=65536)
@@ -147,10 +144,8 @@ SHOUTED_MIN_LETTERS = 4
 
 def is_shouted(word: str, *, min_letters: int = SHOUTED_MIN_LETTERS) -> bool:
     """An everyday English word printed in capitals, not an acronym."""
-    from wordfreq import zipf_frequency
-
     return (
         len(word) >= min_letters
         and word.isupper()
-        and zipf_frequency(word.lower(), "en") >= SHOUTED_WORD_ZIPF
+        and zipf_at_least(word.lower(), SHOUTED_WORD_ZIPF)
     )
