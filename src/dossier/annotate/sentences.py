@@ -106,12 +106,41 @@ def split_sentences(text: str, *, failures: Failures | None = None) -> list[Sent
 # opens the next sentence. Runs recur (`said.`, `KCNA.`), so their tokens are kept.
 _MARK, _PUNCT, _OTHER = 0, 1, 2
 _Token = tuple[int, int, int]  # start and end in the run, kind
+# A run's tokens and what the rule reads of them, both per run: read as a mark's
+# run from its start (whether a mark token closes a sentence in it, where the
+# closing ends, where the next sentence opens in it or -1) and as a run after
+# white space (where a sentence still open ends in it or -1, where the next opens
+# in it or -1). The rule then reads no token of a run met before (20,170 marks in
+# wire_3_months, 4,036 different runs), but where it goes on reading inside a run.
+_Run = tuple[tuple[_Token, ...], tuple[bool, int, int], tuple[int, int]]
 _RUN_CACHE_SIZE = 50_000
-_runs: dict[str, tuple[_Token, ...]] = {}
+_runs: dict[str, _Run] = {}
 
 
-def _run_tokens(run: str) -> tuple[_Token, ...]:
-    return remembered(_runs, run, _RUN_CACHE_SIZE, _tokens, run)
+def _run_read(run: str) -> _Run:
+    return remembered(_runs, run, _RUN_CACHE_SIZE, _read, run)
+
+
+def _read(run: str) -> _Run:
+    tokens = _tokens(run)
+    seen, last_end, opened = False, 0, -1
+    for start, end, kind in tokens:
+        if kind == _MARK:
+            seen, last_end = True, end
+        elif kind == _PUNCT:
+            last_end = end
+        elif seen:
+            opened = start
+            break
+    words = [n for n, token in enumerate(tokens) if token[2] == _OTHER]
+    if not words:
+        after = (tokens[-1][1], -1)
+    elif any(kind == _MARK for _, _, kind in tokens[: words[0]]):
+        # `. !Kim`: the marks still close the sentence before
+        after = (tokens[words[0] - 1][1], tokens[words[0]][0])
+    else:
+        after = (-1, 0)
+    return tokens, (seen, last_end, opened), after
 
 
 def _tokens(run: str) -> tuple[_Token, ...]:
@@ -194,21 +223,25 @@ def _split(paragraph: str) -> list[tuple[int, int]]:
         run_start = mark.start()
         while run_start > 0 and not paragraph[run_start - 1].isspace():
             run_start -= 1
-        seen, last_end, opened = False, 0, None
         space = _SPACE.search(paragraph, run_start)
         run_end = space.start() if space is not None else len(paragraph)
-        for start, end, kind in _run_tokens(paragraph[run_start:run_end]):
-            start, end = start + run_start, end + run_start
-            if start < position:
-                continue
-            if kind == _MARK:
-                seen, last_end = True, end
-            elif kind == _PUNCT:
-                last_end = end
-            elif seen:
-                opened = start
-                break
-        while seen and opened is None:
+        tokens, (seen, last_end, opened), _ = _run_read(paragraph[run_start:run_end])
+        if run_start < position:  # read on from inside the run (`End.Next. Word`)
+            seen, last_end, opened = False, 0, -1
+            for start, end, kind in tokens:
+                if start + run_start < position:
+                    continue
+                if kind == _MARK:
+                    seen, last_end = True, end
+                elif kind == _PUNCT:
+                    last_end = end
+                elif seen:
+                    opened = start
+                    break
+        last_end += run_start
+        if opened >= 0:
+            opened += run_start
+        while seen and opened < 0:
             # Runs after white space: the first that holds a word opens the
             # next sentence, its opening quote mark or bracket included; runs
             # of marks and punctuation alone (`. …”`) close this one.
@@ -217,17 +250,12 @@ def _split(paragraph: str) -> list[tuple[int, int]]:
             run_start = space.end()
             space = _SPACE.search(paragraph, run_start)
             run_end = space.start() if space is not None else len(paragraph)
-            tokens = _run_tokens(paragraph[run_start:run_end])
-            words = [n for n, token in enumerate(tokens) if token[2] == _OTHER]
-            if not words:
-                last_end = run_start + tokens[-1][1]
-            elif any(kind == _MARK for _, _, kind in tokens[: words[0]]):
-                # `. !Kim`: the marks still close this one
-                last_end = run_start + tokens[words[0] - 1][1]
-                opened = run_start + tokens[words[0]][0]
-            else:
-                opened = run_start
-        if opened is None:
+            closed, opens = _run_read(paragraph[run_start:run_end])[2]
+            if closed >= 0:
+                last_end = run_start + closed
+            if opens >= 0:
+                opened = run_start + opens
+        if opened < 0:
             position = run_end
             continue
         starts.append(opened)
