@@ -31,30 +31,32 @@ class Words:
 
 
 @lru_cache(maxsize=1)
-def _scans() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """The words at the text's start, the words after a character that is no
-    letter, and the verbs. Imported here: both finders import this module."""
+def _scan() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The words after a character that is no letter, and the verbs. Imported
+    here: both finders import this module."""
     from dossier.annotate.figures.numbers import CORE_WORDS
     from dossier.annotate.quotes.cues import VERBS
 
-    words = f"(?:{trie(set(VERBS) | CORE_WORDS)})(?![a-z])"
-    return re.compile(words), re.compile(f"[^a-z]({words})"), VERBS
+    words = trie(set(VERBS) | CORE_WORDS)
+    return re.compile(f"[^a-z]((?:{words})(?![a-z]))"), VERBS
 
 
 def scan_words(lowered: str) -> Words:
     """The cue verbs and number words standing as whole words in `lowered`
     (a run of letters `a`-`z` with no letter before it)."""
-    at_start, after, verbs = _scans()
-    first = at_start.match(lowered)
-    spans = [first.span()] if first is not None else []
-    spans += [match.span(1) for match in after.finditer(lowered)]
-    found: tuple[list[tuple[int, int]], list[int]] = ([], [])
-    for start, end in spans:
-        if lowered[start:end] in verbs:
-            found[0].append((start, end))
+    scan, verbs = _scan()
+    # The space stands for the character before the first word, as the time
+    # finder's scan reads it: one pattern to compile, not one more for a word
+    # at the start. Offsets in `lowered` are one less.
+    verb_spans: list[tuple[int, int]] = []
+    number_starts: list[int] = []
+    for match in scan.finditer(" " + lowered):
+        start, end = match.span(1)
+        if lowered[start - 1 : end - 1] in verbs:
+            verb_spans.append((start - 1, end - 1))
         else:
-            found[1].append(start)
-    return Words(tuple(found[0]), tuple(found[1]))
+            number_starts.append(start - 1)
+    return Words(tuple(verb_spans), tuple(number_starts))
 
 
 def words_of(reading: Reading) -> Words:
