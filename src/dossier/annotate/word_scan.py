@@ -31,20 +31,21 @@ class Words:
 
 
 @lru_cache(maxsize=1)
-def _scan() -> tuple[re.Pattern[str], frozenset[str]]:
-    """The words after a character that is no letter, and the verbs. Imported
-    here: both finders import this module."""
+def scan_pattern() -> re.Pattern[str]:
+    """The words of both lists after a character that is no letter, compiled
+    on first use. Imported here: both finders import this module."""
     from dossier.annotate.figures.numbers import CORE_WORDS
     from dossier.annotate.quotes.cues import VERBS
 
-    words = trie(set(VERBS) | CORE_WORDS)
-    return re.compile(f"[^a-z]((?:{words})(?![a-z]))"), VERBS
+    return re.compile(f"[^a-z]((?:{trie(set(VERBS) | CORE_WORDS)})(?![a-z]))")
 
 
 def scan_words(lowered: str) -> Words:
     """The cue verbs and number words standing as whole words in `lowered`
     (a run of letters `a`-`z` with no letter before it)."""
-    scan, verbs = _scan()
+    from dossier.annotate.quotes.cues import VERBS as verbs
+
+    scan = scan_pattern()
     # The space stands for the character before the first word, as the time
     # finder's scan reads it: one pattern to compile, not one more for a word
     # at the start. Offsets in `lowered` are one less.
