@@ -15,8 +15,8 @@ differences between trees.
 With `--compile`, nothing is annotated: the time rules' share of compiling the
 pack is timed in this fresh process (`compile_rules`, `join_leads`; the
 modules are imported first, their few patterns compiled then), then what
-`join_leads` leaves to first use, if anything (the gates), compiled all at
-once. Run it alternately on two trees (`PYTHONPATH=...`).
+`join_leads` leaves to first use, if anything (the gates of trees before
+find7), compiled all at once. Run it alternately on two trees (`PYTHONPATH=...`).
 """
 
 from __future__ import annotations
@@ -97,7 +97,13 @@ def compile_only() -> dict[str, Any]:
     compiled = clock.process_time()
     leads = finder.join_leads(rules)
     joined = clock.process_time()
-    gates = {id(g): g for _, g in leads.whole.values() if hasattr(g, "compile")}
+    # A lead word's rules and their union (a gate), in trees before find7;
+    # its rules alone since.
+    gates = {
+        id(entry[-1]): entry[-1]
+        for entry in leads.whole.values()
+        if entry and hasattr(entry[-1], "compile")
+    }
     for gate in gates.values():
         gate.compile()
     return {

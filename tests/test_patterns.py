@@ -24,7 +24,7 @@ import regex
 
 import dossier
 from dossier.annotate.compiled import compile_pack
-from dossier.annotate.time.finder import Gate
+from dossier.annotate.word_scan import scan_pattern
 from dossier.packs import load_pack
 
 # Characters in each adversarial run, matched at a few positions as most
@@ -75,9 +75,6 @@ def _held_patterns(
     if isinstance(value, (re.Pattern, regex.Pattern)):
         if isinstance(value.pattern, str):
             yield where, value
-    elif isinstance(value, Gate):
-        # Compiled on first use in a build; compiled here so it is tried too.
-        yield f"{where}.gate", value.pattern or value.compile()
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
             yield from _held_patterns(
@@ -94,6 +91,8 @@ def _held_patterns(
 def _all_patterns() -> list[tuple[str, Pattern]]:
     compiled = compile_pack(load_pack("korea"))
     found = dict(_module_patterns())
+    # Compiled on first use in a build; compiled here so it is tried too.
+    found["dossier.annotate.word_scan.scan_pattern"] = scan_pattern()
     for name, pattern in _held_patterns(compiled, "compiled"):
         found.setdefault(name, pattern)
     return sorted(found.items())

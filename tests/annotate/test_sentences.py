@@ -7,10 +7,16 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.annotate.sentences import split_sentences, tokenizer
+from dossier.annotate.sentences import (
+    plain_tokens,
+    split_sentences,
+    tokenized,
+    tokenizer,
+)
 from dossier.model import Sentence
 from tests.properties import examples
 
@@ -138,3 +144,59 @@ def test_kcna_articles_split_as_the_component_does(corpus: Path) -> None:
         texts = [json.loads(line).get("text", "") for line in islice(handle, 300)]
     for text in texts:
         assert split_sentences(text) == by_component(text)
+
+
+@pytest.mark.parametrize(
+    ("run", "read"),
+    [
+        ("said.", True),
+        ("Korea.", True),
+        ("DPRK.", True),
+        ("2025.", True),
+        ("Then", True),
+        ("left!", True),
+        ("why?", True),
+        ("etc.", True),
+        ("cannot.", False),  # a special case once its stop is cut: `can`, `not`
+        ("Mr.", False),  # a special case: one token
+        ("a.", False),
+        ("Jan.", False),
+        ("A.", False),  # no suffix rule cuts a stop after one capital
+        ("10km", False),  # a unit after digits is a suffix
+        ("U.S.", False),
+        ("said.”", False),
+        ("naïve.", False),
+    ],
+)
+def test_plain_runs_are_read_without_the_tokenizer(run: str, read: bool) -> None:
+    tokens = plain_tokens(run)
+    assert (tokens is not None) == read
+    if tokens is not None:
+        assert tokens == tokenized(run)
+
+
+# Words of letters and digits with or without a mark, and the tokenizer's
+# special cases with or without one (`cannot.`, `Mr..`).
+_PLAIN_RUNS = st.tuples(
+    st.text(st.sampled_from("abcxyzAMNPZ0129"), min_size=1, max_size=6)
+    | st.deferred(lambda: st.sampled_from(sorted(tokenizer().tokenizer.rules))),
+    st.sampled_from(["", ".", "!", "?"]),
+).map("".join)
+
+
+@settings(max_examples=examples(3000), deadline=None)
+@given(_PLAIN_RUNS)
+def test_plain_runs_read_as_the_tokenizer_reads_them(run: str) -> None:
+    tokens = plain_tokens(run)
+    assert tokens is None or tokens == tokenized(run)
+
+
+def test_kcna_runs_read_as_the_tokenizer_reads_them(corpus: Path) -> None:
+    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        texts = [json.loads(line).get("text", "") for line in islice(handle, 300)]
+    runs = {run for text in texts for run in text.split()}
+    plain = [run for run in runs if plain_tokens(run) is not None]
+    assert len(plain) > len(runs) / 2
+    for run in plain:
+        assert plain_tokens(run) == tokenized(run), run

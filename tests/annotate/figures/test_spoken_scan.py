@@ -10,13 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.annotate.figures.numbers import _SPOKEN, _spoken_matches
+from dossier.annotate.word_scan import scan_words
 from tests.properties import examples
 
 
 def _same_as_scan(text: str) -> None:
     lowered = text.lower()
     whole = [(m.span(), m.groupdict()) for m in _SPOKEN.finditer(lowered)]
-    tried = [(m.span(), m.groupdict()) for m in _spoken_matches(lowered)]
+    cores = scan_words(lowered).numbers
+    tried = [(m.span(), m.groupdict()) for m in _spoken_matches(lowered, cores)]
     assert tried == whole
 
 
@@ -41,7 +43,9 @@ def test_spoken_places_equal_whole_scan_on_kcna(corpus: Path) -> None:
     with path.open(encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] for line in islice(handle, 300)]
     whole = "\n\n".join(texts)
-    assert len(list(_spoken_matches(whole.lower()))) > 100  # the scan has work
+    lowered = whole.lower()
+    cores = scan_words(lowered).numbers
+    assert len(_spoken_matches(lowered, cores)) > 100  # the scan has work
     _same_as_scan(whole)
 
 

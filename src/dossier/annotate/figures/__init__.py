@@ -28,6 +28,7 @@ from dossier.annotate.figures.subjects import (
     counted,
     implied_subject,
 )
+from dossier.annotate.word_scan import words_of
 from dossier.model import Figure, Mention
 from dossier.packs import Pack
 
@@ -81,7 +82,8 @@ def find(reading: Reading, compiled: Compiled) -> list[Figure]:
     pack, index = compiled.pack, compiled.index
     spans = Mentions(reading.mentions)
     figures: list[Figure] = []
-    for number in find_numbers(text, failures, reading.lower):
+    cores = words_of(reading).numbers
+    for number in find_numbers(text, failures, reading.lower, cores):
         figure = failures.attempt(
             "figures",
             number.start,

@@ -25,6 +25,7 @@ from dossier.annotate.quotes.mixed import attributed_after, clause_after, lead_i
 from dossier.annotate.quotes.reported import Reported, colon_quotes, indirect_quotes
 from dossier.annotate.quotes.spans import SpanIndex
 from dossier.annotate.quotes.speakers import Resolver
+from dossier.annotate.word_scan import words_of
 from dossier.model import Citation, Mention, Quote
 from dossier.packs import Pack
 
@@ -92,7 +93,7 @@ def find(reading: Reading, compiled: Compiled) -> list[Quote]:
     top = [passage for passage in passages if passage.depth == 0]
     resolver = Resolver(text, pack, mentions, [(p.start, p.end) for p in top])
     framer = Framer(text, resolver, reading.bounds, paragraphs, reading.lower)
-    index_verbs(text, reading.lower)
+    index_verbs(text, reading.lower, words_of(reading).verbs)
     reported = colon_quotes(text, framer, top, failures)
     merged = {id(r.merged) for r in reported if r.merged is not None}
     taken = SpanIndex(

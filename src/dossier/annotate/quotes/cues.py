@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from dossier.annotate.wordtrie import trie
+from dossier.annotate.word_scan import scan_words
 
 
 def words(text: str) -> frozenset[str]:
@@ -276,8 +276,6 @@ def _read_cue(text: str, start: int, end: int, headline: bool) -> Cue | None:
 # window's edges are read again. The scan opens on the character before a verb,
 # not on a look-behind, so `re` skips ahead to non-letters (36 MB/s on kcna-2024
 # against 22); a verb opening the text is looked for apart.
-_VERB_FIRST = re.compile(f"(?:{trie(set(VERBS))})(?![a-z])")
-_VERB_SCAN = re.compile(f"[^a-z]({_VERB_FIRST.pattern})")
 # The text last indexed: its verbs' starts and spans, the starts of those that
 # are reporting verbs (`REPORTING`), and the cue each verb read makes (a third
 # of the verbs are read again: by a frame rule and the indirect rules).
@@ -299,10 +297,15 @@ def _index_of(text: str, lowered: str | None = None) -> _Index:
     return index
 
 
-def index_verbs(text: str, lowered: str) -> None:
+def index_verbs(
+    text: str, lowered: str, verbs: Sequence[tuple[int, int]] | None = None
+) -> None:
     """Index the verbs of `text` now, from its lower-cased copy `lowered` (the
-    reading's), so that no cue asked of it lower-cases it again."""
-    _index_of(text, lowered)
+    reading's) and where its verbs stand when the caller has them
+    (`word_scan.words_of`), so that no cue asked of it scans it again."""
+    global _verb_index
+    if _verb_index[0] is not text:
+        _verb_index = (text, *_index_verbs(text, lowered, verbs), {})
 
 
 def _verb_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -372,15 +375,15 @@ def _letter(text: str, position: int) -> bool:
 
 
 def _index_verbs(
-    text: str, lowered: str | None = None
+    text: str,
+    lowered: str | None = None,
+    verbs: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[list[int], list[tuple[int, int]], list[int]]:
     lowered = text.lower() if lowered is None else lowered
     # `lower` keeps offsets and maps no other letter to an ASCII one, but for
     # `İ` (two characters lower-cased) and the Kelvin sign (to `k`).
     if len(lowered) == len(text) and "\u212a" not in text:
-        first = _VERB_FIRST.match(lowered)
-        spans = [first.span()] if first is not None else []
-        spans.extend(m.span(1) for m in _VERB_SCAN.finditer(lowered))
+        spans = list(scan_words(lowered).verbs if verbs is None else verbs)
     else:
         lowered = ""
         spans = [m.span() for m in _WORD.finditer(text) if m.group().lower() in VERBS]

@@ -25,11 +25,11 @@ from dossier.annotate.time import (
 )
 from dossier.annotate.time.calendar import Period
 from dossier.annotate.time.context import Context, Found, Hit
-from dossier.annotate.time.lead_scan import Gate, Leads, join_leads
+from dossier.annotate.time.lead_scan import Leads, join_leads
 from dossier.annotate.time.patterns import Rule
 from dossier.annotate.time.speech import speech_date
 
-__all__ = ["HANDLERS", "Gate", "Leads", "find", "join_leads"]
+__all__ = ["HANDLERS", "Leads", "find", "join_leads"]
 
 Handler = Callable[[Hit, Context], Found | None]
 HANDLERS: dict[str, Handler] = {
@@ -107,13 +107,11 @@ def _led_matches(
         end -= 1
         if end > start:
             word = lowered[start:end]
-            entry = whole.get(word)
-            if entry is not None and (
+            indexes = whole.get(word)
+            if indexes is not None and (
                 word not in both or both[word].match(lowered, end)
             ):
-                indexes, gate = entry
-                if gate is None or (gate.pattern or gate.compile()).match(text, start):
-                    _try(text, start, indexes, rules, resume, found)
+                _try(text, start, indexes, rules, resume, found)
             else:
                 _try(text, start, _started(lowered, start, leads), rules, resume, found)
             if lowered[start] not in letters:

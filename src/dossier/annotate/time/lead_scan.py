@@ -14,8 +14,6 @@ from string import ascii_lowercase
 from dossier.annotate.time.patterns import Rule
 from dossier.annotate.wordtrie import tailed_trie
 
-_GROUP_NAME = re.compile(r"\(\?P<\w+>")
-
 
 @dataclass(frozen=True, slots=True)
 class Leads:
@@ -32,9 +30,13 @@ class Leads:
     # the lead-word scan of kcna-2024 0.104 -> 0.086 CPU s (load 7.9).
     scan: re.Pattern[str]
     # A whole run -> the rules it may open (as a whole word or by its start),
-    # in order, with one pattern matching where any of them does when there
-    # are several: most places `the` or `year` stand open none of them.
-    whole: dict[str, tuple[tuple[int, ...], Gate | None]]
+    # in order, each tried in turn. A pattern joining the heads of a word's
+    # rules, tried first, spared no time: `re` tries the alternatives of a
+    # union one by one as it tries the heads, and compiling the 13 unions met
+    # in wire_3_months took 0.13 CPU s a process (of the finder's cold 1.25);
+    # warm passes alternated in one process, load 4-5: 1.111 with the unions,
+    # 1.038 without (wire_3_months), 0.580 and 0.547 (kcna-2024).
+    whole: dict[str, tuple[int, ...]]
     start: dict[str, tuple[int, ...]]  # the start of a run -> rules it opens
     lengths: tuple[int, ...]  # the lengths of the `start` words, shortest first
     # A word both whole and the start of a run ("midnight", "midnightgmt"):
@@ -123,22 +125,10 @@ def join_leads(rules: tuple[Rule, ...]) -> Leads:
     if openers and merged:
         # Lower-cased, as the text the scan reads.
         scan += f"|(?=[{''.join(c[1:-1] for c in classes).lower()}])"
-    shared: dict[tuple[int, ...], Gate | None] = {}
-
-    def gates(indexes: list[int]) -> Gate | None:
-        """One gate per set of rules (the 50 words opening several share 14)."""
-        key = tuple(indexes)
-        if key not in shared:
-            sources = [rules[i].pattern.pattern for i in indexes]
-            # A back-reference needs its group's name, which a gate drops.
-            usable = len(indexes) > 1 and not any("(?P=" in s for s in sources)
-            shared[key] = Gate(sources) if usable else None
-        return shared[key]
-
     compiled = tuple(re.compile(c) for c in classes)
     return Leads(
         re.compile(rf"[^a-z0-9_](?:{scan})"),
-        {word: (tuple(indexes), gates(indexes)) for word, indexes in opened.items()},
+        {word: tuple(indexes) for word, indexes in opened.items()},
         {word: tuple(indexes) for word, indexes in start.items()},
         tuple(sorted({len(word) for word in start})),
         both,
@@ -178,7 +168,7 @@ def _followed(
     hits: 76,277 -> 21,122). A word opening one head is read so too: `as`,
     `at`, `more`, `not`, `international`, `one` stood 9,000 times where their
     head never matched (hits 21,122 -> 11,592). A word a start word opens too
-    is left to its gate (the scan would find it as that start word)."""
+    is tried wherever it stands (the scan would find it as that start word)."""
     followed: dict[str, set[str]] = {}
     for word, indexes in opened.items():
         if any(word.startswith(s) for s in starts):
@@ -209,26 +199,3 @@ def _openers(rules: tuple[Rule, ...]) -> tuple[tuple[int, ...], list[str]]:
         openers.append(index)
         classes.append(rule.opens)
     return tuple(openers), classes
-
-
-class Gate:
-    """Where any of several heads matches: tried at a lead word they share
-    before each head is (most places `the` or `year` stand open none of them).
-
-    Compiled on first use: the gates are unions of whole heads, and compiling
-    the 14 of the korea pack took 0.05 of the 0.07 CPU s of `join_leads`, paid
-    in every process that compiles the pack, though a short text needs few.
-    """
-
-    __slots__ = ("pattern", "sources")
-
-    def __init__(self, sources: list[str]) -> None:
-        self.sources = sources
-        self.pattern: re.Pattern[str] | None = None
-
-    def compile(self) -> re.Pattern[str]:
-        """Any of the sources, group names dropped (so they may repeat)."""
-        self.pattern = re.compile(
-            "|".join(f"(?:{_GROUP_NAME.sub('(?:', s)})" for s in self.sources)
-        )
-        return self.pattern
