@@ -121,10 +121,14 @@ def _run_read(run: str) -> _Run:
     return remembered(_runs, run, _RUN_CACHE_SIZE, _read, run)
 
 
-def _read(run: str) -> _Run:
-    tokens = _tokens(run)
+def _marks_read(tokens: tuple[_Token, ...], first: int = 0) -> tuple[bool, int, int]:
+    """Reading a run's tokens from offset `first`: whether a mark was met,
+    where the marks and punctuation after it end, and where the next word
+    opens after a mark (-1: none in the run)."""
     seen, last_end, opened = False, 0, -1
     for start, end, kind in tokens:
+        if start < first:
+            continue
         if kind == _MARK:
             seen, last_end = True, end
         elif kind == _PUNCT:
@@ -132,6 +136,12 @@ def _read(run: str) -> _Run:
         elif seen:
             opened = start
             break
+    return seen, last_end, opened
+
+
+def _read(run: str) -> _Run:
+    tokens = _tokens(run)
+    seen, last_end, opened = _marks_read(tokens)
     words = [n for n, token in enumerate(tokens) if token[2] == _OTHER]
     if not words:
         after = (tokens[-1][1], -1)
@@ -227,17 +237,7 @@ def _split(paragraph: str) -> list[tuple[int, int]]:
         run_end = space.start() if space is not None else len(paragraph)
         tokens, (seen, last_end, opened), _ = _run_read(paragraph[run_start:run_end])
         if run_start < position:  # read on from inside the run (`End.Next. Word`)
-            seen, last_end, opened = False, 0, -1
-            for start, end, kind in tokens:
-                if start + run_start < position:
-                    continue
-                if kind == _MARK:
-                    seen, last_end = True, end
-                elif kind == _PUNCT:
-                    last_end = end
-                elif seen:
-                    opened = start
-                    break
+            seen, last_end, opened = _marks_read(tokens, position - run_start)
         last_end += run_start
         if opened >= 0:
             opened += run_start
