@@ -202,17 +202,14 @@ def finish_documents(
 
 
 def finish_guarded(
-    prepared: Outline,
-    pack: Pack,
-    *,
-    extract: bool = True,
-    model: str | None = None,
-    sign: bool = False,
+    prepared: Outline, pack: Pack, settings: Settings, *, sign: bool
 ) -> Finishing:
-    """`finish_documents`, or the failure that stopped it (`run_batch`'s
-    guard, for a worker that finishes outlines)."""
+    """`finish_documents` with the build's settings, or the failure that
+    stopped it (`run_batch`'s guard, for a worker that finishes outlines)."""
     try:
-        return finish_documents(prepared, pack, extract=extract, model=model, sign=sign)
+        return finish_documents(
+            prepared, pack, extract=settings.annotate, model=settings.model, sign=sign
+        )
     except Exception as err:
         return Finishing(None, (Failure(prepared.where, "clean", _one_line(err)),))
 

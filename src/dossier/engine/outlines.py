@@ -47,11 +47,7 @@ def outlines(prepared: Batch) -> Outlines:
 def finish(sent: Outlines, pack: Pack, settings: Settings) -> Finishings:
     """In a worker: each outlined source finished, signed where it was not."""
     return [
-        None
-        if item is None
-        else finish_guarded(
-            item, pack, extract=settings.annotate, model=settings.model, sign=True
-        )
+        None if item is None else finish_guarded(item, pack, settings, sign=True)
         for item in sent
     ]
 
