@@ -20,6 +20,7 @@ from dossier.annotate.entities.names import index_people
 from dossier.annotate.sentences import tokenizer
 from dossier.annotate.time.finder import Leads, join_leads
 from dossier.annotate.time.patterns import Rule, compile_rules
+from dossier.annotate.word_scan import scan_pattern
 from dossier.packs import Pack
 from dossier.startup import collector_paused
 
@@ -82,6 +83,9 @@ def _compile(pack: Pack) -> Compiled:
     index = dataclasses.replace(index, people=index_people(index))
     nlp = tokenizer()
     rules = compile_rules(pack.eras)
+    # The figure and quote finders' one word scan, compiled here rather than
+    # in the first document's figures (`word_scan.scan_pattern` keeps it).
+    scan_pattern()
     return Compiled(
         pack=pack,
         index=index,

@@ -8,9 +8,14 @@ from functools import lru_cache
 
 import regex
 
+from dossier.annotate.openers import opening_on
+
 _ACRONYM = r"[A-Z][A-Za-z&.\-]*[A-Z]\.?s?"
-# `Long Form (ACR)`: the acronym in brackets after its long form.
-_AFTER = re.compile(rf"[(\[]({_ACRONYM})[)\]]")
+# `Long Form (ACR)`: the acronym in brackets after its long form. Found from
+# the brackets' places (`openers`): 0.031 -> 0.002 CPU s a pass over
+# wire_3_months, the same matches.
+_BRACKETS = "(["
+_AFTER = re.compile(rf"[{re.escape(_BRACKETS)}]({_ACRONYM})[)\]]")
 # `ACR [Long Form – note]` or `ACR (Long Form)`: the long form in brackets.
 # Opening on a look-behind, this scans at 145 MB/s with `regex` and 56 with `re`.
 _BEFORE = regex.compile(
@@ -68,7 +73,7 @@ def long_form_end(acronym: str, long: str) -> int | None:
 
 def find_definitions(text: str) -> list[Definition]:
     definitions = []
-    for match in _AFTER.finditer(text):
+    for match in opening_on(_AFTER, text, _BRACKETS):
         acronym = match.group(1)
         found = _long_form_before(text, match.start(), acronym)
         if found is not None:

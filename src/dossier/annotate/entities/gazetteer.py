@@ -78,11 +78,16 @@ def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
     loose_forms: dict[str, set[str]] = {}
     people: dict[str, list[tuple[str, Known]]] = {}
     lower_words: set[str] = set()
+    # Each form tokenized once: read for its length here, added below.
+    made: dict[str, Any] = {}
     for form, entity in index.forms:
         key = f"{entity.type}|{entity.name}"
         entities[nlp.vocab.strings.add(key)] = entity
         lower_words.update(w for w in form.split() if not any(c.isupper() for c in w))
-        if len(nlp.make_doc(form)) == 1:
+        doc = made.get(form)
+        if doc is None:
+            doc = made[form] = nlp.make_doc(form)
+        if len(doc) == 1:
             shapes = {form} if is_acronym(form) else {form, form.upper()}
             exact_forms.setdefault(key, set()).update(shapes)
         else:
@@ -91,12 +96,16 @@ def build_gazetteer(index: PackIndex, nlp: Any) -> Gazetteer:
             people.setdefault(form.split()[0], []).append((form, entity))
     exact_spelled: set[str] = set()
     loose_spelled: set[str] = set()
+
+    def docs_of(forms: set[str]) -> list[Any]:
+        return [made.get(form) or nlp.make_doc(form) for form in sorted(forms)]
+
     for key, forms in exact_forms.items():
-        docs = list(nlp.tokenizer.pipe(sorted(forms)))
+        docs = docs_of(forms)
         exact.add(key, docs)
         exact_spelled.update("".join(t.text for t in d if not t.is_space) for d in docs)
     for key, forms in loose_forms.items():
-        docs = list(nlp.tokenizer.pipe(sorted(forms)))
+        docs = docs_of(forms)
         loose.add(key, docs)
         # What the matcher compares: each token's LOWER, spaces left out.
         loose_spelled.update(

@@ -1,0 +1,103 @@
+"""Scans from a few opening characters' places find what `finditer` finds."""
+
+from __future__ import annotations
+
+import json
+import re
+from itertools import islice
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.annotate.entities.acronyms import _AFTER, _BRACKETS
+from dossier.annotate.entities.headlines import _QUOTE_OPENERS, _QUOTED
+from dossier.annotate.figures.numbers import _DASHED, _may_hold_dashed
+from dossier.annotate.openers import opening_on, places_of
+from dossier.annotate.quotes.marks import _MARK, MARKS
+from tests.properties import examples
+
+# Each pattern a finder scans a whole text for, and the characters it opens on.
+_SCANS = {
+    "quoted titles": (_QUOTED, _QUOTE_OPENERS),
+    "acronyms after": (_AFTER, _BRACKETS),
+    "quote marks": (_MARK, MARKS),
+}
+
+
+def spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+def test_places_in_order_across_characters() -> None:
+    assert places_of("a(b[c(d", "([") == [1, 3, 5]
+    assert places_of("abc", "([") == []
+
+
+def test_a_failed_place_moves_on_and_a_match_skips_the_places_inside_it() -> None:
+    pattern = re.compile(r"[(\[][A-Z]+[)\]]")
+    text = "(a) (KCNA [x] (DPRK) [UN]"
+    assert spans(opening_on(pattern, text, "([")) == spans(pattern.finditer(text))
+    assert [m.group() for m in opening_on(pattern, text, "([")] == ["(DPRK)", "[UN]"]
+    # `''` is one mark: the second apostrophe is inside it, not a mark of its own.
+    assert spans(opening_on(_MARK, "it''s 'x'", MARKS)) == [(2, 4), (6, 7), (8, 9)]
+
+
+@pytest.mark.parametrize("name", sorted(_SCANS))
+def test_real_texts_scan_as_finditer_scans_them(name: str, corpus: Path) -> None:
+    pattern, openers = _SCANS[name]
+    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        texts = [json.loads(line).get("text", "") for line in islice(handle, 400)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    found = 0
+    for text in texts:
+        expected = spans(pattern.finditer(text))
+        assert spans(opening_on(pattern, text, openers)) == expected
+        found += len(expected)
+    assert found > 20
+
+
+_PIECES = st.sampled_from(
+    [*"‘’“”\"'`«»([)]", "A", "KCNA", "Kim Il Sung", "the", " ", "\n", "\n\n", "s", "é"]
+)
+
+
+@settings(max_examples=examples(2000), deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_scans_as_finditer_scans_it(text: str) -> None:
+    for pattern, openers in _SCANS.values():
+        assert spans(opening_on(pattern, text, openers)) == spans(
+            pattern.finditer(text)
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("200-250 troops", True),
+        ("in 1950 – 53", True),
+        ("from 2,000\t–\t3,000", True),
+        ("in 1950—53", False),  # an em dash: no range `_DASHED` reads
+        ("anti-US 2024 and long-range", False),
+        ("Kim Jong-un, 3 - ", False),
+        ("", False),
+    ],
+)
+def test_a_dash_between_digits(text: str, holds: bool) -> None:
+    assert _may_hold_dashed(text) is holds
+    if not holds:
+        assert _DASHED.search(text) is None
+
+
+_NUMBER_PIECES = st.sampled_from(
+    ["1", "25", "2,000", "-", "–", "—", " ", "\t", "\n", "a", "to", ".", "٣", "²"]
+)
+
+
+@settings(max_examples=examples(2000), deadline=None)
+@given(st.lists(_NUMBER_PIECES, max_size=12).map("".join))
+def test_no_dashed_range_where_the_test_says_none(text: str) -> None:
+    if not _may_hold_dashed(text):
+        assert _DASHED.search(text) is None
