@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -84,9 +85,10 @@ def shared_keys(
 
 def candidates(
     connection: sqlite3.Connection, docs: list[int], shared: list[int]
-) -> dict[tuple[int, int], list[tuple[int, int]]]:
+) -> Candidates:
     """(a, b) with a < b -> the passage pairs (of a, of b) sharing a band, once
-    per band shared, for pairs sharing SHARED_BANDS bands or more; `shared`:
+    per band shared, for pairs sharing SHARED_BANDS bands or more (and the
+    shingle keys the texts of every pair looked at share); `shared`:
     the batch's band keys another text holds too (`shared_keys`). Each is
     read whole, at most COMMON_PASSAGES + 1 rows (`held`), and counted and
     paired here."""
@@ -127,12 +129,16 @@ def candidates(
     # sentence tier both want as many): on kcna-2024 a third of the pairs
     # sharing two bands, whose texts need not be read then (in a build, the
     # words of all but a batch's own texts) nor shipped to a pool.
-    counts = shared_counts(connection, list(seeds))
-    return {
-        pair: [(p, q) for p, q, _ in found]
-        for pair, found in seeds.items()
-        if compared(len(found), counts.get(pair))
-    }
+    held_keys = shared_keys_of(connection, list(seeds))
+    counts = _counted(held_keys)
+    return Candidates(
+        {
+            pair: [(p, q) for p, q, _ in found]
+            for pair, found in seeds.items()
+            if compared(len(found), counts.get(pair))
+        },
+        held_keys,
+    )
 
 
 def compared(bands: int, shingles: int | None) -> bool:
@@ -199,12 +205,45 @@ def sharing(
     }
 
 
+@dataclass(frozen=True, slots=True)
+class SharedKeys:
+    """The distinct shingle keys the texts of candidate pairs share, by the
+    keys `reuse_signed` keeps: `keys[k]` is held by both texts of
+    `pairs[number[k]]`."""
+
+    pairs: list[tuple[int, int]]
+    number: npt.NDArray[np.int64]
+    keys: npt.NDArray[np.uint64]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """`candidates`' pairs (a < b) and their passage pairs sharing a band,
+    and the shingle keys each pair's texts share (`shared_keys_of`)."""
+
+    pairs: dict[tuple[int, int], list[tuple[int, int]]]
+    shared: SharedKeys
+
+
 def shared_counts(
     connection: sqlite3.Connection, pairs: list[tuple[int, int]]
 ) -> dict[tuple[int, int], int]:
     """The distinct shingles the texts of each pair share, by the keys
     `reuse_signed` keeps; pairs a text of which has none kept are left out.
     The keys are a text's distinct shingles (`Words.distinct`, as int64)."""
+    return _counted(shared_keys_of(connection, pairs))
+
+
+def _counted(shared: SharedKeys) -> dict[tuple[int, int], int]:
+    counts = np.bincount(shared.number, minlength=len(shared.pairs)).tolist()
+    return dict(zip(shared.pairs, counts, strict=True))
+
+
+def shared_keys_of(
+    connection: sqlite3.Connection, pairs: list[tuple[int, int]]
+) -> SharedKeys:
+    """The keys each pair's texts share (`SharedKeys`), of the pairs both of
+    whose texts have keys kept."""
     docs = sorted({doc for pair in pairs for doc in pair})
     grams: dict[int, npt.NDArray[np.uint64]] = {
         int(doc): np.frombuffer(blob, dtype=np.uint64)
@@ -219,31 +258,24 @@ def shared_counts(
     # text, not one a pair (three months of wire copy: 15,000 pairs).
     held = [(a, b) for a, b in pairs if a in grams and b in grams]
     degree = Counter(doc for pair in held for doc in pair)
-    partners: dict[int, list[int]] = defaultdict(list)
-    for a, b in held:
-        if degree[a] >= degree[b]:
-            partners[a].append(b)
-        else:
-            partners[b].append(a)
-    counts: dict[tuple[int, int], int] = {}
-    for doc, others in partners.items():
-        for other, shared in zip(others, shared_with(grams, doc, others), strict=True):
-            counts[(min(doc, other), max(doc, other))] = shared
-    return counts
-
-
-def shared_with(
-    grams: dict[int, npt.NDArray[np.uint64]], doc: int, others: list[int]
-) -> list[int]:
-    """How many of `doc`'s keys each of `others` holds (keys distinct, sorted)."""
-    mine = grams[doc]
-    if not len(mine):
-        return [0] * len(others)
-    theirs = np.concatenate([grams[other] for other in others])
-    owner = np.repeat(np.arange(len(others)), [len(grams[other]) for other in others])
-    at = np.searchsorted(mine, theirs)
-    at[at == len(mine)] = 0
-    found: list[int] = np.bincount(
-        owner[mine[at] == theirs], minlength=len(others)
-    ).tolist()
-    return found
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for number, (a, b) in enumerate(held):
+        hub, other = (a, b) if degree[a] >= degree[b] else (b, a)
+        partners[hub].append((number, other))
+    numbers: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
+    keys: list[npt.NDArray[np.uint64]] = [np.zeros(0, dtype=np.uint64)]
+    for hub, others in partners.items():
+        mine = grams[hub]
+        if not len(mine):
+            continue
+        theirs = np.concatenate([grams[other] for _, other in others])
+        owner = np.repeat(
+            np.array([number for number, _ in others], dtype=np.int64),
+            [len(grams[other]) for _, other in others],
+        )
+        at = np.searchsorted(mine, theirs)
+        at[at == len(mine)] = 0
+        found = mine[at] == theirs
+        numbers.append(owner[found])
+        keys.append(theirs[found])
+    return SharedKeys(held, np.concatenate(numbers), np.concatenate(keys))
