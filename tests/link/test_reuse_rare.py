@@ -8,6 +8,7 @@ import math
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import pytest
 from bench.generate import wire_year
 
 from dossier.link import reuse, reuse_rare
+from dossier.link.align import Alignment
 from dossier.link.passages import Words, read_words
 from dossier.link.reuse_formula import (
     MIN_GRAMS,
@@ -24,6 +26,8 @@ from dossier.link.reuse_formula import (
     gram_keys,
     holders,
     is_formula_of,
+    shared_grams,
+    word_range,
 )
 from dossier.link.reuse_pairs import Passage, compare_pairs
 from dossier.link.rewrites import read_sentences
@@ -159,3 +163,74 @@ def test_pairs_dropped_unread_keep_nothing_compared_anyway(
     just_over = math.ceil(MOST_RARE)
     assert just_over in watch.rare.values()
     assert just_over - 1 in watch.rare.values()
+
+
+def _sentences(story: str) -> list[str]:
+    """The story's sentences as the sentence tier reads them."""
+    words = read_words(story)
+    bounds = read_sentences(words).bounds
+    return [
+        story[int(words.starts[start]) : int(words.ends[end - 1]) + 1]
+        for start, end in pairwise(bounds)
+    ]
+
+
+def _pair_rows(connection: sqlite3.Connection) -> list[tuple[int, int]]:
+    return sorted(
+        (int(a_start), int(b_start))
+        for a_start, b_start in connection.execute(
+            "SELECT a_start, b_start FROM reuses WHERE a = 1 AND b = 2"
+        )
+    )
+
+
+@pytest.mark.parametrize(("holders", "kept"), [(2, True), (3, False)])
+def test_a_short_passage_goes_when_its_pair_turns_poor(
+    corpus: Path, tmp_path: Path, holders: int, kept: bool
+) -> None:
+    # Story b repeats 60 words of story a (rare while few texts hold them)
+    # and retells a long sentence of a with its words reversed: no shingle
+    # in common, a passage the formula test never weighs (stored here as
+    # the sentence tier would store one). Then other stories repeat the 60
+    # words: with 3 of them, 5 texts hold each of their shingles, and the
+    # pair has no rare shingle left.
+    stories = kcna_stories(corpus, 20)
+    sentence = next(
+        found
+        for story in stories[10:]
+        for found in _sentences(story)
+        if len(found.split()) >= 45
+    )
+    retold = " ".join(reversed(sentence.replace(".", "").split())) + "."
+    repeated = " ".join(stories[0].split()[40:100])
+    first = f"{stories[0]}\n{sentence}"
+    second = f"{stories[1]}\n{repeated}\n{retold}"
+    with closing(connect(tmp_path / "linked.db")) as connection:
+        connection.execute(
+            "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
+        )
+        connection.execute(
+            "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
+            " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
+        )
+        add(connection, [first, second])
+        reuse.link_reuse(connection)
+        (copied,) = _pair_rows(connection)
+        short = (first.index(sentence), second.index(retold))
+        a_words, b_words = read_words(first), read_words(second)
+        alignment = Alignment(
+            *word_range(a_words, short[0], short[0] + len(sentence)),
+            *word_range(b_words, short[1], short[1] + len(retold)),
+            0,
+        )
+        assert alignment.a_end - alignment.a_start >= 45
+        assert len(shared_grams(a_words, b_words, alignment)) < MIN_GRAMS
+        connection.execute(
+            "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
+            " VALUES (1, 2, ?, ?, ?, ?, 0.9, 45)",
+            (short[0], short[0] + len(sentence), short[1], short[1] + len(retold)),
+        )
+        connection.commit()
+        add(connection, [f"{story}\n{repeated}" for story in stories[2 : 2 + holders]])
+        reuse.link_reuse(connection)
+        assert _pair_rows(connection) == (sorted([copied, short]) if kept else [])
