@@ -7,10 +7,11 @@ document's bands are looked up among all stored ones, leaving out bands that
 more than COMMON documents hold (stock phrases) and passages whose bands
 reach more than STOCK_PARTNERS documents; pairs sharing SHARED_BANDS (or
 one band and ONE_BAND_GRAMS shingles) are compared (`link.reuse_pairs`:
-aligned word by word, by a pool's workers when there are many), and each
-aligned passage long and close enough, and no formula of the outlet's stock
-phrases (`link.reuse_formula`), is stored in `reuses` as character spans of
-both clean texts. Direction comes from
+aligned word by word, by a pool's workers when there are many) unless
+their texts share too few rare shingles to keep any passage
+(`link.reuse_rare`), and each aligned passage long and close enough, and
+no formula of the outlet's stock phrases (`link.reuse_formula`), is stored
+in `reuses` as character spans of both clean texts. Direction comes from
 the documents' dates when `reuse` lists them.
 """
 
@@ -24,7 +25,13 @@ from typing import Protocol, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link import passages, reuse_candidates, reuse_formula, rewrites
+from dossier.link import (
+    passages,
+    reuse_candidates,
+    reuse_formula,
+    reuse_rare,
+    rewrites,
+)
 from dossier.link.align import Alignment
 from dossier.link.batch import insert_columns, load_batch, read_batch, rows_of
 from dossier.link.passages import Words, passage_bands, read_words
@@ -231,7 +238,14 @@ def _link_pipelined(
                         break
                     after = last
                     _forget_if_full(kept)
-                    begun = _begin(connection, read, kept, bands, mapper)
+                    begun = _begin(
+                        connection,
+                        read,
+                        kept,
+                        bands,
+                        mapper,
+                        waiting.grams if waiting is not None else [],
+                    )
                     signed += len(read) + len(bands)
                     if waiting is not None:
                         _finish(connection, waiting, kept)
@@ -351,12 +365,15 @@ def _begin(
     kept: dict[int, Words],
     made: dict[int, Keys],
     mapper: Mapper | None,
+    waiting: list[npt.NDArray[np.int64]] | None = None,
 ) -> _Begun:
     """Store the batch's signatures and bands, find its candidate pairs and
     have them compared (`_compare`). Of the batch (`batch`: words read;
     `made`: keys made elsewhere), only what is still there and unsigned is
     signed: another build on the same database may have signed or removed
-    some of it since it was read."""
+    some of it since it was read. `waiting`: the shingle keys of a batch
+    begun before and not finished (`_link_pipelined`), counted, as this
+    batch's are, before this batch's passages are kept."""
     docs = sorted({*batch, *made})
     unsigned = {
         int(doc)
@@ -390,14 +407,21 @@ def _begin(
     insert_columns(
         connection, "INSERT OR IGNORE INTO reuse_bands(key, doc, passage)", rows
     )
+    found = reuse_candidates.candidates(
+        connection, sorted(bands), reuse_candidates.shared_keys(rows, stored)
+    )
+    grams = [keys.grams for keys in bands.values()]
+    # The pair rule (`link.reuse_formula`), by the counts `_finish` keeps
+    # the passages by: the stored ones, this batch's and the one waiting.
+    poor = reuse_rare.rare_pairs(
+        connection, found.shared, found.pairs, [*(waiting or []), *grams]
+    )
     candidates = sorted(
-        reuse_candidates.candidates(
-            connection, sorted(bands), reuse_candidates.shared_keys(rows, stored)
-        ).items()
+        (pair, seeds) for pair, seeds in found.pairs.items() if pair not in poor
     )
     return _Begun(
         sorted(bands),
-        [keys.grams for keys in bands.values()],
+        grams,
         candidates,
         _compare(connection, candidates, batch, kept, mapper),
     )
@@ -527,7 +551,8 @@ def _recheck(
     connection: sqlite3.Connection, docs: list[int], kept: dict[int, Words]
 ) -> None:
     """Drop the stored passages of `docs` that are formulas by the shingles'
-    document frequencies now (`link.reuse_formula`). Frequencies only grow
+    document frequencies now (`link.reuse_formula`), or whose pair the pair
+    rule now drops (`link.reuse_rare`). Frequencies only grow
     as texts are signed, so a passage dropped would never pass again, and
     what is stored is what the whole corpus passes, in whatever order its
     files came. (A text forgotten lowers them; a passage dropped before is
@@ -540,7 +565,11 @@ def _recheck(
         " WHERE a IN (SELECT doc FROM reuse_recheck)"
         " OR b IN (SELECT doc FROM reuse_recheck)"
     ).fetchall()
-    shared: list[tuple[int, bytes]] = []
+    shared: list[tuple[int, tuple[int, int], bytes]] = []
+    # Pairs with a passage the formula test does not weigh (under MIN_GRAMS
+    # shared shingles): it goes when its pair is poor now. (One it weighs
+    # is a formula then anyway.)
+    short: set[tuple[int, int]] = set()
     for rowid, a, b, a_start, a_end, b_start, b_end in rows:
         for doc in (a, b):
             if doc not in kept:
@@ -554,14 +583,31 @@ def _recheck(
             *word_range(words_b, b_start, b_end),
             0,
         )
-        shared.append((rowid, shared_grams(words_a, words_b, alignment).tobytes()))
+        grams = shared_grams(words_a, words_b, alignment)
+        shared.append((rowid, (a, b), grams.tobytes()))
+        if len(grams) < MIN_GRAMS:
+            short.add((a, b))
     # `is_formula` of each, its counts read once for all (nothing changes
     # them meanwhile), as `_reuses` does: a query a passage was most of this
     # on three months of wire copy.
-    counts = _counts(connection, [grams for _, grams in shared])
+    counts = _counts(connection, [grams for _, _, grams in shared])
+    poor = (
+        reuse_rare.rare_pairs(
+            connection,
+            reuse_candidates.shared_keys_of(connection, sorted(short)),
+            short,
+            [],
+        )
+        if short
+        else set()
+    )
     connection.executemany(
         "DELETE FROM reuses WHERE rowid = ?",
-        [(rowid,) for rowid, grams in shared if _is_formula(counts, grams)],
+        [
+            (rowid,)
+            for rowid, pair, grams in shared
+            if pair in poor or _is_formula(counts, grams)
+        ],
     )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -84,55 +86,102 @@ def shared_keys(
 
 def candidates(
     connection: sqlite3.Connection, docs: list[int], shared: list[int]
-) -> dict[tuple[int, int], list[tuple[int, int]]]:
+) -> Candidates:
     """(a, b) with a < b -> the passage pairs (of a, of b) sharing a band, once
-    per band shared, for pairs sharing SHARED_BANDS bands or more; `shared`:
+    per band shared, for pairs sharing SHARED_BANDS bands or more (and the
+    shingle keys the texts of every pair looked at share); `shared`:
     the batch's band keys another text holds too (`shared_keys`). Each is
     read whole, at most COMMON_PASSAGES + 1 rows (`held`), and counted and
-    paired here."""
-    batch = set(docs)
-    rows: list[tuple[int, int, int, int]] = []
-    holding = held(connection, shared)
-    for key in shared:
-        keyed = holding.get(key, [])
-        # Common: more than COMMON documents or COMMON_PASSAGES passages.
-        if len(keyed) > COMMON_PASSAGES or len({d for d, _ in keyed}) > COMMON:
-            continue
-        rows += [
-            (doc, passage, other, other_passage)
-            for doc, passage in keyed
-            if doc in batch and passage >= 0
-            for other, other_passage in keyed
-            if other != doc and other_passage >= 0
-        ]
+    paired here, in numpy: a Python tuple a row was about 0.5 CPU s on
+    three months of wire copy."""
+    found = held(connection, shared)
+    key, doc, passage = found.keys, found.docs, found.passages
+    batch = np.array(docs, dtype=np.int64)
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    group = np.cumsum(first) - 1
+    starts = np.flatnonzero(first)
+    sizes = np.diff(np.append(starts, len(key)))
+    # A key's rows are in (doc, passage) order: its documents, counted.
+    new_doc = first.copy()
+    new_doc[1:] |= doc[1:] != doc[:-1]
+    documents = np.bincount(group[new_doc], minlength=len(starts))
+    # Common: more than COMMON documents or COMMON_PASSAGES passages.
+    common = (sizes > COMMON_PASSAGES) | (documents > COMMON)
+    # Each of the batch's passages under a key not common, against every
+    # other document's passage under it.
+    mine = np.flatnonzero(~common[group] & np.isin(doc, batch) & (passage >= 0))
+    span = sizes[group[mine]]
+    left = np.repeat(mine, span)
+    right = starts[group[left]] + (
+        np.arange(len(left)) - np.repeat(np.cumsum(span) - span, span)
+    )
+    other = (doc[right] != doc[left]) & (passage[right] >= 0)
+    left, right = left[other], right[other]
+    a_doc, a_passage = doc[left], passage[left]
+    b_doc, b_passage = doc[right], passage[right]
     # A passage whose bands lead to more than STOCK_PARTNERS documents is a
     # stock passage: its candidates would be hidden when listed anyway.
-    holders: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for doc, passage, other, _ in rows:
-        holders[(doc, passage)].add(other)
-    seeds: dict[tuple[int, int], set[tuple[int, int, int]]] = defaultdict(set)
-    for number, (doc, passage, other, other_passage) in enumerate(rows):
-        if len(holders[(doc, passage)]) > STOCK_PARTNERS:
-            continue
-        # A pair within the batch is seen from both sides: keep one.
-        if other in batch and other < doc:
-            continue
-        if doc < other:
-            seeds[(doc, other)].add((passage, other_passage, number))
-        else:
-            seeds[(other, doc)].add((other_passage, passage, number))
+    stock = _partners(a_doc, a_passage, b_doc) > STOCK_PARTNERS
+    # A pair within the batch is seen from both sides: keep one.
+    kept = ~stock & ~(np.isin(b_doc, batch) & (b_doc < a_doc))
+    a_doc, a_passage = a_doc[kept], a_passage[kept]
+    b_doc, b_passage = b_doc[kept], b_passage[kept]
+    ahead = a_doc < b_doc
+    low, high = np.where(ahead, a_doc, b_doc), np.where(ahead, b_doc, a_doc)
+    p = np.where(ahead, a_passage, b_passage)
+    q = np.where(ahead, b_passage, a_passage)
+    order = np.lexsort((q, p, high, low))
+    low, high, p, q = low[order], high[order], p[order], q[order]
+    new_pair = np.ones(len(low), dtype=bool)
+    new_pair[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])
+    bounds = np.flatnonzero(new_pair).tolist()
+    seeds = list(zip(p.tolist(), q.tolist(), strict=True))
+    ends = [*bounds[1:], len(seeds)][: len(bounds)]
+    paired = {
+        (a, b): seeds[begin:end]
+        for a, b, begin, end in zip(
+            low[bounds].tolist(), high[bounds].tolist(), bounds, ends, strict=True
+        )
+    }
     # Both rules read the pair's stored shingle keys: a pair sharing one band
     # needs ONE_BAND_GRAMS of them in common; one sharing more needs
     # LEAST_SHARED, or `compare_pair` finds nothing (its alignment and its
     # sentence tier both want as many): on kcna-2024 a third of the pairs
     # sharing two bands, whose texts need not be read then (in a build, the
     # words of all but a batch's own texts) nor shipped to a pool.
-    counts = shared_counts(connection, list(seeds))
-    return {
-        pair: [(p, q) for p, q, _ in found]
-        for pair, found in seeds.items()
-        if compared(len(found), counts.get(pair))
-    }
+    held_keys = shared_keys_of(connection, list(paired))
+    counts = _counted(held_keys)
+    return Candidates(
+        {
+            pair: found_seeds
+            for pair, found_seeds in paired.items()
+            if compared(len(found_seeds), counts.get(pair))
+        },
+        held_keys,
+    )
+
+
+def _partners(
+    doc: npt.NDArray[np.int64],
+    passage: npt.NDArray[np.int64],
+    other: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int64]:
+    """For each row, how many distinct `other` documents the rows of its
+    (doc, passage) lead to."""
+    if not len(doc):
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort((other, passage, doc))
+    d, p, o = doc[order], passage[order], other[order]
+    new_holder = np.ones(len(d), dtype=bool)
+    new_holder[1:] = (d[1:] != d[:-1]) | (p[1:] != p[:-1])
+    new_other = new_holder.copy()
+    new_other[1:] |= o[1:] != o[:-1]
+    holder = np.cumsum(new_holder) - 1
+    counted = np.bincount(holder[new_other], minlength=int(holder[-1]) + 1)
+    found = np.empty(len(d), dtype=np.int64)
+    found[order] = counted[holder]
+    return found
 
 
 def compared(bands: int, shingles: int | None) -> bool:
@@ -143,9 +192,17 @@ def compared(bands: int, shingles: int | None) -> bool:
     return shingles is None or shingles >= LEAST_SHARED
 
 
-def held(
-    connection: sqlite3.Connection, keys: list[int]
-) -> dict[int, list[tuple[int, int]]]:
+@dataclass(frozen=True, slots=True)
+class Held:
+    """Band rows (`reuse_bands`) as columns: a key's rows adjacent, in
+    (doc, passage) order, keys ascending."""
+
+    keys: npt.NDArray[np.int64]
+    docs: npt.NDArray[np.int64]
+    passages: npt.NDArray[np.int64]
+
+
+def held(connection: sqlite3.Connection, keys: list[int]) -> Held:
     """Each key's first COMMON_PASSAGES + 1 (doc, passage) rows in the
     primary key's order, as `SELECT doc, passage FROM reuse_bands WHERE key
     = ? LIMIT COMMON_PASSAGES + 1` gives them, for all `keys` in one query
@@ -171,19 +228,26 @@ def held(
     )
     # CROSS JOIN keeps the keys outside, each a range of the primary key
     # (the planner scanned all of `reuse_bands` otherwise). Plain tuples,
-    # not the connection's `sqlite3.Row`s: a third of the time.
+    # not the connection's `sqlite3.Row`s, flattened straight into numpy.
     cursor = connection.cursor()
     cursor.row_factory = None
-    held: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for key, doc, passage in cursor.execute(
-        "SELECT s.key, b.doc, b.passage FROM reuse_shared s"
-        " CROSS JOIN reuse_bands b ON b.key = s.key AND b.doc <= s.last"
-        " ORDER BY s.key, b.doc, b.passage"
-    ):
-        found = held[key]
-        if len(found) <= COMMON_PASSAGES:
-            found.append((doc, passage))
-    return held
+    rows = np.fromiter(
+        chain.from_iterable(
+            cursor.execute(
+                "SELECT s.key, b.doc, b.passage FROM reuse_shared s"
+                " CROSS JOIN reuse_bands b ON b.key = s.key AND b.doc <= s.last"
+                " ORDER BY s.key, b.doc, b.passage"
+            )
+        ),
+        dtype=np.int64,
+    ).reshape(-1, 3)
+    key = rows[:, 0].copy()
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    starts = np.flatnonzero(first)
+    rank = np.arange(len(key)) - np.repeat(starts, np.diff(np.append(starts, len(key))))
+    kept = rank <= COMMON_PASSAGES
+    return Held(key[kept], rows[kept, 1].copy(), rows[kept, 2].copy())
 
 
 def sharing(
@@ -199,12 +263,45 @@ def sharing(
     }
 
 
+@dataclass(frozen=True, slots=True)
+class SharedKeys:
+    """The distinct shingle keys the texts of candidate pairs share, by the
+    keys `reuse_signed` keeps: `keys[k]` is held by both texts of
+    `pairs[number[k]]`."""
+
+    pairs: list[tuple[int, int]]
+    number: npt.NDArray[np.int64]
+    keys: npt.NDArray[np.uint64]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """`candidates`' pairs (a < b) and their passage pairs sharing a band,
+    and the shingle keys each pair's texts share (`shared_keys_of`)."""
+
+    pairs: dict[tuple[int, int], list[tuple[int, int]]]
+    shared: SharedKeys
+
+
 def shared_counts(
     connection: sqlite3.Connection, pairs: list[tuple[int, int]]
 ) -> dict[tuple[int, int], int]:
     """The distinct shingles the texts of each pair share, by the keys
     `reuse_signed` keeps; pairs a text of which has none kept are left out.
     The keys are a text's distinct shingles (`Words.distinct`, as int64)."""
+    return _counted(shared_keys_of(connection, pairs))
+
+
+def _counted(shared: SharedKeys) -> dict[tuple[int, int], int]:
+    counts = np.bincount(shared.number, minlength=len(shared.pairs)).tolist()
+    return dict(zip(shared.pairs, counts, strict=True))
+
+
+def shared_keys_of(
+    connection: sqlite3.Connection, pairs: list[tuple[int, int]]
+) -> SharedKeys:
+    """The keys each pair's texts share (`SharedKeys`), of the pairs both of
+    whose texts have keys kept."""
     docs = sorted({doc for pair in pairs for doc in pair})
     grams: dict[int, npt.NDArray[np.uint64]] = {
         int(doc): np.frombuffer(blob, dtype=np.uint64)
@@ -219,31 +316,24 @@ def shared_counts(
     # text, not one a pair (three months of wire copy: 15,000 pairs).
     held = [(a, b) for a, b in pairs if a in grams and b in grams]
     degree = Counter(doc for pair in held for doc in pair)
-    partners: dict[int, list[int]] = defaultdict(list)
-    for a, b in held:
-        if degree[a] >= degree[b]:
-            partners[a].append(b)
-        else:
-            partners[b].append(a)
-    counts: dict[tuple[int, int], int] = {}
-    for doc, others in partners.items():
-        for other, shared in zip(others, shared_with(grams, doc, others), strict=True):
-            counts[(min(doc, other), max(doc, other))] = shared
-    return counts
-
-
-def shared_with(
-    grams: dict[int, npt.NDArray[np.uint64]], doc: int, others: list[int]
-) -> list[int]:
-    """How many of `doc`'s keys each of `others` holds (keys distinct, sorted)."""
-    mine = grams[doc]
-    if not len(mine):
-        return [0] * len(others)
-    theirs = np.concatenate([grams[other] for other in others])
-    owner = np.repeat(np.arange(len(others)), [len(grams[other]) for other in others])
-    at = np.searchsorted(mine, theirs)
-    at[at == len(mine)] = 0
-    found: list[int] = np.bincount(
-        owner[mine[at] == theirs], minlength=len(others)
-    ).tolist()
-    return found
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for number, (a, b) in enumerate(held):
+        hub, other = (a, b) if degree[a] >= degree[b] else (b, a)
+        partners[hub].append((number, other))
+    numbers: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
+    keys: list[npt.NDArray[np.uint64]] = [np.zeros(0, dtype=np.uint64)]
+    for hub, others in partners.items():
+        mine = grams[hub]
+        if not len(mine):
+            continue
+        theirs = np.concatenate([grams[other] for _, other in others])
+        owner = np.repeat(
+            np.array([number for number, _ in others], dtype=np.int64),
+            [len(grams[other]) for _, other in others],
+        )
+        at = np.searchsorted(mine, theirs)
+        at[at == len(mine)] = 0
+        found = mine[at] == theirs
+        numbers.append(owner[found])
+        keys.append(theirs[found])
+    return SharedKeys(held, np.concatenate(numbers), np.concatenate(keys))

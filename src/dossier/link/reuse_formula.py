@@ -10,6 +10,17 @@ as one counted row per distinct shingle (`reuse_grams`, `count_grams`). A
 passage is reuse when
 a good share of the shingles its two sides share are rare (held by
 RARE_DOCS texts or fewer), a formula when most are the outlet's stock.
+
+The pair rule (issue 15): a candidate pair whose texts' shared shingles
+hold fewer than MOST_RARE rare ones keeps no passage at all, counted as
+the formula test counts them. A passage of MIN_GRAMS shared
+shingles or more would be a formula anyway: its shared shingles are some
+of those its texts share. The rule adds the passages the test never
+weighed, those sharing fewer (the sentence tier's reorderings, a stretch
+torn by OCR every few words): with so few rare shingles shared by the
+whole pair, they carry no rare evidence either. So `link.reuse_rare`
+drops such pairs before their texts are read, and a passage stored before
+goes when later texts make its pair that poor (`link.reuse`'s recheck).
 """
 
 from __future__ import annotations
@@ -51,7 +62,17 @@ RARE_SHARE = 0.48
 # Fewer shared shingles than this and the test says nothing (a heavy rewrite
 # shares few; 26 or more for every one eval.reuse plants).
 MIN_GRAMS = 12
-SCHEME = f"f{RARE_DOCS}-{RARE_SHARE}-{MIN_GRAMS}"
+# The pair rule: a pair whose texts share fewer rare shingles than this (5.76:
+# 5 or fewer) keeps no passage. A passage of MIN_GRAMS shared shingles or
+# more holds at most as many rare ones, under RARE_SHARE of its own: a
+# formula. No passage found on three months of generated wire copy or on
+# kcna-2024 shares fewer than MIN_GRAMS (0 of 6,431 and 0 of 108 before the
+# formula test), and eval.reuse's planted heavy rewrites share 26 or more;
+# 47% of the wire pairs and 70% of kcna-2024's are this poor, and are
+# dropped unread (docs/benchmarks.md, "Reuse").
+MOST_RARE = RARE_SHARE * MIN_GRAMS
+# "p": the pair rule; stored databases signed without it are linked again.
+SCHEME = f"f{RARE_DOCS}-{RARE_SHARE}-{MIN_GRAMS}-p"
 
 
 def gram_keys(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
