@@ -44,9 +44,9 @@ def test_pairs_compared_in_a_pool_store_the_same_reuses(
     shutil.copy(db, pooled)
     with closing(connect(db)) as connection:
         reuse.link_reuse(connection, batch=4)
-    # Every batch's pairs go to the pool, two a task.
+    # Every batch's pairs go to the pool, in three tasks at most.
     monkeypatch.setattr(reuse, "MAPPED_PAIRS", 1)
-    monkeypatch.setattr(reuse, "PAIRS_PER_TASK", 2)
+    monkeypatch.setattr(reuse, "PAIR_TASKS", 3)
     calls: list[int] = []
     pool = LazyPool(2, start=start)
 

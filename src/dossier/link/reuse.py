@@ -18,7 +18,7 @@ the documents' dates when `reuse` lists them.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -57,11 +57,12 @@ from dossier.link.reuse_pairs import (
     KEPT_WORDS,
     MIN_SCORE,
     MIN_WORDS,
-    PairTask,
     Passage,
     compare_pairs,
     compare_task,
+    in_order,
     overlaps,
+    pair_tasks,
 )
 from dossier.link.rewrites import (
     read_sentences,
@@ -79,12 +80,15 @@ SCHEME = (
     f"-{reuse_formula.SCHEME}-g{STORAGE}"
 )
 BATCH = 500
-# Candidate pairs per task when a pool compares them (`compare_task`): on
-# kcna-2024 a batch of BATCH documents has about 650, so about 20 tasks; a
-# task's texts pickle in a millisecond or two. With fewer pairs than
-# MAPPED_PAIRS a batch is compared here: forking and shipping cost more.
-PAIRS_PER_TASK = 32
-MAPPED_PAIRS = 2 * PAIRS_PER_TASK
+# Tasks a batch's candidate pairs are cut into when a pool compares them
+# (`reuse_pairs.pair_tasks`): a few per worker of a 2-core machine, so one
+# slow task leaves no core idle long; each a text's pairs with its partners
+# whole. On kcna-2024 a batch of BATCH documents has about 650 pairs, on
+# three months of wire copy 2,200 to 5,900.
+PAIR_TASKS = 8
+# With fewer pairs than this a batch is compared here: forking and
+# shipping cost more.
+MAPPED_PAIRS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,28 +486,30 @@ def _compare(
     """Each candidate pair's aligned passages (`compare_pair`); `batch` and
     `kept` hold words already read (`kept` takes those this reads). With
     `mapper` (a process pool's `map`), the pairs are compared in its
-    workers, a task of PAIRS_PER_TASK pairs with their texts, and the
-    results come as they are done."""
+    workers, in PAIR_TASKS tasks with their texts, and the results come
+    once all are done."""
     read = kept
     read.update(batch)
     needed = sorted({doc for pair, _ in candidates for doc in pair})
     if mapper is not None and len(candidates) >= MAPPED_PAIRS:
         texts = {doc: read[doc].text for doc in needed if doc in read}
         texts.update(_texts(connection, [d for d in needed if d not in texts]))
-        tasks = [
-            PairTask(
-                {doc: texts[doc] for pair, _ in part for doc in pair},
-                part,
-            )
-            for start in range(0, len(candidates), PAIRS_PER_TASK)
-            for part in [candidates[start : start + PAIRS_PER_TASK]]
-        ]
-        return (found for done in mapper(compare_task, tasks) for found in done)
+        tasks = pair_tasks(candidates, texts, parts=PAIR_TASKS)
+        done = mapper(compare_task, [task for task, _ in tasks])
+        return _in_order_later(done, [numbers for _, numbers in tasks], len(candidates))
     missing = [doc for doc in needed if doc not in read]
     for doc, text in _texts(connection, missing).items():
         read[doc] = read_words(text)
     # `read_sentences` keeps a text's sentences on its words, read once.
     return compare_pairs(read, candidates, lambda doc: read_sentences(read[doc]))
+
+
+def _in_order_later(
+    done: Iterable[list[list[Passage]]], numbers: list[list[int]], count: int
+) -> Iterator[list[Passage]]:
+    """`reuse_pairs.in_order`, once the first pair's passages are asked for:
+    until then the pool compares while this process goes on."""
+    yield from in_order(done, numbers, count)
 
 
 def _reuses(
