@@ -385,3 +385,57 @@ def test_tag_times_a_quarter_of_a_year_told_is_one_date(
     found = printed_values(text, pack, anchor)
     assert found[-1] == (printed, value)
     assert "last year" not in [words for words, _ in found]
+
+
+# (text, anchor, range as printed, first day, last day): two weekdays printed
+# as a range run forward, each read alone by the clause's tense before.
+WEEKDAY_RANGES = [
+    # Told in the past on a Wednesday: the Tuesday and Thursday before it,
+    # not yesterday and the Thursday a week before.
+    (
+        "The joint exercise was held from Tuesday to Thursday off the east coast.",
+        "2024-03-06",
+        "Tuesday to Thursday",
+        "2024-02-27",
+        "2024-02-29",
+    ),
+    (
+        "The talks were held between Tuesday and Thursday in the capital.",
+        "2024-03-06",
+        "Tuesday and Thursday",
+        "2024-02-27",
+        "2024-02-29",
+    ),
+    # Told in the future: the first day ahead, the last after it.
+    (
+        "The fair will be open from Saturday through Monday.",
+        "2024-03-06",
+        "Saturday through Monday",
+        "2024-03-09",
+        "2024-03-11",
+    ),
+    # Told on the Monday it began: the whole range lies behind.
+    (
+        "The exercise lasted three days, from Monday to Wednesday.",
+        "2024-03-04",
+        "Monday to Wednesday",
+        "2024-02-26",
+        "2024-02-28",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "printed", "first", "last"), WEEKDAY_RANGES)
+def test_tag_times_a_range_of_weekdays_runs_forward(
+    pack: Pack, text: str, anchor: str, printed: str, first: str, last: str
+) -> None:
+    found = {t.text: t for t in tag_times(text, anchor=anchor, pack=pack)}
+    assert printed in found, sorted(found)
+    time = found[printed]
+    assert (time.value, time.first_day, time.last_day) == (first, first, last)
+
+
+def test_tag_times_weekdays_joined_by_and_stay_apart(pack: Pack) -> None:
+    # No `between`: two days, each by the tense, not a range.
+    found = printed_values("They met on Friday and Monday.", pack, "2024-03-06")
+    assert found == [("Friday", "2024-03-01"), ("Monday", "2024-03-04")]

@@ -354,6 +354,26 @@ DATES = [
         "1953-01-01",
         "1953-12-31",
     ),
+    # A month written whole ends the date before the sentence's full stop;
+    # the dot belongs to an abbreviation (`1 Jan.`) only.
+    (
+        "The new rules took effect on 1 January.",
+        "2024-03-06",
+        "1 January",
+        "DATE",
+        "2024-01-01",
+        "2024-01-01",
+        "2024-01-01",
+    ),
+    (
+        "The new rules took effect on 1 Jan.",
+        "2024-03-06",
+        "1 Jan.",
+        "DATE",
+        "2024-01-01",
+        "2024-01-01",
+        "2024-01-01",
+    ),
     # `on Friday` ahead in a story dated that Friday is that day.
     (
         "The summit will open on Friday in Pyongyang.",
@@ -389,6 +409,21 @@ def test_tag_times_dates(
 
 # (text, anchor, expression text, type, value)
 OTHERS = [
+    # A fortnight is two weeks, back or on as any count of weeks.
+    (
+        "The cargo ship left Nampho a fortnight ago.",
+        "2024-03-06",
+        "a fortnight ago",
+        "DATE",
+        "2024-W08",
+    ),
+    (
+        "Talks resumed on 3 March. A fortnight later, they broke down.",
+        "2024-03-20",
+        "A fortnight later",
+        "DATE",
+        "2024-03-17",
+    ),
     (
         "The plan will take three years to carry out.",
         None,

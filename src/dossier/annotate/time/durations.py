@@ -165,6 +165,8 @@ def _moved(
         if post in ("ago", "back"):
             return Found("DATE", "PAST_REF", refers=False)
         return None
+    if code == "FN":
+        code, amount = "W", amount * 2  # "a fortnight ago": two weeks back, a week
     if code == "Y" and amount != int(amount) and amount * 12 == int(amount * 12):
         # "a year and a half ago": eighteen months back, a month.
         code, amount = "M", amount * 12
