@@ -439,3 +439,53 @@ def test_tag_times_weekdays_joined_by_and_stay_apart(pack: Pack) -> None:
     # No `between`: two days, each by the tense, not a range.
     found = printed_values("They met on Friday and Monday.", pack, "2024-03-06")
     assert found == [("Friday", "2024-03-01"), ("Monday", "2024-03-04")]
+
+
+# (text, anchor, expression text, value): a weekday of the week a relation
+# names is one day of that week; `the week after next` two weeks on.
+WEEK_NAMED = [
+    (
+        "The agreement was signed on Tuesday last week in Beijing.",
+        "2024-03-06",
+        "Tuesday last week",
+        "2024-02-27",
+    ),
+    (
+        "The delegation arrived on Monday of this week.",
+        "2024-03-06",
+        "Monday of this week",
+        "2024-03-04",
+    ),
+    (
+        "The minister will visit Pyongyang on Friday next week.",
+        "2024-03-06",
+        "Friday next week",
+        "2024-03-15",
+    ),
+    (
+        "The talks are to resume the week after next.",
+        "2024-03-06",
+        "the week after next",
+        "2024-W12",
+    ),
+    (
+        "The law was passed the year before last.",
+        "2024-03-06",
+        "the year before last",
+        "2022",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "printed", "value"), WEEK_NAMED)
+def test_tag_times_a_weekday_of_a_named_week_is_one_day(
+    pack: Pack, text: str, anchor: str, printed: str, value: str
+) -> None:
+    assert printed_values(text, pack, anchor) == [(printed, value)]
+
+
+def test_tag_times_a_weekday_before_last_weeks_noun_stays_apart(pack: Pack) -> None:
+    # `last week's talks` is the week's own: the weekday is read alone.
+    text = "They met Tuesday, last week's talks having failed."
+    found = printed_values(text, pack, "2024-03-06")
+    assert found == [("Tuesday", "2024-03-05"), ("last week", "2024-W09")]
