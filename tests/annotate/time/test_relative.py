@@ -489,3 +489,63 @@ def test_tag_times_a_weekday_before_last_weeks_noun_stays_apart(pack: Pack) -> N
     text = "They met Tuesday, last week's talks having failed."
     found = printed_values(text, pack, "2024-03-06")
     assert found == [("Tuesday", "2024-03-05"), ("last week", "2024-W09")]
+
+
+# (text, anchor, expression text, value, first day, last day): a holiday's
+# weekend is the one it falls in, or closes when it is a Monday; Easter's
+# Monday and Good Friday count from Easter; a holiday before a noun leaves
+# the article to the noun.
+HOLIDAY_DAYS = [
+    (
+        "The office will be closed over the Easter weekend.",
+        "2024-03-06",
+        "the Easter weekend",
+        "2024-W13-WE",
+        "2024-03-30",
+        "2024-03-31",
+    ),
+    (
+        "Traffic was heavy over Labor Day weekend.",
+        "2024-09-10",
+        "Labor Day weekend",
+        "2024-W35-WE",
+        "2024-08-31",
+        "2024-09-02",
+    ),
+    (
+        "The embassy will close on Easter Monday.",
+        "2024-03-06",
+        "Easter Monday",
+        "2024-04-01",
+        "2024-04-01",
+        "2024-04-01",
+    ),
+    (
+        "The march was held on Good Friday.",
+        "2024-04-10",
+        "Good Friday",
+        "2024-03-29",
+        "2024-03-29",
+        "2024-03-29",
+    ),
+    (
+        "Sales fell during the Christmas holidays.",
+        "2024-01-15",
+        "Christmas",
+        "2023-12-25",
+        "2023-12-25",
+        "2023-12-25",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "printed", "value", "first", "last"), HOLIDAY_DAYS
+)
+def test_tag_times_a_holiday_its_weekend_and_its_days(
+    pack: Pack, text: str, anchor: str, printed: str, value: str, first: str, last: str
+) -> None:
+    found = tag_times(text, anchor=anchor, pack=pack)
+    assert [(t.text, t.value, t.first_day, t.last_day) for t in found] == [
+        (printed, value, first, last)
+    ]

@@ -168,7 +168,7 @@ _HOLIDAYS = (
     "Christmas Eve", "Valentine's Day", "Halloween", "May Day",
     "International Women's Day", "Veterans Day", "Thanksgiving",
     "Thanksgiving Day", "Election Day", "Labor Day", "Memorial Day", "Easter",
-    "Easter Sunday", "Easter week", "Easter Week",
+    "Easter Sunday", "Easter week", "Easter Week", "Easter Monday", "Good Friday",
 )  # fmt: skip
 _REFERENCES = (
     "now", "right now", "just now", "currently", "current", "presently",
@@ -209,7 +209,11 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             rf"(?P<u>{units}|{PART_OF_DAY})(?:(?P<pos>['’]s)|(?P<lg>-long))?{_END}",
             before.RELATION,
         ),
-        ("holiday", rf"(?P<hd>{titled(*_HOLIDAYS)}){_END}", before.DATE),
+        (
+            "holiday",
+            rf"(?P<hd>{titled(*_HOLIDAYS)})(?:\s+(?P<hwe>weekend))?{_END}",
+            before.DATE,
+        ),
         (
             "year_end",
             cased("year-end", "year end", "year's end", "year’s end") + _END,
