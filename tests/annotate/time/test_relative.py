@@ -549,3 +549,9 @@ def test_tag_times_a_holiday_its_weekend_and_its_days(
     assert [(t.text, t.value, t.first_day, t.last_day) for t in found] == [
         (printed, value, first, last)
     ]
+
+
+def test_tag_times_the_first_of_many_is_no_date(pack: Pack) -> None:
+    # `the first of` before a month only: an ordinal before a plural is none.
+    found = printed_values("He was the first of many to leave.", pack, "2024-03-06")
+    assert found == []

@@ -68,6 +68,7 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "easter week": easter,
     "easter monday": lambda year: easter(year) + timedelta(days=1),
     "good friday": lambda year: easter(year) - timedelta(days=2),
+    "fourth of july": _fixed(7, 4),
 }
 
 

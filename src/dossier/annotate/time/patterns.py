@@ -89,6 +89,13 @@ def _dates(eras: tuple[Era, ...]) -> list[tuple[str, str, Before | None]]:
         ("date", month_day + tail, before.MODIFIER_ONLY),
         ("date", day_month + tail, before.MODIFIER_ONLY),
         ("date", r"the\s+" + day_month + tail, before.MODIFIER_ONLY),
+        # "the first of April", "the twenty-fifth of June": a day in words
+        # is a day only with `the ... of` and a month written whole.
+        (
+            "date",
+            rf"[Tt]he\s+(?P<dw>{ORDINAL_WORDS})\s+of\s+(?P<m>{MONTH_FULL})" + tail,
+            before.MODIFIER_ONLY,
+        ),
         ("date", weekday + month_day + tail, before.WEEKDAY_DATE),
         ("date", weekday + day_month + tail, before.WEEKDAY_DATE),
         ("date", r"(?P<wk>[Tt]he\s+week\s+of)\s+" + month_day + tail, None),
@@ -169,6 +176,7 @@ _HOLIDAYS = (
     "International Women's Day", "Veterans Day", "Thanksgiving",
     "Thanksgiving Day", "Election Day", "Labor Day", "Memorial Day", "Easter",
     "Easter Sunday", "Easter week", "Easter Week", "Easter Monday", "Good Friday",
+    "Fourth of July",
 )  # fmt: skip
 _REFERENCES = (
     "now", "right now", "just now", "currently", "current", "presently",
