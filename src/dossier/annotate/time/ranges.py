@@ -1,7 +1,8 @@
 """Join two dates printed as a range (`June 1950-July 1953`) into one expression."""
 
 # Join two dates printed as a range (`June 1950-July 1953`, `from August 27 to September
-# 9`) into one expression whose days run from the first to the last.
+# 9`) into one expression whose days run from the first to the last; two weekdays so
+# printed (`from Tuesday to Thursday`) are first set to run forward.
 
 from __future__ import annotations
 
