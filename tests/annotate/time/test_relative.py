@@ -385,3 +385,173 @@ def test_tag_times_a_quarter_of_a_year_told_is_one_date(
     found = printed_values(text, pack, anchor)
     assert found[-1] == (printed, value)
     assert "last year" not in [words for words, _ in found]
+
+
+# (text, anchor, range as printed, first day, last day): two weekdays printed
+# as a range run forward, each read alone by the clause's tense before.
+WEEKDAY_RANGES = [
+    # Told in the past on a Wednesday: the Tuesday and Thursday before it,
+    # not yesterday and the Thursday a week before.
+    (
+        "The joint exercise was held from Tuesday to Thursday off the east coast.",
+        "2024-03-06",
+        "Tuesday to Thursday",
+        "2024-02-27",
+        "2024-02-29",
+    ),
+    (
+        "The talks were held between Tuesday and Thursday in the capital.",
+        "2024-03-06",
+        "Tuesday and Thursday",
+        "2024-02-27",
+        "2024-02-29",
+    ),
+    # Told in the future: the first day ahead, the last after it.
+    (
+        "The fair will be open from Saturday through Monday.",
+        "2024-03-06",
+        "Saturday through Monday",
+        "2024-03-09",
+        "2024-03-11",
+    ),
+    # Told on the Monday it began: the whole range lies behind.
+    (
+        "The exercise lasted three days, from Monday to Wednesday.",
+        "2024-03-04",
+        "Monday to Wednesday",
+        "2024-02-26",
+        "2024-02-28",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "printed", "first", "last"), WEEKDAY_RANGES)
+def test_tag_times_a_range_of_weekdays_runs_forward(
+    pack: Pack, text: str, anchor: str, printed: str, first: str, last: str
+) -> None:
+    found = {t.text: t for t in tag_times(text, anchor=anchor, pack=pack)}
+    assert printed in found, sorted(found)
+    time = found[printed]
+    assert (time.value, time.first_day, time.last_day) == (first, first, last)
+
+
+def test_tag_times_weekdays_joined_by_and_stay_apart(pack: Pack) -> None:
+    # No `between`: two days, each by the tense, not a range.
+    found = printed_values("They met on Friday and Monday.", pack, "2024-03-06")
+    assert found == [("Friday", "2024-03-01"), ("Monday", "2024-03-04")]
+
+
+# (text, anchor, expression text, value): a weekday of the week a relation
+# names is one day of that week; `the week after next` two weeks on.
+WEEK_NAMED = [
+    (
+        "The agreement was signed on Tuesday last week in Beijing.",
+        "2024-03-06",
+        "Tuesday last week",
+        "2024-02-27",
+    ),
+    (
+        "The delegation arrived on Monday of this week.",
+        "2024-03-06",
+        "Monday of this week",
+        "2024-03-04",
+    ),
+    (
+        "The minister will visit Pyongyang on Friday next week.",
+        "2024-03-06",
+        "Friday next week",
+        "2024-03-15",
+    ),
+    (
+        "The talks are to resume the week after next.",
+        "2024-03-06",
+        "the week after next",
+        "2024-W12",
+    ),
+    (
+        "The law was passed the year before last.",
+        "2024-03-06",
+        "the year before last",
+        "2022",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "printed", "value"), WEEK_NAMED)
+def test_tag_times_a_weekday_of_a_named_week_is_one_day(
+    pack: Pack, text: str, anchor: str, printed: str, value: str
+) -> None:
+    assert printed_values(text, pack, anchor) == [(printed, value)]
+
+
+def test_tag_times_a_weekday_before_last_weeks_noun_stays_apart(pack: Pack) -> None:
+    # `last week's talks` is the week's own: the weekday is read alone.
+    text = "They met Tuesday, last week's talks having failed."
+    found = printed_values(text, pack, "2024-03-06")
+    assert found == [("Tuesday", "2024-03-05"), ("last week", "2024-W09")]
+
+
+# (text, anchor, expression text, value, first day, last day): a holiday's
+# weekend is the one it falls in, or closes when it is a Monday; Easter's
+# Monday and Good Friday count from Easter; a holiday before a noun leaves
+# the article to the noun.
+HOLIDAY_DAYS = [
+    (
+        "The office will be closed over the Easter weekend.",
+        "2024-03-06",
+        "the Easter weekend",
+        "2024-W13-WE",
+        "2024-03-30",
+        "2024-03-31",
+    ),
+    (
+        "Traffic was heavy over Labor Day weekend.",
+        "2024-09-10",
+        "Labor Day weekend",
+        "2024-W35-WE",
+        "2024-08-31",
+        "2024-09-02",
+    ),
+    (
+        "The embassy will close on Easter Monday.",
+        "2024-03-06",
+        "Easter Monday",
+        "2024-04-01",
+        "2024-04-01",
+        "2024-04-01",
+    ),
+    (
+        "The march was held on Good Friday.",
+        "2024-04-10",
+        "Good Friday",
+        "2024-03-29",
+        "2024-03-29",
+        "2024-03-29",
+    ),
+    (
+        "Sales fell during the Christmas holidays.",
+        "2024-01-15",
+        "Christmas",
+        "2023-12-25",
+        "2023-12-25",
+        "2023-12-25",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "printed", "value", "first", "last"), HOLIDAY_DAYS
+)
+def test_tag_times_a_holiday_its_weekend_and_its_days(
+    pack: Pack, text: str, anchor: str, printed: str, value: str, first: str, last: str
+) -> None:
+    found = tag_times(text, anchor=anchor, pack=pack)
+    assert [(t.text, t.value, t.first_day, t.last_day) for t in found] == [
+        (printed, value, first, last)
+    ]
+
+
+def test_tag_times_the_first_of_many_is_no_date(pack: Pack) -> None:
+    # `the first of` before a month only: an ordinal before a plural is none.
+    found = printed_values("He was the first of many to leave.", pack, "2024-03-06")
+    assert found == []

@@ -354,6 +354,74 @@ DATES = [
         "1953-01-01",
         "1953-12-31",
     ),
+    # A month written whole ends the date before the sentence's full stop;
+    # the dot belongs to an abbreviation (`1 Jan.`) only.
+    (
+        "The new rules took effect on 1 January.",
+        "2024-03-06",
+        "1 January",
+        "DATE",
+        "2024-01-01",
+        "2024-01-01",
+        "2024-01-01",
+    ),
+    (
+        "The new rules took effect on 1 Jan.",
+        "2024-03-06",
+        "1 Jan.",
+        "DATE",
+        "2024-01-01",
+        "2024-01-01",
+        "2024-01-01",
+    ),
+    # A day of the month in words with `the ... of` is that day (was the
+    # month alone); the Fourth of July is a holiday's date.
+    (
+        "The new law comes into force on the first of April.",
+        "2024-03-06",
+        "the first of April",
+        "DATE",
+        "2024-04-01",
+        "2024-04-01",
+        "2024-04-01",
+    ),
+    (
+        "The fleet sailed from Wonsan on the twenty-fifth of June, 1950.",
+        "2024-03-06",
+        "the twenty-fifth of June, 1950",
+        "DATE",
+        "1950-06-25",
+        "1950-06-25",
+        "1950-06-25",
+    ),
+    (
+        "Fireworks will light the sky on the Fourth of July.",
+        "2024-03-06",
+        "the Fourth of July",
+        "DATE",
+        "2024-07-04",
+        "2024-07-04",
+        "2024-07-04",
+    ),
+    # `in two weeks' time` is the date that far on, not a length.
+    (
+        "The result will be known in two weeks' time.",
+        "2024-03-06",
+        "two weeks' time",
+        "DATE",
+        "2024-W12",
+        "2024-03-18",
+        "2024-03-24",
+    ),
+    (
+        "The new season opens in a month’s time.",
+        "2024-03-06",
+        "a month’s time",
+        "DATE",
+        "2024-04",
+        "2024-04-01",
+        "2024-04-30",
+    ),
     # `on Friday` ahead in a story dated that Friday is that day.
     (
         "The summit will open on Friday in Pyongyang.",
@@ -389,6 +457,21 @@ def test_tag_times_dates(
 
 # (text, anchor, expression text, type, value)
 OTHERS = [
+    # A fortnight is two weeks, back or on as any count of weeks.
+    (
+        "The cargo ship left Nampho a fortnight ago.",
+        "2024-03-06",
+        "a fortnight ago",
+        "DATE",
+        "2024-W08",
+    ),
+    (
+        "Talks resumed on 3 March. A fortnight later, they broke down.",
+        "2024-03-20",
+        "A fortnight later",
+        "DATE",
+        "2024-03-17",
+    ),
     (
         "The plan will take three years to carry out.",
         None,

@@ -64,6 +64,40 @@ DIRECTED = [
         "Jan. 14",
         "2000-01-14",
     ),
+    # A date a thing is put off until is ahead, its object named or not;
+    # told with no `until`, the adjourning's own day is behind.
+    (
+        "The court adjourned the trial of the three men until Monday.",
+        "2024-03-06",
+        "Monday",
+        "2024-03-11",
+    ),
+    (
+        "The court adjourned on Monday after a short hearing.",
+        "2024-03-06",
+        "Monday",
+        "2024-03-04",
+    ),
+    # A vow, a pledge or a threat is of what is ahead; the day it was made
+    # is behind ("vowed on Monday to").
+    (
+        "The union threatened to strike on Saturday over the pay cuts.",
+        "2024-03-06",
+        "Saturday",
+        "2024-03-09",
+    ),
+    (
+        "He vowed to return to Pyongyang in September.",
+        "2024-03-06",
+        "September",
+        "2024-09",
+    ),
+    (
+        "He vowed on Monday to return to Pyongyang.",
+        "2024-03-06",
+        "Monday",
+        "2024-03-04",
+    ),
     # Without a phrase between, as before: the clause right after.
     (
         "In March, the board approved the merger.",
@@ -91,6 +125,8 @@ LIMITS = [
     ("The festival runs through March.", "2025-03"),
     ("Protests continued until Sunday.", "2024-10-13"),
     ("He stayed in Moscow until Sunday.", "2024-10-13"),
+    # In the present progressive too: a stay told up to its limit.
+    ("The delegation is visiting Beijing through Sunday.", "2024-10-20"),
 ]
 
 

@@ -17,7 +17,7 @@ from dossier.annotate.time.anniversary import anniversaries
 from dossier.annotate.time.calendar import in_calendar
 from dossier.annotate.time.context import Context, Found, parse_anchor
 from dossier.annotate.time.extent import extent_start
-from dossier.annotate.time.ranges import merge_ranges
+from dossier.annotate.time.ranges import merge_ranges, order_weekdays
 from dossier.model import TimeExpression
 from dossier.packs import Pack
 
@@ -82,6 +82,6 @@ def find(reading: Reading, compiled: Compiled) -> list[TimeExpression]:
         ]
         if time is not None
     ]
-    times = merge_ranges(text, times)
+    times = merge_ranges(text, order_weekdays(text, times, context.today))
     times += anniversaries(text, times, context.anchor, reading.bounds, failures)
     return sorted(times, key=lambda t: (t.start, t.end))

@@ -13,7 +13,7 @@ from dossier.annotate.time.context import Context, Found, Hit
 from dossier.annotate.time.vocabulary import SEASON_CODE
 from dossier.annotate.time.years import DATE_PREPOSITION, century_year, year_of
 from dossier.dates import month_number
-from dossier.english import ORDINAL_NUMBER, WEEKDAY_NUMBER
+from dossier.english import MONTHS, ORDINAL_NUMBER, WEEKDAY_NUMBER
 
 _SEASONS = ("SP", "SU", "FA", "WI")
 
@@ -84,7 +84,23 @@ def date_rule(hit: Hit, ctx: Context) -> Found | None:
     # compares the quarters (3 of the 4 such in TimeBank give a quarter, one
     # as QX; the fourth the day).
     refers = _CLOSES_PERIOD.search(ctx.text, max(0, hit.start - 40), hit.start) is None
-    return Found("DATE", period.value, period, until, refers=refers)
+    end = _full_stop(hit)
+    return Found("DATE", period.value, period, until, refers=refers, end=end)
+
+
+def _full_stop(hit: Hit) -> int | None:
+    """Where the date ends when its last character is the sentence's full
+    stop after a month written whole (`took effect on 1 January.`): the
+    dot the pattern allows after `Jan.` is no part of `January`."""
+    match = hit.match
+    if match.group("m") is None or match.end("m") != match.end() - 1:
+        return None
+    if not match.group(0).endswith(".") or match.end() != hit.end:
+        return None
+    return hit.end - 1 if match.group("m").lower() in _WHOLE_MONTHS else None
+
+
+_WHOLE_MONTHS = frozenset(name.lower() for name in MONTHS)
 
 
 _CLOSES_PERIOD = re.compile(

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from dossier.annotate.time.calendar import Period, coarsen, day, shift, valid_day
@@ -68,6 +69,9 @@ def duration_value(amount: float | None, code: str) -> str:
 # After "one day" or "a year": a date or a description follows, not an amount.
 _NOT_AN_AMOUNT = re.compile(r"\s+(?:in|of|last|this|next)\b")
 _AS_BEFORE = re.compile(r"\bas\s+$")
+# "in a month's time", "in two weeks' time": a date ahead, not a length.
+_IN_TIME = re.compile(r"['’]s?[ \t]+time\b")
+_IN_BEFORE = re.compile(r"\b[Ii]n\s+\Z")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall)\s+$")
 
 
@@ -135,6 +139,12 @@ def duration_rule(hit: Hit, ctx: Context) -> Found | None:
         return _moved(hit, ctx, amount, code, post) or Found(
             "DURATION", value, refers=False
         )
+    in_time = _IN_TIME.match(ctx.text, hit.end) if not post else None
+    if in_time and _IN_BEFORE.search(ctx.text, max(0, hit.start - 4), hit.start):
+        # "in two weeks' time": the date that far on from the document's.
+        moved = _moved(hit, ctx, amount, code, "from now")
+        if moved is not None:
+            return dataclasses.replace(moved, end=in_time.end())
     if (
         code == "M"
         and amount
@@ -165,6 +175,8 @@ def _moved(
         if post in ("ago", "back"):
             return Found("DATE", "PAST_REF", refers=False)
         return None
+    if code == "FN":
+        code, amount = "W", amount * 2  # "a fortnight ago": two weeks back, a week
     if code == "Y" and amount != int(amount) and amount * 12 == int(amount * 12):
         # "a year and a half ago": eighteen months back, a month.
         code, amount = "M", amount * 12

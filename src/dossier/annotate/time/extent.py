@@ -23,11 +23,12 @@ _DETERMINER = re.compile(
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
 # A month or weekday named alone before a noun ("the October slaying", "The
 # March accession", "the Tuesday deadline"): TimeBank and AQUAINT leave the
-# article out of all 4 such, as of all 13 `the Aug. 7 bombings`.
+# article out of all 4 such, as of all 13 `the Aug. 7 bombings`; a holiday
+# so named too ("the Christmas holidays", as "the Christmas" it was).
 _NAME_FORM = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday)$"
+    r"|Sunday|Christmas|Easter|Thanksgiving|Halloween)$"
 )
 _OF_AFTER = re.compile(r"\s+of\b")
 # A hyphened time word made to stand before a noun: `third-quarter`,

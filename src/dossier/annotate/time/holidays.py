@@ -66,6 +66,9 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "easter": easter,
     "easter sunday": easter,
     "easter week": easter,
+    "easter monday": lambda year: easter(year) + timedelta(days=1),
+    "good friday": lambda year: easter(year) - timedelta(days=2),
+    "fourth of july": _fixed(7, 4),
 }
 
 
@@ -98,7 +101,20 @@ def holiday_rule(hit: Hit, ctx: Context) -> Found | None:
     if name == "easter week":
         week = around(found.first, "W")
         return Found("DATE", week.value, week)
+    if hit.group("hwe"):
+        return _weekend_of(found.first)
     return Found("DATE", found.value, found)
+
+
+def _weekend_of(holiday: date) -> Found:
+    """`the Easter weekend`, `Labor Day weekend`: the weekend the day falls
+    in or next to; a Monday's is the one it closes (Saturday to Monday)."""
+    saturday = holiday + timedelta(days=6 - holiday.isoweekday())
+    if holiday.isoweekday() == 1:
+        saturday -= timedelta(days=7)
+    week = around(saturday, "W")
+    last = saturday + timedelta(days=2 if holiday.isoweekday() == 1 else 1)
+    return Found("DATE", f"{week.value}-WE", week, first=saturday, last=last)
 
 
 def year_end_rule(hit: Hit, ctx: Context) -> Found | None:

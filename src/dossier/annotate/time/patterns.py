@@ -89,6 +89,13 @@ def _dates(eras: tuple[Era, ...]) -> list[tuple[str, str, Before | None]]:
         ("date", month_day + tail, before.MODIFIER_ONLY),
         ("date", day_month + tail, before.MODIFIER_ONLY),
         ("date", r"the\s+" + day_month + tail, before.MODIFIER_ONLY),
+        # "the first of April", "the twenty-fifth of June": a day in words
+        # is a day only with `the ... of` and a month written whole.
+        (
+            "date",
+            rf"[Tt]he\s+(?P<dw>{ORDINAL_WORDS})\s+of\s+(?P<m>{MONTH_FULL})" + tail,
+            before.MODIFIER_ONLY,
+        ),
         ("date", weekday + month_day + tail, before.WEEKDAY_DATE),
         ("date", weekday + day_month + tail, before.WEEKDAY_DATE),
         ("date", r"(?P<wk>[Tt]he\s+week\s+of)\s+" + month_day + tail, None),
@@ -168,7 +175,8 @@ _HOLIDAYS = (
     "Christmas Eve", "Valentine's Day", "Halloween", "May Day",
     "International Women's Day", "Veterans Day", "Thanksgiving",
     "Thanksgiving Day", "Election Day", "Labor Day", "Memorial Day", "Easter",
-    "Easter Sunday", "Easter week", "Easter Week",
+    "Easter Sunday", "Easter week", "Easter Week", "Easter Monday", "Good Friday",
+    "Fourth of July",
 )  # fmt: skip
 _REFERENCES = (
     "now", "right now", "just now", "currently", "current", "presently",
@@ -209,7 +217,11 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
             rf"(?P<u>{units}|{PART_OF_DAY})(?:(?P<pos>['’]s)|(?P<lg>-long))?{_END}",
             before.RELATION,
         ),
-        ("holiday", rf"(?P<hd>{titled(*_HOLIDAYS)}){_END}", before.DATE),
+        (
+            "holiday",
+            rf"(?P<hd>{titled(*_HOLIDAYS)})(?:\s+(?P<hwe>weekend))?{_END}",
+            before.DATE,
+        ),
         (
             "year_end",
             cased("year-end", "year end", "year's end", "year’s end") + _END,

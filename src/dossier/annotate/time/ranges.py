@@ -1,13 +1,17 @@
 """Join two dates printed as a range (`June 1950-July 1953`) into one expression."""
 
 # Join two dates printed as a range (`June 1950-July 1953`, `from August 27 to September
-# 9`) into one expression whose days run from the first to the last.
+# 9`) into one expression whose days run from the first to the last; two weekdays so
+# printed (`from Tuesday to Thursday`) are first set to run forward.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from datetime import date, timedelta
 
 from dossier.annotate.time.calendar import parse_value
+from dossier.english import WEEKDAY_NUMBER
 from dossier.model import TimeExpression
 
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -46,6 +50,52 @@ def merge_ranges(text: str, times: list[TimeExpression]) -> list[TimeExpression]
     return merged
 
 
+def order_weekdays(
+    text: str, times: list[TimeExpression], today: date | None
+) -> list[TimeExpression]:
+    """`times` with the two weekdays of a printed range (`from Tuesday to
+    Thursday`) running forward.
+
+    Each weekday is read alone, by its clause's tense, so a range told in
+    the past on a Wednesday came out Tuesday (yesterday) to Thursday (the
+    week before). A range read ahead of `today` keeps its first day and
+    its last follows it; one read up to today keeps its last day and its
+    first comes before it.
+    """
+    ordered = list(times)
+    for index in range(len(ordered) - 1):
+        first, second = ordered[index], ordered[index + 1]
+        if not _weekday_range(text, first, second):
+            continue
+        first_day = date.fromisoformat(first.value)
+        last_day = date.fromisoformat(second.value)
+        if last_day >= first_day:
+            continue
+        gap = (WEEKDAY_NUMBER[second.text.lower()] - first_day.isoweekday()) % 7 or 7
+        if today is not None and first_day > today:
+            last_day = first_day + timedelta(days=gap)
+        else:
+            first_day = last_day - timedelta(days=gap)
+        ordered[index] = _on_day(first, first_day)
+        ordered[index + 1] = _on_day(second, last_day)
+    return ordered
+
+
+def _weekday_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    """Whether two bare weekdays, each dated, are printed as a range."""
+    for time in (first, second):
+        if time.type != "DATE" or len(time.value) != 10 or time.first_day is None:
+            return False
+        if time.text.lower() not in WEEKDAY_NUMBER:
+            return False
+    return _printed_as_range(text, first, second)
+
+
+def _on_day(time: TimeExpression, day: date) -> TimeExpression:
+    iso = day.isoformat()
+    return dataclasses.replace(time, value=iso, first_day=iso, last_day=iso)
+
+
 def _is_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
     if first.type != "DATE" or second.type != "DATE":
         return False
@@ -55,6 +105,11 @@ def _is_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
         return False
     if second.last_day <= first.last_day or second.first_day < first.first_day:
         return False
+    return _printed_as_range(text, first, second)
+
+
+def _printed_as_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    """A dash between the two, or `from … to`, `between … and`."""
     between = text[first.end : second.start]
     if _DASH.fullmatch(between):
         return True

@@ -81,6 +81,9 @@ def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
     ):
         return None  # a name: "the Sunday Times"
     today = ctx.today
+    week = _OF_WEEK.match(ctx.text, hit.end)
+    if week and not relation and not hit.group("db") and today is not None:
+        return _weekday_of_week(hit, today, number, week)
     when = None
     if relation in REFERENCE_OFFSET and relation != "the":
         base = day_of(ctx.reference) or day_of(ctx.anchor)
@@ -106,6 +109,24 @@ def weekday_rule(hit: Hit, ctx: Context) -> Found | None:
         unknown = "XXXX-XX-XX" if hit.group("db") else f"XXXX-WXX-{number}"
         return Found("DATE", unknown, refers=False)
     return Found("DATE", period.value, period)
+
+
+def _weekday_of_week(
+    hit: Hit, today: date, number: int, week: re.Match[str]
+) -> Found | None:
+    """`Tuesday last week`, `Monday of next week`: the weekday of the ISO
+    week the relation names from the document date, one expression (was
+    the weekday by the clause's tense and the week apart)."""
+    step = _WEEK_STEP[week.group(1).lower()]
+    try:
+        when = today + timedelta(days=7 * step + number - today.isoweekday())
+    except OverflowError:
+        return None
+    period = day(when)
+    if hit.group("pod"):
+        code = PART_OF_DAY[hit.word("pod")]
+        return Found("TIME", _time_of(period, code), period, end=week.end())
+    return Found("DATE", period.value, period, end=week.end())
 
 
 def _weekday_from(today: date, number: int, relation: str, tense: str) -> date | None:
@@ -189,6 +210,13 @@ def _counted_day(hit: Hit, ctx: Context) -> Found | None:
 # `before` or `after` closing its clause after `the day`, `the year`: the
 # unit counted from the last date named ("The day before, police had ...").
 _TOLD_BEFORE = re.compile(r"[ \t]+(before|after)(?=\s*[,.;:!?]|\s*$)", re.IGNORECASE)
+# "the week after next", "the month before last": two units on or back.
+_TWO_ON = re.compile(r"[ \t]+(?:(after)[ \t]+next|before[ \t]+last)\b", re.IGNORECASE)
+# "Tuesday last week", "Monday of next week": the weekday of that week.
+_OF_WEEK = re.compile(
+    r"[ \t]+(?:of[ \t]+)?(last|this|next)[ \t]+week\b(?!['’]s|-)", re.IGNORECASE
+)
+_WEEK_STEP = {"last": -1, "this": 0, "next": 1}
 
 
 def _day_of_month(hit: Hit, ctx: Context, relation: str) -> Found | None:
@@ -255,6 +283,12 @@ def relative_rule(hit: Hit, ctx: Context) -> Found | None:
         and ENDED.match(ctx.text, hit.end)
     ):
         return Found("DURATION", "P1Y", refers=False)  # "for the year ended June 30"
+    two_on = _TWO_ON.match(ctx.text, hit.end) if relation == "the" else None
+    if two_on and end is None and unit in ("Y", "M", "W") and ctx.anchor is not None:
+        base = in_unit(ctx.anchor, unit)
+        moved = shift(base, unit, 2 if two_on.group(1) else -2) if base else None
+        if moved is not None:
+            return Found("DATE", moved.value, moved, end=two_on.end())
     if relation == "the" and end is None:
         told_before = _TOLD_BEFORE.match(ctx.text, hit.end)
         base = in_unit(ctx.reference, unit) if told_before else None
