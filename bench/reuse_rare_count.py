@@ -15,8 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -30,7 +28,7 @@ from dossier.link import reuse, reuse_rare
 from dossier.store import connect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reuse_relink import _signed
+from reuse_relink import _signed, pool_of, unlinked_copy
 
 counts: Counter[str] = Counter()
 seconds: Counter[str] = Counter()
@@ -56,18 +54,8 @@ def main() -> int:
     reuse_rare.rare_pairs = _counted(reuse_rare.rare_pairs)
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "relink.db"
-        shutil.copy(args.db, copy)
-        with closing(sqlite3.connect(copy)) as raw:
-            raw.executescript(
-                "DELETE FROM reuses; DELETE FROM reuse_bands;"
-                " DELETE FROM reuse_signed; DELETE FROM reuse_grams;"
-                " DELETE FROM reuse_gone;"
-            )
-        pool = None
-        if args.pool:
-            from dossier.engine.local import LazyPool
-
-            pool = LazyPool(args.pool)
+        unlinked_copy(args.db, copy)
+        pool = pool_of(args.pool)
         with closing(connect(copy)) as connection:
             made = _signed(connection)
             load = os.getloadavg()[0]

@@ -33,6 +33,7 @@ import tempfile
 import time
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from dossier.link import reuse_candidates
 from dossier.link.reuse import link_reuse
@@ -60,20 +61,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "relink.db"
         for number in range(args.rounds):
-            shutil.copy(args.db, copy)
-            with closing(sqlite3.connect(copy)) as raw:
-                raw.executescript(
-                    "DELETE FROM reuses; DELETE FROM reuse_bands;"
-                    " DELETE FROM reuse_signed; DELETE FROM reuse_grams;"
-                    " DELETE FROM reuse_gone;"
-                )
-            pool = None
-            if args.pool:
-                # Here, not at the top: code from before the pool can run
-                # the in-process rounds.
-                from dossier.engine.local import LazyPool
-
-                pool = LazyPool(args.pool)
+            unlinked_copy(args.db, copy)
+            pool = pool_of(args.pool)
             load = os.getloadavg()[0]
             children = resource.getrusage(resource.RUSAGE_CHILDREN)
             with closing(connect(copy)) as connection:
@@ -112,6 +101,28 @@ def main() -> None:
             )
         if args.keep is not None:
             shutil.copy(copy, args.keep)
+
+
+def unlinked_copy(db: Path, copy: Path) -> None:
+    """`db` copied to `copy` with its reuse tables emptied, as before a first
+    link."""
+    shutil.copy(db, copy)
+    with closing(sqlite3.connect(copy)) as raw:
+        raw.executescript(
+            "DELETE FROM reuses; DELETE FROM reuse_bands;"
+            " DELETE FROM reuse_signed; DELETE FROM reuse_grams;"
+            " DELETE FROM reuse_gone;"
+        )
+
+
+def pool_of(workers: int) -> Any:
+    """`engine.LazyPool(workers)`, or None for none. Imported here, not at
+    the top: code from before the pool can run the in-process rounds."""
+    if not workers:
+        return None
+    from dossier.engine.local import LazyPool
+
+    return LazyPool(workers)
 
 
 def _signed(connection: sqlite3.Connection) -> Signed:

@@ -33,6 +33,7 @@ from dossier.link.reuse_pairs import Passage, compare_pairs
 from dossier.link.rewrites import read_sentences
 from dossier.store import connect
 from tests.link.test_reuse_formula import add, kcna_stories
+from tests.link.test_reuse_grams import add_source
 
 pytestmark = [pytest.mark.corpus]
 
@@ -118,14 +119,7 @@ class _Watch:
 
 def _link(path: Path, texts: list[str], *, pooled: bool) -> None:
     with closing(connect(path)) as connection:
-        connection.execute(
-            "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
-        )
-        connection.execute(
-            "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
-            " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
-        )
-        add(connection, texts)
+        add_source(connection, texts)
         reuse.link_reuse(
             connection, batch=BATCH, mapper=_in_process if pooled else None
         )
