@@ -320,7 +320,8 @@ def test_a_schema_11_dossier_is_filled_by_the_next_build(
             " ALTER TABLE mentions DROP COLUMN phrase_end;"
             " DROP TRIGGER reuse_signed_gone; DROP TABLE reuse_grams;"
             " DROP TABLE reuse_gone; ALTER TABLE reuse_signed DROP COLUMN grams;"
-            " DROP TABLE shown; PRAGMA user_version = 11;"
+            " DROP TABLE shown; ALTER TABLE reuses DROP COLUMN shared;"
+            " PRAGMA user_version = 11;"
         )
     # The migration marks the link pending: the queries work the answers
     # out until a build (no file changed) fills the tables.

@@ -154,7 +154,8 @@ def test_a_schema_13_dossier_is_signed_again_into_counts(
             "DROP TRIGGER reuse_signed_gone; DROP TABLE reuse_grams;"
             " DROP TABLE reuse_gone; ALTER TABLE reuse_signed DROP COLUMN grams;"
             " UPDATE reuse_signed SET scheme = 'before';"
-            " DROP TABLE shown; PRAGMA user_version = 13;"
+            " DROP TABLE shown; ALTER TABLE reuses DROP COLUMN shared;"
+            " PRAGMA user_version = 13;"
         )
         old.executemany("INSERT INTO reuse_bands VALUES (?,?,?)", rows)
         old.commit()

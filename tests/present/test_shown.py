@@ -160,7 +160,8 @@ def test_a_dossier_built_before_is_stored_by_its_migration(
             "SELECT count(*) FROM mentions WHERE doc = ?", (rowid,)
         ).fetchone()
         connection.executescript(
-            "DROP TABLE shown; DROP TABLE deferred_indexes; PRAGMA user_version = 14;"
+            "DROP TABLE shown; DROP TABLE deferred_indexes;"
+            " ALTER TABLE reuses DROP COLUMN shared; PRAGMA user_version = 14;"
         )
     with pytest.raises(StoreError, match="older dossier"):
         connect(db, create=False)

@@ -161,7 +161,8 @@ def _as_schema_9(db: Path, target: Path) -> None:
             " ALTER TABLE mentions DROP COLUMN phrase_end;"
             " DROP TRIGGER reuse_signed_gone; DROP TABLE reuse_grams;"
             " DROP TABLE reuse_gone; ALTER TABLE reuse_signed DROP COLUMN grams;"
-            " DROP TABLE shown; DROP TABLE deferred_indexes; PRAGMA user_version = 9;"
+            " DROP TABLE shown; DROP TABLE deferred_indexes;"
+            " ALTER TABLE reuses DROP COLUMN shared; PRAGMA user_version = 9;"
         )
         # Schema 9's insert trigger on mentions, which 16 drops.
         (trigger,) = [

@@ -154,7 +154,7 @@ def test_a_dossier_of_schema_15_keeps_its_counts_when_migrated(
         ("kim il sung", "Kim Il Sung", "PERSON", "Kim Il-sung", 1),
     ]
     with closing(connect(db)) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 16
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert SCHEMA_VERSION >= 16
         triggers = {
             row[0]

@@ -78,7 +78,8 @@ def _store(
         if ordered:
             a, b = min(a, b), max(a, b)
         connection.execute(
-            "INSERT INTO reuses VALUES (?, ?, ?, ?, ?, ?, ?, 40)",
+            "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, 40)",
             (a, b, a_start, a_start + a_length, b_start, b_start + b_length, score),
         )
 
@@ -116,10 +117,15 @@ def test_a_passage_many_documents_repeat_is_not_listed(tmp_path: Path) -> None:
         # Document 1's passage [0, 50) repeated by 6 others: stock.
         for other in range(2, 2 + STOCK_PARTNERS + 1):
             connection.execute(
-                "INSERT INTO reuses VALUES (1, ?, 0, 50, 0, 50, 1.0, 40)", (other,)
+                "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
+                " VALUES (1, ?, 0, 50, 0, 50, 1.0, 40)",
+                (other,),
             )
         # Its passage [100, 150) repeated by one: reuse.
-        connection.execute("INSERT INTO reuses VALUES (1, 9, 100, 150, 7, 57, 0.9, 40)")
+        connection.execute(
+            "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
+            " VALUES (1, 9, 100, 150, 7, 57, 0.9, 40)"
+        )
         listed = list(iter_reuse_pairs(connection))
     assert [(p["a"], p["b"], p["a_span"]) for p in listed] == [
         (f"{1:012x}", f"{9:012x}", [100, 150])

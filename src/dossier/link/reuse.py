@@ -11,7 +11,8 @@ aligned word by word, by a pool's workers when there are many) unless
 their texts share too few rare shingles to keep any passage
 (`link.reuse_rare`), and each aligned passage long and close enough, and
 no formula of the outlet's stock phrases (`link.reuse_formula`), is stored
-in `reuses` as character spans of both clean texts. Direction comes from
+in `reuses` as character spans of both clean texts, with the shingles
+they share (which `_recheck` weighs again). Direction comes from
 the documents' dates when `reuse` lists them.
 """
 
@@ -438,8 +439,8 @@ def _finish(
     drop the stored passages its shingles made formulas."""
     turned = add_grams(connection, begun.grams)
     connection.executemany(
-        "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
-        " VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words,"
+        " shared) VALUES (?,?,?,?,?,?,?,?,?)",
         _reuses(connection, begun.candidates, begun.compared),
     )
     # The batch's texts made some shingles common: passages stored before,
@@ -516,9 +517,10 @@ def _reuses(
     connection: sqlite3.Connection,
     candidates: list[tuple[tuple[int, int], list[tuple[int, int]]]],
     compared: Iterable[list[Passage]],
-) -> list[tuple[int, int, int, int, int, int, float, int]]:
-    """The rows of the passages each pair keeps; here, only what needs the
-    store: overlaps and the formula test."""
+) -> list[tuple[int, int, int, int, int, int, float, int, bytes]]:
+    """The rows of the passages each pair keeps, each with its shared
+    shingles (which `_recheck` reads); here, only what needs the store:
+    overlaps and the formula test."""
     done = list(compared)
     # The shingles' counts do not change while the batch's passages are
     # kept: read once for all of them, not a query a passage (three months
@@ -539,6 +541,7 @@ def _reuses(
                     *passage.b_chars,
                     round(alignment.score, 4),
                     alignment.matched,
+                    passage.shared,
                 )
             )
     return found
@@ -558,7 +561,9 @@ def _recheck(
 ) -> None:
     """Drop the stored passages of `docs` that are formulas by the shingles'
     document frequencies now (`link.reuse_formula`), or whose pair the pair
-    rule now drops (`link.reuse_rare`). Frequencies only grow
+    rule now drops (`link.reuse_rare`), by the shared shingles each passage
+    was stored with: no text is read again (on a pool build, 914 texts of
+    three months of wire copy were, serially, here). Frequencies only grow
     as texts are signed, so a passage dropped would never pass again, and
     what is stored is what the whole corpus passes, in whatever order its
     files came. (A text forgotten lowers them; a passage dropped before is
@@ -567,7 +572,7 @@ def _recheck(
         return
     load_batch(connection, "reuse_recheck", docs)
     rows = connection.execute(
-        "SELECT rowid, a, b, a_start, a_end, b_start, b_end FROM reuses"
+        "SELECT rowid, a, b, a_start, a_end, b_start, b_end, shared FROM reuses"
         " WHERE a IN (SELECT doc FROM reuse_recheck)"
         " OR b IN (SELECT doc FROM reuse_recheck)"
     ).fetchall()
@@ -576,22 +581,14 @@ def _recheck(
     # shared shingles): it goes when its pair is poor now. (One it weighs
     # is a formula then anyway.)
     short: set[tuple[int, int]] = set()
-    for rowid, a, b, a_start, a_end, b_start, b_end in rows:
-        for doc in (a, b):
-            if doc not in kept:
-                (text,) = connection.execute(
-                    "SELECT text FROM documents WHERE rowid = ?", (doc,)
-                ).fetchone()
-                kept[doc] = read_words(str(text))
-        words_a, words_b = kept[a], kept[b]
-        alignment = Alignment(
-            *word_range(words_a, a_start, a_end),
-            *word_range(words_b, b_start, b_end),
-            0,
+    for rowid, a, b, a_start, a_end, b_start, b_end, stored in rows:
+        grams = (
+            stored
+            if stored is not None
+            else _shared_again(connection, kept, a, b, (a_start, a_end, b_start, b_end))
         )
-        grams = shared_grams(words_a, words_b, alignment)
-        shared.append((rowid, (a, b), grams.tobytes()))
-        if len(grams) < MIN_GRAMS:
+        shared.append((rowid, (a, b), grams))
+        if len(grams) < MIN_GRAMS * _GRAM_BYTES:
             short.add((a, b))
     # `is_formula` of each, its counts read once for all (nothing changes
     # them meanwhile), as `_reuses` does: a query a passage was most of this
@@ -615,6 +612,38 @@ def _recheck(
             if pair in poor or _is_formula(counts, grams)
         ],
     )
+
+
+# Bytes of a shingle key in a `shared` blob (int64).
+_GRAM_BYTES = 8
+
+
+def _shared_again(
+    connection: sqlite3.Connection,
+    kept: dict[int, Words],
+    a: int,
+    b: int,
+    spans: tuple[int, int, int, int],
+) -> bytes:
+    """A stored passage's shared shingles from its texts' words (read into
+    `kept` if not there): for passages stored before schema 17 kept them.
+    The same keys as the pair's compare kept: the words of its character
+    spans are the words it aligned (`reuse_pairs` spans a passage from its
+    first word's start to its last word's end)."""
+    for doc in (a, b):
+        if doc not in kept:
+            (text,) = connection.execute(
+                "SELECT text FROM documents WHERE rowid = ?", (doc,)
+            ).fetchone()
+            kept[doc] = read_words(str(text))
+    words_a, words_b = kept[a], kept[b]
+    a_start, a_end, b_start, b_end = spans
+    alignment = Alignment(
+        *word_range(words_a, a_start, a_end),
+        *word_range(words_b, b_start, b_end),
+        0,
+    )
+    return shared_grams(words_a, words_b, alignment).tobytes()
 
 
 def _counts(connection: sqlite3.Connection, shared: list[bytes]) -> dict[int, int]:

@@ -438,6 +438,15 @@ MIGRATIONS: tuple[str, ...] = (
         name TEXT PRIMARY KEY, sql TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 17: a reused passage's shared shingles (`reuses.shared`, int64 keys,
+    # `reuse_formula.shared_grams`), kept as `link.reuse` stores it, so that
+    # rechecking it when texts signed later make its shingles common reads
+    # no words (issue 14 part 3: on a pool build the parent read 914 texts
+    # again for it). Passages stored before have none and are rechecked
+    # from their texts, as they were.
+    """
+    ALTER TABLE reuses ADD COLUMN shared BLOB;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
