@@ -172,13 +172,13 @@ def _try(
             resume[index] = max(match.end(), start + 1)
 
 
-def _hits(
+def _head_matches(
     text: str, lowered: str, rules: tuple[Rule, ...], leads: Leads
-) -> list[tuple[int, int, int, Hit]]:
-    hits = []
-    # Several rules share a head pattern (a weekday head for dates and for
-    # weekdays, a year head for years and eras): scan each pattern once.
-    scanned: dict[int, list[re.Match[str]]] = {}
+) -> list[tuple[int, list[re.Match[str]]]]:
+    """Each head's matches (keyed by its first rule, see `Leads.heads`), for
+    the heads that may have some: from the one scan, the openers' scan, or a
+    whole-text scan of their own. A head a rule shares is found once (a
+    weekday head for dates and for weekdays, a year head for years and eras)."""
     # Lower-casing must keep offsets and map no other letter to an ASCII one
     # (it does, but for `İ` and the Kelvin sign); else every head is scanned.
     led = (
@@ -186,35 +186,47 @@ def _hits(
         if len(lowered) == len(text) and "\u212a" not in text
         else None
     )
-    opened = (
-        led if led is not None and leads.merged else _opened_matches(text, rules, leads)
+    heads = list(led.items()) if led is not None else []
+    if led is None or not leads.merged:
+        heads += _opened_matches(text, rules, leads).items()
+    whole = (
+        leads.scanned
+        if led is not None
+        else tuple(key for key in leads.sharing if key not in leads.openers)
     )
-    for index, (rule, key) in enumerate(zip(rules, leads.heads, strict=True)):
-        matches = scanned.get(key)
-        if matches is None:
-            if led is not None and rule.leads is not None:
-                matches = led.get(index, [])
-            elif index in leads.openers:
-                matches = opened.get(index, [])
-            elif rule.needs and not any(word in lowered for word in rule.needs):
-                continue  # spares the scan; for the others it costs more than it saves
-            else:
-                matches = list(_matches(text, rule))
-            scanned[key] = matches
-        if matches and rule.needs and not any(word in lowered for word in rule.needs):
+    for key in whole:
+        rule = rules[key]
+        if rule.needs and not any(word in lowered for word in rule.needs):
+            continue  # spares the scan; for the others it costs more than it saves
+        heads.append((key, list(_matches(text, rule))))
+    return heads
+
+
+def _hits(
+    text: str, lowered: str, rules: tuple[Rule, ...], leads: Leads
+) -> list[tuple[int, int, int, Hit]]:
+    hits = []
+    for key, matches in _head_matches(text, lowered, rules, leads):
+        if not matches:
             continue
-        for match in matches:
-            start, end = match.span()
-            left = None
-            if rule.before is not None and rule.before.may_match(text, start):
-                window = max(0, start - LEFT_WINDOW)
-                left = rule.before.pattern.search(text, window, start)
-                if left is not None and (
-                    left.start() == start or "\n\n" in text[left.start() : start]
-                ):
-                    left = None
-            first = left.start() if left is not None else start
-            hits.append((first, -end, index, Hit(match, left, first, end)))
+        for index in leads.sharing[key]:
+            rule = rules[index]
+            if rule.needs and not any(word in lowered for word in rule.needs):
+                continue
+            for match in matches:
+                start, end = match.span()
+                left = None
+                if rule.before is not None and rule.before.may_match(text, start):
+                    window = max(0, start - LEFT_WINDOW)
+                    left = rule.before.pattern.search(text, window, start)
+                    if left is not None and (
+                        left.start() == start or "\n\n" in text[left.start() : start]
+                    ):
+                        left = None
+                first = left.start() if left is not None else start
+                hits.append((first, -end, index, Hit(match, left, first, end)))
+    # (start, longest first, rule order): a total order, so the order the
+    # heads were met in does not matter.
     hits.sort(key=lambda item: item[:3])
     return hits
 

@@ -26,8 +26,10 @@ class Leads:
     # after a non-ASCII letter through, which `_starts_word` refuses as it does
     # every match's). The match ends where the word does; a match of the one
     # character before is a place where an opener's character opens a word.
-    # Whole and start words in one trie, its first letter looked at first:
-    # the lead-word scan of kcna-2024 0.104 -> 0.086 CPU s (load 7.9).
+    # Whole and start words in one trie: the lead-word scan of kcna-2024
+    # 0.104 -> 0.086 CPU s (load 7.9). A look-ahead for the words' first
+    # letters before the trie only repeated the trie's first test: without
+    # it, 892 -> 838 M instructions for that scan (callgrind, timespeed8).
     scan: re.Pattern[str]
     # A whole run -> the rules it may open (as a whole word or by its start),
     # in order, each tried in turn. A pattern joining the heads of a word's
@@ -64,6 +66,12 @@ class Leads:
     # Each rule -> the first rule of its head (the same pattern, numeric or
     # not): several rules share a head, whose matches are found once.
     heads: tuple[int, ...]
+    # Each head (its first rule) -> the rules sharing it, in order; and the
+    # heads with neither lead words nor opening characters, scanned whole.
+    # The finder walks the heads that matched rather than all rules (38 a
+    # document for the korea pack, most with no match).
+    sharing: dict[int, tuple[int, ...]]
+    scanned: tuple[int, ...]
 
     def route(self, char: str) -> tuple[int, ...]:
         """The openers whose matches may open with `char`."""
@@ -112,8 +120,7 @@ def join_leads(rules: tuple[Rule, ...]) -> Leads:
     # whole tail first (the finder reads which held from `both`).
     tails.update({word: f"(?:{tails[word]}|)" for word in both})
     tails.update({word: "" for word in set(start) - set(whole)})
-    firsts = "".join(sorted({word[0] for word in tails}))
-    scan = f"(?=[{firsts}]){tailed_trie(tails)}" if tails else "(?!)"
+    scan = tailed_trie(tails) if tails else "(?!)"
     openers, classes = _openers(rules)
     # The scan reads the lower-cased text: a class it holds may have ASCII
     # letters (lower-cased with it) and no other cased character.
@@ -126,6 +133,10 @@ def join_leads(rules: tuple[Rule, ...]) -> Leads:
         # Lower-cased, as the text the scan reads.
         scan += f"|(?=[{''.join(c[1:-1] for c in classes).lower()}])"
     compiled = tuple(re.compile(c) for c in classes)
+    heads = _heads(rules)
+    sharing: dict[int, list[int]] = {}
+    for index, head in enumerate(heads):
+        sharing.setdefault(head, []).append(index)
     return Leads(
         re.compile(rf"[^a-z0-9_](?:{scan})"),
         {word: tuple(indexes) for word, indexes in opened.items()},
@@ -145,7 +156,11 @@ def join_leads(rules: tuple[Rule, ...]) -> Leads:
         else None,
         compiled,
         {},
-        _heads(rules),
+        heads,
+        {head: tuple(indexes) for head, indexes in sharing.items()},
+        tuple(
+            key for key in sharing if rules[key].leads is None and key not in openers
+        ),
     )
 
 
