@@ -26,7 +26,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from results import cpu_passes, kcna_readings
+from results import cpu_passes, documents_of, kcna_readings
 
 from dossier.annotate import entities
 
@@ -37,22 +37,9 @@ def documents_read(paths: list[Path]) -> tuple[list[Any], Any, float]:
     from dossier.annotate.compiled import compile_pack
     from dossier.annotate.reading import read_text
     from dossier.packs import load_pack
-    from dossier.pipeline import run_file
-    from dossier.settings import Settings
 
     pack = load_pack()
-    files = [
-        found
-        for path in paths
-        for found in (sorted(path.rglob("*")) if path.is_dir() else [path])
-        if found.is_file()
-    ]
-    documents = [
-        document
-        for path in files
-        for item in run_file(path, pack, Settings(annotate=False)).sources
-        for document in item.documents
-    ]
+    documents = documents_of(paths)
     readings = [read_text(d.text, anchor=d.meta.date) for d in documents]
     size = sum(len(d.text) for d in documents) / 1e6
     return readings, compile_pack(pack), size

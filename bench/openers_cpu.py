@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from results import kcna_articles
+from results import documents_of, kcna_articles
 
 from dossier.annotate.entities.acronyms import _AFTER, _BRACKETS
 from dossier.annotate.entities.headlines import _QUOTE_OPENERS, _QUOTED
@@ -37,23 +37,7 @@ SCANS = {
 
 def texts_of(paths: list[Path]) -> list[str]:
     """The documents a build makes of `paths` (no annotation), as text."""
-    from dossier.packs import load_pack
-    from dossier.pipeline import run_file
-    from dossier.settings import Settings
-
-    pack = load_pack()
-    files = [
-        found
-        for path in paths
-        for found in (sorted(path.rglob("*")) if path.is_dir() else [path])
-        if found.is_file()
-    ]
-    return [
-        document.text
-        for path in files
-        for item in run_file(path, pack, Settings(annotate=False)).sources
-        for document in item.documents
-    ]
+    return [document.text for document in documents_of(paths)]
 
 
 def cpu(scan: Callable[[str], Iterable[Any]], texts: list[str]) -> float:

@@ -29,24 +29,35 @@ def generated(megabytes: float) -> Path:
     return corpus
 
 
-def kcna_articles() -> list[tuple[str, str | None]]:
-    """Text and date of every article of kcna-2024, as a build reads them
-    (no annotation): what the per-finder benchmarks time."""
+def documents_of(paths: list[Path]) -> list[Any]:
+    """Every document a build makes of `paths` (files, or folders read
+    whole), not annotated."""
     from dossier.packs import load_pack
     from dossier.pipeline import run_file
     from dossier.settings import Settings
 
+    pack = load_pack()
+    files = [
+        found
+        for path in paths
+        for found in (sorted(path.rglob("*")) if path.is_dir() else [path])
+        if found.is_file()
+    ]
+    return [
+        document
+        for path in files
+        for item in run_file(path, pack, Settings(annotate=False)).sources
+        for document in item.documents
+    ]
+
+
+def kcna_articles() -> list[tuple[str, str | None]]:
+    """Text and date of every article of kcna-2024, as a build reads them
+    (no annotation): what the per-finder benchmarks time."""
     paths = sorted(KCNA.glob("*.jsonl"))
     if not paths:
         raise SystemExit(f"kcna-2024 not found in {KCNA}")
-    pack = load_pack()
-    return [
-        (d.text, d.meta.date)
-        for path in paths
-        for item in run_file(path, pack, Settings(annotate=False)).sources
-        for d in item.documents
-        if d.kind == "article"
-    ]
+    return [(d.text, d.meta.date) for d in documents_of(paths) if d.kind == "article"]
 
 
 def kcna_readings() -> tuple[list[Any], Any, float]:
