@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.link import reuse, reuse_candidates, rewrites
+from dossier.link import pair_grams, reuse, reuse_candidates, rewrites
 from dossier.link.batch import insert_columns
 from dossier.link.passages import read_words
 from dossier.link.reuse import Keys
@@ -92,7 +92,7 @@ def test_pairs_sharing_too_few_shingles_compare_to_nothing(
     reuse.link_reuse(connection)
     rowids = [int(row) for (row,) in connection.execute("SELECT rowid FROM documents")]
     pairs = list(itertools.combinations(rowids, 2))
-    counts = reuse_candidates.shared_counts(connection, pairs)
+    counts = pair_grams.shared_counts(connection, pairs)
     assert set(counts) == set(pairs)
     words = dict(zip(rowids, map(read_words, texts), strict=True))
     for a, b in pairs:

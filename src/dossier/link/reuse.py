@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dossier.link import (
+    pair_grams,
     passages,
     reuse_candidates,
     reuse_formula,
@@ -597,7 +598,7 @@ def _recheck(
     poor = (
         reuse_rare.rare_pairs(
             connection,
-            reuse_candidates.shared_keys_of(connection, sorted(short)),
+            pair_grams.shared_keys_of(connection, sorted(short)),
             short,
             [],
         )

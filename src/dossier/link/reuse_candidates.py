@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link.batch import rows_of
+from dossier.link.pair_grams import SharedKeys, counted, shared_counts, shared_keys_of
 from dossier.link.reuse_pairs import LEAST_SHARED
 from dossier.link.stock import STOCK_PARTNERS
 
@@ -97,14 +96,12 @@ def candidates(
     found = held(connection, shared)
     key, doc, passage = found.keys, found.docs, found.passages
     batch = np.array(docs, dtype=np.int64)
-    first = np.ones(len(key), dtype=bool)
-    first[1:] = key[1:] != key[:-1]
+    first = _firsts(key)
     group = np.cumsum(first) - 1
     starts = np.flatnonzero(first)
     sizes = np.diff(np.append(starts, len(key)))
     # A key's rows are in (doc, passage) order: its documents, counted.
-    new_doc = first.copy()
-    new_doc[1:] |= doc[1:] != doc[:-1]
+    new_doc = _firsts(key, doc)
     documents = np.bincount(group[new_doc], minlength=len(starts))
     # Common: more than COMMON documents or COMMON_PASSAGES passages.
     common = (sizes > COMMON_PASSAGES) | (documents > COMMON)
@@ -151,7 +148,7 @@ def candidates(
     # sharing two bands, whose texts need not be read then (in a build, the
     # words of all but a batch's own texts) nor shipped to a pool.
     held_keys = shared_keys_of(connection, list(paired))
-    counts = _counted(held_keys)
+    counts = counted(held_keys)
     return Candidates(
         {
             pair: found_seeds
@@ -173,15 +170,24 @@ def _partners(
         return np.zeros(0, dtype=np.int64)
     order = np.lexsort((other, passage, doc))
     d, p, o = doc[order], passage[order], other[order]
-    new_holder = np.ones(len(d), dtype=bool)
-    new_holder[1:] = (d[1:] != d[:-1]) | (p[1:] != p[:-1])
-    new_other = new_holder.copy()
-    new_other[1:] |= o[1:] != o[:-1]
+    new_holder = _firsts(d, p)
+    new_other = _firsts(d, p, o)
     holder = np.cumsum(new_holder) - 1
     counted = np.bincount(holder[new_other], minlength=int(holder[-1]) + 1)
     found = np.empty(len(d), dtype=np.int64)
     found[order] = counted[holder]
     return found
+
+
+def _firsts(*columns: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """For sorted rows given as `columns`, whether each row is the first of
+    its run: the first row, or one differing from the row before in any
+    column."""
+    first = np.zeros(len(columns[0]), dtype=bool)
+    first[:1] = True
+    for column in columns:
+        first[1:] |= column[1:] != column[:-1]
+    return first
 
 
 def compared(bands: int, shingles: int | None) -> bool:
@@ -242,9 +248,7 @@ def held(connection: sqlite3.Connection, keys: list[int]) -> Held:
         dtype=np.int64,
     ).reshape(-1, 3)
     key = rows[:, 0].copy()
-    first = np.ones(len(key), dtype=bool)
-    first[1:] = key[1:] != key[:-1]
-    starts = np.flatnonzero(first)
+    starts = np.flatnonzero(_firsts(key))
     rank = np.arange(len(key)) - np.repeat(starts, np.diff(np.append(starts, len(key))))
     kept = rank <= COMMON_PASSAGES
     return Held(key[kept], rows[kept, 1].copy(), rows[kept, 2].copy())
@@ -264,76 +268,9 @@ def sharing(
 
 
 @dataclass(frozen=True, slots=True)
-class SharedKeys:
-    """The distinct shingle keys the texts of candidate pairs share, by the
-    keys `reuse_signed` keeps: `keys[k]` is held by both texts of
-    `pairs[number[k]]`."""
-
-    pairs: list[tuple[int, int]]
-    number: npt.NDArray[np.int64]
-    keys: npt.NDArray[np.uint64]
-
-
-@dataclass(frozen=True, slots=True)
 class Candidates:
     """`candidates`' pairs (a < b) and their passage pairs sharing a band,
     and the shingle keys each pair's texts share (`shared_keys_of`)."""
 
     pairs: dict[tuple[int, int], list[tuple[int, int]]]
     shared: SharedKeys
-
-
-def shared_counts(
-    connection: sqlite3.Connection, pairs: list[tuple[int, int]]
-) -> dict[tuple[int, int], int]:
-    """The distinct shingles the texts of each pair share, by the keys
-    `reuse_signed` keeps; pairs a text of which has none kept are left out.
-    The keys are a text's distinct shingles (`Words.distinct`, as int64)."""
-    return _counted(shared_keys_of(connection, pairs))
-
-
-def _counted(shared: SharedKeys) -> dict[tuple[int, int], int]:
-    counts = np.bincount(shared.number, minlength=len(shared.pairs)).tolist()
-    return dict(zip(shared.pairs, counts, strict=True))
-
-
-def shared_keys_of(
-    connection: sqlite3.Connection, pairs: list[tuple[int, int]]
-) -> SharedKeys:
-    """The keys each pair's texts share (`SharedKeys`), of the pairs both of
-    whose texts have keys kept."""
-    docs = sorted({doc for pair in pairs for doc in pair})
-    grams: dict[int, npt.NDArray[np.uint64]] = {
-        int(doc): np.frombuffer(blob, dtype=np.uint64)
-        for doc, blob in rows_of(
-            connection,
-            "SELECT doc, grams FROM reuse_signed WHERE grams IS NOT NULL AND doc IN",
-            docs,
-        )
-    }
-    # Each text's partners' keys searched in its own at once (sorted as
-    # unsigned, `gram_keys`), from the side with more partners: one search a
-    # text, not one a pair (three months of wire copy: 15,000 pairs).
-    held = [(a, b) for a, b in pairs if a in grams and b in grams]
-    degree = Counter(doc for pair in held for doc in pair)
-    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for number, (a, b) in enumerate(held):
-        hub, other = (a, b) if degree[a] >= degree[b] else (b, a)
-        partners[hub].append((number, other))
-    numbers: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
-    keys: list[npt.NDArray[np.uint64]] = [np.zeros(0, dtype=np.uint64)]
-    for hub, others in partners.items():
-        mine = grams[hub]
-        if not len(mine):
-            continue
-        theirs = np.concatenate([grams[other] for _, other in others])
-        owner = np.repeat(
-            np.array([number for number, _ in others], dtype=np.int64),
-            [len(grams[other]) for _, other in others],
-        )
-        at = np.searchsorted(mine, theirs)
-        at[at == len(mine)] = 0
-        found = mine[at] == theirs
-        numbers.append(owner[found])
-        keys.append(theirs[found])
-    return SharedKeys(held, np.concatenate(numbers), np.concatenate(keys))

@@ -21,7 +21,7 @@ from collections.abc import Collection, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link.reuse_candidates import SharedKeys
+from dossier.link.pair_grams import SharedKeys
 from dossier.link.reuse_formula import MOST_RARE, RARE_DOCS
 
 Pair = tuple[int, int]
