@@ -195,11 +195,17 @@ def _head_matches(
         else tuple(key for key in leads.sharing if key not in leads.openers)
     )
     for key in whole:
-        rule = rules[key]
-        if rule.needs and not any(word in lowered for word in rule.needs):
-            continue  # spares the scan; for the others it costs more than it saves
-        heads.append((key, list(_matches(text, rule))))
+        # Spares the scan when no rule of the head can use it; for the other
+        # heads this test costs more than it saves.
+        if not any(_may_fire(rules[index], lowered) for index in leads.sharing[key]):
+            continue
+        heads.append((key, list(_matches(text, rules[key]))))
     return heads
+
+
+def _may_fire(rule: Rule, lowered: str) -> bool:
+    """Whether the text holds one of the words `rule` needs, if it needs any."""
+    return not rule.needs or any(word in lowered for word in rule.needs)
 
 
 def _hits(
@@ -211,7 +217,7 @@ def _hits(
             continue
         for index in leads.sharing[key]:
             rule = rules[index]
-            if rule.needs and not any(word in lowered for word in rule.needs):
+            if not _may_fire(rule, lowered):
                 continue
             for match in matches:
                 start, end = match.span()
