@@ -12,7 +12,8 @@ rules: gold in document order, each matched to the first unused overlapping
 prediction (relaxed); strict when both ends are within one character; value
 when the value string is equal; F1 = 2·tp / (pred + gold). `--write` raises
 the floors in eval/floors/timeml.json. `--classes` counts one set's errors by
-class (`value_class`), the figures issue 18's step table reads.
+class (`value_class`), the figures issue 18's step table reads; `--words REGEX`
+counts where the gold and dossier tag a class of words (`timeml_words`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dossier.annotate.time.calendar import parse_value
 from dossier.annotate.time.ranges import endpoints
 from dossier.packs import load_pack
 from eval import CORPUS as SHARED
-from eval import round_down, write_floors
+from eval import round_down, timeml_words, write_floors
 from eval.standard import Text, dump_texts, load_scorer, read, score_predictions
 
 CORPUS = SHARED / "timeml"
@@ -283,6 +284,21 @@ def count_classes(found: list[Error]) -> Counter[str]:
     return counts
 
 
+def _audit(
+    pattern: re.Pattern[str], predictions: list[dict[str, Any]], group: str, shown: int
+) -> int:
+    """`--words`: each set's `timeml_words.tally`, then `shown` of `group`'s."""
+    gold = load_scorer(SCRIPT).load_gold([str(CORPUS)])
+    found = list(timeml_words.places(pattern, gold, predictions))
+    for name in ("TimeBank", "AQUAINT"):
+        print(
+            f"{name}: {timeml_words.tally([p for p in found if p.group == name]).row}"
+        )
+    for place in [p for p in found if p.group == group][:shown]:
+        print(place.line)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.timeml", description=__doc__)
     parser.add_argument("--write", action="store_true", help="raise the floors")
@@ -296,6 +312,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--classes", action="store_true", help="count --set's errors by class"
     )
+    parser.add_argument(
+        "--words",
+        type=re.compile,
+        metavar="REGEX",
+        help="count where the gold and dossier tag these words (--errors N lists)",
+    )
     options = parser.parse_args(argv)
     if options.write and options.path != "annotate":
         parser.error("floors are pinned on the annotate path")
@@ -305,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     predictions = list(predict(path=options.path))
     result = score(path=options.path, predictions=predictions)
     print(result["table"])
+    if options.words is not None:
+        return _audit(options.words, predictions, options.group, options.errors)
     listed = list(errors(predictions, group=options.group))
     for error in listed[: options.errors]:
         print(error.line)
