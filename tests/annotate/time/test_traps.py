@@ -26,6 +26,9 @@ NOTHING = [
     "It was carried by Rodong Sinmun (Workers’ Daily) in full.",
     "They marched to the May Day Stadium in the rain.",
     "The June 15 Joint Declaration was reaffirmed.",
+    # A name of two capitals may modify a noun of an act and stay a name.
+    "They urged the June 15 Joint Declaration implementation.",
+    "The April 25 Team winning the cup was shown.",
     "ComradeKim Jong Unon the occasion visited the plant.",
     'It was shown on ABC\'s "This Week" programme.',
     "He starred in the film ``High Noon.''",
@@ -59,6 +62,31 @@ def test_tag_times_keeps_a_days_own_event(
 ) -> None:
     (day,) = tag_times(text, anchor="2021-10-16", pack=pack)
     assert (day.text, day.value) == expected
+
+
+# (text, date as printed, value): one capital between a date and a noun of an
+# act modifies the noun, so the date is a time, not part of a name.
+EVENT_HEADS = [
+    (
+        "There have been no mass cancellations as a result of the Aug. 7"
+        " Embassy bombings in Nairobi.",
+        "Aug. 7",
+        "1998-08-07",
+    ),
+    ("The Nov. 3 Senate elections drew large crowds.", "Nov. 3", "1997-11-03"),
+    (
+        "Officials discussed the July 27 Armistice negotiations.",
+        "July 27",
+        "1998-07-27",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), EVENT_HEADS)
+def test_tag_times_date_before_a_capital_and_a_noun_of_an_act_is_a_time(
+    pack: Pack, text: str, printed: str, value: str
+) -> None:
+    assert printed_values(text, pack, "1998-09-07") == [(printed, value)]
 
 
 def test_tag_times_march_first_movement_keeps_only_the_year(pack: Pack) -> None:

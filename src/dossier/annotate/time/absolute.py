@@ -25,11 +25,26 @@ def _day_number(hit: Hit) -> int | None:
     return ORDINAL_NUMBER.get(hit.word("dw"))
 
 
+# One capitalised word after a date, then a lower-case noun of an act
+# (`-ings`, `-ion(s)`, `-ment(s)`): the noun heads the phrase and the capital
+# modifies it ("the Aug. 7 Embassy bombings", "the Nov. 3 Senate elections"),
+# so the date is a time. A name ends on its capitals ("the June 15 Joint
+# Declaration was", "the April 25 Team took", "the February 16 Kanggye Art
+# School helped": every such phrase in kcna-2024), and a name of two or more
+# may itself modify such a noun ("the June 15 Joint Declaration
+# implementation"). Not a bare `-ing`: "the April 25 Team winning the cup".
+_EVENT_HEAD = re.compile(r"\s+[A-Z][a-z]+\s+[a-z]+(?:ings|ions?|ments?)\b")
+
+
 def _named_event(hit: Hit, ctx: Context) -> bool:
     """`the June 15 Joint Declaration`: a date used as a name, not a time."""
     before = ctx.text[max(0, hit.start - 4) : hit.start].lower()
     after = ctx.text[hit.end : hit.end + 3]
-    return before.endswith("the ") and re.match(r"\s+[A-Z][a-z]", after) is not None
+    return (
+        before.endswith("the ")
+        and re.match(r"\s+[A-Z][a-z]", after) is not None
+        and _EVENT_HEAD.match(ctx.text, hit.end) is None
+    )
 
 
 def date_rule(hit: Hit, ctx: Context) -> Found | None:
