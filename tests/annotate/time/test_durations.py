@@ -39,3 +39,42 @@ def test_tag_times_one_unit_made_an_adjective_is_a_length(
 ) -> None:
     found = printed_values(text, pack, "2000-04-03")
     assert (printed, value) in found
+
+
+# (text, expression as printed or None, value): the stretch at one end of an
+# event or a time is a vague length, its words in the extent.
+STRETCH_ENDS = [
+    (
+        "U.S. commanders said 5,500 Iraqi prisoners were taken in the first"
+        " hours of the ground war.",
+        "the first hours",
+        "PTXH",
+    ),
+    (
+        "You don't save as many lives in the early years, by a small fraction.",
+        "the early years",
+        "PXY",
+    ),
+    ("In the final days of the war, the general fled.", "the final days", "PXD"),
+    (
+        "He scored twice in the opening minutes of the match.",
+        "the opening minutes",
+        "PTXM",
+    ),
+    # The early hours of a day are a part of it: the day is the expression.
+    ("He was arrested in the early hours of Thursday morning.", None, None),
+    # A length made an adjective keeps its own extent.
+    ("It ended its first decades-long feud.", "decades-long", "PXDE"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), STRETCH_ENDS)
+def test_tag_times_the_first_hours_of_something_are_a_vague_length(
+    pack: Pack, text: str, printed: str | None, value: str | None
+) -> None:
+    lengths = [
+        (words, found)
+        for words, found in printed_values(text, pack, "1991-02-25")
+        if found is not None and found.startswith("P")
+    ]
+    assert lengths == ([(printed, value)] if printed else [])

@@ -119,6 +119,18 @@ RELATION = Before(
 ARTICLE = Before(
     re.compile(r"(?<![\w-])(?:[Aa]|[Ss]ome)\s+\Z"), frozenset({"a", "some"})
 )
+# "the first hours of the ground war", "in the early years": the stretch at
+# one end of an event or a time, a vague length with these words (TimeBank's
+# gold, 2 of 2, `PTXH` and `PXY`). Not `last`, read by the relations.
+_END_OF = ("first", "early", "final", "opening", "initial")
+STRETCH_END = Before(
+    re.compile(
+        r"(?<![\w-])(?P<fv>(?:[Tt]he|its|their|his|her)\s+(?:"
+        + "|".join(_END_OF)
+        + r"))\s+\Z"
+    ),
+    frozenset(_END_OF),
+)
 CENTURY = Before(
     re.compile(
         _DATE.replace("(?:(?P<fy>", "(?:(?P<fy_>")

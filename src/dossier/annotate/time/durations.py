@@ -347,7 +347,12 @@ _OR_UNIT = re.compile(r"\s+or\s+(?:years|months|weeks|days|hours|minutes)\b")
 
 def vague_rule(hit: Hit, ctx: Context) -> Found | None:
     """`for years`, `in decades`, `decades-long`, `months of talks`: a length
-    with no number."""
+    with no number; `the first hours` of something, its words in the extent."""
+    if hit.group("fv") and not hit.group("long"):
+        if hit.word("u") == "hours" and hit.word("fv").endswith("early"):
+            return None  # "the early hours of Thursday morning": a part of a day
+        value = duration_value(None, unit_code(hit.word("u")))
+        return Found("DURATION", value, refers=False)
     before = ctx.text[max(0, hit.start - 16) : hit.start]
     if not hit.group("long") and not (
         _VAGUE_AFTER.match(ctx.text, hit.end)
@@ -364,6 +369,7 @@ def vague_rule(hit: Hit, ctx: Context) -> Found | None:
         duration_value(None, unit_code(hit.word("u"))),
         refers=False,
         end=joined.end() if joined else None,  # "weeks or months": one length
+        bare=True,  # "its first decades-long campaign": the words before not its
     )
 
 

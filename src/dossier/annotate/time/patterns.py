@@ -281,7 +281,7 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
                 "seconds",
             )
             + rf")(?:(?P<long>-long)\b|{_END})",
-            None,
+            before.STRETCH_END,
         ),
         (
             "vague_span",
