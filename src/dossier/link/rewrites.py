@@ -17,13 +17,12 @@ import operator
 import re
 from dataclasses import dataclass
 from itertools import repeat
-from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
 from dossier.link.align import Alignment, similar
-from dossier.link.occurrences import Occurrences, occurrences, pairs, shared_values
+from dossier.link.occurrences import Occurrences, pairs, shared_values
 from dossier.link.passages import Words
 
 # Two sentences match when they share this share of the larger one's
@@ -204,11 +203,28 @@ def _specific(sentences: Sentences) -> _Sets:
     # Names and numbers: a capital or a digit, not a sentence's first word.
     first = np.zeros(count, dtype=bool)
     first[bounds[:-1]] = True
-    digit = np.fromiter(
-        map(str.isdigit, map(itemgetter(0), words.tokens)), dtype=bool, count=count
-    )
-    specific = sentences.is_content & (_capitals(words) | digit) & ~first
+    specific = sentences.is_content & _names_or_numbers(words) & ~first
     return _sets(sentences.ids[specific], sentences.owner[specific], len(bounds) - 1)
+
+
+def _names_or_numbers(words: Words) -> npt.NDArray[np.bool_]:
+    """Whether each word begins with a capital or a digit, asked of each
+    distinct first character once, not of each word: a Python call a word
+    was half of making a text's names and numbers (`_specific`). A word's
+    first character is a digit whether or not the word was lower-cased."""
+    points = np.frombuffer(
+        words.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32
+    )[words.starts]
+    distinct, where = np.unique(points, return_inverse=True)
+    marked = np.array(
+        [
+            character.isupper() or character.isdigit()
+            for character in map(chr, distinct.tolist())
+        ],
+        dtype=bool,
+    )
+    found: npt.NDArray[np.bool_] = marked[where.reshape(-1)]
+    return found
 
 
 def _sentence_ends(words: Words) -> npt.NDArray[np.int64]:
@@ -219,21 +235,27 @@ def _sentence_ends(words: Words) -> npt.NDArray[np.int64]:
     return found[found > 0]
 
 
-def _capitals(words: Words) -> npt.NDArray[np.bool_]:
-    """Whether each word begins with a capital."""
-    firsts = map(words.text.__getitem__, words.starts.tolist())
-    return np.fromiter(map(str.isupper, firsts), dtype=bool, count=len(words.starts))
-
-
 def _sets(
     ids: npt.NDArray[np.int64], owner: npt.NDArray[np.int64], count: int
 ) -> _Sets:
-    """Each sentence's words once: (sentence, word) pairs made distinct."""
-    keyed = ids ^ (owner * np.int64(0x5851F42D4C957F2D))
-    _, first = np.unique(keyed, return_index=True)
-    ids, owner = ids[first], owner[first]
+    """Each sentence's words once: (sentence, word) pairs made distinct.
+    `owner` never falls (words come in text order), so one stable sort by
+    word leaves each word's sentences in order: a word repeated within a
+    sentence is next to itself, and the distinct pairs come grouped by word
+    already (one sort where `np.unique` and `occurrences` made two; the
+    pairs' order within a set is no one's concern, only which pairs)."""
+    order = np.argsort(ids, kind="stable")
+    ids, owner = ids[order], owner[order]
+    distinct = np.ones(len(ids), dtype=bool)
+    distinct[1:] = (ids[1:] != ids[:-1]) | (owner[1:] != owner[:-1])
+    ids, owner = ids[distinct], owner[distinct]
     sizes = np.bincount(owner, minlength=count).astype(np.int64)
-    return _Sets(owner, occurrences(ids), sizes)
+    starts = np.ones(len(ids), dtype=bool)
+    starts[1:] = ids[1:] != ids[:-1]
+    first = np.flatnonzero(starts).astype(np.int64)
+    counts = np.diff(np.append(first, len(ids))).astype(np.int64)
+    where = np.arange(len(ids), dtype=np.int64)
+    return _Sets(owner, Occurrences(ids[first], counts, first, where), sizes)
 
 
 def _content_words(tokens: list[str]) -> list[str | None]:
