@@ -122,3 +122,40 @@ def test_stories_names_or_numbers_are_the_plain_ones(corpus: Path) -> None:
         found = rewrites._names_or_numbers(read_words(text)).tolist()
         assert found == plain_names_or_numbers(text)
         assert any(found)
+
+
+def plain_names(text: str, start: int, end: int) -> set[str]:
+    """What `filled_template` weighed before: each word of [start, end) read
+    one by one."""
+    words = read_words(text)
+    return {
+        token
+        for token, at in zip(
+            words.tokens[start:end], words.starts[start:end].tolist(), strict=True
+        )
+        if text[at].isupper() or text[at].isdigit()
+    } - rewrites._FUNCTION_WORDS
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    text=st.text(CHARACTERS, max_size=30),
+    start=st.integers(0, 12),
+    length=st.integers(0, 12),
+)
+def test_a_passages_names_are_its_words_beginning_with_a_capital_or_digit(
+    text: str, start: int, length: int
+) -> None:
+    words = read_words(text)
+    names = rewrites._names(words, start, start + length)
+    assert names == plain_names(text, start, start + length)
+
+
+def test_stories_passages_names_are_the_plain_ones(corpus: Path) -> None:
+    for text in kcna_stories(corpus, 30):
+        words = read_words(text)
+        count = len(words.tokens)
+        for start in range(0, count, 37):
+            names = rewrites._names(words, start, start + 60)
+            assert names == plain_names(text, start, start + 60)
+        assert rewrites._names(words, 0, count)
