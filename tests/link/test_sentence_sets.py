@@ -159,3 +159,51 @@ def test_stories_passages_names_are_the_plain_ones(corpus: Path) -> None:
             names = rewrites._names(words, start, start + 60)
             assert names == plain_names(text, start, start + 60)
         assert rewrites._names(words, 0, count)
+
+
+def plain_one_to_one(
+    good: np.ndarray, ratio: np.ndarray, used_a: set[int], used_b: set[int]
+) -> list[tuple[int, int]]:
+    """`_one_to_one` as written before: the pairs sorted by a key each."""
+    pairs = []
+    for i, j in sorted(
+        zip(*np.nonzero(good), strict=True), key=lambda ij: -float(ratio[ij])
+    ):
+        if int(i) in used_a or int(j) in used_b:
+            continue
+        used_a.add(int(i))
+        used_b.add(int(j))
+        pairs.append((int(i), int(j)))
+    return pairs
+
+
+# Ratios from few values, so that ties are many; a sentence may be used.
+CELLS = st.integers(1, 5).flatmap(
+    lambda rows: st.integers(1, 5).flatmap(
+        lambda columns: st.tuples(
+            st.lists(
+                st.tuples(st.booleans(), st.sampled_from([0.6, 0.75, 0.8, 1.0])),
+                min_size=rows * columns,
+                max_size=rows * columns,
+            ),
+            st.just((rows, columns)),
+            st.sets(st.integers(0, 4), max_size=2),
+        )
+    )
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(cells=CELLS)
+def test_sentences_paired_one_to_one_best_first_as_before(
+    cells: tuple[list[tuple[bool, float]], tuple[int, int], set[int]],
+) -> None:
+    values, shape, used = cells
+    good = np.array([ok for ok, _ in values], dtype=bool).reshape(shape)
+    ratio = np.array([r for _, r in values], dtype=np.float64).reshape(shape)
+    used_a, used_b = set(used), set(used)
+    found = rewrites._one_to_one(good, ratio, used_a, used_b)
+    plain_a, plain_b = set(used), set(used)
+    assert found == plain_one_to_one(good, ratio, plain_a, plain_b)
+    assert (used_a, used_b) == (plain_a, plain_b)
+    assert all(type(i) is int and type(j) is int for i, j in found)

@@ -459,16 +459,17 @@ def _one_to_one(
 ) -> list[tuple[int, int]]:
     """The `good` pairs, best ratio first, none reusing a sentence of
     `used_a` or `used_b` (which take those paired here)."""
-    candidates = sorted(
-        zip(*np.nonzero(good), strict=True), key=lambda ij: -float(ratio[ij])
-    )
+    rows, columns = np.nonzero(good)
+    # A stable sort, as `sorted` by a key a pair was (at a tie, row by row):
+    # the key function's lookup of a numpy scalar a pair was most of this.
+    order = np.argsort(-ratio[rows, columns], kind="stable")
     pairs = []
-    for i, j in candidates:
-        if int(i) in used_a or int(j) in used_b:
+    for i, j in zip(rows[order].tolist(), columns[order].tolist(), strict=True):
+        if i in used_a or j in used_b:
             continue
-        used_a.add(int(i))
-        used_b.add(int(j))
-        pairs.append((int(i), int(j)))
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((i, j))
     return pairs
 
 
