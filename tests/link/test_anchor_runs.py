@@ -12,11 +12,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier.link.align import anchors
 from dossier.link.anchor_runs import PairAnchors, pair_anchors
 from dossier.link.passages import Words, read_words
 from dossier.link.reuse_pairs import LEAST_SHARED
+from tests.properties import examples
 
 
 def recombined(corpus: Path, count: int, *, seed: int = 3) -> list[str]:
@@ -71,3 +74,25 @@ def test_a_text_with_no_words_has_no_anchors(corpus: Path) -> None:
 
 def shared(a: Words, b: Words) -> int:
     return len(np.intersect1d(a.distinct, b.distinct))
+
+
+# Texts of refrains: a phrase said 1 to 12 times, so that a shingle one text
+# holds past MAX_REPEATS times (no anchor) another holds a few times; texts
+# with no words, and runs along many diagonals.
+PHRASES = ["long live juche korea", "juche korea long live", "the idea of juche"]
+REFRAIN = st.tuples(st.sampled_from(PHRASES), st.integers(1, 12)).map(
+    lambda said: " ".join([said[0]] * said[1])
+)
+TEXTS = st.lists(st.lists(REFRAIN, max_size=3).map(" ".join), min_size=2, max_size=5)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(texts=TEXTS, least=st.integers(1, 6))
+def test_any_texts_anchors_at_once_are_each_pairs(texts: list[str], least: int) -> None:
+    words = dict(enumerate(map(read_words, texts)))
+    pairs = every_pair(len(words))
+    found = pair_anchors(words, pairs, least=least)
+    for (a, b), got in zip(pairs, found, strict=True):
+        assert got == PairAnchors(
+            anchors(words[a], words[b], least=least), shared(words[a], words[b])
+        )

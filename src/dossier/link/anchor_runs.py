@@ -86,7 +86,6 @@ def hub_pairs(
     # Each partner's groups laid end to end: a row (a distinct value) and a
     # position into `where` shift by the partners before it.
     row_shift = np.cumsum([0] + [len(group.values) for group in theirs])
-    where_shift = np.cumsum([0] + [len(group.where) for group in theirs])
     rows = np.concatenate(
         [kept + row_shift[k] for k, kept in enumerate(their_rows)]
     ).astype(np.int64)
@@ -98,9 +97,20 @@ def hub_pairs(
     if least > 1:
         common = np.bincount(row_owner[hit], minlength=count)
         hit &= (common >= least)[row_owner]
-    in_mine = my_rows[at[hit]]
-    in_theirs = rows[hit]
-    pair_of = row_owner[hit]
+    return _expanded(mine, theirs, my_rows[at[hit]], rows[hit], row_owner[hit])
+
+
+def _expanded(
+    mine: Occurrences,
+    theirs: list[Occurrences],
+    in_mine: npt.NDArray[np.int64],
+    in_theirs: npt.NDArray[np.int64],
+    pair_of: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """`hub_pairs`' positions from the values found: row `in_mine[k]` of
+    mine equals row `in_theirs[k]` of theirs laid end to end, a row of
+    theirs[pair_of[k]]."""
+    where_shift = np.cumsum([0] + [len(group.where) for group in theirs])
     counts = np.concatenate([group.counts for group in theirs])
     firsts = np.concatenate(
         [group.first + where_shift[k] for k, group in enumerate(theirs)]
@@ -129,25 +139,35 @@ def _hub_anchors(
     mine = words[hub].grouped
     theirs = [words[other].grouped for other in others]
     count = len(others)
-    # Every distinct shingle, anchor or not: `reuse_pairs`' sentence gate.
+    # Every distinct shingle of the partners searched once in the hub's:
+    # how many each shares (anchor or not: `reuse_pairs`' sentence gate),
+    # and which are anchors, shingles neither text holds more than
+    # MAX_REPEATS times (`hub_pairs` searched them again, a tenth of
+    # comparing the pairs of three months of generated wire copy).
     values = np.concatenate([group.values for group in theirs])
     owner = np.repeat(np.arange(count), [len(group.values) for group in theirs])
-    shared = np.bincount(owner[_found_in(mine.values, values)], minlength=count)
-    # Anchors: shingles neither text holds more than MAX_REPEATS times.
-    at_hub, at_other, pair = hub_pairs(
-        mine,
-        theirs,
-        np.flatnonzero(mine.counts <= MAX_REPEATS),
-        [np.flatnonzero(group.counts <= MAX_REPEATS) for group in theirs],
-        least=max(least, 1),
+    at = np.minimum(np.searchsorted(mine.values, values), len(mine.values) - 1)
+    found = (
+        mine.values[at] == values
+        if len(mine.values)
+        else np.zeros(len(values), dtype=bool)
     )
+    shared = np.bincount(owner[found], minlength=count)
+    anchor = found & (np.concatenate([group.counts for group in theirs]) <= MAX_REPEATS)
+    if len(mine.values):
+        anchor &= mine.counts[at] <= MAX_REPEATS
+    rows = np.flatnonzero(anchor)
+    # Pairs sharing fewer than `least` anchors have none (`align.anchors`).
+    enough = np.bincount(owner[rows], minlength=count) >= max(least, 1)
+    rows = rows[enough[owner[rows]]]
+    at_hub, at_other, pair = _expanded(mine, theirs, at[rows], rows, owner[rows])
     first = np.array(hub_first, dtype=bool)[pair]
     i = np.where(first, at_hub, at_other)
     j = np.where(first, at_other, at_hub)
     runs = _runs(i, j, pair, count)
     return [
-        PairAnchors(found, int(number))
-        for found, number in zip(runs, shared.tolist(), strict=True)
+        PairAnchors(pair_runs, int(number))
+        for pair_runs, number in zip(runs, shared.tolist(), strict=True)
     ]
 
 

@@ -17,13 +17,12 @@ import operator
 import re
 from dataclasses import dataclass
 from itertools import repeat
-from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
 from dossier.link.align import Alignment, similar
-from dossier.link.occurrences import Occurrences, occurrences, pairs, shared_values
+from dossier.link.occurrences import Occurrences, pairs, shared_values
 from dossier.link.passages import Words
 
 # Two sentences match when they share this share of the larger one's
@@ -204,11 +203,49 @@ def _specific(sentences: Sentences) -> _Sets:
     # Names and numbers: a capital or a digit, not a sentence's first word.
     first = np.zeros(count, dtype=bool)
     first[bounds[:-1]] = True
-    digit = np.fromiter(
-        map(str.isdigit, map(itemgetter(0), words.tokens)), dtype=bool, count=count
-    )
-    specific = sentences.is_content & (_capitals(words) | digit) & ~first
+    specific = sentences.is_content & _names_or_numbers(words) & ~first
     return _sets(sentences.ids[specific], sentences.owner[specific], len(bounds) - 1)
+
+
+def _names_or_numbers(words: Words) -> npt.NDArray[np.bool_]:
+    """Whether each word begins with a capital or a digit, asked of each
+    distinct first character once, not of each word: a Python call a word
+    was half of making a text's names and numbers (`_specific`), and
+    `filled_template` asked it of every word of each aligned passage (6,710
+    pairs of three months of generated wire copy). A word's first character
+    is a digit whether or not the word was lower-cased. Kept on the words."""
+    found = words.derived.get("names_or_numbers")
+    if found is None:
+        found = words.derived["names_or_numbers"] = _first_characters_marked(words)
+    marked: npt.NDArray[np.bool_] = found
+    return marked
+
+
+def _first_characters_marked(words: Words) -> npt.NDArray[np.bool_]:
+    """`_names_or_numbers`, made."""
+    points = np.frombuffer(
+        words.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32
+    )[words.starts]
+    marked = _ASCII_MARKED[np.minimum(points, 127)]
+    wide = points > 127
+    if wide.any():
+        distinct, where = np.unique(points[wide], return_inverse=True)
+        marked[wide] = _marked(distinct)[where.reshape(-1)]
+    return marked
+
+
+def _marked(points: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
+    """Whether each character is a capital or a digit."""
+    return np.array(
+        [
+            character.isupper() or character.isdigit()
+            for character in map(chr, points.tolist())
+        ],
+        dtype=bool,
+    )
+
+
+_ASCII_MARKED = _marked(np.arange(128, dtype=np.uint32))
 
 
 def _sentence_ends(words: Words) -> npt.NDArray[np.int64]:
@@ -219,21 +256,27 @@ def _sentence_ends(words: Words) -> npt.NDArray[np.int64]:
     return found[found > 0]
 
 
-def _capitals(words: Words) -> npt.NDArray[np.bool_]:
-    """Whether each word begins with a capital."""
-    firsts = map(words.text.__getitem__, words.starts.tolist())
-    return np.fromiter(map(str.isupper, firsts), dtype=bool, count=len(words.starts))
-
-
 def _sets(
     ids: npt.NDArray[np.int64], owner: npt.NDArray[np.int64], count: int
 ) -> _Sets:
-    """Each sentence's words once: (sentence, word) pairs made distinct."""
-    keyed = ids ^ (owner * np.int64(0x5851F42D4C957F2D))
-    _, first = np.unique(keyed, return_index=True)
-    ids, owner = ids[first], owner[first]
+    """Each sentence's words once: (sentence, word) pairs made distinct.
+    `owner` never falls (words come in text order), so one stable sort by
+    word leaves each word's sentences in order: a word repeated within a
+    sentence is next to itself, and the distinct pairs come grouped by word
+    already (one sort where `np.unique` and `occurrences` made two; the
+    pairs' order within a set is no one's concern, only which pairs)."""
+    order = np.argsort(ids, kind="stable")
+    ids, owner = ids[order], owner[order]
+    distinct = np.ones(len(ids), dtype=bool)
+    distinct[1:] = (ids[1:] != ids[:-1]) | (owner[1:] != owner[:-1])
+    ids, owner = ids[distinct], owner[distinct]
     sizes = np.bincount(owner, minlength=count).astype(np.int64)
-    return _Sets(owner, occurrences(ids), sizes)
+    starts = np.ones(len(ids), dtype=bool)
+    starts[1:] = ids[1:] != ids[:-1]
+    first = np.flatnonzero(starts).astype(np.int64)
+    counts = np.diff(np.append(first, len(ids))).astype(np.int64)
+    where = np.arange(len(ids), dtype=np.int64)
+    return _Sets(owner, Occurrences(ids[first], counts, first, where), sizes)
 
 
 def _content_words(tokens: list[str]) -> list[str | None]:
@@ -416,16 +459,17 @@ def _one_to_one(
 ) -> list[tuple[int, int]]:
     """The `good` pairs, best ratio first, none reusing a sentence of
     `used_a` or `used_b` (which take those paired here)."""
-    candidates = sorted(
-        zip(*np.nonzero(good), strict=True), key=lambda ij: -float(ratio[ij])
-    )
+    rows, columns = np.nonzero(good)
+    # A stable sort, as `sorted` by a key a pair was (at a tie, row by row):
+    # the key function's lookup of a numpy scalar a pair was most of this.
+    order = np.argsort(-ratio[rows, columns], kind="stable")
     pairs = []
-    for i, j in candidates:
-        if int(i) in used_a or int(j) in used_b:
+    for i, j in zip(rows[order].tolist(), columns[order].tolist(), strict=True):
+        if i in used_a or j in used_b:
             continue
-        used_a.add(int(i))
-        used_b.add(int(j))
-        pairs.append((int(i), int(j)))
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((i, j))
     return pairs
 
 
@@ -485,11 +529,5 @@ def filled_template(a: Words, b: Words, alignment: Alignment) -> bool:
 
 def _names(words: Words, start: int, end: int) -> set[str]:
     """The words of [start, end) that begin with a capital or a digit."""
-    text = words.text
-    return {
-        token
-        for token, at in zip(
-            words.tokens[start:end], words.starts[start:end].tolist(), strict=True
-        )
-        if text[at].isupper() or text[at].isdigit()
-    } - _FUNCTION_WORDS
+    marked = np.flatnonzero(_names_or_numbers(words)[start:end]) + start
+    return set(map(words.tokens.__getitem__, marked.tolist())) - _FUNCTION_WORDS
