@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from dossier.annotate.entities.acronyms import _AFTER, _BRACKETS
 from dossier.annotate.entities.headlines import _QUOTE_OPENERS, _QUOTED
+from dossier.annotate.entities.products import _ANY_VERSION, _VERSION_WORDS
 from dossier.annotate.figures.numbers import _DASHED, _may_hold_dashed
-from dossier.annotate.openers import opening_on, places_of
+from dossier.annotate.openers import matches_at_words, opening_on, places_of
 from dossier.annotate.quotes.marks import _MARK, MARKS
 from tests.properties import examples
 
@@ -101,3 +102,38 @@ _NUMBER_PIECES = st.sampled_from(
 def test_no_dashed_range_where_the_test_says_none(text: str) -> None:
     if not _may_hold_dashed(text):
         assert _DASHED.search(text) is None
+
+
+def test_a_word_pattern_matches_where_search_finds_it() -> None:
+    text = "released on Monday; the code name for the new release of Lion"
+    assert _ANY_VERSION.search(text) is not None
+    assert matches_at_words(_ANY_VERSION, text, _VERSION_WORDS)
+    # Each word printed, none followed by `of` or `for`: no match anywhere.
+    text = "the version was released as an update; code names, editions"
+    assert _ANY_VERSION.search(text) is None
+    assert not matches_at_words(_ANY_VERSION, text, _VERSION_WORDS)
+
+
+def test_real_texts_match_as_search_finds(corpus: Path) -> None:
+    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        texts = [json.loads(line).get("text", "") for line in handle]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    holding = 0
+    for text in texts:
+        expected = _ANY_VERSION.search(text) is not None
+        assert matches_at_words(_ANY_VERSION, text, _VERSION_WORDS) is expected
+        holding += expected
+    assert holding >= 2  # kcna-2024 prints two: not every text says no
+
+
+_VERSION_PIECES = st.sampled_from(
+    [*_VERSION_WORDS, "of", "for", "name", " ", "\t", "\n", "s", "d", "-", "x"]
+)
+
+
+@settings(max_examples=examples(3000), deadline=None)
+@given(st.lists(_VERSION_PIECES, max_size=14).map("".join))
+def test_any_text_matches_as_search_finds(text: str) -> None:
+    expected = _ANY_VERSION.search(text) is not None
+    assert matches_at_words(_ANY_VERSION, text, _VERSION_WORDS) is expected

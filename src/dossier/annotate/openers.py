@@ -1,5 +1,7 @@
 """A whole-text scan for a pattern that opens on one of a few characters:
-what `finditer` gives, with the characters found by `str.find`.
+what `finditer` gives, with the characters found by `str.find`; and whether a
+pattern that opens on one of a few words matches anywhere (`search`), from
+those words' places.
 
 `re` skips ahead to a match's first character one character at a time when
 the pattern opens on a class (`[(\\[]`, `[‘“"']`): about 10 ms a MB on
@@ -51,3 +53,22 @@ def opening_on(
         if found is not None:
             position = found.end()
             yield found
+
+
+def matches_at_words(
+    pattern: re.Pattern[str], text: str, words: tuple[str, ...]
+) -> bool:
+    """Whether `pattern.search(text)` finds a match, where every match of
+    `pattern` opens with one of `words` (its first element is an alternation
+    of them). `re` tries such a pattern at every character its words open
+    with (`release` and `code` at each `r` and `c`); `str.find` finds the
+    words themselves, and the pattern is matched only there, seeing the text
+    before each place as `search` does."""
+    match_at, find = pattern.match, text.find
+    for word in words:
+        at = find(word)
+        while at >= 0:
+            if match_at(text, at) is not None:
+                return True
+            at = find(word, at + 1)
+    return False

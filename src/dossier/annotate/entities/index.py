@@ -31,7 +31,6 @@ _MAX_OCR_FORMS = 4
 
 
 @lru_cache(maxsize=131072)
-@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Compare form of a name: lower case, no apostrophes or dots, one space.
 

@@ -46,9 +46,15 @@ from dossier.annotate.entities.index import (
     fold,
     is_acronym,
 )
-from dossier.annotate.entities.lexicon import CONNECTORS, CORPORATE_SUFFIXES
+from dossier.annotate.entities.lexicon import (
+    CONNECTORS,
+    CORPORATE_SUFFIXES,
+    is_common_word,
+)
 from dossier.annotate.entities.names import family_name
 from dossier.annotate.entities.phrase import phrase_start, with_places_after
+from dossier.annotate.entities.roles import type_of
+from dossier.annotate.entities.shapes import WORD, Word
 from dossier.annotate.entities.titles import (
     leading_titles,
     names_a_company,
@@ -307,9 +313,6 @@ def _defined(
     candidates: Sequence[Candidate], definitions: Sequence[Definition], index: PackIndex
 ) -> dict[str, tuple[str, str]]:
     """Acronym -> (entity, type) of its long form, as this text defines it."""
-    from dossier.annotate.entities.roles import type_of
-    from dossier.annotate.entities.shapes import WORD, Word
-
     defined: dict[str, tuple[str, str]] = {}
     for definition in definitions:
         known = index.lookup(definition.long_form)
@@ -443,8 +446,6 @@ def _may_drop(first: str, word: str, index: PackIndex) -> bool:
     """Whether `Lockheed` may stand for `Lockheed Martin`, `AirTran` for
     `AirTran Airways`: the dropped word is a name or a head, and what is left
     is no name of its own (`Qatar` does not stand for `Qatar Airways`)."""
-    from dossier.annotate.entities.lexicon import is_common_word
-
     if _is_head(word, index):
         return index.lookup(first) is None and not is_common_word(first)
     return word in index.given_names or not is_common_word(word)

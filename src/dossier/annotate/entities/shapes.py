@@ -203,7 +203,13 @@ def find_runs(
         if lone(printed):
             continue  # `The`, `It`, `June`: a third of all runs, and never a name
         start = found.start()
-        initial = opens(text, start)
+        # `is_sentence_start`'s first test, read here: most runs follow a
+        # space after a letter or digit, and then open no sentence.
+        initial = (
+            False
+            if start > 1 and text[start - 1] == " " and text[start - 2].isalnum()
+            else opens(text, start)
+        )
         key = (printed, initial)
         # Looked up before `remembered` is called: 86% of kcna-2024's runs are repeats.
         chain = kept(key)
