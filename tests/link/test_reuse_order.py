@@ -165,7 +165,7 @@ def generated(corpus: Path) -> tuple[list[str], list[str]]:
 # up to 10 texts a passage has more than STOCK_PARTNERS partners in some
 # draws and not others (keys past COMMON holders want more texts: the
 # kcna-2024 builds above, and tests/link/test_reuse_candidates.py). Main
-# before this test failed it on 8 texts holding one passage, 2 a batch.
+# before this test failed it on 7 texts holding one passage, one a batch.
 TEXTS = st.lists(
     st.lists(st.integers(0, 3), min_size=1, max_size=2, unique=True),
     min_size=6,
