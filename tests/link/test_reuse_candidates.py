@@ -35,30 +35,31 @@ BAND_ROWS = st.lists(
 def _by_rows(
     rows: list[tuple[int, int, int]], batch: set[int]
 ) -> dict[Pair, list[Pair]]:
-    """The rules, a band row at a time."""
+    """The rules, a band row at a time, each pair as of its later text."""
     by_key: dict[int, list[Pair]] = defaultdict(list)
     for key, doc, passage in sorted(rows):
         by_key[key].append((doc, passage))
     found: list[tuple[int, int, int, int]] = []
     for keyed in by_key.values():
         keyed = keyed[: COMMON_PASSAGES + 1]
-        if len(keyed) > COMMON_PASSAGES or len({doc for doc, _ in keyed}) > COMMON:
-            continue
-        found += [
-            (doc, passage, other, other_passage)
-            for doc, passage in keyed
-            if doc in batch and passage >= 0
-            for other, other_passage in keyed
-            if other != doc and other_passage >= 0
-        ]
+        for doc, passage in keyed:
+            for other, other_passage in keyed:
+                if doc not in batch or passage < 0 or other_passage < 0:
+                    continue
+                # Seen from the later text's side, or from the batch's when
+                # the later text is not in it.
+                if other == doc or (other > doc and other in batch):
+                    continue
+                then = [held for held in keyed if held[0] <= max(doc, other)]
+                if len(then) > COMMON_PASSAGES or len({d for d, _ in then}) > COMMON:
+                    continue
+                found.append((doc, passage, other, other_passage))
     partners: dict[Pair, set[int]] = defaultdict(set)
     for doc, passage, other, _ in found:
         partners[(doc, passage)].add(other)
     seeds: dict[Pair, list[Pair]] = defaultdict(list)
     for doc, passage, other, other_passage in found:
         if len(partners[(doc, passage)]) > STOCK_PARTNERS:
-            continue
-        if other in batch and other < doc:
             continue
         if doc < other:
             seeds[(doc, other)].append((passage, other_passage))

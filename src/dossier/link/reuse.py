@@ -39,6 +39,7 @@ from dossier.link.batch import insert_columns, load_batch, read_batch, rows_of
 from dossier.link.passages import Words, passage_bands, read_words
 from dossier.link.reuse_candidates import (
     COMMON,
+    COUNTED,
     ONE_BAND_GRAMS,
     SHARED_BANDS,
 )
@@ -76,7 +77,7 @@ from dossier.link.stock import STOCK_PARTNERS
 # shingle (schema 14); before, a row per text and shingle in `reuse_bands`.
 STORAGE = 2
 SCHEME = (
-    f"{passages.SCHEME}-c{COMMON}-s{SHARED_BANDS}-o{ONE_BAND_GRAMS}"
+    f"{passages.SCHEME}-c{COMMON}-h{COUNTED}-s{SHARED_BANDS}-o{ONE_BAND_GRAMS}"
     f"-w{MIN_WORDS}-m{MIN_SCORE}"
     f"-p{STOCK_PARTNERS}-j{JOIN}-{JOINED_SCORE}-{rewrites.SCHEME}"
     f"-{reuse_formula.SCHEME}-g{STORAGE}"

@@ -4,6 +4,8 @@ share MinHash bands with, and which of those pairs are worth aligning.
 Part of `link.reuse`: it signs a batch and stores its bands; this module
 finds, from the batch's band keys in memory and the stored index
 (`reuse_bands`, `reuse_signed`), the pairs `link.reuse_pairs` compares.
+Each pair is judged by the texts up to its later one (by rowid), so the
+pairs do not depend on how the texts were batched or split between builds.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ SHARED_BANDS = 2
 # nearly all sharing a few shingles only, turned away here unread; what is
 # left costs the step 13% more CPU on kcna-2024 (docs/benchmarks.md).
 ONE_BAND_GRAMS = LEAST_SHARED
+# How the rules above count a key's holders and a passage's partners (part
+# of the reuse scheme): 2, among the texts up to each pair's later one; 1
+# (before issue 15's order9), among those stored when a batch looked.
+COUNTED = 2
 
 
 def stored_keys(
@@ -92,7 +98,16 @@ def candidates(
     the batch's band keys another text holds too (`shared_keys`). Each is
     read whole, at most COMMON_PASSAGES + 1 rows (`held`), and counted and
     paired here, in numpy: a Python tuple a row was about 0.5 CPU s on
-    three months of wire copy."""
+    three months of wire copy.
+
+    Each pair is judged as of its later text (by rowid): a key's holders and
+    a passage's partners are counted among the texts up to it, not among
+    those stored when a batch looks, which depend on where batches begin and
+    on which files a build was given first (issue 15: the wire months stored
+    1,078 passages linked at once, 1,080 in batches of 100 or of 1). Texts
+    are signed in rowid order and a build's new ones get higher rowids, so
+    the pairs are those a link one text at a time finds, however the texts
+    were batched or split between builds."""
     found = held(connection, shared)
     key, doc, passage = found.keys, found.docs, found.passages
     batch = np.array(docs, dtype=np.int64)
@@ -100,28 +115,30 @@ def candidates(
     group = np.cumsum(first) - 1
     starts = np.flatnonzero(first)
     sizes = np.diff(np.append(starts, len(key)))
-    # A key's rows are in (doc, passage) order: its documents, counted.
-    new_doc = _firsts(key, doc)
-    documents = np.bincount(group[new_doc], minlength=len(starts))
-    # Common: more than COMMON documents or COMMON_PASSAGES passages.
-    common = (sizes > COMMON_PASSAGES) | (documents > COMMON)
-    # Each of the batch's passages under a key not common, against every
-    # other document's passage under it.
-    mine = np.flatnonzero(~common[group] & np.isin(doc, batch) & (passage >= 0))
+    common = _common_up_to(key, doc, starts)
+    # Each of the batch's passages under a key not common as of its text,
+    # against every other document's passage under it (common as of a text
+    # is common as of every later one).
+    mine = np.flatnonzero(~common & np.isin(doc, batch) & (passage >= 0))
     span = sizes[group[mine]]
     left = np.repeat(mine, span)
     right = starts[group[left]] + (
         np.arange(len(left)) - np.repeat(np.cumsum(span) - span, span)
     )
-    other = (doc[right] != doc[left]) & (passage[right] >= 0)
+    later = np.where(doc[right] > doc[left], right, left)
+    # A pair is seen from its later text's side: a pair within the batch
+    # from both, kept once. (A text signed after later ones were, as one
+    # that stops being a copy when its original is forgotten, pairs from
+    # its own side with them.)
+    seen = (doc[right] < doc[left]) | ~np.isin(doc[right], batch)
+    other = (doc[right] != doc[left]) & (passage[right] >= 0) & ~common[later] & seen
     left, right = left[other], right[other]
     a_doc, a_passage = doc[left], passage[left]
     b_doc, b_passage = doc[right], passage[right]
-    # A passage whose bands lead to more than STOCK_PARTNERS documents is a
-    # stock passage: its candidates would be hidden when listed anyway.
-    stock = _partners(a_doc, a_passage, b_doc) > STOCK_PARTNERS
-    # A pair within the batch is seen from both sides: keep one.
-    kept = ~stock & ~(np.isin(b_doc, batch) & (b_doc < a_doc))
+    # A passage whose bands lead to more than STOCK_PARTNERS earlier
+    # documents is a stock passage: its candidates would be hidden when
+    # listed anyway.
+    kept = _partners(a_doc, a_passage, b_doc) <= STOCK_PARTNERS
     a_doc, a_passage = a_doc[kept], a_passage[kept]
     b_doc, b_passage = b_doc[kept], b_passage[kept]
     ahead = a_doc < b_doc
@@ -157,6 +174,28 @@ def candidates(
         },
         held_keys,
     )
+
+
+def _common_up_to(
+    key: npt.NDArray[np.int64],
+    doc: npt.NDArray[np.int64],
+    starts: npt.NDArray[np.int64],
+) -> npt.NDArray[np.bool_]:
+    """For each `held` row, whether its key is common as of the row's text:
+    held by more than COMMON texts, or more than COMMON_PASSAGES passages,
+    of rowid up to it. A key's rows past its bound are not held: the
+    bound's text holds a key so held COMMON_PASSAGES + 1 times already."""
+    if not len(key):
+        return np.zeros(0, dtype=bool)
+    new_text = _firsts(key, doc)
+    text = np.cumsum(new_text) - 1
+    text_starts = np.flatnonzero(new_text)
+    text_ends = np.append(text_starts[1:], len(key))
+    group_start = np.repeat(starts, np.diff(np.append(starts, len(key))))
+    passages = text_ends[text] - group_start
+    texts = text - text[group_start] + 1
+    common: npt.NDArray[np.bool_] = (passages > COMMON_PASSAGES) | (texts > COMMON)
+    return common
 
 
 def _partners(
