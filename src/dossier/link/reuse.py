@@ -5,8 +5,9 @@ Part of `link`, run after `link.copies`. One document of each copy group
 its passages' MinHash bands go to `reuse_bands` (`link.passages`). A new
 document's bands are looked up among all stored ones, leaving out bands that
 more than COMMON documents hold (stock phrases) and passages whose bands
-reach more than STOCK_PARTNERS documents; pairs sharing SHARED_BANDS (or
-one band and ONE_BAND_GRAMS shingles) are compared (`link.reuse_pairs`:
+reach more than STOCK_PARTNERS documents, each counted as of the pair's
+later text (so the pairs do not hang on batches or builds); pairs sharing
+SHARED_BANDS (or one band and ONE_BAND_GRAMS shingles) are compared (`link.reuse_pairs`:
 aligned word by word, by a pool's workers when there are many) unless
 their texts share too few rare shingles to keep any passage
 (`link.reuse_rare`), and each aligned passage long and close enough, and
@@ -674,19 +675,19 @@ def _is_formula(counts: dict[int, int], shared: bytes) -> bool:
 
 def _kept(counts: dict[int, int], passages: list[Passage]) -> list[Passage]:
     """The `passages` (`compare_pair`, best first) overlapping no better one
-    kept on either side, and no `formula` of the outlet's stock phrases (by
-    `counts`, `_counts`'s). A template or formula is never kept, so testing
-    it before or after the overlaps keeps the same passages."""
-    kept: list[Passage] = []
+    on either side, less each `formula` of the outlet's stock phrases (by
+    `counts`, `_counts`'s). Overlaps are settled among all of them, formulas
+    too, before any is left out: a formula's counts only grow as texts come,
+    so a passage that overlaps a better one that is a formula by now, or
+    turns one later (`_recheck` drops it then), is never kept, whatever the
+    batches a link's texts came in (issue 15; tests/link/test_reuse_order.py)."""
+    settled: list[Passage] = []
     for passage in passages:
         alignment = passage.alignment
-        if any(
+        if not any(
             overlaps(alignment.a_start, alignment.a_end, k.a_start, k.a_end)
             or overlaps(alignment.b_start, alignment.b_end, k.b_start, k.b_end)
-            for k in (x.alignment for x in kept)
+            for k in (x.alignment for x in settled)
         ):
-            continue
-        if _is_formula(counts, passage.shared):
-            continue
-        kept.append(passage)
-    return kept
+            settled.append(passage)
+    return [passage for passage in settled if not _is_formula(counts, passage.shared)]
