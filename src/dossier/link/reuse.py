@@ -280,8 +280,9 @@ def _forget_stale(connection: sqlite3.Connection) -> None:
             "SELECT 1 FROM reuse_signed WHERE scheme != ? LIMIT 1", (SCHEME,)
         ).fetchone():
             for table in (
-                "reuse_passage_keys",
                 "reuses",
+                "reuse_passage_keys",
+                "reuse_passages_gone",
                 "reuse_bands",
                 "reuse_signed",
                 "reuse_grams",
