@@ -10,7 +10,8 @@ Prints reuse_relink's lines, then `{"crossed_cpu": S, "calls": N,
 it): `texts_rows`, the signed texts with stored
 passages outside the batch, whose shingles `crossed` read each call before
 schema 18; `key_rows`, the `reuse_passage_keys` rows the turned shingles
-match (a tree without that table: 0). Any tree whose `link.reuse` calls a
+match (a tree without that table: 0); `index_cpu`, the CPU seconds
+writing those rows took (`link.reuse.index_shared`). Any tree whose `link.reuse` calls a
 `crossed` runs it, so two trees can be priced by turns.
 """
 
@@ -35,6 +36,18 @@ _spent: list[float] = []
 _texts: list[int] = []
 _keys: list[int] = []
 _inner = reuse.crossed
+# The rows schema 18 writes with the passages, in a tree that has them.
+_index = [0.0]
+_index_inner = getattr(reuse, "index_shared", None)
+
+
+def _index_timed(*args: Any) -> None:
+    start = time.process_time()
+    try:
+        assert _index_inner is not None
+        _index_inner(*args)
+    finally:
+        _index[0] += time.process_time() - start
 
 
 def _timed(
@@ -78,6 +91,8 @@ def _count(
 def main() -> None:
     # Looked up by name when `_finish` calls it, so the wrapper is used.
     reuse.crossed = _timed  # type: ignore[assignment]
+    if _index_inner is not None:
+        reuse.index_shared = _index_timed  # type: ignore[attr-defined]
     try:
         reuse_relink.main()
     finally:
@@ -89,6 +104,7 @@ def main() -> None:
                     "per_call_cpu": [round(spent, 4) for spent in _spent],
                     "texts_rows": _texts,
                     "key_rows": _keys,
+                    "index_cpu": round(_index[0], 3),
                 }
             )
         )
