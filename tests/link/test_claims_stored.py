@@ -313,6 +313,8 @@ def test_a_schema_11_dossier_is_filled_by_the_next_build(
     expected = _answers(first)
     with closing(sqlite3.connect(db)) as old:
         old.executescript(
+            "DROP TRIGGER reuses_keys_gone; DROP INDEX reuses_unkeyed;"
+            " DROP TABLE reuse_passage_keys; DROP TABLE reuse_passages_gone; "
             "DROP TABLE derived; DROP TABLE event_dates; DROP TABLE claim_facts;"
             " DROP TABLE conflict_buckets; DROP TABLE conflicts;"
             " DELETE FROM state WHERE key = 'derived_rules';"

@@ -151,6 +151,8 @@ def test_a_schema_13_dossier_is_signed_again_into_counts(
             for key in np.frombuffer(grams, dtype=np.int64)
         ]
         old.executescript(
+            "DROP TRIGGER reuses_keys_gone; DROP INDEX reuses_unkeyed;"
+            " DROP TABLE reuse_passage_keys; DROP TABLE reuse_passages_gone; "
             "DROP TRIGGER reuse_signed_gone; DROP TABLE reuse_grams;"
             " DROP TABLE reuse_gone; ALTER TABLE reuse_signed DROP COLUMN grams;"
             " UPDATE reuse_signed SET scheme = 'before';"

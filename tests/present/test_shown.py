@@ -160,6 +160,8 @@ def test_a_dossier_built_before_is_stored_by_its_migration(
             "SELECT count(*) FROM mentions WHERE doc = ?", (rowid,)
         ).fetchone()
         connection.executescript(
+            "DROP TRIGGER reuses_keys_gone; DROP INDEX reuses_unkeyed;"
+            " DROP TABLE reuse_passage_keys; DROP TABLE reuse_passages_gone; "
             "DROP TABLE shown; DROP TABLE deferred_indexes;"
             " ALTER TABLE reuses DROP COLUMN shared; PRAGMA user_version = 14;"
         )

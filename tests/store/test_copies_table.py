@@ -144,6 +144,8 @@ def _as_schema_9(db: Path, target: Path) -> None:
     shutil.copy(db, target)
     with closing(sqlite3.connect(target)) as old:
         old.executescript(
+            "DROP TRIGGER reuses_keys_gone; DROP INDEX reuses_unkeyed;"
+            " DROP TABLE reuse_passage_keys; DROP TABLE reuse_passages_gone; "
             "DROP TRIGGER documents_copies_insert;"
             " DROP TRIGGER documents_copies_update;"
             " DROP TRIGGER documents_copies_delete;"

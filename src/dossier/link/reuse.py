@@ -73,6 +73,7 @@ from dossier.link.rewrites import (
 )
 from dossier.link.signing import Signed, gram_keys_of, passage_keys
 from dossier.link.stock import STOCK_PARTNERS
+from dossier.store.passage_keys import index_shared
 
 # How the formula test's document frequencies are kept: 2, a counted row per
 # shingle (schema 14); before, a row per text and shingle in `reuse_bands`.
@@ -280,6 +281,8 @@ def _forget_stale(connection: sqlite3.Connection) -> None:
         ).fetchone():
             for table in (
                 "reuses",
+                "reuse_passage_keys",
+                "reuse_passages_gone",
                 "reuse_bands",
                 "reuse_signed",
                 "reuse_grams",
@@ -441,11 +444,20 @@ def _finish(
     """Count the batch's shingles, store the passages its pairs keep, and
     drop the stored passages its shingles made formulas."""
     turned = add_grams(connection, begun.grams)
+    rows = _reuses(connection, begun.candidates, begun.compared)
+    # Each row's rowid given, the one SQLite would give it (the largest
+    # plus one), so its shared shingles' rows (`store.passage_keys`) name
+    # it without reading the rows back.
+    (last,) = connection.execute(
+        "SELECT coalesce(max(rowid), 0) FROM reuses"
+    ).fetchone()
+    numbered = [(int(last) + 1 + n, *row) for n, row in enumerate(rows)]
     connection.executemany(
-        "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words,"
-        " shared) VALUES (?,?,?,?,?,?,?,?,?)",
-        _reuses(connection, begun.candidates, begun.compared),
+        "INSERT INTO reuses(rowid, a, b, a_start, a_end, b_start, b_end, score,"
+        " words, shared) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        numbered,
     )
+    index_shared(connection, ((row[0], row[-1]) for row in numbered))
     # The batch's texts made some shingles common: passages stored before,
     # whose shared words were rare then, may be formulas now.
     load_batch(connection, "reuse_finished", begun.docs)

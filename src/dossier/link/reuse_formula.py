@@ -195,25 +195,63 @@ def add_grams(
 def crossed(
     connection: sqlite3.Connection, table: str, turned: npt.NDArray[np.int64]
 ) -> list[int]:
-    """Texts outside the batch (the temporary `table`) holding a shingle of
-    `turned` (`add_grams`: rare before the batch, not now): their stored
-    passages may be formulas now that more texts hold them. Only texts with
-    stored passages."""
+    """Texts outside the batch (the temporary `table`) whose stored passages
+    may be formulas now that more texts hold the shingles of `turned`
+    (`add_grams`: rare before the batch, not now), or whose pair the pair
+    rule may drop now.
+
+    Found from the passages (issue 14 part 5), not from every signed text's
+    shingles: a passage's verdict reads only its shared shingles' counts,
+    which only grow while texts are signed, so only a passage holding a
+    turned shingle can turn formula (`reuse_passage_keys`, schema 18). The
+    passages it cannot answer for (`reuses_unkeyed`: no shared shingles
+    kept, stored before schema 17, or fewer than MIN_GRAMS, whose pair the
+    pair rule weighs by any shingle its texts share) have their texts'
+    shingles tested, as every text's were before: those texts only."""
     if not len(turned):
         return []
-    rows = connection.execute(
-        "SELECT s.doc, s.grams FROM reuse_signed s WHERE s.grams IS NOT NULL"
-        f" AND s.doc NOT IN (SELECT doc FROM {table})"
-        " AND (EXISTS (SELECT 1 FROM reuses r WHERE r.a = s.doc)"
-        "  OR EXISTS (SELECT 1 FROM reuses r WHERE r.b = s.doc))"
-    ).fetchall()
-    return sorted(
+    keys = json.dumps(turned.tolist())
+    found = {
         int(doc)
-        for doc, grams in rows
-        if np.isin(
-            np.frombuffer(grams, dtype=np.int64), turned, assume_unique=True
-        ).any()
-    )
+        for pair in connection.execute(
+            "SELECT r.a, r.b FROM reuses r WHERE r.rowid IN (SELECT k.passage"
+            " FROM reuse_passage_keys k"
+            " WHERE k.key IN (SELECT value FROM json_each(?)))",
+            (keys,),
+        )
+        for doc in pair
+    }
+    # The condition of the partial index `reuses_unkeyed`, word for word, so
+    # that SQLite reads the index, not the table.
+    unkeyed = {
+        int(doc)
+        for pair in connection.execute(
+            "SELECT a, b FROM reuses"
+            f" WHERE shared IS NULL OR length(shared) < {UNKEYED}"
+        )
+        for doc in pair
+    } - found
+    if unkeyed:
+        rows = connection.execute(
+            "SELECT doc, grams FROM reuse_signed WHERE grams IS NOT NULL"
+            " AND doc IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(unkeyed)),),
+        ).fetchall()
+        found.update(
+            int(doc)
+            for doc, grams in rows
+            if np.isin(
+                np.frombuffer(grams, dtype=np.int64), turned, assume_unique=True
+            ).any()
+        )
+    batch = {int(doc) for (doc,) in connection.execute(f"SELECT doc FROM {table}")}
+    return sorted(found - batch)
+
+
+# Bytes of a `shared` blob under MIN_GRAMS keys (int64): the condition of the
+# partial index `reuses_unkeyed` (store/schema.py, migration 18) is written
+# with this number.
+UNKEYED = MIN_GRAMS * 8
 
 
 def word_range(words: Words, start: int, end: int) -> tuple[int, int]:

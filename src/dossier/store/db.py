@@ -188,10 +188,21 @@ def _store_shown(connection: sqlite3.Connection) -> None:
     store_missing(connection)
 
 
+def _index_stored(connection: sqlite3.Connection) -> None:
+    from dossier.store.passage_keys import index_stored
+
+    index_stored(connection)
+
+
 # What a migration's SQL cannot do, run after it in its transaction: 15
 # stores the annotations of the large documents already there as `show`
 # writes them (1.1 s of CPU for a dossier of 1,859 documents, one of 10 MB).
-_AFTER_MIGRATION: dict[int, Callable[[sqlite3.Connection], None]] = {15: _store_shown}
+# 18 indexes the shared shingles of the passages stored
+# (`store.passage_keys`).
+_AFTER_MIGRATION: dict[int, Callable[[sqlite3.Connection], None]] = {
+    15: _store_shown,
+    18: _index_stored,
+}
 
 
 def _statements(script: str) -> list[str]:

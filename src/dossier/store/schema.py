@@ -447,6 +447,34 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE reuses ADD COLUMN shared BLOB;
     """,
+    # 18: which stored passages hold each shared shingle (`reuse_passage_keys`,
+    # one row a key of a passage's `reuses.shared`), so that the recheck
+    # after a batch finds the passages the batch's shingles may have made
+    # formulas by those shingles, not by reading every signed text's
+    # shingles (issue 14 part 5: each batch cost in proportion to the whole
+    # store). `link.reuse` writes the rows with its passages. A passage
+    # deleted leaves its keys in `reuse_passages_gone` (the trigger), and
+    # they are taken out before any row goes in (`store.passage_keys`):
+    # an index on `passage` for the trigger to delete by doubled the cost
+    # of writing the rows. The passages the keys cannot find (`shared`
+    # NULL, stored before 17, or shorter than `reuse_formula.MIN_GRAMS`
+    # keys, 12 of 8 bytes: the pair rule weighs their pair's shingles, not
+    # theirs) have their own index, which `reuse_formula.crossed` reads by
+    # the same condition. Passages stored before get their rows here.
+    """
+    CREATE TABLE reuse_passage_keys (
+        key INTEGER NOT NULL,
+        passage INTEGER NOT NULL,
+        PRIMARY KEY (key, passage)
+    ) WITHOUT ROWID;
+    CREATE TABLE reuse_passages_gone (passage INTEGER NOT NULL, shared BLOB NOT NULL);
+    CREATE INDEX reuses_unkeyed ON reuses(a, b)
+    WHERE shared IS NULL OR length(shared) < 96;
+    CREATE TRIGGER reuses_keys_gone AFTER DELETE ON reuses
+    WHEN old.shared IS NOT NULL BEGIN
+        INSERT INTO reuse_passages_gone VALUES (old.rowid, old.shared);
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
