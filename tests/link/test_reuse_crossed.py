@@ -12,17 +12,12 @@ import numpy as np
 import pytest
 
 from dossier.link import reuse
-from dossier.link.align import Alignment
-from dossier.link.passages import read_words
 from dossier.link.reuse_formula import (
-    MIN_GRAMS,
     RARE_DOCS,
     crossed,
-    shared_grams,
-    word_range,
 )
-from tests.link.test_reuse_formula import HOLDERS, add, kcna_stories, pairs, texts
-from tests.link.test_reuse_rare import _sentences
+from tests.link.test_reuse_formula import HOLDERS, add, pairs, texts
+from tests.link.test_reuse_rare import short_pair
 
 
 def _keys(connection: sqlite3.Connection) -> set[tuple[int, int]]:
@@ -130,41 +125,18 @@ def test_a_short_passage_goes_when_a_shingle_outside_it_makes_its_pair_poor(
     # away. Texts repeating the 60 words then make the pair poor by
     # shingles the short passage does not hold: it goes; with fewer of
     # them it stays.
-    stories = kcna_stories(corpus, 20)
-    sentence = next(
-        found
-        for story in stories[10:]
-        for found in _sentences(story)
-        if len(found.split()) >= 45
-    )
-    retold = " ".join(reversed(sentence.replace(".", "").split())) + "."
-    repeated = " ".join(stories[0].split()[40:100])
-    first = f"{stories[0]}\n{sentence}"
-    second = f"{stories[1]}\n{repeated}\n{retold}"
-    add(connection, [first, second])
+    pair = short_pair(corpus)
+    add(connection, [pair.first, pair.second])
     reuse.link_reuse(connection)
     connection.execute("DELETE FROM reuses")
-    spans = (
-        first.index(sentence),
-        first.index(sentence) + len(sentence),
-        second.index(retold),
-        second.index(retold) + len(retold),
-    )
-    a_words, b_words = read_words(first), read_words(second)
-    alignment = Alignment(
-        *word_range(a_words, spans[0], spans[1]),
-        *word_range(b_words, spans[2], spans[3]),
-        0,
-    )
-    shared = shared_grams(a_words, b_words, alignment)
-    assert len(shared) < MIN_GRAMS
     connection.execute(
         "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words,"
         " shared) VALUES (1, 2, ?, ?, ?, ?, 0.9, 45, ?)",
-        (*spans, shared.tobytes()),
+        (*pair.spans, pair.shared().tobytes()),
     )
     connection.commit()
     # `first` and `second` hold the 60 words too.
-    add(connection, [f"{s}\n{repeated}" for s in stories[2 : 2 + holders]])
+    repeating = pair.stories[2 : 2 + holders]
+    add(connection, [f"{story}\n{pair.repeated}" for story in repeating])
     reuse.link_reuse(connection)
     assert (("doc-0", "doc-1") in pairs(connection)) == kept

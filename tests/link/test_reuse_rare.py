@@ -8,11 +8,13 @@ import math
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 from bench.generate import wire_year
 
@@ -169,6 +171,63 @@ def _sentences(story: str) -> list[str]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class ShortPair:
+    """Two kcna-2024 stories: the second repeats 60 words of the first
+    (`repeated`) and retells a long `sentence` of it with its words
+    reversed (`retold`): no shingle in common there, a passage the formula
+    test never weighs. `stories` are more to repeat the 60 words in."""
+
+    stories: list[str]
+    sentence: str
+    retold: str
+    repeated: str
+    first: str
+    second: str
+
+    @property
+    def spans(self) -> tuple[int, int, int, int]:
+        """The retold sentence's characters in both texts."""
+        a = self.first.index(self.sentence)
+        b = self.second.index(self.retold)
+        return a, a + len(self.sentence), b, b + len(self.retold)
+
+    def shared(self) -> npt.NDArray[np.int64]:
+        """The shingle keys the retold sentence's two sides share (fewer
+        than MIN_GRAMS: the passage the formula test never weighs)."""
+        a_words, b_words = read_words(self.first), read_words(self.second)
+        a_start, a_end, b_start, b_end = self.spans
+        alignment = Alignment(
+            *word_range(a_words, a_start, a_end),
+            *word_range(b_words, b_start, b_end),
+            0,
+        )
+        assert alignment.a_end - alignment.a_start >= 45
+        shared = shared_grams(a_words, b_words, alignment)
+        assert len(shared) < MIN_GRAMS
+        return shared
+
+
+def short_pair(corpus: Path) -> ShortPair:
+    stories = kcna_stories(corpus, 20)
+    sentence = next(
+        found
+        for story in stories[10:]
+        for found in _sentences(story)
+        if len(found.split()) >= 45
+    )
+    retold = " ".join(reversed(sentence.replace(".", "").split())) + "."
+    repeated = " ".join(stories[0].split()[40:100])
+    return ShortPair(
+        stories,
+        sentence,
+        retold,
+        repeated,
+        f"{stories[0]}\n{sentence}",
+        f"{stories[1]}\n{repeated}\n{retold}",
+    )
+
+
 def _pair_rows(connection: sqlite3.Connection) -> list[tuple[int, int]]:
     return sorted(
         (int(a_start), int(b_start))
@@ -188,17 +247,7 @@ def test_a_short_passage_goes_when_its_pair_turns_poor(
     # the sentence tier would store one). Then other stories repeat the 60
     # words: with 3 of them, 5 texts hold each of their shingles, and the
     # pair has no rare shingle left.
-    stories = kcna_stories(corpus, 20)
-    sentence = next(
-        found
-        for story in stories[10:]
-        for found in _sentences(story)
-        if len(found.split()) >= 45
-    )
-    retold = " ".join(reversed(sentence.replace(".", "").split())) + "."
-    repeated = " ".join(stories[0].split()[40:100])
-    first = f"{stories[0]}\n{sentence}"
-    second = f"{stories[1]}\n{repeated}\n{retold}"
+    pair = short_pair(corpus)
     with closing(connect(tmp_path / "linked.db")) as connection:
         connection.execute(
             "INSERT INTO files(path, sha256, size, built_at) VALUES ('t', '', 0, '')"
@@ -207,24 +256,19 @@ def test_a_short_passage_goes_when_its_pair_turns_poor(
             "INSERT INTO sources(id, path, part, sha256, encoding, raw, repairs,"
             " counts) VALUES (1, 't', 0, '', 'utf-8', '', '', '')"
         )
-        add(connection, [first, second])
+        add(connection, [pair.first, pair.second])
         reuse.link_reuse(connection)
         (copied,) = _pair_rows(connection)
-        short = (first.index(sentence), second.index(retold))
-        a_words, b_words = read_words(first), read_words(second)
-        alignment = Alignment(
-            *word_range(a_words, short[0], short[0] + len(sentence)),
-            *word_range(b_words, short[1], short[1] + len(retold)),
-            0,
-        )
-        assert alignment.a_end - alignment.a_start >= 45
-        assert len(shared_grams(a_words, b_words, alignment)) < MIN_GRAMS
+        assert len(pair.shared()) < MIN_GRAMS
+        a_start, _, b_start, _ = pair.spans
         connection.execute(
             "INSERT INTO reuses(a, b, a_start, a_end, b_start, b_end, score, words)"
             " VALUES (1, 2, ?, ?, ?, ?, 0.9, 45)",
-            (short[0], short[0] + len(sentence), short[1], short[1] + len(retold)),
+            pair.spans,
         )
         connection.commit()
-        add(connection, [f"{story}\n{repeated}" for story in stories[2 : 2 + holders]])
+        repeating = pair.stories[2 : 2 + holders]
+        add(connection, [f"{story}\n{pair.repeated}" for story in repeating])
         reuse.link_reuse(connection)
+        short = (a_start, b_start)
         assert _pair_rows(connection) == (sorted([copied, short]) if kept else [])
