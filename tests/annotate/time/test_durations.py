@@ -78,3 +78,38 @@ def test_tag_times_the_first_hours_of_something_are_a_vague_length(
         if found is not None and found.startswith("P")
     ]
     assert lengths == ([(printed, value)] if printed else [])
+
+
+# (text, expressions as printed with their values): a range of counts is one
+# length valued by its first count (TimeBank's gold writes `within two to
+# three weeks` as one TIMEX3, P2W); what is no range keeps the last count.
+COUNT_RANGES = [
+    (
+        "The company will resume shipments of the chips within two to three weeks.",
+        [("two to three weeks", "P2W")],
+    ),
+    (
+        "It's between two to six days for every one of the sickest patients.",
+        [("two to six days", "P2D")],
+    ),
+    (
+        "Acquisitions are to be made during the next 12 to 18 months.",
+        [("the next 12 to 18 months", "P12M")],
+    ),
+    ("The hearing lasted 10-15 minutes, officials said.", [("10-15 minutes", "PT10M")]),
+    ("They lived in Nairobi for five or six years.", [("five or six years", "P5Y")]),
+    ("Talks went on between two and three hours.", [("two and three hours", "PT2H")]),
+    # One count written with a hyphen, and counts that are no range.
+    ("He served twenty-five years in prison.", [("twenty-five years", "P25Y")]),
+    ("The term was cut from 12 to six months.", [("six months", "P6M")]),
+    # A figure with thousands is not read as a first count ("000 to").
+    ("Glass was made here for 1,000 to 2,000 years.", [("2,000 years", "P2000Y")]),
+    ("Arsenal led 3-2 minutes before the end.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNT_RANGES)
+def test_tag_times_a_range_of_counts_is_one_length(
+    pack: Pack, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert printed_values(text, pack, "1989-10-30") == expected

@@ -170,11 +170,19 @@ _ADJECTIVES = (
     "business", "working", "calendar", "full", "long", "odd", "plus", "or so",
     "or more", "solid", "short", "fiscal", "school",
 )  # fmt: skip
+# The first count of a range of lengths ("two to three weeks", "10-15 minutes",
+# "five or six years", "between two and six days"); a dash only between figures,
+# as "twenty-five" is one count; no part of a longer figure ("1,000 to").
+_COUNT = rf"(?:(?<![\d,.])\d{{1,3}}|{cased(*NUMBER_WORDS)})"
+_LOW_COUNT = (
+    rf"(?:(?P<lo>{_COUNT})\s+(?:to|or)\s+|(?<=[Bb]etween )(?P<lob>{_COUNT})\s+and\s+"
+    r"|(?P<lod>(?<![\d,.])\d{1,3})\s*[-–]\s*(?=\d))"
+)
 DURATION = Before(
     re.compile(
         rf"(?<![\w-])(?:(?:(?P<q>{cased(*_QUANTIFIERS)})\s+)?"
         rf"(?:(?P<det>{cased(*_DETERMINERS)})\s+)?|{cased(*_BOUNDING)}\s+)"
-        rf"(?P<n>{NUMBER})[\s-]+"
+        rf"{_LOW_COUNT}?(?P<n>{NUMBER})[\s-]+"
         rf"(?:(?P<adj>{cased(*_ADJECTIVES)})[\s-]+)?\Z"
     ),
     last_words(*NUMBER_WORDS, *VAGUE_NUMBERS, *_ADJECTIVES) | {"half", "1/2"},

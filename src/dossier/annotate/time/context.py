@@ -50,6 +50,7 @@ class Found:
     period: Period | None = None
     until: Period | None = None  # the last period of a range
     end: int | None = None  # a shorter end when the rule gave up a tail
+    start: int | None = None  # a later start when it gave up words before its head
     bare: bool = False  # the head alone: the words read before it are not part of it
     refers: bool = True  # later anaphora may refer back to it
     first: date | None = None  # days given directly (a weekend), overriding

@@ -76,7 +76,33 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall)\s+$")
 
 
 def duration_rule(hit: Hit, ctx: Context) -> Found | None:
-    """`three years`, `two-year`, `the past two months`, `three days later`."""
+    """`three years`, `two-year`, `the past two months`, `three days later`;
+    a range of counts (`two to three weeks`) one length valued by its first
+    count, as a range of dates is by its first date (TimeML's adapter writes
+    two TIMEX3: `ranges.endpoints`)."""
+    found = _length(hit, ctx)
+    low = hit.word("lo") or hit.word("lob") or hit.word("lod")
+    if found is None or not low or hit.left is None:
+        return found
+    low_amount = number_value(low)
+    amount = number_value(hit.word("n"))
+    code = unit_code(hit.group("u") or "")
+    if (
+        low_amount is not None
+        and amount is not None
+        and low_amount < amount
+        and found.type == "DURATION"
+        and found.value == duration_value(amount, code)
+    ):
+        return dataclasses.replace(found, value=duration_value(low_amount, code))
+    if hit.word("lod"):
+        return None  # "won 3-2 minutes before the end": a score, no length
+    # No range of lengths ("cut from 12 to six months", "two to three weeks
+    # ago"): the last count's expression alone.
+    return dataclasses.replace(found, start=hit.left.start("n"))
+
+
+def _length(hit: Hit, ctx: Context) -> Found | None:
     number = hit.word("n")
     if not number:
         return None

@@ -292,4 +292,8 @@ def find(
         end = found.end if found.end is not None else hit.end
         ctx.remember(found)
         taken = end
-        yield (hit.match.start() if found.bare else hit.start), end, found
+        if found.start is not None:
+            start = found.start
+        else:
+            start = hit.match.start() if found.bare else hit.start
+        yield start, end, found
