@@ -5,7 +5,8 @@
 The scorer (../shared/scorers/time/score.py) dumps each document's text and
 its DCT; dossier reads the text with the DCT's day as anchor, as HeidelTime
 did for the README's anchor figures. Two of dossier's forms are written the
-TimeML way first: a range is two TIMEX3, and an anniversary phrase (`the 50th
+TimeML way first: a range of dates is two TIMEX3 (a range of counts, `two to
+three weeks`, stays one), and an anniversary phrase (`the 50th
 anniversary`, dated for dossier's calendar) is left out: TimeML marks it as an
 event, and TimeBank and AQUAINT tag none of the seven such phrases. Its
 rules: gold in document order, each matched to the first unused overlapping
@@ -63,7 +64,7 @@ def predict(*, path: str = "annotate") -> Iterator[dict[str, Any]]:
             for time in part.annotations.times:
                 if is_anniversary(time.text):
                     continue
-                # A range is one expression in dossier and two TIMEX3 in TimeML.
+                # A range of dates: one expression in dossier, two TIMEX3 in TimeML.
                 for first, last, value in endpoints(time):
                     start, end = part.to_text(first, last)
                     timexes.append(
