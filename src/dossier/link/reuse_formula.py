@@ -180,8 +180,9 @@ def add_grams(
     the triggers' conditions in its own program)."""
     if not grams:
         return np.zeros(0, dtype=np.int64)
-    _turning(connection, "CREATE")
     try:
+        # Inside the `try`: a table made and a trigger not is dropped too.
+        _turning(connection, "CREATE")
         count_grams(connection, grams, 1)
         found = connection.execute("SELECT key FROM temp.reuse_turned").fetchall()
     finally:
