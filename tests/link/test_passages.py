@@ -41,6 +41,12 @@ def test_word_spans_match_the_regex_on_any_text(text: str) -> None:
     assert spans(text) == [m.span() for m in WORD.finditer(text)]
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
+def test_word_spans_match_the_regex_on_ascii_text(text: str) -> None:
+    # ASCII texts are read a byte a character (`word_spans`' own path).
+    assert spans(text) == [m.span() for m in WORD.finditer(text)]
+
+
 def test_word_spans_match_the_regex_on_kcna(corpus: Path) -> None:
     path = corpus / "kcna-2024" / "kcna-2024.jsonl"
     with path.open(encoding="utf-8") as rows:

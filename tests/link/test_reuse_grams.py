@@ -196,3 +196,27 @@ def test_shingles_turned_common_are_those_the_counts_carried_past_rare(
         assert turned.tolist() == want
         turned_in_all += len(want)
     assert turned_in_all > 20
+
+
+def test_shingles_new_and_common_in_one_batch_are_turned_and_nothing_left_behind(
+    connection: sqlite3.Connection, corpus: Path
+) -> None:
+    # One batch of stories: each stock phrase of the outlet that more than
+    # RARE_DOCS of them hold is new to the store and common at once (the
+    # counts' insert, not an update, carries it past rare); texts taken
+    # away after it (`count_grams` with -1) turn nothing and find no
+    # temporary trigger or table of the count left on the connection.
+    stories = kcna_stories(corpus, 12)
+    batch = [read_words(text).distinct.view(np.int64) for text in stories]
+    turned = reuse_formula.add_grams(connection, batch)
+    held = Counter(key for grams in batch for key in grams.tolist())
+    want = sorted(key for key, docs in held.items() if docs > reuse_formula.RARE_DOCS)
+    assert want
+    assert turned.tolist() == want
+    assert not connection.execute(
+        "SELECT name FROM sqlite_temp_master WHERE name LIKE 'reuse_turned%'"
+    ).fetchall()
+    reuse_formula.count_grams(connection, batch[:1], -1)
+    assert dict(connection.execute("SELECT key, docs FROM reuse_grams")) == +(
+        held - Counter(batch[0].tolist())
+    )

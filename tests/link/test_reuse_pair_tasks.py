@@ -4,6 +4,7 @@ back in the pairs' order, the same as compared in one call."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from dossier.link.reuse_pairs import (
     in_order,
     pair_tasks,
 )
-from dossier.link.rewrites import read_sentences
+from dossier.link.rewrites import Sentences, read_sentences
 from tests.link.test_reuse_formula import kcna_stories, passage
 
 
@@ -84,3 +85,36 @@ def test_tasks_compared_and_put_in_order_give_the_one_call_passages(
     tasks = pair_tasks(pairs, texts, parts=3)
     done = [compare_task(task) for task, _ in tasks]
     assert in_order(done, [taken for _, taken in tasks], len(pairs)) == whole
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_compare_pairs_leaves_the_collector_as_it_found_it(
+    corpus: Path, enabled: bool
+) -> None:
+    # Comparing pauses the cyclic collector (nothing it makes is a cycle)
+    # and gives it back as it was, after an error too: the same passages
+    # either way, found with the collector off while comparing.
+    texts = quoting_stories(corpus)
+    pairs = every_pair(texts)
+    words = {doc: read_words(text) for doc, text in texts.items()}
+    seen: list[bool] = []
+
+    def sentences(doc: int) -> Sentences:
+        seen.append(gc.isenabled())
+        return read_sentences(words[doc])
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        found = compare_pairs(words, pairs, sentences)
+        assert gc.isenabled() is enabled
+        assert seen and not any(seen)
+        assert any(found)
+
+        def failing(doc: int) -> Sentences:
+            raise LookupError(doc)
+
+        with pytest.raises(LookupError):
+            compare_pairs(words, pairs, failing)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

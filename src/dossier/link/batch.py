@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -77,28 +76,6 @@ def insert_columns(
     of numbers, no tuple a row for the cyclic GC to count."""
     for statement, values in _statements(insert, columns, upsert):
         connection.execute(statement, values)
-
-
-def insert_returning(
-    connection: sqlite3.Connection,
-    insert: str,
-    columns: Sequence[npt.NDArray[np.int64]],
-    upsert: str,
-    returning: str,
-) -> npt.NDArray[np.int64]:
-    """`insert_columns`, each row's `RETURNING` values (integers) flattened
-    into one array, row after row in the order SQLite returns them: each
-    row's tuple is dropped as soon as it is read, none kept for the GC."""
-    found = [
-        np.fromiter(
-            chain.from_iterable(
-                connection.execute(f"{statement} RETURNING {returning}", values)
-            ),
-            dtype=np.int64,
-        )
-        for statement, values in _statements(insert, columns, upsert)
-    ]
-    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
 
 def _statements(

