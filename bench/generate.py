@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 _NUMBER = re.compile(r"\b\d{2,4}\b")
@@ -151,7 +153,25 @@ STORIES_A_DAY = 16
 
 
 def wire_year(folder: Path, *, year: int = 2025, seed: int = 7) -> int:
-    """A year of KCNA-like wire copy from kcna-2024's stories, one JSONL a month.
+    """A year of KCNA-like wire copy (`wire_stories`), one JSONL a month;
+    the bytes written."""
+    shards: dict[int, list[str]] = {}
+    for story in wire_stories(year=year, seed=seed):
+        shards.setdefault(int(story["date"][5:7]), []).append(
+            json.dumps(story, ensure_ascii=False)
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for month, lines in shards.items():
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+        (folder / f"kcna_{year}_{month:02d}.jsonl").write_bytes(data)
+        written += len(data)
+    return written
+
+
+def wire_stories(*, year: int = 2025, seed: int = 7) -> Iterator[dict[str, Any]]:
+    """A year of KCNA-like wire stories from kcna-2024's, in date order, made
+    as they are asked for (a test taking the first days makes no more).
 
     Each day gets `STORIES_A_DAY` stories; each keeps a real story's title,
     topic and dateline (moved to the day) and as many lines as it had, each
@@ -179,10 +199,7 @@ def wire_year(folder: Path, *, year: int = 2025, seed: int = 7) -> int:
         and not sentence.endswith("-0-")
     ]
     words = sorted({w for t in sentences for w in _LOWER_WORD.findall(t)})
-    folder.mkdir(parents=True, exist_ok=True)
-    written = 0
     day = datetime.date(year, 1, 1)
-    shards: dict[int, list[str]] = {}
     while day.year == year:
         for _ in range(STORIES_A_DAY):
             story = dict(rng.choice(stories))
@@ -200,12 +217,5 @@ def wire_year(folder: Path, *, year: int = 2025, seed: int = 7) -> int:
             ]
             story["text"] = dateline + "\n".join(grown) + " -0-"
             story["date"] = day.isoformat()
-            shards.setdefault(day.month, []).append(
-                json.dumps(story, ensure_ascii=False)
-            )
+            yield story
         day += datetime.timedelta(days=1)
-    for month, lines in shards.items():
-        data = ("\n".join(lines) + "\n").encode("utf-8")
-        (folder / f"kcna_{year}_{month:02d}.jsonl").write_bytes(data)
-        written += len(data)
-    return written

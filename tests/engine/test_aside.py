@@ -56,20 +56,52 @@ _STALE = {
 }
 
 
-@pytest.fixture(params=sorted(_STALE))
-def stale_pair(
-    request: pytest.FixtureRequest, kcna_built: Shared, tmp_path: Path
-) -> tuple[Path, Path]:
-    """Two copies of kcna-2024's dossier with the same keys stale."""
-    first = tmp_path / "writer.db"
-    shutil.copy(kcna_built.db, first)
-    with closing(connect(first)) as connection:
-        for statement in _STALE[request.param]:
+Rows = dict[str, list[tuple[object, ...]]]
+
+
+def _made_stale(source: Path, target: Path, stale: str) -> Path:
+    """A copy of the dossier at `source` with the `stale` keys of _STALE stale."""
+    shutil.copy(source, target)
+    with closing(connect(target)) as connection:
+        for statement in _STALE[stale]:
             connection.execute(statement)
         assert entities.needs_entities(connection)
-    second = tmp_path / "aside.db"
-    shutil.copy(first, second)
-    return first, second
+    return target
+
+
+@pytest.fixture(scope="module")
+def writer(
+    kcna_built: Shared, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str], tuple[int, Rows]]:
+    """What the writer links itself in each stale copy (the count it returns,
+    the entity rows it leaves), worked out once for the module: two tests
+    compare with it, and linking the year's entities is most of each
+    (issue 14, part 7)."""
+    made: dict[str, tuple[int, Rows]] = {}
+
+    def linked(stale: str) -> tuple[int, Rows]:
+        if stale not in made:
+            db = tmp_path_factory.mktemp("writer") / "writer.db"
+            _made_stale(kcna_built.db, db, stale)
+            with closing(connect(db)) as connection:
+                count = link_entities(connection, pack=load_pack("korea"))
+            made[stale] = (count, entity_rows(db))
+        return made[stale]
+
+    return linked
+
+
+@pytest.fixture(params=sorted(_STALE))
+def stale_pair(
+    request: pytest.FixtureRequest,
+    kcna_built: Shared,
+    tmp_path: Path,
+    writer: Callable[[str], tuple[int, Rows]],
+) -> tuple[tuple[int, Rows], Path]:
+    """What the writer links in kcna-2024's dossier with these keys stale, and
+    a copy of that stale dossier to work out the entities aside in."""
+    aside = _made_stale(kcna_built.db, tmp_path / "aside.db", request.param)
+    return writer(request.param), aside
 
 
 def _refuse(*_: object) -> Any:
@@ -77,12 +109,10 @@ def _refuse(*_: object) -> Any:
 
 
 def test_entities_worked_out_aside_write_the_rows_the_writer_would(
-    stale_pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    stale_pair: tuple[tuple[int, Rows], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first, second = stale_pair
+    (linked, rows), second = stale_pair
     pack = load_pack("korea")
-    with closing(connect(first)) as connection:
-        linked = link_entities(connection, pack=pack)
     pool = LazyPool(1)
     try:
         with closing(connect(second)) as connection:
@@ -96,11 +126,11 @@ def test_entities_worked_out_aside_write_the_rows_the_writer_would(
     finally:
         pool.close()
     assert linked > 1000
-    assert entity_rows(second) == entity_rows(first)
+    assert entity_rows(second) == rows
 
 
 def test_a_commit_by_another_connection_leaves_the_writer_to_link(
-    stale_pair: tuple[Path, Path],
+    stale_pair: tuple[tuple[int, Rows], Path],
 ) -> None:
     _, second = stale_pair
     pool = LazyPool(1)
@@ -119,16 +149,14 @@ def test_a_commit_by_another_connection_leaves_the_writer_to_link(
 
 
 def test_changes_for_other_stale_keys_are_worked_out_again(
-    stale_pair: tuple[Path, Path],
+    stale_pair: tuple[tuple[int, Rows], Path],
 ) -> None:
-    first, second = stale_pair
+    (linked, rows), second = stale_pair
     pack = load_pack("korea")
-    with closing(connect(first)) as connection:
-        linked = link_entities(connection, pack=pack)
     outdated = EntityChanges(stale=("kim il sung",), entities=("kim il sung",))
     with closing(connect(second)) as connection:
         assert link_entities(connection, pack=pack, worked_out=outdated) == linked
-    assert entity_rows(second) == entity_rows(first)
+    assert entity_rows(second) == rows
 
 
 def test_nothing_stale_or_no_pool_starts_nothing(kcna_built: Shared) -> None:
