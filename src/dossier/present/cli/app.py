@@ -167,6 +167,12 @@ def _dossier() -> None:
 
 
 def main() -> None:
+    # A pool build's workers' server first, its compile beside the imports
+    # below (`cli/early.py`); only for `build`: the query commands start
+    # without the engines (#14 part 6).
+    if sys.argv[1:2] == ["build"]:
+        early = import_first("dossier.present.cli.early")
+        early.warm_early(sys.argv[1:])
     app()
 
 
