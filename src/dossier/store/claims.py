@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from dossier.annotate.figures.measures import is_money, measure
+from dossier.link.measures import is_money, measure
 from dossier.store.context import DocumentContext
 from dossier.store.db import link_pending
 from dossier.store.once import Listing, rows_once

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.annotate.figures.measures import measure
+from dossier.link.measures import measure
 
 
 def _measure(sentence: str, figure: str, unit: str | None) -> tuple[str, bool]:
