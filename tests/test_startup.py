@@ -1,4 +1,4 @@
-"""collector_paused: a process's start runs without the cyclic collector,
+"""collector_off, collector_paused: a process's start runs without the cyclic collector,
 what it made is frozen, and the collector is left as the caller had it;
 import_first does so for a module's first import only."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.startup import collector_paused, import_first
+from dossier.startup import collector_off, collector_paused, import_first
 
 
 @pytest.fixture
@@ -111,3 +111,23 @@ def test_a_module_is_imported_paused_the_first_time_only(
     # Not an equal count: frozen objects other threads of the suite let go
     # of leave the permanent generation meanwhile (the xdist worker's).
     assert gc.get_freeze_count() < again + len(since) // 2
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_collector_off_turns_the_collector_off_and_gives_it_back(
+    enabled: bool,
+) -> None:
+    # As the link step's heavy parts use it: nested, and around an error.
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with collector_off():
+            assert not gc.isenabled()
+            with collector_off():
+                assert not gc.isenabled()
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(KeyError), collector_off():
+            raise KeyError("inside")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

@@ -24,18 +24,30 @@ from types import ModuleType
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
-    """Run the block without the cyclic collector, freeze all that is alive
-    when it ends, and restore the collector as it was (a caller who had
-    turned it off keeps it off)."""
+def collector_off() -> Iterator[None]:
+    """Run the block without the cyclic collector and restore it as it was
+    (a caller who had turned it off keeps it off), whatever is raised. Also
+    a decorator: the link step's heavy parts (comparing pairs, finding them,
+    keeping a batch's passages) make hundreds of thousands of short-lived
+    containers and no cycle, and the collector, left on, ran 363 + 490
+    times over a relink of three months of wire copy (0.16 + 0.24 CPU s)
+    and freed nothing."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
-        gc.freeze()
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run the block without the cyclic collector, freeze all that is alive
+    when it ends (not after an error), and restore the collector as it was."""
+    with collector_off():
+        yield
+        gc.freeze()
 
 
 def import_first(name: str) -> ModuleType:

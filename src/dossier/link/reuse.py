@@ -37,7 +37,6 @@ from dossier.link import (
 )
 from dossier.link.align import Alignment
 from dossier.link.batch import insert_columns, load_batch, read_batch, rows_of
-from dossier.link.collector import paused
 from dossier.link.passages import Words, passage_bands, read_words
 from dossier.link.reuse_candidates import (
     COMMON,
@@ -74,6 +73,7 @@ from dossier.link.rewrites import (
 )
 from dossier.link.signing import Signed, gram_keys_of, passage_keys
 from dossier.link.stock import STOCK_PARTNERS
+from dossier.startup import collector_off
 from dossier.store.passage_keys import index_shared
 
 # How the formula test's document frequencies are kept: 2, a counted row per
@@ -439,19 +439,13 @@ def _begin(
     )
 
 
+@collector_off()
 def _finish(
     connection: sqlite3.Connection, begun: _Begun, kept: dict[int, Words]
 ) -> None:
     """Count the batch's shingles, store the passages its pairs keep, and
     drop the stored passages its shingles made formulas; the cyclic
-    collector paused (`link.collector`)."""
-    with paused():
-        _finish_batch(connection, begun, kept)
-
-
-def _finish_batch(
-    connection: sqlite3.Connection, begun: _Begun, kept: dict[int, Words]
-) -> None:
+    collector off (`startup.collector_off`)."""
     turned = add_grams(connection, begun.grams)
     rows = _reuses(connection, begun.candidates, begun.compared)
     # Each row's rowid given, the one SQLite would give it (the largest

@@ -18,10 +18,10 @@ from itertools import chain
 import numpy as np
 import numpy.typing as npt
 
-from dossier.link.collector import paused
 from dossier.link.pair_grams import SharedKeys, counted, shared_counts, shared_keys_of
 from dossier.link.reuse_pairs import LEAST_SHARED
 from dossier.link.stock import STOCK_PARTNERS
+from dossier.startup import collector_off
 
 # A band more documents hold than this is a stock phrase's: never a candidate,
 # and no evidence that a passage is a stock passage either (STOCK_PARTNERS
@@ -90,6 +90,7 @@ def shared_keys(
     return [int(key) for key in shared.tolist()]
 
 
+@collector_off()
 def candidates(
     connection: sqlite3.Connection, docs: list[int], shared: list[int]
 ) -> Candidates:
@@ -109,14 +110,6 @@ def candidates(
     are signed in rowid order and a build's new ones get higher rowids, so
     the pairs are those a link one text at a time finds, however the texts
     were batched or split between builds."""
-    with paused():
-        return _candidates(connection, docs, shared)
-
-
-def _candidates(
-    connection: sqlite3.Connection, docs: list[int], shared: list[int]
-) -> Candidates:
-    """`candidates`, the collector paused (`link.collector`)."""
     found = held(connection, shared)
     key, doc, passage = found.keys, found.docs, found.passages
     batch = np.array(docs, dtype=np.int64)

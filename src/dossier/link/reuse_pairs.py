@@ -19,7 +19,6 @@ import xxhash
 from dossier.link.align import Alignment, aligned
 from dossier.link.align import anchors as align_anchors
 from dossier.link.anchor_runs import PairAnchors, hubs, pair_anchors
-from dossier.link.collector import paused
 from dossier.link.occurrences import shared_values
 from dossier.link.passages import Words, passage_words, read_words
 from dossier.link.reuse_formula import shared_grams
@@ -30,6 +29,7 @@ from dossier.link.rewrites import (
     read_sentences,
     rewritten,
 )
+from dossier.startup import collector_off
 
 # An aligned passage is reuse when this many words of each side correspond:
 # two sentences of wire copy. On kcna-2024 a leader's titles and the lists of
@@ -175,6 +175,7 @@ class _Read:
 _READ: dict[bytes, _Read] = {}
 
 
+@collector_off()
 def compare_pairs(
     words: Mapping[int, Words],
     pairs: Sequence[tuple[tuple[int, int], Seeds]],
@@ -183,17 +184,8 @@ def compare_pairs(
     """`compare_pair` of each of `pairs`, in their order: the pairs'
     anchors found a text against all its partners at once
     (`link.anchor_runs`), and only the pairs `link.rewrite_gate` lets
-    through compared sentence by sentence."""
-    with paused():
-        return _compared(words, pairs, sentences)
-
-
-def _compared(
-    words: Mapping[int, Words],
-    pairs: Sequence[tuple[tuple[int, int], Seeds]],
-    sentences: Callable[[int], Sentences],
-) -> list[list[Passage]]:
-    """`compare_pairs`, the collector paused."""
+    through compared sentence by sentence. The cyclic collector is off
+    meanwhile (`startup.collector_off`)."""
     found = pair_anchors(words, [pair for pair, _ in pairs], least=LEAST_SHARED)
     # Pairs sharing fewer shingles are not compared sentence by sentence
     # (`compare_pair`), nor those the gate turns away.
