@@ -78,8 +78,9 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall)\s+$")
 def duration_rule(hit: Hit, ctx: Context) -> Found | None:
     """`three years`, `two-year`, `the past two months`, `three days later`;
     a range of counts (`two to three weeks`) one length valued by its first
-    count, as a range of dates is by its first date (TimeML's adapter writes
-    two TIMEX3: `ranges.endpoints`)."""
+    count, as a range of dates is by its first date, and one TIMEX3 for
+    TimeML (`ranges.endpoints` splits dates only), as TimeBank writes two of
+    its three."""
     found = _length(hit, ctx)
     low = hit.word("lo") or hit.word("lob") or hit.word("lod")
     if found is None or not low or hit.left is None:
