@@ -16,9 +16,9 @@ from dossier.annotate.time.finder import (
     _opened_matches,
     join_leads,
 )
-from dossier.annotate.time.leads import first_chars, lead_words
-from dossier.annotate.time.patterns import compile_rules
-from dossier.packs import Pack
+from dossier.annotate.time.leads import Parsed, first_chars, lead_words
+from dossier.annotate.time.patterns import _dates, _opens, _relatives, compile_rules
+from dossier.packs import Era, Pack
 
 
 def test_words_of_a_cased_alternation_and_an_optional_article() -> None:
@@ -80,6 +80,42 @@ def test_first_characters_of_digit_and_mark_openings() -> None:
 )
 def test_unbounded_openings_have_no_first_characters(source: str) -> None:
     assert first_chars(source) is None
+
+
+@pytest.mark.parametrize("eras", [(), (Era("Juche", 1911),)])
+def test_rules_written_in_pieces_read_as_their_joined_pattern(
+    eras: tuple[Era, ...],
+) -> None:
+    """Pieces parsed as a walk reaches them, shared by rules, give the lead
+    words and first characters the whole pattern parsed at once gives."""
+    parsed: Parsed = {}
+    sources = [pieces for _, pieces, _ in [*_dates(eras), *_relatives()]]
+    rules = compile_rules(eras)
+    split = [s for s in sources if not isinstance(s, str)]
+    assert len(split) >= 10, "the date rules are written in pieces"
+    for rule, pieces in zip(rules, sources, strict=True):
+        joined = pieces if isinstance(pieces, str) else "".join(pieces)
+        assert rule.pattern.pattern == joined
+        whole = lead_words(joined)
+        assert lead_words(pieces, parsed) == whole == rule.leads, rule.name
+        assert first_chars(pieces, parsed) == first_chars(joined), rule.name
+        opens = _opens(joined, {}) if whole is None else None
+        assert rule.opens == opens, rule.name
+    # The long tails of the date rules were never parsed for their openings.
+    read = sum(len(source) for source in parsed)
+    assert read < sum(len(rule.pattern.pattern) for rule in rules) * 0.6
+
+
+def test_a_walk_goes_on_into_the_next_piece_and_gives_up_there() -> None:
+    """Words run across pieces, and a walk that gives up in a later piece
+    gives up as on the whole pattern."""
+    leads = lead_words((r"(?:Sun|Mon)", r"day", r"(?![\w-])"))
+    assert leads is not None
+    assert leads.whole == {"sunday", "monday"} and not leads.start
+    assert lead_words((r"(?:Sun|Mon)", r"\.?", r"[^x]")) is None
+    assert lead_words(r"(?:Sun|Mon)\.?[^x]") is None
+    assert first_chars((r"(?=\d)", r"\d+")) == first_chars(r"(?=\d)\d+") == r"[\d]"
+    assert first_chars((r"(?=\d)", r"\d*")) is None
 
 
 def _same_matches(text: str, pack: Pack) -> None:

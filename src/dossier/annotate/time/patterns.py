@@ -37,7 +37,7 @@ from dossier.annotate.time.fragments import (
     titled,
     year_or_era,
 )
-from dossier.annotate.time.leads import Leads, first_chars, lead_words
+from dossier.annotate.time.leads import Leads, Parsed, Source, first_chars, lead_words
 from dossier.annotate.time.vocabulary import ORDINAL_WORDS
 from dossier.packs import Era
 
@@ -65,19 +65,21 @@ _AD = r"A\.\s?D\.|AD|C\.\s?E\.|CE"
 _RY = cased("last", "next", "this")
 
 
-def _dates(eras: tuple[Era, ...]) -> list[tuple[str, str, Before | None]]:
+def _dates(eras: tuple[Era, ...]) -> list[tuple[str, Source, Before | None]]:
     year = year_or_era("y", eras)
     year2 = year_or_era("z", eras)
     tail_year = year_or_era("y", eras, spelled=True)
     weekday = rf"(?P<wd>{WEEKDAY}|{WEEKDAY_SHORT}),?\s+(?:the\s+)?"
+    # Pieces of a pattern (see `leads.Pieces`): each a whole regex.
     month_day = (
-        rf"(?P<m>{MONTH})\.?\s*(?:the\s+)?(?:(?P<d>{DAY})|(?P<dw>{ORDINAL_WORDS}))"
+        rf"(?P<m>{MONTH})\.?\s*(?:the\s+)?(?:(?P<d>{DAY})|(?P<dw>{ORDINAL_WORDS}))",
         rf"(?:\s*(?P<to>[-–]|to|through|and|until|till)\s*(?P<d2>{DAY})"
-        rf"(?!\s*{MONTH}))?"
+        rf"(?!\s*{MONTH}))?",
     )
     day_month = (
-        rf"(?P<d>{DAY})(?:\s*(?P<to>[-–]|to|and|through)\s*(?P<d2>{DAY}))?"
-        rf"(?:\s+of)?\s+(?P<m>{MONTH})\.?"
+        rf"(?P<d>{DAY})",
+        rf"(?:\s*(?P<to>[-–]|to|and|through)\s*(?P<d2>{DAY}))?"
+        rf"(?:\s+of)?\s+(?P<m>{MONTH})\.?",
     )
     # A year named by its relation ("June 16th of last year") is the date's;
     # in lower case, so not past a sentence's end ("on 18 April. This year").
@@ -86,22 +88,22 @@ def _dates(eras: tuple[Era, ...]) -> list[tuple[str, str, Before | None]]:
         rf"|\s+(?:of\s+)?(?P<ry>last|next|this)\s+year{_END})?"
     )
     return [
-        ("date", month_day + tail, before.MODIFIER_ONLY),
-        ("date", day_month + tail, before.MODIFIER_ONLY),
-        ("date", r"the\s+" + day_month + tail, before.MODIFIER_ONLY),
+        ("date", (*month_day, tail), before.MODIFIER_ONLY),
+        ("date", (*day_month, tail), before.MODIFIER_ONLY),
+        ("date", (r"the\s+", *day_month, tail), before.MODIFIER_ONLY),
         # "the first of April", "the twenty-fifth of June": a day in words
         # is a day only with `the ... of` and a month written whole.
         (
             "date",
-            rf"[Tt]he\s+(?P<dw>{ORDINAL_WORDS})\s+of\s+(?P<m>{MONTH_FULL})" + tail,
+            (rf"[Tt]he\s+(?P<dw>{ORDINAL_WORDS})\s+of\s+(?P<m>{MONTH_FULL})", tail),
             before.MODIFIER_ONLY,
         ),
-        ("date", weekday + month_day + tail, before.WEEKDAY_DATE),
-        ("date", weekday + day_month + tail, before.WEEKDAY_DATE),
-        ("date", r"(?P<wk>[Tt]he\s+week\s+of)\s+" + month_day + tail, None),
+        ("date", (weekday, *month_day, tail), before.WEEKDAY_DATE),
+        ("date", (weekday, *day_month, tail), before.WEEKDAY_DATE),
+        ("date", (r"(?P<wk>[Tt]he\s+week\s+of)\s+", *month_day, tail), None),
         (
             "month_year",
-            rf"(?P<m>{MONTH})\.?,?\s+(?:of\s+)?{tail_year}",
+            (rf"(?P<m>{MONTH})\.?,?\s+(?:of\s+)?", tail_year),
             before.MODIFIER_ONLY,
         ),
         (
@@ -118,8 +120,11 @@ def _dates(eras: tuple[Era, ...]) -> list[tuple[str, str, Before | None]]:
         ("year", year, before.YEAR_PREFIX),
         (
             "year",
-            rf"{year}\s*(?P<to>[-–/]|to|through|until|till|and)\s*"
-            rf"(?:{year2}|(?P<zz>\d\d)(?![\d%]|\s*(?:%|per)))",
+            (
+                year,
+                rf"\s*(?P<to>[-–/]|to|through|until|till|and)\s*"
+                rf"(?:{year2}|(?P<zz>\d\d)(?![\d%]|\s*(?:%|per)))",
+            ),
             before.YEAR_PREFIX,
         ),
         ("year", rf"(?P<yw>{SPELLED_YEAR}){_END}", before.YEAR_PREFIX),
@@ -198,7 +203,7 @@ _FREQUENCY = (
 )  # fmt: skip
 
 
-def _relatives() -> list[tuple[str, str, Before | None]]:
+def _relatives() -> list[tuple[str, Source, Before | None]]:
     clock_tail = (
         r"(?:\s*(?P<tz>[ECMP][SD]T|GMT|UTC|KST|local\s+time))?(?:\s*,?\s+(?:on\s+)?"
         r"(?P<tb>" + DAY_REFERENCE.replace("?P<r", "?P<s") + "))?"
@@ -297,10 +302,12 @@ def _relatives() -> list[tuple[str, str, Before | None]]:
         ),
         (
             "clock",
-            r"(?P<h>\d\d?)(?:(?:[:.](?P<mi>[0-5]\d))?\s*"
-            r"(?P<ap>[AaPp]\.?\s?[Mm](?![a-z])\.?)|:(?P<mi24>[0-5]\d)(?![\d:])|"
-            r"(?P<oc>\s+o['’]clock)|\s+in\s+the\s+(?P<ip>morning|afternoon|evening))"
-            + clock_tail,
+            (
+                r"(?P<h>\d\d?)(?:(?:[:.](?P<mi>[0-5]\d))?\s*"
+                r"(?P<ap>[AaPp]\.?\s?[Mm](?![a-z])\.?)|:(?P<mi24>[0-5]\d)(?![\d:])|"
+                r"(?P<oc>\s+o['’]clock)|\s+in\s+the\s+(?P<ip>morning|afternoon|evening))",
+                clock_tail,
+            ),
             before.CLOCK,
         ),
         (
@@ -331,9 +338,11 @@ _NUMERIC_RULES = {"year", "numeric", "decade", "clock", "date", "era"}
 def compile_rules(eras: tuple[Era, ...]) -> tuple[Rule, ...]:
     """The rules for a pack's calendar eras, compiled once per set of eras."""
     rules = []
-    for name, source, left in [*_dates(eras), *_relatives()]:
-        leads = lead_words(source)
-        opens = _opens(source) if leads is None else None
+    parsed: Parsed = {}  # pieces parsed, shared by the rules
+    for name, pieces, left in [*_dates(eras), *_relatives()]:
+        source = pieces if isinstance(pieces, str) else "".join(pieces)
+        leads = lead_words(pieces, parsed)
+        opens = _opens(pieces, parsed) if leads is None else None
         scanned = leads is None and opens is None
         rules.append(
             Rule(
@@ -349,10 +358,10 @@ def compile_rules(eras: tuple[Era, ...]) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def _opens(source: str) -> str | None:
+def _opens(source: Source, parsed: Parsed) -> str | None:
     """The class of characters the head `source` opens with, if it holds a
     digit: such heads are tried where those characters open a word."""
-    chars = first_chars(source)
+    chars = first_chars(source, parsed)
     return chars if chars is not None and re.search(r"\\d|[0-9]", chars) else None
 
 
