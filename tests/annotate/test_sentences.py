@@ -200,3 +200,25 @@ def test_kcna_runs_read_as_the_tokenizer_reads_them(corpus: Path) -> None:
     assert len(plain) > len(runs) / 2
     for run in plain:
         assert plain_tokens(run) == tokenized(run), run
+
+
+def test_the_trimmed_vocabulary_tokenizes_as_a_blank_pipeline(corpus: Path) -> None:
+    """The vocabulary made with its getters trimmed before the tokenizer's
+    special cases gives the tokens, lower case and punctuation flags of
+    `spacy.blank("en")`, special cases (`can't`, `Dr.`, `U.S.`) included."""
+    import spacy
+
+    blank = spacy.blank("en")
+    nlp = tokenizer()
+    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in islice(handle, 40)]
+    texts.append("Dr. Kim can't go to the U.S. on Sept. 3 -- he'll stay, doesn't he?")
+    for text in texts:
+        ours = [(t.text, t.lower_, t.is_punct, t.is_space) for t in nlp.make_doc(text)]
+        theirs = [(t.text, t.lower_, t.is_punct, t.is_space) for t in blank(text)]
+        assert ours == theirs
+    assert nlp.lang == "en"
+    assert not {"NORM", "SHAPE", "IS_STOP"} & {
+        spacy.attrs.NAMES[attr] for attr in nlp.vocab.lex_attr_getters
+    }

@@ -185,13 +185,14 @@ def _followed(
     head never matched (hits 21,122 -> 11,592). A word a start word opens too
     is tried wherever it stands (the scan would find it as that start word)."""
     followed: dict[str, set[str]] = {}
+    # Each rule's table read once, not once per word it opens with.
+    afters = [dict(rule.leads.after) if rule.leads else {} for rule in rules]
     for word, indexes in opened.items():
         if any(word.startswith(s) for s in starts):
             continue
         openings: set[str] = set()
         for index in indexes:
-            leads = rules[index].leads
-            after = dict(leads.after) if leads is not None else {}
+            after = afters[index]
             if word not in after:
                 break
             openings |= after[word]
