@@ -41,8 +41,8 @@ class Pieces:
     ops are the pieces' ops one after the other. A walk stops at the first
     non-letter of each way a match may open: the long tail of a date rule
     (a year, spelled or in an era) was parsed for nothing; `re.compile` parses
-    the joined pattern anyway. Parsing the 38 rules' 42,000 characters twice,
-    here and in `re`, was a third of compiling them.
+    the joined pattern anyway. The korea pack's 38 rules: 41,082 characters
+    parsed here (0.077 of the rules' 0.25 CPU s), now 20,765.
     """
 
     __slots__ = ("parsed", "sources")
