@@ -103,6 +103,10 @@ _DETERMINER_OPENING = re.compile(
     re.IGNORECASE,
 )
 _WORD_AFTER = re.compile(r"[\w’'-]+")
+# Compiled once: `re.match(pattern, …)` looks its pattern up in `re`'s cache on
+# every call (thousands a text).
+_WORD_RUN = re.compile(r"\w+")
+_NON_SPACE = re.compile(r"\S+")
 # An unnamed officer speaking for a body: `A spokesman for the Foreign Ministry`.
 VOICE_OF = re.compile(
     r"(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?(?:spokes(?:man|woman|person)|head"
@@ -271,7 +275,7 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
             offset += len(part) + 1
             continue
         begin = offset + len(part) - len(part.lstrip())
-        word = re.match(r"\w+", text[begin:end])
+        word = _WORD_RUN.match(text[begin:end])
         if word and word.group().lower() in PRONOUNS:
             return begin, begin + len(word.group())
         if word and word.group().lower() in _STOP:
@@ -293,7 +297,7 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
 def phrase_after(text: str, start: int, ceiling: int) -> tuple[int, int] | None:
     """Span of the noun phrase starting at `start` (`said Mr. Kamin, who ...`)."""
     end = start
-    for count, match in enumerate(re.finditer(r"\S+", text[start:ceiling]), 1):
+    for count, match in enumerate(_NON_SPACE.finditer(text[start:ceiling]), 1):
         token = match.group()
         bare = token.rstrip(',;:!?.”"’')
         if bare.endswith(")") and "(" not in text[start : start + match.start()] + bare:

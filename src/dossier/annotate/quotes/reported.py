@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from string import ascii_letters
 
 from dossier.annotate.failures import Failures
+from dossier.annotate.openers import opening_on
 from dossier.annotate.quotes.cues import (
     ACCORDING,
     AS_FOLLOWS,
@@ -44,6 +45,8 @@ _NOT_CLAUSE = re.compile(
 _OBJECT = re.compile(
     r"\s+(?:[\w’'.-]+\s+){1,3}?(?=that\b)|\s+(?:him|her|them|us|me|reporters)\b"
 )
+# A colon that may end a cue's clause (not `10:30`), found from the colons' places.
+_COLON = re.compile(r":(?!\d)")
 # A reported clause shorter than this is a fragment (`he said so`).
 MIN_WORDS = 4
 # Words between a cue and the colon that ends its clause (`recalls those days in
@@ -74,7 +77,7 @@ def colon_quotes(
     tops = sorted(p.open_start for p in passages if p.depth == 0)
     opening = {p.open_start: p for p in passages if p.depth == 0}
     found: list[Reported] = []
-    for colon in re.finditer(r":(?!\d)", text):
+    for colon in opening_on(_COLON, text, ":"):
         position = colon.start()
         after = skip_space(text, position + 1)
         if after >= len(text) or covered.contains(position) or after in opening:

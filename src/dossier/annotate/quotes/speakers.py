@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from dossier.annotate.quotes.cues import words
 from dossier.annotate.quotes.phrases import (
@@ -80,6 +81,11 @@ class Speaker:
     via: str | None = None
 
 
+_START = attrgetter("start")  # a C key: mentions run to hundreds a text
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_BRACKETED_END = re.compile(r"\(([^()]+)\)\s*$")
+
+
 class Resolver:
     """Names speakers: mentions when given, else capitalised-name shapes."""
 
@@ -92,7 +98,7 @@ class Resolver:
     ) -> None:
         self.text = text
         self.pack = pack
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mentions = sorted(mentions, key=_START)
         self.starts = [m.start for m in self.mentions]
         self.quoted = sorted(quoted)
         self._people: list[Person] | None = None
@@ -238,8 +244,8 @@ class Resolver:
     def outlet(self, phrase: str) -> str | None:
         """The pack's outlet a phrase names: `the Korean Central News Agency
         (KCNA)`, `Rodong Sinmun (Workers’ Daily)`; None if it names none."""
-        plain = re.sub(r"^the\s+", "", phrase.replace("’", "'"), flags=re.IGNORECASE)
-        bracket = re.search(r"\(([^()]+)\)\s*$", plain)
+        plain = _THE.sub("", phrase.replace("’", "'"))
+        bracket = _BRACKETED_END.search(plain)
         forms = [plain]
         if bracket:
             forms += [bracket.group(1), plain[: bracket.start()]]
