@@ -22,6 +22,9 @@ from dossier.english import is_title_case
 from dossier.model import Quote
 
 _NAME_LEAD = re.compile(r"\s*(?:--|—|–|―|:)\s*$")
+# A match holds one run of non-space characters (`ends.tail_start`): read from
+# there, not across the whole sentence before the quote (3% of the finder).
+_NAME_LEAD_RUNS = 1
 # `… released the following press statement titled “…”`: the title of a text the
 # clause's subject issued is that subject's words.
 _TITLED_TEXT = re.compile(
@@ -103,11 +106,11 @@ def headline(framer: Framer, passage: Quoted) -> Frame | None:
     index = paragraphs.index(passage.open_start)
     start, end = paragraphs.start_of(index), paragraphs.content_end(index)
     line = framer.text[start:end]
-    if (
+    if (  # the word count of `is_title_case` last: the others are cheap
         len(line) > MAX_HEADLINE
-        or not is_title_case(line)
         or (passage.open_start <= start + 1 and passage.close_end >= end - 1)
         or paragraphs.index(passage.close_end) != index
+        or not is_title_case(line)
     ):
         return None
     # A quote that ends the headline is all the cue or colon reports (`Obama
@@ -156,7 +159,9 @@ def previous_sentence(framer: Framer, open_start: int, floor: int) -> Frame | No
 def named_before(framer: Framer, open_start: int, floor: int) -> Frame | None:
     """`… Mitt Romney -- “It is disqualifying …”`: a name, a dash or colon, a quote."""
     start, end = framer.left_window(open_start, floor)
-    lead = _NAME_LEAD.search(framer.text, start, end)
+    lead = _NAME_LEAD.search(
+        framer.text, tail_start(framer.text, start, end, _NAME_LEAD_RUNS), end
+    )
     if lead is None:
         return None
     span = noun_phrase_before(framer.text, start, lead.start())
@@ -190,12 +195,12 @@ def is_title(framer: Framer, passage: Quoted) -> bool:
     not what was said (issue 18)."""
     content = framer.text[passage.start : passage.end]
     words = content.split()
-    if not is_title_case(content):
+    # Too long for a title whatever its case: most speech is, and is spared
+    # `is_title_case`.
+    if len(words) > MAX_LONG_TITLE_WORDS or not is_title_case(content):
         return False
     if len(words) <= MAX_TITLE_WORDS:
         return True
-    if len(words) > MAX_LONG_TITLE_WORDS:
-        return False
     last = words[-1].strip(".,;:!?").lower()
     return last in _WORK_HEADS or bool(
         _WORK_BEFORE.search(

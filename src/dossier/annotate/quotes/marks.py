@@ -284,6 +284,7 @@ def find_quoted(text: str, paragraphs: Paragraphs | None = None) -> list[Quoted]
     for passage in passages:
         while stack and not _nests(passage, stack[-1]):
             stack.pop()
+        # Paired passages have depth 0: an outermost one is kept as it is.
         result.append(
             Quoted(
                 passage.start,
@@ -293,6 +294,8 @@ def find_quoted(text: str, paragraphs: Paragraphs | None = None) -> list[Quoted]
                 passage.family,
                 len(stack),
             )
+            if stack
+            else passage
         )
         stack.append(passage)
     return result
