@@ -7,7 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.annotate.quotes.cues import VERBS, _verb_words, cues, may_hold_cues
+from dossier.annotate.quotes.cues import (
+    VERBS,
+    _letter,
+    _letters_around,
+    _verb_words,
+    cues,
+    may_hold_cues,
+)
 from tests.properties import examples
 from tests.windows import Window, windows
 
@@ -75,6 +82,14 @@ def test_a_window_said_to_hold_no_cue_holds_none(window: Window) -> None:
     text, start, end = window
     if not may_hold_cues(text, start, end):
         assert _verb_words(text, start, end) == []
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet="aZz AÀé\u212aİı1_-’", min_size=2, max_size=12))
+def test_letters_around_a_place_as_each_letter_tested(text: str) -> None:
+    for position in range(1, len(text)):
+        expected = _letter(text, position - 1) and _letter(text, position)
+        assert _letters_around(text, position) is expected
 
 
 def test_sentences_with_and_without_a_cue() -> None:
