@@ -259,6 +259,18 @@ def cues(text: str, start: int, end: int, *, headline: bool = False) -> Iterator
             yield cue
 
 
+def reporting_cues(text: str, start: int, end: int) -> Iterator[Cue]:
+    """The cues of `cues(text, start, end)` whose verb is in `REPORTING`, in
+    order. A cue's verb is its word lower-cased, so the other words are passed
+    over unread (`cue_at` is most of a cue's cost)."""
+    for word_start, word_end in _verb_words(text, start, end):
+        if text[word_start:word_end].lower() not in REPORTING:
+            continue
+        cue = _read_cue(text, word_start, word_end, False)
+        if cue is not None and cue.end <= end:
+            yield cue
+
+
 def _read_cue(text: str, start: int, end: int, headline: bool) -> Cue | None:
     """`cue_at`, read once per text and verb."""
     read = _index_of(text)[4]

@@ -15,10 +15,10 @@ from dossier.annotate.quotes.cues import (
     AS_FOLLOWS,
     REPORTING,
     Cue,
-    cues,
     cuts_word,
     last_cue,
     last_match,
+    reporting_cues,
     reporting_starts,
     words,
 )
@@ -258,12 +258,10 @@ def _indirect(
         found = _reported(text, framer, content, speaker_span, cue, taken)
         if found is not None:
             return found
-    sentence_cues = list(cues(text, start, stop))
-    for cue in sentence_cues:
-        if (
-            cue.verb not in REPORTING
-            or taken.contains(cue.start)
-            or taken.contains(max(start, cue.start - 4))  # `“…,” said Cole`
+    # Read lazily: most sentences are done at their first reporting cue.
+    for cue in reporting_cues(text, start, stop):
+        if taken.contains(cue.start) or taken.contains(
+            max(start, cue.start - 4)  # `“…,” said Cole`
         ):
             continue
         clause = _that_clause(text, cue, stop)
@@ -272,7 +270,7 @@ def _indirect(
             found = _reported(text, framer, (clause, stop), speaker_span, cue, taken)
             if found is not None:
                 return found
-    last = sentence_cues[-1] if sentence_cues else None
+    last = last_cue(text, start, stop)
     if (
         last is None
         or last.verb not in REPORTING
