@@ -14,8 +14,6 @@ from hypothesis import strategies as st
 from dossier.annotate.quotes.cues import (
     REPORTING,
     VERBS,
-    _letter,
-    _letters_around,
     _verb_words,
     cues,
     may_hold_cues,
@@ -113,14 +111,6 @@ def test_reporting_cues_of_real_sentences(corpus: Path) -> None:
             assert list(reporting_cues(text, start, end)) == expected
             found += len(expected)
     assert found > 100
-
-
-@settings(max_examples=examples(500), deadline=None)
-@given(st.text(alphabet="aZz AÀé\u212aİı1_-’", min_size=2, max_size=12))
-def test_letters_around_a_place_as_each_letter_tested(text: str) -> None:
-    for position in range(1, len(text)):
-        expected = _letter(text, position - 1) and _letter(text, position)
-        assert _letters_around(text, position) is expected
 
 
 def test_sentences_with_and_without_a_cue() -> None:

@@ -328,10 +328,10 @@ def _verb_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for span in spans[bisect_left(starts, start) : bisect_left(starts, end)]
         if span[1] <= end
     ]
-    cut_left = 0 < start < end and _letters_around(text, start)
+    cut_left = 0 < start < end and _letter(text, start - 1) and _letter(text, start)
     if cut_left:
         found[:0] = _verb_piece(text, start, _WORD.match(text, start, end))
-    if start < end < len(text) and _letters_around(text, end):
+    if start < end < len(text) and _letter(text, end - 1) and _letter(text, end):
         piece = end - 1
         while piece > start and _letter(text, piece - 1):
             piece -= 1
@@ -352,8 +352,8 @@ def may_hold_cues(text: str, start: int, end: int, *, reporting: bool = False) -
         starts = reporting_starts
     if bisect_left(starts, start) < bisect_left(starts, end):
         return True
-    return (0 < start < end and _letters_around(text, start)) or (
-        start < end < len(text) and _letters_around(text, end)
+    return (0 < start < end and _letter(text, start - 1) and _letter(text, start)) or (
+        start < end < len(text) and _letter(text, end - 1) and _letter(text, end)
     )
 
 
@@ -366,7 +366,11 @@ def reporting_starts(text: str) -> list[int]:
 def cuts_word(text: str, position: int) -> bool:
     """Whether a window edge at `position` cuts a word (`may_hold_cues` reads
     the cut word's piece inside the window)."""
-    return 0 < position < len(text) and _letters_around(text, position)
+    return (
+        0 < position < len(text)
+        and _letter(text, position - 1)
+        and _letter(text, position)
+    )
 
 
 def _verb_piece(
@@ -375,13 +379,6 @@ def _verb_piece(
     if word is None or word.group().lower() not in VERBS:
         return []
     return [word.span()]
-
-
-def _letters_around(text: str, position: int) -> bool:
-    """Whether the characters on both sides of `position` (inside `text`) are
-    ASCII letters: `_letter` of each, in one slice and two C tests."""
-    pair = text[position - 1 : position + 1]
-    return pair.isascii() and pair.isalpha()
 
 
 def _letter(text: str, position: int) -> bool:
