@@ -152,9 +152,49 @@ def _stops(word: str) -> bool:
 
 def noun_phrase_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The noun phrase ending at `end`, read leftwards word by word."""
-    tokens = list(_TOKEN.finditer(text, start, end))
+    # Most phrases end within a few words of `end`: the window's last
+    # characters are read first, and the whole window only when the phrase may
+    # reach further left (the sentence before a cue was tokenised whole for a
+    # phrase of one or two words).
+    tail = _safe_tail(text, start, end)
+    if tail > start:
+        found = _phrase_of(list(_TOKEN.finditer(text, tail, end)), partial=True)
+        if found is not _FURTHER:
+            return found
+    return _phrase_of(list(_TOKEN.finditer(text, start, end)), partial=False)
+
+
+# Characters read first from a window's end (`noun_phrase_before`).
+_TAIL_CHARS = 80
+# The longest token holding white space: `(` and `)` around 40 characters.
+_LONGEST_BRACKETED = 42
+_FURTHER = (-1, -1)  # `_phrase_of`: the phrase may reach left of the tokens
+
+
+def _safe_tail(text: str, start: int, end: int) -> int:
+    """A place near the end of `text[start:end]` where the window's tokens
+    split: white space before it and no bracketed token (the only kind
+    holding white space) across it, so the tokens found from there are the
+    window's last ones; `start` if there is none."""
+    tail = end - _TAIL_CHARS
+    while start < tail < end and not text[tail - 1].isspace():
+        tail += 1
+    if tail <= start or "(" in text[max(start, tail - _LONGEST_BRACKETED) : tail]:
+        return start
+    return tail
+
+
+def _phrase_of(tokens: list[re.Match[str]], *, partial: bool) -> tuple[int, int] | None:
+    """The noun phrase the last of `tokens` end, read leftwards. With
+    `partial` the tokens are a window's last ones only, and `_FURTHER` says
+    the reading reached the first of them (where it would read the token
+    before or ask whether there is one)."""
+    if partial and not tokens:
+        return _FURTHER
     taken: list[re.Match[str]] = []
     for index in range(len(tokens) - 1, -1, -1):
+        if partial and index == 0:
+            return _FURTHER
         token = tokens[index].group()
         lower = token.lower()
         if token.startswith("(") and taken == [] and index > 0:
