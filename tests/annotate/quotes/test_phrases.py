@@ -113,3 +113,15 @@ _PIECES = st.sampled_from(
 def test_any_window_reads_as_the_whole_window(window: Window) -> None:
     text, start, end = window
     assert phrases.noun_phrase_before(text, start, end) == whole(text, start, end)
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join), st.integers(0, 12))
+def test_words_past_a_count_as_all_words_counted(segment: str, count: int) -> None:
+    assert phrases.words_past(segment, count) is (len(segment.split()) > count)
+
+
+def test_words_past_a_count() -> None:
+    assert phrases.words_past(" he said it was so ", 4)
+    assert not phrases.words_past(" he said it was ", 4)
+    assert not phrases.words_past("", 0)

@@ -16,6 +16,7 @@ from dossier.annotate.quotes.phrases import (
     leading_subject,
     noun_phrase_before,
     subject_before,
+    words_past,
 )
 from dossier.annotate.quotes.speakers import Speaker
 from dossier.english import is_title_case
@@ -321,7 +322,7 @@ def classify(
     if (
         not _spoken(framer, before)
         and not continues
-        and len(text[passage.start : passage.end].split()) < MIN_SPEECH_WORDS
+        and not words_past(text[passage.start : passage.end], MIN_SPEECH_WORDS - 1)
         and _SET_OFF.search(text, last_runs(1), passage.open_start)
         and not _NAMED_BY.search(text, last_runs(_NAMED_BY_RUNS), passage.open_start)
         and not _AS.search(text, last_runs(_AS_RUNS), passage.open_start)
@@ -342,6 +343,6 @@ def classify(
     speech = before if before is not None and before.speech else None
     if speech is not None or introduced(framer, passage.open_start, floor):
         return kind, subject_frame(framer, passage.open_start, floor, speech)
-    if len(text[passage.start : passage.end].split()) >= MIN_SPEECH_WORDS or implicit:
+    if words_past(text[passage.start : passage.end], MIN_SPEECH_WORDS - 1) or implicit:
         return kind, None
     return "scare", None

@@ -134,6 +134,13 @@ _RELATIVE_END = re.compile(r"\b(that|which|who)$")
 MAX_SPEAKER_WORDS = 12
 
 
+def words_past(segment: str, count: int) -> bool:
+    """Whether `segment` holds more than `count` words (runs of non-space
+    characters): `len(segment.split()) > count`, split no further than that
+    needs (the rules ask it of whole sentences and quotes)."""
+    return len(segment.split(None, count)) > count
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """`start`/`end` moved inwards past space and clause punctuation."""
     while start < end and (text[start].isspace() or text[start] in ",.;:’'”\")—–-"):
@@ -305,7 +312,7 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     offset = start
     for part in text[start:end].split(","):
         stripped = part.strip()
-        words = stripped.split()
+        words = stripped.split(None, 1)  # whether there is a word, and the first
         if (
             not words
             or _ADVERBIAL.match(stripped)
@@ -315,7 +322,7 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
             offset += len(part) + 1
             continue
         begin = offset + len(part) - len(part.lstrip())
-        word = _WORD_RUN.match(text[begin:end])
+        word = _WORD_RUN.match(text, begin, end)
         if word and word.group().lower() in PRONOUNS:
             return begin, begin + len(word.group())
         if word and word.group().lower() in _STOP:

@@ -24,7 +24,7 @@ from dossier.annotate.quotes.cues import (
 )
 from dossier.annotate.quotes.frames import Frame, Framer
 from dossier.annotate.quotes.marks import Quoted, skip_space
-from dossier.annotate.quotes.phrases import phrase_after
+from dossier.annotate.quotes.phrases import phrase_after, words_past
 from dossier.annotate.quotes.places import Places
 from dossier.annotate.quotes.spans import SpanIndex
 
@@ -126,7 +126,7 @@ def _after_colon(
         span = phrase_after(text, according.end(), position)
         frame = Frame(Cue(according.start(), according.end(), "according to"))
     elif cue is not None and (
-        follows or len(text[cue.end : position].split()) <= MAX_INTRO_WORDS
+        follows or not words_past(text[cue.end : position], MAX_INTRO_WORDS)
     ):
         span = framer.speaker_span(cue.start, sentence)
         frame = Frame(cue)
@@ -274,7 +274,7 @@ def _indirect(
     if (
         last is None
         or last.verb not in REPORTING
-        or len(text[last.end : stop].split()) > 3
+        or words_past(text[last.end : stop], 3)
         or text[start:end].rstrip().endswith(":")
     ):
         return None
@@ -303,7 +303,7 @@ def _reported(
         end -= 1
     if (
         speaker_span is None
-        or len(text[start:end].split()) < MIN_WORDS
+        or not words_past(text[start:end], MIN_WORDS - 1)
         or not any(char.isalpha() for char in text[speaker_span[0] : speaker_span[1]])
     ):
         return None
