@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from dossier.annotate.openers import opening_on, places_of
+from dossier.annotate.openers import places_of
 
 OPEN, CLOSE, EITHER = "open", "close", "either"
 DOUBLE, SINGLE = "double", "single"
@@ -149,8 +149,30 @@ def find_marks(text: str) -> list[Mark]:
     markup = (
         [(m.start(), m.end()) for m in _ATTRIBUTE.finditer(text)] if "=" in text else []
     )
-    for match in opening_on(_MARK, text, MARKS):
-        at, end = match.span()
+    # `opening_on(_MARK, text, MARKS)`, with `_MARK` matched only where it
+    # may take two characters (`''`, ``` `` ```) or none (a lone backtick): at
+    # any other mark it takes that one character.
+    position, length = 0, len(text)
+    for at in places_of(text, MARKS):
+        if at < position:
+            continue
+        char = text[at]
+        if char in "'`":
+            match = _MARK.match(text, at)
+            if match is None:
+                continue
+            end = match.end()
+        else:
+            end = at + 1
+        position = end
+        if (
+            char == "’"
+            and at > 0
+            and end < length
+            and text[at - 1].isalnum()
+            and text[end].isalnum()
+        ):
+            continue  # people’s: what `_classify` reads first, at most marks
         if markup and any(start <= at < stop for start, stop in markup):
             continue
         mark = _classify(text, at, end)
