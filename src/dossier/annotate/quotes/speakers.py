@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from operator import attrgetter
 
 from dossier.annotate.quotes.cues import words
@@ -98,11 +99,20 @@ class Resolver:
     ) -> None:
         self.text = text
         self.pack = pack
-        self.mentions = sorted(mentions, key=_START)
-        self.starts = [m.start for m in self.mentions]
+        self._given = mentions
         self.quoted = sorted(quoted)
         self._people: list[Person] | None = None
         self.spoken: list[Person] = []
+
+    # Sorted on first use: half of kcna-2024's texts name no speaker.
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """The mentions, by start."""
+        return sorted(self._given, key=_START)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
 
     def people(self) -> list[Person]:
         """Persons named in the text: (start, end, name, title), by position."""
