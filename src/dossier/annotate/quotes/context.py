@@ -107,7 +107,7 @@ def headline(framer: Framer, passage: Quoted) -> Frame | None:
     index = paragraphs.index(passage.open_start)
     start, end = paragraphs.start_of(index), paragraphs.content_end(index)
     line = framer.text[start:end]
-    if (  # the word count of `is_title_case` last: the others are cheap
+    if (  # `is_title_case` (it reads every word) last: the others are cheap
         len(line) > MAX_HEADLINE
         or (passage.open_start <= start + 1 and passage.close_end >= end - 1)
         or paragraphs.index(passage.close_end) != index
