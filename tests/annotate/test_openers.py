@@ -16,7 +16,8 @@ from dossier.annotate.entities.headlines import _QUOTE_OPENERS, _QUOTED
 from dossier.annotate.entities.products import _ANY_VERSION, _VERSION_WORDS
 from dossier.annotate.figures.numbers import _DASHED, _may_hold_dashed
 from dossier.annotate.openers import matches_at_words, opening_on, places_of
-from dossier.annotate.quotes.marks import _MARK, MARKS
+from dossier.annotate.quotes.marks import _MARK, MARKS, Paragraphs
+from dossier.annotate.quotes.reported import _COLON
 from tests.properties import examples
 
 # Each pattern a finder scans a whole text for, and the characters it opens on.
@@ -24,7 +25,9 @@ _SCANS = {
     "quoted titles": (_QUOTED, _QUOTE_OPENERS),
     "acronyms after": (_AFTER, _BRACKETS),
     "quote marks": (_MARK, MARKS),
+    "colons ending a cue's clause": (_COLON, ":"),
 }
+_BREAK = re.compile("\n")
 
 
 def spans(matches: object) -> list[tuple[int, int]]:
@@ -60,8 +63,36 @@ def test_real_texts_scan_as_finditer_scans_them(name: str, corpus: Path) -> None
     assert found > 20
 
 
+def test_real_texts_break_into_paragraphs_where_finditer_finds_breaks(
+    corpus: Path,
+) -> None:
+    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        texts = [json.loads(line).get("text", "") for line in islice(handle, 400)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    breaks = 0
+    for text in texts:
+        expected = [m.start() for m in _BREAK.finditer(text)]
+        assert Paragraphs(text).breaks == expected
+        breaks += len(expected)
+    assert breaks > 400
+
+
 _PIECES = st.sampled_from(
-    [*"‘’“”\"'`«»([)]", "A", "KCNA", "Kim Il Sung", "the", " ", "\n", "\n\n", "s", "é"]
+    [
+        *"‘’“”\"'`«»([)]:",
+        "A",
+        "KCNA",
+        "Kim Il Sung",
+        "the",
+        " ",
+        "\n",
+        "\n\n",
+        "s",
+        "é",
+        "10",
+        "٣",
+    ]
 )
 
 
@@ -72,6 +103,7 @@ def test_any_text_scans_as_finditer_scans_it(text: str) -> None:
         assert spans(opening_on(pattern, text, openers)) == spans(
             pattern.finditer(text)
         )
+    assert Paragraphs(text).breaks == [m.start() for m in _BREAK.finditer(text)]
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
+from itertools import islice
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.annotate.quotes.cues import VERBS, _verb_words, cues, may_hold_cues
+from dossier.annotate.quotes.cues import (
+    REPORTING,
+    VERBS,
+    _verb_words,
+    cues,
+    may_hold_cues,
+    reporting_cues,
+)
+from dossier.annotate.reading import read_text
 from tests.properties import examples
 from tests.windows import Window, windows
 
@@ -75,6 +87,30 @@ def test_a_window_said_to_hold_no_cue_holds_none(window: Window) -> None:
     text, start, end = window
     if not may_hold_cues(text, start, end):
         assert _verb_words(text, start, end) == []
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(windows(_PIECES, 25))
+def test_reporting_cues_are_the_cues_of_reporting_verbs(window: Window) -> None:
+    text, start, end = window
+    expected = [c for c in cues(text, start, end) if c.verb in REPORTING]
+    assert list(reporting_cues(text, start, end)) == expected
+
+
+def test_reporting_cues_of_real_sentences(corpus: Path) -> None:
+    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        texts = [json.loads(line).get("text", "") for line in islice(handle, 300)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    found = 0
+    for text in texts:
+        reading = read_text(text)
+        starts = [*reading.bounds.starts, len(text)]
+        for start, end in itertools.pairwise(starts):
+            expected = [c for c in cues(text, start, end) if c.verb in REPORTING]
+            assert list(reporting_cues(text, start, end)) == expected
+            found += len(expected)
+    assert found > 100
 
 
 def test_sentences_with_and_without_a_cue() -> None:

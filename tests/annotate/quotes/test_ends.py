@@ -24,6 +24,7 @@ _RULES = [
     (context._SET_OFF, 1),
     (context._NAMED_BY, context._NAMED_BY_RUNS),
     (context._AS, context._AS_RUNS),
+    (context._NAME_LEAD, context._NAME_LEAD_RUNS),
 ]
 # Each case-blind rule gated by `may_end_on` and the words it ends on.
 _ENDINGS = [
@@ -35,9 +36,8 @@ _MORE = ("for", "of", "by", "to", "that", "who", "Kim", "x-and", "Monday", "morn
 _GAPS = (",", " , ", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "(", "ſ", "ı")
 _NAMING = ("so-called", "socalled", "termed", "Labelled", "the", "words", "of", "Film")
 _TITLED = ("statement", "Articles", "titled", "under", "title", "issued", "following")
-_PIECES = st.sampled_from(
-    [*_WORDS, *_MORE, *_GAPS, *_NAMING, *_TITLED, "as", "being", "like", ":", "K"]
-)
+_OTHER = ("as", "being", "like", ":", "K", "-", "--", "—", "–", "―")
+_PIECES = st.sampled_from([*_WORDS, *_MORE, *_GAPS, *_NAMING, *_TITLED, *_OTHER])
 
 
 def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
@@ -57,7 +57,8 @@ def test_tail_start_is_before_the_last_runs() -> None:
 def test_known_tails_match_as_the_whole_window(
     rule: re.Pattern[str], runs: int
 ) -> None:
-    for text in ("the plan has been widely ", "Kim , and ", "blasted him for ", "x to"):
+    known = ("the plan has been widely ", "Kim , and ", "blasted him for ", "x to")
+    for text in (*known, "Mitt Romney -- ", "Romney---\n", "Kim Yo Jong:  "):
         for floor in range(len(text)):
             tail = tail_start(text, floor, len(text), runs)
             whole = rule.search(text, floor, len(text))

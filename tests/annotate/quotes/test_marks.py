@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import re
+from itertools import islice
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.annotate.quotes.marks import _MARK, find_quoted
+from dossier.annotate.quotes.marks import (
+    _ATTRIBUTE,
+    _MARK,
+    Mark,
+    _classify,
+    find_marks,
+    find_quoted,
+)
 from tests.properties import examples
 
 # The marks as first written: a pair before its single mark.
@@ -117,3 +127,36 @@ def test_the_mark_scan_finds_the_marks_of_the_plain_alternation(text: str) -> No
     assert [m.span() for m in _MARK.finditer(text)] == [
         m.span() for m in _PLAIN.finditer(text)
     ]
+
+
+def every_mark(text: str) -> list[Mark]:
+    """The marks as `find_marks` first read them: each match of `_MARK`
+    classified (those inside markup left out)."""
+    markup = [m.span() for m in _ATTRIBUTE.finditer(text)]
+    marks = []
+    for match in _MARK.finditer(text):
+        at, end = match.span()
+        if not any(start <= at < stop for start, stop in markup):
+            mark = _classify(text, at, end)
+            if mark is not None:
+                marks.append(mark)
+    return marks
+
+
+def test_real_texts_hold_the_marks_every_match_classified_gives(corpus: Path) -> None:
+    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        texts = [json.loads(line).get("text", "") for line in islice(handle, 400)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    found = 0
+    for text in texts:
+        expected = every_mark(text)
+        assert find_marks(text) == expected
+        found += len(expected)
+    assert found > 200
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.text(alphabet="'`\"“”‘’«»„‚‛a1 =\n", max_size=30))
+def test_any_text_holds_the_marks_every_match_classified_gives(text: str) -> None:
+    assert find_marks(text) == every_mark(text)

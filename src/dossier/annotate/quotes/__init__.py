@@ -182,6 +182,8 @@ def _cite(
     passages: Sequence[Quoted],
 ) -> list[Quote]:
     """Point each quote at the citation printed right after it, if any."""
+    if not citations:  # most texts cite nothing
+        return quotes
     closing = {p.end: p.close_end for p in passages}
     order = sorted(range(len(citations)), key=lambda i: citations[i].start)
     starts = [citations[i].start for i in order]

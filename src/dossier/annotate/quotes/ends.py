@@ -32,6 +32,7 @@ def may_end_on(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     tail = text[start:end].rstrip()
     if tail.endswith((",", ":")):
         tail = tail[:-1].rstrip()
-    if any(char in tail for char in FOLDING):
+    # `FOLDING` holds no ASCII: most windows are spared the look for it.
+    if not tail.isascii() and any(char in tail for char in FOLDING):
         return True
     return tail.lower().endswith(words)

@@ -27,6 +27,7 @@ from dossier.annotate.quotes.phrases import (
     noun_phrase_before,
     phrase_after,
     subject_before,
+    words_past,
 )
 from dossier.annotate.quotes.places import Places
 from dossier.annotate.quotes.speakers import Resolver, Speaker
@@ -301,7 +302,7 @@ class Framer:
             return None
         if final and text[begin : begin + 1].isupper():
             tail = text[cue.end : self.sentences.end_of(cue.end)]
-            if len(tail.split()) > 3:
+            if words_past(tail, 3):
                 return None  # `“…done.” He said the plan …` starts a new claim
         if cue.start == begin and cue.verb in INVERTING:
             span = phrase_after(text, cue.end, ceiling)
@@ -316,7 +317,7 @@ class Framer:
         text = self.text
         end = self.sentences.end_of(close_end)
         cue = last_cue(text, close_end, end)
-        if cue is None or len(text[cue.end : end].split()) > 4:
+        if cue is None or words_past(text[cue.end : end], 4):
             return None
         comma = text.rfind(",", close_end, cue.start)
         if comma < 0:

@@ -103,6 +103,10 @@ _DETERMINER_OPENING = re.compile(
     re.IGNORECASE,
 )
 _WORD_AFTER = re.compile(r"[\w’'-]+")
+# Compiled once: `re.match(pattern, …)` looks its pattern up in `re`'s cache on
+# every call (thousands a text).
+_WORD_RUN = re.compile(r"\w+")
+_NON_SPACE = re.compile(r"\S+")
 # An unnamed officer speaking for a body: `A spokesman for the Foreign Ministry`.
 VOICE_OF = re.compile(
     r"(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?(?:spokes(?:man|woman|person)|head"
@@ -130,6 +134,13 @@ _RELATIVE_END = re.compile(r"\b(that|which|who)$")
 MAX_SPEAKER_WORDS = 12
 
 
+def words_past(segment: str, count: int) -> bool:
+    """Whether `segment` holds more than `count` words (runs of non-space
+    characters): `len(segment.split()) > count`, split no further than that
+    needs (the rules ask it of whole sentences and quotes)."""
+    return len(segment.split(None, count)) > count
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """`start`/`end` moved inwards past space and clause punctuation."""
     while start < end and (text[start].isspace() or text[start] in ",.;:’'”\")—–-"):
@@ -148,9 +159,49 @@ def _stops(word: str) -> bool:
 
 def noun_phrase_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The noun phrase ending at `end`, read leftwards word by word."""
-    tokens = list(_TOKEN.finditer(text, start, end))
+    # Most phrases end within a few words of `end`: the window's last
+    # characters are read first, and the whole window only when the phrase may
+    # reach further left (the sentence before a cue was tokenised whole for a
+    # phrase of one or two words).
+    tail = _safe_tail(text, start, end)
+    if tail > start:
+        found = _phrase_of(list(_TOKEN.finditer(text, tail, end)), partial=True)
+        if found is not _FURTHER:
+            return found
+    return _phrase_of(list(_TOKEN.finditer(text, start, end)), partial=False)
+
+
+# Characters read first from a window's end (`noun_phrase_before`).
+_TAIL_CHARS = 80
+# The longest token holding white space: `(` and `)` around 40 characters.
+_LONGEST_BRACKETED = 42
+_FURTHER = (-1, -1)  # `_phrase_of`: the phrase may reach left of the tokens
+
+
+def _safe_tail(text: str, start: int, end: int) -> int:
+    """A place near the end of `text[start:end]` where the window's tokens
+    split: white space before it and no bracketed token (the only kind
+    holding white space) across it, so the tokens found from there are the
+    window's last ones; `start` if there is none."""
+    tail = end - _TAIL_CHARS
+    while start < tail < end and not text[tail - 1].isspace():
+        tail += 1
+    if tail <= start or "(" in text[max(start, tail - _LONGEST_BRACKETED) : tail]:
+        return start
+    return tail
+
+
+def _phrase_of(tokens: list[re.Match[str]], *, partial: bool) -> tuple[int, int] | None:
+    """The noun phrase the last of `tokens` end, read leftwards. With
+    `partial` the tokens are a window's last ones only, and `_FURTHER` says
+    the reading reached the first of them (where it would read the token
+    before or ask whether there is one)."""
+    if partial and not tokens:
+        return _FURTHER
     taken: list[re.Match[str]] = []
     for index in range(len(tokens) - 1, -1, -1):
+        if partial and index == 0:
+            return _FURTHER
         token = tokens[index].group()
         lower = token.lower()
         if token.startswith("(") and taken == [] and index > 0:
@@ -261,7 +312,7 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     offset = start
     for part in text[start:end].split(","):
         stripped = part.strip()
-        words = stripped.split()
+        words = stripped.split(None, 1)  # whether there is a word, and the first
         if (
             not words
             or _ADVERBIAL.match(stripped)
@@ -271,7 +322,7 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
             offset += len(part) + 1
             continue
         begin = offset + len(part) - len(part.lstrip())
-        word = re.match(r"\w+", text[begin:end])
+        word = _WORD_RUN.match(text, begin, end)
         if word and word.group().lower() in PRONOUNS:
             return begin, begin + len(word.group())
         if word and word.group().lower() in _STOP:
@@ -293,7 +344,7 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
 def phrase_after(text: str, start: int, ceiling: int) -> tuple[int, int] | None:
     """Span of the noun phrase starting at `start` (`said Mr. Kamin, who ...`)."""
     end = start
-    for count, match in enumerate(re.finditer(r"\S+", text[start:ceiling]), 1):
+    for count, match in enumerate(_NON_SPACE.finditer(text[start:ceiling]), 1):
         token = match.group()
         bare = token.rstrip(',;:!?.”"’')
         if bare.endswith(")") and "(" not in text[start : start + match.start()] + bare:

@@ -9,21 +9,22 @@ from dataclasses import dataclass
 from string import ascii_letters
 
 from dossier.annotate.failures import Failures
+from dossier.annotate.openers import opening_on
 from dossier.annotate.quotes.cues import (
     ACCORDING,
     AS_FOLLOWS,
     REPORTING,
     Cue,
-    cues,
     cuts_word,
     last_cue,
     last_match,
+    reporting_cues,
     reporting_starts,
     words,
 )
 from dossier.annotate.quotes.frames import Frame, Framer
 from dossier.annotate.quotes.marks import Quoted, skip_space
-from dossier.annotate.quotes.phrases import phrase_after
+from dossier.annotate.quotes.phrases import phrase_after, words_past
 from dossier.annotate.quotes.places import Places
 from dossier.annotate.quotes.spans import SpanIndex
 
@@ -44,6 +45,8 @@ _NOT_CLAUSE = re.compile(
 _OBJECT = re.compile(
     r"\s+(?:[\w’'.-]+\s+){1,3}?(?=that\b)|\s+(?:him|her|them|us|me|reporters)\b"
 )
+# A colon that may end a cue's clause (not `10:30`), found from the colons' places.
+_COLON = re.compile(r":(?!\d)")
 # A reported clause shorter than this is a fragment (`he said so`).
 MIN_WORDS = 4
 # Words between a cue and the colon that ends its clause (`recalls those days in
@@ -74,7 +77,7 @@ def colon_quotes(
     tops = sorted(p.open_start for p in passages if p.depth == 0)
     opening = {p.open_start: p for p in passages if p.depth == 0}
     found: list[Reported] = []
-    for colon in re.finditer(r":(?!\d)", text):
+    for colon in opening_on(_COLON, text, ":"):
         position = colon.start()
         after = skip_space(text, position + 1)
         if after >= len(text) or covered.contains(position) or after in opening:
@@ -123,7 +126,7 @@ def _after_colon(
         span = phrase_after(text, according.end(), position)
         frame = Frame(Cue(according.start(), according.end(), "according to"))
     elif cue is not None and (
-        follows or len(text[cue.end : position].split()) <= MAX_INTRO_WORDS
+        follows or not words_past(text[cue.end : position], MAX_INTRO_WORDS)
     ):
         span = framer.speaker_span(cue.start, sentence)
         frame = Frame(cue)
@@ -255,12 +258,10 @@ def _indirect(
         found = _reported(text, framer, content, speaker_span, cue, taken)
         if found is not None:
             return found
-    sentence_cues = list(cues(text, start, stop))
-    for cue in sentence_cues:
-        if (
-            cue.verb not in REPORTING
-            or taken.contains(cue.start)
-            or taken.contains(max(start, cue.start - 4))  # `“…,” said Cole`
+    # Read lazily: most sentences are done at their first reporting cue.
+    for cue in reporting_cues(text, start, stop):
+        if taken.contains(cue.start) or taken.contains(
+            max(start, cue.start - 4)  # `“…,” said Cole`
         ):
             continue
         clause = _that_clause(text, cue, stop)
@@ -269,11 +270,11 @@ def _indirect(
             found = _reported(text, framer, (clause, stop), speaker_span, cue, taken)
             if found is not None:
                 return found
-    last = sentence_cues[-1] if sentence_cues else None
+    last = last_cue(text, start, stop)
     if (
         last is None
         or last.verb not in REPORTING
-        or len(text[last.end : stop].split()) > 3
+        or words_past(text[last.end : stop], 3)
         or text[start:end].rstrip().endswith(":")
     ):
         return None
@@ -302,7 +303,7 @@ def _reported(
         end -= 1
     if (
         speaker_span is None
-        or len(text[start:end].split()) < MIN_WORDS
+        or not words_past(text[start:end], MIN_WORDS - 1)
         or not any(char.isalpha() for char in text[speaker_span[0] : speaker_span[1]])
     ):
         return None

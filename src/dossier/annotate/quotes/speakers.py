@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from operator import attrgetter
 
 from dossier.annotate.quotes.cues import words
 from dossier.annotate.quotes.phrases import (
@@ -80,6 +82,11 @@ class Speaker:
     via: str | None = None
 
 
+_START = attrgetter("start")  # a C key: mentions run to hundreds a text
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_BRACKETED_END = re.compile(r"\(([^()]+)\)\s*$")
+
+
 class Resolver:
     """Names speakers: mentions when given, else capitalised-name shapes."""
 
@@ -92,11 +99,20 @@ class Resolver:
     ) -> None:
         self.text = text
         self.pack = pack
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
+        self._given = mentions
         self.quoted = sorted(quoted)
         self._people: list[Person] | None = None
         self.spoken: list[Person] = []
+
+    # Sorted on first use: half of kcna-2024's texts name no speaker.
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """The mentions, by start."""
+        return sorted(self._given, key=_START)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
 
     def people(self) -> list[Person]:
         """Persons named in the text: (start, end, name, title), by position."""
@@ -238,8 +254,8 @@ class Resolver:
     def outlet(self, phrase: str) -> str | None:
         """The pack's outlet a phrase names: `the Korean Central News Agency
         (KCNA)`, `Rodong Sinmun (Workers’ Daily)`; None if it names none."""
-        plain = re.sub(r"^the\s+", "", phrase.replace("’", "'"), flags=re.IGNORECASE)
-        bracket = re.search(r"\(([^()]+)\)\s*$", plain)
+        plain = _THE.sub("", phrase.replace("’", "'"))
+        bracket = _BRACKETED_END.search(plain)
         forms = [plain]
         if bracket:
             forms += [bracket.group(1), plain[: bracket.start()]]
