@@ -59,9 +59,11 @@ def test_a_small_character_budget_cuts_more_batches_and_finds_the_same(
         sizes["copies"].append(len(rows))
         sign_copies(connection, rows, *rest)
 
-    def spy_reuse(connection: Any, read: Any, kept: Any, made: Any, *rest: Any) -> None:
+    def spy_reuse(
+        connection: Any, read: Any, kept: Any, made: Any, *rest: Any, **options: Any
+    ) -> None:
         sizes["reuse"].append(len(read) + len(made or {}))
-        sign_reuse(connection, read, kept, made, *rest)
+        sign_reuse(connection, read, kept, made, *rest, **options)
 
     monkeypatch.setattr(copies, "_sign_batch", spy_copies)
     monkeypatch.setattr(reuse, "_sign_batch", spy_reuse)

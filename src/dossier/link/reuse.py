@@ -73,6 +73,7 @@ from dossier.link.rewrites import (
 )
 from dossier.link.signing import Signed, gram_keys_of, passage_keys
 from dossier.link.stock import STOCK_PARTNERS
+from dossier.link.stored_bands import StoredBands
 from dossier.startup import collector_off
 from dossier.store.passage_keys import index_shared
 
@@ -157,13 +158,14 @@ def link_reuse(
     signed = 0
     after = 0
     kept: dict[int, Words] = {}
+    stored = StoredBands(connection)
     while True:
         last, read, bands = _next_batch(connection, after, batch, made)
         if last is None:
             break
         after = last
         _forget_if_full(kept)
-        _sign_batch(connection, read, kept, bands, mapper)
+        _sign_batch(connection, read, kept, bands, mapper, stored=stored)
         signed += len(read) + len(bands)
     (pairs,) = connection.execute("SELECT count(*) FROM reuses").fetchone()
     return ReuseReport(signed=signed, pairs=int(pairs))
@@ -234,6 +236,7 @@ def _link_pipelined(
     signed = 0
     after = 0
     kept: dict[int, Words] = {}
+    stored = StoredBands(connection)
     done = False
     while not done:
         connection.execute("PRAGMA foreign_keys = OFF")  # see `_sign_batch`
@@ -255,6 +258,7 @@ def _link_pipelined(
                         bands,
                         mapper,
                         waiting.grams if waiting is not None else [],
+                        stored=stored,
                     )
                     signed += len(read) + len(bands)
                     if waiting is not None:
@@ -324,6 +328,8 @@ def _sign_batch(
     kept: dict[int, Words],
     made: dict[int, Keys] | None = None,
     mapper: Mapper | None = None,
+    *,
+    stored: StoredBands | None = None,
 ) -> None:
     """Store the batch's bands and the reuse they lead to in one transaction:
     a build killed half-way never leaves a document signed but unsearched.
@@ -339,7 +345,7 @@ def _sign_batch(
     # transaction only, so it is set around it.
     connection.execute("PRAGMA foreign_keys = OFF")
     try:
-        _sign_unchecked(connection, batch, kept, made or {}, mapper)
+        _sign_unchecked(connection, batch, kept, made or {}, mapper, stored)
     finally:
         connection.execute("PRAGMA foreign_keys = ON")
 
@@ -350,10 +356,12 @@ def _sign_unchecked(
     kept: dict[int, Words],
     made: dict[int, Keys],
     mapper: Mapper | None,
+    stored: StoredBands | None,
 ) -> None:
     connection.execute("BEGIN IMMEDIATE")
     try:
-        _finish(connection, _begin(connection, batch, kept, made, mapper), kept)
+        begun = _begin(connection, batch, kept, made, mapper, stored=stored)
+        _finish(connection, begun, kept)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
@@ -378,6 +386,8 @@ def _begin(
     made: dict[int, Keys],
     mapper: Mapper | None,
     waiting: list[npt.NDArray[np.int64]] | None = None,
+    *,
+    stored: StoredBands | None = None,
 ) -> _Begun:
     """Store the batch's signatures and bands, find its candidate pairs and
     have them compared (`_compare`). Of the batch (`batch`: words read;
@@ -385,7 +395,8 @@ def _begin(
     signed: another build on the same database may have signed or removed
     some of it since it was read. `waiting`: the shingle keys of a batch
     begun before and not finished (`_link_pipelined`), counted, as this
-    batch's are, before this batch's passages are kept."""
+    batch's are, before this batch's passages are kept. `stored`: the band
+    keys this link stored, when they are all the store holds."""
     docs = sorted({*batch, *made})
     unsigned = {
         int(doc)
@@ -412,15 +423,21 @@ def _begin(
     rows = _band_rows(bands)
     # Which of the batch's keys other texts hold is asked before its own rows
     # go in: then any row a key has is another text's (`reuse_candidates.shared_keys`).
-    stored = reuse_candidates.stored_keys(connection, rows[0])
+    held = (
+        stored.stored(connection, rows[0])
+        if stored is not None
+        else reuse_candidates.stored_keys(connection, rows[0])
+    )
     # Not a list of 173,700 rows (kcna-2024): each a container the cyclic
     # GC counts, so the lists set off its full passes over the whole process
     # (in a build, 0.6 of the step's 3.1 CPU s went to 5 of them).
     insert_columns(
         connection, "INSERT OR IGNORE INTO reuse_bands(key, doc, passage)", rows
     )
+    if stored is not None:
+        stored.add(rows[0])
     found = reuse_candidates.candidates(
-        connection, sorted(bands), reuse_candidates.shared_keys(rows, stored)
+        connection, sorted(bands), reuse_candidates.shared_keys(rows, held)
     )
     grams = [keys.grams for keys in bands.values()]
     # The pair rule (`link.reuse_formula`), by the counts `_finish` keeps
