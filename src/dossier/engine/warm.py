@@ -32,10 +32,13 @@ import os
 import threading
 from collections.abc import Sequence
 from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING
 
-from dossier.packs import Pack, load_pack
 from dossier.settings import Settings
 from dossier.startup import collector_paused
+
+if TYPE_CHECKING:
+    from dossier.packs import Pack
 
 PACK_VARIABLE = "DOSSIER_WARM_PACK"
 # What the server imports for a pool (this module, which imports the rest as
@@ -168,6 +171,8 @@ def _warm_server() -> None:
             wanted = json.loads(asked)
             if not wanted:
                 return
+            from dossier.packs import load_pack
+
             pack = load_pack(wanted["pack"])
             prepare(pack, model=wanted["model"])
     except Exception:

@@ -1,5 +1,5 @@
 """Command-line values converted without pydantic where they can be, for
-every command `cli/app.py` loads (#14 part 6, #17).
+every command `cli/group.py` loads (#14 part 6, #17).
 
 Typer 0.29 converts each parameter's value through a pydantic `TypeAdapter`
 it builds on first use, even for an option not given, and imports pydantic
