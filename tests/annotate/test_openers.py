@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from dossier.annotate.openers import matches_at_words, opening_on, places_of
 from dossier.annotate.quotes.marks import _MARK, MARKS, Paragraphs
 from dossier.annotate.quotes.reported import _COLON
 from tests.properties import examples
+from tests.real_texts import kcna_and_seeds
 
 # Each pattern a finder scans a whole text for, and the characters it opens on.
 _SCANS = {
@@ -51,10 +50,7 @@ def test_a_failed_place_moves_on_and_a_match_skips_the_places_inside_it() -> Non
 @pytest.mark.parametrize("name", sorted(_SCANS))
 def test_real_texts_scan_as_finditer_scans_them(name: str, corpus: Path) -> None:
     pattern, openers = _SCANS[name]
-    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
-    with path.open(encoding="utf-8") as handle:
-        texts = [json.loads(line).get("text", "") for line in islice(handle, 400)]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    texts = kcna_and_seeds(corpus, 400)
     found = 0
     for text in texts:
         expected = spans(pattern.finditer(text))
@@ -66,10 +62,7 @@ def test_real_texts_scan_as_finditer_scans_them(name: str, corpus: Path) -> None
 def test_real_texts_break_into_paragraphs_where_finditer_finds_breaks(
     corpus: Path,
 ) -> None:
-    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
-    with path.open(encoding="utf-8") as handle:
-        texts = [json.loads(line).get("text", "") for line in islice(handle, 400)]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    texts = kcna_and_seeds(corpus, 400)
     breaks = 0
     for text in texts:
         expected = [m.start() for m in _BREAK.finditer(text)]
@@ -147,10 +140,7 @@ def test_a_word_pattern_matches_where_search_finds_it() -> None:
 
 
 def test_real_texts_match_as_search_finds(corpus: Path) -> None:
-    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
-    with path.open(encoding="utf-8") as handle:
-        texts = [json.loads(line).get("text", "") for line in handle]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    texts = kcna_and_seeds(corpus)
     holding = 0
     for text in texts:
         expected = _ANY_VERSION.search(text) is not None

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import itertools
-import json
 import re
-from itertools import islice
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -21,6 +19,7 @@ from dossier.annotate.quotes.cues import (
 )
 from dossier.annotate.reading import read_text
 from tests.properties import examples
+from tests.real_texts import kcna_and_seeds
 from tests.windows import Window, windows
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -98,10 +97,7 @@ def test_reporting_cues_are_the_cues_of_reporting_verbs(window: Window) -> None:
 
 
 def test_reporting_cues_of_real_sentences(corpus: Path) -> None:
-    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
-    with path.open(encoding="utf-8") as handle:
-        texts = [json.loads(line).get("text", "") for line in islice(handle, 300)]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    texts = kcna_and_seeds(corpus, 300)
     found = 0
     for text in texts:
         reading = read_text(text)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from dossier.annotate.quotes.marks import (
     find_quoted,
 )
 from tests.properties import examples
+from tests.real_texts import kcna_and_seeds
 
 # The marks as first written: a pair before its single mark.
 _PLAIN = re.compile(r"''|``|[\"'“”„‟«»‘’‚‛]")
@@ -144,10 +143,7 @@ def every_mark(text: str) -> list[Mark]:
 
 
 def test_real_texts_hold_the_marks_every_match_classified_gives(corpus: Path) -> None:
-    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
-    with path.open(encoding="utf-8") as handle:
-        texts = [json.loads(line).get("text", "") for line in islice(handle, 400)]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    texts = kcna_and_seeds(corpus, 400)
     found = 0
     for text in texts:
         expected = every_mark(text)

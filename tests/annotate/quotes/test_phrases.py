@@ -3,8 +3,7 @@ whole window."""
 
 from __future__ import annotations
 
-import json
-from itertools import islice, pairwise
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -14,6 +13,7 @@ from dossier.annotate.quotes import phrases
 from dossier.annotate.quotes.cues import cues
 from dossier.annotate.reading import read_text
 from tests.properties import examples
+from tests.real_texts import kcna_and_seeds
 from tests.windows import Window, windows
 
 
@@ -56,10 +56,7 @@ def test_a_bracket_across_the_tail_is_read_whole() -> None:
 
 
 def test_real_windows_read_as_the_whole_window(corpus: Path) -> None:
-    path = corpus / "kcna-2024" / "kcna-2024.jsonl"
-    with path.open(encoding="utf-8") as handle:
-        texts = [json.loads(line).get("text", "") for line in islice(handle, 300)]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("seeds/*"))]
+    texts = kcna_and_seeds(corpus, 300)
     tails = 0
     for text in texts:
         starts = [*read_text(text).bounds.starts, len(text)]
