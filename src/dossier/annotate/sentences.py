@@ -37,24 +37,20 @@ def tokenizer() -> Any:
     """
     from spacy import attrs
     from spacy.lang.en import English
-    from spacy.vocab import create_vocab
 
-    unread = {
-        attrs.NORM, attrs.SHAPE, attrs.PREFIX, attrs.SUFFIX, attrs.IS_STOP,
-        attrs.LIKE_NUM, attrs.LIKE_URL, attrs.LIKE_EMAIL, attrs.LANG,
-    }  # fmt: skip
-    # The vocabulary `English()` makes, its getters trimmed before the
-    # tokenizer's 1,347 special cases make their 764 words (0.015 CPU s of
-    # the 0.17 the tokenizer takes to build, six alternated rounds).
-    vocab: Any = create_vocab(English.lang, English.Defaults)
-    getters = vocab.lex_attr_getters  # public, but not in spaCy's stubs
-    vocab.lex_attr_getters = {k: v for k, v in getters.items() if k not in unread}
     # The class `spacy.blank("en")` looks up by name, made directly: the same
     # tokenizer from the same default config, without `from_config` filling
     # and validating the whole config first (0.17-0.21 CPU s against
     # 0.20-0.25, three alternated rounds at load 7).
-    nlp = English(vocab=vocab)
+    nlp = English()
     nlp.add_pipe("sentencizer")
+    unread = {
+        attrs.NORM, attrs.SHAPE, attrs.PREFIX, attrs.SUFFIX, attrs.IS_STOP,
+        attrs.LIKE_NUM, attrs.LIKE_URL, attrs.LIKE_EMAIL, attrs.LANG,
+    }  # fmt: skip
+    vocab: Any = nlp.vocab  # `lex_attr_getters` is public, but not in spaCy's stubs
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {k: v for k, v in getters.items() if k not in unread}
     return nlp
 
 
