@@ -6,8 +6,6 @@ import importlib.util
 import json
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import closing
@@ -24,6 +22,7 @@ from dossier.present.cli.app import app
 from dossier.present.cli.build import BuildReport
 from dossier.read import stream
 from tests.conftest import EXAMPLES
+from tests.fresh_imports import loaded_after
 from tests.read.samples import write_bad_files
 from tests.store.conftest import build, write_corpus
 
@@ -283,12 +282,4 @@ def test_build_says_when_no_worker_joins(
 
 
 def test_dask_is_imported_only_when_its_engine_runs() -> None:
-    code = (
-        "import sys, dossier.present.cli.app; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('dask', 'distributed')))"
-    )
-    found = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert found.stdout.strip() == "[]"
+    assert loaded_after(["dossier.present.cli.app"], ["dask", "distributed"]) == []

@@ -3,13 +3,11 @@ runs (`cli/early.py`): the options the server depends on, as Typer reads them.""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from dossier.present.cli.early import build_settings, warm_early
 from dossier.settings import Settings
+from tests.fresh_imports import loaded_after
 
 
 @pytest.mark.parametrize(
@@ -78,16 +76,9 @@ def test_warm_early_starts_nothing_for_a_local_build_or_another_command(
 def test_the_console_scripts_module_starts_the_server_before_typer() -> None:
     # The server's start waited for Typer, click and Rich (0.1 CPU s of the
     # writer's), and for the records' and packs' modules, which it needs not.
-    code = (
-        "import sys\n"
-        "import dossier.present.cli.app, dossier.present.cli.early\n"
-        "print(sorted(m for m in ('typer', 'click', 'rich', 'dossier.model',"
-        " 'dossier.packs') if m in sys.modules))\n"
-    )
-    found = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert found.stdout.strip() == "[]"
+    imports = ["dossier.present.cli.app", "dossier.present.cli.early"]
+    watched = ["typer", "click", "rich", "dossier.model", "dossier.packs"]
+    assert loaded_after(imports, watched) == []
 
 
 def test_the_console_scripts_module_still_gives_the_app() -> None:
